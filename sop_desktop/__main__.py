@@ -1,0 +1,3 @@
+from sop_desktop.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,132 @@
+"""The `sop-desktop` entry point: no arguments opens the window; a subcommand works headless.
+
+Each command group lives in its own module here with `register(subparsers)`; a command is a
+function `run(args, ctx) -> int`. Errors the user can fix print one Indonesian line on stderr
+and exit non-zero; nothing prints a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import logging
+import sys
+import traceback
+
+from sop_desktop import __version__
+from sop_desktop.errors import SopError
+
+GROUPS = ("sop", "position", "user", "case", "inbox", "demo", "export", "letter", "backup", "check",
+          "selftest")
+
+log = logging.getLogger("sop_desktop")
+
+
+class Context:
+    """Lazily opened services for a command (so `--help` never touches the database)."""
+
+    def __init__(self, args: argparse.Namespace):
+        self.args = args
+        self._services = None
+
+    @property
+    def services(self):
+        if self._services is None:
+            from sop_desktop.services import Services
+
+            self._services = Services(self.args.db)
+        return self._services
+
+    def close(self) -> None:
+        if self._services is not None:
+            self._services.close()
+
+
+def print_json(data) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sop-desktop",
+        description="SOP Desktop: SOP AP sebagai alat kerja kantor. Tanpa perintah: membuka jendela.")
+    parser.add_argument("--version", action="version", version=f"SOP Desktop {__version__}")
+    parser.add_argument("--db", metavar="PATH_OR_URL", default=None,
+                        help="berkas SQLite atau URL postgresql:// (bawaan: SOP_DESKTOP_DB, lalu "
+                             "berkas di folder data pengguna)")
+    parser.add_argument("--self-test", action="store_true",
+                        help="uji mandiri pada basis data sementara, lalu keluar")
+    sub = parser.add_subparsers(dest="command", metavar="PERINTAH")
+    for name in GROUPS:
+        try:
+            module = importlib.import_module(f"sop_desktop.cli.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"sop_desktop.cli.{name}":
+                continue
+            raise
+        module.register(sub)
+    return parser
+
+
+class _Parser(argparse.ArgumentParser):
+    pass
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse already printed its message
+        return int(exc.code or 0)
+    if args.self_test:
+        from sop_desktop.selftest import run_self_test
+
+        return run_self_test()
+    if not args.command:
+        return _launch_gui(args)
+    func = getattr(args, "func", None)
+    if func is None:
+        parser.parse_args([*argv, "--help"])
+        return 2
+    ctx = Context(args)
+    try:
+        return int(func(args, ctx) or 0)
+    except SopError as exc:
+        sys.stderr.write(f"Kesalahan: {exc}\n")
+        return 1
+    except KeyboardInterrupt:
+        sys.stderr.write("Dibatalkan.\n")
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # last resort: one line for the user, the traceback in the log
+        path = _write_crash_log()
+        sys.stderr.write(f"Kesalahan tak terduga: {exc.__class__.__name__}: {exc} (rincian: {path})\n")
+        return 3
+    finally:
+        ctx.close()
+
+
+def _write_crash_log() -> str:
+    from sop_desktop.paths import data_dir
+
+    try:
+        folder = data_dir() / "logs"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "cli-error.log"
+        with open(path, "a", encoding="utf-8") as fh:
+            fh.write(traceback.format_exc() + "\n")
+        return str(path)
+    except OSError:
+        return "log tidak dapat ditulis"
+
+
+def _launch_gui(args) -> int:
+    try:
+        from ui.app import run_app
+    except ImportError as exc:
+        sys.stderr.write(f"Antarmuka grafis tidak tersedia: {exc}\n")
+        return 1
+    return run_app(args.db)

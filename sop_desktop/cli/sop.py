@@ -1,0 +1,133 @@
+"""`sop-desktop sop ...`: list, show, import and validate SOPs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sop_desktop.cli import print_json
+from sop_desktop.errors import ValidationError
+
+
+def register(sub) -> None:
+    group = sub.add_parser("sop", help="pustaka SOP")
+    cmds = group.add_subparsers(dest="sop_command", metavar="PERINTAH", required=True)
+
+    p = cmds.add_parser("list", help="daftar SOP")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_list)
+
+    p = cmds.add_parser("show", help="definisi lengkap satu SOP")
+    p.add_argument("code")
+    p.add_argument("--version", type=int, default=None, dest="sop_version")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_show)
+
+    p = cmds.add_parser("import", help="impor SOP dari berkas teks, .xlsx atau .toml")
+    p.add_argument("file")
+    p.add_argument("--dry-run", action="store_true", help="baca dan tampilkan saja, tanpa menyimpan")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_import)
+
+    p = cmds.add_parser("validate", help="periksa berkas SOP tanpa menyimpan")
+    p.add_argument("file")
+    p.set_defaults(func=cmd_validate)
+
+    # the flowchart exports register themselves here when the layout module is present
+    import importlib
+
+    try:
+        sop_export = importlib.import_module("sop_desktop.cli.sop_export")
+    except ModuleNotFoundError as exc:
+        if exc.name != "sop_desktop.cli.sop_export":
+            raise
+    else:
+        sop_export.register(cmds)
+
+
+def summary(defn) -> dict:
+    return {"code": defn.code, "name": defn.name, "nomor": defn.nomor, "version": defn.version,
+            "lanes": defn.lane_names, "step_count": len(defn.steps), "incomplete": defn.incomplete,
+            "warnings": list(defn.warnings)}
+
+
+def cmd_list(args, ctx) -> int:
+    sops = ctx.services.sops.latest_all()
+    if args.json:
+        print_json([summary(d) for d in sops])
+        return 0
+    for d in sops:
+        mark = " (tidak lengkap)" if d.incomplete else ""
+        print(f"{d.code:<32} v{d.version}  {len(d.steps):>2} langkah  {d.name}{mark}")
+    return 0
+
+
+def cmd_show(args, ctx) -> int:
+    defn = ctx.services.sops.get(args.code, args.sop_version)
+    if args.json:
+        print_json(defn.to_dict())
+        return 0
+    print(f"{defn.code} versi {defn.version}: {defn.name}")
+    print(f"Nomor: {defn.nomor or '-'}")
+    print("Pelaksana: " + ", ".join(defn.lane_names))
+    for s in defn.steps:
+        waktu = s.waktu.text if s.waktu else "-"
+        branch = f" [Ya→{s.yes}, Tidak→{s.no}]" if s.kind == "decision" else ""
+        print(f"{s.number:>3}. [{s.lane or '?'}] {s.kegiatan} ({waktu}){branch}")
+    return 0
+
+
+def read_file(path: str):
+    """Import a text, .xlsx or .toml SOP file -> (definitions, warnings)."""
+    file = Path(path)
+    if file.suffix.lower() == ".toml":
+        from sop_desktop.library import load
+
+        return [load(file)], []
+    from sop_desktop.importers import import_file
+
+    result = import_file(file)
+    return result.sops, result.warnings
+
+
+def cmd_import(args, ctx) -> int:
+    sops, warnings = read_file(args.file)
+    stored = []
+    if not args.dry_run:
+        for defn in sops:
+            saved, created = ctx.services.sops.save_import(defn)
+            stored.append({"code": saved.code, "version": saved.version, "created": created})
+    if args.json:
+        out = {"sops": [d.to_dict() for d in sops], "warnings": warnings}
+        if not args.dry_run:
+            out["stored"] = stored
+        print_json(out)
+        return 0
+    for i, defn in enumerate(sops):
+        state = ""
+        if stored:
+            s = stored[i]
+            state = f" -> {s['code']} versi {s['version']}" + ("" if s["created"] else " (tidak berubah)")
+        print(f"{defn.name}: {len(defn.steps)} langkah, {len(defn.lanes)} pelaksana{state}")
+        for w in defn.warnings:
+            print(f"  peringatan: {w}")
+    for w in warnings:
+        print(f"peringatan: {w}")
+    return 0
+
+
+def cmd_validate(args, ctx) -> int:
+    from sop_desktop.validate import problems
+
+    sops, _ = read_file(args.file)
+    bad = 0
+    for defn in sops:
+        found = problems(defn)
+        if found:
+            bad += 1
+            for p in found:
+                print(f"{args.file}: SOP '{defn.name}': {p}")
+        else:
+            print(f"{args.file}: SOP '{defn.name}': valid ({len(defn.steps)} langkah)")
+    if bad:
+        raise ValidationError(f"{bad} dari {len(sops)} SOP dalam {args.file} belum valid")
+    return 0

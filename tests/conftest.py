@@ -1,0 +1,89 @@
+"""Shared fixtures: every test gets its own data folder and a real SQLite file."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path_factory, monkeypatch):
+    """No test ever touches the user's real data folder."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("SOP_DESKTOP_HOME", str(home))
+    monkeypatch.delenv("SOP_DESKTOP_DB", raising=False)
+    monkeypatch.delenv("SOP_DESKTOP_PASSWORD", raising=False)
+    yield home
+
+
+@pytest.fixture
+def db_path(tmp_path) -> Path:
+    return tmp_path / "sop.sqlite3"
+
+
+@pytest.fixture
+def services(db_path):
+    """Core services over a fresh SQLite file with the bundled library seeded."""
+    from sop_desktop.services import Services
+
+    svc = Services(str(db_path))
+    yield svc
+    svc.close()
+
+
+@pytest.fixture
+def seeds_dir() -> Path:
+    if not SEEDS.is_dir():
+        pytest.skip("shared/seeds tidak ada di samping proyek")
+    return SEEDS
+
+
+def pg_url() -> str | None:
+    return os.environ.get("SOP_DESKTOP_TEST_PG_URL")
+
+
+@pytest.fixture
+def pg_services():
+    """Core services over a fresh schema on the real PostgreSQL server started by ./dev test."""
+    url = pg_url()
+    if not url:
+        if os.environ.get("CI"):
+            pytest.fail("CI harus menjalankan uji PostgreSQL, tetapi SOP_DESKTOP_TEST_PG_URL kosong")
+        pytest.skip("tidak ada server PostgreSQL (SOP_DESKTOP_TEST_PG_URL)")
+    import uuid
+
+    import psycopg2
+
+    name = "t_" + uuid.uuid4().hex[:12]
+    admin = psycopg2.connect(url)
+    admin.autocommit = True
+    admin.cursor().execute(f"CREATE DATABASE {name}")
+    admin.close()
+    from sop_desktop.services import Services
+
+    svc = Services(url.rsplit("/", 1)[0] + "/" + name)
+    yield svc
+    svc.close()
+    admin = psycopg2.connect(url)
+    admin.autocommit = True
+    admin.cursor().execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    admin.close()
+
+
+def run_cli(*args: str, env: dict | None = None, input: str | None = None):
+    """Run the real `sop-desktop` in a subprocess (proves the CLI never needs Qt)."""
+    import subprocess
+
+    full_env = dict(os.environ)
+    if env:
+        full_env.update(env)
+    return subprocess.run([sys.executable, "-m", "sop_desktop", *args], capture_output=True,
+                          text=True, env=full_env, input=input, cwd=str(ROOT), timeout=300)
