@@ -1,0 +1,55 @@
+"""Every waktu form of the seeds parses; anything else is an error naming where it was."""
+
+import pytest
+
+from sop_desktop.errors import ValidationError
+from sop_desktop.waktu import Waktu, parse_waktu
+
+
+@pytest.mark.parametrize(
+    "text, low, high, unit",
+    [
+        ("10 menit", 10, 10, "menit"),
+        ("15 Menit", 15, 15, "menit"),
+        ("480 Menit", 480, 480, "menit"),
+        ("30 detik", 30, 30, "detik"),
+        ("3 jam", 3, 3, "jam"),
+        ("1 hari", 1, 1, "hari"),
+        ("2 Hari", 2, 2, "hari"),
+        ("5 Hari Kerja", 5, 5, "hari_kerja"),
+        ("5 HARI  KERJA", 5, 5, "hari_kerja"),
+        ("1hari", 1, 1, "hari"),
+        ("10-20 menit", 10, 20, "menit"),
+        ("1-4 hari", 1, 4, "hari"),
+        ("60-120 menit", 60, 120, "menit"),
+        ("1 – 2 Hari", 1, 2, "hari"),
+        ("1 s/d 3 hari kerja", 1, 3, "hari_kerja"),
+        ("1,5 jam", 1.5, 1.5, "jam"),
+    ],
+)
+def test_parses(text, low, high, unit):
+    w = parse_waktu(text)
+    assert (w.min, w.max, w.unit) == (low, high, unit)
+    assert w.text == " ".join(text.split())
+
+
+@pytest.mark.parametrize("text", ["", "   ", None, "-"])
+def test_empty_means_no_standard(text):
+    assert parse_waktu(text) is None
+
+
+@pytest.mark.parametrize("text", ["sebentar", "15", "menit", "2 minggu", "x hari"])
+def test_anything_else_is_an_error_naming_where(text):
+    with pytest.raises(ValidationError) as err:
+        parse_waktu(text, where="SOP Contoh, langkah 4")
+    assert "SOP Contoh, langkah 4" in str(err.value)
+    assert text in str(err.value)
+
+
+def test_round_trip_and_minutes():
+    w = parse_waktu("60-120 menit")
+    assert Waktu.from_dict(w.to_dict()) == w
+    assert w.to_dict() == {"text": "60-120 menit", "min": 60, "max": 120, "unit": "menit"}
+    assert w.minutes() == 120 and w.minutes(upper=False) == 60
+    assert parse_waktu("3 jam").minutes() == 180
+    assert parse_waktu("2 hari").minutes() is None
