@@ -92,10 +92,166 @@ def get_setting(key: str, default=None):
 
 def set_setting(key: str, value) -> None:
     with database.atomic():
-        Setting.replace(key=key, value=value).execute()
+        upsert(Setting, Setting.key, key=key, value=value)
+
+
+def upsert(model, key_field, **values) -> None:
+    """Insert or replace by primary/unique key, portable (REPLACE is SQLite/MySQL only)."""
+    updates = {getattr(model, k): v for k, v in values.items() if k != key_field.name}
+    model.insert(**values).on_conflict(conflict_target=[key_field], update=updates).execute()
+
+
+def now_local() -> dt.datetime:
+    """The office's wall-clock time (the PC's local time, WIB in most offices), to the second.
+
+    Case times (`at`, `recorded_at`, due times) are stored as naive local office time.
+    """
+    return dt.datetime.now().replace(microsecond=0)
+
+
+ROLES = ("administrator", "operator", "pejabat")
+CASE_STATUSES = ("berjalan", "selesai", "dihentikan")
+
+
+class User(BaseModel):
+    """A person who signs in: an administrator, an operator (clerk) or a pejabat (official)."""
+
+    username = pw.CharField(unique=True)
+    name = pw.TextField()
+    nip = pw.CharField(default="")
+    jabatan = pw.TextField(default="")
+    password_hash = pw.TextField()
+    role = pw.CharField(default="pejabat")
+    active = pw.BooleanField(default=True)
+    failed_logins = pw.IntegerField(default=0)
+    locked_until = pw.DateTimeField(null=True)
+    created_at = pw.DateTimeField(default=now_local)
+
+
+class UserPosition(BaseModel):
+    """Which positions a user holds (many to many)."""
+
+    user = pw.ForeignKeyField(User, backref="position_links", on_delete="CASCADE")
+    position = pw.ForeignKeyField(Position, backref="user_links", on_delete="CASCADE")
+
+    class Meta:
+        indexes = ((("user", "position"), True),)
+
+
+class Case(BaseModel):
+    """One case (perkara/berkas) run through the steps of one SOP version.
+
+    current_position and current_due are stored at each transition so that inbox queries
+    are plain index lookups.
+    """
+
+    number = pw.CharField(unique=True)
+    sop_version = pw.ForeignKeyField(SopVersion, backref="cases", index=False)
+    sop_code = pw.CharField()  # indexed through (sop_code, year, seq) below
+    year = pw.IntegerField()
+    seq = pw.IntegerField()
+    status = pw.CharField(default="berjalan")
+    current_step = pw.IntegerField(null=True)
+    current_lane = pw.TextField(null=True)
+    # indexed through the (current_position, status, current_due) index below
+    current_position = pw.ForeignKeyField(Position, null=True, backref="cases", index=False)
+    step_started_at = pw.DateTimeField(null=True)
+    current_due = pw.DateTimeField(null=True)
+    fields = JSONField(default=dict)
+    created_by = pw.ForeignKeyField(User, backref="created_cases", index=False)
+    created_at = pw.DateTimeField(index=True)  # when it really started (may be entered later)
+    recorded_at = pw.DateTimeField(default=now_local)
+    closed_at = pw.DateTimeField(null=True)
+    updated_at = pw.DateTimeField(default=now_local)
+
+    class Meta:
+        table_name = "cases"
+        indexes = (
+            (("current_position", "status", "current_due"), False),
+            (("status", "current_due"), False),
+            (("sop_code", "year", "seq"), True),
+        )
+
+
+class History(BaseModel):
+    """One event of a case; append-only (a trigger refuses UPDATE and DELETE).
+
+    `user` recorded it; `on_behalf_of` is the official who really did it (operators enter
+    steps for officials); `at` is when it happened, `recorded_at` when it was entered.
+    """
+
+    case = pw.ForeignKeyField(Case, backref="history")
+    action = pw.CharField()
+    from_step = pw.IntegerField(null=True)
+    to_step = pw.IntegerField(null=True)
+    decision = pw.CharField(null=True)  # "ya" / "tidak" for a decision
+    user = pw.ForeignKeyField(User, backref="events")
+    position = pw.ForeignKeyField(Position, null=True, index=False)  # the position acted in
+    on_behalf_of = pw.ForeignKeyField(User, null=True, backref="events_on_behalf", index=False)
+    at = pw.DateTimeField()
+    recorded_at = pw.DateTimeField(default=now_local)
+    note = pw.TextField(default="")
+    attachments = JSONField(default=list)  # [{"sha256", "name", "size"}]
+    seconds_taken = pw.FloatField(null=True)  # time spent on from_step
+    due = pw.DateTimeField(null=True)  # from_step's due time (mutu baku)
+    on_time = pw.BooleanField(null=True)
+
+    class Meta:
+        # the index on case_id also orders by id (rowid) within a case
+        indexes = ((("at",), False),)
+
+
+class Attachment(BaseModel):
+    """A file attached to a case; the content lives in the attachment store under its SHA-256."""
+
+    case = pw.ForeignKeyField(Case, backref="attachment_rows")
+    history = pw.ForeignKeyField(History, null=True, backref="attachment_rows")
+    sha256 = pw.CharField(index=True)
+    name = pw.TextField()  # the original file name: metadata only
+    size = pw.BigIntegerField()
+    added_by = pw.ForeignKeyField(User, null=True)
+    added_at = pw.DateTimeField(default=now_local)
+
+
+class Counter(BaseModel):
+    """A per-key, per-year counter that never repeats (agenda numbers, letter numbers)."""
+
+    key = pw.CharField()
+    year = pw.IntegerField()
+    value = pw.IntegerField(default=0)
+
+    class Meta:
+        indexes = ((("key", "year"), True),)
+
+
+class Refusal(BaseModel):
+    """Every refused action (deny by default), for the administrator to review."""
+
+    at = pw.DateTimeField(default=now_local)
+    user = pw.ForeignKeyField(User, null=True)
+    username = pw.CharField(default="")
+    case = pw.ForeignKeyField(Case, null=True)
+    action = pw.CharField()
+    reason = pw.TextField()
+
+
+class OutgoingLetter(BaseModel):
+    """The agenda surat keluar: one row per letter issued (with or without a case)."""
+
+    case = pw.ForeignKeyField(Case, null=True, backref="letters")
+    template = pw.CharField(default="")
+    number = pw.CharField(index=True)
+    subject = pw.TextField(default="")
+    addressee = pw.TextField(default="")
+    issued_at = pw.DateTimeField(default=now_local)
+    issued_by = pw.ForeignKeyField(User, null=True)
+    signer = pw.TextField(default="")
+    file_sha256 = pw.CharField(default="")
 
 
 CORE_MODELS = [Meta, Position, SopVersion, Setting]
+CASE_MODELS = [User, UserPosition, Case, History, Attachment, Counter, Refusal, OutgoingLetter]
+ALL_MODELS = CORE_MODELS + CASE_MODELS
 
 
 def is_network_path(path: str) -> bool:

@@ -37,8 +37,10 @@ def problems(defn: SopDefinition, *, require_lanes: bool = True) -> list[str]:
             if co not in lane_names:
                 out.append(f"{where}.co_lanes: pelaksana '{co}' tidak ada dalam daftar pelaksana")
         if step.kind == "decision":
-            if step.yes is None or step.no is None:
-                out.append(f"{where}: keputusan harus memiliki cabang Ya dan Tidak")
+            missing = [label for label, target in (("yes", step.yes), ("no", step.no)) if target is None]
+            if missing:
+                # name the empty branch key so the file can be fixed where it is wrong
+                out.append(f"{where}.{'/'.join(missing)}: keputusan harus memiliki cabang Ya dan Tidak")
         for label, target in (("yes", step.yes), ("no", step.no)):
             if target is not None and target not in known:
                 out.append(f"{where}.{label}: langkah tujuan {target} tidak ada")

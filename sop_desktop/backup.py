@@ -1,0 +1,788 @@
+"""Backups, restore, the start-up integrity check and the one-instance lock ("nothing lost").
+
+SQLite backups always go through SQLite's online backup API (a consistent snapshot while the
+app keeps writing), never a file copy. PostgreSQL databases get a logical dump of the app's
+tables instead (JSON lines per table). Messages are Indonesian and fit on one line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+import json
+import os
+import re
+import socket
+import sqlite3
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import SimpleNamespace
+
+from sop_desktop import db as dbm
+from sop_desktop import migrations
+from sop_desktop.errors import SopError
+from sop_desktop.paths import data_dir
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BACKUP_SETTING = "backup.folder"
+BACKUP_SUFFIX = ".sqlite3"
+DUMP_SUFFIX = ".sopdump"
+REASONS = ("manual", "on-close", "daily", "pre-migration", "pre-import", "pre-restore")
+SAFETY_REASONS = ("pre-migration", "pre-import", "pre-restore")
+SAFETY_KEEP = 5  # safety backups kept per reason on top of the 7/4/12 schedule
+_NAME_RE = re.compile(
+    r"^sop-desktop-(\d{8})-(\d{6})(?:-(\d+))?(?:-([a-z][a-z-]*))?(\.sqlite3|\.sopdump)$")
+_REMEMBERED = "backup-folders.json"
+
+
+class BackupError(SopError):
+    """A backup or restore cannot be made (message in Indonesian)."""
+
+
+class InstanceLocked(SopError):
+    """Another SOP Desktop already has this database open."""
+
+    def __init__(self, message: str, holder: dict):
+        super().__init__(message)
+        self.holder = holder
+
+
+class DamagedDatabase(SopError):
+    """The database file failed the start-up check; `result` holds the offered backup."""
+
+    def __init__(self, result: "CheckResult"):
+        super().__init__(result.message)
+        self.result = result
+
+
+def sqlite_file_of(target: str) -> Path | None:
+    """The SQLite file behind a database target (path or sqlite:/// URL); None for a server
+    URL or an in-memory database."""
+    if target.startswith("sqlite:///"):
+        target = target[len("sqlite:///"):]
+    if "://" in target or target == ":memory:":
+        return None
+    return Path(target).expanduser()
+
+
+def check_before_open(target: str) -> None:
+    """Run the start-up check on a SQLite target; raise DamagedDatabase (one Indonesian line
+    naming the newest good backup) when the file must not be opened."""
+    path = sqlite_file_of(target)
+    if path is not None:
+        result = startup_check(path)
+        if not result.ok:
+            raise DamagedDatabase(result)
+
+
+# -- names and folders -----------------------------------------------------------------------
+
+def _slug(reason: str) -> str:
+    slug = re.sub(r"[^a-z]+", "-", reason.lower()).strip("-")
+    if slug not in REASONS:
+        raise ValueError(f"alasan cadangan tidak dikenal: {reason}")
+    return slug
+
+
+def backup_name(when: dt.datetime, reason: str = "manual", suffix: str = BACKUP_SUFFIX,
+                serial: int = 0) -> str:
+    """'sop-desktop-20261121-170000.sqlite3'; automatic backups carry their reason."""
+    slug = _slug(reason)
+    parts = [f"sop-desktop-{when:%Y%m%d-%H%M%S}"]
+    if serial:
+        parts.append(str(serial))
+    if slug != "manual":
+        parts.append(slug)
+    return "-".join(parts) + suffix
+
+
+def parse_backup_name(name: str) -> tuple[dt.datetime, str] | None:
+    """(time, reason) of a backup file name; None for any other file."""
+    match = _NAME_RE.match(name)
+    if not match:
+        return None
+    try:
+        when = dt.datetime.strptime(match.group(1) + match.group(2), "%Y%m%d%H%M%S")
+    except ValueError:
+        return None
+    return when, match.group(4) or "manual"
+
+
+def default_backup_folder() -> Path:
+    return data_dir() / "backups"
+
+
+def backup_folder() -> Path:
+    """The configured backup folder (Setting 'backup.folder', e.g. a USB disk) or the default."""
+    configured = None
+    if dbm.database.obj is not None:
+        try:
+            configured = dbm.get_setting(BACKUP_SETTING)
+        except Exception:  # table not there yet (before migrations): use the default
+            configured = None
+    return Path(configured).expanduser() if configured else default_backup_folder()
+
+
+def set_backup_folder(folder: str | Path | None) -> None:
+    dbm.set_setting(BACKUP_SETTING, str(folder) if folder else None)
+
+
+def _remember_folder(folder: Path) -> None:
+    """Note a backup folder outside the database, so a damaged database can still find it."""
+    path = data_dir() / _REMEMBERED
+    try:
+        known = json.loads(path.read_text(encoding="utf-8")) if path.exists() else []
+    except (OSError, ValueError):
+        known = []
+    if str(folder) not in known:
+        known.append(str(folder))
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(json.dumps(known[-10:], ensure_ascii=False), encoding="utf-8")
+        except OSError:
+            pass
+
+
+def known_backup_folders(db_path: Path | None = None) -> list[Path]:
+    """Every folder where backups may be: the default, remembered ones, beside the database."""
+    folders = [default_backup_folder()]
+    try:
+        folders += [Path(p) for p in json.loads((data_dir() / _REMEMBERED).read_text("utf-8"))]
+    except (OSError, ValueError):
+        pass
+    if db_path is not None:
+        folders.append(Path(db_path).resolve().parent / "backups")
+    unique = []
+    for folder in folders:
+        if folder not in unique:
+            unique.append(folder)
+    return unique
+
+
+@dataclass(frozen=True)
+class BackupFile:
+    path: Path
+    when: dt.datetime
+    reason: str
+
+
+def list_backups(folder: Path) -> list[BackupFile]:
+    """Backup files in a folder, newest first (other files are ignored)."""
+    found = []
+    if Path(folder).is_dir():
+        for path in Path(folder).iterdir():
+            parsed = parse_backup_name(path.name)
+            if parsed and path.is_file():
+                found.append(BackupFile(path, parsed[0], parsed[1]))
+    return sorted(found, key=lambda b: (b.when, b.path.name), reverse=True)
+
+
+# -- retention -------------------------------------------------------------------------------
+
+def backups_to_keep(stamps, daily: int = 7, weekly: int = 4, monthly: int = 12) -> set:
+    """Which backup times to keep: the newest backup of each of the last `daily` days,
+    `weekly` ISO weeks and `monthly` months that have backups (a pure function)."""
+    ordered = sorted(set(stamps), reverse=True)
+    keep = set()
+    for count, period in ((daily, lambda t: t.date()),
+                          (weekly, lambda t: t.isocalendar()[:2]),
+                          (monthly, lambda t: (t.year, t.month))):
+        seen = set()
+        for stamp in ordered:
+            key = period(stamp)
+            if key in seen:
+                continue
+            if len(seen) >= count:
+                break
+            seen.add(key)
+            keep.add(stamp)
+    return keep
+
+
+def prune_backups(folder: Path, daily: int = 7, weekly: int = 4, monthly: int = 12) -> list[Path]:
+    """Delete the backups the schedule no longer keeps; safety backups (before a migration,
+    import or restore) are kept SAFETY_KEEP per reason on top. Returns the deleted files."""
+    backups = list_backups(folder)
+    routine = [b for b in backups if b.reason not in SAFETY_REASONS]
+    keep_times = backups_to_keep([b.when for b in routine], daily, weekly, monthly)
+    kept_per_time: set[dt.datetime] = set()
+    keep: set[Path] = set()
+    for b in routine:  # newest first: one file per kept time
+        if b.when in keep_times and b.when not in kept_per_time:
+            kept_per_time.add(b.when)
+            keep.add(b.path)
+    for reason in SAFETY_REASONS:
+        keep.update(b.path for b in [b for b in backups if b.reason == reason][:SAFETY_KEEP])
+    deleted = []
+    for b in backups:
+        if b.path not in keep:
+            try:
+                b.path.unlink()
+                deleted.append(b.path)
+            except OSError:
+                pass
+    return deleted
+
+
+# -- checking a file -------------------------------------------------------------------------
+
+def _connect_ro(path: Path) -> sqlite3.Connection:
+    uri = Path(path).resolve().as_uri() + "?mode=ro"  # percent-encoded, Windows drive-safe
+    conn = sqlite3.connect(uri, uri=True, timeout=30)
+    conn.execute("PRAGMA busy_timeout=30000")
+    return conn
+
+
+def _schema_version(conn: sqlite3.Connection) -> int | None:
+    """The SOP Desktop schema version stored in `meta`; None when there is no such table."""
+    has_meta = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'").fetchone()
+    if not has_meta:
+        return None
+    row = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+    try:
+        return int(row[0]) if row else None
+    except (TypeError, ValueError):
+        return None
+
+
+def verify_backup_file(path: str | Path) -> int:
+    """Check a backup before restoring it: readable SQLite, integrity_check ok, an SOP Desktop
+    database with a schema this app knows. Returns its schema version; else BackupError."""
+    path = Path(path)
+    if not path.is_file():
+        raise BackupError(f"Berkas cadangan {path} tidak ditemukan.")
+    with open(path, "rb") as fh:
+        head = fh.read(16)
+    if head != SQLITE_MAGIC:
+        raise BackupError(f"Berkas {path} bukan cadangan basis data SOP Desktop (bukan berkas SQLite).")
+    try:
+        conn = _connect_ro(path)
+        try:
+            result = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+            version = _schema_version(conn) if result == ["ok"] else None
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise BackupError(f"Berkas cadangan {path} rusak ({exc}).") from None
+    if result != ["ok"]:
+        raise BackupError(f"Berkas cadangan {path} rusak (pemeriksaan integritas: {result[0]}).")
+    if version is None or version < 1:
+        raise BackupError(f"Berkas {path} bukan cadangan basis data SOP Desktop.")
+    if version > migrations.SCHEMA_VERSION:
+        raise BackupError(
+            f"Cadangan {path} dibuat oleh versi SOP Desktop yang lebih baru (skema {version}, "
+            f"aplikasi ini mengenal sampai {migrations.SCHEMA_VERSION}). Perbarui aplikasi.")
+    return version
+
+
+def newest_good_backup(folders) -> BackupFile | None:
+    """The newest backup (SQLite file) in the folders that passes verify_backup_file."""
+    candidates = []
+    for folder in folders:
+        candidates += [b for b in list_backups(folder) if b.path.suffix == BACKUP_SUFFIX]
+    for b in sorted(candidates, key=lambda b: b.when, reverse=True):
+        try:
+            verify_backup_file(b.path)
+        except BackupError:
+            continue
+        return b
+    return None
+
+
+# -- making backups --------------------------------------------------------------------------
+
+def sqlite_backup(source: str | Path, dest: str | Path) -> Path:
+    """Snapshot a live SQLite file into `dest` with the online backup API, then verify it."""
+    source, dest = Path(source), Path(dest)
+    if not source.is_file():
+        raise BackupError(f"Basis data {source} tidak ditemukan; tidak ada yang dicadangkan.")
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    part = dest.with_name(dest.name + ".part")
+    part.unlink(missing_ok=True)
+    try:
+        src = sqlite3.connect(str(source), timeout=30)
+        try:
+            dst = sqlite3.connect(str(part))
+            try:
+                # pages=-1: the whole database in one step, under one read snapshot, so a
+                # concurrent writer neither blocks it nor restarts it
+                src.backup(dst, pages=-1)
+                # a backup is a standalone file: no -wal/-shm beside it when it is opened
+                dst.execute("PRAGMA journal_mode=DELETE")
+                result = dst.execute("PRAGMA integrity_check").fetchone()[0]
+            finally:
+                dst.close()
+        finally:
+            src.close()
+        if result != "ok":
+            raise BackupError(f"Cadangan gagal diperiksa ({result}); basis data mungkin rusak.")
+        os.replace(part, dest)
+    except sqlite3.Error as exc:
+        part.unlink(missing_ok=True)
+        raise BackupError(f"Cadangan tidak dapat dibuat di {dest.parent}: {exc}") from None
+    except OSError as exc:
+        part.unlink(missing_ok=True)
+        raise BackupError(f"Cadangan tidak dapat ditulis ke {dest.parent}: {exc.strerror or exc}") from None
+    return dest
+
+
+def _as_services(target):
+    """Accept Services or a bare peewee Database (migrations back up before Services exist)."""
+    import peewee as pw
+
+    if isinstance(target, (pw.Database, pw.DatabaseProxy)):
+        return SimpleNamespace(db=target.obj if isinstance(target, pw.DatabaseProxy) else target)
+    return target
+
+
+def _sqlite_path(services) -> Path | None:
+    if not dbm.is_sqlite(services.db):
+        return None
+    name = services.db.database
+    return None if name == ":memory:" else Path(name)
+
+
+def _free_name(folder: Path, when: dt.datetime, reason: str, suffix: str) -> Path:
+    serial = 0
+    while True:
+        path = folder / backup_name(when, reason, suffix, serial)
+        if not path.exists() and not Path(str(path) + ".part").exists():
+            return path
+        serial += 1
+
+
+def create_backup(services, dest: str | Path | None = None, reason: str = "manual") -> Path:
+    """Back up the services' database (or a peewee Database) to `dest` (or a new file in the
+    backup folder)."""
+    services = _as_services(services)
+    when = dt.datetime.now().replace(microsecond=0)
+    sqlite_path = _sqlite_path(services)
+    suffix = BACKUP_SUFFIX if dbm.is_sqlite(services.db) else DUMP_SUFFIX
+    if dest is None:
+        folder = backup_folder()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise BackupError(f"Folder cadangan {folder} tidak dapat dipakai "
+                              f"({exc.strerror or exc}); periksa disk USB atau pengaturan.") from None
+        dest = _free_name(folder, when, reason, suffix)
+        if folder != default_backup_folder():
+            _remember_folder(folder)
+    if sqlite_path is not None:
+        if Path(dest).resolve() == sqlite_path.resolve():
+            raise BackupError("Berkas cadangan tidak boleh sama dengan berkas basis data itu sendiri.")
+        return sqlite_backup(sqlite_path, dest)
+    if services.db.database == ":memory:":
+        raise BackupError("Basis data di memori tidak dapat dicadangkan.")
+    return dump_logical(services, dest)
+
+
+def auto_backup(services, reason: str) -> Path | None:
+    """An automatic backup ("on close", "daily", "pre-migration", "pre-import", "pre-restore")
+    into the backup folder, then retention. "daily" is skipped when today has a backup.
+    Returns the new file, or None when nothing was needed. Takes Services or a peewee Database."""
+    services = _as_services(services)
+    slug = _slug(reason)
+    if _sqlite_path(services) is None and dbm.is_sqlite(services.db):
+        return None  # in-memory database
+    folder = backup_folder()
+    if slug == "daily":
+        today = dt.date.today()
+        if any(b.when.date() == today for b in list_backups(folder)):
+            return None
+    path = create_backup(services, reason=slug)
+    prune_backups(folder)
+    return path
+
+
+# -- restore ---------------------------------------------------------------------------------
+
+def _copy_into(source: Path, target_conn: sqlite3.Connection) -> None:
+    src = _connect_ro(source)
+    try:
+        src.backup(target_conn, pages=-1)
+    finally:
+        src.close()
+
+
+def restore(services, file: str | Path) -> Path | None:
+    """Replace the database's contents with a verified backup; a backup of the current
+    contents is taken first (returned). The live file is rewritten through the backup API."""
+    file = Path(file)
+    if not dbm.is_sqlite(services.db):
+        return restore_logical(services, file)
+    verify_backup_file(file)
+    if _sqlite_path(services) is None:
+        raise BackupError("Basis data di memori tidak dapat dipulihkan dari berkas.")
+    # no retention until the copy is done: the chosen file may itself be an old backup
+    before = create_backup(services, reason="pre-restore")
+    live = services.db.connection()
+    try:
+        _copy_into(file, live)
+    except sqlite3.Error as exc:
+        raise BackupError(f"Pemulihan dari {file} gagal: {exc}; isi basis data tidak diubah "
+                          f"(cadangan sebelum pemulihan: {before}).") from None
+    migrations.migrate(services.db)
+    prune_backups(before.parent)
+    return before
+
+
+def recover_damaged(db_path: str | Path, backup: str | Path) -> Path:
+    """Put a damaged database aside untouched (renamed, with its -wal/-shm) and rebuild the
+    file from a verified backup. Returns where the damaged file now is."""
+    db_path, backup = Path(db_path), Path(backup)
+    verify_backup_file(backup)
+    aside = None
+    if db_path.exists():
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        aside = db_path.with_name(f"{db_path.name}.rusak-{stamp}")
+        n = 1
+        while aside.exists():
+            aside = db_path.with_name(f"{db_path.name}.rusak-{stamp}-{n}")
+            n += 1
+        os.replace(db_path, aside)
+        for extra in ("-wal", "-shm", "-journal"):
+            side = Path(str(db_path) + extra)
+            if side.exists():
+                os.replace(side, Path(str(aside) + extra))
+    target = sqlite3.connect(str(db_path))
+    try:
+        _copy_into(backup, target)
+        target.execute("PRAGMA journal_mode=WAL")
+    finally:
+        target.close()
+    return aside
+
+
+# -- start-up check --------------------------------------------------------------------------
+
+@dataclass
+class CheckResult:
+    """What the start-up check found; `message` is one Indonesian line for the user."""
+
+    ok: bool
+    kind: str  # ok, new, empty, not_sqlite, corrupt, newer_schema, not_sop, unreadable
+    message: str
+    path: Path
+    backup: BackupFile | None = None
+    details: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"ok": self.ok, "kind": self.kind, "message": self.message, "path": str(self.path),
+                "backup": str(self.backup.path) if self.backup else None, "details": self.details}
+
+
+def _offer(path: Path, problem: str, backup: BackupFile | None, folders) -> str:
+    if backup is None:
+        where = ", ".join(str(f) for f in folders)
+        return (f"{problem} Tidak ada cadangan utuh yang ditemukan (dicari di: {where}). "
+                "Jangan hapus berkas ini; hubungi administrator.")
+    from sop_desktop.dates import tanggal_jam
+
+    return (f"{problem} Cadangan utuh terbaru: {backup.path} ({tanggal_jam(backup.when)}). "
+            f"Pulihkan dengan: sop-desktop --db \"{path}\" restore \"{backup.path}\" "
+            "(berkas yang rusak disimpan terpisah tanpa diubah).")
+
+
+def startup_check(path: str | Path, backup_folders=None) -> CheckResult:
+    """PRAGMA quick_check on the database file BEFORE migrations touch it. On any problem the
+    message names the newest backup that passes integrity_check; nothing is changed."""
+    path = Path(path)
+    wal = Path(str(path) + "-wal")
+
+    def fail(kind: str, problem: str, details=()) -> CheckResult:
+        folders = list(backup_folders) if backup_folders else known_backup_folders(path)
+        backup = newest_good_backup(folders)
+        return CheckResult(False, kind, _offer(path, problem, backup, folders), path, backup,
+                           list(details))
+
+    if not path.exists():
+        return CheckResult(True, "new", "Basis data baru akan dibuat.", path)
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as fh:
+            head = fh.read(100)
+    except OSError as exc:
+        return fail("unreadable", f"Berkas basis data {path} tidak dapat dibaca ({exc.strerror or exc}).")
+    if size == 0 and not (wal.exists() and wal.stat().st_size > 0):
+        return fail("empty", f"Berkas basis data {path} kosong (0 bita): isinya hilang.")
+    if size and not head.startswith(SQLITE_MAGIC):
+        if not head.strip(b"\x00"):
+            return fail("corrupt", f"Basis data {path} rusak: awal berkas berisi nol.")
+        return fail("not_sqlite", f"Berkas {path} bukan basis data SOP Desktop (bukan berkas SQLite).")
+    try:
+        conn = _connect_ro(path)
+        try:
+            result = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
+            version = _schema_version(conn) if result == ["ok"] else None
+            tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return fail("corrupt", f"Basis data {path} rusak ({exc}).")
+    if result != ["ok"]:
+        return fail("corrupt", f"Basis data {path} rusak (pemeriksaan integritas: {result[0]}).",
+                    result[:20])
+    if version is None and tables:
+        return fail("not_sop", f"Berkas {path} bukan basis data SOP Desktop.")
+    if version is not None and version > migrations.SCHEMA_VERSION:
+        return fail("newer_schema",
+                    f"Basis data {path} dibuat oleh versi SOP Desktop yang lebih baru (skema "
+                    f"{version}, aplikasi ini mengenal sampai {migrations.SCHEMA_VERSION}). "
+                    "Perbarui aplikasi, atau pakai cadangan yang cocok.")
+    return CheckResult(True, "ok", "Basis data utuh.", path)
+
+
+# -- one instance per database ---------------------------------------------------------------
+
+def _pid_alive(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    if sys.platform == "win32":
+        import ctypes
+
+        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if not handle:
+            return False
+        code = ctypes.c_ulong()
+        try:
+            kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
+        finally:
+            kernel32.CloseHandle(handle)
+        return code.value == 259  # STILL_ACTIVE
+    try:
+        os.kill(pid, 0)  # signal 0 only checks; never sent on POSIX
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+class InstanceLock:
+    """A lock file beside the database (PID + host) so a second SOP Desktop on the same file
+    is noticed; a lock left by a dead process on this host is taken over."""
+
+    def __init__(self, db_path: str | Path):
+        self.lock_path = Path(str(db_path) + ".lock")
+        self.acquired = False
+
+    def holder(self) -> dict | None:
+        """Who holds the lock (pid, host, user, since), or None when free or stale."""
+        try:
+            info = json.loads(self.lock_path.read_text(encoding="utf-8"))
+            pid, host = int(info["pid"]), str(info["host"])
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, KeyError, TypeError):
+            return None  # half-written or garbage: treated as stale
+        if host == socket.gethostname() and not _pid_alive(pid):
+            return None
+        return info
+
+    def acquire(self) -> None:
+        """Take the lock or raise InstanceLocked naming the holder."""
+        me = {"pid": os.getpid(), "host": socket.gethostname(),
+              "user": os.environ.get("USERNAME") or os.environ.get("USER") or "",
+              "since": dt.datetime.now().replace(microsecond=0).isoformat()}
+        for _ in range(3):
+            try:
+                fd = os.open(self.lock_path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+            except FileExistsError:
+                info = self.holder()
+                if info is not None:
+                    if info.get("pid") == me["pid"] and info.get("host") == me["host"]:
+                        return  # this very process already holds it
+                    raise InstanceLocked(
+                        f"Basis data ini sedang dibuka oleh SOP Desktop lain (komputer "
+                        f"{info.get('host')}, proses {info.get('pid')}, pengguna "
+                        f"{info.get('user') or '-'}, sejak {info.get('since')}). Tutup dulu "
+                        "aplikasi itu agar data tidak bertabrakan.", info)
+                try:
+                    self.lock_path.unlink()  # stale: its process is gone
+                except FileNotFoundError:
+                    pass
+                continue
+            except OSError as exc:
+                raise BackupError(f"Berkas kunci {self.lock_path} tidak dapat dibuat: "
+                                  f"{exc.strerror or exc}") from None
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(me, fh)
+            self.acquired = True
+            return
+        raise InstanceLocked("Berkas kunci basis data terus berubah; coba lagi.", {})
+
+    def release(self) -> None:
+        if not self.acquired:
+            return
+        try:
+            info = json.loads(self.lock_path.read_text(encoding="utf-8"))
+            if int(info.get("pid", -1)) == os.getpid():
+                self.lock_path.unlink()
+        except (OSError, ValueError):
+            pass
+        self.acquired = False
+
+    def __enter__(self) -> "InstanceLock":
+        self.acquire()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.release()
+
+
+# -- PostgreSQL: logical dump ----------------------------------------------------------------
+
+def _app_models():
+    models = getattr(dbm, "ALL_MODELS", None) or dbm.CORE_MODELS
+    return [m for m in models if m.table_exists()]
+
+
+def _encode(value):
+    if isinstance(value, (dt.datetime, dt.date, dt.time)):
+        return {"$dt": value.isoformat()}
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return {"$bytes": bytes(value).hex()}
+    if isinstance(value, decimal.Decimal):
+        return str(value)
+    return value
+
+
+def dump_logical(services, dest: str | Path) -> Path:
+    """A logical dump: one JSON header line, then per table a marker and its rows as JSON lines
+    (raw column values, so JSON fields stay text). Works on any engine; used for PostgreSQL."""
+    dest = Path(dest)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    part = dest.with_name(dest.name + ".part")
+    models = dbm_sort(_app_models())
+    try:
+        with services.db.atomic(), open(part, "w", encoding="utf-8") as fh:
+            if not dbm.is_sqlite(services.db):
+                # one snapshot for every table while others keep working
+                services.db.execute_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+            header = {"format": "sop-desktop-dump", "format_version": 1,
+                      "schema_version": migrations.current_version(services.db),
+                      "tables": [m._meta.table_name for m in models]}
+            fh.write(json.dumps(header) + "\n")
+            for model in models:
+                columns = [f.column_name for f in model._meta.sorted_fields]
+                fh.write(json.dumps({"table": model._meta.table_name, "columns": columns}) + "\n")
+                # raw SQL: the stored values, without the fields' Python conversions
+                order = ", ".join(_q(f.column_name) for f in _pk_fields(model))
+                cursor = services.db.execute_sql(
+                    f"SELECT {', '.join(_q(c) for c in columns)} FROM {_q(model._meta.table_name)}"
+                    + (f" ORDER BY {order}" if order else ""))
+                for row in cursor:
+                    fh.write(json.dumps([_encode(v) for v in row], ensure_ascii=False) + "\n")
+        os.replace(part, dest)
+    except OSError as exc:
+        part.unlink(missing_ok=True)
+        raise BackupError(f"Cadangan tidak dapat ditulis ke {dest.parent}: {exc.strerror or exc}") from None
+    return dest
+
+
+def _q(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _pk_fields(model):
+    pk = model._meta.primary_key
+    if not pk:
+        return []
+    names = getattr(pk, "field_names", None)  # a CompositeKey
+    return [model._meta.fields[n] for n in names] if names else [pk]
+
+
+def dbm_sort(models):
+    """Models ordered so that every table comes after the tables it refers to."""
+    import peewee as pw
+
+    return pw.sort_models(models)
+
+
+def _decode(value):
+    if isinstance(value, dict) and "$dt" in value:
+        text = value["$dt"]
+        if "T" in text:
+            return dt.datetime.fromisoformat(text)
+        return dt.time.fromisoformat(text) if ":" in text else dt.date.fromisoformat(text)
+    if isinstance(value, dict) and "$bytes" in value:
+        return bytes.fromhex(value["$bytes"])
+    return value
+
+
+def _read_dump(path: Path):
+    with open(path, encoding="utf-8") as fh:
+        try:
+            header = json.loads(fh.readline())
+        except ValueError:
+            header = None
+        if not isinstance(header, dict) or header.get("format") != "sop-desktop-dump":
+            raise BackupError(f"Berkas {path} bukan cadangan SOP Desktop.")
+        version = int(header.get("schema_version") or 0)
+        if version > migrations.SCHEMA_VERSION:
+            raise BackupError(f"Cadangan {path} dibuat oleh versi SOP Desktop yang lebih baru "
+                              f"(skema {version}). Perbarui aplikasi.")
+        tables: dict[str, tuple[list, list]] = {}
+        current = None
+        for line in fh:
+            item = json.loads(line)
+            if isinstance(item, dict):
+                current = tables.setdefault(item["table"], (item["columns"], []))
+            else:
+                current[1].append([_decode(v) for v in item])
+    return header, tables
+
+
+def restore_logical(services, file: Path) -> Path | None:
+    """Restore a logical dump into the current database in one transaction: delete the app's
+    tables in reverse FK order, insert in FK order, then fix PostgreSQL sequences."""
+    header, tables = _read_dump(file)
+    models = dbm_sort(_app_models())
+    by_table = {m._meta.table_name: m for m in models}
+    unknown = set(tables) - set(by_table)
+    if unknown:
+        raise BackupError(f"Cadangan {file} berisi tabel yang tidak dikenal aplikasi ini: "
+                          f"{', '.join(sorted(unknown))}.")
+    before = create_backup(services, reason="pre-restore")
+    import peewee as pw
+
+    try:
+        with services.db.atomic():
+            if isinstance(services.db, pw.PostgresqlDatabase):
+                # TRUNCATE fires no row triggers (history is append-only by trigger) and
+                # empties every app table at once regardless of foreign keys
+                names = ", ".join(f'"{m._meta.table_name}"' for m in models)
+                services.db.execute_sql(f"TRUNCATE {names}")
+            else:
+                for model in reversed(models):
+                    model.delete().execute()
+            for model in models:
+                name = model._meta.table_name
+                if name not in tables:
+                    continue
+                columns, rows = tables[name]
+                known = {f.column_name for f in model._meta.sorted_fields}
+                cols = [c for c in columns if c in known]
+                idx = [columns.index(c) for c in cols]
+                table = pw.Table(name, cols)
+                for start in range(0, len(rows), 500):
+                    chunk = [[row[i] for i in idx] for row in rows[start:start + 500]]
+                    services.db.execute(table.insert(chunk, columns=[pw.Column(table, c) for c in cols]))
+            if isinstance(services.db, pw.PostgresqlDatabase):
+                for model in models:
+                    pk = model._meta.primary_key
+                    if isinstance(pk, pw.AutoField):
+                        t = model._meta.table_name
+                        services.db.execute_sql(
+                            f"SELECT setval(pg_get_serial_sequence('\"{t}\"', '{pk.column_name}'), "
+                            f"COALESCE((SELECT MAX(\"{pk.column_name}\") FROM \"{t}\"), 0) + 1, false)")
+    except pw.DatabaseError as exc:
+        raise BackupError(f"Pemulihan dari {file} gagal: {exc}; isi basis data tidak diubah "
+                          f"(cadangan sebelum pemulihan: {before}).") from None
+    migrations.migrate(services.db)
+    prune_backups(before.parent)
+    return before

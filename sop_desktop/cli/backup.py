@@ -1,0 +1,111 @@
+"""`sop-desktop backup` and `sop-desktop restore`: make, list and restore backups."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sop_desktop import backup as bk
+from sop_desktop.cli import print_json
+from sop_desktop.paths import database_target
+
+
+def register(sub) -> None:
+    p = sub.add_parser("backup", help="buat cadangan basis data (API backup SQLite)")
+    p.add_argument("-o", "--output", metavar="BERKAS", default=None,
+                   help="berkas tujuan (bawaan: folder cadangan, sop-desktop-TANGGAL-JAM.sqlite3)")
+    p.add_argument("--list", action="store_true", help="tampilkan cadangan yang ada")
+    p.add_argument("--prune", action="store_true",
+                   help="hapus cadangan lama (simpan 7 harian, 4 mingguan, 12 bulanan)")
+    p.add_argument("--set-folder", metavar="FOLDER", default=None,
+                   help="atur folder cadangan (misalnya disk USB); '-' kembali ke bawaan")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_backup)
+
+    # `restore` lives here too: backup and restore are one feature
+    p = sub.add_parser("restore", help="pulihkan basis data dari berkas cadangan")
+    p.add_argument("file", help="berkas cadangan (.sqlite3, atau .sopdump untuk PostgreSQL)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_restore)
+
+
+def _sqlite_file(args) -> Path | None:
+    return bk.sqlite_file_of(database_target(args.db))
+
+
+def _refuse_if_damaged(args) -> None:
+    bk.check_before_open(database_target(args.db))
+
+
+def cmd_backup(args, ctx) -> int:
+    if args.set_folder is not None:
+        _refuse_if_damaged(args)
+        folder = None if args.set_folder == "-" else Path(args.set_folder).expanduser().resolve()
+        _ = ctx.services  # open (and migrate) the database before writing the setting
+        bk.set_backup_folder(folder)
+        shown = bk.backup_folder()
+        if args.json:
+            print_json({"folder": str(shown)})
+        else:
+            print(f"Folder cadangan: {shown}")
+        return 0
+    if args.list or args.prune:
+        _refuse_if_damaged(args)
+        _ = ctx.services  # the folder setting lives in the database
+        folder = bk.backup_folder()
+        deleted = bk.prune_backups(folder) if args.prune else []
+        items = bk.list_backups(folder)
+        if args.json:
+            print_json({"folder": str(folder), "deleted": [str(p) for p in deleted],
+                        "backups": [{"path": str(b.path), "when": b.when.isoformat(),
+                                     "reason": b.reason, "size": b.path.stat().st_size}
+                                    for b in items]})
+            return 0
+        print(f"Folder cadangan: {folder}")
+        for path in deleted:
+            print(f"dihapus: {path.name}")
+        for b in items:
+            print(f"{b.when:%Y-%m-%d %H:%M:%S}  {b.reason:<13} {b.path.name}")
+        if not items:
+            print("Belum ada cadangan.")
+        return 0
+    _refuse_if_damaged(args)
+    path = bk.create_backup(ctx.services, args.output)
+    if args.output is None:
+        bk.prune_backups(path.parent)
+    if args.json:
+        print_json({"backup": str(path), "size": path.stat().st_size})
+    else:
+        print(f"Cadangan dibuat: {path}")
+    return 0
+
+
+def cmd_restore(args, ctx) -> int:
+    file = Path(args.file).expanduser()
+    path = _sqlite_file(args)
+    result = {"restored_from": str(file)}
+    if path is not None:
+        holder = bk.InstanceLock(path).holder()
+        if holder is not None:
+            raise bk.BackupError(
+                f"Basis data sedang dibuka oleh SOP Desktop lain (komputer {holder.get('host')}, "
+                f"proses {holder.get('pid')}); tutup dulu aplikasi itu sebelum memulihkan.")
+        check = bk.startup_check(path)
+        if not check.ok:
+            # the current file cannot be opened safely: keep it aside untouched, rebuild from
+            # the backup (verified inside), then let the services migrate it
+            aside = bk.recover_damaged(path, file)
+            result["damaged_kept_as"] = str(aside)
+            _ = ctx.services  # open it once so migrations bring an older backup up to date
+        else:
+            result["backup_before_restore"] = str(bk.restore(ctx.services, file) or "")
+    else:
+        result["backup_before_restore"] = str(bk.restore(ctx.services, file) or "")
+    if args.json:
+        print_json(result)
+        return 0
+    print(f"Basis data dipulihkan dari {file}.")
+    if result.get("backup_before_restore"):
+        print(f"Isi sebelumnya dicadangkan ke {result['backup_before_restore']}.")
+    if result.get("damaged_kept_as"):
+        print(f"Berkas yang rusak disimpan tanpa diubah sebagai {result['damaged_kept_as']}.")
+    return 0

@@ -1,0 +1,195 @@
+"""`sop-desktop case ...`: open cases and move them through their SOP's steps."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+
+from sop_desktop.cli import print_json
+from sop_desktop.cli.user import acting_user, add_as_argument
+from sop_desktop.errors import ValidationError
+from sop_desktop.workflow import STATUS_LABELS, iso, parse_at
+
+
+def register(sub) -> None:
+    group = sub.add_parser("case", help="kasus: buka, lanjutkan, kembalikan, hentikan, lihat")
+    cmds = group.add_subparsers(dest="case_command", metavar="PERINTAH", required=True)
+
+    p = cmds.add_parser("new", help="buka kasus baru; mencetak nomor agendanya")
+    p.add_argument("code", help="kode SOP")
+    p.add_argument("--field", action="append", default=[], metavar="KUNCI=NILAI")
+    p.add_argument("--note", default="")
+    p.add_argument("--at", default=None, metavar="WAKTU_ISO", help="waktu sebenarnya kasus masuk")
+    add_as_argument(p)
+    p.set_defaults(func=cmd_new)
+
+    p = cmds.add_parser("advance", help="selesaikan langkah saat ini (atau jawab keputusan)")
+    p.add_argument("number")
+    p.add_argument("--decision", choices=("ya", "tidak"), default=None)
+    p.add_argument("--note", default="")
+    p.add_argument("--attach", action="append", default=[], metavar="BERKAS")
+    p.add_argument("--on-behalf-of", default=None, metavar="PENGGUNA")
+    p.add_argument("--at", default=None, metavar="WAKTU_ISO")
+    add_as_argument(p)
+    p.set_defaults(func=cmd_advance)
+
+    p = cmds.add_parser("return", help="kembalikan kasus ke langkah sebelumnya")
+    p.add_argument("number")
+    p.add_argument("--to", required=True, type=int, metavar="LANGKAH")
+    p.add_argument("--reason", required=True)
+    p.add_argument("--on-behalf-of", default=None, metavar="PENGGUNA")
+    p.add_argument("--at", default=None, metavar="WAKTU_ISO")
+    add_as_argument(p)
+    p.set_defaults(func=cmd_return)
+
+    p = cmds.add_parser("stop", help="hentikan kasus")
+    p.add_argument("number")
+    p.add_argument("--reason", required=True)
+    p.add_argument("--on-behalf-of", default=None, metavar="PENGGUNA")
+    p.add_argument("--at", default=None, metavar="WAKTU_ISO")
+    add_as_argument(p)
+    p.set_defaults(func=cmd_stop)
+
+    p = cmds.add_parser("reopen", help="buka kembali kasus yang dihentikan (administrator)")
+    p.add_argument("number")
+    p.add_argument("--reason", required=True)
+    p.add_argument("--at", default=None, metavar="WAKTU_ISO")
+    add_as_argument(p)
+    p.set_defaults(func=cmd_reopen)
+
+    p = cmds.add_parser("show", help="rincian dan riwayat satu kasus")
+    p.add_argument("number")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_show)
+
+    p = cmds.add_parser("list", help="daftar kasus")
+    p.add_argument("--sop", default=None, metavar="KODE")
+    p.add_argument("--status", default=None, choices=tuple(STATUS_LABELS))
+    p.add_argument("--from", dest="date_from", default=None, metavar="TANGGAL")
+    p.add_argument("--to", dest="date_to", default=None, metavar="TANGGAL")
+    p.add_argument("--limit", type=int, default=None)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_list)
+
+
+def parse_fields(items: list[str]) -> dict:
+    out = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise ValidationError(f"--field '{item}' harus berbentuk kunci=nilai")
+        out[key.strip()] = value
+    return out
+
+
+def parse_date(text: str | None, option: str) -> dt.date | None:
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise ValidationError(f"{option} '{text}' bukan tanggal (tulis TTTT-BB-HH)") from None
+
+
+def _behalf(args, services):
+    name = getattr(args, "on_behalf_of", None)
+    return services.users.get(name) if name else None
+
+
+def cmd_new(args, ctx) -> int:
+    services = ctx.services
+    user = acting_user(args, services)
+    change = services.cases.open_case(args.code, user, parse_fields(args.field),
+                                      at=parse_at(args.at), note=args.note)
+    print(change.numbers[0])
+    return 0
+
+
+def _report(services, change) -> None:
+    case = services.cases.get(change.case_ids[0])
+    if case.status == "berjalan":
+        where = f"langkah {case.current_step}" + (
+            f" ({case.current_position.name})" if case.current_position_id else "")
+        sys.stderr.write(f"{case.number}: sekarang pada {where}, tenggat {iso(case.current_due) or '-'}\n")
+    else:
+        sys.stderr.write(f"{case.number}: {STATUS_LABELS.get(case.status, case.status).lower()}\n")
+
+
+def cmd_advance(args, ctx) -> int:
+    services = ctx.services
+    user = acting_user(args, services)
+    change = services.cases.advance(args.number, user, note=args.note, attachments=args.attach,
+                                    on_behalf_of=_behalf(args, services), at=parse_at(args.at),
+                                    decision=args.decision)
+    _report(services, change)
+    return 0
+
+
+def cmd_return(args, ctx) -> int:
+    services = ctx.services
+    user = acting_user(args, services)
+    change = services.cases.return_to(args.number, user, args.to, args.reason,
+                                      on_behalf_of=_behalf(args, services), at=parse_at(args.at))
+    _report(services, change)
+    return 0
+
+
+def cmd_stop(args, ctx) -> int:
+    services = ctx.services
+    user = acting_user(args, services)
+    change = services.cases.stop(args.number, user, args.reason,
+                                 on_behalf_of=_behalf(args, services), at=parse_at(args.at))
+    _report(services, change)
+    return 0
+
+
+def cmd_reopen(args, ctx) -> int:
+    services = ctx.services
+    user = acting_user(args, services)
+    change = services.cases.reopen(args.number, user, args.reason, at=parse_at(args.at))
+    _report(services, change)
+    return 0
+
+
+def cmd_show(args, ctx) -> int:
+    data = ctx.services.cases.describe(args.number)
+    if args.json:
+        print_json(data)
+        return 0
+    print(f"{data['number']}  [{data['sop']} v{data['sop_version']}] {data['sop_name']}")
+    print(f"Status: {STATUS_LABELS.get(data['status'], data['status'])}")
+    if data["current_step"] is not None:
+        late = " (TERLAMBAT)" if data["overdue"] else ""
+        print(f"Langkah {data['current_step']}: {data['step']} — {data['position'] or data['lane']}")
+        print(f"Tenggat: {data['due'] or '-'}{late}; perkiraan selesai: {data['expected_finish'] or '-'}")
+    for key, value in data["fields"].items():
+        print(f"  {key}: {value}")
+    print("Riwayat:")
+    for e in data["history"]:
+        who = e["user"] + (f" a.n. {e['on_behalf_of']}" if e["on_behalf_of"] else "")
+        steps = f"{e['from_step'] if e['from_step'] is not None else '-'}→" \
+                f"{e['to_step'] if e['to_step'] is not None else '-'}"
+        note = f": {e['note']}" if e["note"] else ""
+        print(f"  {e['at']}  {e['label']:<20} {steps:<8} {who}{note}")
+    return 0
+
+
+def cmd_list(args, ctx) -> int:
+    cases = ctx.services.cases
+    rows = cases.list(sop=args.sop, status=args.status,
+                      date_from=parse_date(args.date_from, "--from"),
+                      date_to=parse_date(args.date_to, "--to"), limit=args.limit)
+    now = cases.clock()
+    data = [{"number": c.number, "sop": c.sop_code, "status": c.status,
+             "current_step": c.current_step, "lane": c.current_lane,
+             "position": c.current_position.name if c.current_position_id else None,
+             "due": iso(c.current_due), "overdue": cases.is_overdue(c, now),
+             "created_at": iso(c.created_at), "fields": dict(c.fields or {})} for c in rows]
+    if args.json:
+        print_json(data)
+        return 0
+    for d in data:
+        late = " TERLAMBAT" if d["overdue"] else ""
+        print(f"{d['number']:<28} {d['status']:<11} langkah {d['current_step'] or '-':<3} "
+              f"{d['position'] or '-'}{late}")
+    return 0

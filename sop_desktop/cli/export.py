@@ -1,0 +1,106 @@
+"""`sop-desktop export ...`: registers and performance reports to Excel (.xlsx) or PDF."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sop_desktop.errors import ValidationError
+
+FORMATS = (".xlsx", ".pdf")
+
+
+def register(sub) -> None:
+    group = sub.add_parser("export", help="register dan laporan kinerja ke Excel atau PDF")
+    cmds = group.add_subparsers(dest="export_command", metavar="PERINTAH", required=True)
+
+    reg = cmds.add_parser(
+        "register", help="buku register: satu SOP (KODE), semua SOP pengaduan (aduan) atau semua SOP",
+        description="Buku register kasus. KODE: kode SOP; 'aduan': Buku Register Aduan dari semua "
+                    "SOP pengaduan; tanpa KODE: semua SOP.")
+    reg.add_argument("sop", nargs="?", metavar="KODE|aduan", default=None)
+    _period_args(reg)
+    reg.add_argument("--status", help="berjalan, selesai, dihentikan atau terlambat")
+    reg.add_argument("--position", metavar="JABATAN",
+                     help="hanya kasus yang sedang di, atau pernah dikerjakan oleh, jabatan ini")
+    _common_args(reg)
+    reg.set_defaults(func=cmd_register)
+
+    kin = cmds.add_parser("kinerja", help="laporan kinerja per SOP untuk satu periode",
+                          description="Laporan kinerja: diterima, selesai, dalam proses, waktu per "
+                                      "langkah, tunggakan per jabatan, dan formulir monitoring SOP.")
+    kin.add_argument("sop", nargs="?", metavar="KODE", default=None,
+                     help="kode SOP (bawaan: semua SOP yang memiliki kasus pada periode itu)")
+    _period_args(kin)
+    kin.add_argument("--kategori", metavar="ISIAN",
+                     help="isian permohonan untuk rincian kategori (bawaan: hak yang diduga "
+                          "dilanggar, atau isian pilihan pertama)")
+    _common_args(kin)
+    kin.set_defaults(func=cmd_kinerja)
+
+
+def _period_args(parser) -> None:
+    parser.add_argument("--period", metavar="PERIODE",
+                        help="2026 (tahun), 2026-11 (bulan), 2026-Q3 (triwulan), 2026-S1 (semester)")
+    parser.add_argument("--from", dest="date_from", metavar="TANGGAL", help="tanggal awal (2026-07-01)")
+    parser.add_argument("--to", dest="date_to", metavar="TANGGAL", help="tanggal akhir, ikut dihitung")
+
+
+def _common_args(parser) -> None:
+    parser.add_argument("-o", "--output", required=True, metavar="BERKAS",
+                        help="berkas keluaran .xlsx atau .pdf")
+    parser.add_argument("--kertas", default="A4", choices=["A4", "F4", "A3"],
+                        help="ukuran kertas PDF, mendatar (bawaan A4)")
+    parser.add_argument("--ttd-jabatan", help="jabatan penanda tangan (PDF)")
+    parser.add_argument("--ttd-nama", help="nama penanda tangan (PDF)")
+    parser.add_argument("--ttd-nip", help="NIP penanda tangan (PDF)")
+
+
+def _output(args) -> Path:
+    path = Path(args.output).expanduser()
+    if path.suffix.lower() not in FORMATS:
+        raise ValidationError(f"Berkas keluaran '{args.output}' harus berakhiran .xlsx atau .pdf")
+    if path.is_dir():
+        raise ValidationError(f"'{args.output}' adalah folder; sebutkan nama berkasnya")
+    return path
+
+
+def _signer(args) -> dict | None:
+    if not (args.ttd_jabatan or args.ttd_nama or args.ttd_nip):
+        return None
+    return {"jabatan": args.ttd_jabatan or "", "nama": args.ttd_nama or "", "nip": args.ttd_nip or ""}
+
+
+def cmd_register(args, ctx) -> int:
+    from sop_desktop.reports.periods import resolve_period
+    from sop_desktop.reports.registers import (RegisterFilters, build_register, parse_status,
+                                               write_register_pdf, write_register_xlsx)
+
+    path = _output(args)
+    period = resolve_period(args.period, args.date_from, args.date_to)
+    filters = RegisterFilters(args.sop, period, parse_status(args.status), args.position)
+    data = build_register(ctx.services, filters, signer=_signer(args))
+    if path.suffix.lower() == ".pdf":
+        write_register_pdf(data, path, paper=args.kertas)
+    else:
+        write_register_xlsx(data, path)
+    print(f"{data.title.capitalize()} ditulis ke {path} ({len(data.rows)} kasus)")
+    return 0
+
+
+def cmd_kinerja(args, ctx) -> int:
+    from sop_desktop.reports.kinerja import build_kinerja, write_kinerja_pdf, write_kinerja_xlsx
+    from sop_desktop.reports.periods import resolve_period
+
+    path = _output(args)
+    period = resolve_period(args.period, args.date_from, args.date_to)
+    if period is None:
+        raise ValidationError("Sebutkan periodenya: --period 2026-Q3 (atau 2026-11, 2026), "
+                              "atau --from/--to")
+    data = build_kinerja(ctx.services, period=period, sop=args.sop, category=args.kategori,
+                         signer=_signer(args))
+    if path.suffix.lower() == ".pdf":
+        write_kinerja_pdf(data, path, paper=args.kertas)
+    else:
+        write_kinerja_xlsx(data, path)
+    print(f"Laporan kinerja {period.label} ditulis ke {path} ({len(data.sops)} SOP)")
+    return 0

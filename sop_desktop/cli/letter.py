@@ -1,0 +1,199 @@
+"""`sop-desktop letter ...`: letter templates, issuing a letter for a case, the outgoing register.
+
+One group with positional words (a case number never collides with the words below):
+  letter templates [--json]                       templates and the SOPs each serves
+  letter NUMBER TEMPLATE --as USER -o FILE.pdf     issue a letter; prints its number alone
+         [--signer USERNAME] [--plt|--plh] [--field key=value ...] [--tanggal YYYY-MM-DD]
+  letter register [--period 2026-11] [-o FILE.xlsx] [--json]   agenda surat keluar
+  letter office [--set key=value ...] [--json]     the office profile (kop surat)
+  letter numbering [--kode-kantor W.6] [--pola P] [--template ID [--klasifikasi K] [--pola P]]
+(changing the office profile or the numbering needs --as an administrator)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+
+from sop_desktop.cli import print_json
+from sop_desktop.errors import PermissionDenied, ValidationError
+
+SUBWORDS = ("templates", "register", "office", "numbering")
+
+
+def register(sub) -> None:
+    p = sub.add_parser(
+        "letter", help="surat: templat, terbitkan surat untuk kasus, agenda surat keluar",
+        description="letter templates | letter NOMOR_KASUS TEMPLAT --as PENGGUNA -o BERKAS.pdf | "
+                    "letter register | letter office | letter numbering")
+    p.add_argument("words", nargs="*", metavar="NOMOR_KASUS TEMPLAT",
+                   help="'templates', 'register', 'office', 'numbering', atau nomor kasus dan id templat")
+    p.add_argument("--as", dest="as_user", metavar="PENGGUNA",
+                   help="pengguna yang bertindak (kata sandi dari SOP_DESKTOP_PASSWORD)")
+    p.add_argument("-o", "--output", metavar="BERKAS", help="berkas PDF (surat) atau .xlsx (register)")
+    p.add_argument("--signer", metavar="PENGGUNA", help="penanda tangan (nama pengguna)")
+    acting = p.add_mutually_exclusive_group()
+    acting.add_argument("--plt", action="store_const", const="plt", dest="acting",
+                        help="penanda tangan sebagai Pelaksana Tugas (Plt.)")
+    acting.add_argument("--plh", action="store_const", const="plh", dest="acting",
+                        help="penanda tangan sebagai Pelaksana Harian (Plh.)")
+    p.add_argument("--field", action="append", default=[], metavar="KUNCI=NILAI",
+                   help="isian surat (boleh diulang)")
+    p.add_argument("--tanggal", metavar="YYYY-MM-DD", help="tanggal surat (bawaan: hari ini)")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--period", metavar="PERIODE", help="register: 2026, 2026-11, 2026-Q3 ...")
+    p.add_argument("--set", action="append", default=[], metavar="KUNCI=NILAI",
+                   help="office: ubah isian profil kantor")
+    p.add_argument("--kode-kantor", dest="kode_kantor", help="numbering: kode kantor, mis. W.6")
+    p.add_argument("--pola", help="numbering: pola nomor, mis. {kode_kantor}-{klasifikasi}-{nomor}")
+    p.add_argument("--template", dest="template_id", help="numbering: id templat yang diatur")
+    p.add_argument("--klasifikasi", help="numbering: kode klasifikasi templat, mis. HM.02.01")
+    p.set_defaults(func=run)
+
+
+def _pairs(items: list[str], what: str) -> dict[str, str]:
+    out = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise ValidationError(f"{what} '{item}' harus berbentuk KUNCI=NILAI")
+        # "\n" typed on a command line means a line break (tembusan, multi-line fields)
+        out[key.strip()] = value.replace("\\n", "\n")
+    return out
+
+
+def run(args, ctx) -> int:
+    words = list(args.words)
+    if not words:
+        raise ValidationError("Sebutkan 'templates', 'register', 'office', 'numbering', atau "
+                              "NOMOR_KASUS TEMPLAT (lihat sop-desktop letter --help)")
+    if words[0] in SUBWORDS and len(words) == 1:
+        return {"templates": cmd_templates, "register": cmd_register, "office": cmd_office,
+                "numbering": cmd_numbering}[words[0]](args, ctx)
+    if len(words) != 2:
+        raise ValidationError("Untuk menerbitkan surat: sop-desktop letter NOMOR_KASUS TEMPLAT "
+                              "--as PENGGUNA -o BERKAS.pdf")
+    return cmd_issue(args, ctx, words[0], words[1])
+
+
+def _require_admin(args, ctx, what: str) -> None:
+    """Office settings are changed by an administrator only (signed in with --as)."""
+    from sop_desktop.cli.user import acting_user
+    from sop_desktop.users import log_refusal
+
+    actor = acting_user(args, ctx.services)
+    if actor.role != "administrator":
+        log_refusal(actor, what, "bukan administrator")
+        raise PermissionDenied(f"Hanya administrator yang dapat mengubah {what}")
+
+
+def _letters(ctx):
+    from sop_desktop.letters.service import LetterService
+
+    return LetterService.from_services(ctx.services)
+
+
+def cmd_templates(args, ctx) -> int:
+    items = _letters(ctx).listing()
+    if args.json:
+        print_json([{"id": t["id"], "name": t["name"], "sops": t["sop_codes"], "kind": t["kind"],
+                     "paper": t["paper"], "numbered": t["numbered"], "bundled": t["bundled"],
+                     "file": t["file"], "fields": t["fields"]} for t in items])
+        return 0
+    for t in items:
+        sops = ", ".join(t["sop_codes"]) or "-"
+        print(f"{t['id']:<30} {t['name']}\n{'':<30} SOP: {sops}")
+    return 0
+
+
+def cmd_issue(args, ctx, case_number: str, template_id: str) -> int:
+    from sop_desktop.cli.user import acting_user
+
+    if not args.output:
+        raise ValidationError("Sebutkan berkas PDF keluaran dengan -o BERKAS.pdf")
+    when = None
+    if args.tanggal:
+        try:
+            when = dt.date.fromisoformat(args.tanggal)
+        except ValueError:
+            raise ValidationError(f"Tanggal '{args.tanggal}' tidak valid (contoh 2026-11-21)") from None
+    services = ctx.services
+    actor = acting_user(args, services)
+    issued = _letters(ctx).issue(case_number, template_id, actor, out=args.output,
+                                 signer=args.signer, acting=args.acting,
+                                 fields=_pairs(args.field, "--field"), when=when)
+    if args.json:
+        print_json({"number": issued.number, "template": issued.template_id,
+                    "file": str(issued.path), "sha256": issued.sha256})
+    else:
+        sys.stdout.write(f"{issued.number}\n")
+    return 0
+
+
+def cmd_register(args, ctx) -> int:
+    from sop_desktop import office
+    from sop_desktop.letters.register import export_outgoing_xlsx, rows_outgoing
+    from sop_desktop.reports.periods import parse_period
+
+    ctx.services  # open the database
+    period = parse_period(args.period) if args.period else None
+    if args.output:
+        export_outgoing_xlsx(args.output, period, office_name=office.load().kantor)
+        sys.stderr.write(f"Agenda surat keluar ditulis ke {args.output}\n")
+        return 0
+    rows = rows_outgoing(period)
+    if args.json:
+        print_json(rows)
+        return 0
+    for r in rows:
+        print(f"{r['no']:>4}. {r['number']:<28} {r['issued_at']:%d/%m/%Y}  {r['subject']}")
+    return 0
+
+
+def cmd_office(args, ctx) -> int:
+    from sop_desktop import office
+
+    ctx.services
+    profile = office.load()
+    if args.set:
+        profile = profile.with_changes(_pairs(args.set, "--set"))
+        _require_admin(args, ctx, "profil kantor")
+        office.save(profile)
+    if args.json:
+        print_json(profile.to_dict())
+        return 0
+    for key, label in office.LABELS.items():
+        print(f"{label:<38} {getattr(profile, key) or '-'}")
+    return 0
+
+
+def cmd_numbering(args, ctx) -> int:
+    from sop_desktop.letters import numbering
+
+    ctx.services
+    config = numbering.load_config()
+    changed = False
+    if args.kode_kantor is not None:
+        config.kode_kantor, changed = args.kode_kantor.strip(), True
+    if args.template_id:
+        _letters(ctx).template(args.template_id)  # must exist
+        own = config.templates.setdefault(args.template_id, {})
+        if args.klasifikasi is not None:
+            own["klasifikasi"], changed = args.klasifikasi.strip(), True
+        if args.pola is not None:
+            own["pola"], changed = args.pola.strip(), True
+    elif args.pola is not None:
+        config.pola, changed = args.pola.strip(), True
+    elif args.klasifikasi is not None:
+        raise ValidationError("--klasifikasi berlaku untuk satu templat: tambahkan --template ID")
+    if changed:
+        _require_admin(args, ctx, "penomoran surat")
+        numbering.save_config(config)
+    if args.json:
+        print_json(config.to_dict())
+        return 0
+    print(f"Kode kantor : {config.kode_kantor or '-'}")
+    print(f"Pola nomor  : {config.pola}")
+    for tid, own in sorted(config.templates.items()):
+        print(f"  {tid}: " + ", ".join(f"{k}={v}" for k, v in own.items()))
+    return 0

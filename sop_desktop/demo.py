@@ -1,0 +1,331 @@
+"""Demo data: realistic cases over every bundled SOP, for training and for benchmarks.
+
+Cases start at random office times over the past year and are walked through their SOP's
+steps with plausible durations (mostly within the mutu baku, some late, a few stuck), so the
+database holds cases at every step, finished, stopped and overdue ones, each with a history
+consistent with its state. Rows are written with executemany inside one transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import random
+from dataclasses import dataclass
+
+from sop_desktop import db as dbm
+from sop_desktop import numbering
+from sop_desktop.errors import ValidationError
+from sop_desktop.positions import normalize_name
+from sop_desktop.users import hash_password
+from sop_desktop.workflow import (ACTION_COMPLETE, ACTION_DECIDE, ACTION_OPEN, ACTION_STOP,
+                                  STATUS_DONE, STATUS_OPEN, STATUS_STOPPED)
+
+DEMO_PASSWORD = "demo12345"
+_FIRST = ("Budi", "Siti", "Agus", "Dewi", "Rina", "Andi", "Sri", "Hendra", "Putri", "Yusuf",
+          "Wahyu", "Ratna", "Fajar", "Lestari", "Bambang", "Nur", "Eko", "Indah", "Rizki", "Maya")
+_LAST = ("Santoso", "Rahayu", "Wijaya", "Lestari", "Hidayat", "Saputra", "Kurniawan", "Pratama",
+         "Nasution", "Siregar", "Harahap", "Simanjuntak", "Utami", "Setiawan", "Gunawan")
+_PERIHAL = ("Permohonan informasi", "Pengaduan pelayanan", "Permohonan izin penelitian",
+            "Permohonan data kinerja", "Laporan kegiatan", "Usulan anggaran",
+            "Permohonan rekomendasi", "Penyampaian dokumen", "Permintaan klarifikasi")
+_NOTES = ("Sudah diperiksa", "Lengkap", "Diteruskan", "Sesuai", "Mohon ditindaklanjuti", "")
+
+
+@dataclass
+class DemoResult:
+    cases: int
+    events: int
+    users: int
+    open: int
+    overdue: int
+
+
+def _field_value(f, rng: random.Random, when: dt.datetime):
+    if f.type == "nik":
+        return "".join(rng.choice("0123456789") for _ in range(16))
+    if f.type == "nip":
+        return "19" + "".join(rng.choice("0123456789") for _ in range(16))
+    if f.type == "phone":
+        return "08" + "".join(rng.choice("0123456789") for _ in range(rng.randint(9, 11)))
+    if f.type == "email":
+        return f"{rng.choice(_FIRST)}.{rng.choice(_LAST)}".lower() + "@contoh.id"
+    if f.type == "date":
+        return (when.date() - dt.timedelta(days=rng.randint(0, 30))).isoformat()
+    if f.type == "integer":
+        return when.year if "tahun" in f.key.lower() else rng.randint(1, 50)
+    if f.type == "choice":
+        return rng.choice(f.choices) if f.choices else ""
+    if f.type == "textarea":
+        return f"{rng.choice(_PERIHAL)} atas nama {rng.choice(_FIRST)} {rng.choice(_LAST)}."
+    key = f.key.lower()
+    if any(w in key for w in ("nama", "pemohon", "pengadu", "pelapor", "peserta")):
+        return f"{rng.choice(_FIRST)} {rng.choice(_LAST)}"
+    return rng.choice(_PERIHAL)
+
+
+def ensure_users(services, rng: random.Random) -> dict:
+    """An administrator, two operators and one pejabat for every internal position.
+
+    All demo users share the password DEMO_PASSWORD; its scrypt hash is computed once.
+    Returns {"admin": User, "operators": [User], "holders": {position_id: [User]}}.
+    """
+    shared_hash = None
+    created = 0
+
+    def make(username, name, role, positions=()):
+        nonlocal shared_hash, created
+        user = dbm.User.get_or_none(dbm.User.username == username)
+        if user is None:
+            if shared_hash is None:
+                shared_hash = hash_password(DEMO_PASSWORD)
+            user = services.users.create(username, name, "", role, positions=list(positions),
+                                         password_hash=shared_hash)
+            created += 1
+        return user
+
+    admin = make("admin", "Administrator Demo", "administrator")
+    operators = [make("operator", "Operator Demo", "operator"),
+                 make("operator2", "Operator Demo Dua", "operator")]
+    holders: dict[int, list] = {}
+    taken = set()
+    for pos in services.positions.all():
+        if pos.external:
+            continue
+        base = (normalize_name(pos.name) or "jabatan")[:24]
+        username = base
+        n = 2
+        while username in taken:
+            username, n = f"{base}{n}", n + 1
+        taken.add(username)
+        first, last = rng.choice(_FIRST), rng.choice(_LAST)
+        user = make(username, f"{first} {last}", "pejabat", [pos.name])
+        holders.setdefault(pos.id, []).append(user)
+    return {"admin": admin, "operators": operators, "holders": holders, "created": created}
+
+
+def fill(services, cases: int, seed: int = 1, now: dt.datetime | None = None) -> DemoResult:
+    """Add `cases` demo cases (and the users they need) to the database."""
+    if cases < 0:
+        raise ValidationError("Jumlah kasus demo tidak boleh negatif")
+    rng = random.Random(seed)
+    now = (now or services.cases.clock()).replace(microsecond=0)
+    defs = [d for d in services.sops.latest_all() if not d.incomplete and d.steps]
+    if not defs:
+        raise ValidationError("Pustaka SOP kosong: tidak ada SOP untuk kasus demo")
+    people = ensure_users(services, rng)
+    operators = people["operators"]
+    holders = people["holders"]
+    cal = services.cases.calendar()
+    # the same few hundred days are asked about again and again: memoise the day questions
+    # on this calendar object (its settings do not change during the fill)
+    for name in ("is_working_day", "next_working_day", "office_hours"):
+        setattr(cal, name, functools.lru_cache(maxsize=None)(getattr(cal, name)))
+    index = services.positions._index()
+    version_ids = {(r.code, r.version): r.id for r in dbm.SopVersion.select(
+        dbm.SopVersion.id, dbm.SopVersion.code, dbm.SopVersion.version)}
+    external = {p.id for p in dbm.Position.select() if p.external}
+
+    op_ids = [u.id for u in operators]
+    plans = []
+    for d in defs:
+        steps = {}
+        for step in d.steps:
+            pos = services.positions.position_for_lane(d, step.lane, index)
+            pos_id = pos.id if pos is not None else None
+            staff_only = pos_id is None or pos_id in external or pos_id not in holders
+            holder_ids = [] if staff_only else [u.id for u in holders[pos_id]]
+            nxt = d.successors(step)
+            wkey = (step.waktu.unit, step.waktu.max) if step.waktu else None
+            steps[step.number] = (step.number, step.kind == "decision", step.waktu, wkey,
+                                  step.lane, pos_id, holder_ids, nxt[0] if nxt else None,
+                                  step.yes, step.no)
+        plans.append((d, steps, d.steps[0].number, version_ids[(d.code, d.version)],
+                      numbering.sop_kode(d.code)))
+    pattern = numbering.agenda_pattern()
+    sqlite = dbm.is_sqlite()
+    stamps: dict = {}
+
+    def fmt(value):
+        # times are rounded to ten minutes, so the same few thousand strings repeat
+        text = stamps.get(value)
+        if text is None:
+            text = stamps[value] = value.isoformat(" ") if sqlite else value
+        return text
+    due_cache: dict = {}
+
+    def due_of(start, waktu, wkey):
+        # (due, due as stored); calendars repeat a lot once times are rounded
+        key = (start, wkey)
+        hit = due_cache.get(key)
+        if hit is None:
+            due = cal.due(start, waktu)
+            hit = due_cache[key] = (due, fmt(due))
+        return hit
+
+    # case start times: random office moments over the past year, numbered in time order
+    starts = []
+    year_seconds = 365 * 86400
+    for _ in range(cases):
+        moment = now - dt.timedelta(seconds=int(rng.random() * year_seconds))
+        moment = cal.next_opening(moment.replace(minute=moment.minute - moment.minute % 10,
+                                                 second=0))
+        if moment > now:
+            moment = now - dt.timedelta(minutes=rng.randint(1, 600))
+        starts.append((moment, rng.randrange(len(plans))))
+    starts.sort()
+
+    random_ = rng.random
+    uniform = rng.uniform
+    ten = dt.timedelta(minutes=10)
+    five = dt.timedelta(minutes=5)
+    with services.db.atomic():
+        first_id = (dbm.database.execute_sql('SELECT COALESCE(MAX("id"), 0) FROM "cases"')
+                    .fetchone()[0]) + 1
+        seqs: dict[tuple[str, int], int] = {}
+        pools: dict[tuple, list[str]] = {}
+        case_rows, event_rows = [], []
+        n_open = n_overdue = 0
+        for i, (start, plan_no) in enumerate(starts):
+            defn, steps, first, vid, kode = plans[plan_no]
+            case_id = first_id + i
+            key = (defn.code, start.year)
+            if key not in seqs:
+                seqs[key] = numbering.peek(numbering.agenda_key(defn.code), start.year)
+            seqs[key] += 1
+            seq = seqs[key]
+            number = numbering.format_number(pattern, seq, kode, start, sop=defn.code)
+            pool_key = (plan_no, start.year, start.month)
+            pool = pools.get(pool_key)
+            if pool is None:  # a few hundred intake records per SOP and month, reused
+                pool = pools[pool_key] = [
+                    json.dumps({f.key: _field_value(f, rng, start) for f in defn.fields},
+                               ensure_ascii=False, sort_keys=True) for _ in range(50)]
+            fields = pool[int(random_() * len(pool))]
+            opener = op_ids[int(random_() * len(op_ids))]
+            start_s = fmt(start)
+            event_rows.append((case_id, ACTION_OPEN, None, first, None, opener, None, None,
+                               start_s, start_s, "", "[]", None, None, None))
+            t = start
+            step = steps[first]
+            status = STATUS_OPEN
+            due, due_s = due_of(t, step[2], step[3]) if step[2] else (None, None)
+            budget = len(steps) * 3
+            while True:
+                # how long this step takes: mostly inside the standard, sometimes late, rarely stuck
+                roll = random_()
+                span = (due - t) if due is not None else dt.timedelta(minutes=5 + 235 * random_())
+                if span < five:
+                    span = five
+                factor = (uniform(0.2, 1.0) if roll < 0.8 else uniform(1.0, 3.0)
+                          if roll < 0.97 else uniform(10, 60))
+                done_at = t + span * factor
+                # recorded to the ten minutes: plausible for clerks, and due times repeat (cache)
+                done_at = done_at.replace(minute=done_at.minute - done_at.minute % 10, second=0,
+                                          microsecond=0) + ten
+                budget -= 1
+                if done_at > now or budget <= 0:
+                    break  # still on this step
+                pos_id, holder_ids = step[5], step[6]
+                behalf = None
+                if not holder_ids:
+                    actor = op_ids[int(random_() * len(op_ids))]
+                elif random_() < 0.2:
+                    actor = op_ids[int(random_() * len(op_ids))]
+                    behalf = holder_ids[int(random_() * len(holder_ids))]
+                else:
+                    actor = holder_ids[int(random_() * len(holder_ids))]
+                seconds = (done_at - t).total_seconds()
+                on_time = (done_at <= due) if due is not None else None
+                done_s = fmt(done_at)
+                if random_() < 0.01:
+                    event_rows.append((case_id, ACTION_STOP, step[0], step[0], None, actor,
+                                       pos_id, behalf, done_s, done_s,
+                                       "Pemohon mencabut permohonan", "[]", seconds, due_s,
+                                       on_time))
+                    status = STATUS_STOPPED
+                    t = done_at
+                    break
+                if step[1]:
+                    answer = "ya" if random_() < 0.85 else "tidak"
+                    target = step[8] if answer == "ya" else step[9]
+                    action = ACTION_DECIDE
+                else:
+                    answer, target, action = None, step[7], ACTION_COMPLETE
+                event_rows.append((case_id, action, step[0], target, answer, actor, pos_id,
+                                   behalf, done_s, done_s, _NOTES[int(random_() * len(_NOTES))],
+                                   "[]", seconds, due_s, on_time))
+                t = done_at
+                if target is None:
+                    status = STATUS_DONE
+                    break
+                step = steps[target]
+                due, due_s = due_of(t, step[2], step[3]) if step[2] else (None, None)
+            t_s = fmt(t)
+            if status == STATUS_OPEN:
+                n_open += 1
+                n_overdue += due is not None and due < now
+                row = (case_id, number, vid, defn.code, start.year, seq, status, step[0],
+                       step[4], step[5], t_s, due_s, None)
+            elif status == STATUS_DONE:
+                row = (case_id, number, vid, defn.code, start.year, seq, status, None, None, None,
+                       t_s, None, t_s)
+            else:
+                row = (case_id, number, vid, defn.code, start.year, seq, status, step[0],
+                       step[4], step[5], t_s, None, t_s)
+            case_rows.append(row + (fields, opener, start_s, start_s, t_s))
+        rebuilt = _drop_indexes_for_bulk(services.db, len(case_rows)) if sqlite else []
+        _insert(services.db, sqlite, "cases",
+                ("id", "number", "sop_version_id", "sop_code", "year", "seq", "status",
+                 "current_step", "current_lane", "current_position_id", "step_started_at",
+                 "current_due", "closed_at", "fields", "created_by_id", "created_at",
+                 "recorded_at", "updated_at"), case_rows)
+        _insert(services.db, sqlite, "history",
+                ("case_id", "action", "from_step", "to_step", "decision", "user_id",
+                 "position_id", "on_behalf_of_id", "at", "recorded_at", "note", "attachments",
+                 "seconds_taken", "due", "on_time"), event_rows)
+        for sql in rebuilt:  # building an index once is faster than growing it row by row
+            services.db.execute_sql(sql)
+        for (code, year), value in seqs.items():
+            numbering.raise_to(numbering.agenda_key(code), year, value)
+    return DemoResult(len(case_rows), len(event_rows), people["created"], n_open, n_overdue)
+
+
+def _drop_indexes_for_bulk(db, adding: int) -> list[str]:
+    """Drop the indexes of cases and history when the fill at least doubles them; returns
+    the statements that recreate them (same transaction, so a failure restores them)."""
+    existing = db.execute_sql('SELECT COUNT(*) FROM "cases"').fetchone()[0]
+    if adding < max(existing, 1000):
+        return []
+    rows = db.execute_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+        "AND tbl_name IN ('cases', 'history')").fetchall()
+    for name, _ in rows:
+        db.execute_sql(f'DROP INDEX "{name}"')
+    return [sql for _, sql in rows]
+
+
+def _insert(db, sqlite: bool, table: str, columns: tuple, rows: list) -> None:
+    """Bulk insert with the driver's executemany (psycopg2: execute_values)."""
+    if not rows:
+        return
+    cols = ", ".join(f'"{c}"' for c in columns)
+    if sqlite:
+        sql = f'INSERT INTO "{table}" ({cols}) VALUES ({", ".join("?" * len(columns))})'
+        cursor = db.cursor()
+        # a bigger page cache for this connection while index b-trees grow
+        old = cursor.execute("PRAGMA cache_size").fetchone()[0]
+        cursor.execute("PRAGMA cache_size = -262144")
+        try:
+            cursor.executemany(sql, rows)
+        finally:
+            cursor.execute(f"PRAGMA cache_size = {int(old)}")
+        return
+    from psycopg2.extras import execute_values
+
+    cursor = db.cursor()
+    execute_values(cursor, f'INSERT INTO "{table}" ({cols}) VALUES %s', rows, page_size=2000)
+    if table == "cases":  # explicit ids: move the sequence past them
+        db.execute_sql("SELECT setval(pg_get_serial_sequence('\"cases\"', 'id'), "
+                       "(SELECT MAX(\"id\") FROM \"cases\"))")

@@ -1,0 +1,94 @@
+"""SOP importers: text extracted from PDFs (tab-separated tables) and .xlsx in the same layout.
+
+Pipeline: tokenize lines (cells.py) -> locate tables (table.py) -> identity block per table
+(identity.py) -> header model and row grid (table.py) -> steps (build.py) -> lane and decision
+inference (lanes.py, decisions.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sop_desktop.errors import ImportFailed
+from sop_desktop.model import SopDefinition
+
+MAX_TEXT_BYTES = 20 * 1024 * 1024
+
+
+@dataclass
+class ImportResult:
+    """The SOPs read from one file, plus warnings about the file as a whole."""
+
+    sops: list[SopDefinition] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def import_text(text: str, source: str = "teks") -> ImportResult:
+    """Import every SOP table in a text (tab-separated rows, as extracted from PDF)."""
+    from sop_desktop.importers.build import parse_lines
+    from sop_desktop.importers.cells import tokenize_text
+
+    sops, warnings = parse_lines(tokenize_text(text), source)
+    return ImportResult(sops, warnings)
+
+
+def import_xlsx(path: str | Path) -> ImportResult:
+    """Import every SOP table of every sheet of an .xlsx file (hostile files are refused)."""
+    from sop_desktop.importers.build import NO_TABLE, parse_lines
+    from sop_desktop.importers.xlsx import read_sheets
+
+    path = Path(path)
+    result = ImportResult()
+    failures: list[str] = []
+    for title, lines in read_sheets(path):
+        if all(line.blank for line in lines):
+            continue
+        try:
+            sops, warnings = parse_lines(lines, path.name)
+        except ImportFailed as exc:
+            if NO_TABLE not in str(exc):
+                raise
+            failures.append(str(exc))
+            result.warnings.append(f"{path.name}: lembar '{title}' tidak berisi tabel SOP")
+            continue
+        result.sops.extend(sops)
+        result.warnings.extend(warnings)
+    if not result.sops:
+        raise ImportFailed(failures[0] if failures else f"{path.name}: buku kerja kosong; "
+                           "tidak ditemukan tabel SOP")
+    return result
+
+
+def import_file(path: str | Path) -> ImportResult:
+    """Import a text or .xlsx SOP file, chosen by content (zip) and extension."""
+    path = Path(path)
+    if not path.exists():
+        raise ImportFailed(f"{path}: berkas tidak ditemukan")
+    if not path.is_file():
+        raise ImportFailed(f"{path}: bukan berkas")
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(4)
+        size = path.stat().st_size
+    except OSError as exc:
+        raise ImportFailed(f"{path.name}: berkas tidak dapat dibaca ({exc.strerror})") from None
+    if path.suffix.lower() in (".xlsx", ".xlsm") or head == b"PK\x03\x04":
+        return import_xlsx(path)
+    if size > MAX_TEXT_BYTES:
+        raise ImportFailed(f"{path.name}: berkas teks terlalu besar ({size} bita)")
+    data = path.read_bytes()
+    if b"\x00" in data:
+        raise ImportFailed(f"{path.name}: bukan berkas teks atau .xlsx yang dikenal")
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise ImportFailed(f"{path.name}: pengodean teks tidak dikenal (simpan sebagai UTF-8)")
+    return import_text(text, source=path.name)
+
+
+__all__ = ["ImportResult", "import_file", "import_text", "import_xlsx"]

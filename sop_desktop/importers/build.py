@@ -1,0 +1,243 @@
+"""From located tables to SopDefinitions: SOP segmentation, step builder, lane and decision passes.
+
+Segmentation: every table part gets the lines before it as its preamble. A preamble with an
+identity block starts a new SOP; without one, a part continues the previous SOP when its title (if
+any) and lanes match and its numbering goes on; anything else is a new SOP (a fragment when its
+numbering does not start at 1).
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+
+from sop_desktop.errors import ImportFailed, ValidationError
+from sop_desktop.importers.cells import Line, norm_key
+from sop_desktop.importers.decisions import infer_decisions, mark_start_end
+from sop_desktop.importers.identity import Preamble, parse_preamble, sop_name
+from sop_desktop.importers.lanes import clean_lane_name, infer_lanes
+from sop_desktop.importers.table import (HeaderModel, TablePart, build_header, classify_mark,
+                                         locate_tables)
+from sop_desktop.model import Lane, SopDefinition, Step
+from sop_desktop.waktu import parse_waktu
+
+NO_TABLE = "tidak ditemukan tabel SOP (kolom No / Kegiatan / Pelaksana / Mutu Baku)"
+
+
+@dataclass
+class SopDraft:
+    """The pieces of one SOP before it is built."""
+
+    preamble: Preamble
+    parts: list[tuple[TablePart, HeaderModel]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def parse_lines(lines: list[Line], source: str) -> tuple[list[SopDefinition], list[str]]:
+    """All SOPs in one list of lines (a text file or one sheet) -> (sops, file warnings)."""
+    parts = locate_tables(lines)
+    file_warnings: list[str] = []
+    if not parts:
+        first = next((ln for ln in lines if not ln.blank), None)
+        where = first.where if first else "baris 1"
+        raise ImportFailed(f"{source} {where}: {NO_TABLE}")
+    drafts: list[SopDraft] = []
+    prev_end = 0
+    for part in parts:
+        preamble = parse_preamble(lines[prev_end:part.start])
+        prev_end = part.end
+        try:
+            model = build_header(part, clean_lane_name)
+        except ImportFailed as exc:
+            raise ImportFailed(f"{source} {exc}") from None
+        if not part.rows:
+            file_warnings.append(f"{part.top.where if part.top else ''}: kepala tabel tanpa baris "
+                                 "langkah diabaikan")
+            continue
+        current = drafts[-1] if drafts else None
+        if current is not None and not preamble.found and _continues(current, part, model,
+                                                                     preamble):
+            if part.headerless:
+                current.warnings.append(f"{part.rows[0].line.where}: tabel berlanjut tanpa kepala "
+                                        "tabel")
+            current.parts.append((part, model))
+            continue
+        drafts.append(SopDraft(preamble, [(part, model)]))
+    if not drafts:
+        raise ImportFailed(f"{source}: tabel SOP tidak berisi baris langkah")
+    return [build_sop(d, source) for d in drafts], file_warnings
+
+
+def _similar(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, norm_key(a), norm_key(b)).ratio()
+
+
+def _continues(draft: SopDraft, part: TablePart, model: HeaderModel, preamble: Preamble) -> bool:
+    last_part, last_model = draft.parts[-1]
+    last_number = last_part.rows[-1].number
+    first_number = part.rows[0].number
+    if first_number <= 1 or first_number > last_number + 3:
+        return False
+    if part.headerless:
+        return True
+    title = preamble.title
+    if title:
+        earlier = draft.preamble.title or draft.preamble.nama
+        if not earlier or _similar(sop_name(title), sop_name(earlier)) < 0.85:
+            return False
+    old = [n for _, n in draft.parts[0][1].lanes]
+    new = [n for _, n in model.lanes]
+    if len(old) != len(new):
+        return False
+    same = sum(1 for a, b in zip(old, new) if _similar(a, b) >= 0.75)
+    return same >= max(1, int(0.6 * len(old) + 0.5))
+
+
+def _unique(names: list[str], warnings: list[str]) -> list[str]:
+    out: list[str] = []
+    for name in names:
+        cand, n = name, 2
+        while cand in out:
+            cand = f"{name} ({n})"
+            n += 1
+        if cand != name:
+            warnings.append(f"nama pelaksana '{name}' ganda; kolom berikutnya dinamai '{cand}'")
+        out.append(cand)
+    return out
+
+
+def _lane_map(model: HeaderModel, first: HeaderModel, names: list[str]) -> dict[int, int]:
+    """column of this part -> lane index of the SOP."""
+    out: dict[int, int] = {}
+    for pos, (col, name) in enumerate(model.lanes):
+        best, score = None, 0.0
+        for k, known in enumerate(names):
+            s = _similar(name, known)
+            if s > score:
+                best, score = k, s
+        if best is not None and score >= 0.75:
+            out[col] = best
+        elif len(model.lanes) == len(first.lanes):
+            out[col] = pos
+    return out
+
+
+def build_sop(draft: SopDraft, source: str) -> SopDefinition:
+    """Build one SopDefinition from its preamble and table parts."""
+    pre = draft.preamble
+    warnings = list(pre.warnings)
+    first_part, first_model = draft.parts[0]
+    if pre.nama:
+        name = sop_name(pre.nama)
+    elif pre.title:
+        name = sop_name(pre.title)
+    else:
+        name = "SOP tanpa nama"
+        warnings.append("nama SOP tidak ditemukan (tidak ada identitas maupun judul)")
+    if not pre.found:
+        warnings.append("tidak ada blok identitas SOP; nama diambil dari judul tabel"
+                        if pre.title else "tidak ada blok identitas SOP")
+    names = _unique([n for _, n in first_model.lanes], warnings)
+    steps: list[Step] = []
+    marks: list[dict[int, str]] = []
+    seen: dict[int, tuple] = {}
+    for part, model in draft.parts:
+        warnings.extend(w for w in model.warnings if w not in warnings)
+        lane_of = _lane_map(model, first_model, names)
+        for row in part.rows:
+            step, row_marks = _row_step(row, model, lane_of, name, source, warnings)
+            key = (step.kegiatan, step.kelengkapan, step.waktu, step.output, step.keterangan)
+            if step.number in seen:
+                if seen[step.number] == key:
+                    warnings.append(f"{row.line.where}: langkah {step.number} terulang "
+                                    "(isi sama); salinan dibuang")
+                    continue
+                warnings.append(f"{row.line.where}: nomor langkah {step.number} terulang dengan "
+                                "isi berbeda; keduanya disimpan")
+            elif steps and step.number != steps[-1].number + 1:
+                warnings.append(f"{row.line.where}: nomor langkah melompat dari "
+                                f"{steps[-1].number} ke {step.number}")
+            seen[step.number] = key
+            steps.append(step)
+            marks.append(row_marks)
+    warnings.extend(draft.warnings)
+    incomplete = bool(steps) and steps[0].number > 1
+    if incomplete:
+        warnings.append(f"fragmen: langkah pertama bernomor {steps[0].number} "
+                        "(halaman awal tidak ada); SOP ditandai tidak lengkap")
+    warnings.extend(infer_lanes(steps, names, marks))
+    warnings.extend(infer_decisions(steps, names, marks))
+    mark_start_end(steps, marks)
+    first_line = (pre.first_line or first_part.top or first_part.rows[0].line)
+    return SopDefinition(
+        name=name,
+        identity=pre.identity,
+        lanes=[Lane(n) for n in names],
+        steps=steps,
+        incomplete=incomplete,
+        warnings=warnings,
+        source=f"{source} {first_line.where}",
+    )
+
+
+def _row_shift(cells: list[str], model: HeaderModel) -> int:
+    """How far this row's mutu baku cells sit from the header's columns (0, -1 or +1).
+
+    A row is shifted when its Waktu cell is empty or unreadable while a neighbouring cell of
+    the mutu baku block reads as a waktu.
+    """
+    col = model.roles.get("waktu")
+    if col is None:
+        return 0
+    here = cells[col] if col < len(cells) else ""
+    if here and _readable_waktu(here):
+        return 0
+    lanes = {c for c, _ in model.lanes}
+    for shift in (-1, 1):
+        other = col + shift
+        if other <= model.keg_col or other in lanes or other >= len(cells):
+            continue
+        if cells[other] and _readable_waktu(cells[other]):
+            return shift
+    return 0
+
+
+def _readable_waktu(text: str) -> bool:
+    try:
+        return parse_waktu(text) is not None
+    except ValidationError:
+        return False
+
+
+def _row_step(row, model: HeaderModel, lane_of: dict[int, int], sop: str, source: str,
+              warnings: list[str]):
+    cells = row.cells
+    shift = _row_shift(cells, model)
+    if shift:
+        warnings.append(f"{row.line.where}: isi mutu baku langkah {row.number} bergeser satu "
+                        "kolom dari kepala tabel; dibaca sesuai isinya")
+
+    def cell(role: str) -> str:
+        col = model.roles.get(role)
+        if col is None:
+            return ""
+        col += shift
+        return cells[col] if 0 <= col < len(cells) else ""
+
+    kegiatan = cells[model.keg_col] if model.keg_col < len(cells) else ""
+    if not kegiatan:
+        kegiatan = " ".join(c for i, c in enumerate(cells) if i > model.no_col and c and
+                            i not in dict(model.lanes) and i not in model.roles.values())
+    waktu_text = cell("waktu")
+    try:
+        waktu = parse_waktu(waktu_text, where=f"{source} {row.line.where}: SOP '{sop}' langkah "
+                                              f"{row.number}")
+    except ValidationError as exc:
+        raise ImportFailed(str(exc)) from None
+    row_marks: dict[int, str] = {}
+    for col, _ in model.lanes:
+        if col < len(cells) and cells[col] and col in lane_of:
+            row_marks.setdefault(lane_of[col], classify_mark(cells[col]))
+    step = Step(number=row.number, kegiatan=kegiatan, kelengkapan=cell("kelengkapan"),
+                waktu=waktu, output=cell("output"), keterangan=cell("keterangan"))
+    return step, row_marks

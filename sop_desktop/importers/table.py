@@ -1,0 +1,346 @@
+"""Table locator, header model and row grid of SOP tables.
+
+A table starts at a header row holding "No" and "Kegiatan"/"Aktivitas"; the next row usually
+names the pelaksana (lanes) and the mutu baku columns. Data rows carry a step number in the No
+column. Extracted headers are often misaligned or misspelt, so column roles are fitted to where
+the data actually is.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import itertools
+import re
+from dataclasses import dataclass, field
+
+from sop_desktop.errors import ValidationError
+from sop_desktop.importers.cells import Line, norm_key, step_number
+from sop_desktop.importers.identity import match_labels
+from sop_desktop.waktu import parse_waktu
+
+ROLES = ("kelengkapan", "waktu", "output", "keterangan")
+_ROLE_WORDS = {
+    "kelengkapan": ("kelengkapan", "persyaratan", "perlengkapan", "syarat", "input", "bahan",
+                    "persyaratanperlengkapan", "kelengkapanpersyaratan"),
+    "waktu": ("waktu",),
+    "output": ("output", "keluaran", "hasil"),
+    "keterangan": ("keterangan", "ket", "catatan"),
+}
+_NO_WORDS = ("no", "nomor", "nourut")
+_KEGIATAN_WORDS = ("kegiatan", "aktivitas", "aktifitas", "uraiankegiatan", "uraian", "langkah",
+                   "uraianaktivitas", "prosedur")
+_GROUP_WORDS = re.compile(r"\b(aktor|pelaksana|pelaku|actor|unit\s+kerja)\b", re.IGNORECASE)
+_MARKS = {
+    "mulai": "mulai", "start": "mulai", "selesai": "selesai", "end": "selesai", "finish": "selesai",
+    "y": "y", "ya": "y", "yes": "y", "t": "t", "tidak": "t", "no": "t", "n": "t",
+    "x": "x", "v": "x", "✓": "x", "√": "x", "o": "x", "•": "x", "*": "x",
+}
+
+
+def _similar(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, a, b).ratio()
+
+
+@functools.lru_cache(maxsize=4096)
+def word_role(text: str) -> tuple[str | None, bool]:
+    """The mutu baku role a sub-header names -> (role, exact)."""
+    words = re.findall(r"[a-z]+", text.lower())
+    if not words:
+        return None, False
+    key = "".join(words)
+    first = words[0]
+    for role, options in _ROLE_WORDS.items():
+        if key in options or first in options:
+            return role, True
+    best, score = None, 0.0
+    for role, options in _ROLE_WORDS.items():
+        for option in options:
+            if len(option) < 5:
+                continue
+            cands = [w for w in (first, key) if abs(len(w) - len(option)) <= 3]
+            if not cands:
+                continue
+            s = max(_similar(w, option) for w in cands)
+            if s > score:
+                best, score = role, s
+    return (best, False) if score >= 0.82 else (None, False)
+
+
+@functools.lru_cache(maxsize=4096)
+def is_mutu_baku(text: str) -> tuple[bool, bool]:
+    """(looks like "MUTU BAKU", exactly)"""
+    key = norm_key(text)
+    if key == "mutubaku":
+        return True, True
+    return (key.startswith("mutu") and _similar(key, "mutubaku") >= 0.75), False
+
+
+def classify_mark(text: str) -> str:
+    """A lane cell's content as a flowchart mark: mulai/selesai/y/t/x/box/text."""
+    key = text.strip().strip("[](){}").strip().lower()
+    if key in _MARKS:
+        return _MARKS[key]
+    if "box" in key or "kotak" in key:
+        return "box"
+    return "text"
+
+
+def header_top(line: Line) -> tuple[int, int] | None:
+    """(no column, kegiatan column) when the line is the first header row of an SOP table."""
+    filled = line.filled()
+    if len(filled) < 2:
+        return None
+    no_col = None
+    for col, text in filled[:3]:
+        if norm_key(text) in _NO_WORDS:
+            no_col = col
+            break
+    if no_col is None:
+        return None
+    for col, text in filled:
+        if col > no_col and norm_key(text) in _KEGIATAN_WORDS:
+            return no_col, col
+        if col > no_col and norm_key(text).startswith(("kegiatan", "aktivitas", "uraian")):
+            return no_col, col
+    return None
+
+
+@dataclass
+class Row:
+    """One step row of a table part, with continuation lines merged in."""
+
+    line: Line
+    number: int
+    cells: list[str]
+
+
+@dataclass
+class TablePart:
+    """A contiguous piece of an SOP table: its header rows (if any) and its step rows."""
+
+    start: int  # index (in the line list) of the first header or row line
+    end: int  # index after the last line that belongs to it
+    no_col: int
+    keg_col: int
+    top: Line | None = None
+    sub: Line | None = None
+    rows: list[Row] = field(default_factory=list)
+    headerless: bool = False
+
+
+def _numbers_row(line: Line) -> bool:
+    filled = line.filled()
+    return len(filled) >= 3 and all(step_number(t) is not None for _, t in filled)
+
+
+def _is_step_row(line: Line, no_col: int) -> bool:
+    number = step_number(line.cell(no_col))
+    if number is None:
+        return False
+    rest = [t for col, t in line.filled() if col > no_col]
+    return bool(rest) and not _numbers_row(line)
+
+
+def _is_continuation(line: Line, no_col: int) -> bool:
+    if len(line.cells) < 2 or line.cell(no_col):
+        return False
+    filled = line.filled()
+    if not filled or header_top(line):
+        return False
+    return not any(match_labels(t) for _, t in filled)
+
+
+def _read_rows(lines: list[Line], i: int, part: TablePart) -> int:
+    """Read step rows from line i on; returns the index after the part."""
+    n = len(lines)
+    last = i
+    while i < n:
+        line = lines[i]
+        if line.blank:
+            i += 1
+            continue
+        if header_top(line):
+            break
+        if _is_step_row(line, part.no_col):
+            part.rows.append(Row(line, step_number(line.cell(part.no_col)), list(line.cells)))
+        elif part.rows and _is_continuation(line, part.no_col):
+            row = part.rows[-1]
+            width = max(len(row.cells), len(line.cells))
+            row.cells += [""] * (width - len(row.cells))
+            for col, text in line.filled():
+                row.cells[col] = (row.cells[col] + " " + text).strip()
+        else:
+            break
+        i += 1
+        last = i
+    return last
+
+
+def locate_tables(lines: list[Line]) -> list[TablePart]:
+    """Find every SOP table part; rows after a part with no header in between continue it."""
+    parts: list[TablePart] = []
+    i, n = 0, len(lines)
+    label_since = False
+    while i < n:
+        line = lines[i]
+        found = header_top(line)
+        if found:
+            part = TablePart(start=i, end=i + 1, no_col=found[0], keg_col=found[1], top=line)
+            j = i + 1
+            while j < n and lines[j].blank and j < i + 3:
+                j += 1
+            if j < n and not lines[j].blank and not header_top(lines[j]) \
+                    and not _is_step_row(lines[j], part.no_col) and not _numbers_row(lines[j]):
+                part.sub = lines[j]
+                j += 1
+            while j < n and (lines[j].blank or _numbers_row(lines[j])) and j < i + 6:
+                j += 1
+            part.end = _read_rows(lines, j, part)
+            if not part.rows:
+                part.end = max(part.end, j)
+            parts.append(part)
+            label_since = False
+            i = part.end
+            continue
+        if any(match_labels(t) for _, t in line.filled()[:3]):
+            label_since = True
+        if parts and not label_since and _is_step_row(line, parts[-1].no_col):
+            prev = parts[-1]
+            part = TablePart(start=i, end=i + 1, no_col=prev.no_col, keg_col=prev.keg_col,
+                             top=prev.top, sub=prev.sub, headerless=True)
+            part.end = _read_rows(lines, i, part)
+            parts.append(part)
+            i = part.end
+            continue
+        i += 1
+    return parts
+
+
+# ---------------------------------------------------------------- header model
+
+
+@dataclass
+class HeaderModel:
+    """Column roles of one table part: lane columns (with printed names) and mutu baku columns."""
+
+    no_col: int
+    keg_col: int
+    lanes: list[tuple[int, str]]  # (column, lane name as printed, cleaned)
+    roles: dict[str, int]  # role -> column
+    warnings: list[str] = field(default_factory=list)
+
+
+def _waktu_ok(text: str) -> bool:
+    try:
+        parse_waktu(text)
+        return True
+    except ValidationError:
+        return False
+
+
+def build_header(part: TablePart, clean_lane) -> HeaderModel:
+    """Fit column roles to the header rows and the data of a table part.
+
+    `clean_lane` turns a printed lane header into its cleaned name.
+    """
+    warnings: list[str] = []
+    top = part.top.cells if part.top else []
+    sub = part.sub.cells if part.sub else []
+    width = max([len(top), len(sub)] + [len(r.cells) for r in part.rows] + [0])
+    top = top + [""] * (width - len(top))
+    sub = sub + [""] * (width - len(sub))
+    where = part.top.where if part.top else ""
+
+    for col, text in enumerate(top):
+        if text:
+            looks, exact = is_mutu_baku(text)
+            if looks and not exact:
+                warnings.append(f"{where}: kepala tabel '{text}' dibaca sebagai 'MUTU BAKU'")
+
+    # header positions of the mutu baku roles: sub row first, top row for what it lacks
+    hp: dict[str, int] = {}
+    for source in (sub, top):
+        for col, text in enumerate(source):
+            if col <= part.keg_col or not text:
+                continue
+            role, exact = word_role(text)
+            if role and role not in hp and (source is sub or role == "keterangan"
+                                             or not any(word_role(t)[0] for t in sub)):
+                hp[role] = col
+                if not exact:
+                    warnings.append(f"{where}: kepala kolom '{text}' dibaca sebagai "
+                                    f"'{role.capitalize()}'")
+    mutu_cols = [c for r, c in hp.items() if r != "keterangan"]
+    if not mutu_cols:
+        for col, text in enumerate(top):
+            if col > part.keg_col and is_mutu_baku(text)[0]:
+                mutu_cols = [col]
+                break
+    if not mutu_cols:
+        raise _fail(part, "tidak ditemukan kolom Mutu Baku (Kelengkapan / Waktu / Output)")
+    first_mutu = min(mutu_cols)
+
+    # lane columns: between Kegiatan and the first mutu baku column
+    lanes: list[tuple[int, str]] = []
+    for col in range(part.keg_col + 1, first_mutu):
+        if sub[col] and top[col] and is_mutu_baku(top[col])[0]:
+            warnings.append(f"{where}: kepala tabel '{top[col]}' berada di atas kolom pelaksana; "
+                            "dibaca sebagai PELAKSANA")
+        name = sub[col]
+        if not name and top[col]:
+            text = top[col]
+            if is_mutu_baku(text)[0]:
+                warnings.append(f"{where}: kepala tabel '{text}' berada di atas kolom pelaksana; "
+                                "dibaca sebagai PELAKSANA")
+            elif not _GROUP_WORDS.search(text) and not (part.sub is None and
+                                                         norm_key(text) == "pelaksana"):
+                name = text
+        if name and not word_role(name)[0]:
+            lanes.append((col, clean_lane(name)))
+    if not lanes:
+        raise _fail(part, "tabel tidak memiliki kolom pelaksana")
+
+    roles = _fit_roles(hp, first_mutu, width, part.rows)
+    if roles != {r: c for r, c in hp.items() if r in roles}:
+        warnings.append(f"{where}: kolom mutu baku di kepala tabel bergeser dari isinya; "
+                        "kolom disesuaikan dengan isi baris")
+    return HeaderModel(part.no_col, part.keg_col, lanes, roles, warnings)
+
+
+def _fail(part: TablePart, what: str):
+    from sop_desktop.errors import ImportFailed
+
+    where = part.top.where if part.top else (part.rows[0].line.where if part.rows else "")
+    return ImportFailed(f"{where}: {what}")
+
+
+def _fit_roles(hp: dict[str, int], first: int, width: int, rows: list[Row]) -> dict[str, int]:
+    """Assign the mutu baku roles to columns, in header order, where the data fits best."""
+    if not hp:
+        return {}
+    order = sorted((r for r in hp if r != "keterangan"), key=lambda r: (hp[r], ROLES.index(r)))
+    if "keterangan" in hp:
+        order.append("keterangan")
+    cols = list(range(first, max(width, max(hp.values()) + 1)))
+    occupied = {c: sum(1 for r in rows if c < len(r.cells) and r.cells[c]) for c in cols}
+    waktu_bad = {}
+    for c in cols:
+        filled = [r.cells[c] for r in rows if c < len(r.cells) and r.cells[c]]
+        waktu_bad[c] = (sum(1 for t in filled if not _waktu_ok(t)) / len(filled)) if filled else 0
+    if len(cols) > 12 or len(order) > len(cols):
+        return {r: hp[r] for r in order}
+    best, best_cost = None, None
+    for combo in itertools.combinations(cols, len(order)):
+        cost = 0.0
+        for role, col in zip(order, combo):
+            cost += abs(col - hp[role])
+            if not occupied[col]:
+                cost += 0.5
+            if role == "waktu":
+                cost += 4 * waktu_bad[col]
+        used = set(combo)
+        cost += sum(3 for c in cols if occupied[c] and c not in used)
+        if best_cost is None or cost < best_cost:
+            best, best_cost = combo, cost
+    return dict(zip(order, best))

@@ -1,0 +1,1 @@
+"""Letters: templates (resources/letters/*.txt), PDF rendering, numbering and the outgoing register."""

@@ -1,0 +1,334 @@
+"""Issuing letters for a case: fill a template from the case, number it, record it, print it.
+
+The letter number, the agenda surat keluar row (OutgoingLetter) and the case-history event
+"surat" commit in ONE write transaction, and the PDF is written before that transaction
+commits: a failure anywhere leaves no number used and no half-recorded letter.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from babel.dates import format_date
+
+from sop_desktop import db as dbm
+from sop_desktop import numbering as counters
+from sop_desktop import office
+from sop_desktop.dates import tanggal
+from sop_desktop.errors import NotFound, PermissionDenied, ValidationError
+from sop_desktop.letters import numbering, templates
+from sop_desktop.letters.render import HEADER_TEXT_KEYS, FilledLetter, fill, render_pdf
+from sop_desktop.letters.templates import STANDARD_FIELDS, Template, TemplateError
+
+ACTION_LETTER = "surat"  # the history action (workflow.ACTION_LETTER)
+ACTING = {"plt": "Plt.", "plh": "Plh."}
+# Values a user may type with --field besides the template's own fields.
+OVERRIDABLE = set(HEADER_TEXT_KEYS) | {"tembusan", "perihal", "penandatangan"}
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", str(text).casefold()).strip("_")
+
+
+def format_nip(nip: str) -> str:
+    """18 digits grouped as printed on official documents: 19650702 198703 1 001."""
+    digits = re.sub(r"\D", "", nip or "")
+    if len(digits) == 18:
+        return f"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}"
+    return (nip or "").strip()
+
+
+@dataclass
+class Signer:
+    """Who signs: the printed jabatan (with Plt./Plh. when acting), name and NIP."""
+
+    jabatan: str
+    nama: str
+    nip: str = ""
+    username: str = ""
+    acting: str = ""  # "", "Plt." or "Plh."
+
+    def label(self) -> str:
+        return f"{self.jabatan} ({self.nama})" if self.nama else self.jabatan
+
+
+@dataclass
+class IssuedLetter:
+    """What issuing produced: the number (empty for an unnumbered form) and where it went."""
+
+    number: str
+    template_id: str
+    path: Path | None
+    sha256: str
+    outgoing_id: int | None
+    event_id: int | None
+    letter: FilledLetter | None = field(default=None, repr=False)
+
+
+class LetterService:
+    """Templates for a case's SOP, the values a letter is filled with, and issuing letters."""
+
+    def __init__(self, cases, users, positions, attachments=None, *, office_folder: Path | None = None,
+                 clock=None):
+        self.cases = cases
+        self.users = users
+        self.positions = positions
+        self.attachments = attachments
+        self.office_folder = office_folder
+        self.clock = clock or dbm.now_local
+
+    @classmethod
+    def from_services(cls, services) -> "LetterService":
+        return cls(services.cases, services.users, services.positions,
+                   getattr(services, "attachments", None))
+
+    # -- templates ---------------------------------------------------------------------------
+    def templates(self) -> dict[str, Template]:
+        return templates.load_all(office_folder=self.office_folder)
+
+    def template(self, template_id: str) -> Template:
+        return templates.get(template_id, office_folder=self.office_folder)
+
+    def templates_for_case(self, case) -> list[Template]:
+        case = self.cases.get(case)
+        return templates.for_sop(self.cases.definition(case), self.templates())
+
+    def listing(self) -> list[dict]:
+        """Each template with the SOPs (codes) it serves, for `letter templates --json`."""
+        defs = self.cases.sops.latest_all()
+        out = []
+        for tpl in self.templates().values():
+            item = tpl.summary()
+            item["sop_codes"] = [d.code for d in defs
+                                 if tpl.serves(d.code, templates.sop_haystack(d))]
+            out.append(item)
+        return out
+
+    # -- values ------------------------------------------------------------------------------
+    def resolve_signer(self, tpl: Template, actor, *, signer: str | None = None,
+                       acting: str | None = None, fields: dict | None = None) -> Signer:
+        """The signer: --signer, else the one holder of the template's signing position, else
+        the acting user. Plt./Plh. prints before the jabatan of the office signed for."""
+        fields = fields or {}
+        official = (fields.get("penandatangan") or tpl.texts.get("penandatangan") or "").strip()
+        if acting is not None and acting not in ACTING:
+            raise ValidationError(f"Tanda tangan '{acting}' tidak dikenal: pilih plt atau plh")
+        if signer:
+            user = self.users.get(signer)
+            if not user.active:
+                raise ValidationError(f"Penanda tangan {user.username} sudah dinonaktifkan")
+        elif acting:
+            raise ValidationError("Tanda tangan Plt./Plh.: sebutkan siapa yang menandatangani "
+                                  "(--signer NAMA_PENGGUNA)")
+        else:
+            user = self._holder_of(official, tpl) or actor
+        own = (user.jabatan or "").strip() or next(iter(self.users.position_names(user)), "")
+        if acting:
+            if not official:
+                raise ValidationError(f"Templat {tpl.id} tidak menyebut jabatan penanda tangan; "
+                                      "isi --field penandatangan=JABATAN untuk Plt./Plh.")
+            jabatan = f"{ACTING[acting]} {official}"
+        else:
+            jabatan = own or official
+        return Signer(jabatan=jabatan, nama=user.name, nip=format_nip(user.nip),
+                      username=user.username, acting=ACTING.get(acting or "", ""))
+
+    def _holder_of(self, jabatan: str, tpl: Template):
+        """The single active user holding the office position `jabatan` signs for it.
+
+        None (the acting user signs, e.g. "Petugas Penerima") when `jabatan` is not an office
+        position; an error when it is one but nobody, or several people, hold it.
+        """
+        if not jabatan:
+            return None
+        try:
+            pos = self.positions.get(jabatan)
+        except NotFound:
+            return None
+        if pos.external:
+            return None
+        holders = self.users.holders(pos)
+        if len(holders) == 1:
+            return holders[0]
+        who = ("belum dipegang pengguna mana pun" if not holders
+               else f"dipegang {len(holders)} pengguna ({', '.join(u.username for u in holders)})")
+        raise ValidationError(f"Surat {tpl.id} ditandatangani {pos.name}, yang {who}: sebutkan "
+                              "penanda tangan dengan --signer NAMA_PENGGUNA")
+
+    def values_for(self, case, tpl: Template, actor, signer: Signer, *, fields: dict | None = None,
+                   when: dt.date | None = None, number: str = "") -> dict[str, str]:
+        """Every value the template needs, from the office profile, the case and `fields`.
+
+        A declared field is read from `fields` (typed by the user), else from the case's
+        intake values (its `from` keys, matched on key or on the SOP field's label), else its
+        default; what is still missing is one error listing every missing field.
+        """
+        case = self.cases.get(case)
+        defn = self.cases.definition(case)
+        fields = {k: "" if v is None else str(v) for k, v in (fields or {}).items()}
+        unknown = sorted(k for k in fields if k not in tpl.fields and k not in OVERRIDABLE)
+        if unknown:
+            raise ValidationError(
+                f"Isian {', '.join(unknown)} tidak dipakai templat {tpl.id}; isian templat ini: "
+                + ", ".join(sorted(set(tpl.fields) | OVERRIDABLE)))
+        when = when or self.clock().date()
+        prof = office.load()
+        case_fields = {str(k): v for k, v in (case.fields or {}).items()}
+        by_name: dict[str, str] = {}
+        for key, value in case_fields.items():
+            by_name.setdefault(_norm(key), _as_text(value))
+        labels = {f.key: f.label for f in defn.fields}
+        for key, label in labels.items():
+            if key in case_fields:
+                by_name.setdefault(_norm(label), _as_text(case_fields[key]))
+        created = case.created_at
+        values = {
+            "nomor": number, "tanggal": tanggal(when), "tahun": str(when.year),
+            "bulan": format_date(when, format="MMMM", locale="id"),
+            "kota": prof.kota, "kementerian": prof.kementerian, "kantor": prof.kantor,
+            "unit": prof.unit, "alamat": prof.alamat, "telepon": prof.telepon, "laman": prof.laman,
+            "email": prof.email,
+            "nomor_agenda": case.number,
+            "tanggal_diterima": tanggal(created) if created else "",
+            # an SOP without a "perihal" intake field: the SOP's name says what the case is about
+            "perihal": fields.get("perihal") or _as_text(case_fields.get("perihal", "")) or defn.name,
+            "sop_nama": defn.name, "sop_nomor": defn.nomor,
+            "penandatangan_jabatan": signer.jabatan, "penandatangan_nama": signer.nama,
+            "penandatangan_nip": signer.nip,
+            "petugas_nama": actor.name,
+            "petugas_jabatan": (actor.jabatan or "").strip()
+            or next(iter(self.users.position_names(actor)), ""),
+        }
+        missing = []
+        for key, spec in tpl.fields.items():
+            value = fields.get(key, "")
+            if not value.strip():
+                for src in spec.sources:
+                    value = by_name.get(_norm(src), "")
+                    if value.strip():
+                        break
+            if not value.strip():
+                if spec.default is None:
+                    missing.append(f"{key} ({spec.label})")
+                    continue
+                value = spec.default
+            values[key] = value
+        if missing:
+            raise ValidationError(
+                f"Isian surat {tpl.id} untuk kasus {case.number} belum lengkap: {'; '.join(missing)}. "
+                "Isi dengan --field NAMA=NILAI")
+        for key in HEADER_TEXT_KEYS + ("tembusan",):
+            if key in fields:
+                values[key] = fields[key]
+        return values
+
+    def prepare(self, case, template_id: str, actor, *, signer: str | None = None,
+                acting: str | None = None, fields: dict | None = None,
+                when: dt.date | None = None) -> FilledLetter:
+        """The letter filled but not numbered or recorded (the print preview)."""
+        tpl = self.template(template_id)
+        who = self.resolve_signer(tpl, actor, signer=signer, acting=acting, fields=fields)
+        number = "…" if tpl.numbered else ""
+        return fill(tpl, self.values_for(case, tpl, actor, who, fields=fields, when=when,
+                                         number=number))
+
+    # -- issuing -----------------------------------------------------------------------------
+    def check_may_issue(self, case, actor, signer: Signer | None = None) -> None:
+        """Staff, the holder of the case's current step, or the signer may issue its letters."""
+        from sop_desktop.users import is_staff, log_refusal
+
+        if is_staff(actor):
+            return
+        if signer is not None and signer.username == actor.username:
+            return
+        if case.current_position_id is not None and \
+                case.current_position_id in self.users.position_ids(actor):
+            return
+        reason = (f"{actor.username} bukan operator, bukan pemegang langkah kasus {case.number} "
+                  "saat ini, dan bukan penanda tangan surat")
+        log_refusal(actor, "terbitkan surat", reason, case)
+        raise PermissionDenied(reason)
+
+    def issue(self, case, template_id: str, actor, *, out: str | Path | None = None,
+              signer: str | None = None, acting: str | None = None, fields: dict | None = None,
+              when: dt.date | None = None) -> IssuedLetter:
+        """Number, record and print a letter for a case; returns the number used."""
+        case = self.cases.get(case)
+        tpl = self.template(template_id)
+        who = self.resolve_signer(tpl, actor, signer=signer, acting=acting, fields=fields)
+        self.check_may_issue(case, actor, who)
+        when = when or self.clock().date()
+        # fill once before taking a number: a missing field must not use up a number
+        fill(tpl, self.values_for(case, tpl, actor, who, fields=fields, when=when, number="…"))
+        out_path = Path(out) if out is not None else None
+        if out_path is not None and not out_path.parent.is_dir():
+            raise ValidationError(f"Folder {out_path.parent} tidak ada")
+        with dbm.database.atomic():
+            number = ""
+            if tpl.numbered:
+                number = self.next_letter_number(tpl, when)
+            letter = fill(tpl, self.values_for(case, tpl, actor, who, fields=fields, when=when,
+                                               number=number))
+            buf = io.BytesIO()
+            render_pdf(letter, office.load(), buf)
+            data = buf.getvalue()
+            sha = hashlib.sha256(data).hexdigest()
+            outgoing_id = None
+            if tpl.numbered:
+                row = dbm.OutgoingLetter.create(
+                    case=case.id, template=tpl.id, number=number, subject=letter.texts.get("hal", ""),
+                    addressee=letter.texts.get("kepada", ""),
+                    issued_at=dt.datetime.combine(when, self.clock().time()),
+                    issued_by=actor.id, signer=who.label(), file_sha256=sha)
+                outgoing_id = row.id
+            stored = []
+            if self.attachments is not None and getattr(self.attachments, "store", None) is not None:
+                stored = [self.attachments.store.add_bytes(data, _file_name(tpl, number, case))]
+            if tpl.kind == "disposisi":  # a form, not a signed letter
+                note = f"{tpl.name} dicetak"
+            else:
+                note = (f"{tpl.name}" + (f" nomor {number}" if number else "")
+                        + f", ditandatangani {who.label()}")
+            event = self.cases.record_event(case, actor, ACTION_LETTER, note, attachments=stored)
+            if out_path is not None:
+                _write_file(out_path, data)
+        return IssuedLetter(number, tpl.id, out_path, sha, outgoing_id, getattr(event, "id", None),
+                            letter)
+
+    def next_letter_number(self, tpl: Template, when: dt.date) -> str:
+        """Draw the next number of the template's pattern (inside the caller's transaction)."""
+        config = numbering.load_config()
+        pattern, klasifikasi = config.pattern_for(tpl)
+        key = numbering.counter_key(pattern, kode_kantor=config.kode_kantor, klasifikasi=klasifikasi)
+        seq = counters.next_number(key, when.year)
+        return numbering.format_number(pattern, seq, when, kode_kantor=config.kode_kantor,
+                                       klasifikasi=klasifikasi)
+
+
+def _as_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return tanggal(dt.date.fromisoformat(value))  # intake dates are stored as ISO text
+    return str(value)
+
+
+def _file_name(tpl: Template, number: str, case) -> str:
+    stem = re.sub(r"[^A-Za-z0-9._-]+", "-", f"{tpl.id}-{number or case.number}").strip("-")
+    return f"{stem}.pdf"
+
+
+def _write_file(path: Path, data: bytes) -> None:
+    from sop_desktop.reports.atomic import atomic_output
+
+    with atomic_output(path) as fh:
+        fh.write(data)
+
+
+__all__ = ["LetterService", "IssuedLetter", "Signer", "STANDARD_FIELDS", "TemplateError",
+           "format_nip", "ACTING"]

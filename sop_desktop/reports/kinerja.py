@@ -1,0 +1,616 @@
+"""Laporan kinerja: per SOP and period, what came in, what was finished (and how much of it
+within the mutu baku), step times against their standard, returns, backlog and overdue per
+position, a breakdown by an intake category, and the SOP monitoring sheet of Permenpan RB
+35/2012 prefilled from those figures.
+
+`compute_kinerja(...)` is pure (CaseFacts in, figures out); `build_kinerja(services, ...)`
+reads the database; `write_kinerja_xlsx` / `write_kinerja_pdf` write the files atomically.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sop_desktop.model import SopDefinition
+from sop_desktop.office import OfficeProfile
+from sop_desktop.positions import normalize_name
+from sop_desktop.reports.facts import (CaseFacts, is_return, mean, median, percentile, stay_at,
+                                       step_stays)
+from sop_desktop.reports.periods import Period
+from sop_desktop.reports.registers import complaint_field_map
+from sop_desktop.reports.table import Column, Table, display_value
+from sop_desktop.reports.timing import (StepStandard, Timer, elapsed, fast_calendar, step_standard,
+                                        within_standard)
+
+Progress = Callable[[int, int], None]
+GOOD_SHARE = 0.8  # share finished within the mutu baku above which a procedure "runs well"
+NO_CATEGORY = "(tidak diisi)"
+TITLE = "LAPORAN KINERJA PELAKSANAAN SOP"
+
+
+@dataclass
+class StepFigures:
+    """Times of one step over the stays that ended in the period, against its standard."""
+
+    number: int
+    kegiatan: str
+    position: str
+    standard: StepStandard
+    count: int = 0
+    mean: float | None = None
+    median: float | None = None
+    p90: float | None = None
+    within: int = 0  # stays that met the standard
+    measured: int = 0  # stays that had a standard to meet
+    returns: int = 0  # times a case was sent back from this step
+
+    @property
+    def within_share(self) -> float | None:
+        return self.within / self.measured if self.measured else None
+
+
+@dataclass
+class SopFigures:
+    """The figures of one SOP for the period."""
+
+    sop: SopDefinition
+    received: int = 0
+    finished: int = 0
+    finished_on_time: int = 0
+    finished_measured: int = 0  # finished cases of versions with a time standard
+    in_progress: int = 0  # open at the end of the period (or now)
+    stopped: int = 0
+    overdue: int = 0  # open and past their current step's due time at the end of the period
+    returned_cases: int = 0
+    returns: int = 0
+    steps: list[StepFigures] = field(default_factory=list)
+    category_key: str = ""
+    category_label: str = ""
+    categories: list[tuple[str, int, int, int]] = field(default_factory=list)  # value, in, done, open
+
+    @property
+    def on_time_share(self) -> float | None:
+        return self.finished_on_time / self.finished_measured if self.finished_measured else None
+
+
+@dataclass
+class PositionFigures:
+    """Open cases waiting at a position at the end of the period, and how many are overdue."""
+
+    position: str
+    backlog: int = 0
+    overdue: int = 0
+
+
+@dataclass
+class MonitoringRow:
+    """A row of the monitoring sheet (Permenpan RB 35/2012), prefilled for a person to complete."""
+
+    prosedur: str
+    baik: bool | None  # None: no figures to judge by
+    catatan: str
+    tindakan: str
+
+
+@dataclass
+class KinerjaData:
+    """A performance report ready to write."""
+
+    title: str
+    heading: list[str]
+    period: Period
+    as_of: dt.datetime
+    office: OfficeProfile
+    sops: list[SopFigures]
+    positions: list[PositionFigures]
+    monitoring: list[MonitoringRow]
+    signer: dict | None = None
+    generated_at: dt.datetime | None = None  # when the report was made (the signature date)
+
+    def totals(self) -> dict:
+        keys = ("received", "finished", "finished_on_time", "finished_measured", "in_progress",
+                "stopped", "overdue", "returned_cases", "returns")
+        return {k: sum(getattr(s, k) for s in self.sops) for k in keys}
+
+
+def category_field(defn: SopDefinition, key: str | None = None) -> tuple[str, str]:
+    """(key, label) of the intake field to break the cases down by: `key` when given, else the
+    'hak yang diduga dilanggar' of a complaint SOP, else the first choice field."""
+    fields = {f.key: f for f in defn.fields}
+    if key:
+        if key in fields:
+            return key, fields[key].label
+        wanted = normalize_name(key)
+        for f in defn.fields:
+            if normalize_name(f.label) == wanted or normalize_name(f.key) == wanted:
+                return f.key, f.label
+        return "", ""
+    hak = complaint_field_map(defn).get("hak")
+    if hak:
+        return hak, fields[hak].label
+    for f in defn.fields:
+        if f.type == "choice":
+            return f.key, f.label
+    return "", ""
+
+
+def _sop_figures(defn: SopDefinition, cases: list[CaseFacts], period: Period, as_of: dt.datetime,
+                 calendar, timer: Timer, category_key: str | None) -> tuple[SopFigures, list]:
+    fig = SopFigures(defn)
+    step_values: dict[int, list[float]] = defaultdict(list)
+    step_within: Counter = Counter()
+    step_measured: Counter = Counter()
+    step_returns: Counter = Counter()
+    standards = {s.number: step_standard(s) for s in defn.steps}
+    open_stays = []
+    returned_cases = set()
+    for case in cases:
+        if period.contains(case.created_at):
+            fig.received += 1
+        closed_in = case.closed_at is not None and period.contains(case.closed_at)
+        if case.status == "selesai" and closed_in:
+            fig.finished += 1
+            timing = timer.case(case)
+            if timing.on_time is not None:
+                fig.finished_measured += 1
+                fig.finished_on_time += int(timing.on_time)
+        if case.status == "dihentikan" and closed_in:
+            fig.stopped += 1
+        stays = step_stays(case)
+        for stay in stays:
+            if stay.ended != "move" or not period.contains(stay.left):
+                continue
+            standard = standards.get(stay.step)
+            unit = standard.unit if standard else "hari kerja"
+            step_values[stay.step].append(elapsed(calendar, stay.entered, stay.left, unit))
+            try:
+                step = case.sop.step(stay.step)
+            except KeyError:
+                step = None
+            met = within_standard(calendar, step, stay.entered, stay.left) if step else None
+            if met is not None:
+                step_measured[stay.step] += 1
+                step_within[stay.step] += int(met)
+            if stay.event is not None and is_return(case, stay.event):
+                step_returns[stay.step] += 1
+                fig.returns += 1
+                returned_cases.add(case.id)
+        alive = case.created_at < as_of and (case.closed_at is None or case.closed_at > as_of)
+        if alive:
+            stay = stay_at(stays, as_of)
+            if stay is not None:
+                fig.in_progress += 1
+                position = case.step_positions.get(stay.step, "") or "(tanpa jabatan)"
+                try:
+                    waktu = case.sop.step(stay.step).waktu
+                except KeyError:
+                    waktu = None
+                late = waktu is not None and calendar.due(stay.entered, waktu) < as_of
+                fig.overdue += int(late)
+                open_stays.append((position, late))
+    fig.returned_cases = len(returned_cases)
+    for step in defn.steps:
+        values = step_values.get(step.number, [])
+        fig.steps.append(StepFigures(
+            step.number, step.kegiatan, "", standards[step.number], len(values), mean(values),
+            median(values), percentile(values, 90), step_within[step.number],
+            step_measured[step.number], step_returns[step.number]))
+    key, label = category_field(defn, category_key)
+    if key:
+        fig.category_key, fig.category_label = key, label
+        counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+        for case in cases:
+            value = str(case.fields.get(key) or "").strip() or NO_CATEGORY
+            if period.contains(case.created_at):
+                counts[value][0] += 1
+            if case.status == "selesai" and case.closed_at and period.contains(case.closed_at):
+                counts[value][1] += 1
+            if period.contains(case.created_at) and (case.closed_at is None or case.closed_at > as_of):
+                counts[value][2] += 1
+        order = [c for f in defn.fields if f.key == key for c in f.choices]
+        values = sorted(counts, key=lambda v: (v not in order, order.index(v) if v in order else 0,
+                                               -counts[v][0], v))
+        fig.categories = [(v, *counts[v]) for v in values if any(counts[v])]
+    return fig, open_stays
+
+
+def _fmt(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f}".replace(".", ",")
+
+
+def monitoring_row(fig: SopFigures) -> MonitoringRow:
+    """The monitoring sheet's row for one SOP, judged from its figures (a suggestion)."""
+    name = fig.sop.name + (f" ({fig.sop.nomor})" if fig.sop.nomor else "")
+    if not (fig.received or fig.finished or fig.in_progress or fig.stopped):
+        return MonitoringRow(name, None, "Tidak ada kasus pada periode ini.", "")
+    notes = [f"{fig.received} diterima, {fig.finished} selesai, {fig.in_progress} dalam proses, "
+             f"{fig.stopped} dihentikan."]
+    share = fig.on_time_share
+    if share is not None:
+        notes.append(f"{display_value(share, 'percent')} selesai dalam mutu baku "
+                     f"({fig.finished_on_time} dari {fig.finished_measured}).")
+    if fig.overdue:
+        notes.append(f"{fig.overdue} kasus berjalan melewati batas waktu langkahnya.")
+    if fig.returns:
+        notes.append(f"{fig.returns} kali dikembalikan ({fig.returned_cases} kasus).")
+    slow = [s for s in fig.steps if s.median is not None and s.standard.value is not None
+            and s.median > s.standard.value]
+    actions = []
+    for s in slow:
+        notes.append(f"Langkah {s.number}: median {_fmt(s.median)} {s.standard.unit} melebihi "
+                     f"standar {s.standard.text}.")
+        actions.append(f"Tinjau langkah {s.number} ({s.kegiatan}): penyebab keterlambatan, "
+                       "beban kerja pelaksana, atau kelayakan standar waktunya.")
+    sent_back = sorted((s for s in fig.steps if s.returns), key=lambda s: -s.returns)
+    if sent_back:
+        s = sent_back[0]
+        actions.append(f"Perjelas persyaratan/kelengkapan yang diperiksa pada langkah {s.number} "
+                       f"(sumber pengembalian terbanyak: {s.returns} kali).")
+    if fig.overdue:
+        actions.append("Selesaikan kasus yang melewati batas waktu dan beri tahu atasan pelaksana.")
+    good = (share is None or share >= GOOD_SHARE) and not slow and fig.overdue == 0
+    if good and not actions:
+        actions.append("Pertahankan; pantau kembali pada periode berikutnya.")
+    return MonitoringRow(name, good, " ".join(notes), " ".join(actions))
+
+
+def compute_kinerja(cases: list[CaseFacts], sops: list[SopDefinition], *, period: Period,
+                    now: dt.datetime, calendar, office: OfficeProfile | None = None,
+                    category_key: str | None = None, signer: dict | None = None,
+                    ) -> KinerjaData:
+    """The figures of the report from plain case facts (the cases alive during the period).
+
+    The end state (in progress, backlog, overdue) is taken at the end of the period, or now
+    for a period that has not ended yet."""
+    as_of = min(now, period.end_dt)
+    calendar = fast_calendar(calendar)
+    timer = Timer(calendar, as_of)
+    by_code: dict[str, list[CaseFacts]] = defaultdict(list)
+    for case in cases:
+        by_code[case.sop.code].append(case)
+    figures = []
+    positions: dict[str, PositionFigures] = {}
+    for defn in sops:
+        fig, open_stays = _sop_figures(defn, by_code.get(defn.code, []), period, as_of, calendar,
+                                       timer, category_key)
+        lane_positions = {}
+        for case in by_code.get(defn.code, []):
+            if case.sop.version == defn.version:
+                lane_positions = case.step_positions
+                break
+        for step in fig.steps:
+            step.position = lane_positions.get(step.number) or (
+                defn.step(step.number).lane or "")
+        figures.append(fig)
+        for position, late in open_stays:
+            item = positions.setdefault(position, PositionFigures(position))
+            item.backlog += 1
+            item.overdue += int(late)
+    from sop_desktop.dates import tanggal, tanggal_jam
+
+    heading = [f"Periode: {period.label}"]
+    if len(sops) == 1:
+        defn = sops[0]
+        heading.insert(0, f"SOP: {defn.name}" + (f" (Nomor {defn.nomor})" if defn.nomor else ""))
+    if as_of >= period.end_dt:
+        heading.append(f"Keadaan akhir: pada akhir {tanggal(period.last_day)}")
+    else:
+        heading.append(f"Keadaan akhir: per {tanggal_jam(as_of)}")
+    ordered_positions = sorted(positions.values(), key=lambda p: (-p.backlog, p.position))
+    return KinerjaData(TITLE, heading, period, as_of, office or OfficeProfile(), figures,
+                       ordered_positions, [monitoring_row(f) for f in figures], signer, now)
+
+
+def build_kinerja(services, *, period: Period, sop: str | None = None,
+                  now: dt.datetime | None = None, calendar=None, category: str | None = None,
+                  signer: dict | None = None) -> KinerjaData:
+    """Read the cases alive during the period (one SOP or every SOP with cases) and compute."""
+    from sop_desktop import db as dbm
+    from sop_desktop import office as office_mod
+    from sop_desktop.calendar import CalendarSettings, WorkCalendar
+    from sop_desktop.reports.loader import case_query, load_cases
+    from sop_desktop.reports.registers import SIGNER_SETTING
+
+    codes = [services.sops.get(sop).code] if sop else None
+    query = case_query(codes=codes, created_before=period.end_dt, alive_from=period.start_dt)
+    cases = load_cases(query, events=True, letters=False)
+    if sop:
+        sops = [services.sops.get(sop)]
+    else:
+        present = sorted({c.sop.code for c in cases})
+        sops = [services.sops.get(code) for code in present]
+    now = now or services.cases.clock()
+    calendar = calendar or WorkCalendar(CalendarSettings.load())
+    if signer is None:
+        signer = dbm.get_setting(SIGNER_SETTING)
+    return compute_kinerja(cases, sops, period=period, now=now, calendar=calendar,
+                           office=office_mod.load(), category_key=category, signer=signer)
+
+
+# -- tables -----------------------------------------------------------------------------------
+
+def summary_table(data: KinerjaData) -> tuple[Table, dict]:
+    cols = [
+        Column("no", "No", "int", width=5, pdf_width=3),
+        Column("sop", "SOP", width=40, pdf_width=24),
+        Column("received", "Diterima", "int", width=10, pdf_width=6),
+        Column("finished", "Selesai", "int", width=10, pdf_width=6),
+        Column("on_time", "Selesai dalam Mutu Baku", "int", width=12, pdf_width=7),
+        Column("share", "% dalam Mutu Baku", "percent", width=11, pdf_width=7),
+        Column("in_progress", "Dalam Proses", "int", width=10, pdf_width=6),
+        Column("stopped", "Dihentikan", "int", width=11, pdf_width=6),
+        Column("overdue", "Berjalan Melewati Batas", "int", width=12, pdf_width=7),
+        Column("returned_cases", "Kasus Dikembalikan", "int", width=12, pdf_width=7),
+        Column("returns", "Jumlah Pengembalian", "int", width=13, pdf_width=7),
+    ]
+    rows = []
+    for i, f in enumerate(data.sops, 1):
+        rows.append({"no": i, "sop": f.sop.name, "received": f.received, "finished": f.finished,
+                     "on_time": f.finished_on_time, "share": f.on_time_share,
+                     "in_progress": f.in_progress, "stopped": f.stopped, "overdue": f.overdue,
+                     "returned_cases": f.returned_cases, "returns": f.returns})
+    t = data.totals()
+    total = {"sop": "Jumlah", "received": t["received"], "finished": t["finished"],
+             "on_time": t["finished_on_time"],
+             "share": (t["finished_on_time"] / t["finished_measured"]) if t["finished_measured"] else None,
+             "in_progress": t["in_progress"], "stopped": t["stopped"], "overdue": t["overdue"],
+             "returned_cases": t["returned_cases"], "returns": t["returns"]}
+    note = ("Diterima: kasus yang masuk dalam periode. Selesai/dihentikan: yang ditutup dalam "
+            "periode. Dalam proses dan melewati batas: keadaan pada akhir periode. Mutu baku = "
+            "jumlah waktu semua langkah SOP menurut kalender kerja.")
+    return Table("Ringkasan per SOP", cols, rows, note=note), total
+
+
+def steps_table(data: KinerjaData) -> Table:
+    multi = len(data.sops) > 1
+    cols = []
+    if multi:
+        cols.append(Column("sop", "SOP", width=30, pdf_width=14))
+    cols += [
+        Column("step", "Langkah", "int", width=8, pdf_width=4),
+        Column("kegiatan", "Kegiatan", width=44, pdf_width=22),
+        Column("position", "Pelaksana", width=26, pdf_width=12),
+        Column("standard", "Standar Waktu", width=12, pdf_width=7),
+        Column("unit", "Satuan", width=10, pdf_width=6),
+        Column("count", "Jumlah", "int", width=8, pdf_width=5),
+        Column("mean", "Rata-rata", "float", width=10, pdf_width=6),
+        Column("median", "Median", "float", width=9, pdf_width=6),
+        Column("p90", "Persentil 90", "float", width=10, pdf_width=6),
+        Column("within", "% Sesuai Standar", "percent", width=10, pdf_width=6),
+        Column("returns", "Dikembalikan dari Langkah Ini", "int", width=13, pdf_width=7),
+    ]
+    rows = []
+    for f in data.sops:
+        for s in f.steps:
+            rows.append({"sop": f.sop.name, "step": s.number, "kegiatan": s.kegiatan,
+                         "position": s.position, "standard": s.standard.text or "-",
+                         "unit": s.standard.unit, "count": s.count, "mean": s.mean,
+                         "median": s.median, "p90": s.p90, "within": s.within_share,
+                         "returns": s.returns})
+    note = ("Waktu per langkah dihitung dari kunjungan yang berakhir dalam periode, dalam waktu "
+            "kerja (menit jam kantor atau hari kerja), dibandingkan dengan standar waktu langkah.")
+    return Table("Waktu per Langkah", cols, rows, note=note)
+
+
+def positions_table(data: KinerjaData) -> Table:
+    cols = [Column("position", "Jabatan", width=44, pdf_width=30),
+            Column("backlog", "Kasus Berjalan", "int", width=12, pdf_width=8),
+            Column("overdue", "Melewati Batas Waktu", "int", width=14, pdf_width=8),
+            Column("share", "% Melewati Batas", "percent", width=12, pdf_width=8)]
+    rows = [{"position": p.position, "backlog": p.backlog, "overdue": p.overdue,
+             "share": p.overdue / p.backlog if p.backlog else None} for p in data.positions]
+    return Table("Tunggakan per Jabatan", cols, rows,
+                 note="Kasus yang sedang menunggu di setiap jabatan pada akhir periode.")
+
+
+def categories_table(data: KinerjaData) -> Table:
+    multi = len(data.sops) > 1
+    cols = []
+    if multi:
+        cols.append(Column("sop", "SOP", width=30, pdf_width=14))
+    cols += [Column("category", "Kategori", width=24, pdf_width=12),
+             Column("value", "Nilai", width=36, pdf_width=20),
+             Column("received", "Diterima", "int", width=10, pdf_width=6),
+             Column("finished", "Selesai", "int", width=10, pdf_width=6),
+             Column("open", "Masih Berjalan", "int", width=12, pdf_width=7)]
+    rows = []
+    for f in data.sops:
+        for value, received, finished, still_open in f.categories:
+            rows.append({"sop": f.sop.name, "category": f.category_label, "value": value,
+                         "received": received, "finished": finished, "open": still_open})
+    return Table("Rincian menurut Kategori", cols, rows,
+                 note="Kasus yang diterima dalam periode, menurut isian kategorinya "
+                      "(mis. hak yang diduga dilanggar).")
+
+
+def monitoring_table(data: KinerjaData) -> Table:
+    cols = [Column("no", "No", "int", width=5, pdf_width=3),
+            Column("prosedur", "Prosedur", width=34, pdf_width=16),
+            Column("baik", "Berjalan dengan Baik", "bool", width=12, pdf_width=7),
+            Column("tidak", "Tidak Berjalan dengan Baik", "bool", width=13, pdf_width=7),
+            Column("catatan", "Catatan Hasil Penilaian", width=60, pdf_width=30),
+            Column("tindakan", "Tindakan yang Harus Diambil", width=50, pdf_width=26)]
+    rows = []
+    for i, m in enumerate(data.monitoring, 1):
+        rows.append({"no": i, "prosedur": m.prosedur,
+                     "baik": "✓" if m.baik is True else None,
+                     "tidak": "✓" if m.baik is False else None,
+                     "catatan": m.catatan, "tindakan": m.tindakan})
+    return Table("Formulir Monitoring Pelaksanaan SOP", cols, rows,
+                 note="Diisi awal dari angka laporan ini sebagai usulan; penilai memeriksa, "
+                      "mengubah dan melengkapinya (Permenpan RB Nomor 35 Tahun 2012).")
+
+
+# -- files ------------------------------------------------------------------------------------
+
+def write_kinerja_xlsx(data: KinerjaData, path, progress: Progress | None = None) -> Path:
+    """The report as an .xlsx: one sheet per table, with charts; written atomically."""
+    from openpyxl import Workbook
+    from openpyxl.chart import BarChart, Reference
+
+    from sop_desktop.reports.atomic import write_atomic
+    from sop_desktop.reports.xlsx import save_workbook, write_table
+
+    office = data.office.kantor or data.office.kementerian
+    summary, total = summary_table(data)
+    steps = steps_table(data)
+    positions = positions_table(data)
+    categories = categories_table(data)
+    monitoring = monitoring_table(data)
+    heading = [data.title] + data.heading
+    parts = 6
+
+    def chart(ws, title, header_row, nrows, cat_col, value_cols, anchor, y_title="", percent=False):
+        if nrows <= 0:
+            return
+        c = BarChart()
+        c.type = "col"
+        c.title = title
+        c.y_axis.title = y_title
+        c.height, c.width = 8, 18
+        for col in value_cols:
+            ref = Reference(ws, min_col=col, min_row=header_row, max_row=header_row + nrows)
+            c.add_data(ref, titles_from_data=True)
+        c.set_categories(Reference(ws, min_col=cat_col, min_row=header_row + 1,
+                                   max_row=header_row + nrows))
+        if percent:
+            c.y_axis.scaling.min = 0
+            c.y_axis.scaling.max = 1
+            c.y_axis.numFmt = "0%"
+        c.y_axis.delete = False
+        c.x_axis.delete = False
+        ws.add_chart(c, anchor)
+
+    def write(fh):
+        wb = Workbook()
+        wb.properties.title = data.title
+        wb.properties.creator = "SOP Desktop"
+        ws = wb.active
+        ws.title = "Ringkasan"
+        hr = write_table(ws, summary, office=office, heading=heading, total_row=total)
+        chart(ws, "Kasus per SOP", hr, len(summary.rows), 2, [3, 4, 7, 8],
+              f"B{hr + len(summary.rows) + 5}", "kasus")
+        _progress(progress, 1, parts)
+        ws = wb.create_sheet("Waktu Langkah")
+        hr = write_table(ws, steps, office=office, heading=heading)
+        if len(data.sops) == 1:
+            chart(ws, "% kunjungan langkah sesuai standar waktu", hr, len(steps.rows), 1, [10],
+                  f"B{hr + len(steps.rows) + 5}", percent=True)
+        _progress(progress, 2, parts)
+        ws = wb.create_sheet("Tunggakan Jabatan")
+        hr = write_table(ws, positions, office=office, heading=heading)
+        chart(ws, "Tunggakan per jabatan", hr, len(positions.rows), 1, [2, 3],
+              f"A{hr + len(positions.rows) + 5}", "kasus")
+        _progress(progress, 3, parts)
+        ws = wb.create_sheet("Kategori")
+        hr = write_table(ws, categories, office=office, heading=heading)
+        if len(data.sops) == 1:
+            chart(ws, categories.rows[0]["category"] if categories.rows else "", hr,
+                  len(categories.rows), 2, [3, 4], f"A{hr + len(categories.rows) + 5}", "kasus")
+        _progress(progress, 4, parts)
+        ws = wb.create_sheet("Monitoring SOP")
+        hr = write_table(ws, monitoring, office=office, heading=heading, filters=False)
+        last = hr + len(monitoring.rows) + 3
+        ws.cell(last, 5, "Dinilai oleh (nama, jabatan, NIP):")
+        ws.cell(last + 1, 5, "Tanggal penilaian:")
+        _progress(progress, 5, parts)
+        save_workbook(wb, fh)
+
+    out = write_atomic(path, write)
+    _progress(progress, parts, parts)
+    return out
+
+
+def _progress(progress: Progress | None, done: int, total: int) -> None:
+    if progress is not None:
+        progress(done, total)
+
+
+def write_kinerja_pdf(data: KinerjaData, path, progress: Progress | None = None,
+                      paper: str = "A4") -> Path:
+    """The report as a PDF: kop surat, title and period, the tables and charts, the monitoring
+    sheet and a signature block; written atomically. `paper`: A4, F4 or A3 (landscape)."""
+    from reportlab.lib.units import cm
+    from reportlab.platypus import CondPageBreak, PageBreak, Paragraph
+
+    from sop_desktop.kop import KopSurat
+    from sop_desktop.reports import pdf
+    from sop_desktop.reports.atomic import write_atomic
+
+    st = pdf.styles(7.5)
+    pagesize = pdf.page_size(paper)
+    avail = pagesize[0] - 2.4 * cm
+    summary, total = summary_table(data)
+    steps = steps_table(data)
+    positions = positions_table(data)
+    categories = categories_table(data)
+    monitoring = monitoring_table(data)
+    story = [KopSurat(data.office, scale=0.85)]
+    story += pdf.title_block(data.title, data.heading, st)
+
+    def section(table, total_row=None):
+        story.append(CondPageBreak(3 * cm))
+        story.append(Paragraph(pdf.para_text(table.title), st["heading"]))
+        story.extend(pdf.table_flowables(table, avail, st, total_row=total_row))
+
+    section(summary, total)
+    if data.sops:
+        names = [f.sop.name for f in data.sops]
+        story.append(CondPageBreak(7 * cm))
+        story.append(pdf.bar_chart(
+            names, [("Diterima", [f.received for f in data.sops]),
+                    ("Selesai", [f.finished for f in data.sops]),
+                    ("Dalam proses", [f.in_progress for f in data.sops]),
+                    ("Dihentikan", [f.stopped for f in data.sops])],
+            width=avail, height=6.5 * cm, title="Kasus per SOP", value_label="kasus",
+            horizontal=len(names) > 6))
+    _progress(progress, 1, 5)
+    section(steps)
+    if len(data.sops) == 1 and steps.rows:
+        story.append(CondPageBreak(7 * cm))
+        story.append(pdf.bar_chart(
+            [f"{r['step']}" for r in steps.rows],
+            [("% sesuai standar", [round((r["within"] or 0) * 100, 1) for r in steps.rows])],
+            width=avail * 0.6, height=5.5 * cm,
+            title="% kunjungan langkah yang sesuai standar waktu (per nomor langkah)",
+            value_label="%"))
+    _progress(progress, 2, 5)
+    section(positions)
+    if positions.rows:
+        story.append(CondPageBreak(7 * cm))
+        story.append(pdf.bar_chart(
+            [r["position"] for r in positions.rows],
+            [("Kasus berjalan", [r["backlog"] for r in positions.rows]),
+             ("Melewati batas", [r["overdue"] for r in positions.rows])],
+            width=avail * 0.8, height=max(5 * cm, 0.55 * cm * len(positions.rows) + 2.5 * cm),
+            title="Tunggakan per jabatan", horizontal=True))
+    _progress(progress, 3, 5)
+    section(categories)
+    if len(data.sops) == 1 and categories.rows:
+        story.append(CondPageBreak(7 * cm))
+        story.append(pdf.bar_chart(
+            [r["value"] for r in categories.rows],
+            [("Diterima", [r["received"] for r in categories.rows]),
+             ("Selesai", [r["finished"] for r in categories.rows])],
+            width=avail * 0.8, height=max(5 * cm, 0.6 * cm * len(categories.rows) + 2.5 * cm),
+            title=categories.rows[0]["category"], horizontal=True))
+    _progress(progress, 4, 5)
+    story.append(PageBreak())
+    story.append(Paragraph(pdf.para_text(monitoring.title), st["heading"]))
+    story.append(Paragraph(pdf.para_text(f"Unit kerja: {data.office.unit or data.office.kantor}"
+                                         f" — Periode: {data.period.label}"), st["body"]))
+    story.extend(pdf.table_flowables(monitoring, avail, st))
+    story.append(pdf.signature_block(pdf.Signer.from_dict(data.signer), data.office.kota,
+                                     (data.generated_at or data.as_of).date(), avail, st))
+    running = data.office.kantor or data.office.kementerian
+
+    def write(fh):
+        pdf.build_pdf(fh, story, title=data.title, running_left=running, pagesize=pagesize)
+
+    out = write_atomic(path, write)
+    _progress(progress, 5, 5)
+    return out

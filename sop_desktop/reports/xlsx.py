@@ -1,0 +1,289 @@
+"""Excel helpers: safe cell values, styled header, widths, frozen header, filters, print setup.
+
+Cells are built as openpyxl Cell objects (WriteOnlyCell) so the same code writes to a
+streaming (write_only) workbook for big registers and to a normal workbook for reports with
+charts. Text typed by users never becomes a formula, and characters xlsx cannot hold are
+dropped instead of failing the export.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+from collections.abc import Callable, Iterable
+from copy import copy
+from zipfile import ZIP_DEFLATED, ZipFile
+
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+
+from sop_desktop.reports.table import Column, Table
+
+MAX_CELL_CHARS = 32767  # Excel's limit for one cell
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+NUMBER_FORMATS = {
+    "date": "dd/mm/yyyy",
+    "datetime": "dd/mm/yyyy hh:mm",
+    "int": "0",
+    "float": "0.0",
+    "percent": "0.0%",
+}
+
+_THIN = Side(style="thin", color="808080")
+BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+HEADER_FILL = PatternFill("solid", start_color="1F4E78", end_color="1F4E78")
+HEADER_FONT = Font(bold=True, color="FFFFFF")
+TITLE_FONT = Font(bold=True, size=14)
+SUBTITLE_FONT = Font(italic=True, size=10)
+
+
+def safe_text(value: str) -> str:
+    """Drop characters an xlsx file cannot hold and cut text to Excel's cell limit."""
+    text = ILLEGAL_CHARACTERS_RE.sub("", value)
+    return text[:MAX_CELL_CHARS]
+
+
+def looks_like_formula(text: str) -> bool:
+    """True for text a spreadsheet would treat as a formula when typed or re-edited."""
+    return text.startswith(FORMULA_STARTS)
+
+
+def text_cell(ws, value: str, style=None):
+    """A cell that holds `value` as text whatever its first character."""
+    cell = WriteOnlyCell(ws, None)
+    if style is not None:
+        cell._style = copy(style)
+    cell._value = value
+    cell.data_type = "s"
+    if looks_like_formula(value):
+        # quotePrefix tells Excel/LibreOffice the cell is text even when a user re-edits it.
+        cell.quotePrefix = True
+    return cell
+
+
+def coerce(value, kind: str):
+    """A Python value fit for an xlsx cell of this kind (real dates and numbers stay typed)."""
+    if value is None or value == "":
+        return None
+    if kind == "date":
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+    elif kind == "datetime":
+        if isinstance(value, dt.datetime):
+            return value.replace(tzinfo=None, microsecond=0)
+        if isinstance(value, dt.date):
+            return value
+    elif kind in ("int", "float", "percent"):
+        if isinstance(value, bool):
+            return int(value)
+        if isinstance(value, (int, float)):
+            return value
+    elif kind == "bool":
+        if isinstance(value, bool):
+            return "Ya" if value else "Tidak"
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and kind == "text":
+        return value
+    if isinstance(value, (dt.date, dt.datetime)) and kind == "text":
+        return value
+    return safe_text(str(value))
+
+
+class StyleKit:
+    """Prototype cell styles for one worksheet, copied onto each cell (much faster than
+    assigning Font/Border objects cell by cell)."""
+
+    def __init__(self, ws, columns: list[Column], *, borders: bool = True):
+        self.ws = ws
+        self.columns = columns
+        self.body = [self._proto(col, borders) for col in columns]
+        header = WriteOnlyCell(ws, None)
+        header.font = HEADER_FONT
+        header.fill = HEADER_FILL
+        header.border = BORDER
+        header.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        self.header = header._style
+        title = WriteOnlyCell(ws, None)
+        title.font = TITLE_FONT
+        self.title = title._style
+        subtitle = WriteOnlyCell(ws, None)
+        subtitle.font = SUBTITLE_FONT
+        self.subtitle = subtitle._style
+        bold = WriteOnlyCell(ws, None)
+        bold.font = Font(bold=True)
+        bold.border = BORDER if borders else Border()
+        self.bold = bold._style
+
+    def _proto(self, col: Column, borders: bool):
+        cell = WriteOnlyCell(self.ws, None)
+        if col.kind in NUMBER_FORMATS:
+            cell.number_format = NUMBER_FORMATS[col.kind]
+        horizontal = "center" if col.kind in ("date", "datetime", "bool") else None
+        cell.alignment = Alignment(vertical="top", wrap_text=col.wrap and col.kind == "text",
+                                   horizontal=horizontal)
+        if borders:
+            cell.border = BORDER
+        return cell._style
+
+    def header_row(self, labels: Iterable[str]) -> list:
+        return [text_cell(self.ws, safe_text(label), self.header) for label in labels]
+
+    def body_row(self, values: Iterable, bold: bool = False) -> list:
+        out = []
+        ws = self.ws
+        for col, proto, raw in zip(self.columns, self.body, values):
+            value = coerce(raw, col.kind)
+            if isinstance(value, str):
+                cell = text_cell(ws, value, self.bold if bold else proto)
+            else:
+                cell = WriteOnlyCell(ws, value)
+                cell._style = copy(self.bold if bold and value is None else proto)
+                if bold:
+                    cell.font = Font(bold=True)
+            out.append(cell)
+        return out
+
+    def styled_text(self, value: str, style) -> object:
+        return text_cell(self.ws, safe_text(value), style)
+
+
+def measure_widths(table: Table, sample: int = 500, lo: float = 6, hi: float = 60) -> list[float]:
+    """Column widths in characters from the header and the first `sample` rows."""
+    widths = []
+    for col in table.columns:
+        if col.width:
+            widths.append(col.width)
+            continue
+        longest = max((len(w) for w in col.label.split()), default=4) + 2
+        for row in table.rows[:sample]:
+            value = row.get(col.key)
+            if value is None:
+                continue
+            if col.kind == "date":
+                size = 11
+            elif col.kind == "datetime":
+                size = 16
+            else:
+                size = max((len(line) for line in str(value).splitlines()), default=0)
+            longest = max(longest, min(size, hi) + 2)
+        widths.append(float(max(lo, min(hi, longest))))
+    return widths
+
+
+def setup_sheet(ws, widths: list[float]) -> None:
+    """Column widths (must come before the first row in a write_only sheet)."""
+    for i, width in enumerate(widths, 1):
+        ws.column_dimensions[get_column_letter(i)].width = width
+
+
+def freeze_header(ws, header_row: int) -> None:
+    """Freeze the rows down to the header and mark the sheet fit-to-page.
+
+    A write_only sheet writes these at its top, so call this before the first row."""
+    ws.freeze_panes = f"A{header_row + 1}"
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def print_setup(ws, *, header_row: int, last_row: int, ncols: int, office: str = "",
+                title: str = "", landscape: bool = True, filters: bool = True) -> None:
+    """Filter on the header, landscape, fit to page width, header row on every page,
+    office name and page numbers in the printed header/footer (after the rows are written)."""
+    last_col = get_column_letter(max(ncols, 1))
+    if filters and last_row >= header_row:
+        ws.auto_filter.ref = f"A{header_row}:{last_col}{max(last_row, header_row)}"
+    ws.print_title_rows = f"{header_row}:{header_row}"
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.paperSize = "9"  # A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.page_margins.header = ws.page_margins.footer = 0.25
+    ws.oddHeader.left.text = _hf_escape(office)
+    ws.oddHeader.left.size = 9
+    ws.oddHeader.right.text = _hf_escape(title)
+    ws.oddHeader.right.size = 9
+    ws.oddFooter.center.text = "Halaman &P dari &N"
+    ws.oddFooter.center.size = 9
+    ws.oddFooter.right.text = "Dicetak &D"
+    ws.oddFooter.right.size = 8
+
+
+def _hf_escape(text: str) -> str:
+    # "&" starts a header/footer code in Excel; a literal one is written "&&". Keep it short.
+    return safe_text(text or "").replace("&", "&&")[:120]
+
+
+def write_table(ws, table: Table, *, office: str = "", heading: list[str] | None = None,
+                progress: Callable[[int, int], None] | None = None, progress_offset: int = 0,
+                progress_total: int | None = None, borders: bool = True,
+                total_row: dict | None = None, filters: bool = True) -> int:
+    """Write a titled table into `ws` (an empty sheet, write_only or not); returns the header row.
+
+    Rows: the title, each heading line, a blank row, the header, the data.
+    """
+    kit = StyleKit(ws, table.columns, borders=borders)
+    setup_sheet(ws, measure_widths(table))
+    freeze_header(ws, len(heading or []) + 3)
+    ws.append([kit.styled_text(table.title, kit.title)])
+    row = 1
+    for line in heading or []:
+        ws.append([kit.styled_text(line, kit.subtitle)])
+        row += 1
+    ws.append([])
+    row += 1
+    ws.append(kit.header_row(col.label for col in table.columns))
+    header_row = row + 1
+    total = progress_total if progress_total is not None else len(table.rows)
+    step = max(1, total // 100)
+    for i, data in enumerate(table.rows, 1):
+        ws.append(kit.body_row(table.values(data)))
+        if progress is not None and i % step == 0:
+            progress(progress_offset + i, total)
+    last = header_row + len(table.rows)
+    if total_row is not None:
+        ws.append(kit.body_row(table.values(total_row), bold=True))
+    if table.note:
+        ws.append([])
+        ws.append([kit.styled_text(table.note, kit.subtitle)])
+    print_setup(ws, header_row=header_row, last_row=last, ncols=len(table.columns), office=office,
+                title=table.title, filters=filters)
+    return header_row
+
+
+def save_workbook(wb, fh) -> None:
+    """Save `wb` into an open binary file. On failure openpyxl's half-written parts are
+    dropped quietly (the atomic writer discards the file anyway), instead of complaining
+    later when they are garbage-collected."""
+    from openpyxl.writer.excel import ExcelWriter
+
+    archive = ZipFile(fh, "w", ZIP_DEFLATED, allowZip64=True)
+    try:
+        if wb.write_only and not wb.worksheets:
+            wb.create_sheet()
+        wb.properties.modified = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+        ExcelWriter(wb, archive).save()
+    except BaseException:
+        archive.fp = None  # nothing to finish: the target file is thrown away
+        discard_workbook(wb)
+        raise
+
+
+def discard_workbook(wb) -> None:
+    """Close and delete the temp files of a streaming workbook that will not be saved."""
+    for ws in list(getattr(wb, "_sheets", [])):
+        writer = getattr(ws, "_writer", None)
+        if writer is None:
+            continue
+        ws._rows = None
+        with contextlib.suppress(Exception):
+            writer.xf.close()
+        with contextlib.suppress(Exception):
+            if isinstance(writer.out, str) and os.path.exists(writer.out):
+                os.remove(writer.out)

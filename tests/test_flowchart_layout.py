@@ -1,0 +1,458 @@
+"""Flowchart layout tests: geometry assertions on every bundled SOP plus hand-built ones.
+
+The hand-built SOP definitions (from the seed documents) always cover an 18-step SOP with
+eight lanes, a 12-step SOP with decisions going back across a page break, and decisions whose
+Tidak goes back up to an earlier step. Other flowchart tests import them from here.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from sop_desktop.flowchart.layout import (FOOTER_H, MARGIN, TIDAK, YA, Rect, SopLayout, layout_sop,
+                                          text_width, wrap)
+from sop_desktop.model import Identity, Lane, SopDefinition, Step
+from sop_desktop.waktu import parse_waktu
+
+
+def _sop(code, name, lanes, rows, identity=None) -> SopDefinition:
+    steps = []
+    for row in rows:
+        number, lane, kegiatan, kelengkapan, waktu, output, *rest = row
+        extra = rest[0] if rest else {}
+        steps.append(Step(number=number, kegiatan=kegiatan, lane=lanes[lane], kelengkapan=kelengkapan,
+                          waktu=parse_waktu(waktu), output=output, **extra))
+    steps[0].kind = "start" if steps[0].kind == "process" else steps[0].kind
+    steps[-1].kind = "end" if steps[-1].kind == "process" else steps[-1].kind
+    return SopDefinition(name=name, code=code, identity=identity or Identity(),
+                         lanes=[Lane(n) for n in lanes], steps=steps)
+
+
+def immigration() -> SopDefinition:
+    lanes = ["Petugas Entry dan Scan Kanim", "Petugas biometric Kanim",
+             "Kasubsi Izin Tinggal/Status Keimigrasian", "Kasi Izin Tinggal dan Status Keimigrasian",
+             "Petugas Kantor Wilayah", "Kasubid Perizinan", "Kabid Zinfokim", "Kadiv Keimigrasian"]
+    doc = "Berkas Dokumen"
+    rows = [
+        (1, 0, "Petugas memberikan nomor antrian sesuai urutan kedatangan di Kantor Imigrasi", "Nomor antrian", "30 detik", ""),
+        (2, 0, "Petugas entri dan scan dokumen memanggil pemohon yang sudah mendapatkan nomor antrian untuk dilakukan pemeriksaan berkas dan memberikan bukti pengantar pembayaran PASTIKAN MENGISI NOMOR WHATSAPP PADA PERDIM DAN APLIKASI E OFFICE", "Perangkat SIMKIM V2", "5 Menit", ""),
+        (3, 2, "Kasubsi melakukan verifikasi kelengkapan berkas", doc, "10 menit", ""),
+        (4, 0, "Petugas melakukan pemindaian berkas", doc, "3 Menit", ""),
+        (5, 1, "Melakukan pengambilan foto biometrik dan sidik jari", doc, "4 Menit", ""),
+        (6, 1, "Petugas melakukan biometric matching system dan cekal", doc, "10 menit", ""),
+        (7, 3, "Petugas membuat surat permohonan dan telaahan kepada kepala divisi imigrasi yang ditanda tangani kepala kantor imigrasi", doc, "2 Hari", ""),
+        (8, 3, "Surat yang telah ditandatangani kepala kantor imigrasi dikirimkan ke kantor wilayah", doc, "1 Hari", ""),
+        (9, 4, "Petugas kantor wilayah melakukan pengecekan berkas dan membuat surat yang ditujukan kepada direktur jenderal imigrasi yang ditandatangani kepala divisi imigrasi (untuk permohonan alih status) atau surat persetujuan yang ditandatangani kepala divisi imigrasi (untuk perpanjang ITAS ke V dan VI)", doc, "60 menit", ""),
+        (10, 5, "Kasubid Perizinan memeriksa kelengkapan persyaratan dan meneruskan kepada Kabid Zinfokim", doc, "60 menit", ""),
+        (11, 6, "Kabid Zinfokim Memeriksa keabsahan dokumen persyaratan untuk diteruskan kepada Kepala divisi Keimigrasian", doc, "60 menit", ""),
+        (12, 7, "kepala Divisi Keimigrasian memberikan keputusan dan dipindah pada Aplikasi e Office", doc, "1 hari", ""),
+        (13, 0, "Melakukan pemberitahuan melalui pesan elektronik kepada pemohon", doc, "10 menit", ""),
+        (14, 0, "Pengeluaran register izin tinggal dan peneraan izin tinggal pada paspor", doc, "5 Menit", ""),
+        (15, 2, "Kasubsi melakukan verifikasi akhir berkas permohonan", doc, "10 Menit", ""),
+        (16, 3, "Kasi membubuhkan tanda tangan pada paspor", doc, "20 Menit", ""),
+        (17, 0, "Pindai akhir", doc, "15 Menit", ""),
+        (18, 0, "Selesai", doc, "5 Menit", ""),
+    ]
+    identity = Identity(
+        nomor="W.6-0036.GR.01.01 TAHUN 2021", tanggal_pembuatan="24 Mei 2021", tanggal_efektif="24 Mei 2021",
+        disahkan_jabatan="Kepala Divisi Keimigrasian", disahkan_nama="HERDAUS", disahkan_nip="19690111 199103 1 001",
+        hierarchy=["Kementerian Hukum dan HAM R.I", "Kantor Wilayah Sumatera Selatan", "Divisi Keimigrasian"],
+        dasar_hukum=["UU RI No 25 Th 2009 Tentang Pelayanan Publik",
+                     "Undang-undang Nomor 6 tahun 2011 tentang Keimigrasian",
+                     "Peraturan Pemerintah Nomor 31 Tahun 2013 tentang Peraturan Pelaksanaan Undang-undang Nomor 6 Tahun 2011 tentang Keimigrasian",
+                     "Peraturan Menteri Hukum dan Hak Asasi Manusia Republik Indonesia Nomor 27 Tahun 2014 tentang Prosedur Teknis Pemberian, Perpanjangan, Penolakan, Pembatalan dan Berakhirnya Izin Tinggal Kunjungan, Izin Tinggal Terbatas, Izin Tinggal Tetap serta Pengecualian dari Kewajiban Memiliki Izin Tinggal"],
+        kualifikasi_pelaksana=["Menguasai Pengoperasian Komputer dan Internet",
+                               "Memiliki kemampuan pengolahan data izin tinggal keimigrasian"],
+        keterkaitan=["SOP Perpanjangan ITAS", "SOP Alih Status Izin Tinggal Keimigrasian"],
+        peralatan_perlengkapan=["Perangkat SIMKIM V2", "Printer dan Scanner", "Perangkat e-office"],
+        peringatan=["Apabila SOP ini tidak dilaksanakan dengan baik, proses layanan akan terhambat"],
+        pencatatan_pendataan=[],
+    )
+    return _sop("T-IMIGRASI", "Layanan Keimigrasian Warga Negara Asing melalui Pesan Elektronik",
+                lanes, rows, identity)
+
+
+def yankomas() -> SopDefinition:
+    lanes = ["Masyarakat", "Kakanwil", "Kadiv Yankumham", "Kabid HAM",
+             "Kasubbid Pelayanan Pengkajian dan Informasi HAM", "Institusi Terkait"]
+    sp = "Surat pengaduan"
+    rows = [
+        (1, 0, "Menyampaikan surat pengaduan", "", "10 menit", ""),
+        (2, 1, "Mendisposisikan surat pengaduan dugaan pelanggaran/ permasalahan HAM", sp, "1 hari", "Disposisi"),
+        (3, 2, "Mendisposisikan surat pengaduan dugaan pelanggaran/ permasalahan HAM", sp, "1 hari", "Disposisi"),
+        (4, 3, "Memerintahkan persiapan kegiatan Yankomas", sp, "1 hari", "Disposisi"),
+        (5, 4, "Menelaah dan menyampaikan draft telaahan", sp, "30 hari", "Disposisi"),
+        (6, 3, "Menyetujui / tidak menyetujui draft telaahan serta menyusun surat koordinasi / rekomendasi dan mengusulkan kegiatan koordinasi/audiensi",
+         "Surat pengaduan dan surat rekomendasi", "7 hari", "Disposisi dan usulan audiensi",
+         {"kind": "decision", "yes": 7, "no": 5, "keterangan": "Apabila hasil penelaahan diperlukan audiensi"}),
+        (7, 4, "Melaksanakan kegiatan koordinasi/ audiensi", sp, "1 hari", "Surat Koordinasi"),
+        (8, 4, "Menyiapkan surat rekomendasi", sp, "3 hari", "Konfirmasi"),
+        (9, 1, "Menyetujui / tidak menyetujui surat koordinasi / rekomendasi", sp, "3 hari", "Konfirmasi",
+         {"kind": "decision", "yes": 10, "no": 8}),
+        (10, 4, "Menyampaikan surat rekomendasi", "Surat rekomendasi", "20 menit", "Ekspedisi surat rekomendasi"),
+        (11, 5, "Menerima atau tidak menerima surat rekomendasi", "Surat rekomendasi", "30 hari", "Tindak lanjut",
+         {"kind": "decision", "yes": 12, "no": 3}),
+        (12, 0, "Penyelesaian rekomendasi", "Surat rekomendasi", "1 hari", "Hasil evaluasi"),
+    ]
+    identity = Identity(hierarchy=["Kementerian Hukum dan HAM R.I", "Kantor Wilayah"],
+                        disahkan_jabatan="Kepala Kantor Wilayah")
+    return _sop("T-YANKOMAS", "Kegiatan Pelayanan Komunikasi Masyarakat (Yankomas)", lanes, rows, identity)
+
+
+def sigap() -> SopDefinition:
+    lanes = ["Admin User", "Admin Kanwil", "Sub Bagian Kepegawaian, Tata Usaha, dan Rumah Tangga", "Duta SIGAP"]
+    kel = "PC/Latop/Smartphone, Koneksi Jaringan Internet, Surat Permohonan"
+    rows = [
+        (1, 0, "Admin User Perguruan Tinggi/ Sekolah mengirim surat permohonan melalui Sistem Informasi SIGAP-SUMSEL", kel, "10-20 menit", "Notifikasi"),
+        (2, 1, "Admin Kanwil memeriksa dan menelaah surat permohonan; apabila tidak memenuhi syarat dikembalikan kepada Admin User", kel, "1-2 hari", "Disposisi",
+         {"kind": "decision", "yes": 3, "no": 1}),
+        (3, 2, "Kepala Sub Bagian menganalisa dan memeriksa kembali surat permohonan; apabila ada koreksi dikembalikan ke Admin Kanwil", kel, "1-2 hari", "Disposisi",
+         {"kind": "decision", "yes": 4, "no": 2}),
+        (4, 3, "Duta SIGAP mengonsep surat balasan berdasarkan disposisi", kel, "30-60 menit", "Konsep surat balasan"),
+        (5, 2, "Surat balasan diteruskan untuk persetujuan secara berjenjang; apabila ada koreksi dikembalikan kepada Duta SIGAP", kel, "1-2 hari", "Surat balasan",
+         {"kind": "decision", "yes": 6, "no": 4}),
+        (6, 3, "Duta SIGAP meneruskan surat balasan kepada Admin Kanwil", kel, "5-10 menit", "Surat balasan"),
+        (7, 1, "Admin Kanwil mengunggah surat balasan ke dalam Sistem Informasi SIGAP-SUMSEL", kel, "5-10 menit", "Surat balasan"),
+        (8, 0, "Admin User mengunduh surat balasan", kel, "5-10 menit", "Surat balasan"),
+    ]
+    return _sop("T-SIGAP", "Percepatan Pelayanan Research and Work Internship melalui SIGAP-SUMSEL", lanes, rows)
+
+
+def sample_sops() -> list[SopDefinition]:
+    return [immigration(), yankomas(), sigap()]
+
+
+
+
+def all_sops(services) -> list[SopDefinition]:
+    """Every bundled SOP of the library plus the hand-built samples."""
+    return list(services.sops.latest_all()) + sample_sops()
+
+
+# --------------------------------------------------------------------------- geometry checks
+
+
+def _on_boundary(sym, pt, tol=0.6) -> bool:
+    x, y = pt
+    r = sym.rect
+    if sym.kind == "decision":
+        return abs(abs(x - r.cx) / (r.w / 2) + abs(y - r.cy) / (r.h / 2) - 1) < 0.05
+    inside = r.x - tol <= x <= r.right + tol and r.y - tol <= y <= r.bottom + tol
+    edge = min(abs(x - r.x), abs(x - r.right), abs(y - r.y), abs(y - r.bottom)) < tol
+    return inside and edge
+
+
+def _strictly_inside(sym, x, y) -> bool:
+    r = sym.rect
+    if sym.kind == "decision":
+        return abs(x - r.cx) / (r.w / 2) + abs(y - r.cy) / (r.h / 2) < 0.97
+    return r.x + 0.5 < x < r.right - 0.5 and r.y + 0.5 < y < r.bottom - 0.5
+
+
+def _samples(a, b, step=0.5):
+    (x0, y0), (x1, y1) = a, b
+    n = max(1, int(max(abs(x1 - x0), abs(y1 - y0)) / step))
+    return [(x0 + (x1 - x0) * i / n, y0 + (y1 - y0) * i / n) for i in range(n + 1)]
+
+
+def _overlap(s1, s2, tol=0.5) -> bool:
+    """Two axis-parallel segments that run on top of each other (not a mere crossing)."""
+    (a0, a1), (b0, b1) = s1, s2
+    if abs(a0[1] - a1[1]) < 0.01 and abs(b0[1] - b1[1]) < 0.01 and abs(a0[1] - b0[1]) < tol:
+        lo, hi = max(min(a0[0], a1[0]), min(b0[0], b1[0])), min(max(a0[0], a1[0]), max(b0[0], b1[0]))
+        return hi - lo > tol
+    if abs(a0[0] - a1[0]) < 0.01 and abs(b0[0] - b1[0]) < 0.01 and abs(a0[0] - b0[0]) < tol:
+        lo, hi = max(min(a0[1], a1[1]), min(b0[1], b1[1])), min(max(a0[1], a1[1]), max(b0[1], b1[1]))
+        return hi - lo > tol
+    return False
+
+
+def expected_edges(defn):
+    out = []
+    numbers = {s.number for s in defn.steps}
+    for step in defn.steps:
+        if step.kind == "decision":
+            pairs = [(step.yes, YA), (step.no, TIDAK)]
+        else:
+            pairs = [(n, "") for n in defn.successors(step)]
+        out += [(step.number, n, label) for n, label in pairs if n in numbers and n != step.number]
+    return out
+
+
+def check_layout(defn, layout: SopLayout) -> None:
+    """Every geometric promise of the layout, as assertions."""
+    numbers = [s.number for s in defn.steps]
+    symbols = layout.symbols()
+    # every step exactly once, in its lane, centred in its lane's cell of its row
+    assert sorted(s.step for s in symbols) == sorted(numbers)
+    for sym in symbols:
+        step = defn.step(sym.step)
+        if step.lane in defn.lane_names:
+            assert sym.lane == step.lane
+        page = layout.pages[sym.page - 1]
+        row = page.rows[sym.step]
+        cell = next(c for c in page.cells if c.role == f"lanecell:{sym.lane_index}" and c.step == sym.step)
+        assert abs(cell.rect.cx - sym.rect.cx) < 0.01 and cell.rect.contains(sym.rect)
+        assert row.contains(sym.rect)
+        assert sym.kind == ("decision" if step.kind == "decision" else
+                            "terminator" if step.kind in ("start", "end") or sym.step in (numbers[0], numbers[-1])
+                            else "process")
+    # arrows join the right symbols (directly or through a pair of off-page connectors)
+    conns = layout.connectors()
+    letters = {}
+    for c in conns:
+        letters.setdefault(c.letter, []).append(c)
+    for letter, pair in letters.items():
+        assert sorted(c.direction for c in pair) == ["in", "out"], letter
+        out, inc = sorted(pair, key=lambda c: c.direction != "out")
+        assert out.page != inc.page and (out.from_step, out.to_step) == (inc.from_step, inc.to_step)
+    arrows = layout.arrows()
+    for src, dst, label in expected_edges(defn):
+        s, t = layout.symbol(src), layout.symbol(dst)
+        pieces = [a for a in arrows if (a.from_step, a.to_step) == (src, dst)
+                  and (a.label == label or a.start[0] == "connector")]
+        if s.page == t.page:
+            direct = [a for a in pieces if a.start == ("step", src) and a.end == ("step", dst)]
+            assert len(direct) == 1, (defn.name, src, dst)
+            first, last = direct[0], direct[0]
+        else:
+            first = next(a for a in pieces if a.start == ("step", src) and a.end[0] == "connector")
+            last = next(a for a in pieces if a.end == ("step", dst) and a.start == first.end)
+            pair = letters[first.end[1]]
+            out = next(c for c in pair if c.direction == "out")
+            inc = next(c for c in pair if c.direction == "in")
+            assert (out.page, inc.page) == (s.page, t.page)
+            assert _touches(out.rect, first.points[-1]) and _touches(inc.rect, last.points[0])
+        assert first.page == s.page and last.page == t.page
+        assert _on_boundary(s, first.points[0]), (defn.name, src, first.points)
+        assert _on_boundary(t, last.points[-1]), (defn.name, dst, last.points)
+        assert first.label == label
+        if label:
+            assert first.label_rect is not None
+    assert len(arrows) == sum(1 if layout.symbol(a).page == layout.symbol(b).page else 2
+                              for a, b, _ in expected_edges(defn))
+    # decisions: both labels present
+    for step in defn.steps:
+        if step.kind == "decision":
+            labels = sorted(a.label for a in arrows if a.from_step == step.number and a.start == ("step", step.number))
+            assert labels == sorted(label for a, _, label in expected_edges(defn) if a == step.number)
+            if step.yes not in (None, step.number) and step.no not in (None, step.number):
+                assert labels == [TIDAK, YA], step.number
+    for page in layout.flow_pages:
+        # orthogonal arrows that never pass through a symbol or a foreign connector
+        for arrow in page.arrows:
+            for a, b in arrow.segments():
+                assert abs(a[0] - b[0]) < 0.01 or abs(a[1] - b[1]) < 0.01, arrow.points
+                box = Rect(min(a[0], b[0]) - 1, min(a[1], b[1]) - 1, abs(a[0] - b[0]) + 2, abs(a[1] - b[1]) + 2)
+                near = [sym for sym in page.symbols if sym.rect.intersects(box)]
+                conns = [c.rect for c in page.connectors if c.rect.intersects(box)
+                         and ("connector", c.letter) not in (arrow.start, arrow.end)]
+                if not near and not conns:
+                    continue
+                for pt in _samples(a, b):
+                    for sym in near:
+                        assert not _strictly_inside(sym, *pt), (defn.name, arrow.from_step, arrow.to_step, sym.step)
+                    for r in conns:
+                        assert not (r.x + 0.5 < pt[0] < r.right - 0.5 and r.y + 0.5 < pt[1] < r.bottom - 0.5)
+        # no two arrows run on top of each other
+        for a1, a2 in itertools.combinations(page.arrows, 2):
+            for s1 in a1.segments():
+                for s2 in a2.segments():
+                    assert not _overlap(s1, s2), (defn.name, a1.from_step, a1.to_step, a2.from_step, a2.to_step)
+        # no two symbols, connectors or labels overlap
+        boxes = ([("symbol", s.step, s.rect) for s in page.symbols] +
+                 [("connector", c.letter, c.rect) for c in page.connectors] +
+                 [("label", (a.from_step, a.to_step), a.label_rect) for a in page.arrows if a.label_rect])
+        for b1, b2 in itertools.combinations(boxes, 2):
+            assert not b1[2].intersects(b2[2]), (defn.name, b1[:2], b2[:2])
+        # labels sit clear of every symbol and connector, everything inside the table body
+        body = Rect(MARGIN, MARGIN, page.width - 2 * MARGIN, page.height - 2 * MARGIN)
+        for kind, key, rect in boxes:
+            assert body.contains(rect), (kind, key)
+        # the header repeats on every page
+        roles = {c.role for c in page.cells}
+        assert {f"lane:{k}" for k in range(len(defn.lanes))} <= roles
+        heads = {c.text.replace(" ", "") for c in page.cells if c.role == "header"}
+        assert {"NO", "KEGIATAN", "PELAKSANA", "MUTUBAKU", "KETERANGAN"} <= heads
+        assert page.table.bottom <= page.height - MARGIN - FOOTER_H + 0.01
+    # every text line stays inside its cell
+    for page in layout.pages:
+        for cell in page.cells:
+            for t in cell.texts:
+                assert t.x >= cell.rect.x - 0.01, (cell.role, t.text)
+                assert t.x + text_width(t.text, t.font, t.size) <= cell.rect.right + 0.01, (cell.role, t.text)
+                assert cell.rect.y < t.y <= cell.rect.bottom + 0.01, (cell.role, t.text)
+    # pages are numbered
+    total = len(layout.pages)
+    for page in layout.pages:
+        footer = next(c for c in page.cells if c.role == "footer")
+        assert f"Halaman {page.number} dari {total}" in footer.text
+
+
+def _touches(rect: Rect, pt, tol=0.6) -> bool:
+    x, y = pt
+    return (rect.x - tol <= x <= rect.right + tol and rect.y - tol <= y <= rect.bottom + tol and
+            min(abs(x - rect.x), abs(x - rect.right), abs(y - rect.y), abs(y - rect.bottom)) < tol)
+
+
+# --------------------------------------------------------------------------- tests
+
+
+def test_geometry_of_every_bundled_and_sample_sop(services):
+    sops = all_sops(services)
+    assert len(sops) >= 3
+    for defn in sops:
+        check_layout(defn, layout_sop(defn))
+
+
+@pytest.mark.parametrize("paper,landscape", [("F4", True), ("A4", False), ("F4", False)])
+def test_geometry_on_every_paper(services, paper, landscape):
+    for defn in all_sops(services):
+        layout = layout_sop(defn, paper, landscape)
+        assert (layout.width > layout.height) == landscape
+        check_layout(defn, layout)
+
+
+def test_long_sop_breaks_between_rows_with_connector_pairs():
+    defn = immigration()
+    layout = layout_sop(defn)
+    flow = layout.flow_pages
+    assert len(flow) >= 2
+    assert layout.pages[0].kind == "identity"
+    # rows follow the table order across pages and never split
+    order = [n for page in flow for n in page.rows]
+    assert order == [s.number for s in defn.steps]
+    crossing = [(a, b) for a, b, _ in expected_edges(defn)
+                if layout.symbol(a).page != layout.symbol(b).page]
+    assert crossing and len(layout.connectors()) == 2 * len(crossing)
+    assert sorted({c.letter for c in layout.connectors()}) == ["ABCDEFGHIJ"[i] for i in range(len(crossing))]
+
+
+def test_back_edge_uses_its_own_channel_and_enters_from_the_side():
+    defn = sigap()
+    layout = layout_sop(defn)
+    back = [a for a in layout.arrows() if a.label == TIDAK]
+    assert len(back) == 3
+    channels = []
+    for arrow in back:
+        target = layout.symbol(arrow.to_step)
+        assert target.rect.y < layout.symbol(arrow.from_step).rect.y  # goes back up
+        verticals = [a[0] for a, b in arrow.segments() if abs(a[0] - b[0]) < 0.01]
+        channel = max(verticals)
+        assert channel > max(s.rect.right for s in layout.symbols())
+        span = sorted((target.rect.cy, layout.symbol(arrow.from_step).rect.cy))
+        channels.append((channel, span))
+        assert arrow.points[-1][0] >= target.rect.cx  # enters from the right
+    # arrows whose vertical spans overlap run in different channels
+    for (x1, (a1, b1)), (x2, (a2, b2)) in itertools.combinations(channels, 2):
+        if a1 <= b2 and a2 <= b1:
+            assert x1 != x2
+    assert len({x for x, _ in channels}) >= 2
+
+
+def test_yankomas_decisions_go_back_across_a_page_break():
+    defn = yankomas()
+    layout = layout_sop(defn)
+    assert len(layout.flow_pages) == 2
+    s11, s3 = layout.symbol(11), layout.symbol(3)
+    assert s11.page != s3.page
+    pieces = [a for a in layout.arrows() if (a.from_step, a.to_step) == (11, 3)]
+    assert len(pieces) == 2
+    first = next(a for a in pieces if a.start == ("step", 11))
+    assert first.label == TIDAK and first.end[0] == "connector"
+
+
+def test_text_wraps_and_rows_grow():
+    defn = yankomas()
+    defn.steps[3].kegiatan = " ".join(["Memerintahkan persiapan kegiatan Yankomas"] * 12)
+    defn.steps[3].keterangan = "Sangat panjang " * 20
+    layout = layout_sop(defn)
+    check_layout(defn, layout)
+    page = layout.pages[layout.symbol(4).page - 1]
+    cell = next(c for c in page.cells if c.role == "kegiatan" and c.step == 4)
+    assert len(cell.texts) > 5
+    joined = " ".join(t.text for t in cell.texts)
+    assert " ".join(joined.split()) == " ".join(defn.steps[3].kegiatan.split())
+    assert page.rows[4].h > page.rows[5].h if 5 in page.rows else True
+
+
+def test_wrap_breaks_overlong_words():
+    lines = wrap("Keimigrasian" * 3 + " ok", "DejaVuSans", 7, 40)
+    assert all(text_width(line, "DejaVuSans", 7) <= 40 for line in lines)
+    assert "".join(lines).replace(" ", "") == ("Keimigrasian" * 3 + "ok")
+
+
+def test_identity_page_lists_and_dashes():
+    defn = immigration()
+    page = layout_sop(defn).pages[0]
+    text = {c.role: c.text for c in page.cells}
+    assert text["value:dasar_hukum"].startswith("1. UU RI No 25")
+    assert "2. Undang-undang Nomor 6" in text["value:dasar_hukum"]
+    assert text["value:pencatatan_pendataan"] == "-"
+    assert text["value:tanggal_revisi"] == "-"
+    assert "HERDAUS" in text["value:disahkan_oleh"] and "NIP. 19690111 199103 1 001" in text["value:disahkan_oleh"]
+    assert "KANTOR WILAYAH SUMATERA SELATAN" in text["hierarchy"]
+    for key in ("nomor", "tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif", "disahkan_oleh", "nama",
+                "dasar_hukum", "kualifikasi_pelaksana", "keterkaitan", "peralatan_perlengkapan", "peringatan",
+                "pencatatan_pendataan"):
+        assert f"label:{key}" in text
+    assert max(c.rect.bottom for c in page.cells if c.role != "footer") <= page.height - MARGIN
+
+
+def test_unknown_paper_is_a_clear_error():
+    from sop_desktop.errors import ValidationError
+
+    with pytest.raises(ValidationError, match="A4 atau F4"):
+        layout_sop(sigap(), "Letter")
+
+
+def _random_sop(seed: int) -> SopDefinition:
+    """A random but valid-shaped SOP: many lanes, long texts, decisions jumping anywhere."""
+    import random
+
+    rnd = random.Random(seed)
+    lanes = [f"Pelaksana {i} " + "Subbagian " * rnd.randint(0, 3) for i in range(rnd.randint(1, 9))]
+    n = rnd.randint(2, 30)
+    steps = []
+    for i in range(n):
+        kind = "start" if i == 0 else "end" if i == n - 1 else "decision" if rnd.random() < 0.3 else "process"
+        step = Step(number=i + 1, kegiatan="memeriksa berkas " * rnd.randint(1, 25), lane=rnd.choice(lanes),
+                    kind=kind, kelengkapan="surat " * rnd.randint(0, 12), output="hasil " * rnd.randint(0, 6))
+        if kind == "decision":
+            step.yes = min(n, i + 2) if rnd.random() < 0.8 else rnd.randint(1, n)
+            step.no = rnd.randint(1, n)
+        steps.append(step)
+    return SopDefinition(name=f"Acak {seed}", lanes=[Lane(x) for x in lanes], steps=steps)
+
+
+@pytest.mark.parametrize("seed", range(0, 40, 3))
+def test_geometry_of_random_sops(seed):
+    defn = _random_sop(seed)
+    for paper, landscape in (("A4", True), ("F4", False)):
+        check_layout(defn, layout_sop(defn, paper, landscape))
+
+
+def test_a_row_longer_than_a_page_shrinks_then_is_cut_but_never_splits():
+    defn = sigap()
+    defn.steps[2].kegiatan = "memeriksa kembali surat permohonan " * 600
+    layout = layout_sop(defn)
+    check_layout(defn, layout)
+    page = layout.pages[layout.symbol(3).page - 1]
+    cell = next(c for c in page.cells if c.role == "kegiatan" and c.step == 3)
+    assert cell.texts[0].size < 7.0
+    assert cell.texts[-1].text.endswith("…")
+    assert cell.rect.bottom <= page.height - MARGIN - FOOTER_H
+
+
+def test_degenerate_definitions_still_lay_out():
+    empty = SopDefinition(name="Kosong")
+    layout = layout_sop(empty)
+    assert [p.kind for p in layout.pages] == ["identity", "flowchart"]
+    odd = SopDefinition(name="Aneh", lanes=[Lane("A"), Lane("B")],
+                        steps=[Step(1, "mulai", lane=None), Step(2, "lane tak dikenal", lane="Z"),
+                               Step(3, "putuskan", lane="B", kind="decision", yes=None, no=1),
+                               Step(4, "selesai", lane="A")])
+    check_layout(odd, layout_sop(odd))
+    assert layout_sop(odd).symbol(1).lane == "A"  # a step without a lane goes to the first lane

@@ -1,0 +1,156 @@
+"""The inbox table: filter by SOP and status, sort, search as you type, overdue said in text;
+every table model passes qtmodeltester; the lazy model holds only the pages it showed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+
+from tests.test_ui_support import (YANKOMAS, app_settings, make_user, no_leftovers,  # noqa: F401
+                                   ui_services)
+
+OTHER = "YANKOMAS-BENGKULU"
+
+
+@pytest.fixture
+def window(qtbot, ui_services, app_settings):
+    """An operator's main window over a few cases of two SOPs, one of them overdue."""
+    from sop_desktop import db as dbm
+    from ui.main_window import MainWindow
+
+    svc = ui_services
+    ani = make_user(svc, "ani", "operator", ["Petugas Yankomas"], "Ani Operator")
+    names = ["Rahmat", "Sari", "Budi", "Wati", "Joko"]
+    for i, name in enumerate(names):
+        code = YANKOMAS if i % 2 == 0 else OTHER
+        fields = {"nama_pengadu": f"{name} Pengadu", "pokok_aduan": f"Aduan nomor {i}"}
+        svc.cases.open_case(code, ani, fields, at=dbm.now_local() - dt.timedelta(hours=5 - i))
+    # the first case is overdue: its step was due yesterday
+    first = dbm.Case.select().order_by(dbm.Case.id).first()
+    dbm.Case.update(current_due=dbm.now_local() - dt.timedelta(days=1)).where(
+        dbm.Case.id == first.id).execute()
+    win = MainWindow(svc, app_settings, ani)
+    qtbot.addWidget(win)
+    win.show()
+    win.inbox.set_scope("all")
+    yield win
+    win.shutdown()
+
+
+def column_texts(page, column: int) -> list[str]:
+    model = page.model
+    return [model.data(model.index(r, column)) for r in range(model.rowCount())]
+
+
+def test_filter_sort_search(qtbot, window):
+    page = window.inbox
+    assert page.model.rowCount() == 5
+    # overdue: colour AND text
+    status = column_texts(page, 6)
+    assert status.count("Terlambat") == 1
+    row = status.index("Terlambat")
+    index = page.model.index(row, 5)
+    assert page.model.data(index).startswith("⚠")
+    assert page.model.data(index, Qt.ItemDataRole.BackgroundRole) is not None
+    # filter by SOP
+    page.sop_filter.setCurrentIndex(page.sop_filter.findData(OTHER))
+    assert set(column_texts(page, 1)) == {OTHER} and page.model.rowCount() == 2
+    page.sop_filter.setCurrentIndex(0)
+    # filter by status
+    page.status_filter.setCurrentIndex(page.status_filter.findData("terlambat"))
+    assert page.model.rowCount() == 1
+    page.status_filter.setCurrentIndex(page.status_filter.findData("selesai"))
+    assert page.model.rowCount() == 0
+    page.status_filter.setCurrentIndex(page.status_filter.findData(""))
+    assert page.model.rowCount() == 5
+    # sort by clicking the header: applicant column, both ways
+    header = page.table.horizontalHeader()
+    header.setSortIndicator(2, Qt.SortOrder.AscendingOrder)
+    received = column_texts(page, 2)
+    assert received == sorted(received)
+    header.setSortIndicator(4, Qt.SortOrder.DescendingOrder)
+    numbers_by_received_desc = column_texts(page, 0)
+    header.setSortIndicator(4, Qt.SortOrder.AscendingOrder)
+    assert column_texts(page, 0) == list(reversed(numbers_by_received_desc))
+    # search as you type (debounced): by name and by agenda number
+    qtbot.keyClicks(page.search, "wati")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    assert column_texts(page, 2) == ["Wati Pengadu"]
+    page.search.clear()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 5)
+    number = column_texts(page, 0)[3]
+    qtbot.keyClicks(page.search, number[:4])
+    qtbot.waitUntil(lambda: page.model.rowCount() <= 2)
+    assert number in column_texts(page, 0)
+    assert page.count_label.text().startswith(str(page.model.rowCount()))
+
+
+def test_positions_panel_counts(qtbot, window):
+    from sop_desktop import db as dbm
+
+    page = window.inbox
+    texts = [page.scopes.item(i).text() for i in range(page.scopes.count())]
+    masyarakat = [t for t in texts if t.startswith("Masyarakat")]
+    assert masyarakat and "5 berjalan" in masyarakat[0] and "1 terlambat" in masyarakat[0]
+    assert dbm.Case.select().count() == 5
+
+
+def test_every_table_model_passes_qtmodeltester(qtbot, qtmodeltester, window, ui_services):
+    from ui.admin import AdminDialog
+
+    page = window.inbox
+    qtmodeltester.check(page.model, force_py=True)
+    page.table.selectRow(0)
+    view = page.case_view
+    view.attach_files([__file__])
+    qtmodeltester.check(view.history_model, force_py=True)
+    qtmodeltester.check(view.attachments.model, force_py=True)
+    window.tabs.setCurrentWidget(window.sops)
+    window.sops.select_code(YANKOMAS)
+    qtmodeltester.check(window.sops.model, force_py=True)
+    qtmodeltester.check(window.sops.proxy, force_py=True)
+    qtmodeltester.check(window.sops.detail.steps_model, force_py=True)
+    admin = AdminDialog(ui_services, window.user, window)
+    qtbot.addWidget(admin)
+    qtmodeltester.check(admin.users.model, force_py=True)
+    qtmodeltester.check(admin.positions.model, force_py=True)
+    admin.close()
+
+
+@pytest.mark.slow
+def test_lazy_model_at_100000_cases(qtbot, ui_services):
+    """The model counts 100,000 rows but reads only the pages the view asks for."""
+    from sop_desktop import db as dbm
+    from ui import inbox_query
+    from ui.inbox_model import MAX_PAGES, PAGE_SIZE, InboxModel
+
+    svc = ui_services
+    ani = make_user(svc, "ani", "operator", ["Petugas Yankomas"])
+    svc.cases.open_case(YANKOMAS, ani, {"nama_pengadu": "Satu", "pokok_aduan": "x"})
+    template = dbm.Case.select().first()
+    # 99,999 more cases in one statement (SQLite's recursive CTE: fast, no Python loop)
+    dbm.database.execute_sql(
+        'WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 99999) '
+        'INSERT INTO "cases" (number, sop_version_id, sop_code, year, seq, status, current_step, '
+        'current_lane, current_position_id, step_started_at, current_due, fields, created_by_id, '
+        'created_at, recorded_at, updated_at) '
+        "SELECT 'B-' || printf('%06d', i), ?, ?, 2026, i + 10, 'berjalan', 1, ?, ?, "
+        "?, datetime(?, '+' || i || ' minutes'), json_object('nama_pengadu', 'Pengadu ' || i), "
+        '?, ?, ?, ? FROM n',
+        (template.sop_version_id, YANKOMAS, template.current_lane, template.current_position_id,
+         template.step_started_at, template.step_started_at, ani.id, template.created_at,
+         template.created_at, template.created_at))
+    model = InboxModel()
+    model.set_filter(inbox_query.CaseFilter(position_ids=None))
+    assert model.rowCount() == 100_000
+    assert model.pages == {}
+    last = model.data(model.index(99_999, 0))
+    assert last and model.data(model.index(0, 0))
+    assert len(model.pages) == 2
+    for page_number in range(MAX_PAGES + 5):  # more pages than the cache keeps
+        model.data(model.index(page_number * PAGE_SIZE, 2))
+    assert len(model.pages) <= MAX_PAGES
+    assert model.row_of(template.id) is not None

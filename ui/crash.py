@@ -1,0 +1,91 @@
+"""The crash handler: an unexpected error writes a log file and shows a clear dialog.
+
+sys.excepthook catches Python errors raised in slots; faulthandler writes native crashes
+(segfaults) to the same folder, so the window never vanishes without a trace.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import faulthandler
+import sys
+import traceback
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from sop_desktop import __version__
+from sop_desktop.errors import SopError
+from sop_desktop.paths import data_dir
+
+
+def log_dir() -> Path:
+    folder = data_dir() / "logs"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def write_crash_log(exc_type, exc, tb) -> Path:
+    """Append the traceback with time and version to logs/crash.log; returns the file."""
+    path = log_dir() / "crash.log"
+    stamp = dt.datetime.now().isoformat(timespec="seconds")
+    text = "".join(traceback.format_exception(exc_type, exc, tb))
+    with open(path, "a", encoding="utf-8") as fh:
+        fh.write(f"=== {stamp} SOP Desktop {__version__} ===\n{text}\n")
+    return path
+
+
+class CrashHandler:
+    """Installs itself as sys.excepthook; `show_dialog=False` keeps tests free of modals."""
+
+    def __init__(self, show_dialog: bool = True):
+        self.show_dialog = show_dialog
+        self.previous_hook = None
+        self.fault_file = None
+        self.last_log: Path | None = None
+
+    def install(self) -> None:
+        self.previous_hook = sys.excepthook
+        sys.excepthook = self.handle
+        try:
+            self.fault_file = open(log_dir() / "fault.log", "a", encoding="utf-8")
+            faulthandler.enable(file=self.fault_file)
+        except OSError:
+            self.fault_file = None
+
+    def uninstall(self) -> None:
+        if self.previous_hook is not None:
+            sys.excepthook = self.previous_hook
+            self.previous_hook = None
+        if self.fault_file is not None:
+            faulthandler.disable()
+            self.fault_file.close()
+            self.fault_file = None
+
+    def handle(self, exc_type, exc, tb) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            QApplication.quit()
+            return
+        if issubclass(exc_type, SopError):  # an expected error that escaped a slot: no log needed
+            self._show(str(exc), None)
+            return
+        try:
+            self.last_log = write_crash_log(exc_type, exc, tb)
+        except OSError:
+            self.last_log = None
+        self._show(f"{exc_type.__name__}: {exc}", self.last_log)
+
+    def _show(self, message: str, log: Path | None) -> None:
+        if not self.show_dialog or QApplication.instance() is None:
+            return
+        text = QCoreApplication.translate(
+            "CrashHandler", "Terjadi kesalahan tak terduga. Pekerjaan yang sudah disimpan tetap aman.")
+        title = QCoreApplication.translate("CrashHandler", "Kesalahan")
+        box = QMessageBox(QMessageBox.Icon.Critical, title, text)
+        info = message
+        if log is not None:
+            info += "\n\n" + QCoreApplication.translate(
+                "CrashHandler", "Rincian ditulis ke berkas log:") + f"\n{log}"
+        box.setInformativeText(info)
+        box.exec()  # a modal is right here: the app must stop until the user has read it

@@ -1,0 +1,373 @@
+"""The swimlane flowchart on screen: a QGraphicsScene projected from the core layout.
+
+The scene shows the flowchart pages only (not the identity page, which the SOP browser shows as
+a form), stacked top to bottom exactly as they print, so screen and paper agree. Every
+coordinate comes from sop_desktop.flowchart.layout; the items here only draw what it says.
+Interaction: Ctrl+wheel or +/- zoom, 0 fits the page to the window, hovering a symbol shows its
+kelengkapan, waktu and output, clicking it emits `step_selected(step_number)`, and
+`set_case_state(current, path)` marks the current step and the path a case has taken.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (QAction, QBrush, QColor, QFont, QFontDatabase, QPainter, QPainterPath, QPen,
+                           QPolygonF)
+from PySide6.QtWidgets import (QGraphicsItem, QGraphicsPathItem, QGraphicsPolygonItem,
+                               QGraphicsScene, QGraphicsView)
+
+from sop_desktop.flowchart.drawing import arrow_head, pentagon
+from sop_desktop.flowchart.layout import Page, SopLayout, Symbol, TextRun, layout_sop
+from sop_desktop.paths import resources_dir
+
+log = logging.getLogger(__name__)
+
+PAGE_GAP = 16.0
+TEXT_SCALE = 20.0  # text is drawn with a pixel size this many times larger, then scaled down
+INK = QColor("#000000")
+CURRENT_FILL = QColor("#ffd43b")
+CURRENT_PEN = QColor("#d9480f")
+PATH_FILL = QColor("#d3f9d8")
+PATH_PEN = QColor("#2b8a3e")
+SELECT_PEN = QColor("#1971c2")
+MIN_ZOOM, MAX_ZOOM = 0.1, 8.0
+
+
+@lru_cache(maxsize=1)
+def _font_families() -> dict[str, str]:
+    """Load the shipped DejaVu fonts into Qt (once); returns family names by style."""
+    families = {}
+    folder = resources_dir() / "fonts"
+    for file in sorted(folder.glob("DejaVu*.ttf")):
+        font_id = QFontDatabase.addApplicationFont(str(file))
+        names = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+        if names:
+            families.setdefault("serif" if "Serif" in file.name else "sans", names[0])
+    return families
+
+
+@lru_cache(maxsize=64)
+def qt_font(name: str, size: float) -> QFont:
+    """The Qt font for a reportlab font name of the layout, sized for the TEXT_SCALE trick."""
+    family = _font_families().get("serif" if "Serif" in name else "sans", "DejaVu Sans")
+    font = QFont(family)
+    font.setPixelSize(max(1, round(size * TEXT_SCALE)))
+    font.setBold("Bold" in name)
+    font.setItalic("Oblique" in name or "Italic" in name)
+    font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+    font.setKerning(False)
+    return font
+
+
+def draw_run(painter: QPainter, run: TextRun, dy: float = 0.0) -> None:
+    """Draw one text line of the layout at its exact baseline."""
+    painter.save()
+    painter.translate(run.x, run.y + dy)
+    painter.scale(1 / TEXT_SCALE, 1 / TEXT_SCALE)
+    painter.setFont(qt_font(run.font, run.size))
+    painter.drawText(QPointF(0, 0), run.text)
+    painter.restore()
+
+
+def _polygon(points, dy: float) -> QPolygonF:
+    return QPolygonF([QPointF(x, y + dy) for x, y in points])
+
+
+class PageItem(QGraphicsItem):
+    """The static part of one page: paper, table cells and text, connectors."""
+
+    def __init__(self, page: Page, dy: float):
+        super().__init__()
+        self.page, self.dy = page, dy
+        self.setZValue(0)
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(-2, self.dy - 2, self.page.width + 4, self.page.height + 4)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        page, dy = self.page, self.dy
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#ffffff"))
+        painter.drawRect(QRectF(0, dy, page.width, page.height))
+        grid = QPen(INK, 0.5)
+        for cell in page.cells:
+            r = cell.rect
+            rect = QRectF(r.x, r.y + dy, r.w, r.h)
+            if cell.fill:
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(QColor(cell.fill))
+                painter.drawRect(rect)
+            if cell.border:
+                painter.setPen(grid)
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRect(rect)
+        painter.setPen(QPen(INK))
+        for cell in page.cells:
+            for run in cell.texts:
+                draw_run(painter, run, dy)
+        for conn in page.connectors:
+            painter.setPen(QPen(INK, 0.8))
+            painter.setBrush(QColor("#ffffff"))
+            painter.drawPolygon(_polygon(pentagon(conn.rect), dy))
+            if conn.label:
+                draw_run(painter, conn.label, dy)
+
+
+class ArrowItem(QGraphicsPathItem):
+    """One arrow of the layout: the polyline, its head (child) and its Ya/Tidak label."""
+
+    def __init__(self, arrow, dy: float):
+        super().__init__()
+        self.arrow, self.dy = arrow, dy
+        path = QPainterPath(QPointF(arrow.points[0][0], arrow.points[0][1] + dy))
+        for x, y in arrow.points[1:]:
+            path.lineTo(QPointF(x, y + dy))
+        self.setPath(path)
+        self.head = QGraphicsPolygonItem(_polygon(arrow_head(arrow.points), dy), self)
+        self.setZValue(1)
+        self.set_highlight(False)
+
+    def set_highlight(self, on: bool) -> None:
+        color = PATH_PEN if on else INK
+        self.setPen(QPen(color, 2.0 if on else 0.8))
+        self.head.setPen(QPen(color, 0.3))
+        self.head.setBrush(QBrush(color))
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        super().paint(painter, option, widget)
+        if self.arrow.label_rect and self.arrow.label_run:
+            r = self.arrow.label_rect
+            painter.fillRect(QRectF(r.x, r.y + self.dy, r.w, r.h), QColor("#ffffff"))
+            painter.setPen(QPen(INK))
+            draw_run(painter, self.arrow.label_run, self.dy)
+
+    def boundingRect(self) -> QRectF:
+        rect = super().boundingRect()
+        if self.arrow.label_rect:
+            r = self.arrow.label_rect
+            rect = rect.united(QRectF(r.x, r.y + self.dy, r.w, r.h))
+        return rect
+
+
+class SymbolItem(QGraphicsPathItem):
+    """One step's symbol; its step number is kept in the view's item map, not here."""
+
+    def __init__(self, sym: Symbol, dy: float, tooltip: str):
+        super().__init__()
+        r = sym.rect
+        path = QPainterPath()
+        if sym.kind == "terminator":
+            path.addRoundedRect(QRectF(r.x, r.y + dy, r.w, r.h), r.h / 2, r.h / 2)
+        else:
+            path.addPolygon(_polygon(sym.vertices(), dy))
+            path.closeSubpath()
+        self.setPath(path)
+        self.setToolTip(tooltip)
+        self.setAcceptHoverEvents(True)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setZValue(2)
+
+
+class FlowchartView(QGraphicsView):
+    """The flowchart of one SOP (or of one case's SOP, with its path marked)."""
+
+    step_selected = Signal(int)
+
+    def __init__(self, parent=None, *, paper: str = "A4", landscape: bool = True):
+        super().__init__(parent)
+        self.setObjectName("flowchart_view")
+        self.paper, self.landscape = paper, landscape
+        self.defn = None
+        self.sop_layout: SopLayout | None = None
+        self.symbol_items: dict[int, SymbolItem] = {}
+        self.item_steps: dict[SymbolItem, int] = {}
+        self.arrow_items: dict[tuple[int, int], list[ArrowItem]] = {}
+        self.current_step: int | None = None
+        self.path_steps: list[int] = []
+        self.selected_step: int | None = None
+        self.setScene(QGraphicsScene(self))
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setBackgroundBrush(QColor("#c8c8c8"))
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(self.tr("Diagram alir SOP"))
+        self._auto_fit = True  # keep fitting on resize until the user zooms by hand
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for text, slot in ((self.tr("Perbesar (+)"), lambda: self.zoom_by(1.25)),
+                           (self.tr("Perkecil (−)"), lambda: self.zoom_by(1 / 1.25)),
+                           (self.tr("Sesuaikan dengan jendela (0)"), self.fit_to_window)):
+            action = QAction(text, self)
+            action.triggered.connect(slot)
+            self.addAction(action)
+
+    # ---- content
+
+    def set_definition(self, defn) -> None:
+        """Show an SOP (None clears the view)."""
+        self.defn = defn
+        self.current_step, self.path_steps, self.selected_step = None, [], None
+        self._build()
+        self.fit_to_window()
+
+    def _build(self) -> None:
+        scene = self.scene()
+        scene.clear()
+        self.symbol_items.clear()
+        self.item_steps.clear()
+        self.arrow_items.clear()
+        self.sop_layout = None
+        if self.defn is None or not self.defn.steps:
+            scene.addText(self.tr("Belum ada SOP yang dipilih."))
+            return
+        try:
+            self.sop_layout = layout_sop(self.defn, self.paper, self.landscape, identity=False)
+        except Exception as exc:  # a broken definition must not take the window down
+            log.exception("layout failed")
+            scene.addText(self.tr("Diagram alir tidak dapat digambar: {0}").format(exc))
+            return
+        steps = self.sop_layout.steps
+        for i, page in enumerate(self.sop_layout.flow_pages):
+            dy = i * (page.height + PAGE_GAP)
+            scene.addItem(PageItem(page, dy))
+            for arrow in page.arrows:
+                item = ArrowItem(arrow, dy)
+                scene.addItem(item)
+                self.arrow_items.setdefault((arrow.from_step, arrow.to_step), []).append(item)
+            for sym in page.symbols:
+                item = SymbolItem(sym, dy, self._tooltip(steps[sym.step]))
+                scene.addItem(item)
+                self.symbol_items[sym.step] = item
+                self.item_steps[item] = sym.step
+        self._apply_state()
+        rect = scene.itemsBoundingRect()
+        scene.setSceneRect(rect.adjusted(-PAGE_GAP, -PAGE_GAP, PAGE_GAP, PAGE_GAP))
+
+    def _tooltip(self, step) -> str:
+        waktu = step.waktu.text if step.waktu else "-"
+        lines = [self.tr("Langkah {0}: {1}").format(step.number, " ".join(step.kegiatan.split())),
+                 self.tr("Pelaksana: {0}").format(step.lane or "-"),
+                 self.tr("Kelengkapan: {0}").format(step.kelengkapan or "-"),
+                 self.tr("Waktu: {0}").format(waktu),
+                 self.tr("Output: {0}").format(step.output or "-")]
+        if step.kind == "decision":
+            lines.append(self.tr("Ya → langkah {0}; Tidak → langkah {1}").format(
+                step.yes if step.yes is not None else "-", step.no if step.no is not None else "-"))
+        return "\n".join(lines)
+
+    # ---- case state
+
+    def set_case_state(self, current_step: int | None, path_steps) -> None:
+        """Mark the current step and the path taken (the steps in the order they were done)."""
+        self.current_step = current_step
+        self.path_steps = [int(n) for n in (path_steps or [])]
+        self._apply_state()
+
+    def _apply_state(self) -> None:
+        done = set(self.path_steps)
+        for step, item in self.symbol_items.items():
+            if step == self.current_step:
+                item.setBrush(QBrush(CURRENT_FILL))
+                item.setPen(QPen(CURRENT_PEN, 2.2))
+            elif step in done:
+                item.setBrush(QBrush(PATH_FILL))
+                item.setPen(QPen(PATH_PEN, 1.6))
+            else:
+                item.setBrush(QBrush(QColor("#ffffff")))
+                item.setPen(QPen(INK, 0.9))
+            if step == self.selected_step and step != self.current_step:
+                item.setPen(QPen(SELECT_PEN, 2.0))
+        taken = set(self.path_edges())
+        for key, items in self.arrow_items.items():
+            for item in items:
+                item.set_highlight(key in taken)
+
+    def path_edges(self) -> list[tuple[int, int]]:
+        """The arrows the case went along: consecutive steps of the path, then to the current."""
+        seq = list(self.path_steps)
+        if self.current_step is not None and (not seq or seq[-1] != self.current_step):
+            seq.append(self.current_step)
+        return [(a, b) for a, b in zip(seq, seq[1:]) if (a, b) in self.arrow_items]
+
+    def highlighted_steps(self) -> dict[int, str]:
+        """Step number -> "current" / "path" as currently drawn (for tests and accessibility)."""
+        out = {}
+        for step, item in self.symbol_items.items():
+            color = item.brush().color()
+            if color == CURRENT_FILL:
+                out[step] = "current"
+            elif color == PATH_FILL:
+                out[step] = "path"
+        return out
+
+    # ---- interaction
+
+    def step_at(self, pos) -> int | None:
+        for item in self.items(pos):
+            if isinstance(item, SymbolItem):
+                return self.item_steps.get(item)
+        return None
+
+    def select_step(self, step: int) -> None:
+        self.selected_step = step
+        self._apply_state()
+        item = self.symbol_items.get(step)
+        if item is not None:
+            self.ensureVisible(item, 40, 40)
+        self.step_selected.emit(step)
+
+    def mousePressEvent(self, event) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            step = self.step_at(event.position().toPoint())
+            if step is not None:
+                self.select_step(step)
+                event.accept()
+                return
+        super().mousePressEvent(event)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self._auto_fit:
+            self.fit_to_window()
+
+    def wheelEvent(self, event) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y() / 120
+            if steps:
+                self.zoom_by(1.15 ** steps)
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def keyPressEvent(self, event) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom_by(1.25)
+        elif key == Qt.Key.Key_Minus:
+            self.zoom_by(1 / 1.25)
+        elif key == Qt.Key.Key_0:
+            self.fit_to_window()
+        else:
+            super().keyPressEvent(event)
+
+    def zoom(self) -> float:
+        return self.transform().m11()
+
+    def zoom_by(self, factor: float) -> None:
+        self._auto_fit = False
+        target = min(MAX_ZOOM, max(MIN_ZOOM, self.zoom() * factor))
+        factor = target / self.zoom()
+        if abs(factor - 1) > 1e-6:
+            self.scale(factor, factor)
+
+    def fit_to_window(self) -> None:
+        """Show the whole first page (and keep doing so on resize); scroll for the next ones."""
+        self._auto_fit = True
+        if self.sop_layout is None or not self.sop_layout.flow_pages:
+            return
+        page = self.sop_layout.flow_pages[0]
+        self.fitInView(QRectF(-4, -4, page.width + 8, page.height + 8),
+                       Qt.AspectRatioMode.KeepAspectRatio)

@@ -1,0 +1,113 @@
+"""Translations: Indonesian source strings, English from resources/i18n/sop_desktop_en.ts.
+
+The .qm files are built from the .ts sources with pyside6-lrelease (never edited by hand and not
+kept in git); `ensure_qm` builds a missing or stale one at start-up when the tool is present.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from sop_desktop.paths import resources_dir
+
+LANGUAGES = (("id", "Bahasa Indonesia"), ("en", "English"))
+DEFAULT_LANGUAGE = "id"
+
+
+def i18n_dir() -> Path:
+    return resources_dir() / "i18n"
+
+
+def ts_path(lang: str) -> Path:
+    return i18n_dir() / f"sop_desktop_{lang}.ts"
+
+
+def qm_path(lang: str) -> Path:
+    return i18n_dir() / f"sop_desktop_{lang}.qm"
+
+
+def lrelease_command() -> list[str] | None:
+    """The lrelease tool shipped with PySide6 (venv script first, then the bundled binary)."""
+    script = Path(sys.executable).parent / "pyside6-lrelease"
+    if script.exists():
+        return [str(script)]
+    found = shutil.which("pyside6-lrelease")
+    if found:
+        return [found]
+    try:
+        import PySide6
+
+        binary = Path(PySide6.__file__).parent / ("lrelease.exe" if sys.platform == "win32" else "lrelease")
+        if binary.exists():
+            return [str(binary)]
+    except ImportError:  # pragma: no cover - PySide6 is always there for the UI
+        pass
+    return None
+
+
+def _fresh(qm: Path, ts: Path) -> bool:
+    return qm.exists() and (not ts.exists() or qm.stat().st_mtime >= ts.stat().st_mtime)
+
+
+def ensure_qm(lang: str) -> Path | None:
+    """The compiled translation for `lang`, built from its .ts when missing or older.
+
+    Built beside the .ts (a source checkout) or, where that folder is read-only (an installed
+    copy), into the user's data folder.
+    """
+    from sop_desktop.paths import data_dir
+
+    ts, qm = ts_path(lang), qm_path(lang)
+    fallback = data_dir() / "i18n" / qm.name
+    for candidate in (qm, fallback):
+        if _fresh(candidate, ts):
+            return candidate
+    cmd = lrelease_command()
+    if cmd is None or not ts.exists():
+        return qm if qm.exists() else (fallback if fallback.exists() else None)
+    for target in (qm, fallback):
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            subprocess.run([*cmd, str(ts), "-qm", str(target)], check=True, capture_output=True,
+                           timeout=120)
+        except (OSError, subprocess.SubprocessError):
+            continue
+        if target.exists():
+            return target
+    return None
+
+
+class Translations:
+    """The translators installed on the application for the chosen language."""
+
+    def __init__(self, app: QCoreApplication):
+        self.app = app
+        self.installed: list[QTranslator] = []
+        self.language = DEFAULT_LANGUAGE
+
+    def apply(self, lang: str) -> bool:
+        """Switch to `lang`; returns True when a translation file was loaded (or none is needed)."""
+        for tr in self.installed:
+            self.app.removeTranslator(tr)
+        self.installed.clear()
+        self.language = lang if lang in dict(LANGUAGES) else DEFAULT_LANGUAGE
+        QLocale.setDefault(QLocale("id_ID" if self.language == "id" else "en_GB"))
+        qt_tr = QTranslator(self.app)
+        if qt_tr.load(QLocale(self.language), "qtbase", "_",
+                      QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            self.app.installTranslator(qt_tr)
+            self.installed.append(qt_tr)
+        if self.language == DEFAULT_LANGUAGE:
+            return True  # the source strings are Indonesian
+        qm = ensure_qm(self.language)
+        ours = QTranslator(self.app)
+        if qm is None or not ours.load(str(qm)):
+            return False
+        self.app.installTranslator(ours)
+        self.installed.append(ours)
+        return True

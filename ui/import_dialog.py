@@ -1,0 +1,264 @@
+"""Import an SOP file (text or .xlsx): read it off the UI thread, preview what was read and its
+warnings, assign the lanes the importer could not, then save.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout,
+                               QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+                               QMessageBox, QProgressBar, QPushButton, QSplitter, QTableWidget,
+                               QVBoxLayout, QWidget)
+
+from sop_desktop.errors import SopError
+from ui.screen import fit_size
+from ui.sop_browser import SopDetail
+
+
+def read_sop_file(path: str):
+    """Run the core importer (called on a worker thread: no widgets here)."""
+    from sop_desktop.importers import import_file
+
+    return import_file(path)
+
+
+class LaneAssignment(QTableWidget):
+    """One row per step without a lane; a combo box picks its pelaksana."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(0, 3, parent)
+        self.setHorizontalHeaderLabels([self.tr("No"), self.tr("Kegiatan"), self.tr("Pelaksana")])
+        self.verticalHeader().setVisible(False)
+        self.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
+        self.setColumnWidth(0, 40)
+        self.setColumnWidth(2, 260)
+        self.setWordWrap(True)
+        self.defn = None
+
+    def set_definition(self, defn) -> None:
+        from PySide6.QtWidgets import QTableWidgetItem
+
+        self.defn = defn
+        self.setRowCount(0)
+        if defn is None:
+            return
+        pending = [s for s in defn.steps if not s.lane or "lane_unassigned" in s.flags]
+        self.setRowCount(len(pending))
+        for row, step in enumerate(pending):
+            for col, text in ((0, str(step.number)), (1, step.kegiatan)):
+                item = QTableWidgetItem(text)
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                self.setItem(row, col, item)
+            combo = QComboBox()
+            combo.setObjectName(f"lane_for_step_{step.number}")
+            combo.addItem(self.tr("(pilih pelaksana)"), None)
+            for lane in defn.lanes:
+                combo.addItem(lane.name, lane.name)
+            if step.lane:
+                combo.setCurrentIndex(max(0, combo.findData(step.lane)))
+            combo.currentIndexChanged.connect(
+                lambda _i, s=step, c=combo: self._assign(s, c.currentData()))
+            self.setCellWidget(row, 2, combo)
+        self.resizeRowsToContents()
+
+    def _assign(self, step, lane) -> None:
+        step.lane = lane
+        if lane and "lane_unassigned" in step.flags:
+            step.flags.remove("lane_unassigned")
+        elif not lane and "lane_unassigned" not in step.flags:
+            step.flags.append("lane_unassigned")
+        self.changed.emit()
+
+
+class ImportDialog(QDialog):
+    """Choose a file, see what was read, fix the lanes, save (a new SOP or a new version)."""
+
+    imported = Signal(list)  # the stored definitions
+
+    def __init__(self, services, runner, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.services = services
+        self.runner = runner
+        self.result_sops: list = []
+        self.file_warnings: list[str] = []
+        self.setWindowTitle(self.tr("Impor SOP"))
+        fit_size(self, 1000, 640)
+        layout = QVBoxLayout(self)
+        row = QHBoxLayout()
+        self.path_edit = QLineEdit()
+        self.path_edit.setObjectName("import_path")
+        self.path_edit.setPlaceholderText(self.tr("Berkas SOP: teks (.txt) atau Excel (.xlsx)"))
+        browse = QPushButton(self.tr("Pilih berkas…"))
+        browse.clicked.connect(self._browse)
+        self.read_button = QPushButton(self.tr("Baca"))
+        self.read_button.setObjectName("import_read")
+        self.read_button.clicked.connect(lambda: self.load_path(self.path_edit.text()))
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(browse)
+        row.addWidget(self.read_button)
+        layout.addLayout(row)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(False)
+        layout.addWidget(self.progress)
+        self.status = QLabel(self.tr("Pilih berkas SOP untuk dibaca. Tidak ada yang disimpan "
+                                     "sebelum Anda menekan Simpan."))
+        self.status.setObjectName("import_status")
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(QLabel(self.tr("SOP yang terbaca (centang untuk disimpan):")))
+        self.sop_list = QListWidget()
+        self.sop_list.setObjectName("import_sops")
+        left_layout.addWidget(self.sop_list, 2)
+        left_layout.addWidget(QLabel(self.tr("Peringatan:")))
+        self.warnings = QListWidget()
+        self.warnings.setObjectName("import_warnings")
+        self.warnings.setWordWrap(True)
+        left_layout.addWidget(self.warnings, 3)
+        splitter.addWidget(left)
+        self.detail = SopDetail()
+        self.lanes = LaneAssignment()
+        self.lanes.setObjectName("import_lanes")
+        self.detail.insertTab(0, self.lanes, self.tr("Pelaksana belum ditentukan"))
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
+        layout.addWidget(splitter, 1)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save |
+                                        QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText(self.tr("Simpan"))
+        self.save_button.setEnabled(False)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.sop_list.currentRowChanged.connect(self._show_sop)
+        self.sop_list.itemChanged.connect(lambda _item: self._update_state())
+        self.lanes.changed.connect(self._lanes_changed)
+
+    def _browse(self) -> None:
+        dialog = QFileDialog(self, self.tr("Pilih berkas SOP"))
+        dialog.setNameFilters([self.tr("Berkas SOP (*.txt *.xlsx *.toml)"), self.tr("Semua berkas (*)")])
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.fileSelected.connect(self.load_path)
+        dialog.open()
+
+    def load_path(self, path: str) -> None:
+        """Read `path` on a worker thread; the preview fills in when it is done."""
+        path = (path or "").strip()
+        if not path:
+            self.status.setText(self.tr("Pilih berkas terlebih dahulu."))
+            return
+        if not Path(path).is_file():
+            self.status.setText(self.tr("Berkas tidak ditemukan: %1").replace("%1", path))
+            return
+        self.path_edit.setText(path)
+        self.progress.setVisible(True)
+        self.read_button.setEnabled(False)
+        self.save_button.setEnabled(False)
+        self.status.setText(self.tr("Membaca %1 …").replace("%1", Path(path).name))
+        self.runner.start(lambda: read_sop_file(path), self._read_done, self._read_failed)
+
+    def _read_failed(self, message: str) -> None:
+        self.progress.setVisible(False)
+        self.read_button.setEnabled(True)
+        self.status.setText(self.tr("Berkas tidak dapat dibaca: %1").replace("%1", message))
+
+    def _read_done(self, result) -> None:
+        self.progress.setVisible(False)
+        self.read_button.setEnabled(True)
+        self.result_sops = list(getattr(result, "sops", []) or [])
+        self.file_warnings = [str(w) for w in getattr(result, "warnings", []) or []]
+        self.sop_list.blockSignals(True)
+        self.sop_list.clear()
+        for defn in self.result_sops:
+            item = QListWidgetItem(f"{defn.nomor or '—'} · {defn.name}")
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.sop_list.addItem(item)
+        self.sop_list.blockSignals(False)
+        if not self.result_sops:
+            self.status.setText(self.tr("Tidak ada SOP yang terbaca dari berkas ini."))
+        else:
+            self.status.setText(self.tr("%n SOP terbaca. Periksa peringatan dan pelaksana, lalu Simpan.",
+                                        "", len(self.result_sops)))
+            self.sop_list.setCurrentRow(0)
+        self._fill_warnings()
+        self._update_state()
+
+    def _fill_warnings(self) -> None:
+        self.warnings.clear()
+        for text in self.file_warnings:
+            self.warnings.addItem(text)
+        defn = self.current_definition()
+        if defn is not None:
+            for text in defn.warnings:
+                self.warnings.addItem(f"{defn.name}: {text}")
+
+    def current_definition(self):
+        row = self.sop_list.currentRow()
+        return self.result_sops[row] if 0 <= row < len(self.result_sops) else None
+
+    def _show_sop(self, _row: int) -> None:
+        defn = self.current_definition()
+        self.detail.show_definition(defn)
+        self.lanes.set_definition(defn)
+        self._fill_warnings()
+        pending = self.lanes.rowCount()
+        self.detail.setTabText(0, self.tr("Pelaksana belum ditentukan (%1)").replace("%1", str(pending)))
+        self.detail.setCurrentIndex(0 if pending else 2)
+
+    def _lanes_changed(self) -> None:
+        defn = self.current_definition()
+        if defn is not None:
+            self.detail.steps_model.set_rows(defn.steps)
+            self.detail.flowchart.set_definition(defn)
+        self._update_state()
+
+    def checked_definitions(self) -> list:
+        return [defn for i, defn in enumerate(self.result_sops)
+                if self.sop_list.item(i).checkState() == Qt.CheckState.Checked]
+
+    def unassigned(self) -> list[tuple[str, int]]:
+        """(SOP name, step number) of every checked SOP step still without a lane."""
+        return [(d.name, s.number) for d in self.checked_definitions() for s in d.steps if not s.lane]
+
+    def _update_state(self) -> None:
+        chosen = self.checked_definitions()
+        missing = self.unassigned()
+        self.save_button.setEnabled(bool(chosen) and not missing)
+        if chosen and missing:
+            names = sorted({name for name, _n in missing})
+            self.save_button.setToolTip(self.tr("Tentukan pelaksana untuk %1 langkah dulu (%2).")
+                                        .replace("%1", str(len(missing))).replace("%2", "; ".join(names)))
+        else:
+            self.save_button.setToolTip("")
+
+    def save(self) -> None:
+        """Store every checked SOP (a revision becomes a new version); report what happened."""
+        if self.unassigned():
+            self._update_state()
+            return
+        stored, unchanged = [], []
+        try:
+            for defn in self.checked_definitions():
+                for step in defn.steps:
+                    if "lane_unassigned" in step.flags:
+                        step.flags.remove("lane_unassigned")
+                saved, created = self.services.sops.save_import(defn)
+                (stored if created else unchanged).append(saved)
+        except SopError as exc:
+            QMessageBox.warning(self, self.tr("Impor SOP"), str(exc))
+            return
+        self.imported.emit(stored + unchanged)
+        self.accept()

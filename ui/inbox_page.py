@@ -1,0 +1,341 @@
+"""The inbox page: positions with counts (left), the case table (centre), the case (right)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Qt, Signal
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QListWidget, QListWidgetItem, QSplitter, QTableView, QVBoxLayout,
+                               QWidget)
+
+from sop_desktop import db as dbm
+from sop_desktop.users import is_staff
+from sop_desktop.workflow import STATUS_DONE, STATUS_OPEN, STATUS_STOPPED
+from ui import inbox_query
+from ui.case_view import CaseView
+from ui.inbox_model import COLUMNS, InboxModel
+
+SCOPE_MINE = "mine"
+SCOPE_ALL = "all"
+SCOPE_UNASSIGNED = "unassigned"
+REFRESH_MS = 60_000
+
+
+class InboxPage(QWidget):
+    """Everything a user works through in a day; `data_changed` carries core changes out."""
+
+    data_changed = Signal(object)
+    actions_changed = Signal(set)
+    status_message = Signal(str)
+
+    def __init__(self, services, user, runner, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.services = services
+        self.user = user
+        self.runner = runner
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("inbox_splitter")
+        # left: scopes
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addWidget(QLabel(self.tr("<b>Jabatan</b>")))
+        self.scopes = QListWidget()
+        self.scopes.setObjectName("inbox_scopes")
+        self.scopes.setWordWrap(True)
+        self.scopes.setSpacing(2)
+        self.scopes.setStyleSheet(
+            "QListWidget::item { padding: 4px 2px; border-bottom: 1px solid palette(midlight); }"
+            "QListWidget::item:selected { background: palette(highlight); "
+            "color: palette(highlighted-text); }")
+        ll.addWidget(self.scopes)
+        self.splitter.addWidget(left)
+        # centre: filters and table
+        centre = QWidget()
+        cl = QVBoxLayout(centre)
+        cl.setContentsMargins(0, 0, 0, 0)
+        bar = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setObjectName("inbox_search")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr("Cari nomor, nama, perihal… (Ctrl+F)"))
+        self.sop_filter = QComboBox()
+        self.sop_filter.setObjectName("inbox_sop_filter")
+        self.sop_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.sop_filter.setMinimumContentsLength(14)
+        self.status_filter = QComboBox()
+        self.status_filter.setObjectName("inbox_status_filter")
+        for text, value in ((self.tr("Berjalan"), STATUS_OPEN),
+                            (self.tr("Terlambat"), inbox_query.STATUS_OVERDUE),
+                            (self.tr("Selesai"), STATUS_DONE),
+                            (self.tr("Dihentikan"), STATUS_STOPPED),
+                            (self.tr("Semua status"), "")):
+            self.status_filter.addItem(text, value)
+        bar.addWidget(self.search, 3)
+        bar.addWidget(self.sop_filter, 2)
+        bar.addWidget(self.status_filter, 1)
+        cl.addLayout(bar)
+        self.model = InboxModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("inbox_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setSortIndicator(5, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
+        cl.addWidget(self.table, 1)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("inbox_count")
+        cl.addWidget(self.count_label)
+        self.splitter.addWidget(centre)
+        # right: the case
+        self.case_view = CaseView(services, user)
+        self.splitter.addWidget(self.case_view)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 3)
+        # the table gets the larger share; the case pane stays readable at 1366 px
+        self.splitter.setSizes([180, 640, 520])
+        layout.addWidget(self.splitter)
+        # wiring
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(250)  # search as you type, one query per pause
+        self.search_timer.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(lambda _t: self.search_timer.start())
+        # other PCs change cases too, and time makes cases overdue: refresh now and then
+        self.refresh_timer = QTimer(self)
+        self.refresh_timer.setInterval(REFRESH_MS)
+        self.refresh_timer.timeout.connect(self.refresh_list)
+        self.refresh_timer.start()
+        self.search.returnPressed.connect(self.apply_filter)
+        self.sop_filter.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        self.status_filter.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        self.scopes.currentRowChanged.connect(lambda _r: self.apply_filter())
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.model.modelReset.connect(self._update_count)
+        self.model.modelReset.connect(self._fit_number_column)
+        self.case_view.data_changed.connect(self.data_changed)
+        self.case_view.actions_changed.connect(self.actions_changed)
+        self.case_view.status_message.connect(self.status_message)
+        self._fill_sops()
+        self._fill_scopes()
+        self.apply_filter()
+        self._size_columns()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not getattr(self, "_sized", False):  # first show: share the real width out
+            self._sized = True
+            width = max(self.width(), 900)
+            self.splitter.setSizes([int(width * 0.13), int(width * 0.49), int(width * 0.38)])
+
+    # ----- filters
+    def _fill_sops(self) -> None:
+        current = self.sop_filter.currentData()
+        self.sop_filter.blockSignals(True)
+        self.sop_filter.clear()
+        self.sop_filter.addItem(self.tr("Semua SOP"), "")
+        names = {}
+        for defn in self.services.sops.latest_all():
+            self.sop_filter.addItem(defn.name, defn.code)
+            self.sop_filter.setItemData(self.sop_filter.count() - 1, defn.code,
+                                        Qt.ItemDataRole.ToolTipRole)
+            for step in defn.steps:
+                names[(defn.code, step.number)] = step.kegiatan
+        index = self.sop_filter.findData(current) if current else 0
+        self.sop_filter.setCurrentIndex(max(0, index))
+        self.sop_filter.blockSignals(False)
+        self.model.set_step_names(names)
+
+    def _scope_items(self, counts) -> list[tuple[str, object, str | None]]:
+        """(label, scope, position name for counts) for the left list."""
+        held = self.services.users.position_names(self.user)
+        items: list[tuple[str, object, str | None]] = []
+        if held:
+            items.append((self.tr("Kotak masuk saya"), SCOPE_MINE, None))
+        for name in held:
+            items.append((name, name, name))
+        if is_staff(self.user):
+            # outside parties' steps are recorded by staff; list those with cases waiting
+            waiting = {c.position for c in counts if c.open}
+            for pos in self.services.positions.all():
+                if pos.external and pos.name not in held and pos.name in waiting:
+                    items.append((pos.name + " " + self.tr("(dicatat petugas)"), pos.name, pos.name))
+            items.append((self.tr("Tanpa jabatan"), SCOPE_UNASSIGNED, None))
+        items.append((self.tr("Semua kasus"), SCOPE_ALL, None))
+        return items
+
+    def _fill_scopes(self) -> None:
+        current = self.current_scope()
+        all_counts = self.services.inbox.counts()
+        counts = {c.position: c for c in all_counts}
+        mine = self.services.inbox.count_for_user(self.user)
+        self.scopes.blockSignals(True)
+        self.scopes.clear()
+        for label, scope, pos_name in self._scope_items(all_counts):
+            count = counts.get(pos_name) if pos_name else (mine if scope == SCOPE_MINE else None)
+            text = label
+            if count is not None:
+                text += "\n" + self.tr("%1 berjalan").replace("%1", str(count.open))
+                if count.overdue:
+                    text += " · " + self.tr("%1 terlambat").replace("%1", str(count.overdue))
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, scope)
+            if count is not None and count.overdue:
+                item.setForeground(Qt.GlobalColor.darkRed)
+                item.setToolTip(self.tr("Ada kasus yang melewati tenggat"))
+            self.scopes.addItem(item)
+        row = 0
+        for i in range(self.scopes.count()):
+            if self.scopes.item(i).data(Qt.ItemDataRole.UserRole) == current:
+                row = i
+        self.scopes.setCurrentRow(row)
+        self.scopes.blockSignals(False)
+
+    def current_scope(self):
+        item = self.scopes.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def set_scope(self, scope) -> bool:
+        for i in range(self.scopes.count()):
+            if self.scopes.item(i).data(Qt.ItemDataRole.UserRole) == scope:
+                self.scopes.setCurrentRow(i)
+                return True
+        return False
+
+    def build_filter(self) -> inbox_query.CaseFilter:
+        scope = self.current_scope()
+        flt = inbox_query.CaseFilter(
+            sop=self.sop_filter.currentData() or None,
+            status=self.status_filter.currentData() or None,
+            search=self.search.text(),
+            sort=self.model.filter.sort, descending=self.model.filter.descending,
+            now=dbm.now_local())
+        if scope == SCOPE_MINE:
+            flt.position_ids = sorted(self.services.users.position_ids(self.user))
+        elif scope == SCOPE_ALL:
+            flt.position_ids = None
+        elif scope == SCOPE_UNASSIGNED:
+            flt.unassigned = True
+        elif scope:
+            flt.position_ids = [self.services.positions.get(scope).id]
+        else:
+            flt.position_ids = []
+        return flt
+
+    def apply_filter(self) -> None:
+        self.search_timer.stop()
+        selected = self.selected_case_id()
+        self.model.set_filter(self.build_filter())
+        if selected is not None:
+            self._select_row_of(selected)
+
+    def _update_count(self) -> None:
+        self.count_label.setText(self.tr("%n kasus", "", self.model.rowCount()))
+
+    def _size_columns(self) -> None:
+        widths = {"number": 185, "sop": 100, "subject": 160, "step": 150, "received": 125,
+                  "due": 140, "status": 80}
+        first = self.model.case_row(0) if self.model.rowCount() else None
+        if first is not None:  # agenda numbers follow the office's pattern: fit the one shown
+            widths["number"] = min(260, self.fontMetrics().horizontalAdvance(first.number) + 24)
+        for i, (key, _label) in enumerate(COLUMNS):
+            self.table.setColumnWidth(i, widths[key])
+
+    def _fit_number_column(self) -> None:
+        """Widen the agenda-number column to the numbers shown (patterns differ per office)."""
+        first = self.model.case_row(0) if self.model.rowCount() else None
+        if first is not None:
+            needed = min(260, self.fontMetrics().horizontalAdvance(first.number) + 24)
+            if needed > self.table.columnWidth(0):
+                self.table.setColumnWidth(0, needed)
+
+    # ----- selection
+    def selected_case_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return self.model.case_id(index.row()) if index.isValid() else None
+
+    def _select_row_of(self, case_id: int) -> bool:
+        row = self.model.row_of(case_id)
+        if row is None:
+            return False
+        index = self.model.index(row, 0)
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+        return True
+
+    def _row_changed(self, current, _previous) -> None:
+        case_id = self.model.case_id(current.row()) if current.isValid() else None
+        if case_id is not None:
+            self.case_view.show_case(case_id)
+
+    def select_case(self, case_id: int) -> None:
+        """Show a case: in the current list if it is there, else in its own position's inbox."""
+        if self._select_row_of(case_id):
+            return
+        case = self.services.cases.get(int(case_id))
+        if case.current_position_id and self.set_scope(case.current_position.name):
+            self.status_filter.setCurrentIndex(0)
+        elif not self.set_scope(SCOPE_ALL):
+            pass
+        if not self._select_row_of(case_id):
+            self.status_filter.setCurrentIndex(self.status_filter.findData(""))
+            self.search.clear()
+            self.apply_filter()
+            self._select_row_of(case_id)
+        self.case_view.show_case(case_id)
+
+    # ----- change fan-out
+    def on_data_changed(self, change: dict) -> None:
+        if change.get("sops"):
+            self._fill_sops()
+        if change.get("cases") or change.get("positions") or change.get("users") or change.get("calendar"):
+            self._fill_scopes()
+            selected = self.selected_case_id()
+            self.model.refresh()
+            if selected is not None:
+                self._select_row_of(selected)
+            self.case_view.reload()
+
+    def refresh_list(self) -> None:
+        """Re-read counts and the table, keeping the selection (the case pane is left alone)."""
+        selected = self.selected_case_id()
+        self._fill_scopes()
+        self.model.refresh()
+        if selected is not None:
+            self.table.selectionModel().blockSignals(True)
+            self._select_row_of(selected)
+            self.table.selectionModel().blockSignals(False)
+
+    # ----- commands from the main window
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def do_finish(self) -> None:
+        self.case_view.do_finish()
+
+    def do_decide(self, yes: bool) -> None:
+        self.case_view.do_decide(yes)
+
+    def do_return(self) -> None:
+        self.case_view.do_return()
+
+    def do_stop(self) -> None:
+        self.case_view.do_stop()
+
+    def add_attachment(self) -> None:
+        self.case_view.add_attachment()
+
+    def shutdown(self) -> None:
+        self.search_timer.stop()
+        self.refresh_timer.stop()

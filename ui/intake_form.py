@@ -1,0 +1,155 @@
+"""A form generated from an SOP's intake fields, validated as the clerk types.
+
+Each field has its message right beside it; `values()` gives the typed values by key.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QGridLayout, QLabel, QLineEdit,
+                               QPlainTextEdit, QWidget)
+
+from sop_desktop.errors import SopError
+from sop_desktop.workflow import _clean_field as clean_field  # the core's per-field rule
+
+
+EMPTY_DATE = QDate(1900, 1, 1)  # shown as "(kosong)" in an optional date field
+
+
+class IntakeForm(QWidget):
+    """Builds one editor per IntakeField; `validity_changed(bool)` follows every keystroke."""
+
+    validity_changed = Signal(bool)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.grid = QGridLayout(self)
+        self.grid.setColumnStretch(1, 1)
+        self.fields: list = []
+        self.editors: dict[str, QWidget] = {}
+        self.messages: dict[str, QLabel] = {}
+        self.touched: set[str] = set()
+
+    def set_fields(self, fields) -> None:
+        while self.grid.count():
+            item = self.grid.takeAt(0)
+            widget = item.widget()
+            if widget is not None:  # gone from view now, freed later
+                widget.hide()
+                widget.setParent(None)
+                widget.deleteLater()
+        self.fields = list(fields)
+        self.editors.clear()
+        self.messages.clear()
+        self.touched.clear()
+        for row, field in enumerate(self.fields):
+            label = QLabel(field.label + (" *" if field.required else ""))
+            editor = self._editor(field)
+            editor.setObjectName(f"field_{field.key}")
+            label.setBuddy(editor)
+            message = QLabel()
+            message.setObjectName(f"error_{field.key}")
+            message.setStyleSheet("color: #b00020")
+            message.setWordWrap(True)
+            message.setVisible(False)
+            self.grid.addWidget(label, row * 2, 0)
+            self.grid.addWidget(editor, row * 2, 1)
+            self.grid.addWidget(message, row * 2 + 1, 1)
+            self.editors[field.key] = editor
+            self.messages[field.key] = message
+        self.revalidate()
+
+    def _editor(self, field) -> QWidget:
+        if field.type == "textarea":
+            editor = QPlainTextEdit()
+            editor.setTabChangesFocus(True)
+            editor.setFixedHeight(70)
+            editor.textChanged.connect(lambda k=field.key: self._edited(k))
+            return editor
+        if field.type == "choice":
+            editor = QComboBox()
+            editor.addItem(self.tr("(pilih)"), "")
+            for choice in field.choices:
+                editor.addItem(choice, choice)
+            editor.currentIndexChanged.connect(lambda _i, k=field.key: self._edited(k))
+            return editor
+        if field.type == "date":
+            editor = QDateEdit(QDate.currentDate())
+            editor.setCalendarPopup(True)
+            editor.setDisplayFormat("dd-MM-yyyy")
+            if not field.required:  # an optional date starts empty: nothing recorded unasked
+                editor.setMinimumDate(EMPTY_DATE)
+                editor.setSpecialValueText(self.tr("(kosong)"))
+                editor.setDate(EMPTY_DATE)
+            editor.dateChanged.connect(lambda _d, k=field.key: self._edited(k))
+            return editor
+        editor = QLineEdit()
+        hints = {"nik": self.tr("16 angka"), "nip": self.tr("18 angka"),
+                 "phone": self.tr("mis. 0812 3456 7890"), "email": self.tr("mis. nama@contoh.id"),
+                 "integer": self.tr("angka")}
+        editor.setPlaceholderText(hints.get(field.type, ""))
+        if field.type == "integer" and field.key == "tahun":
+            editor.setText(str(dt.date.today().year))
+        editor.textChanged.connect(lambda _t, k=field.key: self._edited(k))
+        return editor
+
+    def _edited(self, key: str) -> None:
+        self.touched.add(key)
+        self.revalidate()
+
+    def raw_value(self, field) -> str:
+        editor = self.editors[field.key]
+        if isinstance(editor, QPlainTextEdit):
+            return editor.toPlainText().strip()
+        if isinstance(editor, QComboBox):
+            return str(editor.currentData() or "")
+        if isinstance(editor, QDateEdit):
+            if editor.date() == EMPTY_DATE:
+                return ""
+            return editor.date().toString("yyyy-MM-dd")
+        return editor.text().strip()
+
+    def problem(self, field) -> str:
+        """The message for one field, or "" when its value is acceptable.
+
+        The value check is the core's own (the same rule and message the case engine applies).
+        """
+        value = self.raw_value(field)
+        if not value:
+            return self.tr("%1 wajib diisi").replace("%1", field.label) if field.required else ""
+        try:
+            clean_field(field, value, value)
+        except SopError as exc:
+            return str(exc)
+        return ""
+
+    def revalidate(self) -> bool:
+        ok = True
+        for field in self.fields:
+            message = self.problem(field)
+            ok = ok and not message
+            # an untouched empty field is not scolded yet; a wrong value always is
+            shown = message if (field.key in self.touched or self.raw_value(field)) else ""
+            self.messages[field.key].setText(shown)
+            self.messages[field.key].setVisible(bool(shown))  # no empty gap under valid fields
+        self.validity_changed.emit(ok)
+        return ok
+
+    def show_all_problems(self) -> bool:
+        self.touched.update(self.editors)
+        return self.revalidate()
+
+    def values(self) -> dict:
+        """The entered values, cleaned by the core's rule (digits only for NIK, phone...)."""
+        out = {}
+        for field in self.fields:
+            value = self.raw_value(field)
+            if not value:
+                continue
+            try:
+                out[field.key] = clean_field(field, value, value)
+            except SopError:
+                out[field.key] = value  # the core names the problem when the case is opened
+        return out

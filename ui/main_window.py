@@ -1,0 +1,363 @@
+"""The main window: inbox (positions, cases, the selected case), SOP library, menus, toolbar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressDialog,
+                               QStyle, QTabWidget, QToolBar, QWidget)
+
+from sop_desktop import APP_NAME, __version__, office
+from ui.screen import fit_size
+from ui.settings import AppSettings
+from ui.workers import TaskRunner
+
+
+class MainWindow(QMainWindow):
+    """One signed-in user's window. `data_changed` fans core results out to every view."""
+
+    data_changed = Signal(object)  # a dict: {"cases": [...], "sops": bool, "positions": bool}
+    logout_requested = Signal()
+    language_changed = Signal(str)
+
+    def __init__(self, services, settings: AppSettings, user, parent: QWidget | None = None):
+        super().__init__(parent)
+        from ui.inbox_page import InboxPage
+        from ui.sop_browser import SopBrowser
+
+        self.services = services
+        self.settings = settings
+        self.user = user
+        self.runner = TaskRunner(self)
+        self.dialogs: list = []  # open modeless dialogs, closed on shutdown
+        self.setObjectName("main_window")
+        self._update_title()
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("main_tabs")
+        self.inbox = InboxPage(services, user, self.runner, self)
+        self.sops = SopBrowser(services, self)
+        self.tabs.addTab(self.inbox, self.tr("Kotak masuk"))
+        self.tabs.addTab(self.sops, self.tr("Pustaka SOP"))
+        self.setCentralWidget(self.tabs)
+        self._make_actions()
+        self._make_menus()
+        self._make_toolbar()
+        self._make_status_bar()
+        self.data_changed.connect(self._on_data_changed)
+        self.inbox.data_changed.connect(self.data_changed)
+        self.inbox.actions_changed.connect(self._update_case_actions)
+        self.inbox.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self._update_case_actions(set())
+        geometry = settings.geometry("main")
+        if geometry is None or not self.restoreGeometry(geometry):
+            fit_size(self, 1600, 900, share=0.96)
+
+    # ----- frame
+    def _update_title(self) -> None:
+        profile = office.load()
+        self.setWindowTitle(f"{APP_NAME} {__version__} — {self.user.name} — {profile.kantor}")
+
+    def _action(self, name: str, text: str, slot, shortcut=None, icon=None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        if icon is not None:
+            action.setIcon(self.style().standardIcon(icon))
+        tip = tip or text.replace("&", "")
+        if shortcut is not None:
+            tip += f" ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})"
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _make_actions(self) -> None:
+        sp = QStyle.StandardPixmap
+        self.act_new_case = self._action("act_new_case", self.tr("&Kasus baru…"), self.new_case,
+                                         QKeySequence.StandardKey.New, sp.SP_FileIcon)
+        self.act_import = self._action("act_import", self.tr("&Impor SOP…"), self.import_sop,
+                                       "Ctrl+I", sp.SP_DialogOpenButton)
+        self.act_settings = self._action("act_settings", self.tr("&Pengaturan…"), self.open_settings,
+                                         "Ctrl+,")
+        self.act_logout = self._action("act_logout", self.tr("Ke&luar akun"), self.logout_requested.emit)
+        self.act_quit = self._action("act_quit", self.tr("&Tutup aplikasi"), self.close,
+                                     QKeySequence.StandardKey.Quit)
+        self.act_finish = self._action("act_finish", self.tr("&Selesai"), self.inbox.do_finish,
+                                       "Ctrl+Return", sp.SP_DialogApplyButton,
+                                       self.tr("Tandai langkah sekarang selesai"))
+        self.act_yes = self._action("act_yes", self.tr("&Ya"), lambda: self.inbox.do_decide(True),
+                                    "Ctrl+Y", sp.SP_DialogYesButton, self.tr("Keputusan: Ya"))
+        self.act_no = self._action("act_no", self.tr("&Tidak"), lambda: self.inbox.do_decide(False),
+                                   "Ctrl+T", sp.SP_DialogNoButton, self.tr("Keputusan: Tidak"))
+        self.act_return = self._action("act_return", self.tr("&Kembalikan"), self.inbox.do_return,
+                                       "Ctrl+K", sp.SP_ArrowBack,
+                                       self.tr("Kembalikan ke langkah sebelumnya"))
+        self.act_stop = self._action("act_stop", self.tr("&Hentikan"), self.inbox.do_stop,
+                                     None, sp.SP_BrowserStop, self.tr("Hentikan kasus"))
+        self.act_attach = self._action("act_attach", self.tr("Tambah &lampiran…"),
+                                       self.inbox.add_attachment, "Ctrl+L", sp.SP_FileLinkIcon)
+        self.act_inbox = self._action("act_inbox", self.tr("&Kotak masuk"),
+                                      lambda: self.tabs.setCurrentWidget(self.inbox), "Ctrl+1")
+        self.act_sops = self._action("act_sops", self.tr("&Pustaka SOP"),
+                                     lambda: self.tabs.setCurrentWidget(self.sops), "Ctrl+2")
+        self.act_refresh = self._action("act_refresh", self.tr("&Muat ulang"), self.refresh,
+                                        QKeySequence.StandardKey.Refresh, sp.SP_BrowserReload)
+        self.act_search = self._action("act_search", self.tr("&Cari kasus"), self.focus_search,
+                                       QKeySequence.StandardKey.Find)
+        self.act_export = self._action("act_export", self.tr("&Ekspor register ke Excel…"),
+                                       self.export_register, "Ctrl+E", sp.SP_DialogSaveButton)
+        self.act_backup = self._action("act_backup", self.tr("&Cadangkan basis data"),
+                                       self.backup_database, None, sp.SP_DriveHDIcon)
+        self.act_admin = self._action("act_admin", self.tr("&Administrasi…"), self.open_admin,
+                                      "Ctrl+Shift+A", sp.SP_FileDialogDetailedView)
+        self.act_about = self._action("act_about", self.tr("&Tentang SOP Desktop"), self.about)
+        self.act_admin.setEnabled(self.is_admin())
+        self.act_import.setEnabled(self.is_admin())
+
+    def _make_menus(self) -> None:
+        bar = self.menuBar()
+        m = bar.addMenu(self.tr("&Berkas"))
+        m.addActions([self.act_new_case, self.act_import])
+        m.addSeparator()
+        m.addActions([self.act_export, self.act_backup])
+        m.addSeparator()
+        m.addActions([self.act_settings, self.act_logout, self.act_quit])
+        m = bar.addMenu(self.tr("&Kasus"))
+        m.addActions([self.act_finish, self.act_yes, self.act_no, self.act_return, self.act_stop])
+        m.addSeparator()
+        m.addAction(self.act_attach)
+        m = bar.addMenu(self.tr("&Lihat"))
+        m.addActions([self.act_inbox, self.act_sops, self.act_search, self.act_refresh])
+        if self.is_admin():
+            m = bar.addMenu(self.tr("A&dministrasi"))
+            m.addAction(self.act_admin)
+        m = bar.addMenu(self.tr("Ban&tuan"))
+        m.addAction(self.act_about)
+
+    def _make_toolbar(self) -> None:
+        tb = QToolBar(self.tr("Alat utama"))
+        tb.setObjectName("main_toolbar")
+        tb.setMovable(False)
+        tb.setIconSize(QSize(20, 20))
+        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        tb.addActions([self.act_new_case])
+        tb.addSeparator()
+        tb.addActions([self.act_finish, self.act_yes, self.act_no, self.act_return, self.act_stop])
+        tb.addSeparator()
+        tb.addActions([self.act_attach, self.act_refresh])
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, tb)
+        self.toolbar = tb
+
+    def _make_status_bar(self) -> None:
+        positions = ", ".join(self.services.users.position_names(self.user)) or self.tr("tanpa jabatan")
+        self.user_label = QLabel(f"{self.user.name} · {positions}")
+        self.user_label.setObjectName("status_user")
+        self.statusBar().addPermanentWidget(self.user_label)
+        self.statusBar().showMessage(self.tr("Siap"), 3000)
+
+    def is_admin(self) -> bool:
+        return getattr(self.user, "role", "") == "administrator"
+
+    # ----- fan-out of changes
+    def _on_data_changed(self, change) -> None:
+        change = change or {}
+        if change.get("sops"):
+            self.sops.reload()
+        if change.get("office"):
+            self._update_title()
+        if change.get("users") or change.get("positions"):
+            positions = ", ".join(self.services.users.position_names(self.user)) or self.tr("tanpa jabatan")
+            self.user_label.setText(f"{self.user.name} · {positions}")
+        self.inbox.on_data_changed(change)
+
+    def _update_case_actions(self, allowed) -> None:
+        allowed = set(allowed or ())
+        self.act_finish.setEnabled("advance" in allowed)
+        self.act_yes.setEnabled("decide" in allowed)
+        self.act_no.setEnabled("decide" in allowed)
+        self.act_return.setEnabled("return" in allowed)
+        self.act_stop.setEnabled("stop" in allowed)
+        self.act_attach.setEnabled("attach" in allowed)
+
+    # ----- commands
+    def refresh(self) -> None:
+        self.data_changed.emit({"cases": "all", "sops": True})
+        self.statusBar().showMessage(self.tr("Dimuat ulang"), 3000)
+
+    def focus_search(self) -> None:
+        self.tabs.setCurrentWidget(self.inbox)
+        self.inbox.focus_search()
+
+    def _keep(self, dialog) -> None:
+        self.dialogs.append(dialog)
+        dialog.finished.connect(lambda _r, d=dialog: self._forget(d))
+
+    def _forget(self, dialog) -> None:
+        if dialog in self.dialogs:
+            self.dialogs.remove(dialog)
+        dialog.deleteLater()
+
+    def new_case(self) -> None:
+        from ui.new_case import NewCaseDialog
+
+        dialog = NewCaseDialog(self.services, self.user, self)
+        dialog.case_created.connect(self._case_created)
+        self._keep(dialog)
+        dialog.open()
+
+    def _case_created(self, case) -> None:
+        self.tabs.setCurrentWidget(self.inbox)
+        self.data_changed.emit({"cases": [case.id], "created": case.id})
+        self.inbox.select_case(case.id)
+        self.statusBar().showMessage(self.tr("Kasus %1 dibuat").replace("%1", case.number), 8000)
+
+    def import_sop(self) -> None:
+        from ui.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.services, self.runner, self)
+        dialog.imported.connect(self._sops_imported)
+        self._keep(dialog)
+        dialog.open()
+        return dialog
+
+    def _sops_imported(self, stored) -> None:
+        self.data_changed.emit({"sops": True})
+        self.tabs.setCurrentWidget(self.sops)
+        if stored:
+            self.sops.select_code(stored[0].code)
+        self.statusBar().showMessage(self.tr("%n SOP disimpan", "", len(stored)), 8000)
+
+    # ----- long work: off the UI thread, with progress
+    def run_task(self, title: str, fn, on_done) -> QProgressDialog:
+        """Run fn(progress=...) on the pool; a progress dialog follows it, the window stays live."""
+        dialog = QProgressDialog(title, "", 0, 0, self)
+        dialog.setObjectName("task_progress")
+        dialog.setWindowTitle(APP_NAME)
+        dialog.setCancelButton(None)  # the core writes files whole or not at all: no half-cancel
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        self._keep(dialog)
+
+        def progress(done: int, total: int, _what: str) -> None:
+            dialog.setMaximum(max(total, 1))
+            dialog.setValue(min(done, max(total, 1)))
+
+        def finished(result) -> None:
+            dialog.reset()
+            dialog.done(0)
+            on_done(result)
+
+        def failed(message: str) -> None:
+            dialog.reset()
+            dialog.done(0)
+            self.statusBar().showMessage(message.splitlines()[0], 15000)
+            box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, message.splitlines()[0],
+                              QMessageBox.StandardButton.Ok, self)
+            box.setObjectName("task_error")
+            self._keep(box)
+            box.open()
+
+        self.runner.start(fn, finished, failed, progress)
+        return dialog
+
+    def export_register(self) -> None:
+        """The case register of the SOP chosen in the inbox filter (or every SOP) as .xlsx."""
+        dialog = QFileDialog(self, self.tr("Simpan register"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix("xlsx")
+        dialog.setNameFilter(self.tr("Buku kerja Excel (*.xlsx)"))
+        dialog.selectFile("register.xlsx")
+        dialog.fileSelected.connect(self.export_register_to)
+        self._keep(dialog)
+        dialog.open()
+
+    def export_register_to(self, path: str) -> QProgressDialog:
+        from sop_desktop import db as dbm
+        from sop_desktop.reports.registers import (RegisterFilters, build_register,
+                                                   write_register_xlsx)
+
+        sop = self.inbox.sop_filter.currentData() or None
+        services = self.services
+
+        def work(progress):
+            try:
+                data = build_register(services, RegisterFilters(sop=sop))
+                return write_register_xlsx(data, path, progress=lambda d, t: progress(d, t, ""))
+            finally:
+                dbm.database.close()  # this worker thread's own connection
+
+        return self.run_task(self.tr("Mengekspor register…"), work, lambda out: self.statusBar()
+                             .showMessage(self.tr("Register disimpan: %1").replace("%1", str(out)),
+                                          15000))
+
+    def backup_database(self) -> QProgressDialog:
+        from sop_desktop import db as dbm
+        from sop_desktop.backup import create_backup
+
+        services = self.services
+
+        def work():
+            try:
+                return create_backup(services)
+            finally:
+                dbm.database.close()
+
+        return self.run_task(self.tr("Mencadangkan basis data…"), work, lambda out: self.statusBar()
+                             .showMessage(self.tr("Cadangan dibuat: %1").replace("%1", str(out)),
+                                          15000))
+
+    def open_settings(self) -> None:
+        from ui.settings import SettingsDialog
+
+        dialog = SettingsDialog(self.settings, self)
+        dialog.accepted.connect(lambda d=dialog: self._settings_accepted(d))
+        self._keep(dialog)
+        dialog.open()
+
+    def _settings_accepted(self, dialog) -> None:
+        lang = dialog.chosen_language()
+        if lang != self.settings.language:
+            self.settings.language = lang
+            self.settings.sync()
+            self.language_changed.emit(lang)
+
+    def open_admin(self) -> None:
+        if not self.is_admin():
+            QMessageBox.information(self, APP_NAME, self.tr("Hanya administrator yang dapat "
+                                                            "membuka Administrasi."))
+            return
+        from ui.admin import AdminDialog
+
+        dialog = AdminDialog(self.services, self.user, self)
+        dialog.data_changed.connect(self.data_changed)
+        self._keep(dialog)
+        dialog.open()
+        return dialog
+
+    def about(self) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Tentang SOP Desktop"),
+                          f"<b>{APP_NAME}</b> {__version__}", QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("about_box")
+        box.setInformativeText(self.tr(
+            "SOP AP (Permenpan RB 35/2012) sebagai alat kerja kantor: pustaka SOP, diagram alir, "
+            "kasus dengan kotak masuk per jabatan, register dan laporan.") +
+            "\n\n" + self.tr("Basis data: %1").replace("%1", self.services.target))
+        self._keep(box)
+        box.open()
+        return box
+
+    # ----- shutdown
+    def shutdown(self) -> None:
+        """Close dialogs and wait for background work: nothing is left running."""
+        for dialog in list(self.dialogs):
+            dialog.close()
+        self.runner.wait()
+        self.inbox.shutdown()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.set_geometry("main", self.saveGeometry())
+        self.runner.wait()
+        super().closeEvent(event)

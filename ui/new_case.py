@@ -1,0 +1,121 @@
+"""New case: choose the SOP, fill the form generated from its intake fields, open the case."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDateTime, Signal
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox,
+                               QFormLayout, QHBoxLayout, QLabel, QPlainTextEdit, QScrollArea,
+                               QVBoxLayout, QWidget)
+
+from sop_desktop.errors import SopError
+from ui.intake_form import IntakeForm
+from ui.screen import fit_size
+
+
+class NewCaseDialog(QDialog):
+    """Emits `case_created(case)` once the core opened the case."""
+
+    case_created = Signal(object)
+
+    def __init__(self, services, user, parent: QWidget | None = None, sop_code: str | None = None):
+        super().__init__(parent)
+        self.services = services
+        self.user = user
+        self.setWindowTitle(self.tr("Kasus baru"))
+        fit_size(self, 640, 620)
+        layout = QVBoxLayout(self)
+        top = QFormLayout()
+        self.sop = QComboBox()
+        self.sop.setObjectName("new_case_sop")
+        self.definitions = [d for d in services.sops.latest_all() if not d.incomplete and d.steps]
+        for defn in self.definitions:
+            self.sop.addItem(defn.name + (f" ({defn.nomor})" if defn.nomor else ""), defn.code)
+        top.addRow(self.tr("SOP:"), self.sop)
+        time_row = QHBoxLayout()
+        self.at_now = QCheckBox(self.tr("sekarang"))
+        self.at_now.setObjectName("new_case_at_now")
+        self.at_now.setChecked(True)
+        self.at_edit = QDateTimeEdit(QDateTime.currentDateTime())
+        self.at_edit.setObjectName("new_case_at")
+        self.at_edit.setDisplayFormat("dd-MM-yyyy HH:mm")
+        self.at_edit.setCalendarPopup(True)
+        self.at_edit.setEnabled(False)
+        self.at_now.toggled.connect(lambda now: self.at_edit.setEnabled(not now))
+        time_row.addWidget(self.at_now)
+        time_row.addWidget(self.at_edit, 1)
+        top.addRow(self.tr("Diterima:"), time_row)
+        layout.addLayout(top)
+        self.first_step = QLabel()
+        self.first_step.setObjectName("new_case_first_step")
+        self.first_step.setWordWrap(True)
+        layout.addWidget(self.first_step)
+        self.form = IntakeForm()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.form)
+        layout.addWidget(scroll, 1)
+        self.note = QPlainTextEdit()
+        self.note.setObjectName("new_case_note")
+        self.note.setPlaceholderText(self.tr("Catatan (boleh kosong)"))
+        self.note.setFixedHeight(48)
+        layout.addWidget(self.note)
+        self.error = QLabel()
+        self.error.setObjectName("new_case_error")
+        self.error.setStyleSheet("color: #b00020")
+        self.error.setWordWrap(True)
+        layout.addWidget(self.error)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
+                                        QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Buat kasus"))
+        self.ok_button.setObjectName("new_case_ok")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
+        self.buttons.accepted.connect(self.create)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.form.validity_changed.connect(self.ok_button.setEnabled)
+        self.sop.currentIndexChanged.connect(self._sop_changed)
+        if sop_code:
+            self.sop.setCurrentIndex(max(0, self.sop.findData(sop_code)))
+        self._sop_changed()
+
+    def definition(self):
+        i = self.sop.currentIndex()
+        return self.definitions[i] if 0 <= i < len(self.definitions) else None
+
+    def choose_sop(self, code: str) -> bool:
+        index = self.sop.findData(code)
+        if index >= 0:
+            self.sop.setCurrentIndex(index)
+        return index >= 0
+
+    def _sop_changed(self) -> None:
+        defn = self.definition()
+        self.error.clear()
+        if defn is None:
+            self.form.set_fields([])
+            self.ok_button.setEnabled(False)
+            return
+        first = defn.steps[0]
+        pos = self.services.positions.position_for_lane(defn, first.lane)
+        self.first_step.setText(self.tr("Langkah pertama: %1 — %2")
+                                .replace("%1", first.kegiatan)
+                                .replace("%2", pos.name if pos else (first.lane or "?")))
+        self.form.set_fields(defn.fields)
+
+    def create(self) -> None:
+        defn = self.definition()
+        if defn is None or not self.form.show_all_problems():
+            self.error.setText(self.tr("Periksa isian yang ditandai merah."))
+            return
+        at = None if self.at_now.isChecked() else self.at_edit.dateTime().toPython().replace(
+            second=0, microsecond=0)
+        try:
+            change = self.services.cases.open_case(defn.code, self.user, self.form.values(), at=at,
+                                                   note=self.note.toPlainText().strip())
+        except SopError as exc:
+            self.error.setText(str(exc))
+            return
+        case = self.services.cases.get(change.case_ids[0])
+        self.case_created.emit(case)
+        self.accept()
