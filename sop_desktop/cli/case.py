@@ -15,47 +15,33 @@ def register(sub) -> None:
     group = sub.add_parser("case", help="kasus: buka, lanjutkan, kembalikan, hentikan, lihat")
     cmds = group.add_subparsers(dest="case_command", metavar="PERINTAH", required=True)
 
-    p = cmds.add_parser("new", help="buka kasus baru; mencetak nomor agendanya")
-    p.add_argument("code", help="kode SOP")
-    p.add_argument("--field", action="append", default=[], metavar="KUNCI=NILAI")
-    p.add_argument("--note", default="")
-    p.add_argument("--at", default=None, metavar="WAKTU_ISO", help="waktu sebenarnya kasus masuk")
-    add_as_argument(p)
-    p.set_defaults(func=cmd_new)
+    def action(name: str, help_text: str, func, *, behalf: bool = True, **extra):
+        """A case command that acts as a user: NUMBER (or CODE), --at, --as and its own options."""
+        p = cmds.add_parser(name, help=help_text)
+        p.add_argument(*extra.pop("positional", ("number",)))
+        for flags, kwargs in extra.pop("options", ()):
+            p.add_argument(*flags, **kwargs)
+        if behalf:
+            p.add_argument("--on-behalf-of", default=None, metavar="PENGGUNA")
+        p.add_argument("--at", default=None, metavar="WAKTU_ISO",
+                       help="waktu sebenarnya (bawaan: sekarang)")
+        add_as_argument(p)
+        p.set_defaults(func=func)
 
-    p = cmds.add_parser("advance", help="selesaikan langkah saat ini (atau jawab keputusan)")
-    p.add_argument("number")
-    p.add_argument("--decision", choices=("ya", "tidak"), default=None)
-    p.add_argument("--note", default="")
-    p.add_argument("--attach", action="append", default=[], metavar="BERKAS")
-    p.add_argument("--on-behalf-of", default=None, metavar="PENGGUNA")
-    p.add_argument("--at", default=None, metavar="WAKTU_ISO")
-    add_as_argument(p)
-    p.set_defaults(func=cmd_advance)
-
-    p = cmds.add_parser("return", help="kembalikan kasus ke langkah sebelumnya")
-    p.add_argument("number")
-    p.add_argument("--to", required=True, type=int, metavar="LANGKAH")
-    p.add_argument("--reason", required=True)
-    p.add_argument("--on-behalf-of", default=None, metavar="PENGGUNA")
-    p.add_argument("--at", default=None, metavar="WAKTU_ISO")
-    add_as_argument(p)
-    p.set_defaults(func=cmd_return)
-
-    p = cmds.add_parser("stop", help="hentikan kasus")
-    p.add_argument("number")
-    p.add_argument("--reason", required=True)
-    p.add_argument("--on-behalf-of", default=None, metavar="PENGGUNA")
-    p.add_argument("--at", default=None, metavar="WAKTU_ISO")
-    add_as_argument(p)
-    p.set_defaults(func=cmd_stop)
-
-    p = cmds.add_parser("reopen", help="buka kembali kasus yang dihentikan (administrator)")
-    p.add_argument("number")
-    p.add_argument("--reason", required=True)
-    p.add_argument("--at", default=None, metavar="WAKTU_ISO")
-    add_as_argument(p)
-    p.set_defaults(func=cmd_reopen)
+    note = (("--note",), {"default": ""})
+    reason = (("--reason",), {"required": True})
+    action("new", "buka kasus baru; mencetak nomor agendanya", cmd_new, behalf=False,
+           positional=("code",),
+           options=[(("--field",), {"action": "append", "default": [], "metavar": "KUNCI=NILAI"}),
+                    note])
+    action("advance", "selesaikan langkah saat ini (atau jawab keputusan)", cmd_advance,
+           options=[(("--decision",), {"choices": ("ya", "tidak"), "default": None}), note,
+                    (("--attach",), {"action": "append", "default": [], "metavar": "BERKAS"})])
+    action("return", "kembalikan kasus ke langkah sebelumnya", cmd_return,
+           options=[(("--to",), {"required": True, "type": int, "metavar": "LANGKAH"}), reason])
+    action("stop", "hentikan kasus", cmd_stop, options=[reason])
+    action("reopen", "buka kembali kasus yang dihentikan (administrator)", cmd_reopen,
+           behalf=False, options=[reason])
 
     p = cmds.add_parser("show", help="rincian dan riwayat satu kasus")
     p.add_argument("number")
