@@ -12,8 +12,10 @@ import datetime as dt
 import hashlib
 import hmac
 import logging
+import math
 import os
 import re
+from collections import OrderedDict
 
 from sop_desktop import db as dbm
 from sop_desktop.errors import NotFound, PermissionDenied, ValidationError
@@ -33,6 +35,34 @@ MIN_PASSWORD_LENGTH = 8
 ROLES = dbm.ROLES
 ROLE_LABELS = {"administrator": "Administrator", "operator": "Operator", "pejabat": "Pejabat"}
 _USERNAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$")
+
+# Log-in slow-down: the first FREE_ATTEMPTS failures in a row cost nothing; from then on each
+# failure locks the name for BASE_DELAY seconds, doubling per failure up to MAX_DELAY.
+FREE_ATTEMPTS = 3
+BASE_DELAY = 5
+MAX_DELAY = 300
+_UNKNOWN_TRACKED = 1000  # unknown names remembered in-process (bounded: guessing must not grow memory)
+_WRONG = "Nama pengguna atau kata sandi salah"
+
+
+def login_delay(failures: int) -> int:
+    """Seconds a name is locked after `failures` failed log-ins in a row (0: none yet)."""
+    if failures < FREE_ATTEMPTS:
+        return 0
+    return min(MAX_DELAY, BASE_DELAY * 2 ** min(failures - FREE_ATTEMPTS, 16))
+
+
+def throttle_message(seconds: int) -> str:
+    return f"Terlalu banyak percobaan. Coba lagi dalam {seconds} detik."
+
+
+class LoginThrottled(PermissionDenied):
+    """A log-in refused because of earlier failures; `seconds` until the next attempt counts."""
+
+    def __init__(self, seconds: int, prefix: str = ""):
+        self.seconds = int(seconds)
+        text = throttle_message(self.seconds)
+        super().__init__(f"{prefix}. {text}" if prefix else text)
 
 
 def _b64(data: bytes) -> str:
@@ -81,7 +111,10 @@ def check_password_strength(password: str) -> None:
 
 
 def log_refusal(user, action: str, reason: str, case=None) -> None:
-    """Record a refused action in the `refusal` table and the log (deny by default)."""
+    """Record a refused action in the `refusal` table and the log (deny by default).
+
+    Never pass a password or anything the user typed into a password field: a name that is not
+    a known user is not logged either, because people type their password into the name box."""
     username = getattr(user, "username", "") or ""
     log.warning("ditolak: %s oleh %s pada %s: %s", action, username or "-",
                 getattr(case, "number", "-"), reason)
@@ -94,16 +127,48 @@ def log_refusal(user, action: str, reason: str, case=None) -> None:
         log.exception("penolakan tidak dapat dicatat")
 
 
-class UserService:
-    """Create, authenticate and manage users and the positions they hold."""
+_UNCHECKED = object()
 
-    def __init__(self, positions):
+
+class UserService:
+    """Create, authenticate and manage users and the positions they hold.
+
+    `clock` (a callable returning the office's local time) decides when a log-in slow-down
+    ends; tests replace it instead of sleeping."""
+
+    def __init__(self, positions, clock=None):
         self.positions = positions
+        self.clock = clock or dbm.now_local
+        # unknown names get the same slow-down as real ones (so it reveals no names); kept in
+        # memory only: they have no row to store it in
+        self._unknown: OrderedDict[str, tuple[int, dt.datetime | None]] = OrderedDict()
+
+    def has_administrator(self) -> bool:
+        return dbm.User.select().where((dbm.User.role == "administrator") &
+                                       (dbm.User.active == True)).exists()  # noqa: E712
+
+    def check_may_add(self, actor, action: str = "tambah pengguna",
+                      doing: str = "menambah pengguna") -> None:
+        """Managing users is for administrators, except before any active administrator
+        exists (the first-run setup creates the first one). Refusals are logged."""
+        if actor is None:
+            if not self.has_administrator():
+                return
+            log_refusal(None, action, "tanpa administrator")
+            raise PermissionDenied(f"Sudah ada administrator: hanya administrator yang dapat "
+                                   f"{doing} (sebutkan administrator yang bertindak)")
+        if getattr(actor, "role", None) != "administrator" or not getattr(actor, "active", True):
+            log_refusal(actor, action, "bukan administrator")
+            raise PermissionDenied(f"Hanya administrator yang dapat {doing}")
 
     def create(self, username: str, name: str, password: str, role: str = "pejabat", *,
                nip: str = "", jabatan: str = "", positions: list[str] | None = None,
-               password_hash: str | None = None) -> dbm.User:
-        """A new user; `password_hash` lets bulk tools (demo) reuse one computed hash."""
+               password_hash: str | None = None, by=_UNCHECKED) -> dbm.User:
+        """A new user; `password_hash` lets bulk tools (demo) reuse one computed hash.
+
+        `by` is the acting user (or None): when given, check_may_add decides first."""
+        if by is not _UNCHECKED:
+            self.check_may_add(by)
         username = (username or "").strip()
         if not _USERNAME.match(username):
             raise ValidationError(
@@ -146,25 +211,75 @@ class UserService:
         return list(dbm.User.select().order_by(dbm.User.username))
 
     def authenticate(self, username: str, password: str) -> dbm.User:
-        """The user, when the password is right; one message for every failure (no hints)."""
-        user = dbm.User.get_or_none(dbm.User.username == (username or "").strip())
+        """The user, when the password is right; one message for every failure (no hints).
+
+        After FREE_ATTEMPTS failures in a row the name is locked for a growing time
+        (LoginThrottled says how long); attempts while locked are refused unchecked."""
+        name = (username or "").strip()
+        now = self.clock()
+        user = dbm.User.get_or_none(dbm.User.username == name)
         if user is None:
-            verify_password(password, _dummy_hash())  # the same work as for a real user
-            log_refusal(None, "masuk", f"pengguna '{username}' tidak dikenal")
-            raise PermissionDenied("Nama pengguna atau kata sandi salah")
+            return self._unknown_attempt(name, password, now)
+        wait = _remaining(user.locked_until, now)
+        if wait:
+            log_refusal(user, "masuk", f"diperlambat setelah {user.failed_logins} kali gagal")
+            raise LoginThrottled(wait)
         if not user.active:
             log_refusal(user, "masuk", "pengguna nonaktif")
             raise PermissionDenied(f"Pengguna '{user.username}' sudah dinonaktifkan")
         if not verify_password(password, user.password_hash):
-            with dbm.database.atomic():
-                dbm.User.update(failed_logins=dbm.User.failed_logins + 1).where(
-                    dbm.User.id == user.id).execute()
+            delay = self._count_failure(user, now)
             log_refusal(user, "masuk", "kata sandi salah")
-            raise PermissionDenied("Nama pengguna atau kata sandi salah")
-        if user.failed_logins:
+            if delay:
+                raise LoginThrottled(delay, _WRONG)
+            raise PermissionDenied(_WRONG)
+        if user.failed_logins or user.locked_until is not None:
             with dbm.database.atomic():
-                dbm.User.update(failed_logins=0).where(dbm.User.id == user.id).execute()
+                dbm.User.update(failed_logins=0, locked_until=None).where(
+                    dbm.User.id == user.id).execute()
+            user.failed_logins, user.locked_until = 0, None
         return user
+
+    def login_wait(self, username: str) -> int:
+        """Seconds until `username` may try again (0: now); for the log-in dialog's countdown."""
+        name = (username or "").strip()
+        now = self.clock()
+        user = dbm.User.get_or_none(dbm.User.username == name)
+        if user is None:
+            return _remaining(self._unknown.get(name, (0, None))[1], now)
+        return _remaining(user.locked_until, now)
+
+    def _count_failure(self, user, now: dt.datetime) -> int:
+        """One more failure in a row, stored; returns the lock it starts (seconds, 0: none)."""
+        with dbm.database.atomic():
+            dbm.User.update(failed_logins=dbm.User.failed_logins + 1).where(
+                dbm.User.id == user.id).execute()
+            failures = dbm.User.select(dbm.User.failed_logins).where(
+                dbm.User.id == user.id).scalar() or 0
+            delay = login_delay(failures)
+            until = now + dt.timedelta(seconds=delay) if delay else None
+            dbm.User.update(locked_until=until).where(dbm.User.id == user.id).execute()
+        user.failed_logins, user.locked_until = failures, until
+        return delay
+
+    def _unknown_attempt(self, name: str, password: str, now: dt.datetime):
+        failures, until = self._unknown.get(name, (0, None))
+        wait = _remaining(until, now)
+        if wait:
+            log_refusal(None, "masuk", "pengguna tidak dikenal, diperlambat")
+            raise LoginThrottled(wait)
+        verify_password(password, _dummy_hash())  # the same work as for a real user
+        failures += 1
+        delay = login_delay(failures)
+        self._unknown[name] = (failures, now + dt.timedelta(seconds=delay) if delay else None)
+        self._unknown.move_to_end(name)
+        while len(self._unknown) > _UNKNOWN_TRACKED:
+            self._unknown.popitem(last=False)
+        # the typed name is not logged: it may be a password typed into the wrong box
+        log_refusal(None, "masuk", "pengguna tidak dikenal")
+        if delay:
+            raise LoginThrottled(delay, _WRONG)
+        raise PermissionDenied(_WRONG)
 
     def position_names(self, user) -> list[str]:
         query = (dbm.Position.select(dbm.Position.name).join(dbm.UserPosition)
@@ -206,17 +321,32 @@ class UserService:
         return user
 
     def change_password(self, user, old: str, new: str) -> None:
-        if not verify_password(old, user.password_hash):
-            log_refusal(user, "ganti sandi", "kata sandi lama salah")
+        """A user changes their own password; a wrong old password counts as a failed log-in."""
+        now = self.clock()
+        fresh = self.get_by_id(user.id)
+        wait = _remaining(fresh.locked_until, now)
+        if wait:
+            log_refusal(fresh, "ganti sandi", "diperlambat setelah percobaan gagal")
+            raise LoginThrottled(wait)
+        if not verify_password(old, fresh.password_hash):
+            delay = self._count_failure(fresh, now)
+            log_refusal(fresh, "ganti sandi", "kata sandi lama salah")
+            if delay:
+                raise LoginThrottled(delay, "Kata sandi lama salah")
             raise PermissionDenied("Kata sandi lama salah")
+        if new == old:
+            raise ValidationError("Kata sandi baru harus berbeda dari kata sandi lama")
         self._set_password(user, new)
+        log.info("kata sandi %s diganti oleh pemiliknya", user.username)
 
     def reset_password(self, admin, user, new: str) -> None:
-        """An administrator sets another user's password."""
-        if getattr(admin, "role", None) != "administrator":
+        """An administrator sets another user's password (and lifts any log-in slow-down)."""
+        if getattr(admin, "role", None) != "administrator" or not getattr(admin, "active", True):
             log_refusal(admin, "atur ulang sandi", "bukan administrator")
             raise PermissionDenied("Hanya administrator yang dapat mengatur ulang kata sandi")
         self._set_password(user, new)
+        log.info("kata sandi %s diatur ulang oleh %s", user.username,
+                 getattr(admin, "username", "-"))
 
     def _set_password(self, user, new: str) -> None:
         check_password_strength(new)
@@ -224,12 +354,21 @@ class UserService:
         user.failed_logins = 0
         user.locked_until = None
         with dbm.database.atomic():
-            user.save()
+            dbm.User.update(password_hash=user.password_hash, failed_logins=0,
+                            locked_until=None).where(dbm.User.id == user.id).execute()
 
     def to_dict(self, user) -> dict:
         return {"username": user.username, "name": user.name, "nip": user.nip,
                 "jabatan": user.jabatan, "role": user.role, "active": bool(user.active),
                 "positions": self.position_names(user)}
+
+
+def _remaining(until: dt.datetime | None, now: dt.datetime) -> int:
+    """Whole seconds from now until `until` (0 when past); never more than MAX_DELAY, so a
+    clock set back does not lock anyone out for long."""
+    if until is None or until <= now:
+        return 0
+    return min(MAX_DELAY, math.ceil((until - now).total_seconds()))
 
 
 def is_staff(user) -> bool:

@@ -103,13 +103,14 @@ def test_user_add_and_list(office_db):
     db, _ = office_db
     r = cli(db, "user", "add", "siti", "--name", "Siti Rahayu", "--role", "pejabat",
             "--nip", "198501012010012001", "--jabatan", "Kasubbag", "--position", "Kepala Uji",
-            input="kata-sandi-siti\n")
+            "--as", "admin", input="kata-sandi-siti\n")
     assert r.returncode == 0, r.stderr
     users = {u["username"]: u for u in json.loads(cli(db, "user", "list", "--json").stdout)}
     assert users["siti"]["positions"] == ["Kepala Uji"] and users["siti"]["role"] == "pejabat"
     assert users["siti"]["nip"] == "198501012010012001"
     assert "password_hash" not in users["siti"]
-    fails(cli(db, "user", "add", "kosong", "--name", "K", "--role", "operator", input=""),
+    fails(cli(db, "user", "add", "kosong", "--name", "K", "--role", "operator", "--as", "admin",
+              input=""),
           "Kata sandi")
 
 

@@ -1,19 +1,36 @@
-"""Application start: crash handler, translations, database, first-run setup, log-in, main window."""
+"""Application start: crash handler, translations, one instance per database, the start-up
+check (offering the newest good backup), first-run setup, log-in, main window, and the
+daily and on-close backups."""
 
 from __future__ import annotations
 
+import datetime as dt
+import logging
+import sqlite3
 import sys
+from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 
 from sop_desktop import APP_NAME, __version__
+from sop_desktop import backup as bk
+from sop_desktop import db as dbm
 from sop_desktop.errors import SopError
-from sop_desktop.paths import resources_dir
-from ui.crash import CrashHandler
+from sop_desktop.paths import database_target, resources_dir
+from ui.crash import CrashHandler, install_app_log, remove_app_log
 from ui.i18n import Translations
 from ui.settings import AppSettings
+from ui.workers import TaskRunner
+
+try:
+    from ui.workers import user_message
+except ImportError:  # a workers module without it: the first line is the core's sentence
+    def user_message(message: str) -> str:
+        return message.splitlines()[0] if message else ""
+
+log = logging.getLogger(__name__)
 
 
 def app_icon() -> QIcon:
@@ -38,6 +55,7 @@ class AppController(QObject):
         self.dialog = None
         self.window = None
         self.closing = False
+        self.notice = ""  # shown once on the next log-in dialog (e.g. "restored from backup")
 
     def start(self) -> None:
         from ui.setup import SetupWizard, needs_setup
@@ -65,7 +83,8 @@ class AppController(QObject):
     def show_login(self) -> None:
         from ui.setup import LoginDialog
 
-        dialog = LoginDialog(self.services, self.settings.last_user)
+        dialog = LoginDialog(self.services, self.settings.last_user, notice=self.notice)
+        self.notice = ""
         dialog.setWindowIcon(app_icon())
         dialog.finished.connect(self._login_finished)
         self.dialog = dialog
@@ -132,6 +151,339 @@ class AppController(QObject):
         self._close_window()
 
 
+def _stored_schema_version(path: Path) -> int | None:
+    """The schema version written in a database file (read-only), None when unreadable."""
+    try:
+        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, timeout=5)
+        try:
+            row = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+        finally:
+            conn.close()
+        return int(row[0]) if row else None
+    except (sqlite3.Error, ValueError, TypeError, OSError):
+        return None
+
+
+def _close_half_open() -> None:
+    """Close the connection a failed Services() may have left open (the file stays usable)."""
+    try:
+        if dbm.database.obj is not None and not dbm.database.is_closed():
+            dbm.database.close()
+    except Exception:  # noqa: BLE001 - nothing more to do about a connection that will not close
+        pass
+
+
+class AppLauncher(QObject):
+    """Everything before and after the controller: the one-instance lock, the start-up check
+    of the SQLite file (with the offer of the newest good backup), opening the services, the
+    daily backup at start and the backup when the app closes (`finish`).
+
+    Its dialogs are opened non-modally (`open()`) and kept in `dialog`, so tests drive them."""
+
+    opened = Signal(object)  # the AppController, once the database is open
+    quit_requested = Signal()  # the start ended in a refusal the user has read
+
+    def __init__(self, db_target: str | None, settings: AppSettings,
+                 translations: Translations | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self.target = database_target(db_target)
+        self.path = bk.sqlite_file_of(self.target)
+        self.settings = settings
+        self.translations = translations
+        self.lock = bk.InstanceLock(self.path) if self.path is not None else None
+        self.services = None
+        self.controller: AppController | None = None
+        self.dialog = None
+        self.runner = TaskRunner(self)
+        self.worked = False  # a user logged in: worth a backup at close
+        self.backups: list[Path] = []  # made by this run (daily, on close)
+        self.backup_error = ""
+        self.notice = ""
+
+    # ----- start
+    def start(self) -> bool:
+        """Lock, check, open; False when a dialog now waits for the user instead."""
+        if self.lock is not None:
+            try:
+                self.lock.acquire()
+            except bk.InstanceLocked as exc:
+                self._show_locked(exc.holder)
+                return False
+            except SopError as exc:
+                self._refuse(self.tr("Basis data tidak dapat dibuka"), str(exc))
+                return False
+        if self.path is not None:
+            result = bk.startup_check(self.path)
+            if not result.ok:
+                self._show_damaged(result)
+                return False
+        return self._open()
+
+    def _open(self) -> bool:
+        from sop_desktop.services import Services
+
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.services = Services(self.target)
+        except SopError as exc:
+            self.services = None
+            _close_half_open()
+            self._refuse(self.tr("Basis data tidak dapat dibuka"), str(exc))
+            return False
+        except Exception as exc:  # noqa: BLE001 - e.g. a full disk while migrating: say it, log it
+            from ui.crash import write_crash_log
+
+            self.services = None
+            _close_half_open()
+            try:
+                where = str(write_crash_log(type(exc), exc, exc.__traceback__))
+            except OSError:
+                where = "-"
+            self._refuse(self.tr("Basis data tidak dapat dibuka"),
+                         f"{exc.__class__.__name__}: {exc}",
+                         self.tr("Rincian ditulis ke berkas log: %1").replace("%1", where))
+            return False
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        controller = AppController(self.services, self.settings, self.translations, self)
+        controller.notice = self.notice
+        controller.main_window_shown.connect(self._main_window_shown)
+        self.controller = controller
+        controller.start()
+        if self.services.users.list():  # nothing worth keeping before the first-run setup
+            self.start_daily_backup()
+        self.opened.emit(controller)
+        return True
+
+    def _main_window_shown(self, window) -> None:
+        self.worked = True
+        if self.backup_error:
+            window.statusBar().showMessage(self.backup_error, 60000)
+
+    # ----- backups at start and at close
+    def start_daily_backup(self) -> None:
+        """Today's first start makes a backup, off the UI thread (retention applied)."""
+        services = self.services
+
+        def work():
+            try:
+                return bk.auto_backup(services, "daily")
+            finally:
+                dbm.database.close()  # this worker thread's own connection
+
+        self.runner.start(work, self._backup_done, self._backup_failed)
+
+    def _backup_done(self, path) -> None:
+        if path is not None:
+            self.backups.append(Path(path))
+            log.info("cadangan harian dibuat: %s", path)
+
+    def _backup_failed(self, message: str) -> None:
+        # not a modal: the office can keep working; the window's status bar says it plainly
+        first = user_message(message)
+        self.backup_error = self.tr("Cadangan otomatis gagal: %1").replace("%1", first)
+        log.warning("cadangan otomatis gagal: %s", first)
+        window = self.controller.window if self.controller is not None else None
+        if window is not None:
+            window.statusBar().showMessage(self.backup_error, 60000)
+
+    def backup_on_close(self) -> Path | None:
+        """The backup taken when the app closes (after its windows are gone)."""
+        if self.services is None or not self.worked:
+            return None
+        try:
+            path = bk.auto_backup(self.services, "on-close")
+        except SopError as exc:
+            log.warning("cadangan saat menutup gagal: %s", exc)
+            return None
+        if path is not None:
+            self.backups.append(path)
+        return path
+
+    def finish(self) -> None:
+        """Close everything: the windows, background work, the on-close backup, the lock."""
+        dialog, self.dialog = self.dialog, None
+        if dialog is not None:
+            dialog.finished.disconnect()
+            dialog.close()
+            dialog.deleteLater()
+        if self.controller is not None:
+            self.controller.shutdown()
+        self.runner.wait()
+        self.backup_on_close()
+        if self.services is not None:
+            self.services.close()
+            self.services = None
+        if self.lock is not None:
+            self.lock.release()
+
+    # ----- the dialogs of a refused start
+    def _box(self, icon, title: str, text: str, info: str = "") -> QMessageBox:
+        box = QMessageBox(icon, title, text)
+        box.setObjectName("startup_box")
+        box.setWindowIcon(app_icon())
+        box.setWindowTitle(f"{APP_NAME} — {title}")
+        if info:
+            box.setInformativeText(info)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        self.dialog = box
+        return box
+
+    def _refuse(self, title: str, text: str, info: str = "",
+                icon=QMessageBox.Icon.Critical) -> QMessageBox:
+        """A refusal the user reads, then the app ends."""
+        box = self._box(icon, title, text, info)
+        box.addButton(self.tr("Tutup"), QMessageBox.ButtonRole.RejectRole)
+        box.finished.connect(self._refusal_read)
+        box.open()
+        return box
+
+    def _refusal_read(self, _result: int) -> None:
+        box, self.dialog = self.dialog, None
+        if box is not None:
+            box.deleteLater()
+        self.quit_requested.emit()
+
+    def _show_locked(self, holder: dict) -> QMessageBox:
+        info = self.tr(
+            "Komputer: %1\nPengguna: %2\nSejak: %3\n\nDua SOP Desktop pada berkas yang sama "
+            "dapat membuat data bertabrakan, jadi yang ini tidak dibuka. Pakai jendela SOP "
+            "Desktop yang sudah terbuka (lihat taskbar), atau tutup dulu lalu buka lagi.")
+        since = str(holder.get("since") or "-")
+        try:
+            from sop_desktop.dates import tanggal_jam
+
+            since = tanggal_jam(dt.datetime.fromisoformat(since))
+        except ValueError:
+            pass
+        info = (info.replace("%1", str(holder.get("host") or "-"))
+                .replace("%2", str(holder.get("user") or "-")).replace("%3", since))
+        return self._refuse(self.tr("SOP Desktop sudah terbuka"),
+                            self.tr("Basis data ini sedang dibuka oleh SOP Desktop lain:\n%1")
+                            .replace("%1", str(self.path)), info, QMessageBox.Icon.Warning)
+
+    def _show_damaged(self, result) -> QMessageBox:
+        """The start-up check failed: say what is wrong and offer the newest good backup."""
+        if result.kind == "newer_schema":
+            found = _stored_schema_version(result.path)
+            text = self.tr("Basis data ini dibuat oleh versi SOP Desktop yang lebih baru, jadi "
+                           "tidak dibuka oleh versi %1 ini.").replace("%1", __version__)
+            info = self.tr("Skema basis data: %1; versi ini mengenal sampai skema %2.\n\n"
+                           "Perbarui SOP Desktop ke versi terbaru, lalu buka lagi. Berkas "
+                           "basis data tidak diubah.")
+            from sop_desktop import migrations
+
+            info = info.replace("%1", str(found or "?")).replace("%2", str(migrations.SCHEMA_VERSION))
+            return self._refuse(self.tr("Versi aplikasi terlalu lama"), text, info)
+        problems = {
+            "empty": self.tr("Berkas basis data kosong: isinya hilang."),
+            "not_sqlite": self.tr("Berkas ini bukan basis data SOP Desktop."),
+            "not_sop": self.tr("Berkas ini bukan basis data SOP Desktop."),
+            "unreadable": self.tr("Berkas basis data tidak dapat dibaca."),
+        }
+        text = problems.get(result.kind, self.tr("Basis data rusak dan tidak dapat dibuka "
+                                                 "dengan aman."))
+        text += "\n" + str(result.path)
+        box = self._box(QMessageBox.Icon.Critical, self.tr("Basis data rusak"), text)
+        # the technical words (SQLite's, the CLI command) go to the log, not to the clerk
+        log.warning("pemeriksaan awal gagal (%s): %s %s", result.kind, result.message,
+                    "; ".join(result.details))
+        self.damaged = result
+        self.restore_button = None
+        if result.backup is not None:
+            from sop_desktop.dates import tanggal_jam
+
+            info = self.tr(
+                "Cadangan utuh terbaru: %1 (%2), di folder %3.\n\nPulihkan dari cadangan itu? "
+                "Perubahan sesudah waktu cadangan tidak ada di dalamnya. Berkas yang rusak "
+                "disimpan terpisah tanpa diubah.")
+            info = (info.replace("%1", result.backup.path.name)
+                    .replace("%2", tanggal_jam(result.backup.when))
+                    .replace("%3", str(result.backup.path.parent)))
+            self.restore_button = box.addButton(self.tr("Pulihkan dari cadangan"),
+                                                QMessageBox.ButtonRole.AcceptRole)
+            box.setDefaultButton(self.restore_button)
+        else:
+            info = self.tr("Tidak ada cadangan utuh yang ditemukan. Jika cadangan ada di disk "
+                           "USB atau folder lain, pilih berkasnya. Jangan hapus berkas yang "
+                           "rusak; hubungi administrator.")
+        box.setInformativeText(info)
+        self.choose_button = box.addButton(self.tr("Pilih berkas cadangan…"),
+                                           QMessageBox.ButtonRole.ActionRole)
+        self.close_button = box.addButton(self.tr("Tutup aplikasi"),
+                                          QMessageBox.ButtonRole.RejectRole)
+        box.finished.connect(self._damaged_answered)
+        box.open()
+        return box
+
+    def _damaged_answered(self, _result: int) -> None:
+        box, self.dialog = self.dialog, None
+        clicked = box.clickedButton() if box is not None else None
+        if box is not None:
+            box.deleteLater()
+        if clicked is not None and clicked is self.restore_button:
+            self.recover_from(self.damaged.backup.path)
+        elif clicked is not None and clicked is self.choose_button:
+            self._choose_backup_file()
+        else:
+            self.quit_requested.emit()
+
+    def _choose_backup_file(self) -> QFileDialog:
+        dialog = QFileDialog(None, self.tr("Pilih berkas cadangan"))
+        dialog.setObjectName("choose_backup_file")
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setNameFilter(self.tr("Cadangan SOP Desktop (*.sqlite3);;Semua berkas (*)"))
+        folder = self.damaged.backup.path.parent if self.damaged.backup else bk.default_backup_folder()
+        dialog.setDirectory(str(folder))
+        self.dialog = dialog
+        dialog.finished.connect(self._backup_file_chosen)
+        dialog.open()
+        return dialog
+
+    def _backup_file_chosen(self, result: int) -> None:
+        dialog, self.dialog = self.dialog, None
+        files = dialog.selectedFiles() if dialog is not None else []
+        if dialog is not None:
+            dialog.deleteLater()
+        if result == QDialog.DialogCode.Accepted and files:
+            self.recover_from(Path(files[0]))
+        else:
+            self._show_damaged(self.damaged)  # back to the choice: nothing was changed
+
+    def recover_from(self, backup: Path) -> bool:
+        """Put the damaged file aside untouched, rebuild it from `backup`, open the app."""
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            aside = bk.recover_damaged(self.path, backup)
+        except SopError as exc:
+            QGuiApplication.restoreOverrideCursor()
+            box = self._show_damaged(self.damaged)
+            box.setInformativeText(self.tr("Cadangan %1 tidak dapat dipakai: %2")
+                                   .replace("%1", Path(backup).name).replace("%2", str(exc))
+                                   + "\n\n" + box.informativeText())
+            return False
+        except OSError as exc:
+            QGuiApplication.restoreOverrideCursor()
+            self._refuse(self.tr("Pemulihan gagal"), str(exc.strerror or exc))
+            return False
+        QGuiApplication.restoreOverrideCursor()
+        log.warning("basis data %s dipulihkan dari %s; yang rusak disimpan sebagai %s",
+                    self.path, backup, aside)
+        parsed = bk.parse_backup_name(Path(backup).name)
+        if parsed is not None:
+            from sop_desktop.dates import tanggal_jam
+
+            label = tanggal_jam(parsed[0])
+        else:
+            label = Path(backup).name
+        notice = self.tr("Basis data dipulihkan dari cadangan %1.").replace("%1", label)
+        if aside is not None:
+            notice += " " + self.tr("Berkas yang rusak disimpan tanpa diubah sebagai %1.").replace(
+                "%1", aside.name)
+        self.notice = notice
+        return self._open()
+
+
 def run_app(db_target: str | None = None) -> int:
     """Open the window (the `sop-desktop` command with no arguments)."""
     app = QApplication.instance() or QApplication(sys.argv)
@@ -141,22 +493,24 @@ def run_app(db_target: str | None = None) -> int:
     app.setWindowIcon(app_icon())
     crash = CrashHandler()
     crash.install()
+    app_log = install_app_log()
     settings = AppSettings()
     translations = Translations(app)
     translations.apply(settings.language)
-    try:
-        from sop_desktop.services import Services
+    launcher = AppLauncher(db_target, settings, translations)
+    launcher.quit_requested.connect(app.quit)
+    refused = False
 
-        services = Services(db_target)
-    except SopError as exc:
-        QMessageBox.critical(None, APP_NAME, str(exc))
-        crash.uninstall()
-        return 1
-    controller = AppController(services, settings, translations)
-    controller.start()
+    def note_refusal() -> None:
+        nonlocal refused
+        refused = launcher.controller is None
+
+    launcher.quit_requested.connect(note_refusal)
     try:
-        return app.exec()
+        launcher.start()
+        status = app.exec()
+        return 1 if refused else status
     finally:
-        controller.shutdown()
-        services.close()
+        launcher.finish()
         crash.uninstall()
+        remove_app_log(app_log)

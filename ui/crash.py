@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import faulthandler
+import logging
+import logging.handlers
 import sys
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QCoreApplication, QThread
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
 from sop_desktop import __version__
 from sop_desktop.errors import SopError
@@ -26,11 +28,36 @@ def log_dir() -> Path:
     return folder
 
 
+MASK = "********"
+_MIN_SECRET = 4  # shorter typed text is no password (8+ characters) and masking it garbles logs
+
+
+def typed_secrets() -> list[str]:
+    """What is typed in the password fields open right now (read on the UI thread only)."""
+    app = QApplication.instance()
+    if app is None or QThread.currentThread() is not app.thread():
+        return []
+    hidden = (QLineEdit.EchoMode.Password, QLineEdit.EchoMode.PasswordEchoOnEdit,
+              QLineEdit.EchoMode.NoEcho)
+    found = {w.text() for w in QApplication.allWidgets()
+             if isinstance(w, QLineEdit) and w.echoMode() in hidden}
+    return sorted((t for t in found if len(t) >= _MIN_SECRET), key=len, reverse=True)
+
+
+def redact(text: str, secrets=None) -> str:
+    """The text with every typed password replaced by a mask (a crash may quote one)."""
+    for secret in typed_secrets() if secrets is None else secrets:
+        text = text.replace(secret, MASK)
+    return text
+
+
 def write_crash_log(exc_type, exc, tb) -> Path:
-    """Append the traceback with time and version to logs/crash.log; returns the file."""
+    """Append the traceback with time and version to logs/crash.log; returns the file.
+
+    Passwords typed in the open dialogs are masked: an error message may quote one."""
     path = log_dir() / "crash.log"
     stamp = dt.datetime.now().isoformat(timespec="seconds")
-    text = "".join(traceback.format_exception(exc_type, exc, tb))
+    text = redact("".join(traceback.format_exception(exc_type, exc, tb)))
     with open(path, "a", encoding="utf-8") as fh:
         fh.write(f"=== {stamp} SOP Desktop {__version__} ===\n{text}\n")
     return path
@@ -68,13 +95,13 @@ class CrashHandler:
             QApplication.quit()
             return
         if issubclass(exc_type, SopError):  # an expected error that escaped a slot: no log needed
-            self._show(str(exc), None)
+            self._show(redact(str(exc)), None)
             return
         try:
             self.last_log = write_crash_log(exc_type, exc, tb)
         except OSError:
             self.last_log = None
-        self._show(f"{exc_type.__name__}: {exc}", self.last_log)
+        self._show(redact(f"{exc_type.__name__}: {exc}"), self.last_log)
 
     def _show(self, message: str, log: Path | None) -> None:
         if not self.show_dialog or QApplication.instance() is None:
@@ -89,3 +116,41 @@ class CrashHandler:
                 "CrashHandler", "Rincian ditulis ke berkas log:") + f"\n{log}"
         box.setInformativeText(info)
         box.exec()  # a modal is right here: the app must stop until the user has read it
+
+
+class _NoSqlParameters(logging.Filter):
+    """peewee's debug log prints query parameters (typed names, password hashes): never kept."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.name.startswith("peewee")
+
+
+def install_app_log(level: int = logging.INFO) -> logging.Handler | None:
+    """Write the app's log (refusals, backups, warnings) to logs/sop-desktop.log, rotated;
+    returns the handler (remove it with remove_app_log), None when the folder is unusable."""
+    try:
+        handler = logging.handlers.RotatingFileHandler(
+            log_dir() / "sop-desktop.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8")
+    except OSError:
+        return None
+    handler.setLevel(level)
+    handler.addFilter(_NoSqlParameters())
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.previous_levels = {}  # restored by remove_app_log
+    for name in ("sop_desktop", "ui"):
+        logger = logging.getLogger(name)
+        logger.addHandler(handler)
+        handler.previous_levels[name] = logger.level
+        if logger.level == logging.NOTSET or logger.level > level:
+            logger.setLevel(level)
+    return handler
+
+
+def remove_app_log(handler: logging.Handler | None) -> None:
+    if handler is None:
+        return
+    for name, previous in getattr(handler, "previous_levels", {}).items():
+        logger = logging.getLogger(name)
+        logger.removeHandler(handler)
+        logger.setLevel(previous)
+    handler.close()

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
                                QLineEdit, QVBoxLayout, QWidget, QWizard, QWizardPage)
 
 from sop_desktop import office
 from sop_desktop.errors import SopError
+from sop_desktop.users import LoginThrottled
 from ui.office_form import OfficeProfileForm
 from ui.screen import fit_size
 
@@ -99,7 +100,7 @@ class AdminPage(QWizardPage):
             try:
                 user = self.services.users.create(
                     self.username.text(), self.name.text(), self.password.text(), "administrator",
-                    nip=self.nip.text(), positions=positions)
+                    nip=self.nip.text(), positions=positions, by=None)  # the first one: free
             finally:
                 QGuiApplication.restoreOverrideCursor()
         except SopError as exc:
@@ -133,11 +134,15 @@ class SetupWizard(QWizard):
 
 
 class LoginDialog(QDialog):
-    """User name (the last one remembered) and password; `user` is set when accepted."""
+    """User name (the last one remembered) and password; `user` is set when accepted.
+
+    After repeated failures the core slows log-ins down: the dialog then counts down the wait
+    ("Terlalu banyak percobaan. Coba lagi dalam N detik.") with the Masuk button disabled."""
 
     logged_in = Signal(object)
 
-    def __init__(self, services, last_user: str = "", parent: QWidget | None = None):
+    def __init__(self, services, last_user: str = "", parent: QWidget | None = None, *,
+                 notice: str = ""):
         super().__init__(parent)
         self.services = services
         self.user = None
@@ -147,6 +152,12 @@ class LoginDialog(QDialog):
         heading = QLabel(f"<b>{profile.kantor}</b><br>{profile.unit}")
         heading.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(heading)
+        self.notice = QLabel(notice)
+        self.notice.setObjectName("login_notice")
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("background: #fff4ce; border: 1px solid #e0c060; padding: 6px")
+        self.notice.setVisible(bool(notice))
+        layout.addWidget(self.notice)
         form = QFormLayout()
         self.username = QLineEdit(last_user)
         self.username.setObjectName("login_username")
@@ -163,18 +174,35 @@ class LoginDialog(QDialog):
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
                                    QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Masuk"))
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Masuk"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
         buttons.accepted.connect(self.try_login)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        # the wait is re-read from the core each second: it is the truth, also for the CLI
+        self.wait_timer = QTimer(self)
+        self.wait_timer.setInterval(1000)
+        self.wait_timer.timeout.connect(self.update_wait)
+        self.username.textChanged.connect(self._name_changed)
         (self.password if last_user else self.username).setFocus()
-        self.resize(380, 0)
+        self.setMinimumWidth(420)
+        # height from the wrapped labels' height-for-width (a long notice must not be clipped)
+        self.resize(420, self.layout().heightForWidth(420) if notice else 0)
+        if last_user:
+            self.update_wait()
 
     def try_login(self) -> None:
+        if not self.ok_button.isEnabled():  # Enter pressed while the wait runs
+            return
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             self.user = self.services.users.authenticate(self.username.text(), self.password.text())
+        except LoginThrottled as exc:
+            self.password.clear()
+            self.error.setText(str(exc))
+            self._start_wait()
+            return
         except SopError as exc:
             self.error.setText(str(exc))
             self.password.selectAll()
@@ -182,5 +210,36 @@ class LoginDialog(QDialog):
             return
         finally:
             QGuiApplication.restoreOverrideCursor()
+        self.wait_timer.stop()
         self.logged_in.emit(self.user)
         self.accept()
+
+    def _start_wait(self) -> None:
+        self.ok_button.setEnabled(False)
+        self.wait_timer.start()
+
+    def _name_changed(self) -> None:
+        self.update_wait()  # one indexed lookup per keystroke: each name has its own wait
+
+    def update_wait(self) -> int:
+        """Show the seconds left for the typed name; the button comes back at zero."""
+        try:
+            seconds = self.services.users.login_wait(self.username.text())
+        except SopError:
+            seconds = 0
+        if seconds > 0:
+            self.ok_button.setEnabled(False)
+            self.error.setText(self.tr("Terlalu banyak percobaan. Coba lagi dalam %1 detik.")
+                               .replace("%1", str(seconds)))
+            if not self.wait_timer.isActive():
+                self.wait_timer.start()
+        else:
+            if self.wait_timer.isActive() or not self.ok_button.isEnabled():
+                self.error.setText("")
+            self.wait_timer.stop()
+            self.ok_button.setEnabled(True)
+        return seconds
+
+    def done(self, result: int) -> None:
+        self.wait_timer.stop()
+        super().done(result)
