@@ -17,8 +17,7 @@ import traceback
 from sop_desktop import __version__
 from sop_desktop.errors import SopError
 
-GROUPS = ("sop", "position", "user", "case", "inbox", "demo", "export", "letter", "backup", "check",
-          "selftest")
+GROUPS = ("sop", "position", "user", "case", "inbox", "demo", "export", "letter", "backup", "check")
 
 log = logging.getLogger("sop_desktop")
 
@@ -75,6 +74,10 @@ class _Parser(argparse.ArgumentParser):
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if "--self-test" in argv:  # before the command modules load: the self-test checks them too
+        from sop_desktop.selftest import run_self_test
+
+        return run_self_test()
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -102,6 +105,12 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except Exception as exc:  # last resort: one line for the user, the traceback in the log
+        from sop_desktop.errors import storage_error
+
+        known = storage_error(exc)
+        if known is not None:  # a full disk is the user's to fix, not a crash
+            sys.stderr.write(f"Kesalahan: {known}\n")
+            return 1
         path = _write_crash_log()
         sys.stderr.write(f"Kesalahan tak terduga: {exc.__class__.__name__}: {exc} (rincian: {path})\n")
         return 3
