@@ -152,3 +152,106 @@ def test_english_translation_is_complete_and_in_sync(tmp_path):
         if translation.get("type") in ("unfinished", "vanished", "obsolete"):
             untranslated.append(message.find("source").text)
     assert untranslated == [], "terjemahan Inggris belum ada untuk: " + "; ".join(untranslated)
+
+
+def test_login_dialog_shows_the_slow_down_and_counts_down(qtbot, controller, ui_services):
+    from sop_desktop import users as users_mod
+    from tests.test_users import FakeClock
+
+    clock = FakeClock()
+    ui_services.users.clock = clock
+    make_user(ui_services, "budi", "operator", [])
+    controller.start()
+    login = controller.dialog
+    login.username.setText("budi")
+    ok = dialog_button(login, QDialogButtonBox.StandardButton.Ok)
+    for _ in range(users_mod.FREE_ATTEMPTS):
+        login.password.setText("tebakan-salah")
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    wait = users_mod.BASE_DELAY
+    assert f"Terlalu banyak percobaan. Coba lagi dalam {wait} detik." in login.error.text()
+    assert not ok.isEnabled() and login.wait_timer.isActive()
+    clock.advance(wait - 2)
+    login.update_wait()  # what the one-second timer does
+    assert login.error.text() == "Terlalu banyak percobaan. Coba lagi dalam 2 detik."
+    login.username.setText("orang-lain")  # another name is not slowed down
+    assert ok.isEnabled() and login.error.text() == ""
+    login.username.setText("budi")
+    assert not ok.isEnabled()
+    clock.advance(2)
+    login.update_wait()
+    assert ok.isEnabled() and not login.wait_timer.isActive() and login.error.text() == ""
+    window = log_in(qtbot, controller, "budi")
+    assert window.user.username == "budi"
+
+
+def test_crash_log_and_app_log_never_hold_a_typed_password(qtbot, controller, ui_services,
+                                                          monkeypatch):
+    from sop_desktop.paths import data_dir
+    from ui import crash
+
+    secret = "Rahasia-Sekali-42"
+    make_user(ui_services, "budi", "operator", [])
+    handler = crash.CrashHandler()
+    shown = []
+    monkeypatch.setattr(crash.CrashHandler, "_show", lambda self, msg, log: shown.append(msg))
+    app_log = crash.install_app_log()
+    handler.install()
+    try:
+        controller.start()
+        login = controller.dialog
+        login.username.setText("budi")
+        login.password.setText(secret)
+        qtbot.mouseClick(dialog_button(login, QDialogButtonBox.StandardButton.Ok),
+                         Qt.MouseButton.LeftButton)  # a failed log-in, logged as a refusal
+        login.username.setText(secret)  # typed into the name box by mistake
+        qtbot.mouseClick(dialog_button(login, QDialogButtonBox.StandardButton.Ok),
+                         Qt.MouseButton.LeftButton)
+        login.username.setText("budi")
+        try:  # a crash whose message quotes what was typed
+            raise ValueError(f"nilai tak terduga: {secret!r}")
+        except ValueError:
+            handler.handle(*sys.exc_info())
+    finally:
+        handler.uninstall()
+        crash.remove_app_log(app_log)
+    crash_text = (data_dir() / "logs" / "crash.log").read_text(encoding="utf-8")
+    app_text = (data_dir() / "logs" / "sop-desktop.log").read_text(encoding="utf-8")
+    assert "nilai tak terduga" in crash_text and crash.MASK in crash_text
+    assert "ditolak: masuk oleh budi" in app_text  # the refusal is in the app's log
+    for text in (crash_text, app_text, *shown):
+        assert secret not in text
+
+
+def test_laporan_menu_for_every_user(qtbot, controller, ui_services):
+    """Officials who are not administrators send the monthly reports too."""
+    make_user(ui_services, "budi", "pejabat", ["Kepala Bidang Hak Asasi Manusia"])
+    controller.start()
+    window = log_in(qtbot, controller, "budi")
+    menus = {a.text().replace("&", ""): a.menu() for a in window.menuBar().actions()}
+    actions = [a for a in menus["Laporan"].actions() if not a.isSeparator()]
+    assert len(actions) == 4 and all(a.isEnabled() for a in actions)
+    assert window.act_letter in menus["Kasus"].actions()
+    assert not window.act_letter.isEnabled()  # no case shown yet
+
+
+def test_file_menu_opens_backups_and_changes_own_password(qtbot, controller, ui_services):
+    """Berkas → Ganti kata sandi changes the signed-in user's password through the core;
+    Berkas → Cadangan & pemulihan opens the backup list."""
+    make_user(ui_services, "budi", "pejabat", ["Kepala Bidang Hak Asasi Manusia"])
+    controller.start()
+    window = log_in(qtbot, controller, "budi")
+    menus = {a.text().replace("&", ""): a.menu() for a in window.menuBar().actions()}
+    assert window.act_password in menus["Berkas"].actions()
+    assert window.act_backups in menus["Berkas"].actions()
+    dialog = window.change_password()
+    dialog.old.edit.setText(PASSWORD)
+    dialog.new.edit.setText("sandi-baru-budi-123")
+    dialog.repeat.edit.setText("sandi-baru-budi-123")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert ui_services.users.authenticate("budi", "sandi-baru-budi-123").username == "budi"
+    backups = window.open_backups()
+    qtbot.waitUntil(backups.isVisible)
+    assert backups.table.columnCount() >= 3
+    backups.close()

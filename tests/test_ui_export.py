@@ -83,3 +83,23 @@ def test_worker_runs_off_the_ui_thread_and_reports_on_it(qtbot):
     assert failures[0].startswith("ZeroDivisionError")
     assert runner.wait() and not runner.busy()
     runner.deleteLater()
+
+
+def test_unexpected_task_error_reads_in_indonesian_and_is_logged(qtbot, window):
+    """A bug in background work shows one Indonesian sentence (no traceback) and is logged."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from sop_desktop.paths import data_dir
+
+    def work():
+        raise KeyError("kolom_hilang")
+
+    window.run_task("Menguji…", work, lambda _r: None)
+    qtbot.waitUntil(lambda: any(d.objectName() == "task_error" for d in window.dialogs),
+                    timeout=30000)
+    box = next(d for d in window.dialogs if d.objectName() == "task_error")
+    assert isinstance(box, QMessageBox)
+    assert box.text().startswith("Terjadi kesalahan tak terduga (KeyError: 'kolom_hilang')")
+    assert "Traceback" not in box.text()
+    assert "kolom_hilang" in (data_dir() / "logs" / "crash.log").read_text(encoding="utf-8")
+    box.close()

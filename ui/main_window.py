@@ -8,9 +8,17 @@ from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QMessageBox, QP
                                QStyle, QTabWidget, QToolBar, QWidget)
 
 from sop_desktop import APP_NAME, __version__, office
+from sop_desktop.errors import SopError
 from ui.screen import fit_size
 from ui.settings import AppSettings
-from ui.workers import TaskRunner
+from ui.workers import TaskRunner, user_message
+
+
+def _alive(widget) -> bool:
+    """False once Qt has deleted the widget behind a Python wrapper (a closed dialog)."""
+    from shiboken6 import isValid
+
+    return widget is not None and isValid(widget)
 
 
 class MainWindow(QMainWindow):
@@ -111,9 +119,30 @@ class MainWindow(QMainWindow):
                                        self.export_register, "Ctrl+E", sp.SP_DialogSaveButton)
         self.act_backup = self._action("act_backup", self.tr("&Cadangkan basis data"),
                                        self.backup_database, None, sp.SP_DriveHDIcon)
+        self.act_backups = self._action("act_backups", self.tr("Cadangan && &pemulihan…"),
+                                        self.open_backups, None, sp.SP_DriveFDIcon,
+                                        self.tr("Daftar cadangan, cadangkan sekarang, pulihkan, "
+                                                "pilih folder cadangan"))
+        self.act_password = self._action("act_password", self.tr("&Ganti kata sandi…"),
+                                         self.change_password)
         self.act_admin = self._action("act_admin", self.tr("&Administrasi…"), self.open_admin,
                                       "Ctrl+Shift+A", sp.SP_FileDialogDetailedView)
         self.act_about = self._action("act_about", self.tr("&Tentang SOP Desktop"), self.about)
+        self.act_letter = self._action("act_letter", self.tr("C&etak surat…"), self.print_letter,
+                                       QKeySequence.StandardKey.Print, sp.SP_FileDialogContentsView,
+                                       self.tr("Cetak surat untuk kasus yang dipilih"))
+        self.act_report_register = self._action(
+            "act_report_register", self.tr("&Buku register…"),
+            lambda: self.open_report("register"), "Ctrl+Shift+R", sp.SP_FileDialogListView)
+        self.act_report_kinerja = self._action(
+            "act_report_kinerja", self.tr("Laporan &kinerja…"),
+            lambda: self.open_report("kinerja"), "Ctrl+Shift+K")
+        self.act_report_monitoring = self._action(
+            "act_report_monitoring", self.tr("Lembar &monitoring SOP…"),
+            lambda: self.open_report("monitoring"))
+        self.act_report_agenda = self._action(
+            "act_report_agenda", self.tr("&Agenda surat keluar…"),
+            lambda: self.open_report("agenda"))
         self.act_admin.setEnabled(self.is_admin())
         self.act_import.setEnabled(self.is_admin())
 
@@ -122,13 +151,19 @@ class MainWindow(QMainWindow):
         m = bar.addMenu(self.tr("&Berkas"))
         m.addActions([self.act_new_case, self.act_import])
         m.addSeparator()
-        m.addActions([self.act_export, self.act_backup])
+        m.addActions([self.act_export, self.act_backup, self.act_backups])
         m.addSeparator()
-        m.addActions([self.act_settings, self.act_logout, self.act_quit])
+        m.addActions([self.act_settings, self.act_password, self.act_logout, self.act_quit])
         m = bar.addMenu(self.tr("&Kasus"))
         m.addActions([self.act_finish, self.act_yes, self.act_no, self.act_return, self.act_stop])
         m.addSeparator()
-        m.addAction(self.act_attach)
+        m.addActions([self.act_attach, self.act_letter])
+        m = bar.addMenu(self.tr("La&poran"))
+        m.setObjectName("menu_reports")
+        m.addActions([self.act_report_register, self.act_report_kinerja,
+                      self.act_report_monitoring])
+        m.addSeparator()
+        m.addAction(self.act_report_agenda)
         m = bar.addMenu(self.tr("&Lihat"))
         m.addActions([self.act_inbox, self.act_sops, self.act_search, self.act_refresh])
         if self.is_admin():
@@ -147,7 +182,7 @@ class MainWindow(QMainWindow):
         tb.addSeparator()
         tb.addActions([self.act_finish, self.act_yes, self.act_no, self.act_return, self.act_stop])
         tb.addSeparator()
-        tb.addActions([self.act_attach, self.act_refresh])
+        tb.addActions([self.act_attach, self.act_letter, self.act_refresh])
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, tb)
         self.toolbar = tb
 
@@ -181,6 +216,8 @@ class MainWindow(QMainWindow):
         self.act_return.setEnabled("return" in allowed)
         self.act_stop.setEnabled("stop" in allowed)
         self.act_attach.setEnabled("attach" in allowed)
+        # a shown case (open or closed) may get its letters; the service checks who may issue
+        self.act_letter.setEnabled(self.current_case_id() is not None)
 
     # ----- commands
     def refresh(self) -> None:
@@ -231,9 +268,14 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("%n SOP disimpan", "", len(stored)), 8000)
 
     # ----- long work: off the UI thread, with progress
-    def run_task(self, title: str, fn, on_done) -> QProgressDialog:
-        """Run fn(progress=...) on the pool; a progress dialog follows it, the window stays live."""
-        dialog = QProgressDialog(title, "", 0, 0, self)
+    def run_task(self, title: str, fn, on_done, parent: QWidget | None = None,
+                 on_error=None) -> QProgressDialog:
+        """Run fn(progress=...) on the pool; a progress dialog follows it, the window stays live.
+
+        `parent`: the dialog the work was started from (progress and errors show over it);
+        `on_error(text)` is called with the Indonesian message after the message box opens."""
+        owner = parent if parent is not None else self
+        dialog = QProgressDialog(title, "", 0, 0, owner)
         dialog.setObjectName("task_progress")
         dialog.setWindowTitle(APP_NAME)
         dialog.setCancelButton(None)  # the core writes files whole or not at all: no half-cancel
@@ -246,19 +288,25 @@ class MainWindow(QMainWindow):
             dialog.setValue(min(done, max(total, 1)))
 
         def finished(result) -> None:
-            dialog.reset()
-            dialog.done(0)
+            if _alive(dialog):  # gone with its parent when that dialog was closed meanwhile
+                dialog.reset()
+                dialog.done(0)
             on_done(result)
 
         def failed(message: str) -> None:
-            dialog.reset()
-            dialog.done(0)
-            self.statusBar().showMessage(message.splitlines()[0], 15000)
-            box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, message.splitlines()[0],
-                              QMessageBox.StandardButton.Ok, self)
+            if _alive(dialog):
+                dialog.reset()
+                dialog.done(0)
+            text = user_message(message)
+            self.statusBar().showMessage(text.splitlines()[0] if text else "", 15000)
+            box_parent = owner if _alive(owner) and owner.isVisible() else self
+            box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, text,
+                              QMessageBox.StandardButton.Ok, box_parent)
             box.setObjectName("task_error")
             self._keep(box)
             box.open()
+            if on_error is not None:
+                on_error(text)
 
         self.runner.start(fn, finished, failed, progress)
         return dialog
@@ -309,6 +357,71 @@ class MainWindow(QMainWindow):
                              .showMessage(self.tr("Cadangan dibuat: %1").replace("%1", str(out)),
                                           15000))
 
+    def open_backups(self):
+        """The backup list: back up now, restore (then everyone logs in again), choose a folder."""
+        from ui.backup_dialog import open_backup_dialog
+
+        dialog = open_backup_dialog(self, self.services)
+        self._keep(dialog)
+        return dialog
+
+    def change_password(self):
+        from ui.password_dialog import open_change_password
+
+        dialog = open_change_password(self, self.services, self.user)
+        self._keep(dialog)
+        return dialog
+
+    # ----- Laporan and Surat
+    def open_report(self, kind: str):
+        """Open a Laporan dialog: "register", "kinerja", "monitoring" or "agenda"."""
+        from ui.report_dialog import ReportDialog
+
+        dialog = ReportDialog(self, kind)
+        if kind != "agenda":
+            sop = self.inbox.sop_filter.currentData() or None
+            if sop:  # start from the SOP the inbox is filtered on
+                dialog.set_sop(sop)
+        self._keep(dialog)
+        dialog.open()
+        return dialog
+
+    def current_case_id(self) -> int | None:
+        """The case shown in the inbox's case pane (None when none is)."""
+        view = getattr(self.inbox, "case_view", None)
+        case = getattr(view, "case", None)
+        if case is not None:
+            return case.id
+        return self.inbox.selected_case_id()
+
+    def print_letter(self):
+        """Open the letter dialog for the shown case."""
+        case_id = self.current_case_id()
+        if case_id is None:
+            self.statusBar().showMessage(self.tr("Pilih kasus dahulu untuk mencetak surat."), 8000)
+            return None
+        from ui.letter_dialog import LetterDialog
+
+        try:
+            dialog = LetterDialog(self, case_id)
+        except SopError as exc:
+            box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, str(exc),
+                              QMessageBox.StandardButton.Ok, self)
+            box.setObjectName("letter_error")
+            self._keep(box)
+            box.open()
+            return None
+        dialog.issued.connect(self._letter_issued)
+        self._keep(dialog)
+        dialog.open()
+        return dialog
+
+    def _letter_issued(self, case_id: int, number: str) -> None:
+        self.data_changed.emit({"cases": [case_id], "letters": True})
+        text = (self.tr("Surat %1 diterbitkan dan dicatat").replace("%1", number) if number
+                else self.tr("Surat dicetak dan dicatat di riwayat kasus"))
+        self.statusBar().showMessage(text, 15000)
+
     def open_settings(self) -> None:
         from ui.settings import SettingsDialog
 
@@ -353,7 +466,8 @@ class MainWindow(QMainWindow):
     def shutdown(self) -> None:
         """Close dialogs and wait for background work: nothing is left running."""
         for dialog in list(self.dialogs):
-            dialog.close()
+            if _alive(dialog):
+                dialog.close()
         self.runner.wait()
         self.inbox.shutdown()
 

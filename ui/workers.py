@@ -9,9 +9,32 @@ from __future__ import annotations
 import inspect
 import traceback
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 from sop_desktop.errors import SopError
+
+TRACEBACK_MARK = "Traceback (most recent call last)"
+
+
+def user_message(message: str) -> str:
+    """What a user reads for a failed task: a SopError's own Indonesian sentence as it is; for
+    an unexpected error one Indonesian line naming it (the traceback went to the crash log)."""
+    if TRACEBACK_MARK not in message:
+        return message.strip()
+    first = message.splitlines()[0].strip() if message.strip() else ""
+    return QCoreApplication.translate(
+        "TaskRunner", "Terjadi kesalahan tak terduga (%1). Rinciannya dicatat di berkas log "
+        "aplikasi.").replace("%1", first)
+
+
+def _log_unexpected(exc: BaseException) -> None:
+    """Write an unexpected worker error to the crash log, as the crash handler does for slots."""
+    try:
+        from ui.crash import write_crash_log
+
+        write_crash_log(type(exc), exc, exc.__traceback__)
+    except Exception:  # noqa: BLE001 (a log that cannot be written must not hide the error)
+        pass
 
 
 class TaskSignals(QObject):
@@ -39,6 +62,7 @@ class _Runnable(QRunnable):
         except SopError as exc:
             self.signals.failed.emit(str(exc))
         except Exception as exc:  # report, never crash the worker thread silently
+            _log_unexpected(exc)
             self.signals.failed.emit(f"{exc.__class__.__name__}: {exc}\n\n{traceback.format_exc()}")
         else:
             self.signals.finished.emit(result)

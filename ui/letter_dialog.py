@@ -1,0 +1,640 @@
+"""The Surat dialog: print a letter for the shown case from one of the templates serving its SOP.
+
+The user picks the template, checks the values filled from the case (sifat, lampiran, hal, Yth.,
+tembusan, the template's own fields), the signer (with Plt./Plh.), the date and the paper, and
+sees the letter as it will print. Saving or printing issues it: the core service takes the number
+and records the letter in the case history and the agenda surat keluar in one transaction.
+Building, issuing and printing run off the UI thread.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import inspect
+import io
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, QTimer, Signal
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog,
+                               QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+                               QPlainTextEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget)
+
+from shiboken6 import isValid
+
+from sop_desktop.errors import SopError
+from ui.report_dialog import PdfPreview, print_pdf, printer_available, render_pages
+from ui.screen import fit_size
+from ui.workers import user_message
+
+# printed on the letter as chosen: Indonesian in every interface language, so not translated
+SIFAT_CHOICES = ("Biasa", "Segera", "Sangat Segera", "Rahasia", "Terbatas")
+ACTING_CHOICES = (("", QT_TRANSLATE_NOOP("LetterDialog", "Definitif")),
+                  ("plt", QT_TRANSLATE_NOOP("LetterDialog", "Plt. (Pelaksana Tugas)")),
+                  ("plh", QT_TRANSLATE_NOOP("LetterDialog", "Plh. (Pelaksana Harian)")))
+PAPERS = ("A4", "F4")
+
+
+def letter_pdf(letter, paper: str | None = None) -> bytes:
+    """A filled letter as PDF bytes, on `paper` (A4, F4...) instead of the template's own."""
+    from sop_desktop import office
+    from sop_desktop.letters.render import render_pdf
+
+    tpl = letter.template
+    if paper and paper != tpl.paper:
+        letter = dataclasses.replace(letter, template=dataclasses.replace(tpl, paper=paper))
+    buf = io.BytesIO()
+    render_pdf(letter, office.load(), buf)
+    return buf.getvalue()
+
+
+def lenient_template(tpl):
+    """The template with every required field defaulting to "": the form is prefilled from what
+    the case holds, and a letter whose required fields are still empty can be previewed."""
+    return dataclasses.replace(tpl, fields={
+        k: dataclasses.replace(f, default="" if f.default is None else f.default)
+        for k, f in tpl.fields.items()})
+
+
+def _issue_takes_paper(service) -> bool:
+    try:
+        return "paper" in inspect.signature(service.issue).parameters
+    except (TypeError, ValueError):
+        return False
+
+
+def _header_keys(tpl) -> list[str]:
+    """The header texts a template prints (and so the user may change) besides its own fields."""
+    if tpl.kind in ("surat", "nota_dinas"):
+        keys = ["sifat", "lampiran", "hal", "kepada"]
+        if tpl.kind == "surat":
+            keys.append("di")
+        return keys
+    if tpl.kind in ("naskah",) and tpl.texts.get("kepada"):
+        return ["kepada", "di"]
+    return []
+
+
+class LetterDialog(QDialog):
+    """A letter for one case; `issued(case_id, number)` after the core has recorded it."""
+
+    issued = Signal(int, str)
+
+    def __init__(self, window, case_id: int, parent: QWidget | None = None):
+        super().__init__(parent or window)
+        from sop_desktop.letters.service import LetterService
+
+        self.window_ = window
+        self.services = window.services
+        self.user = window.user
+        self.letters = LetterService.from_services(self.services)
+        self.case = self.services.cases.get(int(case_id))
+        self.defn = self.services.cases.definition(self.case)
+        self.templates = self.letters.templates_for_case(self.case)
+        if not self.templates:
+            raise SopError(self.tr("Belum ada templat surat untuk SOP %1.").replace("%1", self.defn.name))
+        self.closed = False
+        self.generation = 0
+        self.preview_running = False
+        self._refreshing = False
+        self.edited_headers: set[str] = set()
+        self.issued_number: str | None = None
+        self.issued_pdf: bytes | None = None
+        self.issued_template: str | None = None
+        self.file_dialog: QFileDialog | None = None
+        self.print_dialog: QPrintDialog | None = None
+        self.printer: QPrinter | None = None
+        self.field_edits: dict[str, QWidget] = {}
+        self.header_edits: dict[str, QWidget] = {}
+        self.setObjectName("letter_dialog")
+        self.setWindowTitle(self.tr("Cetak surat — %1").replace("%1", self.case.number))
+        self.setModal(False)
+
+        outer = QVBoxLayout(self)
+        body = QHBoxLayout()
+        outer.addLayout(body, 1)
+        side = QVBoxLayout()
+        body.addLayout(side, 0)
+        caption = QLabel(f"<b>{_html(self.case.number)}</b><br>{_html(self.defn.name)}")
+        caption.setObjectName("letter_case")
+        caption.setWordWrap(True)
+        side.addWidget(caption)
+        top = QFormLayout()
+        self.template = QComboBox()
+        self.template.setObjectName("letter_template")
+        self.template.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.template.setMinimumContentsLength(24)
+        for tpl in self.templates:
+            self.template.addItem(tpl.name, tpl.id)
+            if tpl.description:
+                self.template.setItemData(self.template.count() - 1, tpl.description,
+                                          Qt.ItemDataRole.ToolTipRole)
+        top.addRow(self.tr("T&emplat:"), self.template)
+        side.addLayout(top)
+
+        # the form scrolls: a template with many fields must still fit a 1366×768 screen
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("letter_form_scroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll.setMinimumWidth(380)
+        self.scroll.setMaximumWidth(460)
+        self.form_host = QWidget()
+        self.form_layout = QVBoxLayout(self.form_host)
+        self.form_layout.setContentsMargins(0, 0, 6, 0)
+        self.header_box = QGroupBox(self.tr("Kepala surat"))
+        self.header_form = QFormLayout(self.header_box)
+        self.fields_box = QGroupBox(self.tr("Isian surat"))
+        self.fields_form = QFormLayout(self.fields_box)
+        self.sign_box = QGroupBox(self.tr("Penanda tangan, tanggal dan kertas"))
+        sign = QFormLayout(self.sign_box)
+        self.signer = QComboBox()
+        self.signer.setObjectName("letter_signer")
+        self.signer.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.signer.setMinimumContentsLength(20)
+        sign.addRow(self.tr("Penanda ta&ngan:"), self.signer)
+        self.acting = QComboBox()
+        self.acting.setObjectName("letter_acting")
+        for key, text in ACTING_CHOICES:
+            self.acting.addItem(QCoreApplication.translate("LetterDialog", text), key)
+        sign.addRow(self.tr("&Kedudukan:"), self.acting)
+        self.acting_for = QLineEdit()
+        self.acting_for.setObjectName("letter_acting_for")
+        self.acting_for.setPlaceholderText(self.tr("jabatan yang diwakili, mis. Kepala Kantor Wilayah"))
+        self.acting_for_label = QLabel(self.tr("Atas &jabatan:"))
+        self.acting_for_label.setBuddy(self.acting_for)
+        sign.addRow(self.acting_for_label, self.acting_for)
+        self.date = QDateEdit(QDate(self.services.cases.clock().date()))
+        self.date.setObjectName("letter_date")
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("dd/MM/yyyy")
+        sign.addRow(self.tr("Tangg&al surat:"), self.date)
+        self.paper = QComboBox()
+        self.paper.setObjectName("letter_paper")
+        sign.addRow(self.tr("Ke&rtas:"), self.paper)
+        for box in (self.header_box, self.fields_box, self.sign_box):
+            self.form_layout.addWidget(box)
+        self.form_layout.addStretch(1)
+        self.scroll.setWidget(self.form_host)
+        side.addWidget(self.scroll, 1)
+        self.message = QLabel()
+        self.message.setObjectName("letter_message")
+        self.message.setWordWrap(True)
+        self.message.setMaximumWidth(460)
+        side.addWidget(self.message)
+        note = QLabel(self.tr("Menyimpan atau mencetak menerbitkan surat: nomornya diambil dan surat "
+                              "dicatat di riwayat kasus serta agenda surat keluar."))
+        note.setObjectName("letter_note")
+        note.setWordWrap(True)
+        note.setMaximumWidth(460)
+        note.setStyleSheet("color: palette(dark)")
+        side.addWidget(note)
+        self.preview_button = QPushButton(self.tr("Perbarui &pratinjau"))
+        self.preview_button.setObjectName("preview_button")
+        self.preview_button.clicked.connect(self.refresh_preview)
+        side.addWidget(self.preview_button)
+
+        right = QVBoxLayout()
+        body.addLayout(right, 1)
+        self.number_label = QLabel()
+        self.number_label.setObjectName("letter_number")
+        right.addWidget(self.number_label)
+        self.preview = PdfPreview()
+        right.addWidget(self.preview, 1)
+
+        buttons = QDialogButtonBox()
+        self.save_pdf_button = buttons.addButton(self.tr("Simpan P&DF…"),
+                                                 QDialogButtonBox.ButtonRole.ActionRole)
+        self.save_pdf_button.setObjectName("save_pdf_button")
+        self.print_button = buttons.addButton(self.tr("&Cetak…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button.setObjectName("print_button")
+        self.close_button = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.close_button.setText(self.tr("T&utup"))
+        buttons.rejected.connect(self.reject)
+        self.save_pdf_button.clicked.connect(self.choose_file)
+        self.print_button.clicked.connect(self.choose_printer)
+        outer.addWidget(buttons)
+
+        self.preview_timer = QTimer(self)
+        self.preview_timer.setSingleShot(True)
+        self.preview_timer.setInterval(500)
+        self.preview_timer.timeout.connect(self.refresh_preview)
+        self.template.currentIndexChanged.connect(self._template_changed)
+        self.acting.currentIndexChanged.connect(self._acting_changed)
+        for combo in (self.signer, self.acting, self.paper):
+            combo.currentIndexChanged.connect(self.options_changed)
+        self.acting_for.textEdited.connect(self.options_changed)
+        self.date.dateChanged.connect(self.options_changed)
+        fit_size(self, 1240, 780, share=0.94)
+        self._template_changed()
+        self.template.setFocus()
+
+    # ----- the form for the chosen template
+    def current_template(self):
+        tid = self.template.currentData()
+        return next(t for t in self.templates if t.id == tid)
+
+    def _template_changed(self) -> None:
+        tpl = self.current_template()
+        self._fill_signers(tpl)
+        self.acting_for.setText(tpl.texts.get("penandatangan", ""))
+        self.paper.blockSignals(True)
+        self.paper.clear()
+        papers = list(PAPERS) if tpl.paper in PAPERS else [tpl.paper, *PAPERS]
+        for paper in papers:
+            self.paper.addItem(paper, paper)
+        self.paper.setCurrentIndex(self.paper.findData(tpl.paper))
+        self.paper.blockSignals(False)
+        self._build_fields(tpl)
+        self._acting_changed()
+        self._retab()
+        self.options_changed()
+
+    def _fill_signers(self, tpl) -> None:
+        self.signer.blockSignals(True)
+        self.signer.clear()
+        try:
+            auto = self.letters.resolve_signer(tpl, self.user)
+            self.signer.addItem(self.tr("Otomatis: %1").replace("%1", auto.label()), None)
+        except SopError:  # nobody, or several people, hold the signing position: choose one
+            self.signer.addItem(self.tr("(pilih penanda tangan)"), None)
+        for user in sorted(self.services.users.list(), key=lambda u: u.name.casefold()):
+            if not user.active:
+                continue
+            jabatan = (user.jabatan or "").strip() or ", ".join(self.services.users.position_names(user))
+            self.signer.addItem(f"{user.name} — {jabatan}" if jabatan else user.name, user.username)
+        self.signer.blockSignals(False)
+
+    def _build_fields(self, tpl) -> None:
+        """One input per header text and per template field, prefilled from the case."""
+        for form in (self.header_form, self.fields_form):
+            while form.rowCount():
+                form.removeRow(0)
+        self.header_edits, self.field_edits = {}, {}
+        self.edited_headers = set()
+        texts, tembusan, values = self._prefill(tpl)
+        self._refreshing = True  # filling the form is not the user editing the headers
+        labels = {"sifat": self.tr("&Sifat:"), "lampiran": self.tr("&Lampiran:"),
+                  "hal": self.tr("&Hal:"), "kepada": self.tr("&Yth.:"), "di": self.tr("d&i:")}
+        for key in _header_keys(tpl):
+            if key == "sifat":
+                edit = QComboBox()
+                edit.setEditable(True)
+                edit.addItems(list(SIFAT_CHOICES))
+                edit.setCurrentText(texts.get("sifat", ""))
+                edit.currentTextChanged.connect(lambda _t, k=key: self._header_edited(k))
+            else:
+                edit = QLineEdit(texts.get(key, ""))
+                edit.textChanged.connect(lambda _t, k=key: self._header_edited(k))
+            edit.setObjectName(f"letter_{key}")
+            self.header_edits[key] = edit
+            self.header_form.addRow(labels[key], edit)
+        if tpl.kind not in ("sertifikat", "disposisi"):
+            edit = QPlainTextEdit("\n".join(tembusan))
+            edit.setObjectName("letter_tembusan")
+            edit.setTabChangesFocus(True)
+            edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 4 + 12)
+            edit.setPlaceholderText(self.tr("satu tujuan per baris"))
+            edit.textChanged.connect(lambda k="tembusan": self._header_edited(k))
+            self.header_edits["tembusan"] = edit
+            self.header_form.addRow(self.tr("&Tembusan:"), edit)
+        self.header_box.setVisible(bool(self.header_edits))
+        for key, spec in tpl.fields.items():
+            value = values.get(key, "")
+            if spec.multiline:
+                edit = QPlainTextEdit(value)
+                edit.setTabChangesFocus(True)
+                edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 4 + 12)
+                edit.textChanged.connect(self.options_changed)
+            else:
+                edit = QLineEdit(value)
+                edit.textEdited.connect(self.options_changed)
+            edit.setObjectName(f"field_{key}")
+            if spec.default is None:
+                edit.setToolTip(self.tr("Wajib diisi"))
+            label = QLabel(spec.label + (" *" if spec.default is None else "") + ":")
+            label.setWordWrap(True)
+            label.setBuddy(edit)
+            self.field_edits[key] = edit
+            self.fields_form.addRow(label, edit)
+        self.fields_box.setVisible(bool(self.field_edits))
+        self._refreshing = False
+
+    def _header_edited(self, key: str) -> None:
+        """A header text the user changed is printed as typed; the others follow the template
+        (e.g. Hal and Yth. take the fields typed below them)."""
+        if self._refreshing:
+            return
+        self.edited_headers.add(key)
+        self.options_changed()
+
+    def _show_derived_headers(self, texts: dict, tembusan: list[str]) -> None:
+        self._refreshing = True
+        try:
+            for key, edit in self.header_edits.items():
+                if key in self.edited_headers:
+                    continue
+                value = "\n".join(tembusan) if key == "tembusan" else texts.get(key, "")
+                if _text_of(edit) != value:
+                    if isinstance(edit, QPlainTextEdit):
+                        edit.setPlainText(value)
+                    elif isinstance(edit, QComboBox):
+                        edit.setCurrentText(value)
+                    else:
+                        edit.setText(value)
+        finally:
+            self._refreshing = False
+
+    def _prefill(self, tpl) -> tuple[dict, list, dict]:
+        """(header texts, tembusan, field values) as the service fills them from the case;
+        a required field the case does not answer comes back empty for the user to type."""
+        from sop_desktop.letters.render import fill
+
+        lenient = lenient_template(tpl)
+        try:
+            try:
+                who = self.letters.resolve_signer(tpl, self.user)
+            except SopError:
+                who = self.letters.resolve_signer(tpl, self.user, signer=self.user.username)
+            values = self.letters.values_for(self.case, lenient, self.user, who,
+                                             when=self.date.date().toPython(), number="…")
+            filled = fill(lenient, values)
+        except SopError as exc:
+            self._show_error(str(exc))
+            return {}, list(tpl.tembusan), {}
+        return filled.texts, filled.tembusan, values
+
+    def _acting_changed(self) -> None:
+        on = bool(self.acting.currentData())
+        self.acting_for.setEnabled(on)
+        self.acting_for_label.setEnabled(on)
+
+    def _retab(self) -> None:
+        """Tab order follows the form top to bottom, then the buttons."""
+        chain: list[QWidget] = [self.template]
+        chain += list(self.header_edits.values()) + list(self.field_edits.values())
+        chain += [self.signer, self.acting, self.acting_for, self.date, self.paper,
+                  self.preview_button, self.preview, self.save_pdf_button, self.print_button,
+                  self.close_button]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
+
+    # ----- values
+    def choices(self) -> dict:
+        """The keyword arguments for LetterService.prepare()/issue() from the form."""
+        fields: dict[str, str] = {}
+        for key, edit in self.header_edits.items():
+            if key in self.edited_headers:
+                fields[key] = _text_of(edit)
+        for key, edit in self.field_edits.items():
+            text = _text_of(edit)
+            if text.strip():  # an empty one: the service names a missing required field itself
+                fields[key] = text
+        acting = self.acting.currentData() or None
+        if acting:
+            fields["penandatangan"] = self.acting_for.text().strip()
+        return {"template_id": self.template.currentData(), "signer": self.signer.currentData(),
+                "acting": acting, "fields": fields, "when": self.date.date().toPython()}
+
+    def missing_fields(self) -> list[str]:
+        """Labels of the required template fields left empty in the form."""
+        tpl = self.current_template()
+        return [spec.label for key, spec in tpl.fields.items()
+                if spec.default is None and key in self.field_edits
+                and not _text_of(self.field_edits[key]).strip()]
+
+    def options_changed(self, *_args) -> None:
+        self.generation += 1
+        if self.issued_pdf is None:
+            self.preview_timer.start()
+
+    def _show_error(self, text: str) -> None:
+        self.message.setStyleSheet("color: #b00020")
+        self.message.setText(text)
+
+    def _show_ok(self, text: str) -> None:
+        self.message.setStyleSheet("color: #1c6b2f")
+        self.message.setText(text)
+
+    # ----- preview
+    def refresh_preview(self) -> None:
+        """Fill the letter (not numbered, not recorded) and render it off the UI thread."""
+        if self.closed:
+            return
+        self.preview_timer.stop()
+        if self.issued_pdf is not None:
+            return  # the issued letter stays on screen
+        choices = self.choices()
+        paper = self.paper.currentData()
+        generation = self.generation
+        width = self.preview.page_width_px()
+        services, user, case_id = self.services, self.user, self.case.id
+        self.preview.show_message(self.tr("Menyiapkan pratinjau…"), busy=True)
+        self.preview_running = True
+
+        def work():
+            from sop_desktop import db as dbm
+            from sop_desktop.letters.render import fill
+            from sop_desktop.letters.service import LetterService
+
+            try:
+                service = LetterService.from_services(services)
+                tpl = service.template(choices["template_id"])
+                who = service.resolve_signer(tpl, user, signer=choices["signer"],
+                                             acting=choices["acting"], fields=choices["fields"])
+                lenient = lenient_template(tpl)
+                values = service.values_for(case_id, lenient, user, who, fields=choices["fields"],
+                                            when=choices["when"], number="…" if tpl.numbered else "")
+                filled = fill(lenient, values)  # what the form's header texts show
+                # a required field still empty prints as "[its label]" in the preview
+                marked = {**values, **{k: f"[{f.label}]" for k, f in tpl.fields.items()
+                                       if f.default is None and not values.get(k, "").strip()}}
+                data = letter_pdf(fill(lenient, marked), paper)
+            finally:
+                dbm.database.close()
+            return render_pages(data, width), filled.texts, filled.tembusan
+
+        def done(result) -> None:
+            if self.closed:
+                return
+            self.preview_running = False
+            if generation != self.generation or self.issued_pdf is not None:
+                return
+            (images, _total), texts, tembusan = result
+            self._show_derived_headers(texts, tembusan)
+            missing = self.missing_fields()
+            if missing:
+                self._show_error(self.tr("Isian wajib belum diisi: %1").replace("%1", "; ".join(missing)))
+            else:
+                self.message.clear()
+            self.preview.set_pages(images)
+            self.number_label.setText(self.tr("Pratinjau — nomor surat diberikan saat diterbitkan"))
+
+        def failed(message: str) -> None:
+            if self.closed:
+                return
+            self.preview_running = False
+            if generation != self.generation:
+                return
+            text = user_message(message)
+            self._show_error(text)
+            self.preview.show_message(self.tr("Pratinjau tidak dapat dibuat:") + "\n" + text)
+
+        self.window_.runner.start(work, done, failed)
+
+    # ----- issue, save, print
+    def choose_file(self) -> None:
+        dialog = QFileDialog(self, self.tr("Simpan surat sebagai PDF"))
+        dialog.setObjectName("letter_file_dialog")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix("pdf")
+        dialog.setNameFilter(self.tr("Dokumen PDF (*.pdf)"))
+        stem = f"{self.template.currentData()}-{self.issued_number or self.case.number}"
+        dialog.selectFile("".join(c if c.isalnum() or c in "-_." else "-" for c in stem) + ".pdf")
+        dialog.fileSelected.connect(self.save_to)
+        dialog.finished.connect(lambda _r, d=dialog: d.deleteLater())
+        self.file_dialog = dialog
+        dialog.open()
+
+    def save_to(self, path: str):
+        """Issue the letter (once) and write its PDF to `path`."""
+        if not path:
+            return None
+        if self.issued_pdf is not None:
+            return self._write_copy(path)
+        return self._issue(lambda: self._write_copy(path))
+
+    def _write_copy(self, path: str):
+        data = self.issued_pdf
+
+        def work():
+            from sop_desktop.reports.atomic import atomic_output
+
+            with atomic_output(path) as fh:
+                fh.write(data)
+            return Path(path)
+
+        def done(out) -> None:
+            text = self.tr("Surat disimpan: %1").replace("%1", str(out))
+            self.window_.statusBar().showMessage(text, 15000)
+            if not self.closed:
+                self._show_ok(text)
+
+        return self.window_.run_task(self.tr("Menyimpan surat…"), work, done, parent=self)
+
+    def choose_printer(self) -> None:
+        self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        self.printer.setDocName(self.current_template().name)
+        if not printer_available(self.printer):
+            self._show_error(self.tr("Belum ada pencetak yang terpasang di komputer ini. Simpan "
+                                     "sebagai PDF, lalu cetak dari komputer yang memiliki pencetak."))
+            return
+        dialog = QPrintDialog(self.printer, self)
+        dialog.setObjectName("letter_print_dialog")
+        dialog.setWindowTitle(self.tr("Cetak surat"))
+        dialog.accepted.connect(lambda p=self.printer: self.print_on(p))
+        dialog.finished.connect(lambda _r, d=dialog: d.deleteLater())
+        self.print_dialog = dialog
+        QDialog.open(dialog)  # QPrintDialog.open() wants a receiver; the plain one is enough
+
+    def print_on(self, printer: QPrinter):
+        """Issue the letter (once) and print it."""
+        if self.issued_pdf is not None:
+            return self._print(printer)
+        return self._issue(lambda: self._print(printer))
+
+    def _print(self, printer: QPrinter):
+        data = self.issued_pdf
+
+        def work(progress):
+            return print_pdf(printer, data, progress=lambda d, t: progress(d, t, ""))
+
+        def done(pages) -> None:
+            self.window_.statusBar().showMessage(
+                self.tr("%n halaman dikirim ke pencetak", "", pages), 15000)
+
+        return self.window_.run_task(self.tr("Mencetak surat…"), work, done, parent=self)
+
+    def _issue(self, then):
+        """Number and record the letter through the core service, then call `then()`."""
+        choices = self.choices()
+        paper = self.paper.currentData()
+        width = self.preview.page_width_px()
+        services, user, case_id = self.services, self.user, self.case.id
+
+        def work():
+            from sop_desktop import db as dbm
+            from sop_desktop.letters.service import LetterService
+
+            service = LetterService.from_services(services)
+            own_paper = _issue_takes_paper(service)
+            extra = {"paper": paper} if own_paper else {}
+            with tempfile.TemporaryDirectory(prefix="sop-surat-") as folder:
+                out = Path(folder) / "surat.pdf"
+                try:
+                    issued = service.issue(case_id, choices["template_id"], user, out=out,
+                                           signer=choices["signer"], acting=choices["acting"],
+                                           fields=choices["fields"], when=choices["when"], **extra)
+                finally:
+                    dbm.database.close()
+                if own_paper or paper == issued.letter.template.paper:
+                    data = out.read_bytes()  # the very file whose hash the register keeps
+                else:  # the service prints on the template's paper: lay it out again on ours
+                    data = letter_pdf(issued.letter, paper)
+            letter = issued.letter
+            return issued.number, data, render_pages(data, width)[0], letter.texts, letter.tembusan
+
+        def done(result) -> None:
+            number, data, images, texts, tembusan = result
+            self.issued_number, self.issued_pdf = number, data
+            self.issued_template = choices["template_id"]
+            if not isValid(self):  # closed and deleted meanwhile: refresh the case directly
+                self.window_.data_changed.emit({"cases": [case_id], "letters": True})
+                return
+            self.issued.emit(case_id, number)
+            if self.closed:
+                return
+            self.edited_headers.clear()
+            self._show_derived_headers(texts, tembusan)  # the form shows what was printed
+            self._lock_form()
+            self.number_label.setText(
+                self.tr("Surat nomor %1 telah diterbitkan").replace("%1", number) if number
+                else self.tr("Surat telah dicetak dan dicatat"))
+            self._show_ok(self.tr("Tercatat di riwayat kasus dan agenda surat keluar. Menyimpan atau "
+                                  "mencetak lagi memakai surat yang sama, tanpa nomor baru."))
+            self.preview.set_pages(images)
+            then()
+
+        def failed(text: str) -> None:
+            if not self.closed:
+                self._show_error(text)
+
+        return self.window_.run_task(self.tr("Menerbitkan surat…"), work, done, parent=self,
+                                     on_error=failed)
+
+    def _lock_form(self) -> None:
+        for w in (self.template, self.form_host, self.preview_button):
+            w.setEnabled(False)
+
+    def done(self, result: int) -> None:
+        self.closed = True
+        self.preview_timer.stop()
+        super().done(result)
+
+
+def _text_of(edit: QWidget) -> str:
+    if isinstance(edit, QPlainTextEdit):
+        return edit.toPlainText()
+    if isinstance(edit, QComboBox):
+        return edit.currentText()
+    return edit.text()
+
+
+def _html(text: str) -> str:
+    from html import escape
+
+    return escape(text or "")
+
+
+__all__ = ["LetterDialog", "letter_pdf"]
