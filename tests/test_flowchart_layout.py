@@ -11,8 +11,8 @@ import itertools
 
 import pytest
 
-from sop_desktop.flowchart.layout import (FOOTER_H, MARGIN, TIDAK, YA, Rect, SopLayout, layout_sop,
-                                          text_width, wrap)
+from sop_desktop.flowchart.layout import (FOOTER_H, MARGIN, TIDAK, YA, Rect, SopLayout, _pieces_of,
+                                          layout_sop, text_width, wrap)
 from sop_desktop.model import Identity, Lane, SopDefinition, Step
 from sop_desktop.waktu import parse_waktu
 
@@ -121,7 +121,7 @@ def sigap() -> SopDefinition:
 
 
 def sample_sops() -> list[SopDefinition]:
-    return [immigration(), yankomas(), sigap()]
+    return [immigration(), yankomas(), sigap(), co_actors()]
 
 
 
@@ -199,6 +199,24 @@ def check_layout(defn, layout: SopLayout) -> None:
         assert sym.kind == ("decision" if step.kind == "decision" else
                             "terminator" if step.kind in ("start", "end") or sym.step in (numbers[0], numbers[-1])
                             else "process")
+    # co-actors: the step's symbol repeated once in each co-actor lane of its row, joined by a line
+    lanes = defn.lane_names or ["Pelaksana"]
+    for step in defn.steps:
+        main = layout.symbol(step.number)
+        want = {n for n in step.co_lanes if n in lanes and n != main.lane}
+        copies = layout.co_symbols(step.number)
+        assert sorted(c.lane for c in copies) == sorted(want), (defn.name, step.number)
+        page = layout.pages[main.page - 1]
+        links = [ln for ln in page.co_links if ln.step == step.number]
+        assert len(links) == len(copies)
+        xs = sorted([main] + copies, key=lambda m: m.rect.cx)
+        for left, right, link in zip(xs, xs[1:], sorted(links, key=lambda ln: ln.points[0][0])):
+            assert link.points == [(left.rect.right, main.rect.cy), (right.rect.x, main.rect.cy)]
+        for c in copies:
+            assert c.co and c.page == main.page and c.kind == main.kind
+            assert abs(c.rect.cy - main.rect.cy) < 0.01 and c.rect.w == main.rect.w
+            cell = next(x for x in page.cells if x.role == f"lanecell:{c.lane_index}" and x.step == step.number)
+            assert abs(cell.rect.cx - c.rect.cx) < 0.01 and cell.rect.contains(c.rect)
     # arrows join the right symbols (directly or through a pair of off-page connectors)
     conns = layout.connectors()
     letters = {}
@@ -226,8 +244,14 @@ def check_layout(defn, layout: SopLayout) -> None:
             assert (out.page, inc.page) == (s.page, t.page)
             assert _touches(out.rect, first.points[-1]) and _touches(inc.rect, last.points[0])
         assert first.page == s.page and last.page == t.page
-        assert _on_boundary(s, first.points[0]), (defn.name, src, first.points)
-        assert _on_boundary(t, last.points[-1]), (defn.name, dst, last.points)
+        # an arrow may touch the step's own symbol or one of its co-actor copies
+        assert any(_on_boundary(m, first.points[0]) for m in [s] + layout.co_symbols(src)), \
+            (defn.name, src, first.points)
+        assert any(_on_boundary(m, last.points[-1]) for m in [t] + layout.co_symbols(dst)), \
+            (defn.name, dst, last.points)
+        if layout.co_symbols(dst):  # into a group: from above into the symbol, or from the side
+            assert _on_boundary(t, last.points[-1]) or last.points[-1][0] >= max(
+                m.rect.cx for m in [t] + layout.co_symbols(dst)), (defn.name, dst)
         assert first.label == label
         if label:
             assert first.label_rect is not None
@@ -246,7 +270,7 @@ def check_layout(defn, layout: SopLayout) -> None:
             for a, b in arrow.segments():
                 assert abs(a[0] - b[0]) < 0.01 or abs(a[1] - b[1]) < 0.01, arrow.points
                 box = Rect(min(a[0], b[0]) - 1, min(a[1], b[1]) - 1, abs(a[0] - b[0]) + 2, abs(a[1] - b[1]) + 2)
-                near = [sym for sym in page.symbols if sym.rect.intersects(box)]
+                near = [sym for sym in page.symbols + page.co_symbols if sym.rect.intersects(box)]
                 conns = [c.rect for c in page.connectors if c.rect.intersects(box)
                          and ("connector", c.letter) not in (arrow.start, arrow.end)]
                 if not near and not conns:
@@ -256,13 +280,47 @@ def check_layout(defn, layout: SopLayout) -> None:
                         assert not _strictly_inside(sym, *pt), (defn.name, arrow.from_step, arrow.to_step, sym.step)
                     for r in conns:
                         assert not (r.x + 0.5 < pt[0] < r.right - 0.5 and r.y + 0.5 < pt[1] < r.bottom - 0.5)
+        # arrows, connectors and labels stay in the lanes (and the return strip): never on text
+        flow = [c.rect for c in page.cells if c.role.startswith("lanecell:") or c.role == "strip"]
+        if flow:
+            left, right = min(r.x for r in flow), max(r.right for r in flow)
+            for arrow in page.arrows:
+                assert all(left < x < right for x, _ in arrow.points), (defn.name, arrow.points)
+                if arrow.label_rect:
+                    assert left < arrow.label_rect.x and arrow.label_rect.right < right
+            for c in page.connectors:
+                assert left < c.rect.x and c.rect.right < right
+        # no arrow runs through a Ya/Tidak label
+        for arrow in page.arrows:
+            for labelled in page.arrows:
+                r = labelled.label_rect
+                if r is None:
+                    continue
+                for a, b in arrow.segments():
+                    for x, y in _samples(a, b):
+                        assert not (r.x + 0.3 < x < r.right - 0.3 and r.y + 0.3 < y < r.bottom - 0.3), \
+                            (defn.name, arrow.from_step, arrow.to_step, labelled.from_step)
         # no two arrows run on top of each other
         for a1, a2 in itertools.combinations(page.arrows, 2):
             for s1 in a1.segments():
                 for s2 in a2.segments():
                     assert not _overlap(s1, s2), (defn.name, a1.from_step, a1.to_step, a2.from_step, a2.to_step)
+        # a co-actor line crosses no symbol, connector, label or arrow running along it
+        for link in page.co_links:
+            seg = tuple(link.points)
+            for sym in page.symbols + page.co_symbols:
+                for pt in _samples(*seg):
+                    assert not _strictly_inside(sym, *pt), (defn.name, link.step, sym.step)
+            for c in page.connectors:
+                assert not c.rect.intersects(Rect(seg[0][0], seg[0][1] - 0.5, seg[1][0] - seg[0][0], 1))
+            for arrow in page.arrows:
+                for s2 in arrow.segments():
+                    assert not _overlap(seg, s2), (defn.name, link.step, arrow.from_step)
+                if arrow.label_rect:
+                    assert not arrow.label_rect.intersects(
+                        Rect(seg[0][0], seg[0][1] - 0.3, seg[1][0] - seg[0][0], 0.6)), (defn.name, link.step)
         # no two symbols, connectors or labels overlap
-        boxes = ([("symbol", s.step, s.rect) for s in page.symbols] +
+        boxes = ([("symbol", s.step, s.rect) for s in page.symbols + page.co_symbols] +
                  [("connector", c.letter, c.rect) for c in page.connectors] +
                  [("label", (a.from_step, a.to_step), a.label_rect) for a in page.arrows if a.label_rect])
         for b1, b2 in itertools.combinations(boxes, 2):
@@ -275,7 +333,19 @@ def check_layout(defn, layout: SopLayout) -> None:
         roles = {c.role for c in page.cells}
         assert {f"lane:{k}" for k in range(len(defn.lanes))} <= roles
         heads = {c.text.replace(" ", "") for c in page.cells if c.role == "header"}
-        assert {"NO", "KEGIATAN", "PELAKSANA", "MUTUBAKU", "KETERANGAN"} <= heads
+        assert {"NO", "KEGIATAN", "PELAKSANA", "MUTUBAKU"} <= heads
+        assert "KETERANGAN" in heads or "KET." in heads  # the usual abbreviation when narrow
+        subheads = {c.text for c in page.cells if c.role == "header"}
+        assert {"KELENGKAPAN", "WAKTU", "OUTPUT"} <= subheads  # never broken inside a word
+        # lane names print whole words (split only after "/" or "-"), one size for all lanes
+        lane_cells = [c for c in page.cells if c.role.startswith("lane:")]
+        for c in lane_cells:
+            name = (defn.lane_names or ["Pelaksana"])[int(c.role.split(":")[1])]
+            pieces = set(_pieces_of(name))
+            if max(text_width(p, "DejaVuSans-Bold", 4.5) for p in pieces) + 6 > c.rect.w:
+                continue  # a word wider than the cell even at the smallest size must break
+            assert all(p in pieces for t in c.texts for p in _pieces_of(t.text)), (name, c.text)
+        assert len({t.size for c in lane_cells for t in c.texts}) == 1
         assert page.table.bottom <= page.height - MARGIN - FOOTER_H + 0.01
     # every text line stays inside its cell
     for page in layout.pages:
@@ -284,6 +354,22 @@ def check_layout(defn, layout: SopLayout) -> None:
                 assert t.x >= cell.rect.x - 0.01, (cell.role, t.text)
                 assert t.x + text_width(t.text, t.font, t.size) <= cell.rect.right + 0.01, (cell.role, t.text)
                 assert cell.rect.y < t.y <= cell.rect.bottom + 0.01, (cell.role, t.text)
+    # body text breaks between words (or after "/" and "-"), never inside a word that fits its cell
+    for page in layout.flow_pages:
+        for cell in page.cells:
+            if cell.role not in ("kegiatan", "kelengkapan", "waktu", "output", "keterangan"):
+                continue
+            step = defn.step(cell.step)
+            source = {"kegiatan": step.kegiatan, "kelengkapan": step.kelengkapan, "output": step.output,
+                      "keterangan": step.keterangan, "waktu": step.waktu.text if step.waktu else ""}[cell.role]
+            pieces = set(_pieces_of(source))
+            for t in cell.texts:
+                if t.text.endswith("…"):
+                    continue
+                for piece in _pieces_of(t.text):
+                    if piece not in pieces:  # a cut word: only when it could not fit whole
+                        assert any(text_width(p, t.font, t.size) > cell.rect.w - 6 - 0.01 and piece in p
+                                   for p in pieces), (defn.name, cell.role, t.text)
     # pages are numbered
     total = len(layout.pages)
     for page in layout.pages:
@@ -423,6 +509,8 @@ def _random_sop(seed: int) -> SopDefinition:
         if kind == "decision":
             step.yes = min(n, i + 2) if rnd.random() < 0.8 else rnd.randint(1, n)
             step.no = rnd.randint(1, n)
+        if rnd.random() < 0.3:  # co-actors, sometimes including unknown or repeated lanes
+            step.co_lanes = rnd.sample(lanes, rnd.randint(1, len(lanes))) + ["Tak dikenal"]
         steps.append(step)
     return SopDefinition(name=f"Acak {seed}", lanes=[Lane(x) for x in lanes], steps=steps)
 
@@ -456,3 +544,81 @@ def test_degenerate_definitions_still_lay_out():
                                Step(4, "selesai", lane="A")])
     check_layout(odd, layout_sop(odd))
     assert layout_sop(odd).symbol(1).lane == "A"  # a step without a lane goes to the first lane
+
+
+# --------------------------------------------------------------------------- co-actors
+
+
+def co_actors() -> SopDefinition:
+    """Yankomas with co-actors: on processes, on decisions whose Tidak goes back up, both sides."""
+    defn = yankomas()
+    lanes = defn.lane_names
+    defn.steps[3].co_lanes = [lanes[4], lanes[1]]  # 4: Kabid HAM with Kasubbid and Kakanwil
+    defn.steps[5].co_lanes = [lanes[4], lanes[0]]  # 6: decision, Tidak -> 5 from the Kasubbid copy
+    defn.steps[8].co_lanes = [lanes[5], lanes[5], lanes[1], "Tidak ada"]  # 9: repeats, own, unknown
+    defn.steps[10].co_lanes = [lanes[0]]  # 11: across a page break
+    return defn
+
+
+def test_co_actors_are_drawn_as_joined_copies_in_their_lanes():
+    defn = co_actors()
+    layout = layout_sop(defn)
+    check_layout(defn, layout)
+    copies = layout.co_symbols(4)
+    assert sorted(c.lane for c in copies) == sorted([defn.lane_names[4], defn.lane_names[1]])
+    assert [c.lane for c in layout.co_symbols(9)] == [defn.lane_names[5]]  # no repeats, no own lane
+    assert len(layout.co_symbols()) == 2 + 2 + 1 + 1
+    # a Tidak leaves the rightmost symbol of its group: here the co-actor copy of step 6
+    six = max([layout.symbol(6)] + layout.co_symbols(6), key=lambda s: s.rect.x)
+    assert six.co and six.kind == "decision"
+    tidak = next(a for a in layout.arrows() if a.from_step == 6 and a.label == TIDAK)
+    assert tidak.points[0] == (six.rect.right, six.rect.cy)
+    assert tidak.points[-1][0] > max(c.rect.right for c in layout.co_symbols(5) + [layout.symbol(5)]) - 0.01
+
+
+def test_a_tidak_into_a_lane_inside_the_group_takes_a_channel():
+    lanes = ["A", "B", "C", "D"]
+    steps = [Step(1, "mulai", lane="A", kind="start"),
+             Step(2, "periksa", lane="B", kind="decision", yes=4, no=3, co_lanes=["D"]),
+             Step(3, "perbaiki", lane="C"),
+             Step(4, "selesai", lane="A", kind="end")]
+    defn = SopDefinition(name="Kelompok", lanes=[Lane(n) for n in lanes], steps=steps)
+    layout = layout_sop(defn)
+    check_layout(defn, layout)
+    tidak = next(a for a in layout.arrows() if a.from_step == 2 and a.label == TIDAK)
+    copy = layout.co_symbols(2)[0]
+    assert tidak.points[0] == (copy.rect.right, copy.rect.cy)
+    lanes_right = max(s.rect.right for s in layout.symbols() + layout.co_symbols())
+    assert max(x for x, _ in tidak.points) > lanes_right  # around through the channel strip
+    # and into a lane outside the group it still drops straight down
+    steps[2].lane = "D"
+    steps[1].co_lanes = ["C"]
+    layout = layout_sop(defn)
+    check_layout(defn, layout)
+    tidak = next(a for a in layout.arrows() if a.from_step == 2 and a.label == TIDAK)
+    copy = layout.co_symbols(2)[0]
+    assert tidak.points[0] == (copy.rect.right, copy.rect.cy) and len(tidak.points) == 3
+
+
+def test_a_last_page_with_a_row_or_two_is_saved_by_slightly_smaller_text():
+    from sop_desktop.flowchart.layout import ROOM, _FlowLayout, paper_size
+
+    shrunk = 0
+    for times in range(1, 9):
+        defn = sigap()
+        for step in defn.steps:
+            step.kegiatan = " ".join([step.kegiatan] * times)
+        layout = layout_sop(defn, identity=False)
+        check_layout(defn, layout)
+        flow = layout.flow_pages
+        sizes = {t.size for p in flow for c in p.cells if c.role == "kegiatan" for t in c.texts}
+        if max(sizes) < 7.0:
+            shrunk += 1
+        if len(flow) > 1 and len(flow[-1].rows) <= 2:  # then even 6 pt text would not save a page
+            fl = _FlowLayout(defn, *paper_size("A4", True), first_number=1)
+            fl.pages()
+            body_top = min(r.y for r in flow[0].rows.values())
+            body_h = flow[0].height - MARGIN - FOOTER_H - body_top
+            small = [fl._fit_row(s, body_h - 2 * ROOM, 6.0)[1] for s in defn.steps]
+            assert len(fl._breaks(small, body_h)) >= len(flow), times
+    assert shrunk >= 1

@@ -14,7 +14,7 @@ from sop_desktop.flowchart.image import flowchart_png_bytes, flowchart_svg_bytes
 from sop_desktop.flowchart.layout import PAPERS, layout_sop
 from sop_desktop.flowchart.pdf import layout_pdf_bytes, write_atomic, write_sop_pdf
 from tests.conftest import ROOT
-from tests.test_flowchart_layout import immigration, sigap, yankomas
+from tests.test_flowchart_layout import co_actors, immigration, sigap, yankomas
 
 
 def _squash(text: str) -> str:
@@ -44,7 +44,7 @@ def check_pdf_text(defn, data: bytes, pages: int) -> None:
 
 
 def test_pdf_text_has_every_kegiatan_lane_and_waktu():
-    for defn in (immigration(), yankomas(), sigap()):
+    for defn in (immigration(), yankomas(), sigap(), co_actors()):
         layout = layout_sop(defn)
         check_pdf_text(defn, layout_pdf_bytes(layout), len(layout.pages))
 
@@ -187,3 +187,17 @@ def test_cli_export_image_never_loads_qt(db_path, tmp_path, services):
                          capture_output=True, text=True, cwd=str(ROOT), timeout=300)
     assert "QT:\n" in out.stderr, out.stderr
     assert png.read_bytes().startswith(b"\x89PNG") and b"<svg" in svg.read_bytes()
+
+
+def test_co_actor_lines_are_dashed_in_svg_and_pdf():
+    from defusedxml import ElementTree
+
+    layout = layout_sop(co_actors(), identity=False)
+    root = ElementTree.fromstring(flowchart_svg_bytes(layout))
+    dashed = [el for el in root.iter() if "stroke-dasharray" in (el.get("style") or "") or
+              el.get("stroke-dasharray")]
+    assert len(dashed) == sum(len(p.co_links) for p in layout.flow_pages) > 0
+    plain = layout_sop(yankomas(), identity=False)
+    root = ElementTree.fromstring(flowchart_svg_bytes(plain))
+    assert not [el for el in root.iter() if "stroke-dasharray" in (el.get("style") or "") or
+                el.get("stroke-dasharray")]

@@ -10,9 +10,9 @@ from PySide6.QtCore import QPoint, QPointF, Qt  # noqa: E402
 from PySide6.QtGui import QFontMetricsF  # noqa: E402
 
 from sop_desktop.flowchart.layout import text_width  # noqa: E402
-from tests.test_flowchart_layout import immigration, sigap, yankomas  # noqa: E402
-from ui.flowchart_view import (PAGE_GAP, TEXT_SCALE, FlowchartView, SymbolItem,  # noqa: E402
-                               qt_font)
+from tests.test_flowchart_layout import co_actors, immigration, sigap, yankomas  # noqa: E402
+from ui.flowchart_view import (CURRENT_FILL, PAGE_GAP, PATH_FILL, SELECT_PEN, TEXT_SCALE,  # noqa: E402
+                               FlowchartView, SymbolItem, qt_font)
 
 
 @pytest.fixture
@@ -25,23 +25,32 @@ def view(qtbot):
     return widget
 
 
-def _symbols(view):
-    return [item for item in view.scene().items() if isinstance(item, SymbolItem)]
+def _symbols(view, co=False):
+    return [item for item in view.scene().items() if isinstance(item, SymbolItem) and item.co == co]
 
 
 def test_one_symbol_item_per_step_for_every_sop(view, services):
-    sops = list(services.sops.latest_all()) + [immigration(), yankomas(), sigap()]
+    sops = list(services.sops.latest_all()) + [immigration(), yankomas(), sigap(), co_actors()]
     for defn in sops:
         view.set_definition(defn)
         assert len(_symbols(view)) == len(defn.steps), defn.code
         assert sorted(view.symbol_items) == sorted(s.number for s in defn.steps)
+        copies = view.sop_layout.co_symbols()
+        assert len(_symbols(view, co=True)) == len(copies)
+        assert sorted(n for n, items in view.co_items.items() for _ in items) == \
+            sorted(c.step for c in copies)
 
 
 def test_scene_is_the_layout_projected(view):
     defn = immigration()
     view.set_definition(defn)
     layout = view.sop_layout
-    assert layout.pages[0].kind == "flowchart"  # screen shows the flowchart pages only
+    # the printed document's layout; the screen shows its flowchart pages only, with the same
+    # page numbers as on paper
+    assert layout.pages[0].kind == "identity"
+    pages = [item for item in view.scene().items() if type(item).__name__ == "PageItem"]
+    assert sorted(item.page.number for item in pages) == [p.number for p in layout.flow_pages]
+    assert layout.flow_pages[0].number == 2
     for i, page in enumerate(layout.flow_pages):
         dy = i * (page.height + PAGE_GAP)
         for sym in page.symbols:
@@ -150,3 +159,54 @@ def test_fit_follows_resize_until_the_user_zooms(view, qtbot):
     assert any("Sesuaikan" in t for t in texts) and len(texts) == 3
     view.actions()[2].trigger()
     assert view.zoom() < zoomed
+
+
+def test_selected_step_is_drawn_selected(view, qtbot):
+    view.set_definition(sigap())
+    view.select_step(4)
+    assert view.symbol_items[4].pen().color() == SELECT_PEN
+    assert all(item.pen().color() != SELECT_PEN for n, item in view.symbol_items.items() if n != 4)
+    view.select_step(5)
+    assert view.symbol_items[4].pen().color() != SELECT_PEN
+    assert view.symbol_items[5].pen().color() == SELECT_PEN
+
+
+def test_co_actor_copies_are_projected_clickable_and_marked_with_their_step(view, qtbot):
+    defn = co_actors()
+    view.set_definition(defn)
+    layout = view.sop_layout
+    for i, page in enumerate(layout.flow_pages):
+        dy = i * (page.height + PAGE_GAP)
+        for sym in page.co_symbols:
+            item = next(it for it in view.co_items[sym.step]
+                        if abs(it.path().boundingRect().x() - sym.rect.x) < 0.01)
+            assert abs(item.path().boundingRect().y() - (sym.rect.y + dy)) < 0.01
+    copy = view.co_items[4][0]
+    assert "Bersama:" in copy.toolTip() and defn.lane_names[4] in copy.toolTip()
+    view.centerOn(copy)
+    pos = view.mapFromScene(copy.sceneBoundingRect().center())
+    with qtbot.waitSignal(view.step_selected, timeout=2000) as blocker:
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert blocker.args == [4]
+    view.set_case_state(6, [1, 2, 3, 4, 5])
+    assert all(it.brush().color() == CURRENT_FILL for it in view.co_items[6])
+    assert all(it.brush().color() == PATH_FILL for it in view.co_items[4])
+
+
+def test_hovering_a_symbol_pops_up_its_mutu_baku(view, qtbot):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    defn = yankomas()
+    view.set_definition(defn)
+    item = view.symbol_items[8]
+    view.centerOn(item)
+    pos = view.mapFromScene(item.sceneBoundingRect().center())
+    event = QHelpEvent(QEvent.Type.ToolTip, pos, view.viewport().mapToGlobal(pos))
+    QApplication.sendEvent(view.viewport(), event)
+    qtbot.waitUntil(QToolTip.isVisible, timeout=2000)
+    step = defn.step(8)
+    for text in (step.kelengkapan, step.waktu.text, step.output, "Langkah 8"):
+        assert text in QToolTip.text()
+    QToolTip.hideText()

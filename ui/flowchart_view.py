@@ -1,7 +1,9 @@
 """The swimlane flowchart on screen: a QGraphicsScene projected from the core layout.
 
-The scene shows the flowchart pages only (not the identity page, which the SOP browser shows as
-a form), stacked top to bottom exactly as they print, so screen and paper agree. Every
+The scene shows the flowchart pages of the printed document's layout (not the identity page,
+which the SOP browser shows as a form), stacked top to bottom exactly as they print, page numbers
+included, so screen and paper agree. Co-actor copies of a symbol are items too: hovering or
+clicking one acts on its step, and they take the step's case marking. Every
 coordinate comes from sop_desktop.flowchart.layout; the items here only draw what it says.
 Interaction: Ctrl+wheel or +/- zoom, 0 fits the page to the window, hovering a symbol shows its
 kelengkapan, waktu and output, clicking it emits `step_selected(step_number)`, and
@@ -19,7 +21,7 @@ from PySide6.QtGui import (QAction, QBrush, QColor, QFont, QFontDatabase, QPaint
 from PySide6.QtWidgets import (QGraphicsItem, QGraphicsPathItem, QGraphicsPolygonItem,
                                QGraphicsScene, QGraphicsView)
 
-from sop_desktop.flowchart.drawing import arrow_head, pentagon
+from sop_desktop.flowchart.drawing import CO_DASH, CO_LINE_W, arrow_head, pentagon
 from sop_desktop.flowchart.layout import Page, SopLayout, Symbol, TextRun, layout_sop
 from sop_desktop.paths import resources_dir
 
@@ -108,6 +110,11 @@ class PageItem(QGraphicsItem):
         for cell in page.cells:
             for run in cell.texts:
                 draw_run(painter, run, dy)
+        dashed = QPen(INK, CO_LINE_W)
+        dashed.setDashPattern([d / CO_LINE_W for d in CO_DASH])  # Qt dashes count in pen widths
+        painter.setPen(dashed)
+        for link in page.co_links:  # co-actor lines, under the symbols (which are items above)
+            painter.drawPolyline(_polygon(link.points, dy))
         for conn in page.connectors:
             painter.setPen(QPen(INK, 0.8))
             painter.setBrush(QColor("#ffffff"))
@@ -153,10 +160,11 @@ class ArrowItem(QGraphicsPathItem):
 
 
 class SymbolItem(QGraphicsPathItem):
-    """One step's symbol; its step number is kept in the view's item map, not here."""
+    """One step's symbol (or a co-actor's copy of it, `co`); the view maps items to steps."""
 
     def __init__(self, sym: Symbol, dy: float, tooltip: str):
         super().__init__()
+        self.co = sym.co
         r = sym.rect
         path = QPainterPath()
         if sym.kind == "terminator":
@@ -182,7 +190,8 @@ class FlowchartView(QGraphicsView):
         self.paper, self.landscape = paper, landscape
         self.defn = None
         self.sop_layout: SopLayout | None = None
-        self.symbol_items: dict[int, SymbolItem] = {}
+        self.symbol_items: dict[int, SymbolItem] = {}  # step -> its symbol in its own lane
+        self.co_items: dict[int, list[SymbolItem]] = {}  # step -> co-actor copies
         self.item_steps: dict[SymbolItem, int] = {}
         self.arrow_items: dict[tuple[int, int], list[ArrowItem]] = {}
         self.current_step: int | None = None
@@ -217,6 +226,7 @@ class FlowchartView(QGraphicsView):
         scene = self.scene()
         scene.clear()
         self.symbol_items.clear()
+        self.co_items.clear()
         self.item_steps.clear()
         self.arrow_items.clear()
         self.sop_layout = None
@@ -224,7 +234,8 @@ class FlowchartView(QGraphicsView):
             scene.addText(self.tr("Belum ada SOP yang dipilih."))
             return
         try:
-            self.sop_layout = layout_sop(self.defn, self.paper, self.landscape, identity=False)
+            # the whole document, as printed (page numbers agree); the screen shows its flowchart pages
+            self.sop_layout = layout_sop(self.defn, self.paper, self.landscape)
         except Exception as exc:  # a broken definition must not take the window down
             log.exception("layout failed")
             scene.addText(self.tr("Diagram alir tidak dapat digambar: {0}").format(exc))
@@ -237,10 +248,13 @@ class FlowchartView(QGraphicsView):
                 item = ArrowItem(arrow, dy)
                 scene.addItem(item)
                 self.arrow_items.setdefault((arrow.from_step, arrow.to_step), []).append(item)
-            for sym in page.symbols:
+            for sym in page.symbols + page.co_symbols:
                 item = SymbolItem(sym, dy, self._tooltip(steps[sym.step]))
                 scene.addItem(item)
-                self.symbol_items[sym.step] = item
+                if sym.co:
+                    self.co_items.setdefault(sym.step, []).append(item)
+                else:
+                    self.symbol_items[sym.step] = item
                 self.item_steps[item] = sym.step
         self._apply_state()
         rect = scene.itemsBoundingRect()
@@ -253,6 +267,8 @@ class FlowchartView(QGraphicsView):
                  self.tr("Kelengkapan: {0}").format(step.kelengkapan or "-"),
                  self.tr("Waktu: {0}").format(waktu),
                  self.tr("Output: {0}").format(step.output or "-")]
+        if step.co_lanes:
+            lines.insert(2, self.tr("Bersama: {0}").format(", ".join(step.co_lanes)))
         if step.kind == "decision":
             lines.append(self.tr("Ya → langkah {0}; Tidak → langkah {1}").format(
                 step.yes if step.yes is not None else "-", step.no if step.no is not None else "-"))
@@ -268,7 +284,7 @@ class FlowchartView(QGraphicsView):
 
     def _apply_state(self) -> None:
         done = set(self.path_steps)
-        for step, item in self.symbol_items.items():
+        for item, step in self.item_steps.items():
             if step == self.current_step:
                 item.setBrush(QBrush(CURRENT_FILL))
                 item.setPen(QPen(CURRENT_PEN, 2.2))

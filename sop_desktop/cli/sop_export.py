@@ -17,14 +17,16 @@ def register(cmds) -> None:
     p.add_argument("--all", action="store_true", dest="all_sops",
                    help="semua SOP, satu berkas PDF per SOP ke dalam folder -o")
     p.add_argument("-o", "--output", required=True, help="berkas .pdf (atau folder dengan --all)")
-    p.add_argument("--version", type=int, default=None, dest="sop_version")
+    p.add_argument("--version", type=int, default=None, dest="sop_version",
+                   help="nomor versi SOP (bawaan: versi terbaru)")
     _paper_args(p)
     p.set_defaults(func=cmd_export_pdf)
 
     p = cmds.add_parser("export-image", help="diagram alir SOP sebagai gambar .png atau .svg")
     p.add_argument("code", help="kode SOP (lihat: sop-desktop sop list)")
     p.add_argument("-o", "--output", required=True, help="berkas .png atau .svg")
-    p.add_argument("--version", type=int, default=None, dest="sop_version")
+    p.add_argument("--version", type=int, default=None, dest="sop_version",
+                   help="nomor versi SOP (bawaan: versi terbaru)")
     p.add_argument("--dpi", type=int, default=150, help="resolusi PNG (bawaan 150)")
     _paper_args(p)
     p.set_defaults(func=cmd_export_image)

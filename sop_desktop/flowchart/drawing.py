@@ -19,6 +19,8 @@ LINE = colors.black
 ARROW_W = 0.8
 HEAD_LEN = 4.5
 HEAD_HALF = 2.2
+CO_LINE_W = 0.7
+CO_DASH = (2.0, 1.5)
 
 
 def arrow_head(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
@@ -92,7 +94,10 @@ def page_drawing(page: Page, *, y_offset: float = 0.0, drawing: shapes.Drawing |
         d.add(shapes.PolyLine(flat(arrow.points), strokeColor=LINE, strokeWidth=ARROW_W))
         d.add(shapes.Polygon(flat(arrow_head(arrow.points)), fillColor=LINE, strokeColor=LINE,
                              strokeWidth=0.3))
-    for sym in page.symbols:
+    for link in page.co_links:  # co-actor lines: dashed, no head, under the symbols they join
+        d.add(shapes.PolyLine(flat(link.points), strokeColor=LINE, strokeWidth=CO_LINE_W,
+                              strokeDashArray=list(CO_DASH)))
+    for sym in page.symbols + page.co_symbols:
         r = sym.rect
         if sym.kind == "terminator":
             d.add(shapes.Rect(r.x, Y(r.bottom), r.w, r.h, rx=r.h / 2, ry=r.h / 2,

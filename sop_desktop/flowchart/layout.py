@@ -13,6 +13,16 @@ Routing rules (Permenpan RB 35/2012 flowchart, vertical flow):
   runs in its own channel, a vertical track in a strip right of the lanes, and enters its
   target from the right;
 - an edge whose two ends are on different pages becomes two off-page connectors with one letter.
+
+Co-actors (Step.co_lanes, e.g. "Pejabat berwenang beserta petugas YANKOMAS"): as on hand-drawn
+SOP AP charts, the step's symbol is repeated, same kind and size, centred in each co-actor lane's
+cell of the same row, and the copies are joined to it by a dashed line without arrowhead at the
+symbols' mid-height (Page.co_symbols, Page.co_links). The step still has exactly one symbol in
+`Page.symbols` (its own lane): arrows enter it from the top and leave it from the bottom. A side
+exit (Tidak) or a side entry from a channel uses the outermost symbol of the group, and a Tidak
+drops straight into the next row only when that row's lane lies outside the group, so no arrow
+ever crosses a copy. The row holds nothing else at that height, so the dashed line crosses only
+empty lane cells.
 """
 
 from __future__ import annotations
@@ -46,6 +56,7 @@ CONN = 12.0  # off-page connector width and height
 ROOM = CONN + 8.0  # extra row space that holds off-page connectors at a page break
 CHANNEL_SP = 14.0  # distance between two channels (room for a connector on each)
 STRIP_PAD = 4.0
+STRIP_LEFT = 12.0  # before the first channel: room for a Tidak label leaving the last lane
 ENTRY_GAP = 5.0  # vertical distance between two arrows entering one symbol from the side
 
 SYMBOL_KINDS = ("terminator", "process", "decision")
@@ -127,6 +138,7 @@ class Symbol:
     lane: str
     lane_index: int
     page: int
+    co: bool = False  # a co-actor's copy of the step's symbol (see CoLink)
 
     def vertices(self) -> list[tuple[float, float]]:
         """The outline as a polygon (diamond corners; rectangle corners for the others)."""
@@ -171,6 +183,15 @@ class Arrow:
 
 
 @dataclass
+class CoLink:
+    """A dashed line without arrowhead joining a step's symbol to its co-actor copy (same row)."""
+
+    step: int
+    points: list[tuple[float, float]]
+    page: int
+
+
+@dataclass
 class Image:
     """A picture (the office logo) to draw inside `rect`, keeping its aspect ratio."""
 
@@ -191,6 +212,8 @@ class Page:
     arrows: list[Arrow] = field(default_factory=list)
     connectors: list[Connector] = field(default_factory=list)
     images: list[Image] = field(default_factory=list)
+    co_symbols: list[Symbol] = field(default_factory=list)  # co-actor copies, never in `symbols`
+    co_links: list[CoLink] = field(default_factory=list)
     rows: dict[int, Rect] = field(default_factory=dict)  # step number -> its row's rectangle
     table: Rect | None = None  # flowchart table (header + rows) on this page
 
@@ -225,6 +248,9 @@ class SopLayout:
 
     def arrows(self) -> list[Arrow]:
         return [a for p in self.pages for a in p.arrows]
+
+    def co_symbols(self, step: int | None = None) -> list[Symbol]:
+        return [s for p in self.pages for s in p.co_symbols if step is None or s.step == step]
 
     def connectors(self) -> list[Connector]:
         return [c for p in self.pages for c in p.connectors]
@@ -293,6 +319,21 @@ def wrap(text: str, font: str, size: float, width: float) -> list[str]:
         if current:
             lines.append(current)
     return lines
+
+
+SHORT_HEADERS = {"KETERANGAN": "KET."}  # the usual abbreviation on cramped printed SOP tables
+
+
+def short_header(text: str, width: float) -> str:
+    """A column header, abbreviated when it does not fit `width` even at the smallest size."""
+    if text in SHORT_HEADERS and text_width(text, SANS_BOLD, 4.5) > width:
+        return SHORT_HEADERS[text]
+    return text
+
+
+def _pieces_of(text: str) -> list[str]:
+    """Every unbreakable piece of a text (words split after "/" and "-")."""
+    return [p for w in str(text or "").split() for p in _pieces(w)] or [""]
 
 
 def fit_size(text: str, font: str, size: float, width: float, smallest: float = 4.5) -> float:
@@ -596,7 +637,8 @@ class _FlowLayout:
     def _columns(self) -> None:
         usable = self.width - 2 * MARGIN
         n = len(self.lanes)
-        self.strip_w = self.channels * CHANNEL_SP + 2 * STRIP_PAD if self.channels else 0.0
+        self.strip_w = (self.channels * CHANNEL_SP + STRIP_LEFT + STRIP_PAD
+                        if self.channels else 0.0)
         widths = {"no": 22.0, "kegiatan": 170.0, "kelengkapan": 88.0, "waktu": 46.0,
                   "output": 78.0, "keterangan": 70.0}
         minimum = {"kegiatan": 110.0, "kelengkapan": 58.0, "output": 52.0, "keterangan": 44.0}
@@ -606,12 +648,17 @@ class _FlowLayout:
         if lane_w < want:  # narrow the text columns (never below their minimum) for the lanes
             self._shrink(widths, minimum, (want - lane_w) * n)
             lane_w = (usable - sum(widths.values()) - self.strip_w) / n
-        if lane_w < 34:  # many lanes on narrow paper: squeeze the text columns harder
+        # many lanes on narrow paper: squeeze the text columns harder, down to the width the
+        # longest word of a lane name needs at the smallest header size (never below 34)
+        narrow = min(44.0, max([34.0] + [text_width(w, SANS_BOLD, 4.5) + 2 * PAD + 1
+                                         for name in self.lanes for w in _pieces_of(name)]))
+        if lane_w < narrow:
             hard = {"no": 16.0, "kegiatan": 72.0, "kelengkapan": 40.0, "waktu": 34.0,
-                    "output": 36.0, "keterangan": 30.0}
-            self._shrink(widths, hard, (34 - lane_w) * n)
+                    "output": 30.0, "keterangan": 30.0}
+            self._shrink(widths, hard, (narrow - lane_w) * n)
         elif lane_w > 92:  # few lanes: give the width back to the kegiatan column
             widths["kegiatan"] += (lane_w - 92) * n
+        self._share_text_width(widths)
         fixed = sum(widths.values())
         self.lane_w = (usable - fixed - self.strip_w) / n
         x = MARGIN
@@ -630,6 +677,98 @@ class _FlowLayout:
         self.sym_w = min(max(16.0, min(self.lane_w - 12, 58.0)), self.lane_w - 4)
         self.dec_w = min(max(18.0, min(self.lane_w - 10, 62.0)), self.lane_w - 2)
 
+    TEXT_COLUMNS = {"kegiatan": "KEGIATAN", "kelengkapan": "KELENGKAPAN", "output": "OUTPUT",
+                    "keterangan": "KETERANGAN"}
+
+    def _share_text_width(self, widths: dict) -> None:
+        """Share the width of the four text columns by how much text each holds.
+
+        An empty column (e.g. no OUTPUT in the whole SOP) keeps just its header's width, a
+        column full of long remarks gets more, so no row grows tall for one narrow column.
+        """
+        total = sum(widths[k] for k in self.TEXT_COLUMNS)
+        rows = max(1, len(self.steps))
+        weight, lower, upper = {}, {}, {}
+        for key, head in self.TEXT_COLUMNS.items():
+            texts = [self._row_texts(s)[key] for s in self.steps]
+            words = [w for t in texts for w in t.split()] or [""]
+            area = sum(text_width(t, SANS, BODY_SIZE) for t in texts)
+            longest = max(text_width(w, SANS, BODY_SIZE) for w in words)
+            weight[key] = max(area, min(longest, 80.0) * rows * 1.5) if area else 0.0
+            # an empty column keeps its header legible: 6.5 pt when there is room, 4.5 at least
+            # (KETERANGAN is printed "KET." in a column too narrow for it, see _header)
+            head = short_header(head, 0.0) if total <= 330 else head
+            head_w = text_width(head, SANS_BOLD, 6.5 if total > 330 else 4.5) + 2 * PAD + 2
+            if key == "kegiatan":
+                lower[key], upper[key] = 0.3 * total, total
+            else:
+                # a filled column is at least as wide as its longest word (within reason), so
+                # words like "rekomendasi" are not cut in the middle
+                lower[key] = head_w if not area else max(
+                    head_w, 0.12 * total, min(longest + 2 * PAD + 1, 0.25 * total))
+                upper[key] = 0.34 * total
+        if sum(lower.values()) >= total or not any(weight.values()):
+            return
+        fixed: dict[str, float] = {}
+        while True:  # water-filling: proportional shares, clamped, until nothing moves
+            free = [k for k in self.TEXT_COLUMNS if k not in fixed]
+            room = total - sum(fixed.values())
+            mass = sum(weight[k] for k in free)
+            if not free:
+                break
+            share = {k: room * weight[k] / mass if mass else room / len(free) for k in free}
+            clamped = {k: lower[k] for k in free if share[k] < lower[k]}
+            if not clamped:
+                clamped = {k: upper[k] for k in free if share[k] > upper[k]}
+            if not clamped:
+                fixed.update(share)
+                break
+            fixed.update(clamped)
+        if abs(sum(fixed.values()) - total) < 0.5:
+            widths.update(fixed)
+        self._balance(widths, lower, upper)
+
+    def _balance(self, widths: dict, lower: dict, upper: dict, quantum: float = 6.0) -> None:
+        """Move width between the text columns while that makes the table shorter.
+
+        A row is as tall as its fullest cell, so the share by text amount above is only a
+        start: greedy moves of `quantum` points from one column to another, kept when the
+        sum of row heights drops.
+        """
+        keys = list(self.TEXT_COLUMNS)
+        texts = {k: [self._row_texts(s)[k] for s in self.steps] for k in keys}
+        cache: dict[tuple[str, int], list[int]] = {}
+        lead = BODY_SIZE * LEADING
+        floor = PROCESS_H + 2 * SYM_PAD - 2 * PAD
+
+        def lines(key: str, width: float) -> list[int]:
+            q = int(round(width * 4))
+            if (key, q) not in cache:
+                cache[key, q] = [len(wrap(t, SANS, BODY_SIZE, width - 2 * PAD)) for t in texts[key]]
+            return cache[key, q]
+
+        def cost(ws: dict) -> float:
+            counts = [lines(k, ws[k]) for k in keys]
+            return sum(max(floor, max(c[i] for c in counts) * lead) for i in range(len(self.steps)))
+
+        best = cost(widths)
+        for _ in range(40):
+            moved = False
+            for src in keys:
+                for dst in keys:
+                    if src == dst or widths[src] - quantum < lower[src] or \
+                            widths[dst] + quantum > upper[dst]:
+                        continue
+                    trial = dict(widths)
+                    trial[src] -= quantum
+                    trial[dst] += quantum
+                    c = cost(trial)
+                    if c < best - 0.01:
+                        best, moved = c, True
+                        widths.update(trial)
+            if not moved:
+                break
+
     @staticmethod
     def _shrink(widths: dict, minimum: dict, need: float) -> None:
         """Take `need` points from the columns in `minimum`, in proportion to their slack."""
@@ -644,7 +783,7 @@ class _FlowLayout:
         return self.lanes_x + (k + 0.5) * self.lane_w
 
     def channel_x(self, k: int) -> float:
-        return self.strip_x + STRIP_PAD + (k + 0.5) * CHANNEL_SP
+        return self.strip_x + STRIP_LEFT + (k + 0.5) * CHANNEL_SP
 
     def _title(self, y: float) -> tuple[list[Cell], float]:
         width = self.width - 2 * MARGIN
@@ -656,11 +795,13 @@ class _FlowLayout:
         return cells, h + 4
 
     def _header(self, y: float) -> tuple[list[Cell], float]:
-        lane_lines = [wrap(name, SANS_BOLD, fit_size(name, SANS_BOLD, LANE_SIZE, self.lane_w - 2 * PAD),
-                           self.lane_w - 2 * PAD) for name in self.lanes]
+        # one size for every lane name (the one the longest word needs), so the header reads evenly
+        lane_size = min(fit_size(name, SANS_BOLD, LANE_SIZE, self.lane_w - 2 * PAD)
+                        for name in self.lanes)
+        lane_lines = [wrap(name, SANS_BOLD, lane_size, self.lane_w - 2 * PAD) for name in self.lanes]
         mutu = [("kelengkapan", "KELENGKAPAN"), ("waktu", "WAKTU"), ("output", "OUTPUT")]
-        mutu_lines = [wrap(t, SANS_BOLD, fit_size(t, SANS_BOLD, LANE_SIZE, self.col[k][1] - 2 * PAD),
-                           self.col[k][1] - 2 * PAD) for k, t in mutu]
+        mutu_size = min(fit_size(t, SANS_BOLD, LANE_SIZE, self.col[k][1] - 2 * PAD) for k, t in mutu)
+        mutu_lines = [wrap(t, SANS_BOLD, mutu_size, self.col[k][1] - 2 * PAD) for k, t in mutu]
         h1 = _text_height(1, HEAD_SIZE)
         h2 = max(_text_height(max(len(x) for x in lane_lines + mutu_lines), LANE_SIZE), 20.0)
         cells = []
@@ -676,15 +817,16 @@ class _FlowLayout:
         head(self.lanes_x, self.lane_w * len(self.lanes) + self.strip_w, y, h1, "PELAKSANA")
         kx = self.col["kelengkapan"][0]
         head(kx, self.col["keterangan"][0] - kx, y, h1, "MUTU BAKU")
-        head(*self.col["keterangan"], y, h1 + h2, "KETERANGAN")
+        head(*self.col["keterangan"], y, h1 + h2,
+             short_header("KETERANGAN", self.col["keterangan"][1] - 2 * PAD))
         for k, name in enumerate(self.lanes):
-            head(self.lanes_x + k * self.lane_w, self.lane_w, y + h1, h2, name, LANE_SIZE,
+            head(self.lanes_x + k * self.lane_w, self.lane_w, y + h1, h2, name, lane_size,
                  role=f"lane:{k}")
         if self.strip_w:
             cells.append(Cell(Rect(self.strip_x, y + h1, self.strip_w, h2), [], "strip",
                               HEADER_FILL))
         for key, text in mutu:
-            head(*self.col[key], y + h1, h2, text, LANE_SIZE)
+            head(*self.col[key], y + h1, h2, text, mutu_size)
         return cells, h1 + h2
 
     # ---- rows and pages
@@ -704,25 +846,19 @@ class _FlowLayout:
             band = max(band, _text_height(n, size))
         return band
 
-    def _fit_row(self, step: Step, limit: float) -> tuple[float, float]:
+    def _fit_row(self, step: Step, limit: float, base: float = BODY_SIZE) -> tuple[float, float]:
         """(font size, height) of a row; a row taller than a page gets smaller text, then is cut."""
-        size = BODY_SIZE
+        size = base
         height = self._row_height(step, size)
         while height > limit and size > 5.0:
             size -= 0.5
             height = self._row_height(step, size)
         return size, min(height, limit)
 
-    def pages(self) -> list[Page]:
-        title_cells, title_h = self._title(MARGIN)
-        _, header_h = self._header(0)
-        body_top = MARGIN + title_h + header_h
-        body_h = self.height - MARGIN - FOOTER_H - body_top
-        fitted = [self._fit_row(s, body_h - 2 * ROOM) for s in self.steps]
-        heights = [h for _, h in fitted]
-        self.row_size = [size for size, _ in fitted]
-        # greedy page breaks between rows; the last row of a page and the first of the next
-        # keep room for off-page connectors
+    @staticmethod
+    def _breaks(heights: list[float], body_h: float) -> list[list[int]]:
+        """Greedy page breaks between rows; the last row of a page and the first of the next
+        keep room for off-page connectors."""
         groups: list[list[int]] = [[]]
         used = 0.0
         for i, h in enumerate(heights):
@@ -732,9 +868,29 @@ class _FlowLayout:
                 groups.append([])
                 used = 0.0
                 top_room = ROOM
-                need = h + top_room + (ROOM if i < len(heights) - 1 else 0.0)
             groups[-1].append(i)
             used += h + top_room
+        return groups
+
+    def pages(self) -> list[Page]:
+        title_cells, title_h = self._title(MARGIN)
+        _, header_h = self._header(0)
+        body_top = MARGIN + title_h + header_h
+        body_h = self.height - MARGIN - FOOTER_H - body_top
+        limit = body_h - 2 * ROOM
+        fitted = [self._fit_row(s, limit) for s in self.steps]
+        groups = self._breaks([h for _, h in fitted], body_h)
+        # a last page holding only a row or two: as one would in a word processor, try slightly
+        # smaller text for the whole table and keep it when that saves the page
+        for base in (BODY_SIZE - 0.5, BODY_SIZE - 1.0):
+            if len(groups) < 2 or len(groups[-1]) > 2:
+                break
+            smaller = [self._fit_row(s, limit, base) for s in self.steps]
+            tried = self._breaks([h for _, h in smaller], body_h)
+            if len(tried) < len(groups):
+                fitted, groups = smaller, tried
+        heights = [h for _, h in fitted]
+        self.row_size = [size for size, _ in fitted]
         self.page_of = {}
         for p, rows in enumerate(groups):
             for i in rows:
@@ -762,6 +918,9 @@ class _FlowLayout:
                 y += h
             page.table = Rect(MARGIN, MARGIN + title_h, self.table_right - MARGIN,
                               y - MARGIN - title_h)
+            if self.strip_w:
+                page.cells.append(Cell(Rect(self.strip_x, body_top, self.strip_w, y - body_top), [],
+                                       "strip"))
             pages.append(page)
         self.page_list = pages
         self._symbols()
@@ -778,8 +937,8 @@ class _FlowLayout:
         for k in range(len(self.lanes)):
             cells.append(Cell(Rect(self.lanes_x + k * self.lane_w, y, self.lane_w, h), [],
                               f"lanecell:{k}", step=step.number))
-        if self.strip_w:
-            cells.append(Cell(Rect(self.strip_x, y, self.strip_w, h), [], "strip",
+        if self.strip_w:  # no grid line across the return-arrow strip: it reads as one gutter
+            cells.append(Cell(Rect(self.strip_x, y, self.strip_w, h), [], "strip", border=False,
                               step=step.number))
         for key in ("kelengkapan", "waktu", "output", "keterangan"):
             x, w = self.col[key]
@@ -789,6 +948,7 @@ class _FlowLayout:
 
     def _symbols(self) -> None:
         self.sym: dict[int, Symbol] = {}
+        self.group: dict[int, list[Symbol]] = {}  # row -> its symbol and co-actor copies, by x
         last = len(self.steps) - 1
         for i, step in enumerate(self.steps):
             if step.kind == "decision":
@@ -805,6 +965,27 @@ class _FlowLayout:
             sym = Symbol(kind, rect, step.number, self.lanes[k], k, page.number)
             page.symbols.append(sym)
             self.sym[i] = sym
+            group = [sym]
+            for c in self._co_lane_indexes(step, k):
+                co = Symbol(kind, Rect(self.lane_cx(c) - w / 2, rect.y, w, h), step.number,
+                            self.lanes[c], c, page.number, co=True)
+                page.co_symbols.append(co)
+                group.append(co)
+            group.sort(key=lambda s: s.lane_index)
+            self.group[i] = group
+            for left, right in zip(group, group[1:]):
+                page.co_links.append(CoLink(step.number, [(left.rect.right, cy), (right.rect.x, cy)],
+                                            page.number))
+
+    def _co_lane_indexes(self, step: Step, main: int) -> list[int]:
+        """The lanes of a step's co-actors: known lanes only, without its own lane, no repeats."""
+        out = []
+        for name in step.co_lanes or []:
+            if name in self.lanes:
+                k = self.lanes.index(name)
+                if k != main and k not in out:
+                    out.append(k)
+        return out
 
     # ---- arrows
 
@@ -822,7 +1003,9 @@ class _FlowLayout:
                     self._straight_across(edge, src, dst)
                 continue
             twin = self.steps[edge.src].yes == self.steps[edge.src].no  # both branches, one target
-            if adjacent and same_page and src.lane_index != dst.lane_index and not twin:
+            lanes = [s.lane_index for s in self.group[edge.src]]
+            outside = dst.lane_index > max(lanes) or dst.lane_index < min(lanes)
+            if adjacent and same_page and outside and not twin:
                 self._drop(edge, src, dst)
                 continue
             slot = incoming.get(edge.dst, 0)
@@ -909,8 +1092,14 @@ class _FlowLayout:
                         ("connector", letter), ("step", dst.step))
 
     def _drop(self, edge, src: Symbol, dst: Symbol) -> None:
-        """Tidak into the next row in another lane: out of the side vertex, across, then down."""
+        """Tidak into the next row in another lane: out of the side vertex, across, then down.
+
+        It leaves from the outermost symbol of the step's group (its co-actor copies included),
+        so it never crosses one of them.
+        """
         right = dst.lane_index > src.lane_index
+        group = self.group[edge.src]
+        src = group[-1] if right else group[0]
         vx = src.rect.right if right else src.rect.x
         tx = dst.rect.cx
         pts = [(vx, src.rect.cy), (tx, src.rect.cy), (tx, dst.rect.y)]
@@ -918,9 +1107,13 @@ class _FlowLayout:
                         (vx, src.rect.cy, "above-right" if right else "above-left"))
 
     def _exit(self, edge, src: Symbol, cx: float) -> tuple[list, tuple]:
-        """Points from the source to its channel x, and where the label goes."""
+        """Points from the source to its channel x, and where the label goes.
+
+        A side exit leaves the rightmost symbol of the step's group (co-actor copies included).
+        """
         if edge.label == TIDAK:
-            start = (src.rect.right, src.rect.cy)
+            side = self.group[edge.src][-1]
+            start = (side.rect.right, side.rect.cy)
             return [start, (cx, src.rect.cy)], (start[0], start[1], "above-right")
         sx = src.rect.cx
         gy = self._gap_y(edge.src)
@@ -941,7 +1134,7 @@ class _FlowLayout:
     def _channel(self, edge, src: Symbol, dst: Symbol, slot: int) -> None:
         cx = self.channel_x(edge.channel or 0)
         head, label_at = self._exit(edge, src, cx)
-        ex, ey = self._entry(dst, slot)
+        ex, ey = self._entry(self.group[edge.dst][-1], slot)
         if self.page_of[edge.src] == self.page_of[edge.dst]:
             pts = head + [(cx, ey), (ex, ey)]
             self._add_arrow(self._page(edge.src), pts, edge, ("step", src.step),
