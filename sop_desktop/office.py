@@ -77,6 +77,12 @@ class OfficeProfile:
             parts.append(f"Surel {self.email}")
         return "; ".join(parts)
 
+    def is_unset(self) -> bool:
+        """True while the office has not named itself yet (the kop prints the placeholders)."""
+        blank = OfficeProfile()
+        return self.kantor.strip() in ("", blank.kantor) and \
+            self.kementerian.strip() in ("", blank.kementerian)
+
     def with_changes(self, changes: dict[str, str]) -> "OfficeProfile":
         """A copy with some fields changed; an unknown field name is a clear error."""
         names = {f.name for f in fields(self)}

@@ -66,3 +66,12 @@ def test_kop_prints_every_line_escaped_with_logo_and_double_rule(services):
     rules = [(lines[i - 1], ln) for i, ln in enumerate(lines)
              if ln.startswith("n 0 ") and ln.endswith(" l S") and f"{A4[0] - 144:g}"[:5] in ln]
     assert [w for w, _ in rules] == ["2.2 w", ".6 w"]
+
+
+def test_unset_profile_is_recognised():
+    from sop_desktop.office import OfficeProfile
+
+    assert OfficeProfile().is_unset()
+    assert OfficeProfile(kantor="", kementerian="").is_unset()
+    assert not OfficeProfile(kantor="Kantor Wilayah Bengkulu").is_unset()
+    assert not OfficeProfile(kementerian="Kementerian Hukum").is_unset()

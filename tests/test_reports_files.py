@@ -229,7 +229,7 @@ def test_pdf_scaffold_repeats_header_and_numbers_pages(tmp_path):
         assert f"Pengadu{i:03d}" in alltext
     assert "KANTOR WILAYAH UJI" in pages[0]
     assert "Palembang, 21 November 2026" in alltext
-    assert "NIP. 19650702 198703 1 001" in alltext
+    assert "NIP 19650702 198703 1 001" in alltext
     assert "<b>" in alltext  # user markup printed as text, not interpreted
     assert seen == [(100, 250), (200, 250), (250, 250)]
 

@@ -152,7 +152,7 @@ def test_kinerja_xlsx_has_tables_charts_and_no_formulas(report, tmp_path):
     assert seen[-1][0] == seen[-1][1]
     wb = load_workbook(path)
     assert wb.sheetnames == ["Ringkasan", "Waktu Langkah", "Tunggakan Jabatan", "Kategori",
-                             "Monitoring SOP"]
+                             "Monitoring SOP", "Info"]
     ws = wb["Ringkasan"]
     header = next(r[0].row for r in ws.iter_rows() if r[0].value == "No")
     headers = [c.value for c in ws[header]]
@@ -171,7 +171,7 @@ def test_kinerja_xlsx_has_tables_charts_and_no_formulas(report, tmp_path):
     median_col = [c.value for c in steps[h]].index("Median") + 1
     assert [steps.cell(r, median_col).value for r in range(h + 1, last + 1)] == [
         pytest.approx(s.median) if s.median is not None else None for s in fig.steps]
-    for sheet in wb.worksheets:
+    for sheet in wb.worksheets[:-1]:  # the last one is the Info sheet (portrait)
         assert sheet.page_setup.orientation == "landscape"
         assert sheet.oddFooter.center.text == "Halaman &P dari &N"
         assert [c.coordinate for r in sheet.iter_rows() for c in r if c.data_type == "f"] == []

@@ -175,7 +175,7 @@ def test_register_pdf_has_the_rows(scenario, tmp_path):
         assert name not in text
     assert "BUKU REGISTER ADUAN" in text and "Triwulan III Tahun 2026" in text
     assert "KANTOR WILAYAH UJI" in text
-    assert "Bengkulu, 20 November 2026" in text and "NIP. 19650702 198703 1 001" in text
+    assert "Bengkulu, 20 November 2026" in text and "NIP 19650702 198703 1 001" in text
     assert "Halaman 1 dari" in text
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from sop_desktop.errors import ValidationError
@@ -48,8 +49,9 @@ def _period_args(parser) -> None:
 def _common_args(parser) -> None:
     parser.add_argument("-o", "--output", required=True, metavar="BERKAS",
                         help="berkas keluaran .xlsx atau .pdf")
-    parser.add_argument("--kertas", default="A4", choices=["A4", "F4", "A3"],
-                        help="ukuran kertas PDF, mendatar (bawaan A4)")
+    parser.add_argument("--kertas", default=None, choices=["A4", "F4", "A3"],
+                        help="ukuran kertas PDF, mendatar (bawaan: F4 untuk register, A4 untuk "
+                             "laporan kinerja)")
     parser.add_argument("--ttd-jabatan", help="jabatan penanda tangan (PDF)")
     parser.add_argument("--ttd-nama", help="nama penanda tangan (PDF)")
     parser.add_argument("--ttd-nip", help="NIP penanda tangan (PDF)")
@@ -70,6 +72,17 @@ def _signer(args) -> dict | None:
     return {"jabatan": args.ttd_jabatan or "", "nama": args.ttd_nama or "", "nip": args.ttd_nip or ""}
 
 
+UNSET_PROFILE_HINT = ("Catatan: profil kantor belum diisi, kop surat memakai teks contoh. Isi dengan: "
+                      "sop-desktop letter office --as ADMIN --set kantor=\"...\" --set "
+                      "kementerian=\"...\" --set kota=...\n")
+
+
+def warn_if_profile_unset(office) -> None:
+    """A hint on stderr when a printed file will carry the placeholder kop."""
+    if office.is_unset():
+        sys.stderr.write(UNSET_PROFILE_HINT)
+
+
 def cmd_register(args, ctx) -> int:
     from sop_desktop.reports.periods import resolve_period
     from sop_desktop.reports.registers import (RegisterFilters, build_register, parse_status,
@@ -80,6 +93,7 @@ def cmd_register(args, ctx) -> int:
     filters = RegisterFilters(args.sop, period, parse_status(args.status), args.position)
     data = build_register(ctx.services, filters, signer=_signer(args))
     if path.suffix.lower() == ".pdf":
+        warn_if_profile_unset(data.office)
         write_register_pdf(data, path, paper=args.kertas)
     else:
         write_register_xlsx(data, path)
@@ -99,7 +113,8 @@ def cmd_kinerja(args, ctx) -> int:
     data = build_kinerja(ctx.services, period=period, sop=args.sop, category=args.kategori,
                          signer=_signer(args))
     if path.suffix.lower() == ".pdf":
-        write_kinerja_pdf(data, path, paper=args.kertas)
+        warn_if_profile_unset(data.office)
+        write_kinerja_pdf(data, path, paper=args.kertas or "A4")
     else:
         write_kinerja_xlsx(data, path)
     print(f"Laporan kinerja {period.label} ditulis ke {path} ({len(data.sops)} SOP)")

@@ -4,7 +4,8 @@ One group with positional words (a case number never collides with the words bel
   letter templates [--json]                       templates and the SOPs each serves
   letter NUMBER TEMPLATE --as USER -o FILE.pdf     issue a letter; prints its number alone
          [--signer USERNAME] [--plt|--plh] [--field key=value ...] [--tanggal YYYY-MM-DD]
-  letter register [--period 2026-11] [-o FILE.xlsx] [--json]   agenda surat keluar
+         [--kertas A4|F4]
+  letter register [--period 2026-11] [-o FILE.xlsx|FILE.pdf] [--json]   agenda surat keluar
   letter office [--set key=value ...] [--json]     the office profile (kop surat)
   letter numbering [--kode-kantor W.6] [--pola P] [--template ID [--klasifikasi K] [--pola P]]
 (changing the office profile or the numbering needs --as an administrator)
@@ -40,6 +41,8 @@ def register(sub) -> None:
     p.add_argument("--field", action="append", default=[], metavar="KUNCI=NILAI",
                    help="isian surat (boleh diulang)")
     p.add_argument("--tanggal", metavar="YYYY-MM-DD", help="tanggal surat (bawaan: hari ini)")
+    p.add_argument("--kertas", choices=["A4", "F4"], default=None,
+                   help="ukuran kertas surat (bawaan: kertas templat)")
     p.add_argument("--json", action="store_true")
     p.add_argument("--period", metavar="PERIODE", help="register: 2026, 2026-11, 2026-Q3 ...")
     p.add_argument("--set", action="append", default=[], metavar="KUNCI=NILAI",
@@ -117,11 +120,16 @@ def cmd_issue(args, ctx, case_number: str, template_id: str) -> int:
             when = dt.date.fromisoformat(args.tanggal)
         except ValueError:
             raise ValidationError(f"Tanggal '{args.tanggal}' tidak valid (contoh 2026-11-21)") from None
+    from sop_desktop import office
+    from sop_desktop.cli.export import warn_if_profile_unset
+
     services = ctx.services
     actor = acting_user(args, services)
+    warn_if_profile_unset(office.load())
     issued = _letters(ctx).issue(case_number, template_id, actor, out=args.output,
                                  signer=args.signer, acting=args.acting,
-                                 fields=_pairs(args.field, "--field"), when=when)
+                                 fields=_pairs(args.field, "--field"), when=when,
+                                 paper=args.kertas)
     if args.json:
         print_json({"number": issued.number, "template": issued.template_id,
                     "file": str(issued.path), "sha256": issued.sha256})
@@ -131,14 +139,23 @@ def cmd_issue(args, ctx, case_number: str, template_id: str) -> int:
 
 
 def cmd_register(args, ctx) -> int:
+    from pathlib import Path
+
     from sop_desktop import office
-    from sop_desktop.letters.register import export_outgoing_xlsx, rows_outgoing
+    from sop_desktop.letters.register import (export_outgoing_pdf, export_outgoing_xlsx,
+                                              rows_outgoing)
     from sop_desktop.reports.periods import parse_period
 
     ctx.services  # open the database
     period = parse_period(args.period) if args.period else None
     if args.output:
-        export_outgoing_xlsx(args.output, period, office_name=office.load().kantor)
+        suffix = Path(args.output).suffix.lower()
+        if suffix == ".pdf":
+            export_outgoing_pdf(args.output, period)
+        elif suffix == ".xlsx":
+            export_outgoing_xlsx(args.output, period, office_name=office.load().kantor)
+        else:
+            raise ValidationError(f"Berkas keluaran '{args.output}' harus berakhiran .xlsx atau .pdf")
         sys.stderr.write(f"Agenda surat keluar ditulis ke {args.output}\n")
         return 0
     rows = rows_outgoing(period)

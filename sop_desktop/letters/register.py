@@ -59,17 +59,71 @@ def outgoing_table(period=None) -> Table:
 
 
 def export_outgoing_xlsx(path: str | Path, period=None, *, office_name: str = "") -> Path:
-    """Write the register to an .xlsx file (atomically), with the reports' house style."""
+    """Write the register to an .xlsx file (atomically), with the reports' house style, the
+    document properties, an "Info" sheet and the history chain hash under the table."""
     from openpyxl import Workbook
 
-    from sop_desktop.reports.atomic import atomic_output
-    from sop_desktop.reports.xlsx import write_table
+    from sop_desktop.reports import docmeta
+    from sop_desktop.reports.atomic import write_atomic
+    from sop_desktop.reports.xlsx import discard_workbook, save_workbook, write_table
 
     table = outgoing_table(period)
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet("Surat Keluar")
+    chain = docmeta.latest_chain_hash()
     heading = [office_name] if office_name else []
-    write_table(ws, table, office=office_name, heading=heading)
-    with atomic_output(path) as fh:
-        wb.save(fh)
-    return Path(path)
+    heading.append(f"Periode: {period.label}" if period is not None else "Periode: seluruhnya")
+
+    def write(fh):
+        wb = Workbook(write_only=True)
+        docmeta.set_xlsx_properties(wb, title=table.title, office=office_name, chain_hash=chain)
+        ws = wb.create_sheet("Surat Keluar")
+        try:
+            write_table(ws, table, office=office_name, heading=heading,
+                        footer_lines=[f"{docmeta.HASH_LABEL}: {docmeta.hash_text(chain)}"])
+            docmeta.add_info_sheet(wb, docmeta.info_rows(title=table.title, office=office_name,
+                                                          lines=heading[1:], chain_hash=chain))
+        except BaseException:
+            discard_workbook(wb)
+            raise
+        save_workbook(wb, fh)
+
+    return write_atomic(path, write)
+
+
+def export_outgoing_pdf(path: str | Path, period=None, *, paper: str = "A4",
+                        signer: dict | None = None, now=None, progress=None) -> Path:
+    """The agenda surat keluar as a PDF (landscape, kop surat, header on every page, page
+    numbers, a signature block, the chain hash in the small print), written atomically.
+
+    `signer`: {"jabatan", "nama", "nip"} (default: the report signer setting); `now`: the
+    signature date (default: today); `progress(done, total)` as rows are laid out."""
+    from reportlab.lib.units import cm
+
+    from sop_desktop import office
+    from sop_desktop.kop import KopSurat
+    from sop_desktop.reports import docmeta, pdf
+    from sop_desktop.reports.atomic import write_atomic
+    from sop_desktop.reports.registers import SIGNER_SETTING
+
+    table = outgoing_table(period)
+    table.title = "AGENDA SURAT KELUAR"
+    profile = office.load()
+    chain = docmeta.latest_chain_hash()
+    if signer is None:
+        signer = dbm.get_setting(SIGNER_SETTING)
+    st = pdf.styles(7.5)
+    pagesize = pdf.page_size(paper)
+    avail = pagesize[0] - 2.4 * cm
+    lines = [f"Periode: {period.label}" if period is not None else "Periode: seluruhnya",
+             f"{len(table.rows)} surat"]
+    story = [KopSurat(profile, scale=0.85)]
+    story += pdf.title_block(table.title, lines, st)
+    story += pdf.table_flowables(table, avail, st, empty_text="Tidak ada surat keluar pada periode ini.")
+    story.append(pdf.signature_block(pdf.Signer.from_dict(signer), profile.kota,
+                                     (now or dbm.now_local()).date(), avail, st))
+
+    def write(fh):
+        pdf.build_pdf(fh, story, title=table.title, running_left=profile.kantor or profile.kementerian,
+                      pagesize=pagesize, subject=" \u2014 ".join(lines), chain_hash=chain,
+                      progress=progress, total_rows=len(table.rows))
+
+    return write_atomic(path, write)

@@ -25,6 +25,8 @@ from sop_desktop.kop import KopSurat
 from sop_desktop.letters.templates import (DISPOSISI_FIELDS, STANDARD_FIELDS, Block, Template,
                                            TemplateError, placeholders_in, substitute)
 from sop_desktop.office import OfficeProfile
+from sop_desktop.reports import docmeta
+from sop_desktop.signature import Signer, signature_parts, signature_table
 
 PAPER_SIZES = {
     "A4": (21.0 * cm, 29.7 * cm),
@@ -32,6 +34,7 @@ PAPER_SIZES = {
     "F4-setengah": (21.5 * cm, 16.5 * cm),
 }
 HEADER_TEXT_KEYS = ("sifat", "lampiran", "hal", "kepada", "di")
+FRAME_PADDING = 6.0  # reportlab's default Frame padding, on each side
 
 # The fixed boxes of the lembar disposisi; the ticked ones are those named in the value.
 DISPOSISI_SIFAT = ("Sangat Segera", "Segera", "Rahasia")
@@ -207,7 +210,8 @@ def _body(blocks: list[Block], st: _Styles, width: float, *, centred: bool = Fal
             rows = []
             for line in block.lines:
                 label, _, value = line.partition("::")
-                rows.append((label.strip(), value.strip()))
+                # an empty value reads as a forgotten line; a dash says "nothing to state"
+                rows.append((label.strip(), value.strip() or "-"))
             label_w = min(max(3.6 * cm, max(len(r[0]) for r in rows) * 0.2 * cm), 6 * cm)
             indent = 0 if centred else 1.25 * cm
             table = _rows_table(rows, st, (label_w, 0.4 * cm, width - indent - label_w - 0.4 * cm))
@@ -232,41 +236,33 @@ def _body(blocks: list[Block], st: _Styles, width: float, *, centred: bool = Fal
             out.append(table)
             out.append(Spacer(1, st.body.spaceAfter))
         else:
-            out.append(Paragraph(_text(block.lines[0]), para_style))
+            text = block.lines[0]
+            style = para_style
+            if not centred and text[:1].islower():
+                # a paragraph that carries on the sentence before it ("dengan ini menerangkan
+                # bahwa:", "telah selesai ...") starts at the margin, without the indent
+                style = st.body.clone("continued", firstLineIndent=0)
+            out.append(Paragraph(_text(text), style))
     return out
 
 
 def _signature(letter: FilledLetter, st: _Styles, width: float, *, dated: bool) -> Flowable:
-    """The signature block on the right (and a second one on the left when the template has it)."""
+    """The signature block on the right (and a second one on the left when the template has
+    it, e.g. "Yang menerima" on a berita acara), jabatan lines and names level."""
     v, t = letter.values, letter.texts
-
-    def column(place_date: str, jabatan: str, nama: str, nip: str) -> list:
-        col = []
-        if place_date:
-            col.append(Paragraph(_text(place_date), st.plain))
-        col.append(Paragraph(_text(jabatan.rstrip(",") + ","), st.plain))
-        col.append(Spacer(1, 2.1 * cm))  # room for the wet signature and stamp
-        col.append(Paragraph(_text(nama), st.plain))
-        if nip:
-            col.append(Paragraph(_text(f"NIP {nip}"), st.plain))
-        return col
-
     place_date = ""
     if dated:
         place_date = f"{v.get('kota', '')}, {v.get('tanggal', '')}".strip(", ")
-    right = column(place_date, v.get("penandatangan_jabatan", "") or t.get("penandatangan", ""),
-                   v.get("penandatangan_nama", ""), v.get("penandatangan_nip", ""))
-    left: list | None = None
+    right = signature_parts(
+        Signer(v.get("penandatangan_jabatan", "") or t.get("penandatangan", ""),
+               v.get("penandatangan_nama", ""), v.get("penandatangan_nip", "")),
+        st.plain, place_date=place_date)
+    left = None
     if t.get("ttd_kiri_jabatan") or t.get("ttd_kiri_nama"):
-        # a blank first line on the left keeps both jabatan lines (and names) level
-        left = column("\u00a0" if place_date else "", t.get("ttd_kiri_jabatan", ""),
-                      t.get("ttd_kiri_nama", ""), t.get("ttd_kiri_nip", ""))
-    col_w = min(8.2 * cm, width * 0.45)
-    table = Table([[left or "", "", right]], colWidths=[col_w, width - 2 * col_w, col_w])
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
-                               ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                               ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
-    return KeepTogether([Spacer(1, 0.5 * cm), table])
+        left = signature_parts(
+            Signer(t.get("ttd_kiri_jabatan", ""), t.get("ttd_kiri_nama", ""),
+                   t.get("ttd_kiri_nip", "")), st.plain)
+    return signature_table(right, width, left=left, space=2.1 * cm)
 
 
 def _tembusan(letter: FilledLetter, st: _Styles, width: float) -> list:
@@ -456,11 +452,13 @@ def render_pdf(letter: FilledLetter, profile: OfficeProfile, out: str | Path | i
         margins = dict(leftMargin=2.5 * cm, rightMargin=2.0 * cm, topMargin=1.2 * cm, bottomMargin=2.0 * cm)
     target = str(out) if isinstance(out, Path) else out
     title = f"{tpl.name} {letter.values.get('nomor', '')}".strip()
-    doc = SimpleDocTemplate(target, pagesize=size, title=title, author=profile.kantor,
-                            creator="SOP Desktop", **margins)
+    doc = SimpleDocTemplate(target, pagesize=size, **margins, **docmeta.pdf_info(
+        title=title, subject=tpl.name, author=profile.kantor or profile.kementerian,
+        keywords=letter.values.get("nomor_agenda", "")))
     st = _Styles()
     st.frame_height = doc.height
-    story = _STORIES[tpl.kind](letter, profile, st, doc.width)
+    # the frame pads 6 pt on each side: tables as wide as doc.width would stick out of it
+    story = _STORIES[tpl.kind](letter, profile, st, doc.width - 2 * FRAME_PADDING)
     on_page = _border if tpl.kind == "sertifikat" else _page_number
     try:
         doc.build(story, onFirstPage=on_page, onLaterPages=on_page)

@@ -7,6 +7,7 @@ commits: a failure anywhere leaves no number used and no half-recorded letter.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import io
@@ -22,39 +23,18 @@ from sop_desktop import office
 from sop_desktop.dates import tanggal
 from sop_desktop.errors import NotFound, PermissionDenied, ValidationError
 from sop_desktop.letters import numbering, templates
-from sop_desktop.letters.render import HEADER_TEXT_KEYS, FilledLetter, fill, render_pdf
+from sop_desktop.letters.render import (HEADER_TEXT_KEYS, PAPER_SIZES, FilledLetter, fill,
+                                        render_pdf)
 from sop_desktop.letters.templates import STANDARD_FIELDS, Template, TemplateError
+from sop_desktop.signature import ACTING, Signer, acting_jabatan, format_nip
 
 ACTION_LETTER = "surat"  # the history action (workflow.ACTION_LETTER)
-ACTING = {"plt": "Plt.", "plh": "Plh."}
 # Values a user may type with --field besides the template's own fields.
 OVERRIDABLE = set(HEADER_TEXT_KEYS) | {"tembusan", "perihal", "penandatangan"}
 
 
 def _norm(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", str(text).casefold()).strip("_")
-
-
-def format_nip(nip: str) -> str:
-    """18 digits grouped as printed on official documents: 19650702 198703 1 001."""
-    digits = re.sub(r"\D", "", nip or "")
-    if len(digits) == 18:
-        return f"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}"
-    return (nip or "").strip()
-
-
-@dataclass
-class Signer:
-    """Who signs: the printed jabatan (with Plt./Plh. when acting), name and NIP."""
-
-    jabatan: str
-    nama: str
-    nip: str = ""
-    username: str = ""
-    acting: str = ""  # "", "Plt." or "Plh."
-
-    def label(self) -> str:
-        return f"{self.jabatan} ({self.nama})" if self.nama else self.jabatan
 
 
 @dataclass
@@ -94,6 +74,16 @@ class LetterService:
     def template(self, template_id: str) -> Template:
         return templates.get(template_id, office_folder=self.office_folder)
 
+    def template_on(self, template_id: str, paper: str | None = None) -> Template:
+        """The template, printed on `paper` instead of its own paper when given."""
+        tpl = self.template(template_id)
+        if not paper or paper == tpl.paper:
+            return tpl
+        if paper not in PAPER_SIZES:
+            raise ValidationError(f"Ukuran kertas '{paper}' tidak dikenal (pilih: "
+                                  f"{', '.join(PAPER_SIZES)})")
+        return dataclasses.replace(tpl, paper=paper)
+
     def templates_for_case(self, case) -> list[Template]:
         case = self.cases.get(case)
         return templates.for_sop(self.cases.definition(case), self.templates())
@@ -132,9 +122,14 @@ class LetterService:
             if not official:
                 raise ValidationError(f"Templat {tpl.id} tidak menyebut jabatan penanda tangan; "
                                       "isi --field penandatangan=JABATAN untuk Plt./Plh.")
-            jabatan = f"{ACTING[acting]} {official}"
+            jabatan = acting_jabatan(acting, official)
         else:
             jabatan = own or official
+        if not jabatan.strip() and tpl.kind != "disposisi":
+            raise ValidationError(
+                f"{user.name} ({user.username}) tidak memiliki jabatan untuk dicetak di bawah tanda "
+                f"tangan {tpl.name}: sebutkan penanda tangan dengan --signer NAMA_PENGGUNA, atau isi "
+                "--field penandatangan=JABATAN")
         return Signer(jabatan=jabatan, nama=user.name, nip=format_nip(user.nip),
                       username=user.username, acting=ACTING.get(acting or "", ""))
 
@@ -229,9 +224,9 @@ class LetterService:
 
     def prepare(self, case, template_id: str, actor, *, signer: str | None = None,
                 acting: str | None = None, fields: dict | None = None,
-                when: dt.date | None = None) -> FilledLetter:
+                when: dt.date | None = None, paper: str | None = None) -> FilledLetter:
         """The letter filled but not numbered or recorded (the print preview)."""
-        tpl = self.template(template_id)
+        tpl = self.template_on(template_id, paper)
         who = self.resolve_signer(tpl, actor, signer=signer, acting=acting, fields=fields)
         number = "…" if tpl.numbered else ""
         return fill(tpl, self.values_for(case, tpl, actor, who, fields=fields, when=when,
@@ -256,10 +251,12 @@ class LetterService:
 
     def issue(self, case, template_id: str, actor, *, out: str | Path | None = None,
               signer: str | None = None, acting: str | None = None, fields: dict | None = None,
-              when: dt.date | None = None) -> IssuedLetter:
-        """Number, record and print a letter for a case; returns the number used."""
+              when: dt.date | None = None, paper: str | None = None) -> IssuedLetter:
+        """Number, record and print a letter for a case; returns the number used.
+
+        `paper` (A4, F4...) prints on another paper than the template's own."""
         case = self.cases.get(case)
-        tpl = self.template(template_id)
+        tpl = self.template_on(template_id, paper)
         who = self.resolve_signer(tpl, actor, signer=signer, acting=acting, fields=fields)
         self.check_may_issue(case, actor, who)
         when = when or self.clock().date()
@@ -281,7 +278,9 @@ class LetterService:
             outgoing_id = None
             if tpl.numbered:
                 row = dbm.OutgoingLetter.create(
-                    case=case.id, template=tpl.id, number=number, subject=letter.texts.get("hal", ""),
+                    case=case.id, template=tpl.id, number=number,
+                    # a naskah (tanda terima, berita acara) has no "hal": its title says what it is
+                    subject=letter.texts.get("hal") or letter.texts.get("judul") or tpl.name,
                     addressee=letter.texts.get("kepada", ""),
                     issued_at=dt.datetime.combine(when, self.clock().time()),
                     issued_by=actor.id, signer=who.label(), file_sha256=sha)

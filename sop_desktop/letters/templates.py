@@ -198,7 +198,11 @@ def substitute(text: str, values: dict[str, str], *, source: str = "") -> str:
         name = (m.group(1) or "").strip()
         if name not in values:
             raise TemplateError(f"{source}: isian '{{{name}}}' tidak dikenal")
-        return str(values[name])
+        value = str(values[name])
+        # "{uraian}." with an uraian that already ends a sentence: one full stop, not two
+        if text[m.end():m.end() + 1] == "." and value.endswith(".") and not value.endswith(".."):
+            value = value[:-1]
+        return value
 
     return _PLACEHOLDER.sub(repl, text)
 

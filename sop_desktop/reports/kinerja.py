@@ -15,9 +15,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sop_desktop.errors import ValidationError
 from sop_desktop.model import SopDefinition
 from sop_desktop.office import OfficeProfile
 from sop_desktop.positions import normalize_name
+from sop_desktop.reports import docmeta
 from sop_desktop.reports.facts import (CaseFacts, is_return, mean, median, percentile, stay_at,
                                        step_stays)
 from sop_desktop.reports.periods import Period
@@ -30,6 +32,7 @@ Progress = Callable[[int, int], None]
 GOOD_SHARE = 0.8  # share finished within the mutu baku above which a procedure "runs well"
 NO_CATEGORY = "(tidak diisi)"
 TITLE = "LAPORAN KINERJA PELAKSANAAN SOP"
+CHART_SAME_PAGE_ROWS = 18  # rows above a chart that still leave it room on the first page
 
 
 @dataclass
@@ -110,6 +113,7 @@ class KinerjaData:
     monitoring: list[MonitoringRow]
     signer: dict | None = None
     generated_at: dt.datetime | None = None  # when the report was made (the signature date)
+    chain_hash: str | None = None  # the history chain head when the cases were read
 
     def totals(self) -> dict:
         keys = ("received", "finished", "finished_on_time", "finished_measured", "in_progress",
@@ -297,9 +301,9 @@ def compute_kinerja(cases: list[CaseFacts], sops: list[SopDefinition], *, period
         defn = sops[0]
         heading.insert(0, f"SOP: {defn.name}" + (f" (Nomor {defn.nomor})" if defn.nomor else ""))
     if as_of >= period.end_dt:
-        heading.append(f"Keadaan akhir: pada akhir {tanggal(period.last_day)}")
+        heading.append(f"Keadaan pada akhir periode: {tanggal(period.last_day)}")
     else:
-        heading.append(f"Keadaan akhir: per {tanggal_jam(as_of)}")
+        heading.append(f"Keadaan per {tanggal_jam(as_of)} (periode belum berakhir)")
     ordered_positions = sorted(positions.values(), key=lambda p: (-p.backlog, p.position))
     return KinerjaData(TITLE, heading, period, as_of, office or OfficeProfile(), figures,
                        ordered_positions, [monitoring_row(f) for f in figures], signer, now)
@@ -323,12 +327,18 @@ def build_kinerja(services, *, period: Period, sop: str | None = None,
     else:
         present = sorted({c.sop.code for c in cases})
         sops = [services.sops.get(code) for code in present]
+    if category and sops and not any(category_field(d, category)[0] for d in sops):
+        known = sorted({f.key for d in sops for f in d.fields})
+        raise ValidationError(f"Isian kategori '{category}' tidak ada pada SOP yang dilaporkan; "
+                              f"isian yang ada: {', '.join(known) or '(tidak ada)'}")
     now = now or services.cases.clock()
     calendar = calendar or WorkCalendar(CalendarSettings.load())
     if signer is None:
         signer = dbm.get_setting(SIGNER_SETTING)
-    return compute_kinerja(cases, sops, period=period, now=now, calendar=calendar,
+    data = compute_kinerja(cases, sops, period=period, now=now, calendar=calendar,
                            office=office_mod.load(), category_key=category, signer=signer)
+    data.chain_hash = docmeta.latest_chain_hash()
+    return data
 
 
 # -- tables -----------------------------------------------------------------------------------
@@ -451,6 +461,7 @@ def write_kinerja_xlsx(data: KinerjaData, path, progress: Progress | None = None
     """The report as an .xlsx: one sheet per table, with charts; written atomically."""
     from openpyxl import Workbook
     from openpyxl.chart import BarChart, Reference
+    from openpyxl.worksheet.pagebreak import Break
 
     from sop_desktop.reports.atomic import write_atomic
     from sop_desktop.reports.xlsx import save_workbook, write_table
@@ -462,11 +473,15 @@ def write_kinerja_xlsx(data: KinerjaData, path, progress: Progress | None = None
     categories = categories_table(data)
     monitoring = monitoring_table(data)
     heading = [data.title] + data.heading
+    hash_line = f"{docmeta.HASH_LABEL}: {docmeta.hash_text(data.chain_hash)}"
     parts = 6
 
     def chart(ws, title, header_row, nrows, cat_col, value_cols, anchor, y_title="", percent=False):
         if nrows <= 0:
             return
+        if header_row + nrows > CHART_SAME_PAGE_ROWS:
+            # a long table: the chart starts a printed page of its own instead of being cut
+            ws.row_breaks.append(Break(id=int(anchor.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")) - 1))
         c = BarChart()
         c.type = "col"
         c.title = title
@@ -487,11 +502,12 @@ def write_kinerja_xlsx(data: KinerjaData, path, progress: Progress | None = None
 
     def write(fh):
         wb = Workbook()
-        wb.properties.title = data.title
-        wb.properties.creator = "SOP Desktop"
+        docmeta.set_xlsx_properties(wb, title=data.title, subject=" \u2014 ".join(data.heading),
+                                    office=office, chain_hash=data.chain_hash)
         ws = wb.active
         ws.title = "Ringkasan"
-        hr = write_table(ws, summary, office=office, heading=heading, total_row=total)
+        hr = write_table(ws, summary, office=office, heading=heading, total_row=total,
+                         footer_lines=[hash_line])
         chart(ws, "Kasus per SOP", hr, len(summary.rows), 2, [3, 4, 7, 8],
               f"B{hr + len(summary.rows) + 5}", "kasus")
         _progress(progress, 1, parts)
@@ -517,6 +533,9 @@ def write_kinerja_xlsx(data: KinerjaData, path, progress: Progress | None = None
         last = hr + len(monitoring.rows) + 3
         ws.cell(last, 5, "Dinilai oleh (nama, jabatan, NIP):")
         ws.cell(last + 1, 5, "Tanggal penilaian:")
+        docmeta.add_info_sheet(wb, docmeta.info_rows(
+            title=data.title, office=office, lines=data.heading, chain_hash=data.chain_hash,
+            made_at=data.generated_at))
         _progress(progress, 5, parts)
         save_workbook(wb, fh)
 
@@ -558,16 +577,29 @@ def write_kinerja_pdf(data: KinerjaData, path, progress: Progress | None = None,
         story.extend(pdf.table_flowables(table, avail, st, total_row=total_row))
 
     section(summary, total)
-    if data.sops:
-        names = [f.sop.name for f in data.sops]
+    if len(data.sops) == 1:
+        f = data.sops[0]
         story.append(CondPageBreak(7 * cm))
+        story.append(pdf.bar_chart(
+            ["Diterima", "Selesai", "Selesai dalam mutu baku", "Dalam proses", "Dihentikan",
+             "Melewati batas"],
+            [("Kasus", [f.received, f.finished, f.finished_on_time, f.in_progress, f.stopped,
+                        f.overdue])],
+            width=avail * 0.6, height=6 * cm, title="Kasus pada periode ini", value_label="kasus"))
+    elif data.sops:
+        names = [f.sop.name for f in data.sops]
+        many = len(names) > 6
+        # lying bars: each SOP gets a band tall enough for its two-line name and four bars
+        height = max(6.5 * cm, 1.0 * cm * len(names) + 2.5 * cm) if many else 6.5 * cm
+        height = min(height, pagesize[1] - 4 * cm)
+        story.append(CondPageBreak(height + 0.5 * cm))
         story.append(pdf.bar_chart(
             names, [("Diterima", [f.received for f in data.sops]),
                     ("Selesai", [f.finished for f in data.sops]),
                     ("Dalam proses", [f.in_progress for f in data.sops]),
                     ("Dihentikan", [f.stopped for f in data.sops])],
-            width=avail, height=6.5 * cm, title="Kasus per SOP", value_label="kasus",
-            horizontal=len(names) > 6))
+            width=avail, height=height, title="Kasus per SOP", value_label="kasus",
+            horizontal=many))
     _progress(progress, 1, 5)
     section(steps)
     if len(data.sops) == 1 and steps.rows:
@@ -609,8 +641,41 @@ def write_kinerja_pdf(data: KinerjaData, path, progress: Progress | None = None,
     running = data.office.kantor or data.office.kementerian
 
     def write(fh):
-        pdf.build_pdf(fh, story, title=data.title, running_left=running, pagesize=pagesize)
+        pdf.build_pdf(fh, story, title=data.title, running_left=running, pagesize=pagesize,
+                      subject=" \u2014 ".join(data.heading), chain_hash=data.chain_hash)
 
     out = write_atomic(path, write)
     _progress(progress, 5, 5)
+    return out
+
+
+def write_monitoring_pdf(data: KinerjaData, path, progress: Progress | None = None,
+                         paper: str = "A4") -> Path:
+    """The SOP monitoring sheet alone (Permenpan RB 35/2012) as a PDF for the assessor to
+    complete: kop surat, title, unit and period, the prefilled table, a signature block and
+    the chain hash in the small print; written atomically."""
+    from reportlab.lib.units import cm
+
+    from sop_desktop.kop import KopSurat
+    from sop_desktop.reports import pdf
+    from sop_desktop.reports.atomic import write_atomic
+
+    table = monitoring_table(data)
+    st = pdf.styles(8.0)
+    pagesize = pdf.page_size(paper)
+    avail = pagesize[0] - 2.4 * cm
+    lines = [f"Unit kerja: {data.office.unit or data.office.kantor}", f"Periode: {data.period.label}"]
+    story = [KopSurat(data.office, scale=0.85)]
+    story += pdf.title_block(table.title.upper(), lines, st)
+    story += pdf.table_flowables(table, avail, st)
+    story.append(pdf.signature_block(pdf.Signer.from_dict(data.signer), data.office.kota,
+                                     (data.generated_at or data.as_of).date(), avail, st))
+    running = data.office.kantor or data.office.kementerian
+
+    def write(fh):
+        pdf.build_pdf(fh, story, title=table.title, running_left=running, pagesize=pagesize,
+                      subject=" \u2014 ".join(lines), chain_hash=data.chain_hash)
+
+    out = write_atomic(path, write)
+    _progress(progress, 1, 1)
     return out

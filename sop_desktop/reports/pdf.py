@@ -11,7 +11,6 @@ import datetime as dt
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
@@ -30,7 +29,10 @@ from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, KeepTogether, 
 from sop_desktop.dates import tanggal
 from sop_desktop.errors import ValidationError
 from sop_desktop.fonts import SANS, SANS_BOLD, SANS_ITALIC, register_fonts
+from sop_desktop.reports import docmeta
 from sop_desktop.reports.table import Table, display_value
+from sop_desktop.signature import (Signer, format_nip,  # noqa: F401 (format_nip: re-exported)
+                                   signature_parts, signature_table)
 
 CHUNK_ROWS = 100
 # Paper sizes offices print reports on (F4/Folio is common in Indonesian government offices).
@@ -49,6 +51,7 @@ GRID_GREY = colors.HexColor("#7F7F7F")
 SERIES_COLORS = [colors.HexColor(c) for c in
                  ("#1F4E78", "#C55A11", "#548235", "#7F6000", "#7030A0", "#2E75B6", "#A5A5A5")]
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_BREAK_AFTER = re.compile(r"[^/\-.@_]*(?:[/\-.@_]+|$)")
 
 
 def para_text(value) -> str:
@@ -56,29 +59,6 @@ def para_text(value) -> str:
     line breaks kept."""
     text = _CONTROL_RE.sub("", str(value))
     return escape(text).replace("\r\n", "\n").replace("\n", "<br/>")
-
-
-def format_nip(nip: str) -> str:
-    """An 18-digit NIP grouped as printed on official documents: 19650702 198703 1 001."""
-    digits = re.sub(r"\D", "", nip or "")
-    if len(digits) == 18:
-        return f"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}"
-    return (nip or "").strip()
-
-
-@dataclass
-class Signer:
-    """Who signs a report: kota and date come from the office profile and the print date."""
-
-    jabatan: str = ""
-    nama: str = ""
-    nip: str = ""
-
-    @classmethod
-    def from_dict(cls, data: dict | None) -> "Signer":
-        data = data or {}
-        return cls(str(data.get("jabatan") or ""), str(data.get("nama") or ""),
-                   str(data.get("nip") or ""))
 
 
 def styles(base_size: float = 8.0) -> dict[str, ParagraphStyle]:
@@ -108,6 +88,7 @@ class NumberedCanvas(rl_canvas.Canvas):
 
     running_left = ""
     running_right = ""
+    footer = ""  # small print at the bottom right: app, version, history chain hash
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -131,6 +112,9 @@ class NumberedCanvas(rl_canvas.Canvas):
         self.setFont(SANS, 7.5)
         self.setFillColor(colors.HexColor("#404040"))
         self.drawCentredString(width / 2, 0.8 * cm, f"Halaman {self._pageNumber} dari {total}")
+        if self.footer:
+            self.setFont(SANS, 5.5)
+            self.drawRightString(width - 1.2 * cm, 0.45 * cm, self.footer)
         if self._pageNumber > 1:
             if self.running_left:
                 self.drawString(1.2 * cm, height - 0.8 * cm, self.running_left[:120])
@@ -139,9 +123,10 @@ class NumberedCanvas(rl_canvas.Canvas):
         self.restoreState()
 
 
-def numbered_canvas(left: str, right: str):
-    """A NumberedCanvas class carrying this report's running header texts."""
-    return type("ReportCanvas", (NumberedCanvas,), {"running_left": left, "running_right": right})
+def numbered_canvas(left: str, right: str, footer: str = ""):
+    """A NumberedCanvas class carrying this report's running header and footer texts."""
+    return type("ReportCanvas", (NumberedCanvas,),
+                {"running_left": left, "running_right": right, "footer": footer})
 
 
 class ProgressMark(Flowable):
@@ -165,11 +150,12 @@ class ReportDocument(BaseDocTemplate):
     placed: a ProgressMark advances progress(done, total)."""
 
     def __init__(self, fh, *, title: str, pagesize=None, progress=None, total_rows: int = 0,
-                 author: str = ""):
+                 author: str = "", subject: str = "", keywords: str = ""):
         pagesize = pagesize or landscape(A4)
         super().__init__(fh, pagesize=pagesize, leftMargin=1.2 * cm, rightMargin=1.2 * cm,
-                         topMargin=1.2 * cm, bottomMargin=1.4 * cm, title=title, author=author,
-                         creator="SOP Desktop")
+                         topMargin=1.2 * cm, bottomMargin=1.4 * cm,
+                         **docmeta.pdf_info(title=title, subject=subject, author=author,
+                                            keywords=keywords))
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         self.addPageTemplates([PageTemplate(id="page", frames=[frame])])
@@ -247,16 +233,25 @@ def wrap_lines(text: str, width: float, font: str, size: float) -> list[str]:
         line, used = "", 0.0
         for word in para.split():
             w = stringWidth(word, font, size)
-            if w > width:  # a long word (URL, number): hard-break it
+            if w > width:  # a long word (agenda number, e-mail, URL): break it
                 if line:
                     lines.append(line)
                     line, used = "", 0.0
                 chunk = ""
-                for ch in word:
-                    if chunk and stringWidth(chunk + ch, font, size) > width:
+                # after a / - . or @ where possible ("0021/YANKOMAS-KANWIL/XI/2026"), else
+                # between characters (a long number)
+                for piece in _BREAK_AFTER.findall(word):
+                    if chunk and stringWidth(chunk + piece, font, size) > width:
                         lines.append(chunk)
                         chunk = ""
-                    chunk += ch
+                    if stringWidth(piece, font, size) > width:
+                        for ch in piece:
+                            if chunk and stringWidth(chunk + ch, font, size) > width:
+                                lines.append(chunk)
+                                chunk = ""
+                            chunk += ch
+                    else:
+                        chunk += piece
                 line, used = chunk, stringWidth(chunk, font, size)
                 continue
             if line and used + space + w > width:
@@ -341,24 +336,25 @@ def signature_block(signer: Signer | None, kota: str, when: dt.date, avail: floa
     """Kota and date in Indonesian, jabatan, space to sign, nama and NIP, on the right.
 
     Empty parts print as dotted lines for a person to fill in by hand."""
-    signer = signer or Signer()
     place = f"{kota}, {tanggal(when)}" if kota else tanggal(when)
-    jabatan = para_text(signer.jabatan) if signer.jabatan else "." * 40
-    nama = f"<u>{para_text(signer.nama)}</u>" if signer.nama else "(" + "." * 38 + ")"
-    nip = f"NIP. {para_text(format_nip(signer.nip))}" if signer.nip else "NIP. " + "." * 30
-    sign = st["sign"]
-    block = [Paragraph(para_text(place), sign), Paragraph(jabatan, sign), Spacer(1, 1.8 * cm),
-             Paragraph(f"<b>{nama}</b>", sign), Paragraph(nip, sign)]
-    width = min(8.5 * cm, avail / 2)
-    frame = RLTable([[""], *[[p] for p in block]], colWidths=[width], hAlign="RIGHT",
-                    style=TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0),
-                                      ("TOPPADDING", (0, 0), (-1, -1), 0),
-                                      ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
-    return KeepTogether([Spacer(1, 0.6 * cm), frame])
+    parts = signature_parts(signer, st["sign"], place_date=place, blanks=True, bold_name=True)
+    return signature_table(parts, avail, column_width=min(8.5 * cm, avail / 2),
+                           space_before=0.6 * cm, space=1.8 * cm)
 
 
-def _short(label: str, n: int = 28) -> str:
-    return label if len(label) <= n else label[:n - 1] + "…"
+def _short(label: str, n: int = 28, lines: int = 1) -> str:
+    """A chart label cut to `lines` lines of about `n` characters (broken at spaces)."""
+    if len(label) <= n:
+        return label
+    if lines > 1:
+        import textwrap
+
+        parts = textwrap.wrap(label, n)
+        if len(parts) > lines:
+            parts = parts[:lines]
+            parts[-1] = _short(parts[-1] + " …", n)
+        return "\n".join(parts)
+    return label[:n - 1] + "…"
 
 
 def bar_chart(categories: list[str], series: list[tuple[str, list[float]]], *, width: float,
@@ -371,18 +367,21 @@ def bar_chart(categories: list[str], series: list[tuple[str, list[float]]], *, w
     top_pad = 16 if title else 4
     legend_h = 14 if len(series) > 1 else 0
     chart = HorizontalBarChart() if horizontal else VerticalBarChart()
-    left = 5.2 * cm if horizontal else 1.3 * cm
+    left = 5.6 * cm if horizontal else 1.3 * cm
     bottom = (0.6 * cm if horizontal else 1.5 * cm) + legend_h
     chart.x, chart.y = left, bottom
     chart.width = width - left - 0.5 * cm
     chart.height = height - bottom - top_pad - 4
     chart.data = [[float(v or 0) for v in values] for _, values in series] or [[0]]
-    chart.categoryAxis.categoryNames = [_short(c, 34 if horizontal else 16) for c in categories]
+    tilt = not horizontal and len(categories) > 8
+    chart.categoryAxis.categoryNames = [_short(c, 36, 2) if horizontal
+                                        else _short(c, 16) if tilt else _short(c, 14, 2)
+                                        for c in categories]
     chart.categoryAxis.labels.fontName = SANS
     chart.categoryAxis.labels.fontSize = 6.5
     if not horizontal:
-        chart.categoryAxis.labels.angle = 25 if len(categories) > 4 else 0
-        chart.categoryAxis.labels.boxAnchor = "ne" if len(categories) > 4 else "n"
+        chart.categoryAxis.labels.angle = 25 if tilt else 0
+        chart.categoryAxis.labels.boxAnchor = "ne" if tilt else "n"
     chart.valueAxis.labels.fontName = SANS
     chart.valueAxis.labels.fontSize = 6.5
     chart.valueAxis.valueMin = 0
@@ -419,11 +418,15 @@ def bar_chart(categories: list[str], series: list[tuple[str, list[float]]], *, w
 
 
 def build_pdf(fh, story: list, *, title: str, running_left: str = "", progress=None,
-              total_rows: int = 0, pagesize=None) -> None:
-    """Lay out `story` into `fh` with page numbers "Halaman x dari y"."""
+              total_rows: int = 0, pagesize=None, subject: str = "",
+              chain_hash: str | None = None) -> None:
+    """Lay out `story` into `fh` with page numbers "Halaman x dari y", the app and the history
+    chain hash in the small print, and the document properties filled in."""
     doc = ReportDocument(fh, title=title, pagesize=pagesize, progress=progress,
-                         total_rows=total_rows, author=running_left)
-    doc.build(story, canvasmaker=numbered_canvas(running_left, title))
+                         total_rows=total_rows, author=running_left, subject=subject,
+                         keywords=f"{docmeta.HASH_LABEL}: {docmeta.hash_text(chain_hash)}")
+    doc.build(story, canvasmaker=numbered_canvas(running_left, title,
+                                                 docmeta.footer_text(chain_hash)))
 
 
 ProgressFn = Callable[[int, int], None]

@@ -16,9 +16,10 @@ from sop_desktop.errors import NotFound, ValidationError
 from sop_desktop.model import SopDefinition
 from sop_desktop.office import OfficeProfile
 from sop_desktop.positions import normalize_name
+from sop_desktop.reports import docmeta
 from sop_desktop.reports.facts import FORWARD_ACTIONS, STATUS_LABELS, CaseFacts, is_move
 from sop_desktop.reports.periods import Period
-from sop_desktop.reports.table import Column, Table
+from sop_desktop.reports.table import Column, Table, display_value
 from sop_desktop.reports.timing import CaseTiming, Timer, timeliness_label
 
 Progress = Callable[[int, int], None]
@@ -129,6 +130,7 @@ class RegisterData:
     as_of: dt.datetime
     signer: dict | None = None
     sops: list[SopDefinition] = field(default_factory=list)
+    chain_hash: str | None = None  # the history chain head when the register was read
 
     @property
     def rows(self) -> list[dict]:
@@ -199,7 +201,8 @@ def first_disposition(case: CaseFacts) -> tuple[str, dt.datetime | None]:
 def follow_up(case: CaseFacts) -> str:
     """Tindak lanjut: the latest note written on the case, else where the case stands."""
     for event in reversed(case.events):
-        if event.note.strip() and event.action != "buka":
+        # letters are listed in their own column (surat keluar); their notes are not a follow-up
+        if event.note.strip() and event.action not in ("buka", "surat"):
             return event.note.strip()
     if case.status == "berjalan":
         return _step_text(case.sop, case.current_step)
@@ -251,16 +254,16 @@ def aduan_columns() -> list[Column]:
         Column("media", "Media", width=12, pdf_width=7),
         Column("pengadu_nama", "Nama Pengadu", width=20, pdf_width=9),
         Column("pengadu_nik", "NIK", width=19, pdf_width=11),
-        Column("alamat_kontak", "Alamat / Kontak", width=28, pdf_width=10),
+        Column("alamat_kontak", "Alamat / Kontak", width=24, pdf_width=10),
         Column("teradu", "Pihak Teradu", width=20, pdf_width=9),
-        Column("pokok", "Pokok Masalah", width=40, pdf_width=14),
+        Column("pokok", "Pokok Masalah", width=32, pdf_width=14),
         Column("hak", "Hak yang Diduga Dilanggar", width=22, pdf_width=10),
         Column("disposisi_kepada", "Disposisi Kepada", width=18, pdf_width=8),
         Column("disposisi_tanggal", "Tanggal Disposisi", "date", width=12, pdf_width=8),
-        Column("tindak_lanjut", "Tindak Lanjut", width=36, pdf_width=12),
-        Column("surat_keluar", "Nomor Surat Keluar", width=24, pdf_width=10),
+        Column("tindak_lanjut", "Tindak Lanjut", width=28, pdf_width=12),
+        Column("surat_keluar", "Nomor Surat Keluar", width=22, pdf_width=10),
         *TAIL_COLUMNS,
-        Column("keterangan", "Keterangan", width=28, pdf_width=9),
+        Column("keterangan", "Keterangan", width=24, pdf_width=9),
     ]
 
 
@@ -374,7 +377,7 @@ def register_from_facts(cases: list[CaseFacts], *, kind: str, filters: RegisterF
     if kind == "aduan":
         title = "BUKU REGISTER ADUAN"
     else:
-        title = "REGISTER KASUS"
+        title = "BUKU REGISTER"  # the SOP (or "Semua SOP") is named on the line below
     heading = []
     if kind == "aduan" and sops:
         heading.append("SOP: " + "; ".join(sorted({d.name for d in sops})))
@@ -431,28 +434,138 @@ def build_register(services, filters: RegisterFilters, *, now: dt.datetime | Non
     calendar = calendar or WorkCalendar(CalendarSettings.load())
     if signer is None:
         signer = dbm.get_setting(SIGNER_SETTING)
-    return register_from_facts(cases, kind=kind, filters=filters, calendar=calendar, as_of=now,
+    data = register_from_facts(cases, kind=kind, filters=filters, calendar=calendar, as_of=now,
                                office=office_mod.load(), sops=sops, signer=signer)
+    data.chain_hash = docmeta.latest_chain_hash()
+    return data
+
+
+# -- the printed layout ---------------------------------------------------------------------
+
+# Fields of a one-SOP register printed as their own PDF columns; the rest go into one column.
+PDF_FIELD_COLUMNS = 5
+
+
+def _lines(*parts) -> str | None:
+    """Non-empty parts, one per line (a cell of the printed register)."""
+    text = "\n".join(str(p) for p in parts if p not in (None, ""))
+    return text or None
+
+
+def _d(value) -> str:
+    return display_value(value, "date")
+
+
+def _days(row: dict) -> str | None:
+    lama, baku = row.get("lama"), row.get("mutu_baku")
+    if lama is None and baku is None:
+        return None
+    text = f"{display_value(lama, 'float') or '-'} / {display_value(baku, 'float') or '-'}"
+    return _lines(text, row.get("ketepatan"))
+
+
+def _status(row: dict) -> str | None:
+    return _lines(row.get("status"), _d(row.get("tanggal_selesai")))
+
+
+def pdf_table(data: RegisterData) -> Table:
+    """The register as printed: related columns share a cell (agenda and date, complainant's
+    name/NIK/address, disposition and its date, status and finish date, lama against the mutu
+    baku) so that a landscape page holds it without breaking words. The xlsx keeps every value
+    in its own column for filtering and sorting."""
+    src = data.table
+    by_key = {c.key: c for c in src.columns}
+    head = [Column("no", "No", "int", pdf_width=2.6),
+            Column("agenda", "Nomor Agenda / Tanggal Terima", pdf_width=10)]
+    tail = [Column("status", "Status / Tanggal Selesai", pdf_width=7),
+            Column("lama", "Lama / Mutu Baku (hari kerja)", pdf_width=7.5)]
+    if data.kind == "aduan":
+        cols = head + [
+            Column("media", "Media", pdf_width=6),
+            Column("pengadu", "Pengadu (Nama, NIK, Alamat / Kontak)", pdf_width=14),
+            Column("teradu", "Pihak Teradu", pdf_width=9),
+            Column("pokok", "Pokok Masalah", pdf_width=16),
+            Column("hak", "Hak yang Diduga Dilanggar", pdf_width=9),
+            Column("disposisi", "Disposisi (Kepada, Tanggal)", pdf_width=10),
+            Column("tindak", "Tindak Lanjut / Surat Keluar", pdf_width=13),
+        ] + tail + [Column("keterangan", "Keterangan", pdf_width=10)]
+
+        def convert(row: dict) -> dict:
+            nik = row.get("pengadu_nik")
+            surat = row.get("surat_keluar")
+            return {
+                "no": row.get("no"),
+                "agenda": _lines(row.get("agenda"), _d(row.get("tanggal_terima"))),
+                "media": row.get("media"), "teradu": row.get("teradu"),
+                "pengadu": _lines(row.get("pengadu_nama"), f"NIK {nik}" if nik else None,
+                                  row.get("alamat_kontak")),
+                "pokok": row.get("pokok"), "hak": row.get("hak"),
+                "disposisi": _lines(row.get("disposisi_kepada"), _d(row.get("disposisi_tanggal"))),
+                # one outgoing letter number per line
+                "tindak": _lines(row.get("tindak_lanjut"),
+                                 "Surat keluar:\n" + surat.replace("; ", "\n") if surat else None),
+                "status": _status(row), "lama": _days(row), "keterangan": row.get("keterangan"),
+            }
+    else:
+        field_cols = [c for c in src.columns if c.key.startswith("f:")]
+        shown, folded = field_cols[:PDF_FIELD_COLUMNS], field_cols[PDF_FIELD_COLUMNS:]
+        cols = list(head)
+        if "sop" in by_key:
+            cols.append(Column("sop", "SOP", pdf_width=12))
+            cols.append(Column("isian", "Isian", pdf_width=24))
+        cols += [Column(c.key, c.label, c.kind, pdf_width=c.pdf_width) for c in shown]
+        if folded:
+            cols.append(Column("lain", "Isian Lain", pdf_width=18))
+        cols += [Column("langkah", "Langkah / Posisi Saat Ini", pdf_width=16)] + tail
+
+        def convert(row: dict) -> dict:
+            out = {"no": row.get("no"),
+                   "agenda": _lines(row.get("agenda"), _d(row.get("tanggal_terima"))),
+                   "sop": row.get("sop"), "isian": row.get("isian"),
+                   "lain": _lines(*(f"{c.label}: {display_value(row.get(c.key), c.kind)}"
+                                    for c in folded if row.get(c.key) not in (None, ""))),
+                   "langkah": _lines(row.get("langkah"),
+                                     f"({row['posisi']})" if row.get("posisi") else None),
+                   "status": _status(row), "lama": _days(row)}
+            for c in shown:
+                out[c.key] = row.get(c.key)
+            return out
+
+    return Table(src.title, cols, [convert(r) for r in src.rows], note=src.note)
+
+
+def default_paper(data: RegisterData) -> str:
+    """F4 (folio, the paper of Indonesian offices) landscape: a register is wide."""
+    return "F4"
 
 
 # -- files ------------------------------------------------------------------------------------
 
+def _office_name(data: RegisterData) -> str:
+    return data.office.kantor or data.office.kementerian
+
+
 def write_register_xlsx(data: RegisterData, path, progress: Progress | None = None) -> Path:
-    """The register as an .xlsx (streamed: fine for 100,000 rows), written atomically."""
+    """The register as an .xlsx (streamed: fine for 100,000 rows), written atomically; an "Info"
+    sheet and the document properties say what it is, which app made it and the chain hash."""
     from openpyxl import Workbook
 
     from sop_desktop.reports.atomic import write_atomic
     from sop_desktop.reports.xlsx import discard_workbook, save_workbook, write_table
 
-    office = data.office.kantor or data.office.kementerian
+    office = _office_name(data)
 
     def write(fh):
         wb = Workbook(write_only=True)
-        wb.properties.title = data.title
-        wb.properties.creator = "SOP Desktop"
+        docmeta.set_xlsx_properties(wb, title=data.title, subject=" \u2014 ".join(data.heading),
+                                    office=office, chain_hash=data.chain_hash)
         ws = wb.create_sheet("Register")
         try:
-            write_table(ws, data.table, office=office, heading=data.heading, progress=progress)
+            write_table(ws, data.table, office=office, heading=data.heading, progress=progress,
+                        footer_lines=[f"{docmeta.HASH_LABEL}: {docmeta.hash_text(data.chain_hash)}"],
+                        paper=default_paper(data))
+            docmeta.add_info_sheet(wb, docmeta.info_rows(
+                title=data.title, office=office, lines=data.heading, chain_hash=data.chain_hash))
         except BaseException:
             discard_workbook(wb)
             raise
@@ -465,29 +578,31 @@ def write_register_xlsx(data: RegisterData, path, progress: Progress | None = No
 
 
 def write_register_pdf(data: RegisterData, path, progress: Progress | None = None,
-                       paper: str = "A4") -> Path:
+                       paper: str | None = None) -> Path:
     """The register as a PDF: kop surat, title and period, the table with its header on every
-    page, page numbers and a signature block; written atomically. `paper`: A4, F4 or A3
-    (landscape)."""
+    page, page numbers, a signature block and the chain hash in the small print; written
+    atomically. `paper`: A4, F4 or A3, landscape (None: F4, see default_paper)."""
     from reportlab.lib.units import cm
 
     from sop_desktop.kop import KopSurat
     from sop_desktop.reports import pdf
     from sop_desktop.reports.atomic import write_atomic
 
-    st = pdf.styles(6.3 if len(data.table.columns) > 14 else 7.5)
-    pagesize = pdf.page_size(paper)
+    table = pdf_table(data)
+    st = pdf.styles(7.0 if len(table.columns) <= 12 else 6.3)
+    pagesize = pdf.page_size(paper or default_paper(data))
     avail = pagesize[0] - 2.4 * cm
     story = [KopSurat(data.office, scale=0.85)]
     story += pdf.title_block(data.title, data.heading, st)
-    story += pdf.table_flowables(data.table, avail, st)
+    story += pdf.table_flowables(table, avail, st)
     story.append(pdf.signature_block(pdf.Signer.from_dict(data.signer), data.office.kota,
                                      data.as_of.date(), avail, st))
-    running = data.office.kantor or data.office.kementerian
+    running = _office_name(data)
 
     def write(fh):
         pdf.build_pdf(fh, story, title=data.title, running_left=running, progress=progress,
-                      total_rows=len(data.rows), pagesize=pagesize)
+                      total_rows=len(data.rows), pagesize=pagesize,
+                      subject=" \u2014 ".join(data.heading), chain_hash=data.chain_hash)
 
     out = write_atomic(path, write)
     if progress is not None:

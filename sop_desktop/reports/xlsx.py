@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import math
 import os
 from collections.abc import Callable, Iterable
 from copy import copy
@@ -19,6 +20,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from sop_desktop.reports.table import Column, Table
 
@@ -189,8 +191,33 @@ def freeze_header(ws, header_row: int) -> None:
     ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
+# Excel's paperSize codes; "Folio" (8.5 x 13 in) is the F4 of Indonesian offices.
+PAPER_CODES = {"A4": "9", "F4": "14", "A3": "8"}
+LINE_HEIGHT = 15.0  # points per line of 11-point text
+MAX_ROW_HEIGHT = 409.0  # Excel's limit
+
+
+def lines_needed(text: str, width: float) -> int:
+    """About how many lines `text` takes in a wrapped column `width` characters wide."""
+    # proportional text fits a little more than `width` digits per line; word wrap loses some
+    room = max(1.0, (width - 1.0) * 1.05)
+    return sum(max(1, math.ceil(len(part) / room)) for part in text.split("\n"))
+
+
+def row_height(values, widths: list[float]) -> float | None:
+    """A row height (points) that shows every wrapped text cell whole; None for one line.
+
+    Set explicitly because LibreOffice does not grow rows to fit wrapped text on opening."""
+    lines = 1
+    for value, width in zip(values, widths):
+        if isinstance(value, str) and (len(value) > width - 1.5 or "\n" in value):
+            lines = max(lines, lines_needed(value, width))
+    return None if lines == 1 else min(MAX_ROW_HEIGHT, LINE_HEIGHT * lines + 2)
+
+
 def print_setup(ws, *, header_row: int, last_row: int, ncols: int, office: str = "",
-                title: str = "", landscape: bool = True, filters: bool = True) -> None:
+                title: str = "", landscape: bool = True, filters: bool = True,
+                paper: str = "A4") -> None:
     """Filter on the header, landscape, fit to page width, header row on every page,
     office name and page numbers in the printed header/footer (after the rows are written)."""
     last_col = get_column_letter(max(ncols, 1))
@@ -198,7 +225,7 @@ def print_setup(ws, *, header_row: int, last_row: int, ncols: int, office: str =
         ws.auto_filter.ref = f"A{header_row}:{last_col}{max(last_row, header_row)}"
     ws.print_title_rows = f"{header_row}:{header_row}"
     ws.page_setup.orientation = "landscape" if landscape else "portrait"
-    ws.page_setup.paperSize = "9"  # A4
+    ws.page_setup.paperSize = PAPER_CODES.get(paper, "9")
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.print_options.horizontalCentered = True
@@ -223,13 +250,19 @@ def _hf_escape(text: str) -> str:
 def write_table(ws, table: Table, *, office: str = "", heading: list[str] | None = None,
                 progress: Callable[[int, int], None] | None = None, progress_offset: int = 0,
                 progress_total: int | None = None, borders: bool = True,
-                total_row: dict | None = None, filters: bool = True) -> int:
+                total_row: dict | None = None, filters: bool = True,
+                footer_lines: list[str] | None = None, paper: str = "A4") -> int:
     """Write a titled table into `ws` (an empty sheet, write_only or not); returns the header row.
 
-    Rows: the title, each heading line, a blank row, the header, the data.
+    Rows: the title, each heading line, a blank row, the header, the data, then the table's
+    note and `footer_lines` (small print such as the history chain hash) under it.
     """
     kit = StyleKit(ws, table.columns, borders=borders)
-    setup_sheet(ws, measure_widths(table))
+    widths = measure_widths(table)
+    setup_sheet(ws, widths)
+    wrapped = [w if c.wrap and c.kind == "text" else 10 ** 6 for c, w in zip(table.columns, widths)]
+    dims = ws.row_dimensions
+    streamed = isinstance(ws, WriteOnlyWorksheet)
     freeze_header(ws, len(heading or []) + 3)
     ws.append([kit.styled_text(table.title, kit.title)])
     row = 1
@@ -238,22 +271,36 @@ def write_table(ws, table: Table, *, office: str = "", heading: list[str] | None
         row += 1
     ws.append([])
     row += 1
-    ws.append(kit.header_row(col.label for col in table.columns))
     header_row = row + 1
+    labels = [col.label for col in table.columns]
+    head_height = row_height(labels, [w * 0.85 for w in widths])  # bold header text is wider
+    if head_height:
+        dims[header_row].height = head_height
+    ws.append(kit.header_row(labels))
     total = progress_total if progress_total is not None else len(table.rows)
     step = max(1, total // 100)
     for i, data in enumerate(table.rows, 1):
-        ws.append(kit.body_row(table.values(data)))
+        values = table.values(data)
+        height = row_height(values, wrapped)
+        if height:
+            dims[header_row + i].height = height
+        ws.append(kit.body_row(values))
+        if height and streamed:
+            # a streamed row is already written: do not keep 100,000 dimension objects
+            dims.pop(header_row + i, None)
         if progress is not None and i % step == 0:
             progress(progress_offset + i, total)
     last = header_row + len(table.rows)
     if total_row is not None:
         ws.append(kit.body_row(table.values(total_row), bold=True))
-    if table.note:
+    if table.note or footer_lines:
         ws.append([])
+    if table.note:
         ws.append([kit.styled_text(table.note, kit.subtitle)])
+    for line in footer_lines or []:
+        ws.append([kit.styled_text(line, kit.subtitle)])
     print_setup(ws, header_row=header_row, last_row=last, ncols=len(table.columns), office=office,
-                title=table.title, filters=filters)
+                title=table.title, filters=filters, paper=paper)
     return header_row
 
 
