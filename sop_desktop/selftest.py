@@ -386,8 +386,7 @@ class SelfTest:
         defn = self.state["defn"]
         path = self.work / "diagram-alir.pdf"
         write_sop_pdf(defn, path)
-        # the flowchart PDF does not carry the app's version in its metadata (yet)
-        pages, _text = read_pdf(path, versioned=False)
+        pages, _text = read_pdf(path)
         png = flowchart_png_bytes(layout_sop(defn), dpi=50)
         if not png.startswith(b"\x89PNG"):
             raise CheckFailed("gambar PNG diagram alir tidak terbentuk")

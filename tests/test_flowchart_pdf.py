@@ -201,3 +201,18 @@ def test_co_actor_lines_are_dashed_in_svg_and_pdf():
     root = ElementTree.fromstring(flowchart_svg_bytes(plain))
     assert not [el for el in root.iter() if "stroke-dasharray" in (el.get("style") or "") or
                 el.get("stroke-dasharray")]
+
+
+def test_sop_pdf_metadata_names_the_app_and_version(tmp_path):
+    from pypdf import PdfReader
+
+    from sop_desktop import __version__
+    from sop_desktop.flowchart.pdf import write_sop_pdf
+    from sop_desktop.library import load_bundled
+
+    defn = load_bundled()[0]
+    path = tmp_path / "sop.pdf"
+    write_sop_pdf(defn, path)
+    meta = PdfReader(str(path)).metadata
+    assert __version__ in meta.creator and "SOP Desktop" in meta.producer
+    assert meta.title == defn.name

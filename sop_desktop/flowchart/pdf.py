@@ -21,9 +21,14 @@ def layout_pdf_bytes(layout: SopLayout, *, flowchart_only: bool = False) -> byte
 
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=(layout.width, layout.height), pageCompression=1)
-    c.setTitle(layout.name or "SOP")
-    c.setAuthor("SOP Desktop")
-    c.setSubject(f"SOP {layout.code}")
+    from sop_desktop.reports.docmeta import pdf_info
+
+    info = pdf_info(title=layout.name or "SOP", subject=f"SOP {layout.code}")
+    c.setTitle(info["title"])
+    c.setAuthor(info["author"])
+    c.setSubject(info["subject"])
+    c.setCreator(info["creator"])
+    c.setProducer(info["producer"])
     for page in layout.pages:
         if flowchart_only and page.kind != "flowchart":
             continue
