@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, 
                                QProgressBar, QPushButton, QScrollArea, QSpinBox,
                                QVBoxLayout, QWidget)
 
-from sop_desktop import APP_NAME
 from sop_desktop.errors import SopError
 from ui.screen import fit_size
 from ui.workers import user_message
@@ -59,102 +58,6 @@ class ReportRequest:
         return dict(zip(("jabatan", "nama", "nip"), self.signer))
 
 
-def write_monitoring_xlsx(data, path, progress=None) -> Path:
-    """The monitoring sheet alone (Permenpan RB 35/2012) as an .xlsx, written atomically."""
-    from openpyxl import Workbook
-
-    from sop_desktop.reports.atomic import write_atomic
-    from sop_desktop.reports.kinerja import monitoring_table
-    from sop_desktop.reports.xlsx import save_workbook, write_table
-
-    table = monitoring_table(data)
-    office = data.office.kantor or data.office.kementerian
-    heading = [f"Unit kerja: {data.office.unit or data.office.kantor}",
-               f"Periode: {data.period.label}"]
-
-    def write(fh):
-        wb = Workbook()
-        wb.properties.title = table.title
-        wb.properties.creator = APP_NAME
-        ws = wb.active
-        ws.title = "Monitoring SOP"
-        hr = write_table(ws, table, office=office, heading=heading, filters=False)
-        last = hr + len(table.rows) + 3
-        ws.cell(last, 5, "Dinilai oleh (nama, jabatan, NIP):")
-        ws.cell(last + 1, 5, "Tanggal penilaian:")
-        save_workbook(wb, fh)
-
-    out = write_atomic(path, write)
-    if progress is not None:
-        progress(1, 1)
-    return out
-
-
-def write_monitoring_pdf(data, path, progress=None, paper: str = "A4") -> Path:
-    """The monitoring sheet alone as a PDF: kop surat, title, the table, a signature block."""
-    from reportlab.lib.units import cm
-
-    from sop_desktop.kop import KopSurat
-    from sop_desktop.reports import pdf
-    from sop_desktop.reports.atomic import write_atomic
-    from sop_desktop.reports.kinerja import monitoring_table
-
-    table = monitoring_table(data)
-    st = pdf.styles(8.0)
-    pagesize = pdf.page_size(paper)
-    avail = pagesize[0] - 2.4 * cm
-    lines = [f"Unit kerja: {data.office.unit or data.office.kantor}", f"Periode: {data.period.label}"]
-    story = [KopSurat(data.office, scale=0.85)]
-    story += pdf.title_block(table.title.upper(), lines, st)
-    story += pdf.table_flowables(table, avail, st)
-    story.append(pdf.signature_block(pdf.Signer.from_dict(data.signer), data.office.kota,
-                                     (data.generated_at or data.as_of).date(), avail, st))
-    running = data.office.kantor or data.office.kementerian
-
-    def write(fh):
-        pdf.build_pdf(fh, story, title=table.title, running_left=running, pagesize=pagesize)
-
-    out = write_atomic(path, write)
-    if progress is not None:
-        progress(1, 1)
-    return out
-
-
-def write_agenda_pdf(table, period, path, progress=None, paper: str = "A4",
-                     signer: dict | None = None, now: dt.datetime | None = None,
-                     total: int | None = None) -> Path:
-    """The agenda surat keluar (letters.register.outgoing_table) as a PDF in the reports' style."""
-    from reportlab.lib.units import cm
-
-    from sop_desktop import db as dbm
-    from sop_desktop import office as office_mod
-    from sop_desktop.kop import KopSurat
-    from sop_desktop.reports import pdf
-    from sop_desktop.reports.atomic import write_atomic
-    from sop_desktop.reports.registers import SIGNER_SETTING
-
-    profile = office_mod.load()
-    st = pdf.styles(8.0)
-    pagesize = pdf.page_size(paper)
-    avail = pagesize[0] - 2.4 * cm
-    lines = [f"Periode: {period.label}" if period is not None else "Periode: seluruhnya",
-             f"{len(table.rows) if total is None else total} surat"]
-    story = [KopSurat(profile, scale=0.85)]
-    story += pdf.title_block("AGENDA SURAT KELUAR", lines, st)
-    story += pdf.table_flowables(table, avail, st)
-    if signer is None:
-        signer = dbm.get_setting(SIGNER_SETTING)
-    story.append(pdf.signature_block(pdf.Signer.from_dict(signer), profile.kota,
-                                     (now or dbm.now_local()).date(), avail, st))
-    running = profile.kantor or profile.kementerian
-
-    def write(fh):
-        pdf.build_pdf(fh, story, title="Agenda Surat Keluar", running_left=running,
-                      progress=progress, total_rows=len(table.rows), pagesize=pagesize)
-
-    return write_atomic(path, write)
-
-
 def build_report(services, request: ReportRequest):
     """Read the report's data from the database (RegisterData, KinerjaData or the agenda Table)."""
     from sop_desktop.letters.register import outgoing_table
@@ -179,7 +82,9 @@ def write_built(request: ReportRequest, data, path, fmt: str, progress=None,
                 total: int | None = None) -> Path:
     """Write what build_report() returned as "xlsx" or "pdf", whole or not at all."""
     from sop_desktop import office as office_mod
-    from sop_desktop.reports.kinerja import write_kinerja_pdf, write_kinerja_xlsx
+    from sop_desktop.letters.register import export_outgoing_pdf, export_outgoing_xlsx
+    from sop_desktop.reports.kinerja import (write_kinerja_pdf, write_kinerja_xlsx,
+                                             write_monitoring_pdf, write_monitoring_xlsx)
     from sop_desktop.reports.registers import write_register_pdf, write_register_xlsx
 
     pdf_out = fmt == "pdf"
@@ -196,22 +101,11 @@ def write_built(request: ReportRequest, data, path, fmt: str, progress=None,
             return write_monitoring_pdf(data, path, progress=progress, paper=request.paper)
         return write_monitoring_xlsx(data, path, progress=progress)
     if pdf_out:
-        return write_agenda_pdf(data, request.period, path, progress=progress, paper=request.paper,
-                                signer=request.signer_dict(), total=total)
-    from openpyxl import Workbook
-
-    from sop_desktop.reports.atomic import write_atomic
-    from sop_desktop.reports.xlsx import save_workbook, write_table
-
-    office_name = office_mod.load().kantor
-
-    def write(fh):  # as letters.register.export_outgoing_xlsx, from the table already read
-        wb = Workbook(write_only=True)
-        ws = wb.create_sheet("Surat Keluar")
-        write_table(ws, data, office=office_name, heading=[office_name] if office_name else [])
-        save_workbook(wb, fh)
-
-    return write_atomic(path, write)
+        return export_outgoing_pdf(path, request.period, paper=request.paper,
+                                   signer=request.signer_dict(), progress=progress, table=data,
+                                   total=total)
+    return export_outgoing_xlsx(path, request.period, office_name=office_mod.load().kantor,
+                                table=data)
 
 
 def write_report(services, request: ReportRequest, path, fmt: str, progress=None) -> Path:
@@ -583,6 +477,8 @@ class ReportDialog(QDialog):
         self.paper.setObjectName("report_paper")
         self.paper.addItem(self.tr("A4 mendatar"), "A4")
         self.paper.addItem(self.tr("F4 (folio) mendatar"), "F4")
+        if kind == KIND_REGISTER:  # the register's many columns read best on folio
+            self.paper.setCurrentIndex(self.paper.findData("F4"))
         form.addRow(self.tr("&Kertas PDF:"), self.paper)
         tab_chain.append(self.paper)
         signing = QGroupBox(self.tr("Penanda tangan PDF"))

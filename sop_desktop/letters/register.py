@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from pathlib import Path
 
 import peewee as pw
@@ -58,16 +60,18 @@ def outgoing_table(period=None) -> Table:
     return Table(title, list(COLUMNS), rows_outgoing(period))
 
 
-def export_outgoing_xlsx(path: str | Path, period=None, *, office_name: str = "") -> Path:
+def export_outgoing_xlsx(path: str | Path, period=None, *, office_name: str = "",
+                         table=None) -> Path:
     """Write the register to an .xlsx file (atomically), with the reports' house style, the
-    document properties, an "Info" sheet and the history chain hash under the table."""
+    document properties, an "Info" sheet and the history chain hash under the table.
+    `table`: the rows already read by outgoing_table() (default: read them for `period`)."""
     from openpyxl import Workbook
 
     from sop_desktop.reports import docmeta
     from sop_desktop.reports.atomic import write_atomic
     from sop_desktop.reports.xlsx import discard_workbook, save_workbook, write_table
 
-    table = outgoing_table(period)
+    table = outgoing_table(period) if table is None else table
     chain = docmeta.latest_chain_hash()
     heading = [office_name] if office_name else []
     heading.append(f"Periode: {period.label}" if period is not None else "Periode: seluruhnya")
@@ -90,12 +94,15 @@ def export_outgoing_xlsx(path: str | Path, period=None, *, office_name: str = ""
 
 
 def export_outgoing_pdf(path: str | Path, period=None, *, paper: str = "A4",
-                        signer: dict | None = None, now=None, progress=None) -> Path:
+                        signer: dict | None = None, now=None, progress=None,
+                        table=None, total: int | None = None) -> Path:
     """The agenda surat keluar as a PDF (landscape, kop surat, header on every page, page
     numbers, a signature block, the chain hash in the small print), written atomically.
 
     `signer`: {"jabatan", "nama", "nip"} (default: the report signer setting); `now`: the
-    signature date (default: today); `progress(done, total)` as rows are laid out."""
+    signature date (default: today); `progress(done, total)` as rows are laid out; `table`:
+    the rows already read by outgoing_table() (e.g. cut for a preview) and `total` the number
+    of letters the full register holds."""
     from reportlab.lib.units import cm
 
     from sop_desktop import office
@@ -104,7 +111,7 @@ def export_outgoing_pdf(path: str | Path, period=None, *, paper: str = "A4",
     from sop_desktop.reports.atomic import write_atomic
     from sop_desktop.reports.registers import SIGNER_SETTING
 
-    table = outgoing_table(period)
+    table = outgoing_table(period) if table is None else dataclasses.replace(table)
     table.title = "AGENDA SURAT KELUAR"
     profile = office.load()
     chain = docmeta.latest_chain_hash()
@@ -114,7 +121,7 @@ def export_outgoing_pdf(path: str | Path, period=None, *, paper: str = "A4",
     pagesize = pdf.page_size(paper)
     avail = pagesize[0] - 2.4 * cm
     lines = [f"Periode: {period.label}" if period is not None else "Periode: seluruhnya",
-             f"{len(table.rows)} surat"]
+             f"{len(table.rows) if total is None else total} surat"]
     story = [KopSurat(profile, scale=0.85)]
     story += pdf.title_block(table.title, lines, st)
     story += pdf.table_flowables(table, avail, st, empty_text="Tidak ada surat keluar pada periode ini.")

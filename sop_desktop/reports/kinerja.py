@@ -679,3 +679,37 @@ def write_monitoring_pdf(data: KinerjaData, path, progress: Progress | None = No
     out = write_atomic(path, write)
     _progress(progress, 1, 1)
     return out
+
+
+def write_monitoring_xlsx(data: KinerjaData, path, progress: Progress | None = None) -> Path:
+    """The SOP monitoring sheet alone as an .xlsx for the assessor to complete: the prefilled
+    table, lines for the assessor's name and date, the document properties and the chain hash;
+    written atomically."""
+    from openpyxl import Workbook
+
+    from sop_desktop.reports import docmeta
+    from sop_desktop.reports.atomic import write_atomic
+    from sop_desktop.reports.xlsx import save_workbook, write_table
+
+    table = monitoring_table(data)
+    office = data.office.kantor or data.office.kementerian
+    heading = [f"Unit kerja: {data.office.unit or data.office.kantor}",
+               f"Periode: {data.period.label}"]
+
+    def write(fh):
+        wb = Workbook()
+        docmeta.set_xlsx_properties(wb, title=table.title, subject=" \u2014 ".join(heading),
+                                    office=office, chain_hash=data.chain_hash)
+        ws = wb.active
+        ws.title = "Monitoring SOP"
+        hr = write_table(ws, table, office=office, heading=heading, filters=False)
+        last = hr + len(table.rows) + 3
+        ws.cell(last, 5, "Dinilai oleh (nama, jabatan, NIP):")
+        ws.cell(last + 1, 5, "Tanggal penilaian:")
+        ws.cell(last + 3, 1, docmeta.footer_text(data.chain_hash))
+        save_workbook(wb, fh)
+
+    out = write_atomic(path, write)
+    _progress(progress, 1, 1)
+    return out
+
