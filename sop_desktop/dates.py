@@ -25,7 +25,9 @@ def tanggal_hari(value: dt.date | dt.datetime, locale: str = "id") -> str:
 
 def tanggal_jam(value: dt.datetime, locale: str = "id") -> str:
     """'21 November 2026 14.05'."""
-    return format_datetime(value, format="d MMMM y HH.mm", locale=locale)
+    # Indonesian writes the time with a dot (09.05), English with a colon (09:05)
+    clock = "HH.mm" if str(locale).lower().startswith("id") else "HH:mm"
+    return format_datetime(value, format=f"d MMMM y {clock}", locale=locale)
 
 
 def bulan_romawi(value: dt.date | dt.datetime) -> str:

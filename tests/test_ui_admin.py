@@ -9,8 +9,10 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QDate, Qt
 
-from tests.test_ui_support import (PASSWORD, app_settings, make_user, no_leftovers,  # noqa: F401
-                                   ui_services)
+from tests.test_ui_support import (PASSWORD, app_settings, make_user,  # noqa: F401
+                                   no_leftovers, no_widgets_left, ui_services)
+
+pytestmark = pytest.mark.usefixtures("no_widgets_left")
 
 
 @pytest.fixture
@@ -45,6 +47,25 @@ def test_users_and_positions(qtbot, admin_dialog, ui_services):
     dewi = ui_services.users.get("dewi")
     assert ui_services.users.position_names(dewi) == ["Kepala Bidang Hak Asasi Manusia"]
     assert ui_services.users.authenticate("dewi", PASSWORD).id == dewi.id
+    # choosing a row loads the user into the same form; saving changes that user
+    names = [tab.model.row_object(r).username for r in range(tab.model.rowCount())]
+    tab.table.selectRow(names.index("dewi"))
+    assert tab.username.text() == "dewi" and tab.username.isReadOnly()
+    assert tab.password.text() == "" and tab.password.placeholderText()
+    tab.name.setText("Dewi Lestari")
+    with qtbot.waitSignal(win.data_changed):
+        qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    assert ui_services.users.get("dewi").name == "Dewi Lestari"
+    assert ui_services.users.authenticate("dewi", PASSWORD).id == dewi.id  # password kept
+    assert "dewi" in tab.message.text() and tab.editing is None  # back to a blank form
+    # an administrator cannot take away their own role
+    tab.table.selectRow(names.index("admin"))
+    tab.role.setCurrentIndex(tab.role.findData("operator"))
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    assert "administrator" in tab.message.text()
+    assert ui_services.users.get("admin").role == "administrator"
+    qtbot.mouseClick(tab.new_button, Qt.MouseButton.LeftButton)
+    assert tab.editing is None and tab.username.text() == "" and not tab.username.isReadOnly()
     # positions: a new alias
     ptab = dialog.positions
     names = [ptab.model.row_object(r).name for r in range(ptab.model.rowCount())]
@@ -65,8 +86,16 @@ def test_calendar_numbering_office(qtbot, admin_dialog, tmp_path):
     cal.date.setDate(QDate(2026, 12, 24))
     cal.holiday_name.setText("Cuti bersama Natal")
     cal._add_extra()
-    cal.date.setDate(QDate(2026, 8, 17))
+    # the year's days off are listed; choosing one puts its date in the date field
+    listed = [cal.year_holidays.item(i).data(Qt.ItemDataRole.UserRole)
+              for i in range(cal.year_holidays.count())]
+    assert "2026-08-17" in listed and "2026-12-24" in listed  # national day, the added one
+    cal.year_holidays.itemClicked.emit(cal.year_holidays.item(listed.index("2026-08-17")))
+    assert cal.date.date() == QDate(2026, 8, 17)
     cal._add_removed()
+    listed = [cal.year_holidays.item(i).data(Qt.ItemDataRole.UserRole)
+              for i in range(cal.year_holidays.count())]
+    assert "2026-08-17" not in listed  # the office opens that day now
     cal.save()
     stored = CalendarSettings.load()
     assert stored.office_hours[5] is not None

@@ -103,7 +103,7 @@ def test_settings_switch_to_english_rebuilds_window(qtbot, controller, ui_servic
         assert new_window.tabs.tabText(0) == "Inbox"
         assert app_settings.language == "en"
     finally:
-        controller.translations.apply("id")
+        controller.translations.remove()
 
 
 def test_crash_handler_writes_log_and_keeps_running(qtbot, monkeypatch):

@@ -6,12 +6,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from tests.test_ui_support import (YANKOMAS, app_settings, controller, log_in,  # noqa: F401
-                                   log_out, make_user, no_leftovers, ui_services)
+                                   log_out, make_user, no_leftovers, no_widgets_left,
+                                   ui_services)
+
+pytestmark = pytest.mark.usefixtures("no_widgets_left")
 
 KAKANWIL = "Kepala Kantor Wilayah"
 KADIV = "Kepala Divisi Pelayanan Hukum dan HAM"
@@ -118,6 +122,16 @@ def test_yankomas_case_through_every_step(qtbot, controller, ui_services, tmp_pa
     # --- at step 8: attachments (dialog and drag and drop), opened; then a return to step 7
     window = log_in(qtbot, controller, "kasubbid")
     view = open_own_case(window, number)
+    # the flowchart marks the current step and zooms in on it with one click
+    view.tabs.setCurrentIndex(1)
+    chart = view.flowchart
+    assert chart.highlighted_steps()[8] == "current" and chart.highlighted_steps()[6] == "path"
+    before = chart.zoom()
+    click(qtbot, view.current_step_button)
+    assert chart.zoom() > before
+    shown = chart.mapToScene(chart.viewport().rect()).boundingRect()
+    assert shown.intersects(chart.symbol_items[8].sceneBoundingRect())
+    view.tabs.setCurrentIndex(0)
     draft = tmp_path / "draf-rekomendasi.txt"
     draft.write_text("isi draf rekomendasi", encoding="utf-8")
     view.attachments.add_button.click()
@@ -145,8 +159,27 @@ def test_yankomas_case_through_every_step(qtbot, controller, ui_services, tmp_pa
     click(qtbot, view.attachments.open_button)
     assert len(opened) == 1
     assert Path(opened[0]).read_text(encoding="utf-8") == "isi draf rekomendasi"
-    copy = view.save_copy_to(model.row_object(row), str(tmp_path / "salinan"))
+    # save a copy through the folder dialog
+    click(qtbot, view.attachments.save_button)
+    folder_dialog = view.file_dialog
+    assert isinstance(folder_dialog, QFileDialog) and folder_dialog is not file_dialog
+    with qtbot.waitSignal(view.status_message) as saved:
+        folder_dialog.fileSelected.emit(str(tmp_path / "salinan"))
+    folder_dialog.close()
+    copy = tmp_path / "salinan" / "draf-rekomendasi.txt"
     assert copy.read_text(encoding="utf-8") == "isi draf rekomendasi"
+    assert str(copy) in saved.args[0]
+    # a drag that brings no local file is refused; one with a file is accepted
+    enter = QDragEnterEvent(QPoint(5, 5), Qt.DropAction.CopyAction, mime,
+                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    view.attachments.dragEnterEvent(enter)
+    assert enter.isAccepted()
+    text_only = QMimeData()
+    text_only.setText("bukan berkas")
+    enter = QDragEnterEvent(QPoint(5, 5), Qt.DropAction.CopyAction, text_only,
+                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    view.attachments.dragEnterEvent(enter)
+    assert not enter.isAccepted()
     # return to step 7: the reason is required
     view.return_target.setCurrentIndex(view.return_target.findData(7))
     click(qtbot, view.return_button)

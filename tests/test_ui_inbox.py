@@ -9,8 +9,10 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 
-from tests.test_ui_support import (YANKOMAS, app_settings, make_user, no_leftovers,  # noqa: F401
-                                   ui_services)
+from tests.test_ui_support import (YANKOMAS, app_settings, make_user,  # noqa: F401
+                                   no_leftovers, no_widgets_left, ui_services)
+
+pytestmark = pytest.mark.usefixtures("no_widgets_left")
 
 OTHER = "YANKOMAS-BENGKULU"
 
@@ -154,3 +156,123 @@ def test_lazy_model_at_100000_cases(qtbot, ui_services):
         model.data(model.index(page_number * PAGE_SIZE, 2))
     assert len(model.pages) <= MAX_PAGES
     assert model.row_of(template.id) is not None
+
+
+def test_inbox_model_stays_valid_while_filtered_sorted_searched(qtbot, qtmodeltester, window):
+    """The model tester stays connected: every reset below is checked again."""
+    page = window.inbox
+    qtmodeltester.check(page.model, force_py=True)
+    page.sop_filter.setCurrentIndex(page.sop_filter.findData(OTHER))
+    page.status_filter.setCurrentIndex(page.status_filter.findData(""))
+    for column in range(page.model.columnCount()):
+        page.table.horizontalHeader().setSortIndicator(column, Qt.SortOrder.DescendingOrder)
+    page.search.setText("Sari")
+    page.apply_filter()
+    assert column_texts(page, 2) == ["Sari Pengadu"]
+    page.search.setText("tidak ada yang cocok")
+    page.apply_filter()
+    assert page.model.rowCount() == 0
+    assert page.model.data(page.model.index(0, 0)) is None  # past the end: nothing, no error
+
+
+def test_overdue_text_stays_in_view_on_a_small_screen(qtbot, window):
+    """1366×768 at 125 % leaves about 1093×614: the due time and the status text must still be
+    on screen (overdue is said in words, not colour alone); the SOP column gives way first."""
+    from PySide6.QtWidgets import QApplication
+
+    window.resize(1093, 614)
+    QApplication.processEvents()
+    page = window.inbox
+    table = page.table
+    header = table.horizontalHeader()
+    for column in (0, 3, 5, 6):  # number, step, due, status
+        assert not table.isColumnHidden(column)
+        right = header.sectionViewportPosition(column) + header.sectionSize(column)
+        assert 0 <= header.sectionViewportPosition(column) and right <= table.viewport().width()
+    assert table.isColumnHidden(1)  # the SOP code: named in the filter and the case pane
+    assert not table.horizontalScrollBar().isVisible()
+    overdue = column_texts(page, 6).index("Terlambat")
+    cell = table.visualRect(page.model.index(overdue, 6))
+    assert cell.right() <= table.viewport().width()
+    # a wide screen shows every column again
+    window.resize(1900, 1000)
+    QApplication.processEvents()
+    assert not any(table.isColumnHidden(c) for c in range(page.model.columnCount()))
+
+
+def test_column_widths_are_shared_out():
+    from ui.screen import share_width
+
+    specs = [(100, 50, 0), (200, 100, 1), (80, 80, 0)]
+    assert share_width(380, specs) == [100, 200, 80]
+    assert share_width(480, specs) == [100, 300, 80]  # spare width to the growing column
+    narrow = share_width(300, specs)
+    assert narrow[2] == 80 and sum(narrow) <= 300 and narrow[0] >= 50 and narrow[1] >= 100
+    assert share_width(100, specs) == [50, 100, 80]  # never below the minimums
+
+
+def test_english_interface_and_dates(qtbot, qapp, ui_services, app_settings):
+    """English selected: the window's strings come from the built .qm, dates are English."""
+    import datetime as dt
+
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from sop_desktop import db as dbm
+    from ui.i18n import Translations, datetime_text, ui_language
+    from ui.main_window import MainWindow
+
+    svc = ui_services
+    ani = make_user(svc, "ani", "operator", ["Petugas Yankomas"], "Ani Operator")
+    svc.cases.open_case(YANKOMAS, ani, {"nama_pengadu": "Rahmat", "pokok_aduan": "Aduan",
+                                        "tanggal_surat_masuk": "2026-05-04"},
+                        at=dt.datetime(2026, 5, 4, 9, 5))
+    dbm.Case.update(current_due=dbm.now_local() - dt.timedelta(days=1)).execute()
+    translations = Translations(qapp)
+    assert translations.apply("en")
+    try:
+        assert ui_language() == "en"
+        assert datetime_text(dt.datetime(2026, 5, 4, 9, 5)) == "4 May 2026 09:05"
+        win = MainWindow(svc, app_settings, ani)
+        qtbot.addWidget(win)
+        win.show()
+        page = win.inbox
+        page.set_scope("all")
+        assert win.tabs.tabText(0) == "Inbox"
+        assert page.model.headerData(0, Qt.Orientation.Horizontal) == "Agenda number"
+        assert column_texts(page, 6) == ["Overdue"]
+        page.table.selectRow(0)
+        view = page.case_view
+        assert view.findChild(type(view.header), "value_tanggal_surat_masuk").text() == "4 May 2026"
+        assert "Overdue" in view.header.text() and view.finish_button.text() == "Done"
+        texts = [view.history_model.cell_text(e, 0) for e in view.history_model.rows]
+        assert texts[0] == "4 May 2026 09:05"
+        win.shutdown()
+        win.close()
+        # back to Indonesian: Qt's own standard buttons are Indonesian too (sop_desktop_id.ts)
+        assert translations.apply("id")
+        assert ui_language() == "id"
+        assert datetime_text(dt.datetime(2026, 5, 4, 9, 5)) == "4 Mei 2026 09.05"
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel |
+                               QDialogButtonBox.StandardButton.Save)
+        assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Batal"
+        assert box.button(QDialogButtonBox.StandardButton.Save).text() == "Simpan"
+        box.deleteLater()
+    finally:
+        translations.remove()
+
+
+def test_every_interface_string_has_an_english_translation(tmp_path):
+    """lupdate over ui/*.py finds no string without its English text in the .ts."""
+    import shutil
+
+    from ui.build_translations import lupdate_command, untranslated, update_sources
+    from ui.i18n import ts_path
+
+    if not lupdate_command().exists():
+        pytest.skip("pyside6-lupdate tidak terpasang")
+    ts = tmp_path / "en.ts"
+    shutil.copyfile(ts_path("en"), ts)
+    update_sources([ts])
+    missing = untranslated(ts)
+    assert not missing, "belum diterjemahkan (python -m ui.build_translations --update):\n" \
+        + "\n".join(missing)

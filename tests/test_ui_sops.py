@@ -9,7 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 
 from tests.test_ui_support import (app_settings, make_user, no_leftovers,  # noqa: F401
-                                   ui_services)
+                                   no_widgets_left, ui_services)
+
+pytestmark = pytest.mark.usefixtures("no_widgets_left")
 
 SEED_004 = "004_344aa2d2252aadda.txt"
 

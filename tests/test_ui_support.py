@@ -92,3 +92,18 @@ def controller(qtbot, ui_services, app_settings):
     ctrl = AppController(ui_services, app_settings)
     yield ctrl
     ctrl.shutdown()
+
+
+@pytest.fixture
+def no_widgets_left(qapp):
+    """Stricter than no_leftovers (opt in with `pytestmark = pytest.mark.usefixtures(...)`):
+    after the test not even a hidden top-level widget or dialog is left alive."""
+    yield
+    for _ in range(3):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QApplication.processEvents()
+    left = [f"{type(w).__name__}({w.objectName()})" for w in QApplication.topLevelWidgets()]
+    for w in QApplication.topLevelWidgets():
+        w.close()
+        w.deleteLater()
+    assert not left, f"widget tertinggal: {left}"

@@ -6,63 +6,183 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt, QTime, Signal
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QDate, QModelIndex, Qt, QTime,
+                            Signal)
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox,
                                QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
                                QListWidget, QListWidgetItem, QPushButton, QSplitter, QTableView,
                                QTabWidget, QTimeEdit, QVBoxLayout, QWidget)
 
 from sop_desktop import numbering
-from sop_desktop.calendar import WEEKDAY_NAMES, CalendarSettings
+from sop_desktop.calendar import CalendarSettings, WorkCalendar
 from sop_desktop.errors import SopError
 from sop_desktop.users import ROLE_LABELS, ROLES
+from ui.i18n import date_text
 from ui.models import ListTableModel
 from ui.office_form import OfficeProfileForm
-from ui.screen import fit_size
+from ui.screen import compact_rows, fit_columns, fit_size
 
 
-def _message_label(name: str) -> QLabel:
-    label = QLabel()
-    label.setObjectName(name)
-    label.setWordWrap(True)
-    return label
+ROLE_TEXT = {"administrator": QT_TRANSLATE_NOOP("AdminTab", "Administrator"),
+             "operator": QT_TRANSLATE_NOOP("AdminTab", "Operator"),
+             "pejabat": QT_TRANSLATE_NOOP("AdminTab", "Pejabat")}
 
 
-def _show(label: QLabel, text: str, ok: bool) -> None:
-    label.setStyleSheet("color: #1c6b2f" if ok else "color: #b00020")
-    label.setText(text)
+def role_label(role: str) -> str:
+    """A role's name in the interface language (the core's label when it is a new role)."""
+    text = ROLE_TEXT.get(role)
+    return QCoreApplication.translate("AdminTab", text) if text else ROLE_LABELS.get(role, role)
 
 
-class UsersTab(QWidget):
-    """Users: add one, change role/active, reset the password, choose the positions held."""
+def _header_width(widget: QWidget, text: str) -> int:
+    return widget.fontMetrics().horizontalAdvance(text) + 28
+
+
+class AdminTab(QWidget):
+    """One page of Administration: a Simpan button, a message line under it, and `commit`,
+    which runs a save, says how it went beside the button and tells the window what changed."""
 
     changed = Signal(object)
 
-    def __init__(self, services, admin, parent: QWidget | None = None):
+    def add_save_row(self, layout, text: str, name: str, extra: list[QWidget] = ()) -> QPushButton:
+        """The row [extra buttons … stretch … Simpan] and the message line below it."""
+        row = QHBoxLayout()
+        for widget in extra:
+            row.addWidget(widget)
+        row.addStretch(1)
+        button = QPushButton(text)
+        button.setObjectName(f"{name}_save")
+        row.addWidget(button)
+        layout.addLayout(row)
+        self.message = QLabel()
+        self.message.setObjectName(f"{name}_message")
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        button.clicked.connect(self.save)
+        return button
+
+    def show_message(self, text: str, ok: bool) -> None:
+        self.message.setStyleSheet("color: #1c6b2f" if ok else "color: #b00020")
+        self.message.setText(text)
+
+    def commit(self, store, change: dict) -> bool:
+        """Run `store()` (it returns the success text); a refusal of the core is shown as is."""
+        try:
+            text = store()
+        except (SopError, ValueError) as exc:
+            self.show_message(str(exc), False)
+            return False
+        self.after_commit()
+        self.show_message(text, True)
+        self.changed.emit(change)
+        return True
+
+    def after_commit(self) -> None:
+        """Refresh what the save changed (before the success message is shown)."""
+
+    def save(self) -> None:  # pragma: no cover - every tab defines its own
+        raise NotImplementedError
+
+
+class RecordEditor(AdminTab):
+    """A table of records beside (or above) the form that edits the chosen one, with Baru and
+    Simpan: the users editor and the positions editor are both this.
+
+    Subclasses give the columns (`set_columns`) and: `records()`, `load(record)` into the form,
+    `clear_fields()`, and `store()` that saves the form (returns the success text)."""
+
+    def __init__(self, name: str, orientation: Qt.Orientation, parent: QWidget | None = None):
         super().__init__(parent)
-        self.services = services
-        self.admin = admin
-        users = services.users
-        self.model = ListTableModel([
-            (self.tr("Nama pengguna"), lambda u: u.username),
-            (self.tr("Nama"), lambda u: u.name),
-            (self.tr("Peran"), lambda u: ROLE_LABELS.get(u.role, u.role)),
-            (self.tr("Jabatan"), lambda u: ", ".join(users.position_names(u))),
-            (self.tr("Aktif"), lambda u: self.tr("ya") if u.active else self.tr("tidak")),
-        ], self)
-        self.model.setObjectName("users_model")
-        layout = QHBoxLayout(self)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.editing = None  # the record shown in the form; None: a new one
+        self.model = ListTableModel([], self)
+        self.model.setObjectName(f"{name}_model")
         self.table = QTableView()
-        self.table.setObjectName("users_table")
+        self.table.setObjectName(f"{name}_table")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        splitter.addWidget(self.table)
-        right = QWidget()
-        rl = QVBoxLayout(right)
+        self.table.setWordWrap(False)  # one line per record; the tooltip shows a cut cell whole
+        compact_rows(self.table)
+        self.panel = QWidget()
+        self.panel_layout = QVBoxLayout(self.panel)
+        self.panel_layout.setContentsMargins(0, 0, 0, 0)
+        self.splitter = QSplitter(orientation)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.panel)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2 if orientation == Qt.Orientation.Horizontal else 0)
+        self.splitter.setCollapsible(0, False)
+        self.splitter.setCollapsible(1, False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.splitter)
+        self.new_button = QPushButton(self.tr("Baru"))
+        self.new_button.setObjectName(f"{name}_new")
+        self.new_button.clicked.connect(self.clear_form)
+        self.name_prefix = name
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+
+    def set_columns(self, columns, specs) -> None:
+        """The table's (header, getter) pairs and their (preferred, minimum, grow) widths."""
+        self.model.set_columns(columns)
+        self.fitter = fit_columns(self.table, specs)
+
+    def finish_panel(self, save_text: str, name: str) -> None:
+        """Close the form panel with [Baru … Simpan] and the message line."""
+        self.save_button = self.add_save_row(self.panel_layout, save_text, name, [self.new_button])
+
+    def reload(self) -> None:
+        self.model.set_rows(self.records())
+
+    def clear_form(self) -> None:
+        self.editing = None
+        self.table.clearSelection()
+        self.table.setCurrentIndex(QModelIndex())
+        self.clear_fields()
+        self.message.clear()
+
+    def _row_changed(self, current, _previous) -> None:
+        record = self.model.row_object(current.row()) if current.isValid() else None
+        if record is None:
+            return
+        self.editing = record
+        self.load(record)
+        self.message.clear()
+
+    def after_commit(self) -> None:
+        self.reload()
+        self.clear_form()
+
+    def records(self) -> list:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def load(self, record) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def clear_fields(self) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+class UsersTab(RecordEditor):
+    """Users: add one, change role/active, reset the password, choose the positions held."""
+
+    def __init__(self, services, admin, parent: QWidget | None = None):
+        super().__init__("users", Qt.Orientation.Horizontal, parent)
+        self.services = services
+        self.admin = admin
+        users = services.users
+        columns = [
+            (self.tr("Nama pengguna"), lambda u: u.username),
+            (self.tr("Nama"), lambda u: u.name),
+            (self.tr("Peran"), lambda u: role_label(u.role)),
+            (self.tr("Jabatan"), lambda u: ", ".join(users.position_names(u))),
+            (self.tr("Aktif"), lambda u: self.tr("ya") if u.active else self.tr("tidak")),
+        ]
+        role = max(_header_width(self, role_label(r)) for r in ROLES)
+        active = max(_header_width(self, t) for t in (self.tr("Aktif"), self.tr("tidak")))
+        self.set_columns(columns, [(150, 100, 1), (170, 110, 1), (role, role, 0), (220, 110, 2),
+                                   (active, active, 0)])
         box = QGroupBox(self.tr("Pengguna"))
         form = QFormLayout(box)
         self.username = QLineEdit()
@@ -74,48 +194,33 @@ class UsersTab(QWidget):
         self.role = QComboBox()
         self.role.setObjectName("user_role")
         for role in ROLES:
-            self.role.addItem(ROLE_LABELS.get(role, role), role)
+            self.role.addItem(role_label(role), role)
         self.active = QCheckBox(self.tr("Aktif"))
         self.active.setChecked(True)
         self.password = QLineEdit()
         self.password.setObjectName("user_password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText(self.tr("minimal 8 karakter; kosong: tidak diubah"))
+        self.password.setToolTip(self.tr("Minimal 8 karakter. Untuk pengguna yang sudah ada, "
+                                         "biarkan kosong agar kata sandinya tidak diubah."))
         form.addRow(self.tr("Nama pengguna"), self.username)
         form.addRow(self.tr("Nama lengkap"), self.name)
         form.addRow(self.tr("NIP"), self.nip)
         form.addRow(self.tr("Peran"), self.role)
         form.addRow("", self.active)
         form.addRow(self.tr("Kata sandi"), self.password)
-        rl.addWidget(box)
-        rl.addWidget(QLabel(self.tr("Jabatan yang dipegang:")))
+        self.panel_layout.addWidget(box)
+        self.panel_layout.addWidget(QLabel(self.tr("Jabatan yang dipegang:")))
         self.positions = QListWidget()
         self.positions.setObjectName("user_positions")
-        rl.addWidget(self.positions, 1)
-        buttons = QHBoxLayout()
-        self.new_button = QPushButton(self.tr("Baru"))
-        self.new_button.setObjectName("user_new")
-        self.save_button = QPushButton(self.tr("Simpan pengguna"))
-        self.save_button.setObjectName("user_save")
-        buttons.addWidget(self.new_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.save_button)
-        rl.addLayout(buttons)
-        self.message = _message_label("user_message")
-        rl.addWidget(self.message)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        layout.addWidget(splitter)
-        self.new_button.clicked.connect(self.clear_form)
-        self.save_button.clicked.connect(self.save)
-        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.positions.setWordWrap(True)
+        self.positions.setResizeMode(QListWidget.ResizeMode.Adjust)  # re-wrap on resize
+        self.panel_layout.addWidget(self.positions, 1)
+        self.finish_panel(self.tr("Simpan pengguna"), "user")
         self.reload()
         self.clear_form()
 
-    def reload(self) -> None:
-        self.model.set_rows(self.services.users.list())
-        self.table.resizeColumnsToContents()
+    def records(self) -> list:
+        return self.services.users.list()
 
     def _fill_positions(self, held: set[str]) -> None:
         self.positions.clear()
@@ -128,22 +233,16 @@ class UsersTab(QWidget):
             item.setCheckState(Qt.CheckState.Checked if pos.name in held else Qt.CheckState.Unchecked)
             self.positions.addItem(item)
 
-    def clear_form(self) -> None:
-        self.editing = None
-        self.table.clearSelection()
+    def clear_fields(self) -> None:
         for edit in (self.username, self.name, self.nip, self.password):
             edit.clear()
         self.username.setReadOnly(False)
+        self.password.setPlaceholderText(self.tr("minimal 8 karakter"))
         self.role.setCurrentIndex(max(0, self.role.findData("pejabat")))
         self.active.setChecked(True)
         self._fill_positions(set())
-        self.message.clear()
 
-    def _row_changed(self, current, _previous) -> None:
-        user = self.model.row_object(current.row()) if current.isValid() else None
-        if user is None:
-            return
-        self.editing = user
+    def load(self, user) -> None:
         self.username.setText(user.username)
         self.username.setReadOnly(True)
         self.name.setText(user.name)
@@ -151,8 +250,8 @@ class UsersTab(QWidget):
         self.role.setCurrentIndex(max(0, self.role.findData(user.role)))
         self.active.setChecked(bool(user.active))
         self.password.clear()
+        self.password.setPlaceholderText(self.tr("kosong: tidak diubah"))
         self._fill_positions(set(self.services.users.position_names(user)))
-        self.message.clear()
 
     def checked_positions(self) -> list[str]:
         out = []
@@ -162,61 +261,48 @@ class UsersTab(QWidget):
                 out.append(item.data(Qt.ItemDataRole.UserRole))
         return out
 
-    def save(self) -> None:
+    def store(self) -> str:
         users = self.services.users
-        try:
-            if self.editing is None:
-                user = users.create(self.username.text(), self.name.text(), self.password.text(),
-                                    str(self.role.currentData()), nip=self.nip.text(),
-                                    positions=self.checked_positions())
-                if not self.active.isChecked():
-                    users.update(user, active=False)
-                text = self.tr("Pengguna %1 ditambahkan.").replace("%1", user.username)
-            else:
-                user = self.editing
-                if user.id == self.admin.id and (self.role.currentData() != "administrator"
-                                                 or not self.active.isChecked()):
-                    _show(self.message, self.tr("Anda tidak dapat mencabut peran administrator "
-                                                "atau menonaktifkan akun Anda sendiri."), False)
-                    return
-                users.update(user, name=self.name.text(), nip=self.nip.text(),
-                             role=str(self.role.currentData()), active=self.active.isChecked())
-                users.set_positions(user, self.checked_positions())
-                if self.password.text():
-                    users.reset_password(self.admin, user, self.password.text())
-                text = self.tr("Pengguna %1 disimpan.").replace("%1", user.username)
-        except SopError as exc:
-            _show(self.message, str(exc), False)
-            return
-        self.reload()
-        self.clear_form()
-        _show(self.message, text, True)
-        self.changed.emit({"users": True, "positions": True, "cases": "all"})
+        if self.editing is None:
+            user = users.create(self.username.text(), self.name.text(), self.password.text(),
+                                str(self.role.currentData()), nip=self.nip.text(),
+                                positions=self.checked_positions())
+            if not self.active.isChecked():
+                users.update(user, active=False)
+            return self.tr("Pengguna %1 ditambahkan.").replace("%1", user.username)
+        user = self.editing
+        if user.id == self.admin.id and (self.role.currentData() != "administrator"
+                                         or not self.active.isChecked()):
+            raise SopError(self.tr("Anda tidak dapat mencabut peran administrator atau "
+                                   "menonaktifkan akun Anda sendiri."))
+        users.update(user, name=self.name.text(), nip=self.nip.text(),
+                     role=str(self.role.currentData()), active=self.active.isChecked())
+        users.set_positions(user, self.checked_positions())
+        if self.password.text():
+            users.reset_password(self.admin, user, self.password.text())
+        return self.tr("Pengguna %1 disimpan.").replace("%1", user.username)
+
+    def save(self) -> None:
+        self.commit(self.store, {"users": True, "positions": True, "cases": "all"})
 
 
-class PositionsTab(QWidget):
+class PositionsTab(RecordEditor):
     """Positions (jabatan) and the lane names (aliases) that mean them."""
 
-    changed = Signal(object)
-
     def __init__(self, services, parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__("positions", Qt.Orientation.Vertical, parent)
         self.services = services
-        self.model = ListTableModel([
+        columns = [
             (self.tr("Jabatan"), lambda p: p.name),
             (self.tr("Alias (nama pelaksana di SOP)"), lambda p: "; ".join(p.aliases)),
             (self.tr("Luar kantor"), lambda p: self.tr("ya") if p.external else ""),
-            (self.tr("Pelaksana SOP"), lambda p: len(p.lanes)),
-        ], self)
-        layout = QVBoxLayout(self)
-        self.table = QTableView()
-        self.table.setObjectName("positions_table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        layout.addWidget(self.table, 1)
+            (self.tr("Pelaksana SOP"), lambda p: len(p.lanes),
+             lambda p: "\n".join(f"{lane['sop']}: {lane['lane']}" for lane in p.lanes)),
+        ]
+        narrow = [_header_width(self, columns[c][0]) for c in (2, 3)]
+        self.set_columns(columns, [(280, 160, 2), (300, 150, 3), (narrow[0],) * 2 + (0,),
+                                   (narrow[1],) * 2 + (0,)])
+        self.model.header_tips = {3: self.tr("Berapa pelaksana (kolom) SOP yang berarti jabatan ini")}
         form = QFormLayout()
         self.name = QLineEdit()
         self.name.setObjectName("position_name")
@@ -227,66 +313,45 @@ class PositionsTab(QWidget):
         form.addRow(self.tr("Nama jabatan"), self.name)
         form.addRow(self.tr("Alias"), self.aliases)
         form.addRow("", self.external)
-        layout.addLayout(form)
-        row = QHBoxLayout()
-        new = QPushButton(self.tr("Baru"))
-        save = QPushButton(self.tr("Simpan jabatan"))
-        save.setObjectName("position_save")
-        row.addWidget(new)
-        row.addStretch(1)
-        row.addWidget(save)
-        layout.addLayout(row)
-        self.message = _message_label("position_message")
-        layout.addWidget(self.message)
-        self.old_name = None
-        new.clicked.connect(self.clear_form)
-        save.clicked.connect(self.save)
-        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.panel_layout.addLayout(form)
+        self.finish_panel(self.tr("Simpan jabatan"), "position")
         self.reload()
 
-    def reload(self) -> None:
-        self.model.set_rows(self.services.positions.listing(self.services.sops.latest_all()))
-        self.table.resizeColumnToContents(0)
+    @property
+    def old_name(self) -> str | None:
+        return self.editing.name if self.editing is not None else None
 
-    def clear_form(self) -> None:
-        self.old_name = None
-        self.table.clearSelection()
+    def records(self) -> list:
+        return self.services.positions.listing(self.services.sops.latest_all())
+
+    def clear_fields(self) -> None:
         self.name.clear()
         self.aliases.clear()
         self.external.setChecked(False)
 
-    def _row_changed(self, current, _previous) -> None:
-        info = self.model.row_object(current.row()) if current.isValid() else None
-        if info is None:
-            return
-        self.old_name = info.name
+    def load(self, info) -> None:
         self.name.setText(info.name)
         self.aliases.setText("; ".join(info.aliases))
         self.external.setChecked(info.external)
 
-    def save(self) -> None:
+    def store(self) -> str:
         aliases = [a.strip() for a in self.aliases.text().replace(",", ";").split(";")]
-        try:
-            pos = self.services.positions.save(self.name.text(), aliases, self.external.isChecked(),
-                                               old_name=self.old_name)
-        except SopError as exc:
-            _show(self.message, str(exc), False)
-            return
-        self.reload()
-        self.clear_form()
-        _show(self.message, self.tr("Jabatan %1 disimpan.").replace("%1", pos.name), True)
-        self.changed.emit({"positions": True, "cases": "all"})
+        pos = self.services.positions.save(self.name.text(), aliases, self.external.isChecked(),
+                                           old_name=self.old_name)
+        return self.tr("Jabatan %1 disimpan.").replace("%1", pos.name)
+
+    def save(self) -> None:
+        self.commit(self.store, {"positions": True, "cases": "all"})
 
 
-class CalendarTab(QWidget):
+class CalendarTab(AdminTab):
     """Office hours per weekday; extra holidays (cuti bersama...) and removed national ones."""
-
-    changed = Signal(object)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.settings = CalendarSettings.load()
         layout = QVBoxLayout(self)
+        top = QHBoxLayout()  # hours and holidays side by side: fits a 1366×768 screen at 125 %
         hours = QGroupBox(self.tr("Jam kantor"))
         grid = QGridLayout(hours)
         self.day_rows = []
@@ -310,10 +375,17 @@ class CalendarTab(QWidget):
             grid.addWidget(QLabel("–"), day, 2)
             grid.addWidget(end, day, 3)
             self.day_rows.append((open_box, start, end))
-        grid.setColumnStretch(4, 1)
-        layout.addWidget(hours)
-        holidays = QGroupBox(self.tr("Hari libur tambahan (mis. cuti bersama) dan libur nasional "
-                                     "yang dihapus"))
+        left = QVBoxLayout()
+        left.addWidget(hours)
+        left.addStretch(1)
+        top.addLayout(left)
+        # the year's days off as the office counts them: pick one to open the office on it
+        self.year_label = QLabel()
+        self.year_holidays = QListWidget()
+        self.year_holidays.setObjectName("year_holidays")
+        self.year_holidays.setToolTip(self.tr("Hari libur nasional, cuti bersama dan libur "
+                                              "tambahan kantor; klik untuk memilih tanggalnya"))
+        holidays = QGroupBox(self.tr("Hari libur tambahan dan libur nasional yang dihapus"))
         hl = QGridLayout(holidays)
         self.extra = QListWidget()
         self.extra.setObjectName("extra_holidays")
@@ -328,46 +400,76 @@ class CalendarTab(QWidget):
         self.holiday_name.setPlaceholderText(self.tr("keterangan, mis. Cuti bersama Idulfitri"))
         add_extra = QPushButton(self.tr("Tambah hari libur"))
         add_extra.setObjectName("add_extra_holiday")
-        add_removed = QPushButton(self.tr("Hapus libur nasional pada tanggal ini"))
+        add_removed = QPushButton(self.tr("Kantor buka pada libur nasional ini"))
+        add_removed.setObjectName("add_removed_holiday")
+        add_removed.setToolTip(self.tr("Hapus libur nasional pada tanggal ini dari hari libur "
+                                       "kantor"))
         drop = QPushButton(self.tr("Hapus dari daftar"))
-        hl.addWidget(QLabel(self.tr("Tanggal")), 0, 0)
-        hl.addWidget(self.date, 0, 1)
-        hl.addWidget(self.holiday_name, 0, 2)
-        hl.addWidget(add_extra, 1, 1)
-        hl.addWidget(add_removed, 1, 2)
-        hl.addWidget(QLabel(self.tr("Libur tambahan:")), 2, 0, 1, 2)
-        hl.addWidget(QLabel(self.tr("Libur nasional yang dihapus (kantor buka):")), 2, 2)
-        hl.addWidget(self.extra, 3, 0, 1, 2)
-        hl.addWidget(self.removed, 3, 2)
-        hl.addWidget(drop, 4, 0)
-        hl.setColumnStretch(1, 1)
+        drop.setObjectName("drop_holiday")
+        form = QHBoxLayout()
+        form.addWidget(QLabel(self.tr("Tanggal")))
+        form.addWidget(self.date)
+        form.addWidget(self.holiday_name, 1)
+        hl.addLayout(form, 0, 0, 1, 3)
+        buttons = QHBoxLayout()
+        buttons.addWidget(add_extra)
+        buttons.addWidget(add_removed)
+        buttons.addStretch(1)
+        hl.addLayout(buttons, 1, 0, 1, 3)
+        for column, (label, widget) in enumerate((
+                (self.year_label, self.year_holidays),
+                (QLabel(self.tr("Libur tambahan:")), self.extra),
+                (QLabel(self.tr("Libur nasional yang dihapus (kantor buka):")), self.removed))):
+            label.setWordWrap(True)
+            hl.addWidget(label, 2, column, Qt.AlignmentFlag.AlignBottom)
+            hl.addWidget(widget, 3, column)
+        hl.addWidget(drop, 4, 1, 1, 2, Qt.AlignmentFlag.AlignLeft)
+        hl.setColumnStretch(0, 3)
+        hl.setColumnStretch(1, 2)
         hl.setColumnStretch(2, 2)
-        layout.addWidget(holidays, 1)
-        save = QPushButton(self.tr("Simpan kalender"))
-        save.setObjectName("calendar_save")
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(save)
-        layout.addLayout(row)
-        self.message = _message_label("calendar_message")
-        layout.addWidget(self.message)
+        hl.setRowStretch(3, 1)
+        top.addWidget(holidays, 1)
+        layout.addLayout(top, 1)
+        self.add_save_row(layout, self.tr("Simpan kalender"), "calendar")
         add_extra.clicked.connect(self._add_extra)
         add_removed.clicked.connect(self._add_removed)
         drop.clicked.connect(self._drop)
-        save.clicked.connect(self.save)
+        self.date.dateChanged.connect(self._date_changed)
+        self.year_holidays.itemClicked.connect(
+            lambda item: self.date.setDate(QDate.fromString(item.data(Qt.ItemDataRole.UserRole),
+                                                            Qt.DateFormat.ISODate)))
+        self.shown_year = None
         self._fill_lists()
 
     def _fill_lists(self) -> None:
         self.extra.clear()
         for day, name in sorted(self.settings.extra_holidays.items()):
-            item = QListWidgetItem(f"{day.strftime('%d-%m-%Y')} {name}")
+            item = QListWidgetItem(f"{date_text(day, short=True)} — {name}")
             item.setData(Qt.ItemDataRole.UserRole, day.isoformat())
             self.extra.addItem(item)
         self.removed.clear()
         for day in sorted(self.settings.removed_holidays):
-            item = QListWidgetItem(day.strftime("%d-%m-%Y"))
+            item = QListWidgetItem(date_text(day, short=True))
             item.setData(Qt.ItemDataRole.UserRole, day.isoformat())
             self.removed.addItem(item)
+        self._fill_year()
+
+    def _date_changed(self, date: QDate) -> None:
+        if date.year() != self.shown_year:
+            self._fill_year()
+
+    def _fill_year(self) -> None:
+        """The chosen year's days off as the calendar counts them with the edits made here."""
+        year = self._chosen_date().year
+        self.shown_year = year
+        self.year_label.setText(self.tr("Hari libur %1:").replace("%1", str(year)))
+        self.year_holidays.clear()
+        days = WorkCalendar(self.settings).holidays_in(year)
+        for day, name in days.items():
+            item = QListWidgetItem(f"{date_text(day, short=True)} — {name}")
+            item.setData(Qt.ItemDataRole.UserRole, day.isoformat())
+            item.setToolTip(name)
+            self.year_holidays.addItem(item)
 
     def _chosen_date(self) -> dt.date:
         return self.date.date().toPython()
@@ -393,28 +495,24 @@ class CalendarTab(QWidget):
                     self.settings.removed_holidays.discard(day)
         self._fill_lists()
 
-    def save(self) -> None:
+    def store(self) -> str:
         hours = {}
         for day, (open_box, start, end) in enumerate(self.day_rows):
             hours[day] = (start.time().toPython(), end.time().toPython()) if open_box.isChecked() else None
-        try:
-            settings = CalendarSettings(office_hours=hours, timezone=self.settings.timezone,
-                                        plain_hari_mode=self.settings.plain_hari_mode,
-                                        extra_holidays=dict(self.settings.extra_holidays),
-                                        removed_holidays=set(self.settings.removed_holidays))
-            settings.save()
-        except (ValueError, SopError) as exc:
-            _show(self.message, str(exc), False)
-            return
+        settings = CalendarSettings(office_hours=hours, timezone=self.settings.timezone,
+                                    plain_hari_mode=self.settings.plain_hari_mode,
+                                    extra_holidays=dict(self.settings.extra_holidays),
+                                    removed_holidays=set(self.settings.removed_holidays))
+        settings.save()
         self.settings = settings
-        _show(self.message, self.tr("Kalender kantor disimpan."), True)
-        self.changed.emit({"calendar": True, "cases": "all"})
+        return self.tr("Kalender kantor disimpan.")
+
+    def save(self) -> None:
+        self.commit(self.store, {"calendar": True, "cases": "all"})
 
 
-class NumberingTab(QWidget):
+class NumberingTab(AdminTab):
     """The agenda number pattern and each SOP's short code in it."""
-
-    changed = Signal(object)
 
     def __init__(self, services, parent: QWidget | None = None):
         super().__init__(parent)
@@ -425,6 +523,7 @@ class NumberingTab(QWidget):
         self.pattern.setObjectName("agenda_pattern")
         self.preview = QLabel()
         self.preview.setObjectName("agenda_preview")
+        self.preview.setWordWrap(True)
         form.addRow(self.tr("Pola nomor agenda"), self.pattern)
         form.addRow(self.tr("Contoh"), self.preview)
         layout.addLayout(form)
@@ -443,19 +542,11 @@ class NumberingTab(QWidget):
         cl.addRow(self.tr("SOP"), self.sop)
         cl.addRow(self.tr("Kode"), self.kode)
         layout.addWidget(codes)
-        save = QPushButton(self.tr("Simpan penomoran"))
-        save.setObjectName("numbering_save")
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(save)
-        layout.addLayout(row)
-        self.message = _message_label("numbering_message")
-        layout.addWidget(self.message)
+        self.add_save_row(layout, self.tr("Simpan penomoran"), "numbering")
         layout.addStretch(1)
         self.pattern.textChanged.connect(self._update_preview)
         self.kode.textChanged.connect(self._update_preview)
         self.sop.currentIndexChanged.connect(self._sop_changed)
-        save.clicked.connect(self.save)
         self._sop_changed()
 
     def _sop_changed(self) -> None:
@@ -475,23 +566,19 @@ class NumberingTab(QWidget):
             self.preview.setStyleSheet("color: #b00020")
         self.preview.setText(text)
 
+    def store(self) -> str:
+        numbering.set_agenda_pattern(self.pattern.text().strip())
+        code = self.sop.currentData()
+        if code and self.kode.text().strip():
+            numbering.set_sop_kode(code, self.kode.text())
+        return self.tr("Penomoran disimpan; berlaku untuk kasus baru.")
+
     def save(self) -> None:
-        try:
-            numbering.set_agenda_pattern(self.pattern.text().strip())
-            code = self.sop.currentData()
-            if code and self.kode.text().strip():
-                numbering.set_sop_kode(code, self.kode.text())
-        except SopError as exc:
-            _show(self.message, str(exc), False)
-            return
-        _show(self.message, self.tr("Penomoran disimpan; berlaku untuk kasus baru."), True)
-        self.changed.emit({"numbering": True})
+        self.commit(self.store, {"numbering": True})
 
 
-class OfficeTab(QWidget):
+class OfficeTab(AdminTab):
     """The office profile (kop surat)."""
-
-    changed = Signal(object)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -501,26 +588,15 @@ class OfficeTab(QWidget):
         self.form = OfficeProfileForm()
         self.form.set_profile(office.load())
         layout.addWidget(self.form, 1)
-        save = QPushButton(self.tr("Simpan profil kantor"))
-        save.setObjectName("office_save")
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(save)
-        layout.addLayout(row)
-        self.message = _message_label("office_message")
-        layout.addWidget(self.message)
-        save.clicked.connect(self.save)
+        self.add_save_row(layout, self.tr("Simpan profil kantor"), "office")
+
+    def store(self) -> str:
+        self.form.save()
+        return self.tr("Profil kantor disimpan.")
 
     def save(self) -> None:
-        if not self.form.validate():
-            return
-        try:
-            self.form.save()
-        except SopError as exc:
-            _show(self.message, str(exc), False)
-            return
-        _show(self.message, self.tr("Profil kantor disimpan."), True)
-        self.changed.emit({"office": True})
+        if self.form.validate():  # the form names what is missing beside its fields
+            self.commit(self.store, {"office": True})
 
 
 class AdminDialog(QDialog):

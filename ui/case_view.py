@@ -11,17 +11,18 @@ from pathlib import Path
 from PySide6.QtCore import QDateTime, QT_TRANSLATE_NOOP, QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateTimeEdit, QFileDialog, QFormLayout,
-                               QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPlainTextEdit,
+                               QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit,
                                QListView, QPushButton, QScrollArea, QSplitter, QTableView, QTabWidget,
                                QVBoxLayout, QWidget)
 
 from sop_desktop import workflow as wf
-from sop_desktop.dates import tanggal_jam
 from sop_desktop.errors import SopError
 from sop_desktop.paths import data_dir
 from sop_desktop.users import is_staff
 from ui.flowchart_guard import make_flowchart
+from ui.i18n import date_text, datetime_text
 from ui.models import ListTableModel
+from ui.screen import compact_rows, fit_columns
 
 ACTION_TEXT = {
     wf.ACTION_OPEN: QT_TRANSLATE_NOOP("CaseView", "Kasus dibuka"),
@@ -39,18 +40,28 @@ STATUS_TEXT = {
     wf.STATUS_STOPPED: QT_TRANSLATE_NOOP("CaseView", "Dihentikan"),
 }
 ACTION_ATTACH = "lampiran"
+CLOSE_ZOOM = 1.3  # the flowchart's scale for "Langkah sekarang": symbols and text readable
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("CaseView", text)
 
 
-def _fmt(value) -> str:
-    if not value:
+def _fmt(value, short: bool = False) -> str:
+    """A stored moment (datetime or ISO text) in the interface language."""
+    return datetime_text(value, short)
+
+
+def field_text(field, value) -> str:
+    """An intake value as the clerk reads it (dates written out, not ISO)."""
+    if value is None:
         return ""
-    if isinstance(value, str):
-        value = dt.datetime.fromisoformat(value)
-    return tanggal_jam(value)
+    if field.type == "date" and isinstance(value, str):
+        try:
+            return date_text(dt.date.fromisoformat(value))
+        except ValueError:
+            return value
+    return str(value)
 
 
 def _size(n: int) -> str:
@@ -132,7 +143,8 @@ class AttachmentsModel(ListTableModel):
         super().__init__([
             (QCoreApplication.translate("CaseView", "Nama berkas"), lambda a: a.name),
             (QCoreApplication.translate("CaseView", "Ukuran"), lambda a: _size(a.size)),
-            (QCoreApplication.translate("CaseView", "Ditambahkan"), lambda a: _fmt(a.added_at)),
+            (QCoreApplication.translate("CaseView", "Ditambahkan"),
+             lambda a: _fmt(a.added_at, short=True)),
             (QCoreApplication.translate("CaseView", "Oleh"),
              lambda a: a.added_by.name if a.added_by_id else ""),
         ], parent)
@@ -154,10 +166,18 @@ class AttachmentsPanel(QWidget):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(False)
+        compact_rows(self.table)
+        fm = self.table.fontMetrics()
+        when = fm.horizontalAdvance(_fmt(dt.datetime(2026, 9, 30, 23, 59), short=True)) + 18
+        size = fm.horizontalAdvance("999.9 MB") + 18
+        # on a narrow pane who added it (in the history too) and the size give way first
+        fit_columns(self.table, [(200, 110, 1), (size, size, 0, 2), (when, when, 0),
+                                 (140, 90, 1, 1)])
         layout.addWidget(self.table, 1)
         hint = QLabel(self.tr("Seret berkas ke sini untuk melampirkannya."))
-        hint.setStyleSheet("color: palette(mid)")
+        hint.setObjectName("attachments_hint")
+        hint.setWordWrap(True)
         layout.addWidget(hint)
         row = QHBoxLayout()
         self.add_button = QPushButton(self.tr("Tambah…"))
@@ -226,7 +246,25 @@ class CaseView(QWidget):
         self.tabs.addTab(scroll, self.tr("Data"))
         self.flowchart = make_flowchart(self)
         self.flowchart.setObjectName("case_flowchart")
-        self.tabs.addTab(self.flowchart, self.tr("Diagram alir"))
+        chart_page = QWidget()
+        cl = QVBoxLayout(chart_page)
+        cl.setContentsMargins(0, 2, 0, 0)
+        chart_bar = QHBoxLayout()
+        # the pane is narrow on a 1366 px screen: one click brings the current step up close
+        self.current_step_button = QPushButton(self.tr("Langkah sekarang"))
+        self.current_step_button.setObjectName("flowchart_current_step")
+        self.current_step_button.setToolTip(self.tr("Perbesar diagram pada langkah yang sedang "
+                                                    "dikerjakan"))
+        self.whole_page_button = QPushButton(self.tr("Seluruh halaman"))
+        self.whole_page_button.setObjectName("flowchart_whole_page")
+        chart_bar.addWidget(self.current_step_button)
+        chart_bar.addWidget(self.whole_page_button)
+        chart_bar.addStretch(1)
+        cl.addLayout(chart_bar)
+        cl.addWidget(self.flowchart, 1)
+        self.current_step_button.clicked.connect(self.show_current_step)
+        self.whole_page_button.clicked.connect(self._fit_flowchart)
+        self.tabs.addTab(chart_page, self.tr("Diagram alir"))
         self.history_model = HistoryModel(self)
         self.history = QListView()  # a timeline: one multi-line entry per event
         self.history.setObjectName("history_timeline")
@@ -240,14 +278,17 @@ class CaseView(QWidget):
         self.attachments = AttachmentsPanel()
         self.tabs.addTab(self.attachments, self.tr("Lampiran"))
         splitter.addWidget(self.tabs)
-        actions = QScrollArea()  # on a short screen the panel scrolls instead of overlapping
+        actions = self.actions_area = QScrollArea()  # on a short screen it scrolls, not overlaps
         actions.setWidgetResizable(True)
         actions.setFrameShape(QScrollArea.Shape.NoFrame)
+        actions.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         actions.setWidget(self._make_action_panel())
         splitter.addWidget(actions)
+        # the tabs (fields, flowchart, history) get the height; the actions what they need
         splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([280, 330])
+        splitter.setStretchFactor(1, 0)
+        splitter.setCollapsible(0, False)
+        self.splitter = splitter
         layout.addWidget(splitter, 1)
         self.attachments.add_button.clicked.connect(self.add_attachment)
         self.attachments.open_button.clicked.connect(self.open_attachment)
@@ -255,6 +296,15 @@ class CaseView(QWidget):
         self.attachments.files_dropped.connect(self.attach_files)
         self.attachments.table.doubleClicked.connect(lambda _i: self.open_attachment())
         self.show_case(None)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not getattr(self, "_sized", False):  # first show: the actions get what they need
+            self._sized = True
+            total = max(self.splitter.height(), 300)
+            wanted = self.actions_area.widget().sizeHint().height() + 4
+            actions = min(wanted, int(total * 0.55))
+            self.splitter.setSizes([total - actions, actions])
 
     def _make_action_panel(self) -> QWidget:
         box = QGroupBox(self.tr("Tindakan"))
@@ -307,6 +357,10 @@ class CaseView(QWidget):
         row2 = QHBoxLayout()
         self.return_target = QComboBox()
         self.return_target.setObjectName("return_target")
+        # long step names must not widen the pane: the list shows them whole when opened
+        self.return_target.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.return_target.setMinimumContentsLength(6)
         self.return_button = QPushButton(self.tr("Kembalikan ke"))
         self.return_button.setObjectName("action_return")
         self.stop_button = QPushButton(self.tr("Hentikan"))
@@ -371,28 +425,46 @@ class CaseView(QWidget):
         self.flowchart.set_case_state(current, path_of(self.info.get("history", [])))
         self._update_actions()
 
+    def show_current_step(self) -> bool:
+        """Zoom the flowchart in on the case's current step (False when there is none)."""
+        chart = self.flowchart
+        items = getattr(chart, "symbol_items", {})
+        step = self.case.current_step if self.case is not None else None
+        item = items.get(step) if step is not None else None
+        if item is None or not hasattr(chart, "zoom_by"):
+            return False
+        chart.zoom_by(CLOSE_ZOOM / max(chart.zoom(), 1e-6))
+        chart.centerOn(item)
+        return True
+
+    def _fit_flowchart(self) -> None:
+        if hasattr(self.flowchart, "fit_to_window"):
+            self.flowchart.fit_to_window()
+
     def reload(self) -> None:
         self.show_case(self.case.id if self.case is not None else None)
 
     def _fill_header(self) -> None:
+        """Number and SOP, then one wrapped line: status · step and who holds it · due time.
+        (The step's activity is named in the actions panel below, not twice.)"""
         info, esc = self.info, html.escape
         status = _tr(STATUS_TEXT.get(info["status"], info["status"]))
         status_label, step_label = self.tr("Status"), self.tr("Langkah")
         late_label, due_label = self.tr("Terlambat"), self.tr("Tenggat")
-        parts = [f"<b style='font-size:12pt'>{esc(info['number'])}</b> · {esc(info['sop_name'])} "
-                 f"(v{info['sop_version']})",
-                 f"{status_label}: <b>{esc(status)}</b>"]
+        head = (f"<b style='font-size:12pt'>{esc(info['number'])}</b> · {esc(info['sop_name'])} "
+                f"(v{info['sop_version']})")
+        line = [f"{status_label}: <b>{esc(status)}</b>"]
         if info["status"] == wf.STATUS_OPEN and info.get("current_step") is not None:
-            parts.append(f"{step_label} {info['current_step']}: {esc(info.get('step') or '')}"
-                         f" — {esc(info.get('position') or info.get('lane') or '')}")
+            who = info.get("position") or info.get("lane") or ""
+            line.append(f"{step_label} {info['current_step']}" + (f" — {esc(who)}" if who else ""))
             if info.get("due"):
                 due = esc(_fmt(info["due"]))
                 if info.get("overdue"):
-                    parts.append(f"<span style='color:#8a1010'><b>⚠ {late_label}</b> "
-                                 f"({due_label} {due})</span>")
+                    line.append(f"<span style='color:#8a1010'><b>⚠ {late_label}</b> "
+                                f"({due_label} {due})</span>")
                 else:
-                    parts.append(f"{due_label}: {due}")
-        self.header.setText("<br>".join(parts))
+                    line.append(f"{due_label}: {due}")
+        self.header.setText(head + "<br>" + " · ".join(line))
 
     def _clear_fields(self) -> None:
         while self.fields_form.rowCount():
@@ -403,7 +475,7 @@ class CaseView(QWidget):
         values = self.info.get("fields", {})
         for f in self.defn.fields:
             value = values.get(f.key)
-            label = QLabel("" if value is None else str(value))
+            label = QLabel(field_text(f, value))
             label.setObjectName(f"value_{f.key}")
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -461,6 +533,7 @@ class CaseView(QWidget):
             self.step_label.setText("" if case is None else self.tr("Kasus tidak sedang berjalan."))
             self.permission_label.setText("")
         self.attachments.add_button.setEnabled(case is not None)
+        self.current_step_button.setEnabled(step is not None)
         allowed = set()
         if open_:
             allowed.add("attach")

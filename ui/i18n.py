@@ -1,4 +1,6 @@
-"""Translations: Indonesian source strings, English from resources/i18n/sop_desktop_en.ts.
+"""Translations: Indonesian source strings, English from resources/i18n/sop_desktop_en.ts;
+sop_desktop_id.ts gives Qt's own buttons, text menus and file dialog in Indonesian (Qt ships no
+Indonesian translation of them).
 
 The .qm files are built from the .ts sources with pyside6-lrelease (never edited by hand and not
 kept in git); `ensure_qm` builds a missing or stale one at start-up when the tool is present.
@@ -6,17 +8,66 @@ kept in git); `ensure_qm` builds a missing or stale one at start-up when the too
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+from babel.dates import format_date, format_datetime
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from sop_desktop.paths import resources_dir
 
 LANGUAGES = (("id", "Bahasa Indonesia"), ("en", "English"))
 DEFAULT_LANGUAGE = "id"
+_current_language = DEFAULT_LANGUAGE  # set by Translations.apply; dates follow it
+
+
+def ui_language() -> str:
+    """The language the interface is drawn in now ("id" or "en")."""
+    return _current_language
+
+
+def _as_datetime(value) -> dt.datetime | dt.date | None:
+    if not value:
+        return None
+    if isinstance(value, str):
+        try:
+            return dt.datetime.fromisoformat(value)
+        except ValueError:
+            return None
+    return value
+
+
+def _date_pattern(value: dt.date, short: bool, compact: bool) -> str:
+    if compact and value.year == dt.date.today().year:
+        return "d MMM"  # this year's dates in a narrow table column: '27 Nov'
+    return "d MMM y" if short or compact else "d MMMM y"
+
+
+def date_text(value, short: bool = False, compact: bool = False) -> str:
+    """A date in the interface language: '27 November 2026'; '27 Nov 2026' when short;
+    compact (table cells) also leaves out the current year: '27 Nov'."""
+    value = _as_datetime(value)
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    return format_date(value, format=_date_pattern(value, short, compact), locale=ui_language())
+
+
+def datetime_text(value, short: bool = False, compact: bool = False) -> str:
+    """A moment in the interface language: '27 November 2026 10.05' (Indonesian writes the
+    time with a dot, English with a colon); short and compact as for `date_text`."""
+    value = _as_datetime(value)
+    if value is None:
+        return ""
+    if not isinstance(value, dt.datetime):
+        return date_text(value, short, compact)
+    time = "HH.mm" if ui_language() == "id" else "HH:mm"
+    pattern = _date_pattern(value.date(), short, compact) + " " + time
+    return format_datetime(value, format=pattern, locale=ui_language())
 
 
 def i18n_dir() -> Path:
@@ -90,24 +141,34 @@ class Translations:
         self.installed: list[QTranslator] = []
         self.language = DEFAULT_LANGUAGE
 
+    def remove(self) -> None:
+        """Uninstall every translator (back to the bare source strings)."""
+        global _current_language
+        for tr in self.installed:
+            self.app.removeTranslator(tr)
+        self.installed.clear()
+        self.language = _current_language = DEFAULT_LANGUAGE
+
     def apply(self, lang: str) -> bool:
         """Switch to `lang`; returns True when a translation file was loaded (or none is needed)."""
         for tr in self.installed:
             self.app.removeTranslator(tr)
         self.installed.clear()
+        global _current_language
         self.language = lang if lang in dict(LANGUAGES) else DEFAULT_LANGUAGE
+        _current_language = self.language
         QLocale.setDefault(QLocale("id_ID" if self.language == "id" else "en_GB"))
         qt_tr = QTranslator(self.app)
         if qt_tr.load(QLocale(self.language), "qtbase", "_",
                       QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             self.app.installTranslator(qt_tr)
             self.installed.append(qt_tr)
-        if self.language == DEFAULT_LANGUAGE:
-            return True  # the source strings are Indonesian
         qm = ensure_qm(self.language)
         ours = QTranslator(self.app)
         if qm is None or not ours.load(str(qm)):
-            return False
+            # the source strings are Indonesian: without its file only Qt's own buttons and
+            # menus (sop_desktop_id.ts) stay English
+            return self.language == DEFAULT_LANGUAGE
         self.app.installTranslator(ours)
         self.installed.append(ours)
         return True

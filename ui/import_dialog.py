@@ -15,12 +15,20 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog
 from sop_desktop.errors import SopError
 from ui.screen import fit_size
 from ui.sop_browser import SopDetail
+from ui.workers import user_message
+
+
+NEW_SOP = "__baru__"  # target choice: store as a new SOP
 
 
 def read_sop_file(path: str):
     """Run the core importer (called on a worker thread: no widgets here)."""
-    from sop_desktop.importers import import_file
+    from sop_desktop.importers import ImportResult, import_file
 
+    if Path(path).suffix.lower() == ".toml":
+        from sop_desktop.library import load
+
+        return ImportResult([load(Path(path))], [])
     return import_file(path)
 
 
@@ -86,6 +94,8 @@ class ImportDialog(QDialog):
         self.runner = runner
         self.result_sops: list = []
         self.file_warnings: list[str] = []
+        self.targets: list[str] = []  # per SOP read: NEW_SOP or the code it becomes a version of
+        self.match_notes: list[list[str]] = []  # per SOP read: what the matching could not decide
         self.setWindowTitle(self.tr("Impor SOP"))
         fit_size(self, 1000, 640)
         layout = QVBoxLayout(self)
@@ -119,6 +129,12 @@ class ImportDialog(QDialog):
         self.sop_list = QListWidget()
         self.sop_list.setObjectName("import_sops")
         left_layout.addWidget(self.sop_list, 2)
+        left_layout.addWidget(QLabel(self.tr("Simpan sebagai:")))
+        self.target_combo = QComboBox()
+        self.target_combo.setObjectName("import_target")
+        self.target_combo.setToolTip(self.tr("SOP baru, atau versi baru dari SOP yang sudah ada "
+                                             "(versi lama tetap tersimpan dan dapat dibaca)"))
+        left_layout.addWidget(self.target_combo)
         left_layout.addWidget(QLabel(self.tr("Peringatan:")))
         self.warnings = QListWidget()
         self.warnings.setObjectName("import_warnings")
@@ -145,6 +161,7 @@ class ImportDialog(QDialog):
         self.sop_list.currentRowChanged.connect(self._show_sop)
         self.sop_list.itemChanged.connect(lambda _item: self._update_state())
         self.lanes.changed.connect(self._lanes_changed)
+        self.target_combo.activated.connect(self._target_chosen)
 
     def _browse(self) -> None:
         dialog = QFileDialog(self, self.tr("Pilih berkas SOP"))
@@ -172,13 +189,30 @@ class ImportDialog(QDialog):
     def _read_failed(self, message: str) -> None:
         self.progress.setVisible(False)
         self.read_button.setEnabled(True)
-        self.status.setText(self.tr("Berkas tidak dapat dibaca: %1").replace("%1", message))
+        self.status.setText(self.tr("Berkas tidak dapat dibaca: %1")
+                            .replace("%1", user_message(message)))
 
     def _read_done(self, result) -> None:
         self.progress.setVisible(False)
         self.read_button.setEnabled(True)
         self.result_sops = list(getattr(result, "sops", []) or [])
         self.file_warnings = [str(w) for w in getattr(result, "warnings", []) or []]
+        self.targets, self.match_notes = [], []
+        codes = set(self.services.sops.codes())
+        for defn in self.result_sops:
+            found = self.services.sops.match_existing(defn)
+            if defn.code in codes:  # a library file names the SOP it holds
+                found.code, found.warnings = defn.code, []
+            notes = list(found.warnings)
+            if found.code and found.code in self.targets:
+                # two SOPs of one file never become versions of one SOP without a person's say
+                notes.append(self.tr("mirip SOP %1, tetapi SOP lain dalam berkas ini sudah "
+                                     "menjadi versi barunya; akan disimpan sebagai SOP baru")
+                             .replace("%1", found.code))
+                self.targets.append(NEW_SOP)
+            else:
+                self.targets.append(found.code or NEW_SOP)
+            self.match_notes.append(notes)
         self.sop_list.blockSignals(True)
         self.sop_list.clear()
         for defn in self.result_sops:
@@ -202,6 +236,9 @@ class ImportDialog(QDialog):
             self.warnings.addItem(text)
         defn = self.current_definition()
         if defn is not None:
+            row = self.sop_list.currentRow()
+            for text in self.match_notes[row] if row < len(self.match_notes) else []:
+                self.warnings.addItem(f"{defn.name}: {text}")
             for text in defn.warnings:
                 self.warnings.addItem(f"{defn.name}: {text}")
 
@@ -209,8 +246,29 @@ class ImportDialog(QDialog):
         row = self.sop_list.currentRow()
         return self.result_sops[row] if 0 <= row < len(self.result_sops) else None
 
+    def _fill_targets(self) -> None:
+        """The choices for the current SOP: a new SOP, or a new version of any stored SOP."""
+        self.target_combo.clear()
+        row = self.sop_list.currentRow()
+        if not 0 <= row < len(self.targets):
+            self.target_combo.setEnabled(False)
+            return
+        self.target_combo.setEnabled(True)
+        self.target_combo.addItem(self.tr("SOP baru"), NEW_SOP)
+        for other in self.services.sops.latest_all():
+            self.target_combo.addItem(
+                self.tr("Versi %1 dari %2 — %3").replace("%1", str(other.version + 1))
+                .replace("%2", other.code).replace("%3", other.name), other.code)
+        self.target_combo.setCurrentIndex(max(0, self.target_combo.findData(self.targets[row])))
+
+    def _target_chosen(self, _index: int) -> None:
+        row = self.sop_list.currentRow()
+        if 0 <= row < len(self.targets):
+            self.targets[row] = self.target_combo.currentData() or NEW_SOP
+
     def _show_sop(self, _row: int) -> None:
         defn = self.current_definition()
+        self._fill_targets()
         self.detail.show_definition(defn)
         self.lanes.set_definition(defn)
         self._fill_warnings()
@@ -251,11 +309,17 @@ class ImportDialog(QDialog):
             return
         stored, unchanged = [], []
         try:
-            for defn in self.checked_definitions():
+            for i, defn in enumerate(self.result_sops):
+                if self.sop_list.item(i).checkState() != Qt.CheckState.Checked:
+                    continue
                 for step in defn.steps:
                     if "lane_unassigned" in step.flags:
                         step.flags.remove("lane_unassigned")
-                saved, created = self.services.sops.save_import(defn)
+                target = self.targets[i] if i < len(self.targets) else NEW_SOP
+                if target == NEW_SOP:
+                    saved, created = self.services.sops.save_import(defn, new=True)
+                else:
+                    saved, created = self.services.sops.save_import(defn, target)
                 (stored if created else unchanged).append(saved)
         except SopError as exc:
             QMessageBox.warning(self, self.tr("Impor SOP"), str(exc))

@@ -13,9 +13,9 @@ from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplica
                             Qt)
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from sop_desktop.dates import tanggal_jam
 from sop_desktop.workflow import STATUS_DONE, STATUS_OPEN, STATUS_STOPPED
 from ui import inbox_query
+from ui.i18n import date_text, datetime_text
 
 PAGE_SIZE = 200
 MAX_PAGES = 20  # at most 4,000 rows held in memory
@@ -23,12 +23,17 @@ MAX_PAGES = 20  # at most 4,000 rows held in memory
 COLUMNS = (
     ("number", QT_TRANSLATE_NOOP("InboxModel", "Nomor agenda")),
     ("sop", QT_TRANSLATE_NOOP("InboxModel", "SOP")),
-    ("subject", QT_TRANSLATE_NOOP("InboxModel", "Pemohon / perihal")),
-    ("step", QT_TRANSLATE_NOOP("InboxModel", "Langkah sekarang")),
+    ("subject", QT_TRANSLATE_NOOP("InboxModel", "Pemohon/perihal")),
+    ("step", QT_TRANSLATE_NOOP("InboxModel", "Langkah")),
     ("received", QT_TRANSLATE_NOOP("InboxModel", "Diterima")),
     ("due", QT_TRANSLATE_NOOP("InboxModel", "Tenggat")),
     ("status", QT_TRANSLATE_NOOP("InboxModel", "Status")),
 )
+HEADER_TIPS = {
+    "subject": QT_TRANSLATE_NOOP("InboxModel", "Pemohon, pengadu atau perihal kasus"),
+    "step": QT_TRANSLATE_NOOP("InboxModel", "Langkah SOP yang sedang dikerjakan"),
+    "due": QT_TRANSLATE_NOOP("InboxModel", "Tenggat langkah sekarang menurut mutu baku waktu"),
+}
 STATUS_TEXT = {
     STATUS_OPEN: QT_TRANSLATE_NOOP("InboxModel", "Berjalan"),
     STATUS_DONE: QT_TRANSLATE_NOOP("InboxModel", "Selesai"),
@@ -110,6 +115,8 @@ class InboxModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
             if role == Qt.ItemDataRole.DisplayRole:
                 return _tr(COLUMNS[section][1])
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return _tr(HEADER_TIPS.get(COLUMNS[section][0], COLUMNS[section][1]))
         return None
 
     def flags(self, index):
@@ -129,12 +136,12 @@ class InboxModel(QAbstractTableModel):
                 return ""
             name = self.step_names.get((item.sop, item.step), "")
             return f"{item.step}. {name}" if name else str(item.step)
-        if key == "received":
-            return tanggal_jam(item.received) if item.received else ""
+        if key == "received":  # the day is enough in the table; the tooltip has the time
+            return date_text(item.received, compact=True)
         if key == "due":
             if item.due is None:
                 return "—" if item.status == STATUS_OPEN else ""
-            return tanggal_jam(item.due)
+            return datetime_text(item.due, compact=True)
         if key == "status":
             if item.overdue:
                 return QCoreApplication.translate("InboxModel", "Terlambat")
@@ -156,7 +163,11 @@ class InboxModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if item.overdue:
                 return QCoreApplication.translate("InboxModel", "Terlambat: melewati tenggat %1") \
-                    .replace("%1", self._text(item, "due"))
+                    .replace("%1", datetime_text(item.due))
+            if key == "received":
+                return datetime_text(item.received)
+            if key == "due" and item.due is not None:
+                return datetime_text(item.due)
             return self._text(item, key)
         if role == Qt.ItemDataRole.UserRole:
             return item.case_id
@@ -164,7 +175,7 @@ class InboxModel(QAbstractTableModel):
             return QBrush(OVERDUE_BG)
         if role == Qt.ItemDataRole.ForegroundRole and item.overdue:
             return QBrush(OVERDUE_FG)
-        if role == Qt.ItemDataRole.FontRole and item.overdue and key in ("due", "status"):
+        if role == Qt.ItemDataRole.FontRole and item.overdue and key == "status":
             font = QFont()
             font.setBold(True)
             return font

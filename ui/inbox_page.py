@@ -2,22 +2,35 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QTimer, Qt, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QListWidget, QListWidgetItem, QSplitter, QTableView, QVBoxLayout,
-                               QWidget)
+                               QListWidget, QListWidgetItem, QSplitter, QStyledItemDelegate,
+                               QTableView, QVBoxLayout, QWidget)
 
 from sop_desktop import db as dbm
 from sop_desktop.users import is_staff
 from sop_desktop.workflow import STATUS_DONE, STATUS_OPEN, STATUS_STOPPED
 from ui import inbox_query
 from ui.case_view import CaseView
+from ui.i18n import date_text, datetime_text
 from ui.inbox_model import COLUMNS, InboxModel
+from ui.screen import fit_columns
 
 SCOPE_MINE = "mine"
 SCOPE_ALL = "all"
 SCOPE_UNASSIGNED = "unassigned"
 REFRESH_MS = 60_000
+
+
+class ElideMiddleDelegate(QStyledItemDelegate):
+    """Draws a cell that does not fit as 'start…end' instead of 'start…'."""
+
+    def initStyleOption(self, option, index) -> None:
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideMiddle
 
 
 class InboxPage(QWidget):
@@ -44,11 +57,9 @@ class InboxPage(QWidget):
         self.scopes = QListWidget()
         self.scopes.setObjectName("inbox_scopes")
         self.scopes.setWordWrap(True)
-        self.scopes.setSpacing(2)
-        self.scopes.setStyleSheet(
-            "QListWidget::item { padding: 4px 2px; border-bottom: 1px solid palette(midlight); }"
-            "QListWidget::item:selected { background: palette(highlight); "
-            "color: palette(highlighted-text); }")
+        self.scopes.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scopes.setResizeMode(QListWidget.ResizeMode.Adjust)  # re-wrap when the pane resizes
+        self.scopes.setSpacing(3)  # (an item padding in a style sheet breaks wrapped heights)
         ll.addWidget(self.scopes)
         self.splitter.addWidget(left)
         # centre: filters and table
@@ -88,7 +99,10 @@ class InboxPage(QWidget):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        # an agenda number cut in the middle keeps its sequence number and its year
+        self.number_delegate = ElideMiddleDelegate(self.table)
+        self.table.setItemDelegateForColumn(0, self.number_delegate)
         header.setSortIndicator(5, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         cl.addWidget(self.table, 1)
@@ -122,21 +136,23 @@ class InboxPage(QWidget):
         self.scopes.currentRowChanged.connect(lambda _r: self.apply_filter())
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.model.modelReset.connect(self._update_count)
-        self.model.modelReset.connect(self._fit_number_column)
         self.case_view.data_changed.connect(self.data_changed)
         self.case_view.actions_changed.connect(self.actions_changed)
         self.case_view.status_message.connect(self.status_message)
         self._fill_sops()
         self._fill_scopes()
         self.apply_filter()
-        self._size_columns()
+        self.column_fitter = fit_columns(self.table, self._column_specs)
+        self.model.modelReset.connect(self.column_fitter.fit)  # agenda numbers differ per filter
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if not getattr(self, "_sized", False):  # first show: share the real width out
             self._sized = True
             width = max(self.width(), 900)
-            self.splitter.setSizes([int(width * 0.13), int(width * 0.49), int(width * 0.38)])
+            left = max(int(width * 0.115), self.fontMetrics().horizontalAdvance("x") * 22)
+            right = int(width * 0.34)
+            self.splitter.setSizes([left, width - left - right, right])
 
     # ----- filters
     def _fill_sops(self) -> None:
@@ -187,7 +203,7 @@ class InboxPage(QWidget):
             if count is not None:
                 text += "\n" + self.tr("%1 berjalan").replace("%1", str(count.open))
                 if count.overdue:
-                    text += " · " + self.tr("%1 terlambat").replace("%1", str(count.overdue))
+                    text += "\n" + self.tr("%1 terlambat").replace("%1", str(count.overdue))
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, scope)
             if count is not None and count.overdue:
@@ -242,22 +258,50 @@ class InboxPage(QWidget):
     def _update_count(self) -> None:
         self.count_label.setText(self.tr("%n kasus", "", self.model.rowCount()))
 
-    def _size_columns(self) -> None:
-        widths = {"number": 185, "sop": 100, "subject": 160, "step": 150, "received": 125,
-                  "due": 140, "status": 80}
-        first = self.model.case_row(0) if self.model.rowCount() else None
-        if first is not None:  # agenda numbers follow the office's pattern: fit the one shown
-            widths["number"] = min(260, self.fontMetrics().horizontalAdvance(first.number) + 24)
-        for i, (key, _label) in enumerate(COLUMNS):
-            self.table.setColumnWidth(i, widths[key])
-
-    def _fit_number_column(self) -> None:
-        """Widen the agenda-number column to the numbers shown (patterns differ per office)."""
-        first = self.model.case_row(0) if self.model.rowCount() else None
-        if first is not None:
-            needed = min(260, self.fontMetrics().horizontalAdvance(first.number) + 24)
-            if needed > self.table.columnWidth(0):
-                self.table.setColumnWidth(0, needed)
+    def _column_specs(self) -> list[tuple[int, int, int]]:
+        """(preferred, minimum, grow) per column: numbers, dates and the overdue text keep
+        their width; the applicant and step columns give way first on a narrow screen."""
+        fm = self.table.fontMetrics()
+        bold = self.table.font()
+        bold.setBold(True)
+        fmb = QFontMetrics(bold)
+        pad = 18
+        shown = [self.model.case_row(r) for r in range(min(self.model.rowCount(), 60))]
+        numbers = [fm.horizontalAdvance(c.number) for c in shown if c is not None]
+        codes = [fm.horizontalAdvance(c.sop) for c in shown if c is not None]
+        number = min(max(numbers, default=fm.horizontalAdvance("0000/XXXX/XII/2026")) + pad, 300)
+        sop = min(max(codes, default=fm.horizontalAdvance("SOP")) + pad, 150)
+        # the dates as shown (this year's without the year), measured on the rows in view
+        model = self.model
+        column = {key: i for i, (key, _l) in enumerate(COLUMNS)}
+        rows = range(min(model.rowCount(), 60))
+        sample = date_text(dt.date(dt.date.today().year, 9, 30), compact=True)
+        received = max([fm.horizontalAdvance(model.data(model.index(r, column["received"])) or "")
+                        for r in rows] + [fm.horizontalAdvance(sample)]) + pad
+        sample = "⚠ " + datetime_text(dt.datetime(dt.date.today().year, 9, 30, 23, 59), compact=True)
+        due = max([fm.horizontalAdvance(model.data(model.index(r, column["due"])) or "")
+                   for r in rows] + [fm.horizontalAdvance(sample)]) + pad
+        status = max(fmb.horizontalAdvance(self.tr(t)) for t in ("Terlambat", "Dihentikan",
+                                                                 "Berjalan", "Selesai")) + pad
+        header = self.table.horizontalHeader().fontMetrics()
+        specs = {
+            # on a narrow pane the SOP (named in the case pane and the filter) and the day
+            # received give way first; the number, step, due time and status stay
+            "number": (number, int(number * 0.7), 0),  # the agenda number: cut last
+            "sop": (sop, min(sop, 56), 0, 1),
+            "subject": (170, 80, 2),
+            "step": (190, 80, 3),
+            "received": (received, received, 0, 2),
+            "due": (due, due, 0),
+            "status": (status, status, 0),
+        }
+        out = []
+        for key, label in COLUMNS:  # never narrower than the header's own text
+            p, m, g, *drop = specs[key]
+            need = header.horizontalAdvance(self.model.headerData(
+                COLUMNS.index((key, label)), Qt.Orientation.Horizontal)) + pad
+            out.append((max(p, min(need, 140)), m, g, *drop))
+        return out
 
     # ----- selection
     def selected_case_id(self) -> int | None:

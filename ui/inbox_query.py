@@ -88,35 +88,44 @@ def _condition(flt: CaseFilter):
     return cond
 
 
-def _order(flt: CaseFilter):
+def _parts(flt: CaseFilter) -> list[tuple[object, list]]:
+    """The filtered cases as (condition, order) parts, read one after the other.
+
+    Sorting by due time puts cases without a time standard last both ways. Written as one
+    `ORDER BY current_due IS NULL, ...` that expression defeats the (position, status, due)
+    index and sorts every matching row (~50 ms at 100,000 cases); as two parts, the first is
+    read straight from the index (well under a millisecond)."""
     C = dbm.Case
+    cond = _condition(flt)
+    key = flt.sort if flt.sort in SORT_KEYS else "due"
+
+    def order(columns):
+        return [c.desc() if flt.descending else c.asc() for c in columns]
+
+    if key == "due":
+        return [(cond & C.current_due.is_null(False), order([C.current_due, C.id])),
+                (cond & C.current_due.is_null(), order([C.id]))]
     columns = {
         "number": [C.year, C.seq, C.number],
         "sop": [C.sop_code, C.id],
         "subject": [C.fields, C.id],  # the intake text: groups cases with the same first values
         "step": [C.sop_code, C.current_step, C.id],
         "received": [C.created_at, C.id],
-        "due": [C.current_due, C.id],
         "status": [C.status, C.current_due, C.id],
-    }[flt.sort if flt.sort in SORT_KEYS else "due"]
-    out = []
-    if flt.sort == "due":
-        out.append(C.current_due.is_null())  # cases without a time standard last, both ways
-    out += [c.desc() if flt.descending else c.asc() for c in columns]
-    return out
+    }[key]
+    return [(cond, order(columns))]
 
 
 def count(flt: CaseFilter) -> int:
     return dbm.Case.select().where(_condition(flt)).count()
 
 
-def page(flt: CaseFilter, offset: int, limit: int) -> list[CaseRow]:
-    """`limit` rows from `offset` in the filter's order."""
+def _rows(flt: CaseFilter, cond, order, offset: int, limit: int) -> list[CaseRow]:
     C = dbm.Case
     names = {p.id: p.name for p in dbm.Position.select(dbm.Position.id, dbm.Position.name)}
     query = (C.select(C.id, C.number, C.sop_code, C.fields, C.current_step, C.current_lane,
                       C.current_position, C.created_at, C.current_due, C.status)
-             .where(_condition(flt)).order_by(*_order(flt)).limit(limit).offset(offset))
+             .where(cond).order_by(*order).limit(limit).offset(offset))
     rows = []
     for r in query:
         overdue = r.status == STATUS_OPEN and r.current_due is not None and r.current_due < flt.now
@@ -126,11 +135,32 @@ def page(flt: CaseFilter, offset: int, limit: int) -> list[CaseRow]:
     return rows
 
 
+def page(flt: CaseFilter, offset: int, limit: int) -> list[CaseRow]:
+    """`limit` rows from `offset` in the filter's order."""
+    rows: list[CaseRow] = []
+    skip = offset
+    parts = _parts(flt)
+    for i, (cond, order) in enumerate(parts):
+        need = limit - len(rows)
+        if need <= 0:
+            break
+        got = _rows(flt, cond, order, skip, need)
+        rows += got
+        if i + 1 < len(parts) and len(got) < need:  # this part ends here: on to the next
+            skip = 0 if got else max(0, skip - dbm.Case.select().where(cond).count())
+    return rows
+
+
 def row_index(flt: CaseFilter, case_id: int, limit: int = 5000) -> int | None:
     """Where a case sits in the filtered order (searched among the first `limit` rows)."""
     C = dbm.Case
-    query = (C.select(C.id).where(_condition(flt)).order_by(*_order(flt)).limit(limit).tuples())
-    for i, (cid,) in enumerate(query):
-        if cid == case_id:
-            return i
+    seen = 0
+    for cond, order in _parts(flt):
+        query = C.select(C.id).where(cond).order_by(*order).limit(limit - seen).tuples()
+        for cid, in query:
+            if cid == case_id:
+                return seen
+            seen += 1
+        if seen >= limit:
+            break
     return None

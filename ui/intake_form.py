@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QGridLayout, QLabel, QLineEdit,
                                QPlainTextEdit, QWidget)
 
@@ -54,7 +54,9 @@ class IntakeForm(QWidget):
             message.setStyleSheet("color: #b00020")
             message.setWordWrap(True)
             message.setVisible(False)
-            self.grid.addWidget(label, row * 2, 0)
+            # a label beside a tall text box sits at its top line, not in its middle
+            align = Qt.AlignmentFlag.AlignTop if field.type == "textarea" else Qt.AlignmentFlag.AlignVCenter
+            self.grid.addWidget(label, row * 2, 0, align)
             self.grid.addWidget(editor, row * 2, 1)
             self.grid.addWidget(message, row * 2 + 1, 1)
             self.editors[field.key] = editor

@@ -16,12 +16,20 @@ def _tr(text: str) -> str:
 
 
 class ListTableModel(QAbstractTableModel):
-    """Rows of any objects; `columns` is a list of (header, getter) pairs."""
+    """Rows of any objects; `columns` is a list of (header, getter[, tooltip getter]); without
+    a tooltip getter a cell's tooltip is its whole text (for cells cut short)."""
 
     def __init__(self, columns, parent=None):
         super().__init__(parent)
         self.columns = list(columns)
         self.rows: list = []
+        self.header_tips: dict[int, str] = {}  # column -> what its header means
+
+    def set_columns(self, columns) -> None:
+        """Replace the (header, getter) pairs (for owners that build them after the model)."""
+        self.beginResetModel()
+        self.columns = list(columns)
+        self.endResetModel()
 
     def set_rows(self, rows) -> None:
         self.beginResetModel()
@@ -38,9 +46,11 @@ class ListTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            if 0 <= section < len(self.columns):
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+            if role == Qt.ItemDataRole.DisplayRole:
                 return self.columns[section][0]
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.header_tips.get(section)
         return None
 
     def cell_text(self, obj, column: int) -> str:
@@ -48,9 +58,12 @@ class ListTableModel(QAbstractTableModel):
         return "" if value is None else str(value)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not (0 <= index.row() < len(self.rows)):
+        if not index.isValid() or not (0 <= index.row() < len(self.rows)) \
+                or not (0 <= index.column() < len(self.columns)):
             return None
         obj = self.rows[index.row()]
+        if role == Qt.ItemDataRole.ToolTipRole and len(self.columns[index.column()]) > 2:
+            return self.columns[index.column()][2](obj)  # a column's own tooltip getter
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self.cell_text(obj, index.column())
         if role == Qt.ItemDataRole.UserRole:
@@ -98,6 +111,13 @@ class StepsModel(ListTableModel):
             (QCoreApplication.translate("TableModels", "Output"), lambda s: s.output),
             (QCoreApplication.translate("TableModels", "Keterangan"), lambda s: s.keterangan),
         ], parent)
+        mutu = QCoreApplication.translate("TableModels", "Mutu baku: %1")
+        self.header_tips = {
+            4: mutu.replace("%1", QCoreApplication.translate(
+                "TableModels", "kelengkapan / persyaratan yang harus ada")),
+            5: mutu.replace("%1", QCoreApplication.translate("TableModels", "waktu standar")),
+            6: mutu.replace("%1", QCoreApplication.translate("TableModels", "keluaran langkah")),
+        }
 
     @staticmethod
     def _kind(step) -> str:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QTableView, QWidget
 
 
 def fit_size(widget: QWidget, width: int, height: int, share: float = 0.92) -> None:
@@ -14,3 +15,76 @@ def fit_size(widget: QWidget, width: int, height: int, share: float = 0.92) -> N
         return
     area = screen.availableGeometry()
     widget.resize(min(width, int(area.width() * share)), min(height, int(area.height() * share)))
+
+
+class ColumnFitter(QObject):
+    """Shares a table's visible width out among its columns whenever the table is resized.
+
+    `specs()` returns one (preferred, minimum, grow[, drop]) tuple per column: preferred widths
+    are used when they fit; a narrower table shrinks the columns toward their minimum (each in
+    proportion to what it can give); spare width goes to the columns with a grow weight. When
+    even the minimums do not fit, the columns with a `drop` rank are hidden, lowest rank first
+    (their content is shown elsewhere, e.g. in the case pane); after that the table scrolls
+    sideways instead of squeezing further. Cut text is elided and shown whole in the tooltip.
+    """
+
+    def __init__(self, table: QTableView, specs, after=None):
+        super().__init__(table)
+        self.table = table
+        self.specs = specs
+        self.after = after  # e.g. resizeRowsToContents for wrapped text
+        table.horizontalHeader().setStretchLastSection(False)
+        table.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+
+    def fit(self) -> None:
+        specs = [tuple(spec) + (None,) * (4 - len(spec)) for spec in self.specs()]
+        available = self.table.viewport().width()
+        hidden = set()
+        droppable = sorted((spec[3], column) for column, spec in enumerate(specs)
+                           if spec[3] is not None)
+        while droppable and sum(spec[1] for c, spec in enumerate(specs) if c not in hidden) > available:
+            hidden.add(droppable.pop(0)[1])
+        shown = [c for c in range(len(specs)) if c not in hidden]
+        widths = share_width(available, [specs[c][:3] for c in shown])
+        for column in range(len(specs)):
+            self.table.setColumnHidden(column, column in hidden)
+        for column, width in zip(shown, widths):
+            self.table.setColumnWidth(column, width)
+        if self.after is not None:
+            self.after()
+
+
+def share_width(available: int, specs) -> list[int]:
+    """Column widths for `available` pixels from (preferred, minimum, grow) triples."""
+    preferred = [p for p, _m, _g in specs]
+    total = sum(preferred)
+    if available >= total:
+        spare = available - total
+        weights = sum(g for _p, _m, g in specs) or 0
+        if not weights:
+            return preferred
+        widths = [p + int(spare * g / weights) for p, _m, g in specs]
+        return widths
+    room = sum(max(0, p - m) for p, m, _g in specs)
+    if room <= 0:
+        return preferred
+    ratio = min(1.0, (total - available) / room)
+    return [int(p - max(0, p - m) * ratio) for p, m, _g in specs]
+
+
+def fit_columns(table: QTableView, specs, after=None) -> ColumnFitter:
+    """Keep `table`'s columns fitted to its width (see ColumnFitter); `specs` may be a list or
+    a function returning one; `after()` runs after each fit."""
+    fitter = ColumnFitter(table, specs if callable(specs) else (lambda: specs), after)
+    fitter.fit()
+    return fitter
+
+
+def compact_rows(table: QTableView) -> None:
+    """One line of text per row, with a little air (styles default to much taller rows)."""
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
@@ -149,8 +151,9 @@ class LoginDialog(QDialog):
         self.setWindowTitle(self.tr("Masuk — SOP Desktop"))
         layout = QVBoxLayout(self)
         profile = office.load()
-        heading = QLabel(f"<b>{profile.kantor}</b><br>{profile.unit}")
+        heading = QLabel(f"<b>{html.escape(profile.kantor)}</b><br>{html.escape(profile.unit)}")
         heading.setTextFormat(Qt.TextFormat.RichText)
+        heading.setVisible(not profile.is_unset())  # no "NAMA KANTOR" placeholder at log-in
         layout.addWidget(heading)
         self.notice = QLabel(notice)
         self.notice.setObjectName("login_notice")

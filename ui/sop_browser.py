@@ -10,6 +10,8 @@ from PySide6.QtWidgets import (QHeaderView, QLabel, QLineEdit, QSplitter, QTable
 
 from ui.flowchart_guard import make_flowchart
 from ui.models import SopListModel, StepsModel
+from ui.screen import fit_columns
+
 
 class SopDetail(QTabWidget):
     """One SOP: identity page, steps table, flowchart."""
@@ -26,7 +28,12 @@ class SopDetail(QTabWidget):
         self.steps.verticalHeader().setVisible(False)
         header = self.steps.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        fm = self.steps.fontMetrics()
+        # the steps and their mutu baku fit the pane; long cells wrap instead of being cut
+        fit_columns(self.steps, [(fm.horizontalAdvance("99") + 16,) * 2 + (0,), (260, 140, 3),
+                                 (150, 90, 1), (110, 76, 0), (130, 80, 1),
+                                 (fm.horizontalAdvance("10-20 menit") + 12, 60, 0), (120, 70, 1),
+                                 (110, 60, 1)], after=self.steps.resizeRowsToContents)
         self.flowchart = make_flowchart(self)
         self.flowchart.setObjectName("sop_flowchart")
         self.addTab(self.identity, self.tr("Identitas"))
@@ -71,9 +78,6 @@ class SopDetail(QTabWidget):
             return
         self.identity.setHtml(self.identity_html(defn))
         self.steps_model.set_rows(defn.steps)
-        self.steps.setColumnWidth(0, 40)
-        self.steps.setColumnWidth(1, 320)
-        self.steps.setColumnWidth(2, 160)
         self.steps.resizeRowsToContents()
         self.flowchart.set_definition(defn)
 
@@ -108,38 +112,49 @@ class SopBrowser(QWidget):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setWordWrap(True)  # long SOP names wrap onto a second line, not cut
         header = self.table.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSortIndicator(1, Qt.SortOrder.AscendingOrder)
+        hfm = header.fontMetrics()
+        small = [hfm.horizontalAdvance(self.model.headerData(c, Qt.Orientation.Horizontal)) + 28
+                 for c in (2, 3)]
+        # on a narrow pane the version and the step count give way to the name
+        fit_columns(self.table, [(130, 70, 0), (260, 120, 1), (small[0], small[0], 0, 1),
+                                 (small[1], small[1], 0, 2)],
+                    after=self.table.resizeRowsToContents)
         left_layout.addWidget(self.table)
         self.count_label = QLabel()
         left_layout.addWidget(self.count_label)
         splitter.addWidget(left)
         self.detail = SopDetail()
         splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([520, 780])
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 2)
+        self.splitter = splitter
         layout.addWidget(splitter)
         self.search.textChanged.connect(self._filter)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.reload()
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not getattr(self, "_sized", False):  # first show: the SOP's own pages get the room
+            self._sized = True
+            width = max(self.width(), 800)
+            self.splitter.setSizes([int(width * 0.32), int(width * 0.68)])
+
     def reload(self) -> None:
         current = self.current_definition()
         self.model.set_rows(self.services.sops.latest_all())
-        self.table.setColumnWidth(0, 150)
+        self.table.resizeRowsToContents()
         self._update_count()
         if current is not None:
             self.select_code(current.code)
 
     def _filter(self, text: str) -> None:
         self.proxy.setFilterFixedString(text.strip())
+        self.table.resizeRowsToContents()
         self._update_count()
 
     def _update_count(self) -> None:
