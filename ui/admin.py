@@ -266,7 +266,7 @@ class UsersTab(RecordEditor):
         if self.editing is None:
             user = users.create(self.username.text(), self.name.text(), self.password.text(),
                                 str(self.role.currentData()), nip=self.nip.text(),
-                                positions=self.checked_positions())
+                                positions=self.checked_positions(), by=self.admin)
             if not self.active.isChecked():
                 users.update(user, active=False)
             return self.tr("Pengguna %1 ditambahkan.").replace("%1", user.username)
