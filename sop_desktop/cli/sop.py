@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sop_desktop.cli import print_json
-from sop_desktop.errors import ValidationError
+from sop_desktop.errors import NotFound, ValidationError
 
 
 def register(sub) -> None:
@@ -25,8 +25,17 @@ def register(sub) -> None:
     p = cmds.add_parser("import", help="impor SOP dari berkas teks, .xlsx atau .toml")
     p.add_argument("file")
     p.add_argument("--dry-run", action="store_true", help="baca dan tampilkan saja, tanpa menyimpan")
+    p.add_argument("--code", default=None,
+                   help="simpan sebagai versi baru SOP berkode ini (berkas berisi satu SOP)")
+    p.add_argument("--new", action="store_true", dest="as_new",
+                   help="simpan sebagai SOP baru walaupun mirip SOP yang ada")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_import)
+
+    p = cmds.add_parser("versions", help="daftar versi satu SOP")
+    p.add_argument("code")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_versions)
 
     p = cmds.add_parser("validate", help="periksa berkas SOP tanpa menyimpan")
     p.add_argument("file")
@@ -91,10 +100,28 @@ def read_file(path: str):
 
 def cmd_import(args, ctx) -> int:
     sops, warnings = read_file(args.file)
+    if args.code and args.as_new:
+        raise ValidationError("--code dan --new tidak dapat dipakai bersamaan")
+    if args.code and len(sops) != 1:
+        raise ValidationError(f"{args.file} berisi {len(sops)} SOP; --code hanya untuk berkas "
+                              "berisi satu SOP")
+    if args.code and args.code not in ctx.services.sops.codes():
+        raise NotFound(f"SOP '{args.code}' tidak ditemukan (lihat: sop-desktop sop list)")
     stored = []
     if not args.dry_run:
+        service = ctx.services.sops
+        taken: set[str] = set()  # two SOPs of one file never become versions of one SOP
         for defn in sops:
-            saved, created = ctx.services.sops.save_import(defn)
+            code, new = args.code, args.as_new
+            if not code and not new:
+                found = service.match_existing(defn)
+                if found.code in taken:
+                    new = True
+                    defn.warnings.append(f"mirip SOP {found.code}, tetapi SOP lain dalam berkas "
+                                         "ini sudah menjadi versi barunya; disimpan sebagai SOP "
+                                         "baru")
+            saved, created = service.save_import(defn, code, new=new)
+            taken.add(saved.code)
             stored.append({"code": saved.code, "version": saved.version, "created": created})
     if args.json:
         out = {"sops": [d.to_dict() for d in sops], "warnings": warnings}
@@ -112,6 +139,25 @@ def cmd_import(args, ctx) -> int:
             print(f"  peringatan: {w}")
     for w in warnings:
         print(f"peringatan: {w}")
+    return 0
+
+
+def cmd_versions(args, ctx) -> int:
+    service = ctx.services.sops
+    numbers = service.versions(args.code)
+    if not numbers:
+        service.get(args.code)  # raises the "tidak ditemukan" error
+    rows = []
+    for number in numbers:
+        defn = service.get(args.code, number)
+        rows.append({"version": number, "name": defn.name, "nomor": defn.nomor,
+                     "step_count": len(defn.steps), "source": defn.source})
+    if args.json:
+        print_json(rows)
+        return 0
+    for row in rows:
+        print(f"versi {row['version']}: {row['name']} ({row['step_count']} langkah) "
+              f"{row['source']}".rstrip())
     return 0
 
 

@@ -9,6 +9,7 @@ numbering does not start at 1).
 from __future__ import annotations
 
 import difflib
+import functools
 from dataclasses import dataclass, field
 
 from sop_desktop.errors import ImportFailed, ValidationError
@@ -21,6 +22,7 @@ from sop_desktop.importers.table import (HeaderModel, TablePart, build_header, c
 from sop_desktop.model import Lane, SopDefinition, Step
 from sop_desktop.waktu import parse_waktu
 
+MAX_NAME = 250
 NO_TABLE = "tidak ditemukan tabel SOP (kolom No / Kegiatan / Pelaksana / Mutu Baku)"
 
 
@@ -68,6 +70,7 @@ def parse_lines(lines: list[Line], source: str) -> tuple[list[SopDefinition], li
     return [build_sop(d, source) for d in drafts], file_warnings
 
 
+@functools.lru_cache(maxsize=4096)
 def _similar(a: str, b: str) -> float:
     return difflib.SequenceMatcher(None, norm_key(a), norm_key(b)).ratio()
 
@@ -95,7 +98,11 @@ def _continues(draft: SopDraft, part: TablePart, model: HeaderModel, preamble: P
 
 def _unique(names: list[str], warnings: list[str]) -> list[str]:
     out: list[str] = []
-    for name in names:
+    for i, name in enumerate(names):
+        if not name.strip():
+            # a header of marks only ("-", "•"): the lane still needs a name a person can fix
+            name = f"Pelaksana {i + 1}"
+            warnings.append(f"kolom pelaksana ke-{i + 1} tanpa nama; dinamai '{name}'")
         cand, n = name, 2
         while cand in out:
             cand = f"{name} ({n})"
@@ -134,6 +141,10 @@ def build_sop(draft: SopDraft, source: str) -> SopDefinition:
     else:
         name = "SOP tanpa nama"
         warnings.append("nama SOP tidak ditemukan (tidak ada identitas maupun judul)")
+    if len(name) > MAX_NAME:
+        # a NAMA SOP cell that ran into its neighbours: keep a readable name, say so
+        name = name[:MAX_NAME].rsplit(" ", 1)[0].rstrip(" ,;:-") + " …"
+        warnings.append(f"nama SOP lebih dari {MAX_NAME} huruf; dipotong")
     if not pre.found:
         warnings.append("tidak ada blok identitas SOP; nama diambil dari judul tabel"
                         if pre.title else "tidak ada blok identitas SOP")

@@ -79,10 +79,11 @@ def read_sheets(path: Path) -> list[tuple[str, list[Line]]]:
 
     out = []
     try:
-        with warnings.catch_warnings():
+        # our own handle, closed whatever openpyxl raises half-way through a damaged file
+        with open(path, "rb") as fh, warnings.catch_warnings():
             # openpyxl warns about styles/extensions it ignores; they do not affect the values
             warnings.simplefilter("ignore", UserWarning)
-            wb = load_workbook(path, read_only=True, data_only=True)
+            wb = load_workbook(fh, read_only=True, data_only=True)
             try:
                 for ws in wb.worksheets:
                     rows = []
