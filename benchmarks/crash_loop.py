@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/crash_loop.py [KILLS] [FOLDER]
 
 Same check as tests/test_crash.py (integrity_check, every case agrees with its last history
-event, nothing acknowledged lost), with more kills (default 300).
+event, the history hash chain intact, nothing acknowledged lost), with more kills (default 1000).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROOT))
 
 
 def main() -> int:
-    kills = int(sys.argv[1]) if len(sys.argv) > 1 else 300
+    kills = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
     folder = Path(sys.argv[2]) if len(sys.argv) > 2 else Path(tempfile.mkdtemp(prefix="sop-crash-"))
     os.environ.setdefault("SOP_DESKTOP_HOME", str(folder / "home"))
     from sop_desktop import users
@@ -34,7 +34,7 @@ def main() -> int:
     acks = run_kills(path, kills=kills, max_acks=30)
     check_consistent(path, acks)
     print(f"{kills} kali dimatikan, {len(acks)} transisi terkonfirmasi, semuanya ada; "
-          f"integrity_check ok ({path})")
+          f"integrity_check ok, rantai hash riwayat utuh ({path})")
     return 0
 
 

@@ -66,12 +66,13 @@ def sqlite_file_of(target: str) -> Path | None:
     return Path(target).expanduser()
 
 
-def check_before_open(target: str) -> None:
+def check_before_open(target: str, *, light: bool = False) -> None:
     """Run the start-up check on a SQLite target; raise DamagedDatabase (one Indonesian line
-    naming the newest good backup) when the file must not be opened."""
+    naming the newest good backup) when the file must not be opened. `light` skips the
+    quick_check (which reads the whole file) when no migration is pending: see startup_check."""
     path = sqlite_file_of(target)
     if path is not None:
-        result = startup_check(path)
+        result = startup_check(path, light=light)
         if not result.ok:
             raise DamagedDatabase(result)
 
@@ -293,6 +294,93 @@ def newest_good_backup(folders) -> BackupFile | None:
 
 # -- making backups --------------------------------------------------------------------------
 
+# The latest history chain hash travels INSIDE each backup, so it survives any copy of the one
+# file (to a USB disk, by e-mail): in a SQLite backup as rows of its `meta` table (written into
+# the copy only, after the snapshot), in a PostgreSQL dump in the header line. A sidecar file
+# would be lost the first time someone copies only the .sqlite3.
+CHAIN_HASH_KEY = "backup.latest_chain_hash"
+CHAIN_EVENT_KEY = "backup.latest_event_id"
+MADE_AT_KEY = "backup.made_at"
+_BACKUP_KEYS = (CHAIN_HASH_KEY, CHAIN_EVENT_KEY, MADE_AT_KEY)
+
+
+def _chain_head(conn) -> tuple[int | None, str | None]:
+    """(id of the newest history event, integrity.heads_digest of every case's chain head) over
+    a sqlite3 connection; (None, None) when there is no event, no history table or no hash
+    column."""
+    from sop_desktop import integrity
+
+    columns = {r[1] for r in conn.execute('PRAGMA table_info("history")')}
+    if "hash" not in columns:
+        return None, None
+    row = conn.execute('SELECT MAX("id") FROM "history"').fetchone()
+    if not row or row[0] is None:
+        return None, None
+    return row[0], integrity.heads_digest(conn.execute(integrity.HEADS_SQL).fetchall())
+
+
+def _stamp_chain_head(conn: sqlite3.Connection) -> None:
+    """Write the copy's latest chain hash, its event id and the backup time into its `meta`."""
+    has_meta = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'").fetchone()
+    if not has_meta:
+        return
+    event_id, digest = _chain_head(conn)
+    made = dt.datetime.now().replace(microsecond=0).isoformat()
+    with conn:
+        conn.executemany('INSERT OR REPLACE INTO "meta" ("key", "value") VALUES (?, ?)',
+                         [(CHAIN_HASH_KEY, digest or ""), (CHAIN_EVENT_KEY, str(event_id or "")),
+                          (MADE_AT_KEY, made)])
+
+
+def _forget_backup_stamp(conn) -> None:
+    """A restored database is live again: drop the stamp its backup carried."""
+    marks = ", ".join("?" * len(_BACKUP_KEYS))
+    has_meta = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'").fetchone()
+    if has_meta:
+        conn.execute(f'DELETE FROM "meta" WHERE "key" IN ({marks})', _BACKUP_KEYS)
+
+
+def backup_info(path: str | Path) -> dict:
+    """What a backup file says about itself: {"chain_hash", "event_id", "made_at",
+    "schema_version"} (None where unknown). Reads a SQLite backup read-only, or a dump's
+    header line."""
+    path = Path(path)
+    info = {"chain_hash": None, "event_id": None, "made_at": None, "schema_version": None}
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(16)
+        if head == SQLITE_MAGIC:
+            conn = _connect_ro(path)
+            try:
+                info["schema_version"] = _schema_version(conn)
+                if info["schema_version"] is None:
+                    return info
+                stamp = dict(conn.execute(
+                    'SELECT "key", "value" FROM "meta" WHERE "key" IN (?, ?, ?)',
+                    _BACKUP_KEYS).fetchall())
+                if CHAIN_HASH_KEY in stamp:
+                    info["chain_hash"] = stamp[CHAIN_HASH_KEY] or None
+                    info["event_id"] = int(stamp[CHAIN_EVENT_KEY]) if stamp.get(CHAIN_EVENT_KEY) else None
+                    info["made_at"] = stamp.get(MADE_AT_KEY) or None
+                else:  # a backup made before the stamp existed: read its history directly
+                    info["event_id"], info["chain_hash"] = _chain_head(conn)
+            finally:
+                conn.close()
+        else:
+            with open(path, encoding="utf-8") as fh:
+                header = json.loads(fh.readline())
+            if isinstance(header, dict) and header.get("format") == "sop-desktop-dump":
+                info.update(chain_hash=header.get("latest_chain_hash"),
+                            event_id=header.get("latest_event_id"),
+                            made_at=header.get("made_at"),
+                            schema_version=header.get("schema_version"))
+    except (OSError, ValueError, sqlite3.Error):
+        pass
+    return info
+
+
 def sqlite_backup(source: str | Path, dest: str | Path) -> Path:
     """Snapshot a live SQLite file into `dest` with the online backup API, then verify it."""
     source, dest = Path(source), Path(dest)
@@ -311,6 +399,7 @@ def sqlite_backup(source: str | Path, dest: str | Path) -> Path:
                 src.backup(dst, pages=-1)
                 # a backup is a standalone file: no -wal/-shm beside it when it is opened
                 dst.execute("PRAGMA journal_mode=DELETE")
+                _stamp_chain_head(dst)
                 result = dst.execute("PRAGMA integrity_check").fetchone()[0]
             finally:
                 dst.close()
@@ -424,6 +513,8 @@ def restore(services, file: str | Path) -> Path | None:
     except sqlite3.Error as exc:
         raise BackupError(f"Pemulihan dari {file} gagal: {exc}; isi basis data tidak diubah "
                           f"(cadangan sebelum pemulihan: {before}).") from None
+    with services.db.atomic():
+        _forget_backup_stamp(services.db.connection())
     migrations.migrate(services.db)
     prune_backups(before.parent)
     return before
@@ -450,6 +541,8 @@ def recover_damaged(db_path: str | Path, backup: str | Path) -> Path:
     target = sqlite3.connect(str(db_path))
     try:
         _copy_into(backup, target)
+        with target:
+            _forget_backup_stamp(target)
         target.execute("PRAGMA journal_mode=WAL")
     finally:
         target.close()
@@ -486,9 +579,13 @@ def _offer(path: Path, problem: str, backup: BackupFile | None, folders) -> str:
             "(berkas yang rusak disimpan terpisah tanpa diubah).")
 
 
-def startup_check(path: str | Path, backup_folders=None) -> CheckResult:
+def startup_check(path: str | Path, backup_folders=None, *, light: bool = False) -> CheckResult:
     """PRAGMA quick_check on the database file BEFORE migrations touch it. On any problem the
-    message names the newest backup that passes integrity_check; nothing is changed."""
+    message names the newest backup that passes integrity_check; nothing is changed.
+
+    `light` (every Services() start, so every CLI command): the header, the schema table and
+    the schema version are still checked, but the quick_check, which reads the whole file
+    (seconds on a large database), only runs when a migration is about to rewrite tables."""
     path = Path(path)
     wal = Path(str(path) + "-wal")
 
@@ -515,8 +612,12 @@ def startup_check(path: str | Path, backup_folders=None) -> CheckResult:
     try:
         conn = _connect_ro(path)
         try:
-            result = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
-            version = _schema_version(conn) if result == ["ok"] else None
+            version = _schema_version(conn) if light else None
+            if light and version == migrations.SCHEMA_VERSION:
+                result = ["ok"]  # nothing will be rewritten: the full check is the window's
+            else:
+                result = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
+                version = _schema_version(conn) if result == ["ok"] else None
             tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()[0]
         finally:
             conn.close()
@@ -663,12 +764,27 @@ def dump_logical(services, dest: str | Path) -> Path:
             if not dbm.is_sqlite(services.db):
                 # one snapshot for every table while others keep working
                 services.db.execute_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+            # the columns the database really has: before a migration (the pre-migration
+            # dump) the models may already name columns the tables do not have yet
+            present = {m: {c.name for c in services.db.get_columns(m._meta.table_name)}
+                       for m in models}
+            event_id = digest = None
+            if "hash" in present.get(dbm.History, ()):
+                from sop_desktop import integrity
+
+                head = services.db.execute_sql('SELECT MAX("id") FROM "history"').fetchone()
+                event_id = head[0] if head else None
+                digest = integrity.heads_digest(
+                    services.db.execute_sql(integrity.HEADS_SQL).fetchall())
             header = {"format": "sop-desktop-dump", "format_version": 1,
                       "schema_version": migrations.current_version(services.db),
-                      "tables": [m._meta.table_name for m in models]}
+                      "tables": [m._meta.table_name for m in models],
+                      "latest_chain_hash": digest, "latest_event_id": event_id,
+                      "made_at": dt.datetime.now().replace(microsecond=0).isoformat()}
             fh.write(json.dumps(header) + "\n")
             for model in models:
-                columns = [f.column_name for f in model._meta.sorted_fields]
+                columns = [f.column_name for f in model._meta.sorted_fields
+                           if f.column_name in present[model]]
                 fh.write(json.dumps({"table": model._meta.table_name, "columns": columns}) + "\n")
                 # raw SQL: the stored values, without the fields' Python conversions
                 order = ", ".join(_q(f.column_name) for f in _pk_fields(model))

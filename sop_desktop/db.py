@@ -15,7 +15,14 @@ import peewee as pw
 
 from sop_desktop.errors import SopError
 
-database = pw.DatabaseProxy()
+class _Proxy(pw.DatabaseProxy):
+    """The proxy models bind to; its savepoints are the bound engine's own (see _Savepoint)."""
+
+    def savepoint(self):
+        return self.obj.savepoint()
+
+
+database = _Proxy()
 
 SQLITE_PRAGMAS = (
     ("journal_mode", "wal"),
@@ -169,12 +176,14 @@ class Case(BaseModel):
         indexes = (
             (("current_position", "status", "current_due"), False),
             (("status", "current_due"), False),
+            (("current_due",), False),  # "all cases" sorted by due, a page at a time
             (("sop_code", "year", "seq"), True),
         )
 
 
 class History(BaseModel):
-    """One event of a case; append-only (a trigger refuses UPDATE and DELETE).
+    """One event of a case; append-only (a trigger refuses UPDATE and DELETE) and hash-chained
+    per case (sop_desktop.integrity: `sop-desktop check` finds any edit, deletion or reordering).
 
     `user` recorded it; `on_behalf_of` is the official who really did it (operators enter
     steps for officials); `at` is when it happened, `recorded_at` when it was entered.
@@ -195,6 +204,10 @@ class History(BaseModel):
     seconds_taken = pw.FloatField(null=True)  # time spent on from_step
     due = pw.DateTimeField(null=True)  # from_step's due time (mutu baku)
     on_time = pw.BooleanField(null=True)
+    # sha256(previous event's hash of the same case + canonical JSON of this event), written
+    # with the insert by sop_desktop.integrity (null only between the schema 3 upgrade's
+    # ALTER TABLE and its backfill)
+    hash = pw.TextField(null=True)
 
     class Meta:
         # the index on case_id also orders by id (rowid) within a case
@@ -293,8 +306,34 @@ def make_database(target: str) -> pw.Database:
             "(lihat README, bagian PostgreSQL).")
     if target != ":memory:":
         Path(target).expanduser().parent.mkdir(parents=True, exist_ok=True)
-    return pw.SqliteDatabase(target, pragmas=SQLITE_PRAGMAS, lock_type="IMMEDIATE",
-                             timeout=30, check_same_thread=False)
+    return _SqliteDatabase(target, pragmas=SQLITE_PRAGMAS, lock_type="IMMEDIATE",
+                           timeout=30, check_same_thread=False)
+
+
+class _SqliteDatabase(pw.SqliteDatabase):
+    """SQLite as peewee drives it, except after SQLITE_FULL or an I/O error: SQLite has then
+    already rolled the transaction back itself, and peewee's own ROLLBACK would fail with
+    "no transaction is active" and hide the real cause (a full disk) from the user."""
+
+    def _rolled_back_already(self) -> bool:
+        conn = self._state.conn
+        return conn is not None and not conn.in_transaction
+
+    def rollback(self):
+        if not self._rolled_back_already():
+            super().rollback()
+
+    def savepoint(self):
+        return _Savepoint(self)
+
+
+class _Savepoint(pw._savepoint):
+    """A savepoint whose rollback is a no-op once SQLite has undone the whole transaction."""
+
+    def rollback(self, begin=True):
+        if self.db._rolled_back_already():
+            return
+        super().rollback(begin)
 
 
 def is_sqlite(db: pw.Database | None = None) -> bool:

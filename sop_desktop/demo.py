@@ -3,7 +3,8 @@
 Cases start at random office times over the past year and are walked through their SOP's
 steps with plausible durations (mostly within the mutu baku, some late, a few stuck), so the
 database holds cases at every step, finished, stopped and overdue ones, each with a history
-consistent with its state. Rows are written with executemany inside one transaction.
+consistent with its state. Rows are written with executemany inside one transaction; history
+rows carry their hash chain like events written by the case engine.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from sop_desktop import db as dbm
 from sop_desktop import numbering
 from sop_desktop.errors import ValidationError
+from sop_desktop.integrity import chain_hashes
 from sop_desktop.positions import normalize_name
 from sop_desktop.users import hash_password
 from sop_desktop.workflow import (ACTION_COMPLETE, ACTION_DECIDE, ACTION_OPEN, ACTION_STOP,
@@ -42,7 +44,43 @@ class DemoResult:
     overdue: int
 
 
+_KOTA = ("Palembang", "Prabumulih", "Lubuklinggau", "Pagar Alam", "Baturaja", "Kayuagung",
+         "Sekayu", "Muara Enim", "Lahat", "Martapura")
+_JALAN = ("Jl. Jenderal Sudirman", "Jl. Merdeka", "Jl. Kapten Rivai", "Jl. Demang Lebar Daun",
+          "Jl. Angkatan 45", "Jl. Veteran", "Jl. Basuki Rahmat", "Jl. Kolonel Atmo")
+_TERADU = ("Dinas Kependudukan dan Pencatatan Sipil", "Rumah Sakit Umum Daerah",
+           "Kepolisian Sektor", "PT Perkebunan Nusantara", "Pemerintah Desa", "Dinas Pendidikan",
+           "Badan Pertanahan Nasional", "Lembaga Pemasyarakatan", "Dinas Sosial")
+_ADUAN = ("Pengaduan atas penggusuran lahan tanpa ganti rugi yang layak",
+          "Pengaduan atas penolakan layanan kesehatan bagi peserta BPJS",
+          "Pengaduan atas penahanan yang melebihi batas waktu",
+          "Pengaduan atas pemutusan hubungan kerja sepihak",
+          "Pengaduan atas penolakan pencatatan kelahiran anak",
+          "Pengaduan atas intimidasi dalam sengketa tanah adat",
+          "Pengaduan atas diskriminasi penerimaan siswa baru")
+_KAMPUS = ("Universitas Sriwijaya", "Universitas Muhammadiyah Palembang", "UIN Raden Fatah",
+           "Politeknik Negeri Sriwijaya", "Universitas PGRI Palembang", "SMK Negeri 2 Palembang",
+           "Universitas Bina Darma", "Politeknik Ilmu Pemasyarakatan")
+_JUDUL = ("Efektivitas layanan komunikasi masyarakat di bidang HAM",
+          "Implementasi kebijakan kabupaten/kota peduli HAM",
+          "Peran kantor wilayah dalam harmonisasi peraturan daerah",
+          "Pelayanan publik berbasis HAM di tingkat daerah",
+          "Tata kelola kearsipan dinamis di instansi vertikal")
+_UNIT = ("Bagian Umum", "Bagian Program dan Humas", "Divisi Pelayanan Hukum dan HAM",
+         "Bidang Hak Asasi Manusia", "Subbagian Kepegawaian", "Subbagian Keuangan")
+_APLIKASI = ("SIMPEG", "e-Office", "SIMAK BMN", "SAKTI", "e-Kinerja", "SIPKUMHAM")
+_HAK = ("Operator", "Verifikator", "Administrator unit", "Pengguna baca saja")
+_BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+          "September", "Oktober", "November", "Desember")
+_ROMAWI = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+
+
+def _person(rng: random.Random) -> str:
+    return f"{rng.choice(_FIRST)} {rng.choice(_LAST)}"
+
+
 def _field_value(f, rng: random.Random, when: dt.datetime):
+    """A plausible value for an intake field, by its type and then by what its key means."""
     if f.type == "nik":
         return "".join(rng.choice("0123456789") for _ in range(16))
     if f.type == "nip":
@@ -54,14 +92,40 @@ def _field_value(f, rng: random.Random, when: dt.datetime):
     if f.type == "date":
         return (when.date() - dt.timedelta(days=rng.randint(0, 30))).isoformat()
     if f.type == "integer":
-        return when.year if "tahun" in f.key.lower() else rng.randint(1, 50)
+        return when.year if "tahun" in f.key.lower() else rng.randint(1, 12)
     if f.type == "choice":
         return rng.choice(f.choices) if f.choices else ""
-    if f.type == "textarea":
-        return f"{rng.choice(_PERIHAL)} atas nama {rng.choice(_FIRST)} {rng.choice(_LAST)}."
-    key = f.key.lower()
+    key = f"{f.key} {f.label}".lower()
+    if "alamat" in key:
+        return f"{rng.choice(_JALAN)} No. {rng.randint(1, 250)}, {rng.choice(_KOTA)}"
+    if "teradu" in key:
+        return f"{rng.choice(_TERADU)} {rng.choice(_KOTA)}"
+    if "pokok" in key or "aduan" in key or "uraian" in key:
+        return f"{rng.choice(_ADUAN)} di {rng.choice(_KOTA)}."
+    if "nomor_surat" in key or "nomor surat" in key:
+        return (f"{rng.randint(1, 999):03d}/{rng.choice(('UND', 'SK', 'B', 'PH'))}/"
+                f"{_ROMAWI[when.month - 1]}/{when.year}")
+    if "paspor" in key:
+        return rng.choice("ABCEX") + "".join(rng.choice("0123456789") for _ in range(7))
+    if "warga" in key:
+        return rng.choice(("Malaysia", "Singapura", "Tiongkok", "Australia", "Belanda"))
+    if "instansi" in key or "perguruan" in key or "sekolah" in key:
+        return rng.choice(_KAMPUS)
+    if "judul" in key:
+        return rng.choice(_JUDUL)
+    if "aplikasi" in key:
+        return rng.choice(_APLIKASI)
+    if "hak_akses" in key or "hak akses" in key:
+        return rng.choice(_HAK)
+    if "unit" in key or "bagian" in key:
+        return rng.choice(_UNIT)
+    if "periode" in key:
+        start = rng.randint(0, 11)
+        return f"{_BULAN[start]} – {_BULAN[(start + rng.randint(1, 3)) % 12]} {when.year}"
     if any(w in key for w in ("nama", "pemohon", "pengadu", "pelapor", "peserta")):
-        return f"{rng.choice(_FIRST)} {rng.choice(_LAST)}"
+        return _person(rng)
+    if f.type == "textarea":
+        return f"{rng.choice(_PERIHAL)} atas nama {_person(rng)}."
     return rng.choice(_PERIHAL)
 
 
@@ -281,10 +345,13 @@ def fill(services, cases: int, seed: int = 1, now: dt.datetime | None = None) ->
                  "current_step", "current_lane", "current_position_id", "step_started_at",
                  "current_due", "closed_at", "fields", "created_by_id", "created_at",
                  "recorded_at", "updated_at"), case_rows)
-        _insert(services.db, sqlite, "history",
-                ("case_id", "action", "from_step", "to_step", "decision", "user_id",
-                 "position_id", "on_behalf_of_id", "at", "recorded_at", "note", "attachments",
-                 "seconds_taken", "due", "on_time"), event_rows)
+        history_columns = ("case_id", "action", "from_step", "to_step", "decision", "user_id",
+                           "position_id", "on_behalf_of_id", "at", "recorded_at", "note",
+                           "attachments", "seconds_taken", "due", "on_time")
+        # every case is new (ids above the highest one), so each chain starts empty
+        hashes = chain_hashes(history_columns, event_rows, previous={})
+        event_rows = [row + (digest,) for row, digest in zip(event_rows, hashes)]
+        _insert(services.db, sqlite, "history", history_columns + ("hash",), event_rows)
         for sql in rebuilt:  # building an index once is faster than growing it row by row
             services.db.execute_sql(sql)
         for (code, year), value in seqs.items():

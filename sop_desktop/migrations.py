@@ -1,20 +1,22 @@
 """Schema versions and migrations (schema version kept in the `meta` table).
 
-Every pending migration runs in ONE transaction. On SQLite a backup is taken first with the
-sqlite3 backup API (when the file already had a schema), and foreign keys are switched off
-during the run so tables can be rebuilt (SQLite's documented 12-step procedure); a
-foreign_key_check must come back empty before the transaction commits.
+Every pending migration runs in ONE transaction. A backup is taken first when the database
+already had a schema (sop_desktop.backup.auto_backup: SQLite's backup API, or a logical dump on
+PostgreSQL), and on SQLite foreign keys are switched off during the run so tables can be rebuilt
+(SQLite's documented 12-step procedure); a foreign_key_check must come back empty before the
+transaction commits.
 
 History of the schema:
   1  first release: SOP library, positions, settings, users, cases, history, attachments,
      counters, refusals, agenda surat keluar.
   2  cases.current_due (the current step's due time, stored at each transition and indexed
      with current_position and status, so inbox queries need no computation).
+  3  history.hash: each event's hash covers the previous event of its case (a tamper-evident
+     chain checked by `sop-desktop check`); existing events are chained per case in id order.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import sqlite3
 
@@ -22,7 +24,7 @@ import peewee as pw
 
 from sop_desktop import db as dbm
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 log = logging.getLogger(__name__)
 
 # A fixed key for PostgreSQL's advisory lock: two PCs starting at once migrate one at a time.
@@ -48,6 +50,15 @@ def install_history_guard(database: pw.Database) -> None:
     """Make the history table append-only in the database itself, not only in app code."""
     for sql in (_HISTORY_GUARD_SQLITE if dbm.is_sqlite(database) else _HISTORY_GUARD_PG):
         database.execute_sql(sql)
+
+
+def drop_history_guard(database: pw.Database) -> None:
+    """Remove the append-only triggers (inside a migration's transaction only)."""
+    if dbm.is_sqlite(database):
+        database.execute_sql("DROP TRIGGER IF EXISTS history_no_update")
+        database.execute_sql("DROP TRIGGER IF EXISTS history_no_delete")
+    else:
+        database.execute_sql('DROP TRIGGER IF EXISTS history_read_only ON "history"')
 
 
 def _v1(database: pw.Database) -> None:
@@ -115,7 +126,24 @@ def rebuild_sqlite_table(database: pw.Database, model) -> None:
     model._schema.create_indexes(safe=True)
 
 
-MIGRATIONS = {1: _v1, 2: _v2}
+def _v3(database: pw.Database) -> None:
+    from sop_desktop import integrity
+
+    columns = {c.name for c in database.get_columns(dbm.History._meta.table_name)}
+    if integrity.HASH_FIELD not in columns:
+        # a nullable column: a plain ALTER TABLE on both engines, no rebuild
+        database.execute_sql(f'ALTER TABLE "history" ADD COLUMN "{integrity.HASH_FIELD}" TEXT')
+    # the append-only guard refuses the UPDATE that writes the hashes: lift it for this
+    # transaction only (a failure rolls the drop back too)
+    drop_history_guard(database)
+    count = integrity.fill_missing_hashes(database)
+    install_history_guard(database)
+    dbm.Case._schema.create_indexes(safe=True)  # cases(current_due), new in version 3
+    if count:
+        log.info("rantai hash riwayat dibuat untuk %d peristiwa", count)
+
+
+MIGRATIONS = {1: _v1, 2: _v2, 3: _v3}
 
 
 def current_version(database: pw.Database) -> int:
@@ -123,27 +151,6 @@ def current_version(database: pw.Database) -> int:
         return 0
     row = dbm.Meta.get_or_none(dbm.Meta.key == "schema_version")
     return int(row.value) if row else 0
-
-
-def backup_sqlite(database: pw.Database, reason: str = "pre-migration") -> str:
-    """Copy the open SQLite database with the backup API into <data folder>/backups/."""
-    from sop_desktop.paths import data_dir
-
-    folder = data_dir() / "backups"
-    folder.mkdir(parents=True, exist_ok=True)
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    path = folder / f"{reason}-{stamp}.sqlite3"
-    n = 2
-    while path.exists():
-        path = folder / f"{reason}-{stamp}-{n}.sqlite3"
-        n += 1
-    target = sqlite3.connect(str(path))
-    try:
-        database.connection().backup(target)
-    finally:
-        target.close()
-    log.info("salinan cadangan sebelum migrasi: %s", path)
-    return str(path)
 
 
 def migrate(database: pw.Database) -> int:
@@ -156,8 +163,14 @@ def migrate(database: pw.Database) -> int:
     if version == SCHEMA_VERSION:
         return version
     sqlite = dbm.is_sqlite(database)
-    if sqlite and version >= 1:
-        backup_sqlite(database)
+    if version >= 1:
+        # a verified copy first (SQLite: the backup API; PostgreSQL: a logical dump of the
+        # app's tables), kept beside the other backups under the safety retention
+        from sop_desktop.backup import auto_backup
+
+        path = auto_backup(database, "pre-migration")
+        if path is not None:
+            log.info("salinan cadangan sebelum migrasi: %s", path)
     if sqlite:
         database.pragma("foreign_keys", 0)  # only effective outside a transaction
     try:
@@ -271,13 +284,52 @@ SCHEMA_V1_SQLITE = [
 ]
 
 
-def create_v1_database(path: str) -> None:
-    """Write an empty database exactly as schema version 1 created it (for upgrade tests)."""
+# -- the schema as version 2 left it (kept to test the upgrade to the hash chain) ----------------
+
+_CASES_V2 = (
+    'CREATE TABLE "cases" ("id" INTEGER NOT NULL PRIMARY KEY, "number" VARCHAR(255) NOT NULL, '
+    '"sop_version_id" INTEGER NOT NULL, "sop_code" VARCHAR(255) NOT NULL, "year" INTEGER NOT '
+    'NULL, "seq" INTEGER NOT NULL, "status" VARCHAR(255) NOT NULL, "current_step" INTEGER, '
+    '"current_lane" TEXT, "current_position_id" INTEGER, "step_started_at" DATETIME, '
+    '"current_due" DATETIME, "fields" TEXT NOT NULL, "created_by_id" INTEGER NOT NULL, '
+    '"created_at" DATETIME NOT NULL, "recorded_at" DATETIME NOT NULL, "closed_at" DATETIME, '
+    '"updated_at" DATETIME NOT NULL, FOREIGN KEY ("sop_version_id") REFERENCES "sop_version" '
+    '("id"), FOREIGN KEY ("current_position_id") REFERENCES "position" ("id"), FOREIGN KEY '
+    '("created_by_id") REFERENCES "user" ("id"))'
+)
+
+SCHEMA_V2_SQLITE = [
+    # version 2 rebuilt `cases` with current_due and its inbox indexes; history had no hash
+    *[sql for sql in SCHEMA_V1_SQLITE
+      if not sql.startswith(('CREATE TABLE "cases"', 'CREATE INDEX "cases_',
+                             'CREATE UNIQUE INDEX "cases_', 'INSERT INTO "meta"'))],
+    _CASES_V2,
+    'CREATE INDEX "cases_created_at" ON "cases" ("created_at")',
+    'CREATE INDEX "cases_current_position_id_status_current_due" ON "cases" '
+    '("current_position_id", "status", "current_due")',
+    'CREATE UNIQUE INDEX "cases_number" ON "cases" ("number")',
+    'CREATE UNIQUE INDEX "cases_sop_code_year_seq" ON "cases" ("sop_code", "year", "seq")',
+    'CREATE INDEX "cases_status_current_due" ON "cases" ("status", "current_due")',
+    """INSERT INTO "meta" ("key", "value") VALUES ('schema_version', '2')""",
+]
+
+
+def _create_frozen(path: str, statements) -> None:
     con = sqlite3.connect(path)
     try:
         con.execute("PRAGMA journal_mode=wal")
         with con:
-            for sql in SCHEMA_V1_SQLITE:
+            for sql in statements:
                 con.execute(sql)
     finally:
         con.close()
+
+
+def create_v1_database(path: str) -> None:
+    """Write an empty database exactly as schema version 1 created it (for upgrade tests)."""
+    _create_frozen(path, SCHEMA_V1_SQLITE)
+
+
+def create_v2_database(path: str) -> None:
+    """Write an empty database exactly as schema version 2 left it (for upgrade tests)."""
+    _create_frozen(path, SCHEMA_V2_SQLITE)

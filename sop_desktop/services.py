@@ -5,6 +5,7 @@ from __future__ import annotations
 from sop_desktop import db as dbm
 from sop_desktop import migrations
 from sop_desktop.attachments import AttachmentService, AttachmentStore, store_dir_for
+from sop_desktop.backup import check_before_open
 from sop_desktop.inbox import InboxService
 from sop_desktop.paths import database_target
 from sop_desktop.positions import PositionService
@@ -18,7 +19,11 @@ class Services:
 
     def __init__(self, target: str | None = None, *, seed: bool = True, clock=None):
         self.target = database_target(target)
-        self.db = dbm.make_database(self.target)
+        self.db = dbm.make_database(self.target)  # refuses a network path before any read
+        # a damaged, foreign or newer-schema SQLite file is refused (naming the newest good
+        # backup) before anything writes to it; light: the full quick_check only runs when a
+        # migration is pending (the window runs the full start-up check itself, first)
+        check_before_open(self.target, light=True)
         dbm.database.initialize(self.db)
         try:
             self.db.connect(reuse_if_open=True)

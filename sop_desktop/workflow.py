@@ -18,7 +18,8 @@ import peewee as pw
 
 from sop_desktop import db as dbm
 from sop_desktop import numbering
-from sop_desktop.errors import NotFound, PermissionDenied, SopError, ValidationError
+from sop_desktop.errors import NotFound, PermissionDenied, SopError, ValidationError, storage_error
+from sop_desktop.integrity import append_event  # every event is chained to the case's last one
 from sop_desktop.model import IntakeField, SopDefinition, Step
 from sop_desktop.users import is_staff, log_refusal
 
@@ -187,7 +188,7 @@ def record_event(case, user, action: str, note: str = "", *, at: dt.datetime | N
         now = clock()
         when = _check_time(case, at, now)
         files = [f.to_dict() if hasattr(f, "to_dict") else dict(f) for f in attachments]
-        event = dbm.History.create(
+        event = append_event(
             case=case, action=action, from_step=case.current_step, to_step=case.current_step,
             user=user.id, position=getattr(position, "id", position), at=when, recorded_at=now,
             note=note or "", attachments=files)
@@ -436,6 +437,11 @@ class CaseService:
         except PermissionDenied as exc:
             log_refusal(user, action, str(exc), case if isinstance(case, dbm.Case) else None)
             raise
+        except (pw.OperationalError, pw.InternalError, OSError) as exc:
+            known = storage_error(exc)  # a full disk: say so; the transaction applied nothing
+            if known is None:
+                raise
+            raise known from exc
 
     def open_case(self, sop_code: str, user, fields: dict | None = None, *,
                   at: dt.datetime | None = None, note: str = "", on_behalf_of=None,
@@ -471,7 +477,7 @@ class CaseService:
                             created_at=when, recorded_at=now, updated_at=now)
             self._place(case, defn, first.number, when, index)
             case.save()
-            event = dbm.History.create(
+            event = append_event(
                 case=case, action=ACTION_OPEN, from_step=None, to_step=first.number,
                 user=user.id, position=pos.id if holds and pos else None,
                 on_behalf_of=on_behalf_of.id if on_behalf_of else None, at=when,
@@ -523,7 +529,7 @@ class CaseService:
         case.status = status
         case.updated_at = now
         case.save()
-        event = dbm.History.create(
+        event = append_event(
             case=case, action=action, from_step=from_step, to_step=to_step, decision=decision,
             user=user.id, position=position.id if position is not None else None,
             on_behalf_of=on_behalf_of.id if on_behalf_of is not None else None, at=at,

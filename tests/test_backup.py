@@ -16,10 +16,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.test_integrity import expected_anchor
 from sop_desktop import backup as bk
 from sop_desktop import db as dbm
 from sop_desktop import migrations
 from tests.conftest import ROOT, run_cli
+from tests.test_workflow import fast_scrypt  # noqa: F401 - autouse: cheap password hashing
 
 WRITER = r"""
 import json, os, sqlite3, sys, time
@@ -507,3 +509,110 @@ def test_restore_from_an_old_backup_that_retention_would_remove(services, db_pat
     bk.restore(services, old)
     assert dbm.get_setting("office.name") == "Versi Lama"
     assert not old.exists()  # retention ran after the copy, and only then
+
+
+# -- the history chain hash travels inside each backup -----------------------------------------
+
+def test_backup_carries_the_latest_chain_hash_inside_the_file(tmp_path):
+    import shutil
+
+    from sop_desktop import integrity
+    from sop_desktop.services import Services
+    from tests.test_integrity import _office_with_cases
+
+    path = tmp_path / "kantor.sqlite3"
+    events, numbers = _office_with_cases(path)
+    last_id = max(max(ids) for ids in events.values())
+    with Services(str(path), seed=False) as svc:
+        head = integrity.latest_chain_hash()
+        backup = bk.create_backup(svc, tmp_path / "cadangan.sqlite3")
+        # the live database keeps no trace of the stamp: it is written into the copy only
+        assert svc.db.execute_sql("SELECT COUNT(*) FROM meta WHERE key LIKE 'backup.%'").fetchone()[0] == 0
+    assert head and len(head) == 64
+    info = bk.backup_info(backup)
+    assert (info["chain_hash"], info["event_id"]) == (head, last_id)
+    assert info["schema_version"] == migrations.SCHEMA_VERSION and info["made_at"]
+    # copied alone to a USB disk (no sidecar file), the backup still says it
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    copy = Path(shutil.copyfile(backup, usb / backup.name))
+    assert bk.backup_info(copy)["chain_hash"] == head
+    assert bk.verify_backup_file(copy) == migrations.SCHEMA_VERSION
+    # a backup without the stamp (made by an earlier version) is read from its history
+    con = sqlite3.connect(str(copy))
+    with con:
+        con.execute("DELETE FROM meta WHERE key LIKE 'backup.%'")
+    con.close()
+    assert bk.backup_info(copy)["chain_hash"] == head
+
+
+def test_cli_backup_prints_the_chain_hash_and_restore_drops_the_stamp(tmp_path):
+    from sop_desktop import integrity
+    from sop_desktop.services import Services
+    from tests.test_integrity import _office_with_cases
+
+    path = tmp_path / "kantor.sqlite3"
+    _office_with_cases(path)
+    with Services(str(path), seed=False):
+        head = integrity.latest_chain_hash()
+    out = run_cli("--db", str(path), "backup", "-o", str(tmp_path / "a.sqlite3"), "--json")
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert data["chain_hash"] == head and data["chain_event_id"]
+    text = run_cli("--db", str(path), "backup")
+    assert text.returncode == 0, text.stderr
+    assert f"Hash rantai riwayat terakhir: {head}" in text.stdout
+    listed = json.loads(run_cli("--db", str(path), "backup", "--list", "--json").stdout)
+    assert [b["chain_hash"] for b in listed["backups"]] == [head]
+    with Services(str(path), seed=False) as svc:
+        bk.restore(svc, tmp_path / "a.sqlite3")
+        assert svc.db.execute_sql("SELECT COUNT(*) FROM meta WHERE key LIKE 'backup.%'").fetchone()[0] == 0
+        assert integrity.latest_chain_hash() == head
+        assert integrity.check_history_chain(svc.db).ok
+
+
+def test_restoring_a_backup_from_before_the_chain_chains_its_history(services, tmp_path):
+    """A backup made by schema 2 (no history.hash) is restored, migrated and chained."""
+    from sop_desktop import integrity
+    from tests.test_migrations import _populate_v2
+
+    old = tmp_path / "sop-desktop-20260318-120000.sqlite3"
+    _populate_v2(old)
+    assert bk.verify_backup_file(old) == 2
+    assert bk.backup_info(old)["chain_hash"] is None
+    bk.restore(services, old)
+    assert migrations.current_version(services.db) == migrations.SCHEMA_VERSION
+    finding = integrity.check_history_chain(services.db)
+    assert finding.ok and "7 peristiwa" in finding.message
+    assert integrity.latest_chain_hash() == expected_anchor(list(dbm.History.select().dicts()))
+
+
+@pytest.mark.parametrize("kind", ["first_page_zeroed", "random_bytes", "empty", "text",
+                                  "newer_schema"])
+def test_services_refuse_a_damaged_file_before_writing_to_it(kind, tmp_path):
+    """Every start (CLI commands too) runs the light start-up check first."""
+    from sop_desktop.services import Services
+
+    db = _make_good_db(tmp_path / "kantor.sqlite3")
+    good = bk.sqlite_backup(db, bk.default_backup_folder() / bk.backup_name(dt.datetime(2026, 2, 5, 8, 0)))
+    _damage(kind, db)
+    before = _digest(db)
+    with pytest.raises(bk.DamagedDatabase) as err:
+        Services(str(db), seed=False)
+    assert str(good) in str(err.value)
+    assert _digest(db) == before
+
+
+def test_services_run_the_full_check_before_a_migration(tmp_path):
+    from sop_desktop.services import Services
+    from tests.test_migrations import _populate_v2
+
+    db = tmp_path / "lama.sqlite3"
+    _populate_v2(db)
+    _damage("damaged_page", db)
+    before = _digest(db)
+    with pytest.raises(bk.DamagedDatabase) as err:
+        Services(str(db), seed=False)
+    assert err.value.result.kind == "corrupt"
+    assert _digest(db) == before
+    assert not list(bk.default_backup_folder().glob("*pre-migration*"))

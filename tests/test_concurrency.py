@@ -62,3 +62,7 @@ def test_two_processes_advance_cases_on_one_file(services, db_path):
         assert {c.fields["pemohon"] for c in cases} == {"A", "B"}
         assert dbm.History.select().count() == 2 * count * 5
         assert svc.db.execute_sql("PRAGMA integrity_check").fetchone()[0] == "ok"
+        from sop_desktop import integrity
+
+        finding = integrity.check_history_chain(svc.db)  # both writers chained onto one history
+        assert finding.ok, finding.problems

@@ -93,6 +93,10 @@ def check_consistent(db_path, acks) -> None:
     with Services(str(db_path), seed=False) as svc:
         assert svc.db.execute_sql("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert svc.db.execute_sql("PRAGMA foreign_key_check").fetchall() == []
+        from sop_desktop import integrity
+
+        finding = integrity.check_history_chain(svc.db)  # no kill left a broken chain
+        assert finding.ok, finding.problems
         for case in dbm.Case.select():
             last = svc.cases.last_event(case)
             assert last is not None, case.number

@@ -432,3 +432,41 @@ def test_history_cannot_be_changed(services):
         with dbm.database.atomic():
             dbm.History.delete().where(dbm.History.id == event.id).execute()
     assert dbm.History.get_by_id(event.id).note == ""
+
+
+# -- the history hash chain ------------------------------------------------------------------------
+
+def test_every_kind_of_event_is_chained_to_the_previous_event_of_its_case(services):
+    from sop_desktop import integrity
+
+    install_sample(services)
+    office = Office(services)
+    petugas = next(u for u in office.holders.values()
+                   if services.users.position_names(u) == ["Petugas Uji"])
+    t0 = dt.datetime(2026, 3, 17, 8, 0)
+    number = open_case(services, office, "CONTOH", at=t0)
+    other = open_case(services, office, "CONTOH", at=t0)  # interleaves its own chain
+    src = services.attachments.store.root.parent / "bukti.txt"
+    src.write_text("bukti")
+    services.cases.advance(number, office.operator, attachments=[src], note="Ä lengkap",
+                           at=t0 + dt.timedelta(minutes=30))  # seconds taken, due, on time
+    services.cases.advance(other, office.operator, at=t0 + dt.timedelta(minutes=40))
+    services.cases.decide(number, office.operator, "tidak", on_behalf_of=petugas)
+    services.cases.record_event(number, office.operator, "surat", "Surat 001")
+    services.cases.advance(number, office.operator)
+    services.cases.return_to(number, petugas, 1, "kembali ke awal")
+    services.cases.stop(number, office.admin, "dicabut")
+    services.cases.reopen(number, office.admin, "dilanjutkan")
+    events = [e for e in dbm.History.select().order_by(dbm.History.id).dicts()]
+    assert {e["action"] for e in events} >= {"buka", "lanjut", "keputusan", "surat", "kembali",
+                                             "hentikan", "buka_kembali"}
+    mine = [e for e in events if e["case"] == services.cases.get(number).id]
+    previous = None
+    for event in mine:
+        assert event["hash"] == integrity.event_hash(previous, event)
+        previous = event["hash"]
+    assert integrity.check_history_chain(services.db).ok
+    assert events[-1]["hash"] == mine[-1]["hash"]
+    from tests.test_integrity import expected_anchor
+
+    assert integrity.latest_chain_hash() == expected_anchor(events)

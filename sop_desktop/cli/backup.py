@@ -57,7 +57,8 @@ def cmd_backup(args, ctx) -> int:
         if args.json:
             print_json({"folder": str(folder), "deleted": [str(p) for p in deleted],
                         "backups": [{"path": str(b.path), "when": b.when.isoformat(),
-                                     "reason": b.reason, "size": b.path.stat().st_size}
+                                     "reason": b.reason, "size": b.path.stat().st_size,
+                                     "chain_hash": bk.backup_info(b.path)["chain_hash"]}
                                     for b in items]})
             return 0
         print(f"Folder cadangan: {folder}")
@@ -72,10 +73,16 @@ def cmd_backup(args, ctx) -> int:
     path = bk.create_backup(ctx.services, args.output)
     if args.output is None:
         bk.prune_backups(path.parent)
+    info = bk.backup_info(path)
     if args.json:
-        print_json({"backup": str(path), "size": path.stat().st_size})
+        print_json({"backup": str(path), "size": path.stat().st_size,
+                    "chain_hash": info["chain_hash"], "chain_event_id": info["event_id"]})
     else:
         print(f"Cadangan dibuat: {path}")
+        # the head of the history chain as this backup holds it: note it (or print it) to
+        # prove later that the history up to here was not rewritten
+        print(f"Hash rantai riwayat terakhir: {info['chain_hash'] or '-'}"
+              + (f" (peristiwa {info['event_id']})" if info["event_id"] else ""))
     return 0
 
 

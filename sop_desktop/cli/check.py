@@ -29,12 +29,21 @@ def cmd_check(args, ctx) -> int:
     findings = run_checks(ctx.services)
     ok = all(f.ok for f in findings)
     if args.json:
-        print_json({"ok": ok, "checks": [f.to_dict() for f in findings]})
+        from sop_desktop.integrity import latest_chain_hash
+
+        history = next((f for f in findings if f.check == "history"), None)
+        print_json({"ok": ok, "checks": [f.to_dict() for f in findings],
+                    # the first event where the hash chain breaks (null: intact)
+                    "first_broken": history.first_broken if history else None,
+                    "latest_chain_hash": latest_chain_hash()})
         return 0 if ok else 1
     for f in findings:
         mark = "-" if f.skipped else ("OK" if f.ok else "MASALAH")
         print(f"{mark:<8} {f.message}")
         for problem in f.problems:
             print(f"         - {problem}")
+    from sop_desktop.integrity import latest_chain_hash
+
+    print(f"Hash rantai riwayat terakhir: {latest_chain_hash() or '-'}")
     print("Semua pemeriksaan lulus." if ok else "Ada masalah: lihat di atas.")
     return 0 if ok else 1
