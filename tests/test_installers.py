@@ -8,6 +8,7 @@ build script honest against the code they package.
 from __future__ import annotations
 
 import ast
+import os
 import re
 import shutil
 import subprocess
@@ -262,3 +263,25 @@ def test_build_compiles_translations_before_pyinstaller(build_module, monkeypatc
     assert build_module.main([]) == 0
     assert calls[0][1:] == ["-m", "ui.build_translations"]
     assert calls[1][1:3] == ["-m", "PyInstaller"] and calls[1][-1].endswith("sop-desktop.spec")
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (os.environ.get("CI") or os.environ.get("SOP_DESKTOP_TEST_BUNDLE")),
+                    reason="builds the PyInstaller bundle (minutes): runs in CI or with "
+                           "SOP_DESKTOP_TEST_BUNDLE=1")
+def test_linux_bundle_builds_and_its_self_test_passes():
+    """The documented build (installers/build.py, what `./dev bundle` runs) from this checkout:
+    PyInstaller, then the bundle's own --self-test offscreen and a start of its window."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run([sys.executable, str(INSTALLERS / "build.py")], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=40 * 60)
+    out = result.stdout + result.stderr
+    assert result.returncode == 0, out[-4000:]
+    assert "GAGAL" not in result.stdout
+    bundle = ROOT / "dist" / "sop-desktop" / "sop-desktop"
+    assert bundle.is_file()
+    check = subprocess.run([str(bundle), "--self-test"], env=env, capture_output=True, text=True,
+                           timeout=600)
+    assert check.returncode == 0, check.stdout + check.stderr
+    lines = [line for line in check.stdout.splitlines() if line.startswith(("OK", "GAGAL"))]
+    assert len(lines) >= 10 and all(line.startswith("OK") for line in lines)
