@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, 
 from shiboken6 import isValid
 
 from sop_desktop.errors import SopError
-from ui.report_dialog import PdfPreview, print_pdf, printer_available, render_pages
+from ui.report_dialog import PdfPreview, open_print_dialog, print_pdf, render_pages
 from ui.screen import fit_size
 from ui.workers import user_message
 
@@ -524,19 +524,9 @@ class LetterDialog(QDialog):
         return self.window_.run_task(self.tr("Menyimpan surat…"), work, done, parent=self)
 
     def choose_printer(self) -> None:
-        self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        self.printer.setDocName(self.current_template().name)
-        if not printer_available(self.printer):
-            self._show_error(self.tr("Belum ada pencetak yang terpasang di komputer ini. Simpan "
-                                     "sebagai PDF, lalu cetak dari komputer yang memiliki pencetak."))
-            return
-        dialog = QPrintDialog(self.printer, self)
-        dialog.setObjectName("letter_print_dialog")
-        dialog.setWindowTitle(self.tr("Cetak surat"))
-        dialog.accepted.connect(lambda p=self.printer: self.print_on(p))
-        dialog.finished.connect(lambda _r, d=dialog: d.deleteLater())
-        self.print_dialog = dialog
-        QDialog.open(dialog)  # QPrintDialog.open() wants a receiver; the plain one is enough
+        self.printer = open_print_dialog(self, self.current_template().name,
+                                         "letter_print_dialog", self.tr("Cetak surat"),
+                                         self.print_on, self._show_error)
 
     def print_on(self, printer: QPrinter):
         """Issue the letter (once) and print it."""

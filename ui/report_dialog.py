@@ -15,7 +15,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QLocale, QMarginsF, QObject, QRectF, QSizeF, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QMarginsF, QObject, QRectF, QSizeF, Qt, QTimer
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog,
@@ -214,6 +214,27 @@ def printer_available(printer: QPrinter) -> bool:
     if sys.platform.startswith("linux"):
         return True  # Qt's own dialog prints to a PDF file when no printer is set up
     return printer.outputFormat() == QPrinter.OutputFormat.NativeFormat
+
+
+def open_print_dialog(parent: QWidget, doc_name: str, object_name: str, title: str,
+                      on_accept, on_no_printer) -> QPrinter | None:
+    """The system print dialog, opened window-modal; `on_accept(printer)` runs when the user
+    confirms. Without any printer, `on_no_printer(message)` is told instead and None returned."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setDocName(doc_name)
+    if not printer_available(printer):
+        on_no_printer(QCoreApplication.translate(
+            "ReportDialog", "Belum ada pencetak yang terpasang di komputer ini. Simpan "
+                            "sebagai PDF, lalu cetak dari komputer yang memiliki pencetak."))
+        return None
+    dialog = QPrintDialog(printer, parent)
+    dialog.setObjectName(object_name)
+    dialog.setWindowTitle(title)
+    dialog.accepted.connect(lambda p=printer: on_accept(p))
+    dialog.finished.connect(lambda _r, d=dialog: d.deleteLater())
+    parent.print_dialog = dialog
+    QDialog.open(dialog)  # QPrintDialog.open() wants a receiver; the plain one is enough
+    return printer
 
 
 class PdfPreview(QScrollArea):
@@ -755,20 +776,12 @@ class ReportDialog(QDialog):
         request = self._checked_request()
         if request is None:
             return
-        self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        self.printer.setDocName(self._title())
-        if not printer_available(self.printer):
+        def no_printer(message: str) -> None:
             self.error.setStyleSheet("color: #b00020")
-            self.error.setText(self.tr("Belum ada pencetak yang terpasang di komputer ini. Simpan "
-                                       "sebagai PDF, lalu cetak dari komputer yang memiliki pencetak."))
-            return
-        dialog = QPrintDialog(self.printer, self)
-        dialog.setObjectName("report_print_dialog")
-        dialog.setWindowTitle(self.tr("Cetak"))
-        dialog.accepted.connect(lambda p=self.printer: self.print_on(p))
-        dialog.finished.connect(lambda _r, d=dialog: d.deleteLater())
-        self.print_dialog = dialog
-        QDialog.open(dialog)  # QPrintDialog.open() wants a receiver; the plain one is enough
+            self.error.setText(message)
+
+        self.printer = open_print_dialog(self, self._title(), "report_print_dialog",
+                                         self.tr("Cetak"), self.print_on, no_printer)
 
     def print_on(self, printer: QPrinter):
         """Print the report: the previewed PDF when it is of the current choices, else a new one."""

@@ -1601,17 +1601,12 @@ Restore from that backup? Changes made after the backup was taken are not in it.
         <translation>Saving the letter…</translation>
     </message>
     <message>
-        <location filename="../../ui/letter_dialog.py" line="530"/>
-        <source>Belum ada pencetak yang terpasang di komputer ini. Simpan sebagai PDF, lalu cetak dari komputer yang memiliki pencetak.</source>
-        <translation>No printer is installed on this computer. Save as PDF, then print from a computer that has a printer.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/letter_dialog.py" line="535"/>
+        <location filename="../../ui/letter_dialog.py" line="528"/>
         <source>Cetak surat</source>
         <translation>Print letter</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/letter_dialog.py" line="555"/>
+        <location filename="../../ui/letter_dialog.py" line="545"/>
         <source>%n halaman dikirim ke pencetak</source>
         <translation>
             <numerusform>%n page sent to the printer</numerusform>
@@ -1619,27 +1614,27 @@ Restore from that backup? Changes made after the backup was taken are not in it.
         </translation>
     </message>
     <message>
-        <location filename="../../ui/letter_dialog.py" line="557"/>
+        <location filename="../../ui/letter_dialog.py" line="547"/>
         <source>Mencetak surat…</source>
         <translation>Printing the letter…</translation>
     </message>
     <message>
-        <location filename="../../ui/letter_dialog.py" line="602"/>
+        <location filename="../../ui/letter_dialog.py" line="592"/>
         <source>Surat nomor %1 telah diterbitkan</source>
         <translation>Letter number %1 has been issued</translation>
     </message>
     <message>
-        <location filename="../../ui/letter_dialog.py" line="603"/>
+        <location filename="../../ui/letter_dialog.py" line="593"/>
         <source>Surat telah dicetak dan dicatat</source>
         <translation>The letter has been printed and recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/letter_dialog.py" line="604"/>
+        <location filename="../../ui/letter_dialog.py" line="594"/>
         <source>Tercatat di riwayat kasus dan agenda surat keluar. Menyimpan atau mencetak lagi memakai surat yang sama, tanpa nomor baru.</source>
         <translation>Recorded in the case history and the outgoing letter log. Saving or printing again uses the same letter, without a new number.</translation>
     </message>
     <message>
-        <location filename="../../ui/letter_dialog.py" line="613"/>
+        <location filename="../../ui/letter_dialog.py" line="603"/>
         <source>Menerbitkan surat…</source>
         <translation>Issuing the letter…</translation>
     </message>
@@ -2270,82 +2265,82 @@ Restore from that backup? Changes made after the backup was taken are not in it.
 <context>
     <name>PeriodPicker</name>
     <message>
-        <location filename="../../ui/report_dialog.py" line="307"/>
+        <location filename="../../ui/report_dialog.py" line="328"/>
         <source>Bulan</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="307"/>
+        <location filename="../../ui/report_dialog.py" line="328"/>
         <source>Triwulan</source>
         <translation>Quarter</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="308"/>
+        <location filename="../../ui/report_dialog.py" line="329"/>
         <source>Semester</source>
         <translation>Half-year</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="308"/>
+        <location filename="../../ui/report_dialog.py" line="329"/>
         <source>Tahun</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="309"/>
+        <location filename="../../ui/report_dialog.py" line="330"/>
         <source>Rentang tanggal</source>
         <translation>Date range</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="312"/>
+        <location filename="../../ui/report_dialog.py" line="333"/>
         <source>Seluruhnya</source>
         <translation>Everything</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="327"/>
+        <location filename="../../ui/report_dialog.py" line="348"/>
         <source>Triwulan %1</source>
         <translation>Quarter %1</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="331"/>
+        <location filename="../../ui/report_dialog.py" line="352"/>
         <source>Semester I (Januari–Juni)</source>
         <translation>First half (January–June)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="332"/>
+        <location filename="../../ui/report_dialog.py" line="353"/>
         <source>Semester II (Juli–Desember)</source>
         <translation>Second half (July–December)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="341"/>
+        <location filename="../../ui/report_dialog.py" line="362"/>
         <source>&amp;Periode:</source>
         <translation>&amp;Period:</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="342"/>
+        <location filename="../../ui/report_dialog.py" line="363"/>
         <source>Ta&amp;hun:</source>
         <translation>&amp;Year:</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="343"/>
+        <location filename="../../ui/report_dialog.py" line="364"/>
         <source>&amp;Bulan:</source>
         <translation>&amp;Month:</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="344"/>
+        <location filename="../../ui/report_dialog.py" line="365"/>
         <source>T&amp;riwulan:</source>
         <translation>&amp;Quarter:</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="345"/>
+        <location filename="../../ui/report_dialog.py" line="366"/>
         <source>Se&amp;mester:</source>
         <translation>&amp;Half-year:</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="346"/>
+        <location filename="../../ui/report_dialog.py" line="367"/>
         <source>Dari tangga&amp;l:</source>
         <translation>Fro&amp;m date:</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="347"/>
+        <location filename="../../ui/report_dialog.py" line="368"/>
         <source>Sampai tangg&amp;al:</source>
         <translation>&amp;To date:</translation>
     </message>
@@ -2424,188 +2419,188 @@ Restore from that backup? Changes made after the backup was taken are not in it.
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../ui/report_dialog.py" line="428"/>
+        <location filename="../../ui/report_dialog.py" line="449"/>
         <source>Pilihan</source>
         <translation>Options</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="441"/>
+        <location filename="../../ui/report_dialog.py" line="462"/>
         <source>Register kasus SOP</source>
         <translation>SOP case register</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="442"/>
+        <location filename="../../ui/report_dialog.py" line="463"/>
         <source>Buku Register Aduan</source>
         <translation>Complaint register book</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="443"/>
+        <location filename="../../ui/report_dialog.py" line="464"/>
         <source>&amp;Jenis register:</source>
         <translation>Register &amp;type:</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="451"/>
+        <location filename="../../ui/report_dialog.py" line="472"/>
         <source>&amp;SOP:</source>
         <translation>&amp;SOP:</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="460"/>
+        <location filename="../../ui/report_dialog.py" line="481"/>
         <source>Semua status</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="460"/>
+        <location filename="../../ui/report_dialog.py" line="481"/>
         <source>Berjalan</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="461"/>
+        <location filename="../../ui/report_dialog.py" line="482"/>
         <source>Selesai</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="461"/>
+        <location filename="../../ui/report_dialog.py" line="482"/>
         <source>Dihentikan</source>
         <translation>Stopped</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="462"/>
+        <location filename="../../ui/report_dialog.py" line="483"/>
         <source>Terlambat (melewati mutu baku)</source>
         <translation>Late (past the time standard)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="464"/>
+        <location filename="../../ui/report_dialog.py" line="485"/>
         <source>Stat&amp;us:</source>
         <translation>Stat&amp;us:</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="470"/>
+        <location filename="../../ui/report_dialog.py" line="491"/>
         <source>Semua jabatan</source>
         <translation>All positions</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="474"/>
+        <location filename="../../ui/report_dialog.py" line="495"/>
         <source>Jabata&amp;n:</source>
         <translation>Positio&amp;n:</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="478"/>
+        <location filename="../../ui/report_dialog.py" line="499"/>
         <source>A4 mendatar</source>
         <translation>A4 landscape</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="479"/>
+        <location filename="../../ui/report_dialog.py" line="500"/>
         <source>F4 (folio) mendatar</source>
         <translation>F4 (folio) landscape</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="482"/>
+        <location filename="../../ui/report_dialog.py" line="503"/>
         <source>&amp;Kertas PDF:</source>
         <translation>PDF &amp;paper:</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="484"/>
+        <location filename="../../ui/report_dialog.py" line="505"/>
         <source>Penanda tangan PDF</source>
         <translation>PDF signatory</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="491"/>
+        <location filename="../../ui/report_dialog.py" line="512"/>
         <source>Jabatan:</source>
         <translation>Position:</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="491"/>
+        <location filename="../../ui/report_dialog.py" line="512"/>
         <source>Nama:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="492"/>
+        <location filename="../../ui/report_dialog.py" line="513"/>
         <source>NIP:</source>
         <translation>NIP:</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="495"/>
+        <location filename="../../ui/report_dialog.py" line="516"/>
         <source>kosong: diisi tangan sesudah dicetak</source>
         <translation>empty: filled in by hand after printing</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="506"/>
+        <location filename="../../ui/report_dialog.py" line="527"/>
         <source>Perbarui prat&amp;injau</source>
         <translation>Refresh prev&amp;iew</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="523"/>
+        <location filename="../../ui/report_dialog.py" line="544"/>
         <source>Simpan &amp;Excel…</source>
         <translation>Save &amp;Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="526"/>
+        <location filename="../../ui/report_dialog.py" line="547"/>
         <source>Simpan P&amp;DF…</source>
         <translation>Save P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="529"/>
+        <location filename="../../ui/report_dialog.py" line="550"/>
         <source>&amp;Cetak…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="532"/>
+        <location filename="../../ui/report_dialog.py" line="553"/>
         <source>&amp;Tutup</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="558"/>
-        <location filename="../../ui/report_dialog.py" line="649"/>
+        <location filename="../../ui/report_dialog.py" line="579"/>
+        <location filename="../../ui/report_dialog.py" line="670"/>
         <source>Menyiapkan pratinjau…</source>
         <translation>Preparing the preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="564"/>
+        <location filename="../../ui/report_dialog.py" line="585"/>
         <source>Buku register</source>
         <translation>Register book</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="564"/>
+        <location filename="../../ui/report_dialog.py" line="585"/>
         <source>Laporan kinerja</source>
         <translation>Performance report</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="565"/>
+        <location filename="../../ui/report_dialog.py" line="586"/>
         <source>Lembar monitoring SOP</source>
         <translation>SOP monitoring sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="566"/>
+        <location filename="../../ui/report_dialog.py" line="587"/>
         <source>Agenda surat keluar</source>
         <translation>Outgoing letter log</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="579"/>
+        <location filename="../../ui/report_dialog.py" line="600"/>
         <source>Semua SOP pengaduan</source>
         <translation>All complaint SOPs</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="581"/>
+        <location filename="../../ui/report_dialog.py" line="602"/>
         <source>Semua SOP</source>
         <translation>All SOPs</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="643"/>
+        <location filename="../../ui/report_dialog.py" line="664"/>
         <source>Perbaiki pilihan untuk melihat pratinjau.</source>
         <translation>Correct the options to see the preview.</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="673"/>
+        <location filename="../../ui/report_dialog.py" line="694"/>
         <source>Pratinjau menampilkan %1 baris pertama; berkas dan cetakan memuat semua baris.</source>
         <translation>The preview shows the first %1 rows; the file and the printout hold every row.</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="676"/>
+        <location filename="../../ui/report_dialog.py" line="697"/>
         <source>Pratinjau menampilkan %1 halaman pertama dari %2; berkas dan cetakan memuat semua halaman.</source>
         <translation>The preview shows the first %1 pages of %2; the file and the printout hold every page.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/report_dialog.py" line="681"/>
+        <location filename="../../ui/report_dialog.py" line="702"/>
         <source>Pratinjau: %n halaman pertama</source>
         <translation>
             <numerusform>Preview: the first page</numerusform>
@@ -2613,7 +2608,7 @@ Restore from that backup? Changes made after the backup was taken are not in it.
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/report_dialog.py" line="683"/>
+        <location filename="../../ui/report_dialog.py" line="704"/>
         <source>Pratinjau: %n halaman</source>
         <translation>
             <numerusform>Preview: %n page</numerusform>
@@ -2621,52 +2616,52 @@ Restore from that backup? Changes made after the backup was taken are not in it.
         </translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="692"/>
+        <location filename="../../ui/report_dialog.py" line="713"/>
         <source>Pratinjau tidak dapat dibuat:</source>
         <translation>The preview cannot be made:</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="702"/>
+        <location filename="../../ui/report_dialog.py" line="723"/>
         <source>Simpan Excel</source>
         <translation>Save Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="702"/>
+        <location filename="../../ui/report_dialog.py" line="723"/>
         <source>Simpan PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="706"/>
+        <location filename="../../ui/report_dialog.py" line="727"/>
         <source>Buku kerja Excel (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="707"/>
+        <location filename="../../ui/report_dialog.py" line="728"/>
         <source>Dokumen PDF (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="744"/>
+        <location filename="../../ui/report_dialog.py" line="765"/>
         <source>Laporan disimpan: %1</source>
         <translation>Report saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="751"/>
+        <location filename="../../ui/report_dialog.py" line="772"/>
         <source>Menyimpan laporan…</source>
         <translation>Saving the report…</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="762"/>
+        <location filename="../../ui/report_dialog.py" line="226"/>
         <source>Belum ada pencetak yang terpasang di komputer ini. Simpan sebagai PDF, lalu cetak dari komputer yang memiliki pencetak.</source>
         <translation>No printer is installed on this computer. Save as PDF, then print from a computer that has a printer.</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="767"/>
+        <location filename="../../ui/report_dialog.py" line="784"/>
         <source>Cetak</source>
         <translation>Print</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/report_dialog.py" line="794"/>
+        <location filename="../../ui/report_dialog.py" line="807"/>
         <source>%n halaman dikirim ke pencetak</source>
         <translation>
             <numerusform>%n page sent to the printer</numerusform>
@@ -2674,7 +2669,7 @@ Restore from that backup? Changes made after the backup was taken are not in it.
         </translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="796"/>
+        <location filename="../../ui/report_dialog.py" line="809"/>
         <source>Mencetak…</source>
         <translation>Printing…</translation>
     </message>
