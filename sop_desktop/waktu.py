@@ -57,6 +57,42 @@ def _to_float(text: str) -> float:
     return float(text.replace(",", "."))
 
 
+# Forms real SOP tables use that mean one of the units above (applied before _PATTERN):
+_QUALIFIER = re.compile(
+    r"^(?:±|\+/-|\+-|kurang\s+lebih|kurleb|kira-kira|sekitar|maks(?:imal|\.)?|"
+    r"paling\s+(?:lama|lambat)|selambat-lambatnya|lebih\s+kurang|min(?:imal|\.)?|\+)\s*",
+    re.IGNORECASE)
+_SPELLED = re.compile(r"(\d+(?:[.,]\d+)?)\s*\(\s*[a-z\s-]+\)", re.IGNORECASE)  # 1 (satu) hari
+_PER = re.compile(r"\s*(?:/|per\s+|tiap\s+|setiap\s+)\s*[a-z][a-z\s]*$", re.IGNORECASE)
+_TIMES_24 = re.compile(r"^(\d+)\s*[x×]\s*24\s*jam$", re.IGNORECASE)  # 3 x 24 jam = 3 days
+_JAM_MENIT = re.compile(r"^(\d+)\s*jam\s*(\d+)\s*(?:menit|mnt)$", re.IGNORECASE)
+_WEEKS_MONTHS = re.compile(rf"^{_NUM}(?:{_RANGE_SEP}{_NUM})?\s*(minggu|pekan|bulan)$", re.IGNORECASE)
+# a week is 5 working days and a month 22 (the office calendar then skips holidays as usual)
+_DAYS_PER = {"minggu": 5, "pekan": 5, "bulan": 22}
+
+
+def _normalise(clean: str) -> tuple[str, tuple[float, float, str] | None]:
+    """Rewrite the common real-world forms; returns (text for _PATTERN, or a ready value)."""
+    text = _QUALIFIER.sub("", clean)
+    text = _SPELLED.sub(r"\1", text)
+    text = _PER.sub("", text).strip().rstrip(".")
+    times = _TIMES_24.match(text)
+    if times:
+        days = float(times.group(1))
+        return text, (days, days, "hari")
+    jm = _JAM_MENIT.match(text)
+    if jm:
+        minutes = int(jm.group(1)) * 60 + int(jm.group(2))
+        return text, (float(minutes), float(minutes), "menit")
+    wm = _WEEKS_MONTHS.match(text)
+    if wm:
+        factor = _DAYS_PER[wm.group(3).lower()]
+        low = _to_float(wm.group(1))
+        high = _to_float(wm.group(2)) if wm.group(2) else low
+        return text, (min(low, high) * factor, max(low, high) * factor, "hari_kerja")
+    return text, None
+
+
 def parse_waktu(text: str | None, *, where: str = "") -> Waktu | None:
     """Parse a waktu cell; an empty cell means no time standard.
 
@@ -67,7 +103,10 @@ def parse_waktu(text: str | None, *, where: str = "") -> Waktu | None:
     clean = " ".join(str(text).split())
     if not clean or clean in {"-", "–", "—"}:
         return None
-    match = _PATTERN.match(clean)
+    normal, ready = _normalise(clean)
+    if ready is not None:
+        return Waktu(clean, *ready)
+    match = _PATTERN.match(normal)
     if not match:
         prefix = f"{where}: " if where else ""
         raise ValidationError(f"{prefix}waktu '{clean}' tidak dapat dibaca "

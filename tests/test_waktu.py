@@ -38,12 +38,34 @@ def test_empty_means_no_standard(text):
     assert parse_waktu(text) is None
 
 
-@pytest.mark.parametrize("text", ["sebentar", "15", "menit", "2 minggu", "x hari"])
+@pytest.mark.parametrize("text", ["sebentar", "15", "menit", "x hari", "Sesuai kebutuhan",
+                                  "14 hari kalender", "2 x 12 jam"])
 def test_anything_else_is_an_error_naming_where(text):
     with pytest.raises(ValidationError) as err:
         parse_waktu(text, where="SOP Contoh, langkah 4")
     assert "SOP Contoh, langkah 4" in str(err.value)
     assert text in str(err.value)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("1 x 24 jam", (1, 1, "hari")),            # one day, as public-service charters write it
+    ("3x24 jam", (3, 3, "hari")),
+    ("1 (satu) hari", (1, 1, "hari")),
+    ("5 (lima) Hari Kerja", (5, 5, "hari_kerja")),
+    ("± 15 menit", (15, 15, "menit")),
+    ("+/- 2 jam", (2, 2, "jam")),
+    ("Maksimal 3 hari kerja", (3, 3, "hari_kerja")),
+    ("paling lama 5 hari", (5, 5, "hari")),
+    ("10 menit/berkas", (10, 10, "menit")),
+    ("10 menit per permohonan", (10, 10, "menit")),
+    ("2 jam 30 menit", (150, 150, "menit")),
+    ("1 minggu", (5, 5, "hari_kerja")),        # a week: 5 working days
+    ("2-3 minggu", (10, 15, "hari_kerja")),
+    ("1 bulan", (22, 22, "hari_kerja")),       # a month: 22 working days
+])
+def test_forms_real_tables_use(text, expected):
+    w = parse_waktu(text)
+    assert (w.min, w.max, w.unit) == expected and w.text == text
 
 
 def test_round_trip_and_minutes():
