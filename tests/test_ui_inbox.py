@@ -276,3 +276,167 @@ def test_every_interface_string_has_an_english_translation(tmp_path):
     missing = untranslated(ts)
     assert not missing, "belum diterjemahkan (python -m ui.build_translations --update):\n" \
         + "\n".join(missing)
+
+
+# ----- search off the UI thread (smooth at 100,000 cases: benchmarks/bench_inbox_search.py)
+
+class _GatedRead:
+    """Stands in for the model's worker read: records each search it is asked for and holds
+    the ones named in `hold` until released (a slow search, deterministically)."""
+
+    def __init__(self, model, hold=()):
+        import threading
+
+        self.real = model.read
+        self.asked: list[str] = []
+        self.hold = set(hold)
+        self.gate = threading.Event()
+
+    def __call__(self, flt, page_size):
+        self.asked.append(flt.search)
+        if flt.search in self.hold:
+            self.gate.wait(10)  # never hangs the suite, even when a test fails first
+        return self.real(flt, page_size)
+
+
+def _applied_searches(model) -> list[str]:
+    """The search text of every result swapped into the model from now on."""
+    seen: list[str] = []
+    model.modelReset.connect(lambda: seen.append(model.filter.search))
+    return seen
+
+
+def test_typing_quickly_shows_one_result_for_the_last_text(qtbot, window):
+    page = window.inbox
+    model = page.model
+    applied = _applied_searches(model)
+    qtbot.keyClicks(page.search, "Wati Pen")
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        pass
+    qtbot.waitUntil(lambda: not model.loading())
+    assert applied and applied[-1] == "Wati Pen" and set(applied) == {"Wati Pen"}
+    assert column_texts(page, 2) == ["Wati Pengadu"]
+    assert page.count_label.text().startswith("1 ")
+    # every pause fires a search: with one still being read, only the last text is read next
+    read = _GatedRead(model, hold={"S"})
+    model.read = read
+    del applied[:]
+    try:
+        page.search.setText("")
+        page.apply_filter()
+        del applied[:]
+        for text in ("S", "Sa", "Sar", "Sari"):
+            page.search.setText(text)
+            page.search_later()  # as the debounce timer does after each pause
+            assert model.loading()
+    finally:
+        read.gate.set()
+    qtbot.waitUntil(lambda: not model.loading(), timeout=5000)
+    assert read.asked == ["S", "Sari"]  # "Sa" and "Sar" were superseded before being read
+    assert applied == ["Sari"]  # the result for "S" arrived after "Sari" was asked: dropped
+    assert column_texts(page, 2) == ["Sari Pengadu"]
+
+
+def test_a_stale_slow_search_does_not_overwrite_a_newer_result(qtbot, window):
+    page = window.inbox
+    model = page.model
+    read = _GatedRead(model, hold={"Rahmat"})
+    model.read = read
+    applied = _applied_searches(model)
+    try:
+        page.search.setText("Rahmat")
+        page.search_later()
+        qtbot.waitUntil(lambda: read.asked == ["Rahmat"])  # the slow one is being read
+        page.search.setText("Budi")
+        page.apply_filter()  # Enter-like: shown at once, on this thread
+        assert column_texts(page, 2) == ["Budi Pengadu"]
+        assert model.loading() is False
+    finally:
+        read.gate.set()
+    qtbot.waitUntil(lambda: not page.runner.busy(), timeout=5000)
+    qtbot.wait(50)  # let any queued result be delivered
+    assert applied == ["Budi"] and column_texts(page, 2) == ["Budi Pengadu"]
+    assert page.table.viewport().cursor().shape() != Qt.CursorShape.BusyCursor
+
+
+def test_search_results_keep_the_order_and_the_selection(qtbot, qtmodeltester, window):
+    """A search's rows come as an ordered list of ids: the same rows in the same order as the
+    paged query, for every sort key both ways; the model tester checks every swap."""
+    from ui import inbox_query
+
+    page = window.inbox
+    model = page.model
+    qtmodeltester.check(model, force_py=True)
+    page.status_filter.setCurrentIndex(page.status_filter.findData(""))
+    page.table.selectRow(2)
+    selected = page.selected_case_id()
+    for key in inbox_query.SORT_KEYS:
+        for descending in (False, True):
+            flt = page.build_filter()
+            flt.search, flt.sort, flt.descending = "pengadu", key, descending
+            snap = inbox_query.snapshot(flt, 3)
+            paged = [r.case_id for r in inbox_query.page(flt, 0, 10)]
+            assert snap.ids == paged and snap.total == len(paged) == 5
+            assert [r.case_id for r in snap.first_page] == paged[:3]
+    qtbot.keyClicks(page.search, "pengadu")  # matches every case: the selection stays
+    qtbot.waitUntil(lambda: model.ids is not None and not model.loading(), timeout=5000)
+    assert model.rowCount() == 5 and page.selected_case_id() == selected
+    header = page.table.horizontalHeader()
+    header.setSortIndicator(2, Qt.SortOrder.DescendingOrder)  # re-read off the UI thread
+    qtbot.waitUntil(lambda: not model.loading(), timeout=5000)
+    names = column_texts(page, 2)
+    assert names == sorted(names, reverse=True) and len(names) == 5
+    assert model.row_of(selected) is not None and model.row_of(-1) is None
+    # with search text, a filter chosen is read off the UI thread too
+    page.sop_filter.setCurrentIndex(page.sop_filter.findData(OTHER))
+    assert model.loading()
+    qtbot.waitUntil(lambda: not model.loading(), timeout=5000)
+    assert set(column_texts(page, 1)) == {OTHER} and model.rowCount() == 2
+
+
+def test_no_search_thread_is_left_behind(qtbot, window):
+    page = window.inbox
+    model = page.model
+    read = _GatedRead(model, hold={"Joko"})
+    model.read = read
+    applied = _applied_searches(model)
+    page.search.setText("Joko")
+    page.search_later()
+    qtbot.waitUntil(lambda: read.asked == ["Joko"])
+    read.gate.set()
+    window.shutdown()  # waits for the runner's threads, then drops what they bring back
+    assert page.runner.pool.activeThreadCount() == 0
+    qtbot.wait(50)  # the finished read's result is delivered now, and dropped
+    assert applied == [] and not model.loading() and not page.runner.busy()
+
+
+def _check_search_orders(svc):
+    """snapshot() (one query, sorted matches) agrees with page() (the indexed parts)."""
+    from sop_desktop import db as dbm
+    from ui import inbox_query
+
+    ani = make_user(svc, "ani", "operator", ["Petugas Yankomas"])
+    for i, name in enumerate(["Rahmat", "Sari", "Budi", "Wati"]):
+        svc.cases.open_case(YANKOMAS if i % 2 else OTHER, ani,
+                            {"nama_pengadu": f"{name} Pengadu", "pokok_aduan": f"Aduan {i}"},
+                            at=dbm.now_local() - dt.timedelta(hours=5 - i))
+    dbm.Case.update(current_due=None).where(dbm.Case.id == dbm.Case.select().first().id).execute()
+    for key in inbox_query.SORT_KEYS:
+        for descending in (False, True):
+            flt = inbox_query.CaseFilter(position_ids=None, status=None, search="PENGADU",
+                                         sort=key, descending=descending)
+            snap = inbox_query.snapshot(flt, 2)
+            paged = [r.case_id for r in inbox_query.page(flt, 0, 10)]
+            assert snap.ids == paged and len(paged) == 4, (key, descending)
+            assert [r.case_id for r in snap.first_page] == paged[:2]
+    flt = inbox_query.CaseFilter(position_ids=None, status=None, search="sari")
+    assert [r.subject for r in inbox_query.rows_by_ids(flt, inbox_query.snapshot(flt).ids)] \
+        == ["Sari Pengadu"]
+
+
+def test_search_snapshot_orders_on_sqlite(ui_services):
+    _check_search_orders(ui_services)
+
+
+def test_search_snapshot_orders_on_postgresql(pg_services):
+    _check_search_orders(pg_services)

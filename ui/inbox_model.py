@@ -3,6 +3,11 @@
 rowCount is one COUNT query; rows are read a page at a time when the view first asks for them
 and kept in a small cache of pages (the way Anki's browser table reads its rows on demand).
 Sorting asks the database for the new order instead of sorting in Python.
+
+A search reads every match once (inbox_query.Snapshot: the ordered case ids), which at 100,000
+cases is a scan of the case table: `load()` runs it on the TaskRunner's thread and swaps the
+rows in when it arrives. Only the newest request counts: one still running when the clerk types
+on is left to finish and its result is dropped, and at most one waits behind it.
 """
 
 from __future__ import annotations
@@ -10,7 +15,7 @@ from __future__ import annotations
 from collections import OrderedDict
 
 from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex,
-                            Qt)
+                            Qt, Signal)
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from sop_desktop.workflow import STATUS_DONE, STATUS_OPEN, STATUS_STOPPED
@@ -47,30 +52,134 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("InboxModel", text)
 
 
-class InboxModel(QAbstractTableModel):
-    """Cases matching a CaseFilter; `case_id(row)` and `row_of(case_id)` map rows to cases."""
+def _read_in_worker(flt: inbox_query.CaseFilter, page_size: int) -> inbox_query.Snapshot:
+    """A snapshot read on a worker thread, which then closes its own database connection."""
+    from sop_desktop import db as dbm
 
-    def __init__(self, parent=None):
+    try:
+        return inbox_query.snapshot(flt, page_size)
+    finally:
+        dbm.database.close()  # this worker thread's own connection
+
+
+class InboxModel(QAbstractTableModel):
+    """Cases matching a CaseFilter; `case_id(row)` and `row_of(case_id)` map rows to cases.
+
+    `set_filter` reads on the calling thread; `load` reads on the runner's thread (when there
+    is one) and emits `loaded` once the rows are in, or `load_failed` with a message."""
+
+    loaded = Signal()
+    load_failed = Signal(str)
+
+    def __init__(self, parent=None, runner=None):
         super().__init__(parent)
-        self.filter = inbox_query.CaseFilter(position_ids=[])
+        self.filter = inbox_query.CaseFilter(position_ids=[])  # the filter shown
+        self.latest = self.filter  # the filter last asked for (shown, or still being read)
         self.total = 0
+        self.ids: list[int] | None = None  # a search's matches in order (see Snapshot)
         self.pages: OrderedDict[int, list] = OrderedDict()
         self.step_names: dict[tuple[str, int], str] = {}
+        self.texts: dict[tuple[int, str], str] = {}  # (case id, column key) -> cell text
+        self.runner = runner
+        self.read = _read_in_worker  # what a worker runs (a test may slow it down)
+        self.generation = 0  # bumped by every request: a result of an older one is dropped
+        self.shown_generation = 0  # the request whose rows are shown (or that failed)
+        self._running = False  # a worker is reading
+        self._waiting: tuple[int, inbox_query.CaseFilter] | None = None  # the next to read
 
     # ----- loading
     def set_filter(self, flt: inbox_query.CaseFilter) -> None:
+        """Show this filter now (read on this thread); a background read under way is dropped."""
+        self.generation += 1
+        self._waiting = None
+        self.latest = flt
+        snap = inbox_query.snapshot(flt)
+        self.shown_generation = self.generation  # before the reset: its slots see it shown
+        self._apply(snap)
+
+    def load(self, flt: inbox_query.CaseFilter) -> None:
+        """Show this filter once read off the UI thread (at once without a runner)."""
+        if self.runner is None:
+            self.set_filter(flt)
+            self.loaded.emit()
+            return
+        self.generation += 1
+        self.latest = flt
+        self._waiting = (self.generation, inbox_query.copy_filter(flt))
+        if not self._running:
+            self._start_next()
+
+    def cancel(self) -> None:
+        """Drop every read under way or waiting (closing): what the rows show stays."""
+        self.generation += 1
+        self.shown_generation = self.generation
+        self._waiting = None
+
+    def loading(self) -> bool:
+        """True while a requested filter has not been shown yet."""
+        return self.shown_generation != self.generation
+
+    def _start_next(self) -> None:
+        if self._waiting is None:
+            return
+        generation, flt = self._waiting
+        self._waiting = None
+        self._running = True
+        read = self.read
+        self.runner.start(lambda: read(flt, PAGE_SIZE),
+                          lambda snap: self._arrived(generation, snap),
+                          lambda message: self._failed(generation, message))
+
+    def _arrived(self, generation: int, snap: inbox_query.Snapshot) -> None:
+        self._running = False
+        if generation == self.generation:  # else a newer request superseded it: dropped
+            self.shown_generation = generation
+            self._apply(snap)
+            self.loaded.emit()
+        self._start_next()
+
+    def _failed(self, generation: int, message: str) -> None:
+        self._running = False
+        if generation == self.generation:
+            self.shown_generation = generation
+            self.load_failed.emit(message)
+        self._start_next()
+
+    def _apply(self, snap: inbox_query.Snapshot) -> None:
         self.beginResetModel()
-        self.filter = flt
+        self.filter = snap.filter
+        self.total = snap.total
+        self.ids = snap.ids
         self.pages.clear()
-        self.total = inbox_query.count(flt)
+        self.texts.clear()
+        if snap.first_page is not None and snap.total:
+            self.pages[0] = snap.first_page
         self.endResetModel()
 
     def refresh(self) -> None:
         """Re-read with the same filter (after a case changed)."""
         from sop_desktop import db as dbm
 
-        self.filter.now = dbm.now_local()
-        self.set_filter(self.filter)
+        flt = inbox_query.copy_filter(self.latest)
+        flt.now = dbm.now_local()
+        self.set_filter(flt)
+
+    def refresh_later(self) -> None:
+        """Re-read with the same filter off the UI thread (a search) or now (no search)."""
+        from sop_desktop import db as dbm
+
+        flt = inbox_query.copy_filter(self.latest)
+        flt.now = dbm.now_local()
+        if flt.search.strip():
+            self.load(flt)
+        else:
+            self.set_filter(flt)
+
+    def _read_page(self, number: int) -> list:
+        start = number * PAGE_SIZE
+        if self.ids is not None:
+            return inbox_query.rows_by_ids(self.filter, self.ids[start:start + PAGE_SIZE])
+        return inbox_query.page(self.filter, start, PAGE_SIZE)
 
     def _row(self, row: int):
         if not 0 <= row < self.total:
@@ -78,7 +187,7 @@ class InboxModel(QAbstractTableModel):
         number = row // PAGE_SIZE
         page = self.pages.get(number)
         if page is None:
-            page = inbox_query.page(self.filter, number * PAGE_SIZE, PAGE_SIZE)
+            page = self._read_page(number)
             self.pages[number] = page
             while len(self.pages) > MAX_PAGES:
                 self.pages.popitem(last=False)
@@ -95,6 +204,11 @@ class InboxModel(QAbstractTableModel):
         return item.case_id if item is not None else None
 
     def row_of(self, case_id: int) -> int | None:
+        if self.ids is not None:
+            try:
+                return self.ids.index(case_id)
+            except ValueError:
+                return None
         for number, page in self.pages.items():
             for i, item in enumerate(page):
                 if item.case_id == case_id:
@@ -103,6 +217,7 @@ class InboxModel(QAbstractTableModel):
 
     def set_step_names(self, names: dict[tuple[str, int], str]) -> None:
         self.step_names = names
+        self.texts.clear()
 
     # ----- Qt model interface
     def rowCount(self, parent=QModelIndex()) -> int:
@@ -125,6 +240,17 @@ class InboxModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def _text(self, item, key: str) -> str:
+        """A cell's text, formatted once: the view asks for several roles of every cell
+        it paints, and formatting dates (Babel) for each one slows each swap and scroll."""
+        cache_key = (item.case_id, key)
+        text = self.texts.get(cache_key)
+        if text is None:
+            if len(self.texts) > MAX_PAGES * PAGE_SIZE * len(COLUMNS):
+                self.texts.clear()
+            text = self.texts[cache_key] = self._format(item, key)
+        return text
+
+    def _format(self, item, key: str) -> str:
         if key == "number":
             return item.number
         if key == "sop":
@@ -188,8 +314,18 @@ class InboxModel(QAbstractTableModel):
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS):
             return
+        key = COLUMNS[column][0]
+        descending = order == Qt.SortOrder.DescendingOrder
+        if self.ids is not None or self.loading():
+            # a search's order is its list of ids: read the new one (off the UI thread); the
+            # rows shown stay as they are until it arrives
+            flt = inbox_query.copy_filter(self.latest)
+            flt.sort, flt.descending = key, descending
+            self.load(flt)
+            return
         self.beginResetModel()
-        self.filter.sort = COLUMNS[column][0]
-        self.filter.descending = order == Qt.SortOrder.DescendingOrder
+        self.filter.sort = key
+        self.filter.descending = descending
+        self.latest = self.filter
         self.pages.clear()
         self.endResetModel()

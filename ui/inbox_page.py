@@ -18,6 +18,7 @@ from ui.case_view import CaseView
 from ui.i18n import date_text, datetime_text
 from ui.inbox_model import COLUMNS, InboxModel
 from ui.screen import fit_columns
+from ui.workers import user_message
 
 SCOPE_MINE = "mine"
 SCOPE_ALL = "all"
@@ -87,7 +88,7 @@ class InboxPage(QWidget):
         bar.addWidget(self.sop_filter, 2)
         bar.addWidget(self.status_filter, 1)
         cl.addLayout(bar)
-        self.model = InboxModel(self)
+        self.model = InboxModel(self, runner=runner)
         self.table = QTableView()
         self.table.setObjectName("inbox_table")
         self.table.setModel(self.model)
@@ -122,20 +123,28 @@ class InboxPage(QWidget):
         # wiring
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
-        self.search_timer.setInterval(250)  # search as you type, one query per pause
-        self.search_timer.timeout.connect(self.apply_filter)
+        # search as you type, one query per pause, read off the UI thread (a search scans
+        # every case: ~0.1-0.2 s at 100,000) so typing never waits for it
+        self.search_timer.setInterval(250)
+        self.search_timer.timeout.connect(self.search_later)
+        self._reselect: int | None = None  # the case to select again when the rows arrive
         self.search.textChanged.connect(lambda _t: self.search_timer.start())
         # other PCs change cases too, and time makes cases overdue: refresh now and then
         self.refresh_timer = QTimer(self)
         self.refresh_timer.setInterval(REFRESH_MS)
         self.refresh_timer.timeout.connect(self.refresh_list)
         self.refresh_timer.start()
-        self.search.returnPressed.connect(self.apply_filter)
-        self.sop_filter.currentIndexChanged.connect(lambda _i: self.apply_filter())
-        self.status_filter.currentIndexChanged.connect(lambda _i: self.apply_filter())
-        self.scopes.currentRowChanged.connect(lambda _r: self.apply_filter())
+        self.search.returnPressed.connect(self.search_later)
+        self.sop_filter.currentIndexChanged.connect(lambda _i: self.filters_changed())
+        self.status_filter.currentIndexChanged.connect(lambda _i: self.filters_changed())
+        self.scopes.currentRowChanged.connect(lambda _r: self.filters_changed())
+        self.model.loaded.connect(self._rows_arrived)
+        self.model.load_failed.connect(self._rows_failed)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.model.modelReset.connect(self._update_count)
+        # the busy cursor ends with any reset that shows the last request (a search's rows,
+        # or a refresh on this thread that replaced a search still being read)
+        self.model.modelReset.connect(lambda: self._busy(self.model.loading()))
         self.case_view.data_changed.connect(self.data_changed)
         self.case_view.actions_changed.connect(self.actions_changed)
         self.case_view.status_message.connect(self.status_message)
@@ -234,7 +243,7 @@ class InboxPage(QWidget):
             sop=self.sop_filter.currentData() or None,
             status=self.status_filter.currentData() or None,
             search=self.search.text(),
-            sort=self.model.filter.sort, descending=self.model.filter.descending,
+            sort=self.model.latest.sort, descending=self.model.latest.descending,
             now=dbm.now_local())
         if scope == SCOPE_MINE:
             flt.position_ids = sorted(self.services.users.position_ids(self.user))
@@ -249,11 +258,52 @@ class InboxPage(QWidget):
         return flt
 
     def apply_filter(self) -> None:
+        """Show the current filters and search now (read on the UI thread)."""
         self.search_timer.stop()
         selected = self.selected_case_id()
-        self.model.set_filter(self.build_filter())
+        self.model.set_filter(self.build_filter())  # drops a search still being read
+        self._reselect = None
+        self._busy(False)
         if selected is not None:
             self._select_row_of(selected)
+
+    def search_later(self) -> None:
+        """Show the current filters and search once read off the UI thread; a newer request
+        replaces this one, so only the last text typed ends up in the table."""
+        self.search_timer.stop()
+        if not self.model.loading():  # else keep the case selected when the first one began
+            self._reselect = self.selected_case_id()
+        self._busy(True)
+        self.model.load(self.build_filter())
+
+    def filters_changed(self) -> None:
+        """A scope, SOP or status chosen: the indexes answer at once unless there is search
+        text, which means a scan, read off the UI thread."""
+        if self.search.text().strip():
+            self.search_later()
+        else:
+            self.apply_filter()
+
+    def _rows_arrived(self) -> None:
+        self._busy(False)
+        selected, self._reselect = self._reselect, None
+        if selected is not None:  # still the case in the pane: select it without reloading it
+            self.table.selectionModel().blockSignals(True)
+            self._select_row_of(selected)
+            self.table.selectionModel().blockSignals(False)
+
+    def _rows_failed(self, message: str) -> None:
+        self._busy(False)
+        self._reselect = None
+        text = user_message(message)
+        self.status_message.emit(text.splitlines()[0] if text else "")
+
+    def _busy(self, busy: bool) -> None:
+        """A busy cursor over the table while a search is read (the old rows stay usable)."""
+        if busy:
+            self.table.viewport().setCursor(Qt.CursorShape.BusyCursor)
+        else:
+            self.table.viewport().unsetCursor()
 
     def _update_count(self) -> None:
         self.count_label.setText(self.tr("%n kasus", "", self.model.rowCount()))
@@ -331,6 +381,8 @@ class InboxPage(QWidget):
             self.status_filter.setCurrentIndex(0)
         elif not self.set_scope(SCOPE_ALL):
             pass
+        if self.model.loading():  # the scope changed under search text: read it now, to select
+            self.apply_filter()
         if not self._select_row_of(case_id):
             self.status_filter.setCurrentIndex(self.status_filter.findData(""))
             self.search.clear()
@@ -354,6 +406,11 @@ class InboxPage(QWidget):
         """Re-read counts and the table, keeping the selection (the case pane is left alone)."""
         selected = self.selected_case_id()
         self._fill_scopes()
+        if self.model.latest.search.strip():  # a scan: off the UI thread, reselected on arrival
+            if not self.model.loading():
+                self._reselect = selected
+            self.model.refresh_later()
+            return
         self.model.refresh()
         if selected is not None:
             self.table.selectionModel().blockSignals(True)
@@ -383,3 +440,4 @@ class InboxPage(QWidget):
     def shutdown(self) -> None:
         self.search_timer.stop()
         self.refresh_timer.stop()
+        self.model.cancel()

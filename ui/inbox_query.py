@@ -8,7 +8,7 @@ columns directly (each filter is an indexed column or one LIKE over the intake t
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sop_desktop import db as dbm
 from sop_desktop.workflow import STATUS_DONE, STATUS_OPEN, STATUS_STOPPED
@@ -116,6 +116,12 @@ def _parts(flt: CaseFilter) -> list[tuple[object, list]]:
     return [(cond, order(columns))]
 
 
+def copy_filter(flt: CaseFilter) -> CaseFilter:
+    """An independent copy (a worker reads it while the UI goes on changing its own)."""
+    ids = list(flt.position_ids) if flt.position_ids is not None else None
+    return replace(flt, position_ids=ids)
+
+
 def count(flt: CaseFilter) -> int:
     return dbm.Case.select().where(_condition(flt)).count()
 
@@ -164,3 +170,56 @@ def row_index(flt: CaseFilter, case_id: int, limit: int = 5000) -> int | None:
         if seen >= limit:
             break
     return None
+
+
+@dataclass
+class Snapshot:
+    """What the inbox shows for one filter, read in one go (on a worker thread or not).
+
+    With search text `ids` holds every matching case in order: one scan of the case table
+    gives the count, the first page and every later page (read by id), instead of a COUNT
+    scan and then an OFFSET scan per page. Without search text the indexes answer the count
+    and each page directly, so `ids` is None and pages are read by offset."""
+
+    filter: CaseFilter
+    total: int
+    ids: list[int] | None = None
+    first_page: list[CaseRow] | None = None
+
+
+def ordered_ids(flt: CaseFilter) -> list[int]:
+    """Every case matching the filter, in its order, from one query.
+
+    Unlike a page, every match is read anyway, so sorting the matches once is cheapest; the
+    two parts of the due order as two queries would let SQLite (without statistics) read the
+    "no due time" part through the due index, row by row across the whole table."""
+    C = dbm.Case
+    parts = _parts(flt)
+    if len(parts) == 1:
+        cond, order = parts[0]
+    else:  # due first (cases without a time standard last both ways), then the case id
+        cond = _condition(flt)
+        direction = (lambda c: c.desc()) if flt.descending else (lambda c: c.asc())
+        order = [C.current_due.is_null().asc(), direction(C.current_due), direction(C.id)]
+    # the raw cursor: ids need no conversion, and peewee's per-row work doubles a large result
+    cursor = dbm.database.execute(C.select(C.id).where(cond).order_by(*order))
+    return [cid for cid, in cursor]
+
+
+def rows_by_ids(flt: CaseFilter, ids: list[int]) -> list[CaseRow]:
+    """The rows of these cases in the given order (a case deleted meanwhile is left out)."""
+    if not ids:
+        return []
+    by_id = {r.case_id: r for r in _rows(flt, dbm.Case.id.in_(ids), [dbm.Case.id], 0, len(ids))}
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def snapshot(flt: CaseFilter, page_size: int = 0) -> Snapshot:
+    """Count (and with page_size the first page of) a filter; see Snapshot."""
+    if flt.search.strip():
+        ids = ordered_ids(flt)
+        first = rows_by_ids(flt, ids[:page_size]) if page_size else None
+        return Snapshot(flt, len(ids), ids, first)
+    total = count(flt)
+    first = page(flt, 0, page_size) if page_size and total else ([] if page_size else None)
+    return Snapshot(flt, total, None, first)
