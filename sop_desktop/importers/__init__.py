@@ -36,22 +36,32 @@ def import_text(text: str, source: str = "teks") -> ImportResult:
 def import_xlsx(path: str | Path) -> ImportResult:
     """Import every SOP table of every sheet of an .xlsx file (hostile files are refused)."""
     from sop_desktop.importers.build import NO_TABLE, parse_lines
+    from sop_desktop.importers.identity import parse_preamble
     from sop_desktop.importers.xlsx import read_sheets
 
     path = Path(path)
     result = ImportResult()
     failures: list[str] = []
-    for title, lines in read_sheets(path):
+    carry = None  # an identity sheet without a table: its block goes to the next sheet's SOP
+    for title, lines, notes in read_sheets(path):
+        result.warnings.extend(notes)
         if all(line.blank for line in lines):
             continue
         try:
-            sops, warnings = parse_lines(lines, path.name)
+            sops, warnings = parse_lines(lines, path.name, carry, title)
         except ImportFailed as exc:
             if NO_TABLE not in str(exc):
                 raise
             failures.append(str(exc))
-            result.warnings.append(f"{path.name}: lembar '{title}' tidak berisi tabel SOP")
+            preamble = parse_preamble(lines)
+            if preamble.found:
+                carry = preamble
+                result.warnings.append(f"{path.name}: lembar '{title}' berisi identitas SOP "
+                                       "tanpa tabel; dipakai untuk tabel di lembar berikutnya")
+            else:
+                result.warnings.append(f"{path.name}: lembar '{title}' tidak berisi tabel SOP")
             continue
+        carry = None
         result.sops.extend(sops)
         result.warnings.extend(warnings)
     if not result.sops:

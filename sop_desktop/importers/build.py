@@ -8,8 +8,10 @@ numbering does not start at 1).
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import functools
+import re
 from dataclasses import dataclass, field
 
 from sop_desktop.errors import ImportFailed, ValidationError
@@ -18,7 +20,7 @@ from sop_desktop.importers.decisions import infer_decisions, mark_start_end
 from sop_desktop.importers.identity import Preamble, parse_preamble, sop_name
 from sop_desktop.importers.lanes import clean_lane_name, infer_lanes
 from sop_desktop.importers.table import (HeaderModel, TablePart, build_header, classify_mark,
-                                         locate_tables)
+                                         locate_tables, with_unit)
 from sop_desktop.model import Lane, SopDefinition, Step
 from sop_desktop.waktu import parse_waktu
 
@@ -35,8 +37,13 @@ class SopDraft:
     warnings: list[str] = field(default_factory=list)
 
 
-def parse_lines(lines: list[Line], source: str) -> tuple[list[SopDefinition], list[str]]:
-    """All SOPs in one list of lines (a text file or one sheet) -> (sops, file warnings)."""
+def parse_lines(lines: list[Line], source: str, carry: Preamble | None = None,
+                sheet_name: str = "") -> tuple[list[SopDefinition], list[str]]:
+    """All SOPs in one list of lines (a text file or one sheet) -> (sops, file warnings).
+
+    `carry`: an identity block read elsewhere (a workbook's separate identity sheet) for the
+    first table that has none of its own; `sheet_name` names an SOP that has no name at all.
+    """
     parts = locate_tables(lines)
     file_warnings: list[str] = []
     if not parts:
@@ -45,8 +52,12 @@ def parse_lines(lines: list[Line], source: str) -> tuple[list[SopDefinition], li
         raise ImportFailed(f"{source} {where}: {NO_TABLE}")
     drafts: list[SopDraft] = []
     prev_end = 0
+    pending = carry  # identity block read before a header that had no step rows under it
     for part in parts:
         preamble = parse_preamble(lines[prev_end:part.start])
+        if pending is not None and not preamble.found:
+            preamble = pending
+        pending = None
         prev_end = part.end
         try:
             model = build_header(part, clean_lane_name)
@@ -55,6 +66,8 @@ def parse_lines(lines: list[Line], source: str) -> tuple[list[SopDefinition], li
         if not part.rows:
             file_warnings.append(f"{part.top.where if part.top else ''}: kepala tabel tanpa baris "
                                  "langkah diabaikan")
+            if preamble.found:
+                pending = preamble
             continue
         current = drafts[-1] if drafts else None
         if current is not None and not preamble.found and _continues(current, part, model,
@@ -66,8 +79,10 @@ def parse_lines(lines: list[Line], source: str) -> tuple[list[SopDefinition], li
             continue
         drafts.append(SopDraft(preamble, [(part, model)]))
     if not drafts:
-        raise ImportFailed(f"{source}: tabel SOP tidak berisi baris langkah")
-    return [build_sop(d, source) for d in drafts], file_warnings
+        where = parts[0].top.where if parts[0].top else "baris 1"
+        raise ImportFailed(f"{source} {where}: tabel SOP tidak berisi baris langkah bernomor "
+                           "(kolom No kosong atau tidak berisi angka)")
+    return [build_sop(d, source, sheet_name) for d in drafts], file_warnings
 
 
 @functools.lru_cache(maxsize=4096)
@@ -88,6 +103,8 @@ def _continues(draft: SopDraft, part: TablePart, model: HeaderModel, preamble: P
         earlier = draft.preamble.title or draft.preamble.nama
         if not earlier or _similar(sop_name(title), sop_name(earlier)) < 0.85:
             return False
+    if model.actor_col is not None or last_model.actor_col is not None:
+        return model.actor_col is not None and last_model.actor_col is not None
     old = [n for _, n in draft.parts[0][1].lanes]
     new = [n for _, n in model.lanes]
     if len(old) != len(new):
@@ -113,9 +130,28 @@ def _unique(names: list[str], warnings: list[str]) -> list[str]:
     return out
 
 
-def _lane_map(model: HeaderModel, first: HeaderModel, names: list[str]) -> dict[int, int]:
-    """column of this part -> lane index of the SOP."""
-    out: dict[int, int] = {}
+def _actor_names(draft: SopDraft, source: str) -> list[str]:
+    """Lane names of a narrative table: the actors named in its Pelaksana column, in order."""
+    names: list[str] = []
+    for part, model in draft.parts:
+        col = model.actor_col
+        for row in part.rows:
+            if col is not None and col < len(row.cells) and row.cells[col]:
+                name = clean_lane_name(row.cells[col])
+                if classify_mark(name) == "text" and name not in names:
+                    names.append(name)
+    if not names:
+        where = draft.parts[0][0].rows[0].line.where
+        raise ImportFailed(f"{source} {where}: kolom Pelaksana tidak berisi nama pelaksana")
+    return names
+
+
+def _lane_map(model: HeaderModel, first: HeaderModel, names: list[str]) -> dict:
+    """column of this part -> lane index of the SOP (key -1: actor name -> lane index)."""
+    out: dict = {}
+    if model.actor_col is not None:
+        out[-1] = {n: k for k, n in enumerate(names)}
+        return out
     for pos, (col, name) in enumerate(model.lanes):
         best, score = None, 0.0
         for k, known in enumerate(names):
@@ -129,7 +165,11 @@ def _lane_map(model: HeaderModel, first: HeaderModel, names: list[str]) -> dict[
     return out
 
 
-def build_sop(draft: SopDraft, source: str) -> SopDefinition:
+_CALENDAR_DAYS = re.compile(r"\bhari\s+kalender\b", re.IGNORECASE)
+_GENERIC_SHEET = re.compile(r"^\s*(sheet|lembar|lembar kerja|tabel|table)\s*\d*\s*$", re.I)
+
+
+def build_sop(draft: SopDraft, source: str, sheet_name: str = "") -> SopDefinition:
     """Build one SopDefinition from its preamble and table parts."""
     pre = draft.preamble
     warnings = list(pre.warnings)
@@ -138,6 +178,9 @@ def build_sop(draft: SopDraft, source: str) -> SopDefinition:
         name = sop_name(pre.nama)
     elif pre.title:
         name = sop_name(pre.title)
+    elif sheet_name.strip() and not _GENERIC_SHEET.match(sheet_name):
+        name = sop_name(sheet_name)
+        warnings.append(f"nama SOP tidak ditemukan; diambil dari nama lembar '{sheet_name}'")
     else:
         name = "SOP tanpa nama"
         warnings.append("nama SOP tidak ditemukan (tidak ada identitas maupun judul)")
@@ -148,7 +191,10 @@ def build_sop(draft: SopDraft, source: str) -> SopDefinition:
     if not pre.found:
         warnings.append("tidak ada blok identitas SOP; nama diambil dari judul tabel"
                         if pre.title else "tidak ada blok identitas SOP")
-    names = _unique([n for _, n in first_model.lanes], warnings)
+    if first_model.actor_col is not None:
+        names = _actor_names(draft, source)
+    else:
+        names = _unique([n for _, n in first_model.lanes], warnings)
     steps: list[Step] = []
     marks: list[dict[int, str]] = []
     seen: dict[int, tuple] = {}
@@ -238,14 +284,35 @@ def _row_step(row, model: HeaderModel, lane_of: dict[int, int], sop: str, source
     kegiatan = cells[model.keg_col] if model.keg_col < len(cells) else ""
     if not kegiatan:
         kegiatan = " ".join(c for i, c in enumerate(cells) if i > model.no_col and c and
-                            i not in dict(model.lanes) and i not in model.roles.values())
+                            i not in dict(model.lanes) and i not in model.roles.values()
+                            and i != model.actor_col)
     waktu_text = cell("waktu")
+    united = with_unit(waktu_text, model.waktu_unit)
+    if united:
+        note = (f"satuan waktu diambil dari kepala kolom '{model.waktu_header}' "
+                f"({model.waktu_unit}) untuk angka tanpa satuan")
+        if note not in warnings:
+            warnings.append(note)
+        waktu_text = united
+    original = waktu_text
+    # "hari kalender" is plain days; "1 (satu) x 24 jam" etc. are waktu.py's business
+    waktu_text = _CALENDAR_DAYS.sub("hari", waktu_text)
     try:
         waktu = parse_waktu(waktu_text, where=f"{source} {row.line.where}: SOP '{sop}' langkah "
                                               f"{row.number}")
-    except ValidationError as exc:
-        raise ImportFailed(str(exc)) from None
+    except ValidationError:
+        hint = ("; angka tanpa satuan: tulis satuannya di sel atau di kepala kolom, mis. "
+                "'WAKTU (MENIT)'" if with_unit(original, "menit") else "")
+        raise ImportFailed(f"{source} {row.line.where}: SOP '{sop}' langkah {row.number}: waktu "
+                           f"'{original}' tidak dapat dibaca (contoh yang benar: '15 menit', "
+                           f"'1-2 hari', '5 hari kerja'){hint}") from None
+    if waktu is not None and waktu_text != original and not united:
+        waktu = dataclasses.replace(waktu, text=original)
     row_marks: dict[int, str] = {}
+    if model.actor_col is not None:
+        actor = clean_lane_name(cells[model.actor_col]) if model.actor_col < len(cells) else ""
+        if actor in lane_of.get(-1, {}):
+            row_marks[lane_of[-1][actor]] = "x"
     for col, _ in model.lanes:
         if col < len(cells) and cells[col] and col in lane_of:
             row_marks.setdefault(lane_of[col], classify_mark(cells[col]))

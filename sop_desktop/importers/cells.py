@@ -107,11 +107,25 @@ def cell_text(value) -> str:
         return "Ya" if value else "Tidak"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
+    if isinstance(value, (dt.time, dt.timedelta)):
+        return _duration(value)
     if isinstance(value, (dt.date, dt.datetime)):
         from sop_desktop.dates import tanggal
 
         return tanggal(value)  # "24 Oktober 2022", as the identity page prints dates
     return str(value)
+
+
+def _duration(value) -> str:
+    """A time-formatted cell ("0:15", typed into a Waktu column) as the duration it means."""
+    if isinstance(value, dt.time):
+        minutes = value.hour * 60 + value.minute + (1 if value.second >= 30 else 0)
+    else:
+        minutes = round(value.total_seconds() / 60)
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return f"{rest} menit"
+    return f"{hours} jam {rest} menit" if rest else f"{hours} jam"
 
 
 def step_number(text: str) -> int | None:

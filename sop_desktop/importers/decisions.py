@@ -75,7 +75,7 @@ def infer_decisions(steps: list[Step], lanes: list[str], marks: list[dict[int, s
         text = step.kegiatan[:2000]
         returns = bool(_RETURN.search(text)) and bool(_CONDITION.search(text))
         alternative = bool(_ALTERNATIVE.search(text))
-        y_mark = "y" in kinds
+        y_mark = "y" in kinds or "decision" in kinds  # Y label or a diamond in a lane column
         numbers = {s.number for s in steps}
         yes_to, no_to, labelled = explicit_targets(text, numbers)
         question = bool(_QUESTION.search(text))

@@ -205,8 +205,10 @@ def parse_disahkan(raw: str) -> tuple[str, str, str]:
             jabatan, nama = body[:sep.start()], body[sep.end():]
         else:
             words = body.split()
-            # one run of words: the last word is the name (e.g. "KEPALA DIVISI X HERDAUS")
-            jabatan, nama = (" ".join(words[:-1]), words[-1]) if len(words) > 2 else (body, "")
+            # one run of words before a NIP: the last word is the name ("KEPALA DIVISI X
+            # HERDAUS NIP ..."); without a NIP it is a jabatan only ("KEPALA BADAN ... SDM")
+            jabatan, nama = (" ".join(words[:-1]), words[-1]) if len(words) > 2 and nip \
+                else (body, "")
     return " ".join(jabatan.split()).strip(" ,"), " ".join(nama.split()).strip(" ,"), nip
 
 
@@ -303,6 +305,7 @@ class _IdentityReader:
         self.first_label_at: int | None = None
         self.office_cells: list[str] = []
         self.sign_lines = 0  # lines taken after DISAHKAN OLEH (a signature spread over lines)
+        self.label_col = 0  # column of the first identity label
 
     def put(self, fld: str, text: str) -> None:
         if not text:
@@ -326,6 +329,10 @@ class _IdentityReader:
             if self.first_label_at is None:
                 self.first_label_at = index
                 self.office_cells = [c for col, c in line.filled() if col < hits[0][0]]
+                self.label_col = hits[0][0]
+            elif self.label_col and hits[0][0] == self.label_col and not self.pending:
+                # spreadsheet layout: the office names sit left of the label column, one per row
+                self.office_cells += [c for col, c in line.filled() if col < hits[0][0]]
             self._labels(line, hits)
             self.sign_lines = 4 if hits[-1][1][-1][0] == "disahkan" else 0
         elif self.sign_lines and not self.pending:
@@ -421,6 +428,8 @@ def _hierarchy(before: list[Line], office_cells: list[str]) -> list[str]:
     if pars and len(pars[-1]) <= 6:
         return [ln.text() for ln in pars[-1]]
     if office_cells:
-        text = clean(" ".join(office_cells))
-        return [p.strip() for p in _UNIT_WORDS.split(text) if p.strip()]
+        out: list[str] = []
+        for cell in office_cells:
+            out += [p.strip() for p in _UNIT_WORDS.split(clean(cell)) if p.strip()]
+        return out
     return []

@@ -585,7 +585,7 @@ def _has_phrase(words: list[str], phrase: tuple[str, ...]) -> bool:
 
 
 _MARK_NAMES = {"mulai": "MULAI", "selesai": "SELESAI", "x": "tanda", "box": "kotak",
-               "text": "isi"}
+               "decision": "belah ketupat", "text": "isi"}
 
 
 def infer_lanes(steps: list[Step], lanes: list[str], marks: list[dict[int, str]]) -> list[str]:

@@ -35,6 +35,13 @@ _MARKS = {
     "mulai": "mulai", "start": "mulai", "selesai": "selesai", "end": "selesai", "finish": "selesai",
     "y": "y", "ya": "y", "yes": "y", "t": "t", "tidak": "t", "no": "t", "n": "t",
     "x": "x", "v": "x", "✓": "x", "√": "x", "o": "x", "•": "x", "*": "x",
+    "✔": "x", "✗": "x", "✘": "x", "●": "x", "○": "x", "◯": "x", "⬤": "x", "+": "x",
+    "oval": "x", "elips": "x", "lingkaran": "x", "terminator": "x", "kapsul": "x",
+    "■": "box", "□": "box", "▪": "box", "▭": "box", "proses": "box", "process": "box",
+    "persegi": "box", "persegi panjang": "box", "segi empat": "box", "dokumen": "box",
+    "◊": "decision", "◇": "decision", "◆": "decision", "♦": "decision", "⬦": "decision",
+    "keputusan": "decision", "decision": "decision", "belah ketupat": "decision",
+    "wajik": "decision", "diamond": "decision",
 }
 
 
@@ -78,7 +85,7 @@ def is_mutu_baku(text: str) -> tuple[bool, bool]:
 
 def classify_mark(text: str) -> str:
     """A lane cell's content as a flowchart mark: mulai/selesai/y/t/x/box/text."""
-    key = text.strip().strip("[](){}").strip().lower()
+    key = " ".join(text.strip().strip("[](){}").strip().lower().split())
     if key in _MARKS:
         return _MARKS[key]
     if "box" in key or "kotak" in key:
@@ -102,6 +109,11 @@ def header_top(line: Line) -> tuple[int, int] | None:
         if col > no_col and norm_key(text) in _KEGIATAN_WORDS:
             return no_col, col
         if col > no_col and norm_key(text).startswith(("kegiatan", "aktivitas", "uraian")):
+            return no_col, col
+    for col, text in filled:
+        # "Tahapan Kegiatan", "Langkah-langkah Kegiatan", "Rincian Aktivitas"
+        key = norm_key(text)
+        if col > no_col and len(key) <= 30 and re.search(r"kegiatan|aktivitas|aktifitas", key):
             return no_col, col
     return None
 
@@ -127,11 +139,16 @@ class TablePart:
     sub: Line | None = None
     rows: list[Row] = field(default_factory=list)
     headerless: bool = False
+    notes: list[str] = field(default_factory=list)  # warnings found while reading the rows
+
+
+_COLUMN_NUMBER = re.compile(r"^[(\[]?\s*(\d{1,2})\s*[)\].]?$")
 
 
 def _numbers_row(line: Line) -> bool:
+    """A row of column numbers under the header: "1 2 3 ..." or "(1) (2) (3) ..."."""
     filled = line.filled()
-    return len(filled) >= 3 and all(step_number(t) is not None for _, t in filled)
+    return len(filled) >= 3 and all(_COLUMN_NUMBER.match(t) for _, t in filled)
 
 
 def _is_step_row(line: Line, no_col: int) -> bool:
@@ -151,10 +168,64 @@ def _is_continuation(line: Line, no_col: int) -> bool:
     return not any(match_labels(t) for _, t in filled)
 
 
+_SUB_NUMBER = re.compile(r"^(\d{1,3})\s*\.?\s*([a-z]|\d{1,2})\s*[.)]?$", re.IGNORECASE)
+
+
+def sub_number(text: str) -> str:
+    """"2a", "2.1", "2.a)" -> the label as printed without its trailing dot, else ""."""
+    text = text.strip()
+    if step_number(text) is not None or not _SUB_NUMBER.match(text):
+        return ""
+    return text.rstrip(".)").strip()
+
+
+def add_waktu(a: str, b: str) -> str | None:
+    """Two waktu cells of one unit added up ("5 menit" + "10 menit" -> "15 menit"; bare
+    numbers likewise), else None (ranges, mixed units, not a waktu)."""
+    if _BARE_NUMBER.match(a.strip()) and _BARE_NUMBER.match(b.strip()) and \
+            re.fullmatch(r"\d+", a.strip()) and re.fullmatch(r"\d+", b.strip()):
+        return str(int(a) + int(b))
+    try:
+        wa, wb = parse_waktu(a), parse_waktu(b)
+    except ValidationError:
+        return None
+    if not wa or not wb or wa.unit != wb.unit or wa.min != wa.max or wb.min != wb.max:
+        return None
+    total = wa.max + wb.max
+    number = int(total) if float(total).is_integer() else total
+    return f"{number} {wa.unit.replace('_', ' ')}"
+
+
+def shift_line(line: Line, at: int, shift: int) -> Line:
+    """The line with one empty cell removed at `at` (shift -1) or inserted before it (+1)."""
+    if shift < 0:
+        cells, raw = line.cells[:at] + line.cells[at + 1:], line.raw[:at] + line.raw[at + 1:]
+    else:
+        cells, raw = line.cells[:at] + [""] + line.cells[at:], line.raw[:at] + [""] + line.raw[at:]
+    return Line(line.no, raw, cells, sheet=line.sheet)
+
+
+def realign(line: Line, no_col: int) -> tuple[Line, int, int] | None:
+    """A step row whose cells sit one column right or left of its header, moved back in line
+    -> (moved line, column, shift), else None.
+
+    PDF extraction often adds or drops a leading empty cell on data rows; the header's
+    columns are the reference, so the whole row moves (its number must land on the No column).
+    """
+    if _is_step_row(line, no_col):
+        return None
+    if not line.cell(no_col) and _is_step_row(line, no_col + 1):
+        return shift_line(line, no_col, -1), no_col, -1
+    if no_col > 0 and not line.cell(no_col - 1) and _is_step_row(line, no_col - 1):
+        return shift_line(line, no_col - 1, 1), no_col - 1, 1
+    return None
+
+
 def _read_rows(lines: list[Line], i: int, part: TablePart) -> int:
     """Read step rows from line i on; returns the index after the part."""
     n = len(lines)
     last = i
+    at, shift = 0, 0  # how the last step row was realigned
     while i < n:
         line = lines[i]
         if line.blank:
@@ -162,8 +233,38 @@ def _read_rows(lines: list[Line], i: int, part: TablePart) -> int:
             continue
         if header_top(line):
             break
+        moved = realign(line, part.no_col)
+        if moved is not None:
+            line, at, shift = moved
+            if not any("bergeser satu kolom dari kepala" in note for note in part.notes):
+                part.notes.append(f"{line.where}: baris langkah bergeser satu kolom dari kepala "
+                                  "tabel; diselaraskan (juga baris berikutnya yang sama)")
+        elif _is_step_row(line, part.no_col):
+            at, shift = 0, 0
+        elif shift and (shift > 0 or not line.cell(at)):
+            line = shift_line(line, at, shift)  # a continuation line moves with its step row
         if _is_step_row(line, part.no_col):
             part.rows.append(Row(line, step_number(line.cell(part.no_col)), list(line.cells)))
+        elif part.rows and sub_number(line.cell(part.no_col)) and \
+                any(t for col, t in line.filled() if col > part.no_col):
+            # "2a" / "2.1": a sub-step printed under step 2 stays with it, text kept
+            row = part.rows[-1]
+            label = sub_number(line.cell(part.no_col))
+            part.notes.append(f"{line.where}: sub-langkah '{label}' digabung ke langkah "
+                              f"{row.number}")
+            width = max(len(row.cells), len(line.cells))
+            row.cells += [""] * (width - len(row.cells))
+            for col, text in line.filled():
+                if col == part.no_col:
+                    continue
+                if col == part.keg_col:
+                    text = f"{label} {text}"
+                elif row.cells[col] and (classify_mark(text) != "text" or text == row.cells[col]):
+                    continue  # the step already has this mark or text in this column
+                elif row.cells[col] and (total := add_waktu(row.cells[col], text)):
+                    row.cells[col] = total  # the step takes as long as its sub-steps together
+                    continue
+                row.cells[col] = (row.cells[col] + " " + text).strip()
         elif part.rows and _is_continuation(line, part.no_col):
             row = part.rows[-1]
             width = max(len(row.cells), len(line.cells))
@@ -191,7 +292,8 @@ def locate_tables(lines: list[Line]) -> list[TablePart]:
             while j < n and lines[j].blank and j < i + 3:
                 j += 1
             if j < n and not lines[j].blank and not header_top(lines[j]) \
-                    and not _is_step_row(lines[j], part.no_col) and not _numbers_row(lines[j]):
+                    and not _is_step_row(lines[j], part.no_col) and not _numbers_row(lines[j]) \
+                    and realign(lines[j], part.no_col) is None:
                 part.sub = lines[j]
                 j += 1
             while j < n and (lines[j].blank or _numbers_row(lines[j])) and j < i + 6:
@@ -229,11 +331,35 @@ class HeaderModel:
     lanes: list[tuple[int, str]]  # (column, lane name as printed, cleaned)
     roles: dict[str, int]  # role -> column
     warnings: list[str] = field(default_factory=list)
+    waktu_unit: str = ""  # unit written in the Waktu header ("WAKTU (MENIT)"), for bare numbers
+    waktu_header: str = ""
+    actor_col: int | None = None  # narrative table: the column naming each step's actor
 
 
-def _waktu_ok(text: str) -> bool:
+_HEADER_UNIT = re.compile(r"\b(hari\s*kerja|hk|hari|jam|menit|mnt|detik|dtk)\b", re.IGNORECASE)
+_BARE_NUMBER = re.compile(
+    r"^\d+(?:[.,]\d+)?(?:\s*(?:-|–|—|s/d|s\.d\.?|sampai)\s*\d+(?:[.,]\d+)?)?$", re.IGNORECASE)
+
+
+def header_unit(text: str) -> str:
+    """The unit a Waktu header names ("WAKTU (MENIT)", "Waktu/Jam") as a waktu word, else ""."""
+    match = _HEADER_UNIT.search(text or "")
+    if not match:
+        return ""
+    word = " ".join(match.group(1).lower().split())
+    return {"hk": "hari kerja", "mnt": "menit", "dtk": "detik"}.get(word, word)
+
+
+def with_unit(text: str, unit: str) -> str | None:
+    """A bare number ("30", "15-30") with the header's unit appended, else None."""
+    if unit and _BARE_NUMBER.match(text.strip()):
+        return f"{text.strip()} {unit}"
+    return None
+
+
+def _waktu_ok(text: str, unit: str = "") -> bool:
     try:
-        parse_waktu(text)
+        parse_waktu(with_unit(text, unit) or text)
         return True
     except ValidationError:
         return False
@@ -244,7 +370,7 @@ def build_header(part: TablePart, clean_lane) -> HeaderModel:
 
     `clean_lane` turns a printed lane header into its cleaned name.
     """
-    warnings: list[str] = []
+    warnings: list[str] = list(part.notes)
     top = part.top.cells if part.top else []
     sub = part.sub.cells if part.sub else []
     width = max([len(top), len(sub)] + [len(r.cells) for r in part.rows] + [0])
@@ -298,14 +424,46 @@ def build_header(part: TablePart, clean_lane) -> HeaderModel:
                 name = text
         if name and not word_role(name)[0]:
             lanes.append((col, clean_lane(name)))
+    actor_col = None
     if not lanes:
-        raise _fail(part, "tabel tidak memiliki kolom pelaksana")
+        # a narrative table: one "Pelaksana" column naming the actor of each step in words
+        actor_col = _actor_column(part, top, sub, set(hp.values()))
+        if actor_col is None:
+            raise _fail(part, "tabel tidak memiliki kolom pelaksana (nama pelaksana di kepala "
+                              "kolom, atau satu kolom 'Pelaksana' berisi nama)")
+        warnings.append(f"{where}: satu kolom 'Pelaksana' berisi nama pelaksana tiap langkah; "
+                        "jalur dibentuk dari nama-nama itu")
 
-    roles = _fit_roles(hp, first_mutu, width, part.rows)
+    waktu_header = ""
+    if "waktu" in hp:
+        waktu_header = sub[hp["waktu"]] if word_role(sub[hp["waktu"]])[0] == "waktu" \
+            else top[hp["waktu"]]
+    unit = header_unit(waktu_header)
+    roles = _fit_roles(hp, first_mutu, width, part.rows, unit)
     if roles != {r: c for r, c in hp.items() if r in roles}:
         warnings.append(f"{where}: kolom mutu baku di kepala tabel bergeser dari isinya; "
                         "kolom disesuaikan dengan isi baris")
-    return HeaderModel(part.no_col, part.keg_col, lanes, roles, warnings)
+    return HeaderModel(part.no_col, part.keg_col, lanes, roles, warnings, unit, waktu_header,
+                       actor_col)
+
+
+def _actor_column(part: TablePart, top: list[str], sub: list[str], role_cols: set[int]
+                  ) -> int | None:
+    """The single column headed "Pelaksana" whose rows hold actor names, if any."""
+    for col in range(part.keg_col + 1, len(top)):
+        if col in role_cols:
+            continue
+        head = sub[col] or top[col]
+        if not (head and _GROUP_WORDS.search(head)) and not (
+                top[col] and _GROUP_WORDS.search(top[col]) and not any(
+                    sub[c] for c in range(col + 1, len(sub)) if c not in role_cols
+                    and not word_role(sub[c])[0])):
+            continue
+        values = [r.cells[col] for r in part.rows if col < len(r.cells) and r.cells[col]]
+        names = [v for v in values if classify_mark(v) == "text" and len(v) <= 120]
+        if values and len(names) >= max(1, len(values) // 2):
+            return col
+    return None
 
 
 def _fail(part: TablePart, what: str):
@@ -315,7 +473,8 @@ def _fail(part: TablePart, what: str):
     return ImportFailed(f"{where}: {what}")
 
 
-def _fit_roles(hp: dict[str, int], first: int, width: int, rows: list[Row]) -> dict[str, int]:
+def _fit_roles(hp: dict[str, int], first: int, width: int, rows: list[Row],
+              unit: str = "") -> dict[str, int]:
     """Assign the mutu baku roles to columns, in header order, where the data fits best."""
     if not hp:
         return {}
@@ -327,7 +486,8 @@ def _fit_roles(hp: dict[str, int], first: int, width: int, rows: list[Row]) -> d
     waktu_bad = {}
     for c in cols:
         filled = [r.cells[c] for r in rows if c < len(r.cells) and r.cells[c]]
-        waktu_bad[c] = (sum(1 for t in filled if not _waktu_ok(t)) / len(filled)) if filled else 0
+        bad = sum(1 for t in filled if not _waktu_ok(t, unit))
+        waktu_bad[c] = bad / len(filled) if filled else 0
     if len(cols) > 12 or len(order) > len(cols):
         return {r: hp[r] for r in order}
     best, best_cost = None, None

@@ -8,6 +8,7 @@ line/cell grid the text importer uses.
 
 from __future__ import annotations
 
+import re
 import warnings
 import zipfile
 import zlib
@@ -17,7 +18,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import ParseError, fromstring
 
 from sop_desktop.errors import ImportFailed
-from sop_desktop.importers.cells import Line, tokenize_grid
+from sop_desktop.importers.cells import Line, cell_text, tokenize_grid
 
 MAX_MEMBERS = 2000
 MAX_TOTAL_BYTES = 200 * 1024 * 1024
@@ -72,8 +73,91 @@ def check_xlsx(path: Path) -> None:
         raise ImportFailed(f"{name}: berkas .xlsx rusak atau tidak dapat dibaca") from None
 
 
-def read_sheets(path: Path) -> list[tuple[str, list[Line]]]:
-    """Every sheet of a checked workbook as lines of cells."""
+_LITERAL = re.compile(r'"([^"]*)"')
+
+
+def shown_value(cell):
+    """A cell's value as the sheet shows it where that matters: a number formatted with text
+    around it (`0 "menit"`, `General" Hari"`) keeps that text, so "15" reads "15 menit"."""
+    value = getattr(cell, "value", None)
+    fmt = getattr(cell, "number_format", None) or ""
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and '"' in fmt:
+        section = fmt.split(";", 1)[0]
+        literals = _LITERAL.findall(section)
+        if literals:
+            number = cell_text(value)
+            first = section.find('"')
+            code = _LITERAL.sub("", section)
+            # text before the number code is a prefix, the rest a suffix
+            before = "".join(literals[:1]) if first == 0 and code.strip() else ""
+            after = "".join(literals[1:] if before else literals)
+            return " ".join(f"{before} {number} {after}".split())
+    return value
+
+
+def _hidden_parts(path: Path, members: dict[str, str]) -> dict[str, tuple[str, set, set, int]]:
+    """Per sheet title: (sheet state, hidden row numbers, hidden column numbers, last row with
+    a value), 1-based.
+
+    Offices hide rows and columns of an earlier version or of working notes; a printed SOP
+    does not show them, so neither does the import. The last row with a value lets a sheet
+    with borders drawn far below its table be read without walking the empty rows. Read from
+    the sheet XML (already checked safe by check_xlsx) because openpyxl's read-only mode keeps
+    neither row/column dimensions nor where the values end.
+    """
+    from defusedxml.ElementTree import iterparse
+
+    out: dict[str, tuple[str, set, set, int]] = {}
+    with zipfile.ZipFile(path) as zf:
+        states: dict[str, str] = {}
+        try:
+            with zf.open("xl/workbook.xml") as fh:
+                for _, el in iterparse(fh, forbid_dtd=True):
+                    if el.tag.rsplit("}", 1)[-1] == "sheet":
+                        states[el.get("name", "")] = el.get("state", "visible")
+        except KeyError:
+            pass
+        for title, member in members.items():
+            rows: set[int] = set()
+            cols: set[int] = set()
+            last = 0
+            row_no = 0
+            try:
+                with zf.open(member) as fh:
+                    for event, el in iterparse(fh, events=("start", "end"), forbid_dtd=True):
+                        tag = el.tag.rsplit("}", 1)[-1]
+                        if event == "start":
+                            if tag == "row":
+                                row_no = int(el.get("r") or row_no + 1)
+                            continue
+                        if tag == "row" and el.get("hidden") in ("1", "true"):
+                            rows.add(row_no)
+                        elif tag == "col" and el.get("hidden") in ("1", "true"):
+                            low = int(el.get("min", "0") or 0)
+                            high = min(int(el.get("max", "0") or 0), MAX_COLS)
+                            cols.update(range(low, high + 1))
+                        elif tag == "c":
+                            if any(child.tag.rsplit("}", 1)[-1] in ("v", "is", "f")
+                                   for child in el):
+                                last = max(last, row_no)
+                            el.clear()  # the values are read by openpyxl; keep memory flat
+                        elif tag == "row":
+                            el.clear()
+            except KeyError:
+                last = MAX_ROWS + 1 if member else 0  # unknown layout: read as before
+            except ValueError:
+                raise ImportFailed(f"{path.name}: berkas .xlsx rusak (nomor baris tidak sah)") \
+                    from None
+            out[title] = (states.get(title, "visible"), rows, cols, last)
+    return out
+
+
+def read_sheets(path: Path) -> list[tuple[str, list[Line], list[str]]]:
+    """Every visible sheet of a checked workbook as (title, lines of cells, warnings).
+
+    Hidden sheets, rows and columns are left out (with a warning); a hidden row stays as a
+    blank line so messages keep the sheet's row numbers.
+    """
     check_xlsx(path)
     from openpyxl import load_workbook
 
@@ -85,14 +169,41 @@ def read_sheets(path: Path) -> list[tuple[str, list[Line]]]:
             warnings.simplefilter("ignore", UserWarning)
             wb = load_workbook(fh, read_only=True, data_only=True)
             try:
+                members = {ws.title: getattr(ws, "_worksheet_path", "") for ws in wb.worksheets}
+                hidden = _hidden_parts(path, members)
                 for ws in wb.worksheets:
+                    state, hidden_rows, hidden_cols, last_row = hidden.get(
+                        ws.title, ("visible", set(), set(), MAX_ROWS + 1))
+                    notes: list[str] = []
+                    if state != "visible":
+                        notes.append(f"{path.name}: lembar '{ws.title}' tersembunyi; "
+                                     "tidak dibaca")
+                        out.append((ws.title, [], notes))
+                        continue
                     rows = []
-                    for n, row in enumerate(ws.iter_rows(values_only=True, max_col=MAX_COLS)):
+                    skipped = 0
+                    for n, cells in enumerate(ws.iter_rows(max_col=MAX_COLS)):
+                        if n >= last_row:
+                            break  # only formatted, empty rows follow
                         if n >= MAX_ROWS:
                             raise ImportFailed(f"{path.name}: lembar '{ws.title}' terlalu "
                                                f"panjang (lebih dari {MAX_ROWS} baris)")
+                        row = tuple(shown_value(c) for c in cells)
+                        if n + 1 in hidden_rows:
+                            if any(v not in (None, "") for v in row):
+                                skipped += 1
+                            row = ()
+                        elif hidden_cols:
+                            row = tuple(v for c, v in enumerate(row, start=1)
+                                        if c not in hidden_cols)
                         rows.append(row)
-                    out.append((ws.title, tokenize_grid(rows, ws.title)))
+                    if skipped:
+                        notes.append(f"{path.name}: lembar '{ws.title}': {skipped} baris "
+                                     "tersembunyi diabaikan")
+                    if hidden_cols:
+                        notes.append(f"{path.name}: lembar '{ws.title}': kolom tersembunyi "
+                                     "diabaikan")
+                    out.append((ws.title, tokenize_grid(rows, ws.title), notes))
             finally:
                 wb.close()
     except ImportFailed:
