@@ -83,6 +83,9 @@ def import_file(path: str | Path) -> ImportResult:
         size = path.stat().st_size
     except OSError as exc:
         raise ImportFailed(f"{path.name}: berkas tidak dapat dibaca ({exc.strerror})") from None
+    refused = _known_other_format(path, head)
+    if refused:
+        raise ImportFailed(f"{path.name}: {refused}")
     if path.suffix.lower() in (".xlsx", ".xlsm") or head == b"PK\x03\x04":
         return import_xlsx(path)
     if size > MAX_TEXT_BYTES:
@@ -99,6 +102,30 @@ def import_file(path: str | Path) -> ImportResult:
     else:
         raise ImportFailed(f"{path.name}: pengodean teks tidak dikenal (simpan sebagai UTF-8)")
     return import_text(text, source=path.name)
+
+
+def _known_other_format(path: Path, head: bytes) -> str:
+    """What to tell a user who picked a PDF, an old .xls, a Word or an OpenDocument file."""
+    suffix = path.suffix.lower()
+    if head.startswith(b"%PDF"):
+        return ("berkas PDF tidak dibaca langsung; salin tabelnya sebagai teks (kolom dipisah "
+                "tab) atau simpan tabel sebagai .xlsx")
+    if head == b"\xd0\xcf\x11\xe0" or suffix == ".xls":
+        return "format .xls (Excel 97-2003) tidak didukung; simpan ulang sebagai .xlsx"
+    if head == b"PK\x03\x04":
+        import zipfile
+
+        try:
+            with zipfile.ZipFile(path) as zf:
+                names = set(zf.namelist()[:5000])
+        except (zipfile.BadZipFile, OSError, ValueError):
+            return ""  # the .xlsx checks say what is wrong
+        if "word/document.xml" in names:
+            return ("berkas Word (.docx) tidak didukung; salin tabel SOP ke .xlsx atau simpan "
+                    "sebagai teks")
+        if "mimetype" in names and "content.xml" in names:
+            return "berkas OpenDocument (.ods/.odt) tidak didukung; simpan ulang sebagai .xlsx"
+    return ""
 
 
 __all__ = ["ImportResult", "import_file", "import_text", "import_xlsx"]

@@ -19,8 +19,8 @@ from sop_desktop.importers.cells import Line, norm_key
 from sop_desktop.importers.decisions import infer_decisions, mark_start_end
 from sop_desktop.importers.identity import Preamble, parse_preamble, sop_name
 from sop_desktop.importers.lanes import clean_lane_name, infer_lanes
-from sop_desktop.importers.table import (HeaderModel, TablePart, build_header, classify_mark,
-                                         locate_tables, with_unit)
+from sop_desktop.importers.table import (NO_STANDARD, HeaderModel, TablePart, build_header,
+                                         classify_mark, locate_tables, with_unit)
 from sop_desktop.model import Lane, SopDefinition, Step
 from sop_desktop.waktu import parse_waktu
 
@@ -247,7 +247,8 @@ def _row_shift(cells: list[str], model: HeaderModel) -> int:
     if col is None:
         return 0
     here = cells[col] if col < len(cells) else ""
-    if here and _readable_waktu(here):
+    if here and (_readable_waktu(here) or NO_STANDARD.match(here)
+                 or with_unit(here, model.waktu_unit)):
         return 0
     lanes = {c for c, _ in model.lanes}
     for shift in (-1, 1):
@@ -297,6 +298,12 @@ def _row_step(row, model: HeaderModel, lane_of: dict[int, int], sop: str, source
     original = waktu_text
     # "hari kalender" is plain days; "1 (satu) x 24 jam" etc. are waktu.py's business
     waktu_text = _CALENDAR_DAYS.sub("hari", waktu_text)
+    no_standard = ""
+    if NO_STANDARD.match(waktu_text):
+        # "Tentatif", "Sesuai kebutuhan": the office says there is no fixed time standard
+        no_standard, waktu_text = waktu_text, ""
+        warnings.append(f"{row.line.where}: waktu '{no_standard}' langkah {row.number} bukan "
+                        "standar waktu; langkah tanpa standar waktu (teks disimpan di Keterangan)")
     try:
         waktu = parse_waktu(waktu_text, where=f"{source} {row.line.where}: SOP '{sop}' langkah "
                                               f"{row.number}")
@@ -316,6 +323,10 @@ def _row_step(row, model: HeaderModel, lane_of: dict[int, int], sop: str, source
     for col, _ in model.lanes:
         if col < len(cells) and cells[col] and col in lane_of:
             row_marks.setdefault(lane_of[col], classify_mark(cells[col]))
+    keterangan = cell("keterangan")
+    if no_standard:
+        keterangan = f"{keterangan}; Waktu: {no_standard}" if keterangan else \
+            f"Waktu: {no_standard}"
     step = Step(number=row.number, kegiatan=kegiatan, kelengkapan=cell("kelengkapan"),
-                waktu=waktu, output=cell("output"), keterangan=cell("keterangan"))
+                waktu=waktu, output=cell("output"), keterangan=keterangan)
     return step, row_marks

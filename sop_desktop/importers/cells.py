@@ -78,12 +78,26 @@ def _raw_cell(text: str) -> str:
     return strip_markdown(text.replace("\u00a0", " ")).strip()
 
 
+_PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_PIPE_RULE = re.compile(r"^\s*\|?(\s*:?-{2,}:?\s*\|)+\s*(:?-{2,}:?\s*)?\|?\s*$")
+
+
+def _split_cells(raw_line: str) -> list[str]:
+    """Cells of one line: tab-separated, or a Markdown pipe row "| No | Kegiatan |" as some
+    PDF-to-text tools write tables."""
+    if "\t" not in raw_line and _PIPE_ROW.match(raw_line) and raw_line.count("|") >= 3:
+        return raw_line.strip()[1:-1].split("|")
+    return raw_line.split("\t")
+
+
 def tokenize_text(text: str) -> list[Line]:
-    """Split text into lines of tab-separated cells."""
+    """Split text into lines of tab-separated (or pipe-separated) cells."""
     out = []
     for no, raw_line in enumerate(text.splitlines(), start=1):
         raw_line = raw_line.rstrip("\r\n")
-        cells = [_raw_cell(c) for c in raw_line.split("\t")] if raw_line.strip() else []
+        if _PIPE_RULE.match(raw_line) and "\t" not in raw_line:
+            raw_line = ""  # the |---|---| rule under a Markdown header: keeps row numbers
+        cells = [_raw_cell(c) for c in _split_cells(raw_line)] if raw_line.strip() else []
         out.append(Line(no, cells))
     return out
 

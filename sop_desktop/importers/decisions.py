@@ -73,6 +73,9 @@ def infer_decisions(steps: list[Step], lanes: list[str], marks: list[dict[int, s
     for i, step in enumerate(steps):
         kinds = set(marks[i].values())
         text = step.kegiatan[:2000]
+        if step.keterangan:
+            # offices often write the branch in the Keterangan column ("Tidak: kembali ke 2")
+            text = f"{text.rstrip(' .;')}. {step.keterangan[:500]}"
         returns = bool(_RETURN.search(text)) and bool(_CONDITION.search(text))
         alternative = bool(_ALTERNATIVE.search(text))
         y_mark = "y" in kinds or "decision" in kinds  # Y label or a diamond in a lane column

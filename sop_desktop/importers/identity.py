@@ -20,7 +20,7 @@ _LABELS = [
     ("tanggal_revisi", r"(?:TANGGAL|TGL\.?)\s*REVISI"),
     ("tanggal_efektif", r"(?:TANGGAL|TGL\.?)\s*EFEKTIF"),
     ("disahkan", r"DISAHKAN\s*OLEH"),
-    ("nama", r"NAMA\s*SOP(?:\s*AP)?"),
+    ("nama", r"(?:NAMA|JUDUL)\s*(?:SOP(?:\s*AP)?|PROSEDUR)"),
     ("dasar_hukum", r"DASAR\s*HUKUM"),
     ("kualifikasi_pelaksana", r"KUALIFIKASI\s*PELAKSANA"),
     ("keterkaitan", r"KETERKAITAN"),
@@ -195,6 +195,9 @@ def parse_disahkan(raw: str) -> tuple[str, str, str]:
         nip = re.sub(r"\D", "", m.group(1))
         text = text[:m.start()]
     text = re.sub(r"#\w+", " ", text)
+    # "ttd", "(TTD)", "Cap dan ttd", "dto" stand where the signature was: a separator, not a name
+    text = re.sub(r"[(\[]?\b(?:cap\s*(?:dan|&|/)\s*)?(?:ttd|dto)\b\.?[)\]]?", "  ", text,
+                  flags=re.IGNORECASE)
     signed = _SIGNED_BY.search(text)
     if signed:
         jabatan, nama = text[:signed.start()], text[signed.end():]

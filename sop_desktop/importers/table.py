@@ -27,9 +27,10 @@ _ROLE_WORDS = {
     "output": ("output", "keluaran", "hasil"),
     "keterangan": ("keterangan", "ket", "catatan"),
 }
-_NO_WORDS = ("no", "nomor", "nourut")
+_NO_WORDS = ("no", "nomor", "nourut", "nomorurut", "nomer")
 _KEGIATAN_WORDS = ("kegiatan", "aktivitas", "aktifitas", "uraiankegiatan", "uraian", "langkah",
-                   "uraianaktivitas", "prosedur")
+                   "uraianaktivitas", "prosedur", "tahapan", "tahap", "proses", "deskripsi",
+                   "rinciankegiatan", "uraianprosedur", "langkahlangkah")
 _GROUP_WORDS = re.compile(r"\b(aktor|pelaksana|pelaku|actor|unit\s+kerja)\b", re.IGNORECASE)
 _MARKS = {
     "mulai": "mulai", "start": "mulai", "selesai": "selesai", "end": "selesai", "finish": "selesai",
@@ -140,6 +141,7 @@ class TablePart:
     rows: list[Row] = field(default_factory=list)
     headerless: bool = False
     notes: list[str] = field(default_factory=list)  # warnings found while reading the rows
+    inline: bool = False  # step numbers written at the start of the Kegiatan cell
 
 
 _COLUMN_NUMBER = re.compile(r"^[(\[]?\s*(\d{1,2})\s*[)\].]?$")
@@ -221,6 +223,39 @@ def realign(line: Line, no_col: int) -> tuple[Line, int, int] | None:
     return None
 
 
+_INLINE_NUMBER = re.compile(r"^(\d{1,3})\s*[.)]?\s+(?=\S)")
+
+
+def _inline_number(line: Line, part: TablePart) -> Line | None:
+    """A row whose step number was extracted into its Kegiatan cell ("1. Menerima ...") while
+    the No column is empty: the number moved back to the No column.
+
+    Only the next number of the table's own sequence counts, and only in a table that started
+    this way, so numbered lists inside a kegiatan stay text.
+    """
+    if line.cell(part.no_col) or part.keg_col == part.no_col:
+        return None
+    match = _INLINE_NUMBER.match(line.cell(part.keg_col))
+    if not match or not any(col not in (part.no_col, part.keg_col) for col, _ in line.filled()):
+        return None  # a step row has marks or mutu baku cells; a list item inside one has not
+    number = int(match.group(1))
+    if part.rows:
+        if not part.inline or not 0 < number - part.rows[-1].number <= 2:
+            return None
+    elif number > 1 or part.headerless:
+        return None
+    cells = list(line.cells)
+    raw = list(line.raw) + [""] * (len(cells) - len(line.raw))
+    cells[part.no_col] = raw[part.no_col] = match.group(1)
+    cells[part.keg_col] = cells[part.keg_col][match.end():]
+    raw[part.keg_col] = _INLINE_NUMBER.sub("", raw[part.keg_col].lstrip(), count=1)
+    moved = Line(line.no, raw, cells, sheet=line.sheet)
+    if not _is_step_row(moved, part.no_col):
+        return None
+    part.inline = True
+    return moved
+
+
 def _read_rows(lines: list[Line], i: int, part: TablePart) -> int:
     """Read step rows from line i on; returns the index after the part."""
     n = len(lines)
@@ -233,7 +268,15 @@ def _read_rows(lines: list[Line], i: int, part: TablePart) -> int:
             continue
         if header_top(line):
             break
-        moved = realign(line, part.no_col)
+        inline = _inline_number(line, part)
+        if inline is not None:
+            line = inline
+            moved = None
+            if not any("nomor langkah tertulis di kolom Kegiatan" in note for note in part.notes):
+                part.notes.append(f"{line.where}: nomor langkah tertulis di kolom Kegiatan; "
+                                  "dipisahkan")
+        else:
+            moved = realign(line, part.no_col)
         if moved is not None:
             line, at, shift = moved
             if not any("bergeser satu kolom dari kepala" in note for note in part.notes):
@@ -293,7 +336,8 @@ def locate_tables(lines: list[Line]) -> list[TablePart]:
                 j += 1
             if j < n and not lines[j].blank and not header_top(lines[j]) \
                     and not _is_step_row(lines[j], part.no_col) and not _numbers_row(lines[j]) \
-                    and realign(lines[j], part.no_col) is None:
+                    and realign(lines[j], part.no_col) is None \
+                    and _inline_number(lines[j], part) is None:
                 part.sub = lines[j]
                 j += 1
             while j < n and (lines[j].blank or _numbers_row(lines[j])) and j < i + 6:
@@ -357,7 +401,16 @@ def with_unit(text: str, unit: str) -> str | None:
     return None
 
 
+# waktu cells that say there is no fixed time standard (read as none, with a warning)
+NO_STANDARD = re.compile(
+    r"^\s*(tentatif|menyesuaikan|disesuaikan|sesuai\s+(kebutuhan|jadwal|ketentuan|situasi|kondisi|"
+    r"permintaan|agenda)|kondisional|situasional|insidental|insidentil|fleksibel|bervariasi|"
+    r"tidak\s+(tentu|ditentukan|terbatas)|relatif)\s*\.?\s*$", re.IGNORECASE)
+
+
 def _waktu_ok(text: str, unit: str = "") -> bool:
+    if NO_STANDARD.match(text):
+        return True
     try:
         parse_waktu(with_unit(text, unit) or text)
         return True
