@@ -12,9 +12,11 @@ SOP_DESKTOP_FUZZ_SCALE=N runs N times as many (with other seeds) for a longer hu
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import os
 import random
+import re
 import zipfile
 from functools import lru_cache
 from pathlib import Path
@@ -197,11 +199,23 @@ def _workbook(name: str) -> bytes:
     from openpyxl import Workbook
 
     wb = Workbook()
+    wb.properties.created = wb.properties.modified = dt.datetime(2026, 1, 1)
     for line in _seed_text(name).splitlines():
         wb.active.append(line.split("\t") if line.strip() else [])
     buf = io.BytesIO()
     wb.save(buf)
-    return buf.getvalue()
+    # the same bytes on every run (zip entry times are "now"), so a failure replays exactly
+    out = io.BytesIO()
+    with zipfile.ZipFile(buf) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(2026, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            data = src.read(info)
+            if info.filename == "docProps/core.xml":  # openpyxl stamps "modified" on save
+                data = re.sub(rb"<dcterms:modified([^>]*)>[^<]*<",
+                              rb"<dcterms:modified\1>2026-01-01T00:00:00Z<", data)
+            dst.writestr(fixed, data)
+    return out.getvalue()
 
 
 def _rezip(good: bytes, change) -> bytes:

@@ -183,3 +183,25 @@ def test_typed_cells_read_as_printed(tmp_path):
     assert defn.identity.tanggal_pembuatan == "5 Maret 2024"
     assert [s.number for s in defn.steps] == [1, 2]
     assert [s.lane for s in defn.steps] == ["Resepsionis", "Kasubbag Umum"]
+
+
+def test_zip_claiming_a_future_version_is_refused_clearly(tmp_path):
+    """zipfile raises NotImplementedError for an unknown 'version needed to extract' (found by
+    the fuzz run); the import must still end in one clear line."""
+    import io
+    import struct
+    import zipfile
+
+    from sop_desktop.errors import SopError
+    from sop_desktop.importers import import_file
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+    data = bytearray(buf.getvalue())
+    at = data.find(b"PK\x01\x02")
+    data[at + 6:at + 8] = struct.pack("<H", 148)  # "needs version 14.8"
+    path = tmp_path / "rusak.xlsx"
+    path.write_bytes(bytes(data))
+    with pytest.raises(SopError, match="rusak"):
+        import_file(path)
