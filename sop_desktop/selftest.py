@@ -393,43 +393,17 @@ class SelfTest:
         return f"PDF {pages} halaman, PNG {len(png)} bita (pypdfium2)"
 
     def check_window(self) -> str:
-        """The Qt layer of the install: plugins, translations and the main window, offscreen.
+        """The Qt layer of the install: plugins, translations and the main window, offscreen
+        (ui.selftest_window, imported only when this check runs: the core never imports Qt)."""
+        from ui.selftest_window import check_main_window
 
-        The one place the core touches Qt, imported only here and only when this check runs
-        (as the CLI imports ui.app only to open the window): importing sop_desktop still
-        never loads Qt.
-        """
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no window is ever shown
-        from PySide6.QtCore import QTranslator
-        from PySide6.QtWidgets import QApplication
-
-        from sop_desktop.paths import resources_dir
-        from ui.main_window import MainWindow
-        from ui.settings import AppSettings
-
-        app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_NAME])
-        loaded = []
-        for qm in sorted((resources_dir() / "i18n").glob("*.qm")):
-            if not QTranslator().load(str(qm)):
-                raise CheckFailed(f"Qt tidak dapat memuat {qm.name}")
-            loaded.append(qm.name)
-        settings = AppSettings(self.work / "ui-settings.ini")
         user = self.state["holders"].get(self.state["case"].current_position_id) \
             or self.state["operator"]
-        window = MainWindow(self.services, settings, user)
         try:
-            app.processEvents()
-            title = window.windowTitle()
-        finally:
-            window.shutdown()
-            window.close()
-            window.deleteLater()
-            app.processEvents()
-        if __version__ not in title:
-            raise CheckFailed(f"judul jendela '{title}' tidak memuat versi {__version__}")
-        platform_name = app.platformName()
-        return f"'{title}' (platform {platform_name}" + \
-            (f", terjemahan {', '.join(loaded)})" if loaded else ")")
+            return check_main_window(self.services, user, self.work / "ui-settings.ini",
+                                     __version__)
+        except ValueError as exc:
+            raise CheckFailed(str(exc)) from None
 
     # -- all of it -------------------------------------------------------------------------------
     def run_all(self) -> None:

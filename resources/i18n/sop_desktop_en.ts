@@ -1176,82 +1176,82 @@ Restore from that backup? Changes made after the backup was taken are not in it.
 <context>
     <name>InboxModel</name>
     <message>
-        <location filename="../../ui/inbox_model.py" line="24"/>
+        <location filename="../../ui/inbox_model.py" line="29"/>
         <source>Nomor agenda</source>
         <translation>Agenda number</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="25"/>
+        <location filename="../../ui/inbox_model.py" line="30"/>
         <source>SOP</source>
         <translation>SOP</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="26"/>
+        <location filename="../../ui/inbox_model.py" line="31"/>
         <source>Pemohon/perihal</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="27"/>
+        <location filename="../../ui/inbox_model.py" line="32"/>
         <source>Langkah</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="28"/>
+        <location filename="../../ui/inbox_model.py" line="33"/>
         <source>Diterima</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="29"/>
+        <location filename="../../ui/inbox_model.py" line="34"/>
         <source>Tenggat</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="30"/>
+        <location filename="../../ui/inbox_model.py" line="35"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="33"/>
+        <location filename="../../ui/inbox_model.py" line="38"/>
         <source>Pemohon, pengadu atau perihal kasus</source>
         <translation>The applicant, complainant or subject of the case</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="34"/>
+        <location filename="../../ui/inbox_model.py" line="39"/>
         <source>Langkah SOP yang sedang dikerjakan</source>
         <translation>The SOP step being worked on</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="35"/>
+        <location filename="../../ui/inbox_model.py" line="40"/>
         <source>Tenggat langkah sekarang menurut mutu baku waktu</source>
         <translation>Due time of the current step by its time standard (mutu baku)</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="38"/>
+        <location filename="../../ui/inbox_model.py" line="43"/>
         <source>Berjalan</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="39"/>
+        <location filename="../../ui/inbox_model.py" line="44"/>
         <source>Selesai</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="40"/>
+        <location filename="../../ui/inbox_model.py" line="45"/>
         <source>Dihentikan</source>
         <translation>Stopped</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="147"/>
+        <location filename="../../ui/inbox_model.py" line="273"/>
         <source>Terlambat</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="165"/>
+        <location filename="../../ui/inbox_model.py" line="291"/>
         <source>Terlambat: melewati tenggat %1</source>
         <translation>Overdue: past the due time %1</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="184"/>
+        <location filename="../../ui/inbox_model.py" line="310"/>
         <source>(terlambat)</source>
         <translation>(overdue)</translation>
     </message>
@@ -1259,82 +1259,82 @@ Restore from that backup? Changes made after the backup was taken are not in it.
 <context>
     <name>InboxPage</name>
     <message>
-        <location filename="../../ui/inbox_page.py" line="56"/>
+        <location filename="../../ui/inbox_page.py" line="57"/>
         <source>&lt;b&gt;Jabatan&lt;/b&gt;</source>
         <translation>&lt;b&gt;Positions&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_page.py" line="73"/>
+        <location filename="../../ui/inbox_page.py" line="74"/>
         <source>Cari nomor, nama, perihal… (Ctrl+F)</source>
         <translation>Search number, name, subject… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_page.py" line="80"/>
+        <location filename="../../ui/inbox_page.py" line="81"/>
         <source>Berjalan</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_page.py" line="81"/>
+        <location filename="../../ui/inbox_page.py" line="82"/>
         <source>Terlambat</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_page.py" line="82"/>
+        <location filename="../../ui/inbox_page.py" line="83"/>
         <source>Selesai</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_page.py" line="83"/>
+        <location filename="../../ui/inbox_page.py" line="84"/>
         <source>Dihentikan</source>
         <translation>Stopped</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_page.py" line="84"/>
+        <location filename="../../ui/inbox_page.py" line="85"/>
         <source>Semua status</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_page.py" line="162"/>
+        <location filename="../../ui/inbox_page.py" line="171"/>
         <source>Semua SOP</source>
         <translation>All SOPs</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_page.py" line="180"/>
+        <location filename="../../ui/inbox_page.py" line="189"/>
         <source>Kotak masuk saya</source>
         <translation>My inbox</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_page.py" line="188"/>
+        <location filename="../../ui/inbox_page.py" line="197"/>
         <source>(dicatat petugas)</source>
         <translation>(recorded by staff)</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_page.py" line="189"/>
+        <location filename="../../ui/inbox_page.py" line="198"/>
         <source>Tanpa jabatan</source>
         <translation>No position</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_page.py" line="190"/>
+        <location filename="../../ui/inbox_page.py" line="199"/>
         <source>Semua kasus</source>
         <translation>All cases</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_page.py" line="204"/>
+        <location filename="../../ui/inbox_page.py" line="213"/>
         <source>%1 berjalan</source>
         <translation>%1 open</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_page.py" line="206"/>
+        <location filename="../../ui/inbox_page.py" line="215"/>
         <source>%1 terlambat</source>
         <translation>%1 overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_page.py" line="211"/>
+        <location filename="../../ui/inbox_page.py" line="220"/>
         <source>Ada kasus yang melewati tenggat</source>
         <translation>Some cases are past their due time</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/inbox_page.py" line="259"/>
+        <location filename="../../ui/inbox_page.py" line="309"/>
         <source>%n kasus</source>
         <translation>
             <numerusform>%n case</numerusform>
