@@ -1,26 +1,30 @@
 """Backups, restore, the start-up integrity check and the one-instance lock ("nothing lost").
 
 SQLite backups always go through SQLite's online backup API (a consistent snapshot while the
-app keeps writing), never a file copy. PostgreSQL databases get a logical dump of the app's
-tables instead (JSON lines per table). Messages are Indonesian and fit on one line.
+app keeps writing), never a file copy, and carry the attachment store and issued letters'
+PDFs inside the same file (sop_desktop.backup_files). PostgreSQL databases get a logical dump
+of the app's tables instead (JSON lines per table, sop_desktop.backup_dump). The restore lives
+in sop_desktop.backup_restore, the start-up check in sop_desktop.startup_check; this module is
+their one entry point. Messages are Indonesian and fit on one line.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import decimal
 import json
+import logging
 import os
 import re
 import socket
 import sqlite3
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
+from typing import TYPE_CHECKING
 
 from sop_desktop import db as dbm
-from sop_desktop import migrations
+from sop_desktop import diskspace, known_state, migrations
 from sop_desktop.errors import SopError
 from sop_desktop.paths import data_dir
 
@@ -34,6 +38,10 @@ SAFETY_KEEP = 5  # safety backups kept per reason on top of the 7/4/12 schedule
 _NAME_RE = re.compile(
     r"^sop-desktop-(\d{8})-(\d{6})(?:-(\d+))?(?:-([a-z][a-z-]*))?(\.sqlite3|\.sopdump)$")
 _REMEMBERED = "backup-folders.json"
+log = logging.getLogger(__name__)
+
+if TYPE_CHECKING:
+    from sop_desktop.startup_check import CheckResult
 
 
 class BackupError(SopError):
@@ -73,6 +81,8 @@ def check_before_open(target: str, *, light: bool = False) -> None:
     path = sqlite_file_of(target)
     if path is not None:
         result = startup_check(path, light=light)
+        if result.kind == "disk_full":
+            raise diskspace.DiskFull(path.parent, diskspace.WORK_ROOM)
         if not result.ok:
             raise DamagedDatabase(result)
 
@@ -215,6 +225,10 @@ def prune_backups(folder: Path, daily: int = 7, weekly: int = 4, monthly: int = 
             keep.add(b.path)
     for reason in SAFETY_REASONS:
         keep.update(b.path for b in [b for b in backups if b.reason == reason][:SAFETY_KEEP])
+    if any(b.path not in keep for b in backups):
+        from sop_desktop.backup_shrink import protected
+
+        keep.update(protected(backups))  # never let an emptied database push good ones out
     deleted = []
     for b in backups:
         if b.path not in keep:
@@ -381,9 +395,15 @@ def backup_info(path: str | Path) -> dict:
     return info
 
 
-def sqlite_backup(source: str | Path, dest: str | Path) -> Path:
-    """Snapshot a live SQLite file into `dest` with the online backup API, then verify it."""
+def sqlite_backup(source: str | Path, dest: str | Path, store_dir: str | Path | None = None) -> Path:
+    """Snapshot a live SQLite file into `dest` with the online backup API, pack the files of
+    its attachment store (`store_dir`, by default the one beside `source`) into the copy
+    (sop_desktop.backup_files), then verify it."""
+    from sop_desktop import backup_files
+    from sop_desktop.attachments import store_dir_for
+
     source, dest = Path(source), Path(dest)
+    store = Path(store_dir) if store_dir is not None else store_dir_for(str(source))
     if not source.is_file():
         raise BackupError(f"Basis data {source} tidak ditemukan; tidak ada yang dicadangkan.")
     dest.parent.mkdir(parents=True, exist_ok=True)
@@ -400,6 +420,8 @@ def sqlite_backup(source: str | Path, dest: str | Path) -> Path:
                 # a backup is a standalone file: no -wal/-shm beside it when it is opened
                 dst.execute("PRAGMA journal_mode=DELETE")
                 _stamp_chain_head(dst)
+                if _schema_version(dst) is not None:
+                    backup_files.pack(dst, store)
                 result = dst.execute("PRAGMA integrity_check").fetchone()[0]
             finally:
                 dst.close()
@@ -408,11 +430,13 @@ def sqlite_backup(source: str | Path, dest: str | Path) -> Path:
         if result != "ok":
             raise BackupError(f"Cadangan gagal diperiksa ({result}); basis data mungkin rusak.")
         os.replace(part, dest)
-    except sqlite3.Error as exc:
+    except (sqlite3.Error, OSError) as exc:
         part.unlink(missing_ok=True)
-        raise BackupError(f"Cadangan tidak dapat dibuat di {dest.parent}: {exc}") from None
-    except OSError as exc:
-        part.unlink(missing_ok=True)
+        needed = source.stat().st_size + diskspace.WORK_ROOM
+        if (full := diskspace.as_disk_full(exc, dest.parent, needed)) is not None:
+            raise BackupError(f"Cadangan tidak dapat dibuat. {full}") from None
+        if isinstance(exc, sqlite3.Error):
+            raise BackupError(f"Cadangan tidak dapat dibuat di {dest.parent}: {exc}") from None
         raise BackupError(f"Cadangan tidak dapat ditulis ke {dest.parent}: {exc.strerror or exc}") from None
     return dest
 
@@ -431,6 +455,24 @@ def _sqlite_path(services) -> Path | None:
         return None
     name = services.db.database
     return None if name == ":memory:" else Path(name)
+
+
+def _store_root(services) -> Path | None:
+    """The services' attachment store folder; None: the one beside the database file."""
+    store = getattr(getattr(services, "attachments", None), "store", None)
+    return Path(store.root) if store is not None else None
+
+
+def _file_counts(path: Path) -> dict:
+    """known_state.counts() of a SQLite file, read-only ({} when unreadable)."""
+    try:
+        conn = _connect_ro(path)
+        try:
+            return known_state.counts(conn)
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return {}
 
 
 def _free_name(folder: Path, when: dt.datetime, reason: str, suffix: str) -> Path:
@@ -462,10 +504,16 @@ def create_backup(services, dest: str | Path | None = None, reason: str = "manua
     if sqlite_path is not None:
         if Path(dest).resolve() == sqlite_path.resolve():
             raise BackupError("Berkas cadangan tidak boleh sama dengan berkas basis data itu sendiri.")
-        return sqlite_backup(sqlite_path, dest)
-    if services.db.database == ":memory:":
-        raise BackupError("Basis data di memori tidak dapat dicadangkan.")
-    return dump_logical(services, dest)
+        made = sqlite_backup(sqlite_path, dest, _store_root(services))
+        known_state.remember(sqlite_path, _file_counts(made))
+    else:
+        if services.db.database == ":memory:":
+            raise BackupError("Basis data di memori tidak dapat dicadangkan.")
+        made = dump_logical(services, dest)
+    from sop_desktop.anchors import write_anchor
+
+    write_anchor("cadangan", services.db)  # each backup: the chain's head into the anchor log
+    return made
 
 
 def auto_backup(services, reason: str) -> Path | None:
@@ -482,158 +530,30 @@ def auto_backup(services, reason: str) -> Path | None:
         if any(b.when.date() == today for b in list_backups(folder)):
             return None
     path = create_backup(services, reason=slug)
+    warning = shrink_warning(path)
+    if warning:
+        log.warning("%s", warning)
     prune_backups(folder)
     return path
 
 
-# -- restore ---------------------------------------------------------------------------------
+def shrink_warning(path: Path) -> str | None:
+    """A warning when the new backup `path` holds far fewer cases than the newest older
+    backup in its folder (sop_desktop.backup_shrink); None when all is well."""
+    from sop_desktop.backup_shrink import shrink_warning as warn
 
-def _copy_into(source: Path, target_conn: sqlite3.Connection) -> None:
-    src = _connect_ro(source)
-    try:
-        src.backup(target_conn, pages=-1)
-    finally:
-        src.close()
+    return warn(path, list_backups(Path(path).parent))
 
 
-def restore(services, file: str | Path) -> Path | None:
-    """Replace the database's contents with a verified backup; a backup of the current
-    contents is taken first (returned). The live file is rewritten through the backup API."""
-    file = Path(file)
-    if not dbm.is_sqlite(services.db):
-        return restore_logical(services, file)
-    verify_backup_file(file)
-    if _sqlite_path(services) is None:
-        raise BackupError("Basis data di memori tidak dapat dipulihkan dari berkas.")
-    # no retention until the copy is done: the chosen file may itself be an old backup
-    before = create_backup(services, reason="pre-restore")
-    live = services.db.connection()
-    try:
-        _copy_into(file, live)
-    except sqlite3.Error as exc:
-        raise BackupError(f"Pemulihan dari {file} gagal: {exc}; isi basis data tidak diubah "
-                          f"(cadangan sebelum pemulihan: {before}).") from None
-    with services.db.atomic():
-        _forget_backup_stamp(services.db.connection())
-    migrations.migrate(services.db)
-    prune_backups(before.parent)
-    return before
+# -- start-up check (sop_desktop.startup_check) ----------------------------------------------
 
+def startup_check(path: str | Path, backup_folders=None, *, light: bool = False):
+    """PRAGMA quick_check (and the other start-up checks) of a database file before anything
+    touches it; a CheckResult naming the newest good backup on a problem (see
+    sop_desktop.startup_check.startup_check)."""
+    from sop_desktop import startup_check as sc
 
-def recover_damaged(db_path: str | Path, backup: str | Path) -> Path:
-    """Put a damaged database aside untouched (renamed, with its -wal/-shm) and rebuild the
-    file from a verified backup. Returns where the damaged file now is."""
-    db_path, backup = Path(db_path), Path(backup)
-    verify_backup_file(backup)
-    aside = None
-    if db_path.exists():
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        aside = db_path.with_name(f"{db_path.name}.rusak-{stamp}")
-        n = 1
-        while aside.exists():
-            aside = db_path.with_name(f"{db_path.name}.rusak-{stamp}-{n}")
-            n += 1
-        os.replace(db_path, aside)
-        for extra in ("-wal", "-shm", "-journal"):
-            side = Path(str(db_path) + extra)
-            if side.exists():
-                os.replace(side, Path(str(aside) + extra))
-    target = sqlite3.connect(str(db_path))
-    try:
-        _copy_into(backup, target)
-        with target:
-            _forget_backup_stamp(target)
-        target.execute("PRAGMA journal_mode=WAL")
-    finally:
-        target.close()
-    return aside
-
-
-# -- start-up check --------------------------------------------------------------------------
-
-@dataclass
-class CheckResult:
-    """What the start-up check found; `message` is one Indonesian line for the user."""
-
-    ok: bool
-    kind: str  # ok, new, empty, not_sqlite, corrupt, newer_schema, not_sop, unreadable
-    message: str
-    path: Path
-    backup: BackupFile | None = None
-    details: list[str] = field(default_factory=list)
-
-    def to_dict(self) -> dict:
-        return {"ok": self.ok, "kind": self.kind, "message": self.message, "path": str(self.path),
-                "backup": str(self.backup.path) if self.backup else None, "details": self.details}
-
-
-def _offer(path: Path, problem: str, backup: BackupFile | None, folders) -> str:
-    if backup is None:
-        where = ", ".join(str(f) for f in folders)
-        return (f"{problem} Tidak ada cadangan utuh yang ditemukan (dicari di: {where}). "
-                "Jangan hapus berkas ini; hubungi administrator.")
-    from sop_desktop.dates import tanggal_jam
-
-    return (f"{problem} Cadangan utuh terbaru: {backup.path} ({tanggal_jam(backup.when)}). "
-            f"Pulihkan dengan: sop-desktop --db \"{path}\" restore \"{backup.path}\" "
-            "(berkas yang rusak disimpan terpisah tanpa diubah).")
-
-
-def startup_check(path: str | Path, backup_folders=None, *, light: bool = False) -> CheckResult:
-    """PRAGMA quick_check on the database file BEFORE migrations touch it. On any problem the
-    message names the newest backup that passes integrity_check; nothing is changed.
-
-    `light` (every Services() start, so every CLI command): the header, the schema table and
-    the schema version are still checked, but the quick_check, which reads the whole file
-    (seconds on a large database), only runs when a migration is about to rewrite tables."""
-    path = Path(path)
-    wal = Path(str(path) + "-wal")
-
-    def fail(kind: str, problem: str, details=()) -> CheckResult:
-        folders = list(backup_folders) if backup_folders else known_backup_folders(path)
-        backup = newest_good_backup(folders)
-        return CheckResult(False, kind, _offer(path, problem, backup, folders), path, backup,
-                           list(details))
-
-    if not path.exists():
-        return CheckResult(True, "new", "Basis data baru akan dibuat.", path)
-    try:
-        size = path.stat().st_size
-        with open(path, "rb") as fh:
-            head = fh.read(100)
-    except OSError as exc:
-        return fail("unreadable", f"Berkas basis data {path} tidak dapat dibaca ({exc.strerror or exc}).")
-    if size == 0 and not (wal.exists() and wal.stat().st_size > 0):
-        return fail("empty", f"Berkas basis data {path} kosong (0 bita): isinya hilang.")
-    if size and not head.startswith(SQLITE_MAGIC):
-        if not head.strip(b"\x00"):
-            return fail("corrupt", f"Basis data {path} rusak: awal berkas berisi nol.")
-        return fail("not_sqlite", f"Berkas {path} bukan basis data SOP Desktop (bukan berkas SQLite).")
-    try:
-        conn = _connect_ro(path)
-        try:
-            version = _schema_version(conn) if light else None
-            if light and version == migrations.SCHEMA_VERSION:
-                result = ["ok"]  # nothing will be rewritten: the full check is the window's
-            else:
-                result = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
-                version = _schema_version(conn) if result == ["ok"] else None
-            tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()[0]
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        return fail("corrupt", f"Basis data {path} rusak ({exc}).")
-    if result != ["ok"]:
-        return fail("corrupt", f"Basis data {path} rusak (pemeriksaan integritas: {result[0]}).",
-                    result[:20])
-    if version is None and tables:
-        return fail("not_sop", f"Berkas {path} bukan basis data SOP Desktop.")
-    if version is not None and version > migrations.SCHEMA_VERSION:
-        return fail("newer_schema",
-                    f"Basis data {path} dibuat oleh versi SOP Desktop yang lebih baru (skema "
-                    f"{version}, aplikasi ini mengenal sampai {migrations.SCHEMA_VERSION}). "
-                    "Perbarui aplikasi, atau pakai cadangan yang cocok.")
-    return CheckResult(True, "ok", "Basis data utuh.", path)
+    return sc.startup_check(path, backup_folders, light=light)
 
 
 # -- one instance per database ---------------------------------------------------------------
@@ -708,13 +628,26 @@ class InstanceLock:
                     pass
                 continue
             except OSError as exc:
-                raise BackupError(f"Berkas kunci {self.lock_path} tidak dapat dibuat: "
-                                  f"{exc.strerror or exc}") from None
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(me, fh)
+                self._refuse_write(exc)
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                    json.dump(me, fh)
+                    fh.flush()
+                    os.fsync(fh.fileno())
+            except OSError as exc:  # e.g. a full disk: no empty lock file is left behind
+                self.lock_path.unlink(missing_ok=True)
+                self._refuse_write(exc)
             self.acquired = True
             return
         raise InstanceLocked("Berkas kunci basis data terus berubah; coba lagi.", {})
+
+    def _refuse_write(self, exc: OSError):
+        """The lock file cannot be written: DiskFull on a full disk, else BackupError."""
+        full = diskspace.as_disk_full(exc, self.lock_path.parent)
+        if full is not None:
+            raise full from None
+        raise BackupError(f"Berkas kunci {self.lock_path} tidak dapat dibuat: "
+                          f"{exc.strerror or exc}") from None
 
     def release(self) -> None:
         if not self.acquired:
@@ -735,170 +668,58 @@ class InstanceLock:
         self.release()
 
 
-# -- PostgreSQL: logical dump ----------------------------------------------------------------
+# -- restore and the PostgreSQL dump (their own modules; one entry point here) --------------
 
-def _app_models():
-    models = getattr(dbm, "ALL_MODELS", None) or dbm.CORE_MODELS
-    return [m for m in models if m.table_exists()]
+class HealthyDatabase(BackupError):
+    """The file a restore would put aside passes integrity_check and holds cases: it is only
+    moved when the person confirms (`confirmed=True`, CLI `restore --force`)."""
 
 
-def _encode(value):
-    if isinstance(value, (dt.datetime, dt.date, dt.time)):
-        return {"$dt": value.isoformat()}
-    if isinstance(value, (bytes, bytearray, memoryview)):
-        return {"$bytes": bytes(value).hex()}
-    if isinstance(value, decimal.Decimal):
-        return str(value)
-    return value
+def restore(services, file: str | Path) -> Path | None:
+    """Replace the database's contents and attachment store with a verified backup (see
+    sop_desktop.backup_restore.restore); returns the pre-restore backup."""
+    from sop_desktop import anchors, backup_restore
+
+    before = backup_restore.restore(services, file)
+    # the restored history is the office's history now: the log says so, and anchors it
+    anchors.note_restore(anchors.location_of(services.db))
+    anchors.write_anchor("pemulihan", services.db)
+    return before
+
+
+def recover_damaged(db_path: str | Path, backup: str | Path, *, confirmed: bool = False) -> Path | None:
+    """Rebuild a damaged database file from a backup, the damaged one kept aside (see
+    sop_desktop.backup_restore.recover_damaged)."""
+    from sop_desktop import anchors, backup_restore
+
+    aside = backup_restore.recover_damaged(db_path, backup, confirmed=confirmed)
+    # anchors of the damaged file no longer apply; the next closing anchors the recovered one
+    anchors.note_restore(str(Path(db_path).expanduser().resolve()))
+    return aside
+
+
+def restore_room_problem(services, file: str | Path) -> str | None:
+    """'Disk penuh: kosongkan N MB di ...' when a restore of `file` would not fit, else None."""
+    from sop_desktop import backup_restore
+
+    return backup_restore.room_problem(services, file)
 
 
 def dump_logical(services, dest: str | Path) -> Path:
-    """A logical dump: one JSON header line, then per table a marker and its rows as JSON lines
-    (raw column values, so JSON fields stay text). Works on any engine; used for PostgreSQL."""
-    dest = Path(dest)
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    part = dest.with_name(dest.name + ".part")
-    models = dbm_sort(_app_models())
-    try:
-        with services.db.atomic(), open(part, "w", encoding="utf-8") as fh:
-            if not dbm.is_sqlite(services.db):
-                # one snapshot for every table while others keep working
-                services.db.execute_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
-            # the columns the database really has: before a migration (the pre-migration
-            # dump) the models may already name columns the tables do not have yet
-            present = {m: {c.name for c in services.db.get_columns(m._meta.table_name)}
-                       for m in models}
-            event_id = digest = None
-            if "hash" in present.get(dbm.History, ()):
-                from sop_desktop import integrity
+    """A logical dump of the app's tables (PostgreSQL backups; sop_desktop.backup_dump)."""
+    from sop_desktop import backup_dump
 
-                head = services.db.execute_sql('SELECT MAX("id") FROM "history"').fetchone()
-                event_id = head[0] if head else None
-                digest = integrity.heads_digest(
-                    services.db.execute_sql(integrity.HEADS_SQL).fetchall())
-            header = {"format": "sop-desktop-dump", "format_version": 1,
-                      "schema_version": migrations.current_version(services.db),
-                      "tables": [m._meta.table_name for m in models],
-                      "latest_chain_hash": digest, "latest_event_id": event_id,
-                      "made_at": dt.datetime.now().replace(microsecond=0).isoformat()}
-            fh.write(json.dumps(header) + "\n")
-            for model in models:
-                columns = [f.column_name for f in model._meta.sorted_fields
-                           if f.column_name in present[model]]
-                fh.write(json.dumps({"table": model._meta.table_name, "columns": columns}) + "\n")
-                # raw SQL: the stored values, without the fields' Python conversions
-                order = ", ".join(_q(f.column_name) for f in _pk_fields(model))
-                cursor = services.db.execute_sql(
-                    f"SELECT {', '.join(_q(c) for c in columns)} FROM {_q(model._meta.table_name)}"
-                    + (f" ORDER BY {order}" if order else ""))
-                for row in cursor:
-                    fh.write(json.dumps([_encode(v) for v in row], ensure_ascii=False) + "\n")
-        os.replace(part, dest)
-    except OSError as exc:
-        part.unlink(missing_ok=True)
-        raise BackupError(f"Cadangan tidak dapat ditulis ke {dest.parent}: {exc.strerror or exc}") from None
-    return dest
-
-
-def _q(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
-def _pk_fields(model):
-    pk = model._meta.primary_key
-    if not pk:
-        return []
-    names = getattr(pk, "field_names", None)  # a CompositeKey
-    return [model._meta.fields[n] for n in names] if names else [pk]
-
-
-def dbm_sort(models):
-    """Models ordered so that every table comes after the tables it refers to."""
-    import peewee as pw
-
-    return pw.sort_models(models)
-
-
-def _decode(value):
-    if isinstance(value, dict) and "$dt" in value:
-        text = value["$dt"]
-        if "T" in text:
-            return dt.datetime.fromisoformat(text)
-        return dt.time.fromisoformat(text) if ":" in text else dt.date.fromisoformat(text)
-    if isinstance(value, dict) and "$bytes" in value:
-        return bytes.fromhex(value["$bytes"])
-    return value
-
-
-def _read_dump(path: Path):
-    with open(path, encoding="utf-8") as fh:
-        try:
-            header = json.loads(fh.readline())
-        except ValueError:
-            header = None
-        if not isinstance(header, dict) or header.get("format") != "sop-desktop-dump":
-            raise BackupError(f"Berkas {path} bukan cadangan SOP Desktop.")
-        version = int(header.get("schema_version") or 0)
-        if version > migrations.SCHEMA_VERSION:
-            raise BackupError(f"Cadangan {path} dibuat oleh versi SOP Desktop yang lebih baru "
-                              f"(skema {version}). Perbarui aplikasi.")
-        tables: dict[str, tuple[list, list]] = {}
-        current = None
-        for line in fh:
-            item = json.loads(line)
-            if isinstance(item, dict):
-                current = tables.setdefault(item["table"], (item["columns"], []))
-            else:
-                current[1].append([_decode(v) for v in item])
-    return header, tables
+    return backup_dump.dump_logical(services, dest)
 
 
 def restore_logical(services, file: Path) -> Path | None:
-    """Restore a logical dump into the current database in one transaction: delete the app's
-    tables in reverse FK order, insert in FK order, then fix PostgreSQL sequences."""
-    header, tables = _read_dump(file)
-    models = dbm_sort(_app_models())
-    by_table = {m._meta.table_name: m for m in models}
-    unknown = set(tables) - set(by_table)
-    if unknown:
-        raise BackupError(f"Cadangan {file} berisi tabel yang tidak dikenal aplikasi ini: "
-                          f"{', '.join(sorted(unknown))}.")
-    before = create_backup(services, reason="pre-restore")
-    import peewee as pw
+    """Restore a logical dump in one transaction (sop_desktop.backup_dump)."""
+    from sop_desktop import backup_dump
 
-    try:
-        with services.db.atomic():
-            if isinstance(services.db, pw.PostgresqlDatabase):
-                # TRUNCATE fires no row triggers (history is append-only by trigger) and
-                # empties every app table at once regardless of foreign keys
-                names = ", ".join(f'"{m._meta.table_name}"' for m in models)
-                services.db.execute_sql(f"TRUNCATE {names}")
-            else:
-                for model in reversed(models):
-                    model.delete().execute()
-            for model in models:
-                name = model._meta.table_name
-                if name not in tables:
-                    continue
-                columns, rows = tables[name]
-                known = {f.column_name for f in model._meta.sorted_fields}
-                cols = [c for c in columns if c in known]
-                idx = [columns.index(c) for c in cols]
-                table = pw.Table(name, cols)
-                for start in range(0, len(rows), 500):
-                    chunk = [[row[i] for i in idx] for row in rows[start:start + 500]]
-                    services.db.execute(table.insert(chunk, columns=[pw.Column(table, c) for c in cols]))
-            if isinstance(services.db, pw.PostgresqlDatabase):
-                for model in models:
-                    pk = model._meta.primary_key
-                    if isinstance(pk, pw.AutoField):
-                        t = model._meta.table_name
-                        services.db.execute_sql(
-                            f"SELECT setval(pg_get_serial_sequence('\"{t}\"', '{pk.column_name}'), "
-                            f"COALESCE((SELECT MAX(\"{pk.column_name}\") FROM \"{t}\"), 0) + 1, false)")
-    except pw.DatabaseError as exc:
-        raise BackupError(f"Pemulihan dari {file} gagal: {exc}; isi basis data tidak diubah "
-                          f"(cadangan sebelum pemulihan: {before}).") from None
-    migrations.migrate(services.db)
-    prune_backups(before.parent)
-    return before
+    return backup_dump.restore_logical(services, file)
+
+
+def _read_dump(path: Path):
+    from sop_desktop import backup_dump
+
+    return backup_dump._read_dump(path)

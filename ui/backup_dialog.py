@@ -49,9 +49,10 @@ class BackupDialog(QDialog):
     restored = Signal(object)
     task_finished = Signal(str)  # "check", "backup", "restore", "folder"; tests wait on it
 
-    def __init__(self, services, parent: QWidget | None = None):
+    def __init__(self, services, parent: QWidget | None = None, *, user=None):
         super().__init__(parent)
         self.services = services
+        self.user = user  # restoring and choosing the folder are administrator actions
         self.runner = TaskRunner(self)
         self.box: QMessageBox | None = None  # the open question or result, if any
         self.folder_dialog: QFileDialog | None = None
@@ -241,9 +242,15 @@ class BackupDialog(QDialog):
     def _update_buttons(self) -> None:
         chosen = self.selected_backup()
         broken = chosen is not None and bool(self.checks.get(chosen.path))
-        self.restore_button.setEnabled(not self._busy and chosen is not None and not broken)
+        restore_no = self.refusal("pulihkan")
+        folder_no = self.refusal("folder_cadangan")
+        self.restore_button.setEnabled(not self._busy and chosen is not None and not broken
+                                       and restore_no is None)
+        self.restore_button.setToolTip(restore_no or "")
         self.backup_button.setEnabled(not self._busy)
-        self.choose_button.setEnabled(not self._busy)
+        self.choose_button.setEnabled(not self._busy and folder_no is None)
+        self.choose_button.setToolTip(folder_no or self.tr(
+            "Misalnya disk USB yang disimpan di tempat lain"))
         self.close_button.setEnabled(not self._busy)
 
     # ----- long work
@@ -285,13 +292,16 @@ class BackupDialog(QDialog):
 
         def make():
             path = bk.create_backup(services)
+            warning = bk.shrink_warning(path)  # far fewer cases than the last backup: say so
             bk.prune_backups(path.parent)
-            return path
+            return path, warning
 
         self._run("backup", self.tr("Mencadangkan basis data…"), make, self._backed_up)
 
-    def _backed_up(self, path: Path) -> None:
-        self.status.setText(self.tr("Cadangan dibuat: %1").replace("%1", str(path)))
+    def _backed_up(self, made) -> None:
+        path, warning = made
+        self.status.setText(self.tr("Cadangan dibuat: %1").replace("%1", str(path))
+                            + (("\n" + warning) if warning else ""))
         self.refresh()
         self.select_path(path)
 
@@ -299,10 +309,14 @@ class BackupDialog(QDialog):
         chosen = self.selected_backup()
         if chosen is None or self._busy or not self.restore_button.isEnabled():
             return None
+        no_room = bk.restore_room_problem(self.services, chosen.path)
+        if no_room:  # said before asking: nothing would be changed anyway
+            return self._show(QMessageBox.Icon.Warning, self.tr("Disk penuh"), no_room)
         box = self._make_box(QMessageBox.Icon.Question, self.tr(
             "Pulihkan basis data dari cadangan %1?").replace("%1", tanggal_jam(chosen.when)))
         box.setInformativeText(self.tr(
-            "Seluruh isi basis data sekarang diganti dengan isi cadangan itu; perubahan sesudah "
+            "Seluruh isi basis data sekarang (dan lampiran serta surat yang tersimpan) diganti "
+            "dengan isi cadangan itu; perubahan sesudah "
             "waktu cadangan hilang dari data kerja. Sebelumnya isi sekarang dicadangkan dulu "
             "(jenis \"Sebelum pemulihan\"), jadi dapat dikembalikan. Setelah pemulihan Anda "
             "perlu masuk kembali."))
@@ -319,12 +333,39 @@ class BackupDialog(QDialog):
         if agreed:
             self.restore(chosen.path)
 
+    def refusal(self, action: str) -> str | None:
+        """Why the signed-in user may not take this administrator action (None: may)."""
+        from sop_desktop.users import admin_refusal
+
+        return admin_refusal(self.user, action, first_run_ok=True)
+
+    def _refused(self, action: str) -> bool:
+        """Refuse (logged, with the reason shown) an administrator action of a non-admin."""
+        from sop_desktop.users import require_admin
+
+        try:
+            require_admin(self.user, action, first_run_ok=True)
+        except SopError as exc:
+            self._show(QMessageBox.Icon.Warning, str(exc))
+            return True
+        return False
+
     def restore(self, path: Path) -> None:
         """Restore without asking (the question was answered): the core's restore, which
         verifies the file and takes the pre-restore backup first."""
-        services = self.services
-        self._run("restore", self.tr("Memulihkan basis data…"),
-                  lambda: bk.restore(services, path), lambda before: self._restored(path, before))
+        if self._refused("pulihkan"):
+            return
+        services, user = self.services, self.user
+
+        def work():
+            from sop_desktop.users import log_admin_action
+
+            before = bk.restore(services, path)
+            log_admin_action(user, "pulihkan", f"dari {path}")
+            return before
+
+        self._run("restore", self.tr("Memulihkan basis data…"), work,
+                  lambda before: self._restored(path, before))
 
     def _restored(self, path: Path, before) -> None:
         self.status.setText(self.tr("Dipulihkan dari %1.").replace("%1", Path(path).name))
@@ -358,6 +399,8 @@ class BackupDialog(QDialog):
     def set_folder(self, folder: str) -> bool:
         """Use `folder` for backups from now on (a Setting in the database, as the CLI's
         `backup --set-folder`); refused with a message when it cannot be written."""
+        if self._refused("folder_cadangan"):
+            return False
         path = Path(folder).expanduser().resolve()
         try:
             path.mkdir(parents=True, exist_ok=True)
@@ -370,6 +413,9 @@ class BackupDialog(QDialog):
                 .replace("%1", str(path)))
             return False
         bk.set_backup_folder(None if path == bk.default_backup_folder().resolve() else path)
+        from sop_desktop.users import log_admin_action
+
+        log_admin_action(self.user, "folder_cadangan", str(path))
         self.status.setText(self.tr("Cadangan berikutnya disimpan di %1.").replace("%1", str(path)))
         self.refresh()
         self.task_finished.emit("folder")
@@ -409,7 +455,7 @@ def open_backup_dialog(parent, services) -> BackupDialog:
     """Open (non-blocking) the backup dialog over `parent`. After a restore, when the parent
     has a `logout_requested` signal (the main window), the user is sent back to log in so
     everything is read again from the restored database."""
-    dialog = BackupDialog(services, parent)
+    dialog = BackupDialog(services, parent, user=getattr(parent, "user", None))
     logout = getattr(parent, "logout_requested", None)
     if logout is not None:
         dialog.restored.connect(lambda _before: logout.emit())
