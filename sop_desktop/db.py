@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import threading
 from pathlib import Path
 
 import peewee as pw
@@ -93,8 +94,11 @@ class Setting(BaseModel):
 
 
 def get_setting(key: str, default=None):
-    row = Setting.get_or_none(Setting.key == key)
-    return default if row is None else row.value
+    # one prepared statement, not a peewee query: every step transition reads a setting (the
+    # calendar), and building the query cost several times its run (issue 19)
+    row = database.execute_sql(f'SELECT "value" FROM "setting" WHERE "key" = {database.param}',
+                               (key,)).fetchone()
+    return default if row is None else Setting.value.python_value(row[0])
 
 
 def set_setting(key: str, value) -> None:
@@ -170,6 +174,11 @@ class Case(BaseModel):
     recorded_at = pw.DateTimeField(default=now_local)
     closed_at = pw.DateTimeField(null=True)
     updated_at = pw.DateTimeField(default=now_local)
+    # schema 6 (sop_desktop.disposisi): who took the case at its step ("Ambil"), since when,
+    # and its sifat (0 biasa, 1 segera, 2 sangat segera, 3 rahasia; null = biasa)
+    holder = pw.ForeignKeyField(User, null=True, backref="held_cases", index=False)
+    held_at = pw.DateTimeField(null=True)
+    sifat = pw.IntegerField(null=True)
 
     class Meta:
         table_name = "cases"
@@ -262,8 +271,58 @@ class OutgoingLetter(BaseModel):
     file_sha256 = pw.CharField(default="")
 
 
+class Ledger(BaseModel):
+    """The global history chain (sop_desktop.ledger), append-only by trigger: one entry per
+    event written (the case's state after it) and per change of a user's names, in commit
+    order; `hash` chains every entry to the one before it across all cases and users."""
+
+    seq = pw.IntegerField(primary_key=True)  # 1, 2, 3... in commit order, never reused
+    kind = pw.CharField()  # "kasus" or "pengguna"
+    ref = pw.IntegerField()  # the case's or the user's id (no foreign key: a deletion shows)
+    event = pw.IntegerField(null=True)  # the history event this entry records (cases)
+    state = pw.CharField()  # sha256 of the case's or user's own fields after the change
+    recorded_at = pw.DateTimeField()
+    hash = pw.CharField()
+
+    class Meta:
+        table_name = "ledger"
+        indexes = ((("kind", "ref"), False),)
+
+
+class Disposisi(BaseModel):
+    """One recipient of a disposisi: an official passed the case on to this named person with
+    an instruction (sop_desktop.disposisi); the history event `history` records it."""
+
+    case = pw.ForeignKeyField(Case, backref="disposisi_rows")
+    history = pw.ForeignKeyField(History, backref="disposisi_rows", index=False)
+    from_user = pw.ForeignKeyField(User, backref="disposisi_given", index=False)
+    to_user = pw.ForeignKeyField(User, backref="disposisi_received", index=False)
+    position = pw.ForeignKeyField(Position, null=True, index=False)  # the recipient's position
+    step = pw.IntegerField(null=True)  # the step the case waits on for the recipient
+    instruksi = JSONField(default=list)  # instruction keys (sop_desktop.disposisi.INSTRUKSI)
+    catatan = pw.TextField(default="")
+    at = pw.DateTimeField()
+
+    class Meta:
+        table_name = "disposisi"
+        indexes = ((("to_user", "case"), False),)
+
+
+class CaseRead(BaseModel):
+    """A read marker: `user` opened `case` since it last moved (no row: "baru" for them)."""
+
+    user = pw.ForeignKeyField(User, backref="read_marks", on_delete="CASCADE", index=False)
+    case = pw.ForeignKeyField(Case, backref="read_marks", on_delete="CASCADE")
+    read_at = pw.DateTimeField()
+
+    class Meta:
+        table_name = "case_read"
+        indexes = ((("user", "case"), True),)
+
+
 CORE_MODELS = [Meta, Position, SopVersion, Setting]
-CASE_MODELS = [User, UserPosition, Case, History, Attachment, Counter, Refusal, OutgoingLetter]
+CASE_MODELS = [User, UserPosition, Case, History, Attachment, Counter, Refusal, OutgoingLetter,
+               Ledger, Disposisi, CaseRead]
 ALL_MODELS = CORE_MODELS + CASE_MODELS
 
 
@@ -310,10 +369,32 @@ def make_database(target: str) -> pw.Database:
                            timeout=30, check_same_thread=False)
 
 
+# statements that change the file (SELECT, PRAGMA, BEGIN... do not)
+_WRITE_SQL = re.compile(r"\s*(INSERT|UPDATE|DELETE|REPLACE|CREATE|DROP|ALTER|WITH\b.*\b(INSERT|UPDATE|DELETE))\b",
+                        re.IGNORECASE | re.DOTALL)
+
+
 class _SqliteDatabase(pw.SqliteDatabase):
     """SQLite as peewee drives it, except after SQLITE_FULL or an I/O error: SQLite has then
     already rolled the transaction back itself, and peewee's own ROLLBACK would fail with
     "no transaction is active" and hide the real cause (a full disk) from the user."""
+
+    _write_check = None  # run once before the first write of the process (see guard_writes)
+    _write_check_lock = threading.Lock()
+
+    def guard_writes(self, check) -> None:
+        """Run `check()` (the file's quick_check) before the first write statement of this
+        process; reads never wait for it. If it raises, every later write raises again."""
+        self._write_check = check
+
+    def execute_sql(self, sql, params=None):
+        if self._write_check is not None and _WRITE_SQL.match(sql):
+            with self._write_check_lock:
+                check = self._write_check
+                if check is not None:
+                    check()  # raises (and stays armed) when the file is damaged
+                    self._write_check = None
+        return super().execute_sql(sql, params)
 
     def _rolled_back_already(self) -> bool:
         conn = self._state.conn

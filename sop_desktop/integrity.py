@@ -1,16 +1,15 @@
 """`sop-desktop check`: is everything still there and unchanged?
 
-Database integrity and foreign keys, attachment files against their SHA-256, the hash chain of
-case history (each event's hash = sha256(hash of the previous event of the same case + canonical
-JSON of the event)) and every case against its last event. This module also writes the chain:
-every history insert goes through append_event (one event) or chain_hashes (bulk rows).
-The chain and attachment checks are plain functions over rows so they can be tested alone.
+Database integrity and foreign keys, attachment files (sop_desktop.attachment_check), the hash
+chain of case history (each event's hash = sha256(hash of the previous event of the same case +
+canonical JSON of the event)), every case against its last event, and the global chain with its
+anchor (sop_desktop.ledger_check). This module also writes the per-case chain: every history
+insert goes through append_event (one event, which also adds its global chain entry) or
+chain_hashes (bulk rows).
 
-What the chain proves: an edit, deletion or reordering of events by someone who does not
-recompute the hashes is found, at the first broken event. Someone who rewrites a whole chain
-with this code can only be caught against a hash kept outside the database: the latest chain
-hash printed on registers and reports and stored inside each backup.
-"""
+The per-case chain finds an edit, deletion or reordering of events, at the first broken event;
+a deleted last event, a re-hashed case, edited case rows or renamed users are found by the
+global chain and its anchors."""
 
 from __future__ import annotations
 
@@ -19,15 +18,14 @@ import functools
 import hashlib
 import json
 import math
-import re
 from dataclasses import dataclass, field
 from json.encoder import encode_basestring as _encode_str  # ensure_ascii=False
 from pathlib import Path
 
 import peewee as pw
 
+from sop_desktop import attachment_check, ledger
 from sop_desktop import db as dbm
-from sop_desktop.paths import data_dir
 
 HASH_FIELD = "hash"
 # What an event's hash covers (chain format 1): these fields, by their peewee names (foreign
@@ -38,7 +36,6 @@ HASHED_FIELDS = ("case", "action", "from_step", "to_step", "decision", "user", "
                  "on_behalf_of", "at", "recorded_at", "note", "attachments", "seconds_taken",
                  "due", "on_time")
 NOT_HASHED = frozenset({HASH_FIELD, "id"})
-_HEX64 = re.compile(r"^[0-9a-f]{64}$")
 # the history table's column for each hashed field (foreign keys end in _id)
 HASHED_COLUMNS = {name: (f"{name}_id" if name in ("case", "user", "position", "on_behalf_of")
                          else name) for name in HASHED_FIELDS}
@@ -251,9 +248,11 @@ def _batch_parts(columns, rows, caches: dict):
 def previous_hash(case_id: int) -> str | None:
     """The hash of the case's latest event (None: no event yet). Read it inside the write
     transaction that inserts the next event, so no other writer can slip in between."""
-    history = dbm.History
-    return (history.select(history.hash).where(history.case == case_id)
-            .order_by(history.id.desc()).limit(1).scalar())
+    # a prepared statement, not a peewee query: one per step transition (issue 19)
+    row = dbm.database.execute_sql(
+        f'SELECT "hash" FROM "history" WHERE "case_id" = {dbm.database.param} '
+        'ORDER BY "id" DESC LIMIT 1', (case_id,)).fetchone()
+    return row[0] if row else None
 
 
 def _lock_case(case_id: int) -> None:
@@ -266,12 +265,14 @@ def _lock_case(case_id: int) -> None:
 def append_event(**values) -> dbm.History:
     """Insert one history event chained to the previous event of its case; every single-event
     writer goes through here. Joins the caller's write transaction (or begins its own)."""
-    with dbm.database.atomic():
+    with ledger.joined(dbm.database):
         event = dbm.History(**values)
         case_id = _as_id(event.__data__["case"])
         _lock_case(case_id)
         event.hash = event_hash(previous_hash(case_id), event.__data__)
         event.save(force_insert=True)
+        # the global chain: this event and the case row as it now stands, in commit order
+        ledger.record_case(case_id, event.id, event.hash)
     return event
 
 
@@ -517,81 +518,6 @@ def check_case_states(database) -> Finding:
     return Finding("case_state", not problems, message, problems[:200])
 
 
-# -- attachment files ------------------------------------------------------------------------
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-def stored_files(store_dir: Path) -> dict[str, Path]:
-    """Files of the attachment store keyed by the SHA-256 in their name (name or stem)."""
-    found = {}
-    if store_dir.is_dir():
-        for path in store_dir.rglob("*"):
-            if path.is_file():
-                key = path.name.split(".", 1)[0].lower()
-                if _HEX64.match(key):
-                    found[key] = path
-    return found
-
-
-def check_attachments(rows, store_dir: Path, also_known=()) -> list[str]:
-    """Missing files (a row without its file), altered files (content no longer matches its
-    SHA-256) and orphan files (a stored file nothing refers to). `rows` have 'sha256' and
-    'name'; `also_known` are hashes referred to elsewhere that need not be in the store."""
-    files = stored_files(store_dir)
-    problems = []
-    wanted = {}
-    for row in rows:
-        wanted.setdefault(str(row["sha256"]).lower(), row)
-    for sha, row in sorted(wanted.items()):
-        path = files.get(sha)
-        if path is None:
-            problems.append(f"berkas lampiran hilang: {row.get('name') or sha} ({sha[:12]}…)")
-        elif file_sha256(path) != sha:
-            problems.append(f"berkas lampiran berubah: {row.get('name') or sha} ({path})")
-    known = set(wanted) | {str(h).lower() for h in also_known if h}
-    for sha, path in sorted(files.items()):
-        if sha not in known:
-            problems.append(f"berkas yatim (tanpa catatan di basis data): {path}")
-        elif sha not in wanted and file_sha256(path) != sha:
-            problems.append(f"berkas berubah: {path}")
-    return problems
-
-
-def attachment_dir_of(services) -> Path:
-    """The services' attachment store folder (beside the database), else <data>/lampiran."""
-    store = getattr(getattr(services, "attachments", None), "store", None)
-    if store is not None and getattr(store, "root", None) is not None:
-        return Path(store.root)
-    try:
-        from sop_desktop.attachments import store_dir_for
-    except ImportError:
-        return data_dir() / "lampiran"
-    return store_dir_for(services.target)
-
-
-def _attachment_references():
-    """(rows that need their file, other hashes that may have one) from the case tables."""
-    rows, others = [], []
-    attachment = getattr(dbm, "Attachment", None)
-    if attachment is not None and attachment.table_exists():
-        rows += list(attachment.select(attachment.sha256, attachment.name).dicts())
-    history = getattr(dbm, "History", None)
-    if history is not None and history.table_exists() and "attachments" in history._meta.fields:
-        for (items,) in history.select(history.attachments).tuples():
-            rows += [{"sha256": i["sha256"], "name": i.get("name", "")} for i in items or []
-                     if isinstance(i, dict) and i.get("sha256")]
-    letter = getattr(dbm, "OutgoingLetter", None)
-    if letter is not None and letter.table_exists() and "file_sha256" in letter._meta.fields:
-        others += [h for (h,) in letter.select(letter.file_sha256).tuples() if h]
-    return rows, others
-
-
 # -- running everything ----------------------------------------------------------------------
 
 def check_sqlite_integrity(database) -> Finding:
@@ -610,8 +536,10 @@ def check_foreign_keys(database) -> Finding:
     return Finding("foreign_keys", False, f"Rujukan antar tabel: {len(rows)} rujukan putus.", problems)
 
 
-def run_checks(services, attachment_dir: Path | None = None) -> list[Finding]:
-    """Every check over the services' database; checks whose tables are missing are skipped."""
+def run_checks(services, attachment_dir: Path | None = None, anchor="newest") -> list[Finding]:
+    """Every check over the services' database; checks whose tables are missing are skipped.
+    `anchor`: an anchors.Anchor to verify the global chain against, "newest" (the newest one
+    in the anchor log) or None."""
     database = services.db
     findings = []
     if dbm.is_sqlite(database):
@@ -622,9 +550,9 @@ def run_checks(services, attachment_dir: Path | None = None) -> list[Finding]:
                                 skipped=True))
     attachment_model = getattr(dbm, "Attachment", None)
     if attachment_model is not None and attachment_model.table_exists():
-        store = attachment_dir or attachment_dir_of(services)
-        rows, others = _attachment_references()
-        problems = check_attachments(rows, store, others)
+        store = attachment_dir or attachment_check.attachment_dir_of(services)
+        rows, others = attachment_check.attachment_references()
+        problems = attachment_check.check_attachments(rows, store, others)
         count = len({str(r["sha256"]).lower() for r in rows})
         findings.append(Finding(
             "attachments", not problems,
@@ -635,6 +563,9 @@ def run_checks(services, attachment_dir: Path | None = None) -> list[Finding]:
         findings.append(check_history_chain(database))
         if database.table_exists("cases"):
             findings.append(check_case_states(database))
+    from sop_desktop.ledger_check import run_ledger_checks  # it builds on Finding, here
+
+    findings += run_ledger_checks(database, anchor)
     return findings
 
 

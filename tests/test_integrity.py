@@ -9,8 +9,8 @@ import sqlite3
 
 import pytest
 
+from sop_desktop import attachment_check, integrity
 from sop_desktop import db as dbm
-from sop_desktop import integrity
 from tests.conftest import run_cli
 from tests.test_workflow import fast_scrypt  # noqa: F401 - autouse: cheap password hashing
 
@@ -143,12 +143,12 @@ def test_attachment_files_missing_altered_and_orphan(tmp_path):
     rows = [{"sha256": good, "name": "permohonan.pdf"}, {"sha256": changed, "name": "ktp.jpg"},
             {"sha256": missing, "name": "akta.pdf"}, {"sha256": with_ext, "name": "isi.pdf"},
             {"sha256": good.upper(), "name": "salinan.pdf"}]  # same file used twice
-    problems = integrity.check_attachments(rows, store)
+    problems = attachment_check.check_attachments(rows, store)
     assert len(problems) == 3, problems
     assert any("hilang" in p and "akta.pdf" in p for p in problems)
     assert any("berubah" in p and "ktp.jpg" in p for p in problems)
     assert any("yatim" in p and str(orphan_path) in p for p in problems)
-    assert integrity.check_attachments([], tmp_path / "belum-ada") == []
+    assert attachment_check.check_attachments([], tmp_path / "belum-ada") == []
 
 
 def test_run_checks_on_a_healthy_database(services, tmp_path):

@@ -9,7 +9,7 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from sop_desktop import __version__, integrity
+from sop_desktop import __version__, anchors
 from sop_desktop.reports import (RegisterFilters, build_kinerja, build_register, parse_period,
                                  write_kinerja_pdf, write_kinerja_xlsx, write_register_pdf,
                                  write_register_xlsx)
@@ -22,8 +22,8 @@ FAKE_HASH = "0123456789abcdef" * 4
 
 @pytest.fixture
 def with_hash(monkeypatch):
-    """integrity.latest_chain_hash answering FAKE_HASH (the function may not exist yet)."""
-    monkeypatch.setattr(integrity, "latest_chain_hash", lambda: FAKE_HASH, raising=False)
+    """anchors.report_anchor (the anchor printed on reports) answering FAKE_HASH."""
+    monkeypatch.setattr(anchors, "report_anchor", lambda: FAKE_HASH, raising=False)
     return FAKE_HASH
 
 
@@ -37,16 +37,16 @@ def info_sheet(wb) -> dict:
 
 
 def test_chain_hash_helper_degrades_to_a_dash(monkeypatch):
-    monkeypatch.delattr(integrity, "latest_chain_hash", raising=False)
+    monkeypatch.delattr(anchors, "report_anchor", raising=False)
     assert docmeta.latest_chain_hash() is None
     assert docmeta.hash_text(None) == "-"
-    monkeypatch.setattr(integrity, "latest_chain_hash", lambda: None, raising=False)
+    monkeypatch.setattr(anchors, "report_anchor", lambda: None, raising=False)
     assert docmeta.latest_chain_hash() is None
 
     def broken():
         raise RuntimeError("database not bound")
 
-    monkeypatch.setattr(integrity, "latest_chain_hash", broken, raising=False)
+    monkeypatch.setattr(anchors, "report_anchor", broken, raising=False)
     assert docmeta.latest_chain_hash() is None
     assert docmeta.footer_text(None).endswith(": -")
 
@@ -102,7 +102,7 @@ def test_kinerja_files_carry_app_version_and_chain_hash(scenario_world, with_has
 
 
 def test_without_a_chain_hash_files_print_a_dash(scenario_world, monkeypatch, tmp_path):
-    monkeypatch.setattr(integrity, "latest_chain_hash", lambda: None, raising=False)
+    monkeypatch.setattr(anchors, "report_anchor", lambda: None, raising=False)
     data = build_register(scenario_world.svc, RegisterFilters("LAPORAN-UJI", parse_period("2026")))
     assert data.chain_hash is None
     write_register_pdf(data, tmp_path / "r.pdf")

@@ -1,4 +1,5 @@
-"""`sop-desktop check`: integrity, foreign keys, attachment files and the history chain."""
+"""`sop-desktop check`: integrity, foreign keys, attachment files, the history chain, the global
+chain and its anchor (the newest in the anchor log, or `--anchor HASH|FILE`)."""
 
 from __future__ import annotations
 
@@ -10,10 +11,36 @@ from sop_desktop.cli.backup import _sqlite_file
 def register(sub) -> None:
     p = sub.add_parser("check", help="periksa keutuhan basis data, lampiran dan riwayat")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--anchor", metavar="HASH|FILE",
+                   help="periksa riwayat terhadap jangkar ini (NOMOR-HASH atau HASH seperti "
+                        "tercetak di laporan, atau berkas: log jangkar, cadangan, laporan "
+                        ".xlsx/.pdf); bawaan: jangkar terbaru di log jangkar")
+    p.add_argument("--set-anchor-log", metavar="PATH",
+                   help="simpan salinan log jangkar juga di PATH (mis. disk USB; '-' untuk "
+                        "tidak ada), lalu keluar")
     p.set_defaults(func=cmd_check)
 
 
+def _anchor_choice(args, ctx):
+    """The anchor to check against: --anchor, else the newest in the anchor log."""
+    if not getattr(args, "anchor", None):
+        return "newest"
+    from sop_desktop.anchors import parse_anchor
+
+    return parse_anchor(args.anchor, ctx.services.db)
+
+
+def _set_anchor_log(args) -> int:
+    from sop_desktop.anchors import set_anchor_log
+
+    target = set_anchor_log(args.set_anchor_log)
+    print(f"Log jangkar tambahan: {target}" if target else "Log jangkar tambahan: tidak ada")
+    return 0
+
+
 def cmd_check(args, ctx) -> int:
+    if getattr(args, "set_anchor_log", None):
+        return _set_anchor_log(args)
     path = _sqlite_file(args)
     if path is not None:
         # quick_check on the file itself before anything (migrations) writes to it
@@ -26,8 +53,12 @@ def cmd_check(args, ctx) -> int:
             return 1
     from sop_desktop.integrity import run_checks
 
-    findings = run_checks(ctx.services)
+    findings = run_checks(ctx.services, anchor=_anchor_choice(args, ctx))
     ok = all(f.ok for f in findings)
+    ctx.anchor_on_close = ok  # never anchor a state the check found wrong
+    from sop_desktop.anchors import current_anchor
+
+    now = current_anchor(ctx.services.db)
     if args.json:
         from sop_desktop.integrity import latest_chain_hash
 
@@ -35,15 +66,15 @@ def cmd_check(args, ctx) -> int:
         print_json({"ok": ok, "checks": [f.to_dict() for f in findings],
                     # the first event where the hash chain breaks (null: intact)
                     "first_broken": history.first_broken if history else None,
-                    "latest_chain_hash": latest_chain_hash()})
+                    "latest_chain_hash": latest_chain_hash(),
+                    # the global chain's head now, as reports print it (NUMBER-HASH)
+                    "anchor": now.text if now else None})
         return 0 if ok else 1
     for f in findings:
         mark = "-" if f.skipped else ("OK" if f.ok else "MASALAH")
         print(f"{mark:<8} {f.message}")
         for problem in f.problems:
             print(f"         - {problem}")
-    from sop_desktop.integrity import latest_chain_hash
-
-    print(f"Hash rantai riwayat terakhir: {latest_chain_hash() or '-'}")
+    print(f"Jangkar riwayat sekarang: {now.text if now else '-'}")
     print("Semua pemeriksaan lulus." if ok else "Ada masalah: lihat di atas.")
     return 0 if ok else 1

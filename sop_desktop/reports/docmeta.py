@@ -18,11 +18,11 @@ HASH_LABEL = "Hash rantai riwayat terakhir"
 
 
 def latest_chain_hash() -> str | None:
-    """The hash at the head of the case-history chain of the bound database (None: no history,
-    or the integrity module cannot tell yet)."""
-    from sop_desktop import integrity
+    """The anchor of the bound database's history (NUMBER-HASH: the head of the global chain,
+    sop_desktop.anchors), also written to the anchor log; None when there is no history yet."""
+    from sop_desktop import anchors
 
-    func = getattr(integrity, "latest_chain_hash", None)
+    func = getattr(anchors, "report_anchor", None)
     if func is None:
         return None
     try:
