@@ -13,6 +13,8 @@ import re
 import shutil
 import tempfile
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -85,6 +87,11 @@ class AttachmentStore:
 
     def add(self, source: str | Path, name: str | None = None) -> StoredFile:
         """Copy a file into the store (atomically, synced to disk); the same content is stored once."""
+        return self.add_new(source, name)[0]
+
+    def add_new(self, source: str | Path, name: str | None = None) -> tuple[StoredFile, bool]:
+        """As `add`, and whether this call brought the content into the store (False when
+        the same content was there already)."""
         source = Path(source)
         if not source.is_file():
             raise NotFound(f"Berkas lampiran '{source}' tidak ditemukan")
@@ -101,15 +108,16 @@ class AttachmentStore:
             sha = digest.hexdigest()
             final = self.path_of(sha)
             final.parent.mkdir(parents=True, exist_ok=True)
-            if final.exists() and self._hash(final) == sha:
-                os.unlink(tmp)
-            else:
+            new = not (final.exists() and self._hash(final) == sha)
+            if new:
                 os.replace(tmp, final)
+            else:
+                os.unlink(tmp)
         except OSError as exc:
             if os.path.exists(tmp):
                 os.unlink(tmp)
             raise SopError(f"Lampiran '{source.name}' tidak dapat disimpan: {exc}") from None
-        return StoredFile(sha, safe_file_name(name or source.name), final.stat().st_size)
+        return StoredFile(sha, safe_file_name(name or source.name), final.stat().st_size), new
 
     def add_bytes(self, data: bytes, name: str) -> StoredFile:
         with tempfile.TemporaryDirectory() as folder:
@@ -177,6 +185,39 @@ class AttachmentService:
 
     def add(self, source: str | Path, name: str | None = None) -> StoredFile:
         return self.store.add(source, name)
+
+    @contextmanager
+    def staged(self, files) -> Iterator[list[StoredFile]]:
+        """Copy `files` into the store for one change: when the change fails (the block
+        raises), the files it brought in are removed again unless a row refers to them, so a
+        refused or rolled-back action leaves no orphan file behind."""
+        brought: list[str] = []
+        try:
+            stored = []
+            for f in files:
+                item, new = self.store.add_new(Path(f))
+                stored.append(item)
+                if new:
+                    brought.append(item.sha256)
+            yield stored
+        except BaseException:
+            for sha in brought:
+                self.discard_unused(sha)
+            raise
+
+    def discard_unused(self, sha256: str) -> bool:
+        """Remove a stored file no attachment row or letter refers to; True when removed."""
+        from sop_desktop import db as dbm
+
+        if (dbm.Attachment.select().where(dbm.Attachment.sha256 == sha256).exists()
+                or dbm.OutgoingLetter.select().where(
+                    dbm.OutgoingLetter.file_sha256 == sha256).exists()):
+            return False
+        try:
+            self.store.path_of(sha256).unlink()
+        except FileNotFoundError:
+            return False
+        return True
 
     def for_case(self, case) -> list:
         from sop_desktop import db as dbm

@@ -72,5 +72,6 @@ def test_attachments_of_a_step_are_kept_with_the_history(services, tmp_path):
     out = tmp_path / "keluar"
     out.mkdir()
     assert services.attachments.export(rows[0], out).read_bytes() == b"formulir isian"
-    with pytest.raises(Exception, match="tidak ditemukan"):
-        services.cases.advance(number, office.operator, attachments=[tmp_path / "hilang.pdf"])
+    with pytest.raises(Exception, match="tidak ditemukan"):  # by one who may act: rights come first
+        services.cases.decide(number, office.actor(case), "ya",
+                              attachments=[tmp_path / "hilang.pdf"])
