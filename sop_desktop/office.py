@@ -6,6 +6,7 @@ office has not filled in yet, so a fresh install still prints a sensible (if gen
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
@@ -14,6 +15,11 @@ from sop_desktop.errors import ValidationError
 from sop_desktop.paths import resources_dir
 
 SETTING_KEY = "office_profile"
+# Before this date no office used SOP AP (Permenpan RB 35/2012): the default start date, so a
+# mistyped year (1990 for 2019) is refused until the office sets its own start date.
+DEFAULT_START_DATE = "2012-01-01"
+# Allowed clock difference between PCs: an event time may lie this far in the future.
+CLOCK_ALLOWANCE = dt.timedelta(minutes=2)
 
 LABELS = {
     "kementerian": "Kementerian / lembaga",
@@ -25,6 +31,7 @@ LABELS = {
     "laman": "Laman",
     "email": "Surel",
     "logo_path": "Berkas logo (PNG/JPG)",
+    "tanggal_mulai": "Tanggal mulai (kejadian dan surat sebelum tanggal ini ditolak)",
 }
 
 
@@ -46,6 +53,7 @@ class OfficeProfile:
     laman: str = ""
     email: str = ""
     logo_path: str = ""  # empty: the bundled neutral logo
+    tanggal_mulai: str = DEFAULT_START_DATE  # ISO date: the office's start date in this app
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -92,7 +100,18 @@ class OfficeProfile:
                     f"Isian profil kantor '{key}' tidak dikenal; yang dikenal: {', '.join(sorted(names))}")
         data = self.to_dict()
         data.update({k: str(v) for k, v in changes.items()})
-        return OfficeProfile(**data)
+        profile = OfficeProfile(**data)
+        profile.start_date()  # a bad date is refused here, naming the field
+        return profile
+
+    def start_date(self) -> dt.date:
+        """The office's start date: no case, step or letter may be dated before it."""
+        text = (self.tanggal_mulai or "").strip() or DEFAULT_START_DATE
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            raise ValidationError(f"Tanggal mulai kantor '{text}' tidak valid: tulis "
+                                  "TTTT-BB-HH, misalnya 2024-01-02") from None
 
 
 def load() -> OfficeProfile:
@@ -104,4 +123,29 @@ def save(profile: OfficeProfile) -> None:
     """Store the whole profile (one transaction)."""
     if profile.logo_path and not Path(profile.logo_path).expanduser().is_file():
         raise ValidationError(f"Berkas logo '{profile.logo_path}' tidak ditemukan.")
+    profile.start_date()
     dbm.set_setting(SETTING_KEY, profile.to_dict())
+
+
+def _stamp(value: dt.datetime | dt.date) -> str:
+    if isinstance(value, dt.datetime):
+        return value.replace(microsecond=0).isoformat(" ")
+    return value.isoformat()
+
+
+def check_event_time(at: dt.datetime | dt.date, now: dt.datetime, *,
+                     what: str = "Waktu kejadian") -> None:
+    """Refuse a time (or date) of an event that the office cannot have recorded: before the
+    office's start date, or later than `now` plus the clock allowance between PCs. The one
+    bound every event-time input goes through (case times, letter dates)."""
+    start = load().start_date()
+    day = at.date() if isinstance(at, dt.datetime) else at
+    if day < start:
+        raise ValidationError(
+            f"{what} {_stamp(at)} sebelum tanggal mulai kantor ({start.isoformat()}); periksa "
+            "tahunnya, atau ubah tanggal mulai di profil kantor")
+    limit = now + CLOCK_ALLOWANCE
+    late = at > limit if isinstance(at, dt.datetime) else at > limit.date()
+    if late:
+        raise ValidationError(f"{what} {_stamp(at)} tidak boleh di masa depan "
+                              f"(sekarang {_stamp(now)})")

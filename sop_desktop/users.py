@@ -19,6 +19,7 @@ from collections import OrderedDict
 
 from sop_desktop import db as dbm
 from sop_desktop.errors import NotFound, PermissionDenied, ValidationError
+from sop_desktop.ledger import record_user
 
 log = logging.getLogger(__name__)
 # Refusals are logged as warnings; without a configured handler they must not reach stderr
@@ -127,6 +128,60 @@ def log_refusal(user, action: str, reason: str, case=None) -> None:
         log.exception("penolakan tidak dapat dicatat")
 
 
+# Actions only an administrator may take, in the window and the CLI alike (issue 13.1):
+# what each is called in a refusal ("Hanya administrator yang dapat ...") and in the log.
+ADMIN_ACTIONS: dict[str, str] = {
+    "pulihkan": "memulihkan basis data dari cadangan",
+    "folder_cadangan": "mengganti folder cadangan",
+    "impor_sop": "mengimpor SOP",
+    "demo": "mengisi data demo",
+    "kelola_pengguna": "mengelola pengguna",
+}
+
+
+def is_administrator(user) -> bool:
+    """True for an active administrator (the one check every admin-only action uses)."""
+    return (user is not None and getattr(user, "role", None) == "administrator"
+            and bool(getattr(user, "active", True)))
+
+
+def has_active_administrator() -> bool:
+    """True once the database has an active administrator (before that: first-run setup)."""
+    return dbm.User.select().where((dbm.User.role == "administrator") &
+                                   (dbm.User.active == True)).exists()  # noqa: E712
+
+
+def admin_refusal(user, action: str, *, first_run_ok: bool = False) -> str | None:
+    """Why `user` may not take the administrator action `action` (Indonesian), else None.
+
+    `user` None means nobody signed in (the CLI without --as): allowed only when
+    `first_run_ok` and no active administrator exists yet (a new database)."""
+    doing = ADMIN_ACTIONS.get(action, action)
+    if user is None:
+        if first_run_ok and not has_active_administrator():
+            return None
+        return (f"Hanya administrator yang dapat {doing}; sebutkan administrator yang "
+                "bertindak (--as NAMA_ADMINISTRATOR)")
+    if not is_administrator(user):
+        return f"Hanya administrator yang dapat {doing} ({user.username} bukan administrator)"
+    return None
+
+
+def require_admin(user, action: str, *, first_run_ok: bool = False, case=None) -> None:
+    """Raise PermissionDenied (logged as a refusal) unless `user` may take admin `action`."""
+    reason = admin_refusal(user, action, first_run_ok=first_run_ok)
+    if reason is not None:
+        log_refusal(user, ADMIN_ACTIONS.get(action, action), reason, case)
+        raise PermissionDenied(reason)
+
+
+def log_admin_action(user, action: str, detail: str = "") -> None:
+    """Write an administrator action that was carried out to the app log."""
+    who = getattr(user, "username", "") or "(tanpa administrator, basis data baru)"
+    log.info("tindakan administrator: %s oleh %s%s", ADMIN_ACTIONS.get(action, action), who,
+                f": {detail}" if detail else "")
+
+
 _UNCHECKED = object()
 
 
@@ -144,8 +199,7 @@ class UserService:
         self._unknown: OrderedDict[str, tuple[int, dt.datetime | None]] = OrderedDict()
 
     def has_administrator(self) -> bool:
-        return dbm.User.select().where((dbm.User.role == "administrator") &
-                                       (dbm.User.active == True)).exists()  # noqa: E712
+        return has_active_administrator()
 
     def check_may_add(self, actor, action: str = "tambah pengguna",
                       doing: str = "menambah pengguna") -> None:
@@ -157,7 +211,7 @@ class UserService:
             log_refusal(None, action, "tanpa administrator")
             raise PermissionDenied(f"Sudah ada administrator: hanya administrator yang dapat "
                                    f"{doing} (sebutkan administrator yang bertindak)")
-        if getattr(actor, "role", None) != "administrator" or not getattr(actor, "active", True):
+        if not is_administrator(actor):
             log_refusal(actor, action, "bukan administrator")
             raise PermissionDenied(f"Hanya administrator yang dapat {doing}")
 
@@ -193,6 +247,9 @@ class UserService:
                                    role=role)
             for pos in resolved:
                 dbm.UserPosition.get_or_create(user=user, position=pos)
+            record_user(user.id)  # the global chain covers every user's names
+        if by is not _UNCHECKED:
+            log_admin_action(by, "kelola_pengguna", f"pengguna {username} ({role}) ditambahkan")
         return user
 
     def get(self, username: str) -> dbm.User:
@@ -318,6 +375,7 @@ class UserService:
                 setattr(user, attr, value.strip() if isinstance(value, str) else value)
         with dbm.database.atomic():
             user.save()
+            record_user(user.id)
         return user
 
     def change_password(self, user, old: str, new: str) -> None:

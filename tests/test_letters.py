@@ -144,7 +144,7 @@ def test_number_patterns_format_and_pad():
                                    7, when, kode_kantor="W.6", klasifikasi="HM.02.01") \
         == "W.6-HM.02.01-007/XI/2026"
     # an office without a code yet: no dangling separator
-    assert numbering.format_number(numbering.DEFAULT_PATTERN, 3, when, klasifikasi="UM.01") == "UM.01-3"
+    assert numbering.format_number(numbering.DEFAULT_PATTERN, 3, when, klasifikasi="UM.01") == "UM.01-3/2026"
 
 
 def test_counter_key_is_per_pattern_not_per_month():

@@ -18,12 +18,14 @@ from sop_desktop import office
 from sop_desktop.errors import PermissionDenied, ValidationError
 from sop_desktop.letters import numbering, templates
 from sop_desktop.letters.register import export_outgoing_xlsx, rows_outgoing
-from sop_desktop.letters.service import LetterService, _norm
+from sop_desktop.letters.service import CONFIRM_AGAIN, CONFIRM_OTHER_YEAR, LetterService, _norm
 from sop_desktop.users import hash_password
 from tests.conftest import ROOT, run_cli
 
 TRICKY = "<b>&amp; x < y"
 PASSWORD = "rahasia-uji-123"
+YEAR = dbm.now_local().year  # the default letter-number pattern ends in the year
+AGAIN = {CONFIRM_AGAIN}  # the same template again for one case: the person said yes
 
 
 def pdf_text(path) -> str:
@@ -44,7 +46,7 @@ def setup_office(services) -> dict:
     """Users (operator, officials), the office profile and the office code, on `services`."""
     quick = hash_password(PASSWORD, n=2 ** 10)  # fast hashing: these tests are not about scrypt
     op = services.users.create("op", "Siti Aminah", "", "operator", jabatan="Pengadministrasi Umum",
-                               password_hash=quick)
+                               nip="199001012015032001", password_hash=quick)
     kk = services.users.create("kakanwil", "Dr. Budi Santoso, S.H., M.H.", "", "pejabat",
                                nip="197001011990031001", jabatan="Kepala Kantor Wilayah",
                                positions=["Kepala Kantor Wilayah"], password_hash=quick)
@@ -80,20 +82,48 @@ def intake_values(defn, **given) -> dict:
     return out
 
 
-def open_case(services, op, code, **given):
+def open_case(services, op, code, *, reach: str | None = None, **given):
+    """A new case of SOP `code`; `reach`: walked (by the operator) to the step the template
+    with that id belongs to, so its letter may be issued."""
     defn = services.sops.get(code)
     change = services.cases.open_case(code, op, intake_values(defn, **given))
-    return change.numbers[0]
+    number = change.numbers[0]
+    if reach is not None:
+        walk_to(services, op, number, reach)
+    return number
+
+
+def walk_to(services, op, number: str, template_id: str) -> None:
+    """Advance a case (Ya at decisions) until it reaches the step of the template."""
+    target = templates.get(template_id).step_of(services.sops.get(services.cases.get(number).sop_code))
+    for _ in range(40):
+        case = services.cases.get(number)
+        if target is None or case.current_step == target.number:
+            return
+        defn = services.cases.definition(case)
+        step = defn.step(case.current_step)
+        pos = services.cases._step_position(case, defn)
+        official = None
+        if pos is not None and not pos.external:  # the operator records it for the official
+            holders = services.users.holders(pos) or [services.users.create(
+                f"pejabat{pos.id}", f"Pejabat {pos.name}", "", "pejabat", positions=[pos.name],
+                password_hash=hash_password(PASSWORD, n=2 ** 10))]
+            official = holders[0]
+        if step.kind == "decision":
+            services.cases.decide(number, op, "ya", on_behalf_of=official)
+        else:
+            services.cases.advance(number, op, on_behalf_of=official)
+    raise AssertionError(f"kasus {number} tidak sampai ke langkah {target.number}")
 
 
 def test_rekomendasi_for_a_yankomas_case_reads_back_exactly(services, office_setup, tmp_path):
     letters, op = office_setup["letters"], office_setup["op"]
     number = open_case(services, op, "YANKOMAS-KANWIL", nama_pengadu=TRICKY,
                        pihak_teradu="Kepala Kepolisian Resor Kota Palembang",
-                       pokok_aduan="Penahanan tanpa surat perintah")
+                       pokok_aduan="Penahanan tanpa surat perintah", reach="surat-rekomendasi")
     out = tmp_path / "rekomendasi.pdf"
     issued = letters.issue(number, "surat-rekomendasi", op, out=out)
-    assert issued.number == "W.6-HAM.04.02-1"
+    assert issued.number == f"W.6-HAM.04.02-1/{YEAR}"
     text = pdf_text(out)
     assert f"Rekomendasi atas Pengaduan Sdr. {TRICKY}" in text  # typed markup printed literally
     assert "Yth. Kepala Kepolisian Resor Kota Palembang di Tempat" in text
@@ -115,10 +145,11 @@ def test_rekomendasi_for_a_yankomas_case_reads_back_exactly(services, office_set
 
 def test_plt_and_plh_print_before_the_official_position(services, office_setup, tmp_path):
     letters, op = office_setup["letters"], office_setup["op"]
-    number = open_case(services, op, "YANKOMAS-KANWIL")
+    number = open_case(services, op, "YANKOMAS-KANWIL", reach="surat-rekomendasi")
     for acting, mark in (("plt", "Plt."), ("plh", "Plh.")):
         out = tmp_path / f"{acting}.pdf"
-        letters.issue(number, "surat-rekomendasi", op, out=out, signer="kadiv", acting=acting)
+        letters.issue(number, "surat-rekomendasi", op, out=out, signer="kadiv", acting=acting,
+                      confirm=AGAIN)
         text = pdf_text(out)
         assert f"{mark} Kepala Kantor Wilayah, Rina Wulandari, S.H. NIP 19800202 200501 2 002" in text
     with pytest.raises(ValidationError, match="--signer"):
@@ -127,30 +158,35 @@ def test_plt_and_plh_print_before_the_official_position(services, office_setup, 
 
 def test_numbers_are_sequential_per_pattern_and_year(services, office_setup, tmp_path):
     letters, op = office_setup["letters"], office_setup["op"]
-    number = open_case(services, op, "YANKOMAS-KANWIL")
-    got = [letters.issue(number, "surat-rekomendasi", op, out=tmp_path / f"r{i}.pdf").number
-           for i in range(3)]
-    assert got == ["W.6-HAM.04.02-1", "W.6-HAM.04.02-2", "W.6-HAM.04.02-3"]
-    # another classification is another sequence
+    number = open_case(services, op, "YANKOMAS-KANWIL", reach="surat-rekomendasi")
+    got = [letters.issue(number, "surat-rekomendasi", op, out=tmp_path / f"r{i}.pdf",
+                         confirm=AGAIN).number for i in range(3)]
+    assert got == [f"W.6-HAM.04.02-{i}/{YEAR}" for i in (1, 2, 3)]
+    # another classification continues the unit's one running number (Tata Naskah Dinas)
     nota = letters.issue(number, "nota-dinas", op, out=tmp_path / "n.pdf",
                          fields={"tujuan_nota": "Kepala Divisi Administrasi", "isi_nota": "Mohon arahan."})
-    assert nota.number == "W.6-UM.01.01-1"
+    assert nota.number == f"W.6-UM.01.01-4/{YEAR}"
     # an office pattern with month and year: same counter through the year
     config = numbering.load_config()
     config.templates["surat-rekomendasi"] = {"pola": "{kode_kantor}-{klasifikasi}-{nomor:03d}/{bulan_romawi}/{tahun}"}
     numbering.save_config(config)
     import datetime as dt
 
-    a = letters.issue(number, "surat-rekomendasi", op, out=tmp_path / "a.pdf", when=dt.date(2026, 10, 5))
-    b = letters.issue(number, "surat-rekomendasi", op, out=tmp_path / "b.pdf", when=dt.date(2026, 11, 5))
-    assert (a.number, b.number) == ("W.6-HAM.04.02-001/X/2026", "W.6-HAM.04.02-002/XI/2026")
+    yes = AGAIN | {CONFIRM_OTHER_YEAR}
+    a = letters.issue(number, "surat-rekomendasi", op, out=tmp_path / "a.pdf", when=dt.date(2026, 10, 5),
+                      confirm=yes)
+    b = letters.issue(number, "surat-rekomendasi", op, out=tmp_path / "b.pdf", when=dt.date(2026, 11, 5),
+                      confirm=yes)
+    first = 5 if YEAR == 2026 else 1  # the unit's counter of 2026 goes on
+    assert (a.number, b.number) == (f"W.6-HAM.04.02-{first:03d}/X/2026",
+                                    f"W.6-HAM.04.02-{first + 1:03d}/XI/2026")
     numbers = [r.number for r in dbm.OutgoingLetter.select()]
     assert len(numbers) == len(set(numbers)) == 6
 
 
 def test_missing_fields_are_listed_and_use_no_number(services, office_setup, tmp_path):
     letters, op = office_setup["letters"], office_setup["op"]
-    number = open_case(services, op, "HAK-AKSES-APLIKASI")
+    number = open_case(services, op, "HAK-AKSES-APLIKASI", reach="berita-acara-hak-akses")
     with pytest.raises(ValidationError) as info:
         letters.issue(number, "berita-acara-hak-akses", op, out=tmp_path / "ba.pdf")
     assert "nama_akun" in str(info.value) and "--field" in str(info.value)
@@ -161,18 +197,19 @@ def test_missing_fields_are_listed_and_use_no_number(services, office_setup, tmp
                       fields={"nama_akun": "budi", "warna": "merah"})
     issued = letters.issue(number, "berita-acara-hak-akses", op, out=tmp_path / "ba.pdf",
                            fields={"nama_akun": "budi.santoso"})
-    assert issued.number.endswith("-1")  # the failed tries used no number
+    assert issued.number.endswith(f"-1/{YEAR}")  # the failed tries used no number
 
 
 def test_signer_position_without_one_holder_needs_signer(services, office_setup, tmp_path):
     letters, op = office_setup["letters"], office_setup["op"]
-    number = open_case(services, op, "YANKOMAS-KANWIL")
+    number = open_case(services, op, "YANKOMAS-KANWIL", reach="surat-rekomendasi")
     services.users.create("kakanwil2", "Orang Kedua", "", "pejabat", positions=["Kepala Kantor Wilayah"],
                           password_hash=hash_password(PASSWORD, n=2 ** 10))
     with pytest.raises(ValidationError, match="dipegang 2 pengguna.*--signer"):
         letters.issue(number, "surat-rekomendasi", op, out=tmp_path / "x.pdf")
-    issued = letters.issue(number, "surat-rekomendasi", op, out=tmp_path / "x.pdf", signer="kakanwil2")
-    assert "Orang Kedua" in pdf_text(tmp_path / "x.pdf") and issued.number.endswith("-1")
+    issued = letters.issue(number, "surat-rekomendasi", op, out=tmp_path / "x.pdf", signer="kakanwil2",
+                           confirm={"tanpa_nip"})
+    assert "Orang Kedua" in pdf_text(tmp_path / "x.pdf") and issued.number.endswith(f"-1/{YEAR}")
     # a template signed by the clerk on duty (not an office position): the acting user signs
     tt = letters.issue(number, "tanda-terima", op, out=tmp_path / "tt.pdf")
     assert "Petugas Penerima" not in pdf_text(tmp_path / "tt.pdf")
@@ -185,7 +222,7 @@ def test_signer_position_without_one_holder_needs_signer(services, office_setup,
 
 def test_only_staff_the_step_holder_or_the_signer_may_issue(services, office_setup, tmp_path):
     letters, op = office_setup["letters"], office_setup["op"]
-    number = open_case(services, op, "YANKOMAS-KANWIL")
+    number = open_case(services, op, "YANKOMAS-KANWIL", reach="surat-rekomendasi")
     with pytest.raises(PermissionDenied):
         letters.issue(number, "surat-rekomendasi", office_setup["tamu"], out=tmp_path / "x.pdf",
                       signer="kakanwil")
@@ -210,7 +247,7 @@ def _template_cases(services):
 def test_each_template_renders_for_a_case_of_its_sop(services, office_setup, tmp_path):
     letters, op = office_setup["letters"], office_setup["op"]
     for tpl, defn in _template_cases(services):
-        number = open_case(services, op, defn.code)
+        number = open_case(services, op, defn.code, reach=tpl.id)
         case_keys = {_norm(k) for k in services.cases.get(number).fields}
         case_keys |= {_norm(f.label) for f in defn.fields}
         # only what neither the case nor a default gives is typed, as a clerk would
@@ -236,7 +273,7 @@ def test_register_rows_and_xlsx_export(services, office_setup, tmp_path):
     from sop_desktop.reports.periods import parse_period
 
     letters, op = office_setup["letters"], office_setup["op"]
-    number = open_case(services, op, "YANKOMAS-KANWIL", nama_pengadu=TRICKY)
+    number = open_case(services, op, "YANKOMAS-KANWIL", nama_pengadu=TRICKY, reach="surat-rekomendasi")
     import datetime as dt
 
     first = letters.issue(number, "surat-rekomendasi", op, out=tmp_path / "1.pdf",
@@ -258,7 +295,7 @@ def test_register_rows_and_xlsx_export(services, office_setup, tmp_path):
 
 
 def _prepared_db(services, office_setup) -> tuple[str, str]:
-    number = open_case(services, office_setup["op"], "YANKOMAS-KANWIL")
+    number = open_case(services, office_setup["op"], "YANKOMAS-KANWIL", reach="surat-rekomendasi")
     return services.target, number
 
 
@@ -276,7 +313,7 @@ def test_cli_templates_json_and_issue_prints_only_the_number(services, office_se
     done = run_cli("--db", db, "letter", number, "surat-rekomendasi", "--as", "op", "-o", str(out),
                    "--signer", "kadiv", "--plt", "--field", f"rekomendasi=segera {TRICKY}", env=env)
     assert done.returncode == 0, done.stderr
-    assert done.stdout == "W.6-HAM.04.02-1\n"
+    assert done.stdout == f"W.6-HAM.04.02-1/{YEAR}\n"
     text = pdf_text(out)
     assert f"segera {TRICKY}" in text and "Plt. Kepala Kantor Wilayah" in text
     bad = run_cli("--db", db, "letter", number, "tidak-ada", "--as", "op", "-o", str(out), env=env)
@@ -300,7 +337,7 @@ def test_two_processes_never_get_the_same_number(services, office_setup, tmp_pat
         op = s.users.get("op")
         for i in range({per_process}):
             issued = letters.issue(sys.argv[2], "surat-rekomendasi", op,
-                                   out=sys.argv[3] + f"-{{i}}.pdf")
+                                   out=sys.argv[3] + f"-{{i}}.pdf", confirm={{"terbit_lagi"}})
             print(issued.number, flush=True)
         s.close()
     """)
@@ -313,7 +350,7 @@ def test_two_processes_never_get_the_same_number(services, office_setup, tmp_pat
         assert p.returncode == 0, err
     got = [line for out, _ in outputs for line in out.split()]
     assert len(got) == 2 * per_process
-    seqs = sorted(int(re.search(r"-(\d+)$", n).group(1)) for n in got)
+    seqs = sorted(int(re.search(r"-(\d+)/\d{4}$", n).group(1)) for n in got)
     assert seqs == list(range(1, 2 * per_process + 1))
     from sop_desktop.services import Services
 
@@ -327,10 +364,11 @@ def test_two_processes_never_get_the_same_number(services, office_setup, tmp_pat
 def test_issuing_on_postgresql(pg_services, tmp_path):
     setup = setup_office(pg_services)
     letters, op = setup["letters"], setup["op"]
-    number = open_case(pg_services, op, "YANKOMAS-KANWIL", nama_pengadu=TRICKY)
-    got = [letters.issue(number, "surat-rekomendasi", op, out=tmp_path / f"{i}.pdf").number
-           for i in range(2)]
-    assert got == ["W.6-HAM.04.02-1", "W.6-HAM.04.02-2"]
+    number = open_case(pg_services, op, "YANKOMAS-KANWIL", nama_pengadu=TRICKY,
+                       reach="surat-rekomendasi")
+    got = [letters.issue(number, "surat-rekomendasi", op, out=tmp_path / f"{i}.pdf",
+                         confirm=AGAIN).number for i in range(2)]
+    assert got == [f"W.6-HAM.04.02-1/{YEAR}", f"W.6-HAM.04.02-2/{YEAR}"]
     assert f"Sdr. {TRICKY}" in pdf_text(tmp_path / "1.pdf")
     assert [r["number"] for r in rows_outgoing()] == got
     assert sum(1 for h in pg_services.cases.history(number) if h.action == "surat") == 2

@@ -140,18 +140,19 @@ def test_nota_dinas_needs_a_signer_with_a_jabatan(services, tmp_path):
     assert not (tmp_path / "n.pdf").exists()
     # naming a signer, or the jabatan to print, fixes it
     issued = letters.issue(number, "nota-dinas", plain, out=tmp_path / "n.pdf",
-                           fields={**fields, "penandatangan": "Kepala Subbagian Umum"})
+                           fields={**fields, "penandatangan": "Kepala Subbagian Umum"},
+                           confirm={"tanpa_nip"})  # op2 has no NIP: the person said yes
     assert "Dari : Kepala Subbagian Umum" in pdf_text(tmp_path / "n.pdf")
     assert issued.number
 
 
 def test_agenda_surat_keluar_as_pdf_and_xlsx(services, tmp_path, monkeypatch):
-    from sop_desktop import integrity
+    from sop_desktop import anchors
 
-    monkeypatch.setattr(integrity, "latest_chain_hash", lambda: "ab" * 32, raising=False)
+    monkeypatch.setattr(anchors, "report_anchor", lambda: "ab" * 32, raising=False)
     setup = setup_office(services)
     letters, op = setup["letters"], setup["op"]
-    number = open_case(services, op, "YANKOMAS-KANWIL")
+    number = open_case(services, op, "YANKOMAS-KANWIL", reach="surat-rekomendasi")
     receipt = letters.issue(number, "tanda-terima", op, out=tmp_path / "t.pdf")
     rec = letters.issue(number, "surat-rekomendasi", op, out=tmp_path / "r.pdf")
     path = export_outgoing_pdf(tmp_path / "agenda.pdf")
@@ -174,7 +175,7 @@ def test_agenda_surat_keluar_as_pdf_and_xlsx(services, tmp_path, monkeypatch):
 def test_a_letter_can_be_issued_on_f4_instead_of_its_paper(services, tmp_path):
     setup = setup_office(services)
     letters, op = setup["letters"], setup["op"]
-    number = open_case(services, op, "YANKOMAS-KANWIL")
+    number = open_case(services, op, "YANKOMAS-KANWIL", reach="surat-rekomendasi")
     issued = letters.issue(number, "surat-rekomendasi", op, out=tmp_path / "f4.pdf", paper="F4")
     box = pypdf.PdfReader(str(tmp_path / "f4.pdf")).pages[0].mediabox
     assert (round(float(box.width) / cm, 1), round(float(box.height) / cm, 1)) == (21.5, 33.0)

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
+from tests.test_letters_issue import walk_to
 from tests.test_ui_support import (YANKOMAS, app_settings, make_user, no_leftovers,  # noqa: F401
                                    ui_services)
 
@@ -35,8 +36,10 @@ def window(qtbot, ui_services, app_settings):
     ui_services.users.create("kadiv", "Rina Wulandari, S.H.", "", "pejabat",
                              nip="198002022005012002", jabatan="Kepala Divisi Administrasi",
                              password_hash=ani.password_hash)
-    ui_services.cases.open_case(YANKOMAS, ani, {
+    opened = ui_services.cases.open_case(YANKOMAS, ani, {
         "nama_pengadu": "Rahmat <Hidayat> & Co", "pokok_aduan": "Sengketa tanah adat"})
+    # at the step the recommendation belongs to (a letter is issued at or after its step)
+    walk_to(ui_services, ani, opened.numbers[0], "surat-rekomendasi")
     win = MainWindow(ui_services, app_settings, ani)
     qtbot.addWidget(win)
     win.show()
@@ -191,6 +194,11 @@ def test_print_receipt_issues_then_prints(qtbot, window, tmp_path):
     printed = tmp_path / "cetak.pdf"
     print_dialog.findChild(QLineEdit, "filename").setText(str(printed))
     print_dialog.accept()
+    # the clerk who signs the receipt has no NIP: asked first, then issued on "Terbitkan"
+    box = dialog.question_box
+    assert box is not None and "tidak memiliki NIP" in box.text()
+    assert rows_outgoing() == []
+    qtbot.mouseClick(box.buttons()[0], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "dikirim ke pencetak" in window.statusBar().currentMessage(),
                     timeout=30000)
     assert window.runner.wait()

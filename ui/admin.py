@@ -262,6 +262,9 @@ class UsersTab(RecordEditor):
         return out
 
     def store(self) -> str:
+        from sop_desktop.users import log_admin_action, require_admin
+
+        require_admin(self.admin, "kelola_pengguna")  # the core's check (refusal logged)
         users = self.services.users
         if self.editing is None:
             user = users.create(self.username.text(), self.name.text(), self.password.text(),
@@ -280,6 +283,9 @@ class UsersTab(RecordEditor):
         users.set_positions(user, self.checked_positions())
         if self.password.text():
             users.reset_password(self.admin, user, self.password.text())
+        log_admin_action(self.admin, "kelola_pengguna",
+                         f"pengguna {user.username} diubah ({user.role}, "
+                         f"{'aktif' if user.active else 'nonaktif'})")
         return self.tr("Pengguna %1 disimpan.").replace("%1", user.username)
 
     def save(self) -> None:
@@ -535,7 +541,7 @@ class NumberingTab(AdminTab):
         cl = QFormLayout(codes)
         self.sop = QComboBox()
         self.sop.setObjectName("kode_sop")
-        for defn in services.sops.latest_all():
+        for defn in sorted(services.sops.latest_all(), key=lambda d: d.name.casefold()):
             self.sop.addItem(defn.name, defn.code)
         self.kode = QLineEdit()
         self.kode.setObjectName("kode_value")
@@ -621,6 +627,15 @@ class AdminDialog(QDialog):
         self.tabs.addTab(self.numbering, self.tr("Penomoran"))
         self.tabs.addTab(self.office, self.tr("Profil kantor"))
         layout.addWidget(self.tabs)
+        from sop_desktop.users import admin_refusal
+
+        self.refusal = admin_refusal(admin, "kelola_pengguna")
+        if self.refusal is not None:  # opened by someone else than an administrator: read only
+            note = QLabel(self.refusal)
+            note.setObjectName("admin_refusal")
+            note.setWordWrap(True)
+            layout.insertWidget(0, note)
+            self.tabs.setEnabled(False)
         for tab in (self.users, self.positions, self.calendar, self.numbering, self.office):
             tab.changed.connect(self.data_changed)
         self.positions.changed.connect(lambda _c: self.users.reload())
@@ -628,3 +643,14 @@ class AdminDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Tutup"))
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        from ui.unsaved import UnsavedGuard
+
+        self.guard = UnsavedGuard(self, {self.tabs.widget(i): self.tabs.tabText(i)
+                                         for i in range(self.tabs.count())})
+
+    def reject(self) -> None:
+        """Close (Tutup, Esc, the window's ✕: QDialog routes it here), asking first about
+        unsaved edits."""
+        if not self.guard.should_wait():
+            super().reject()
+

@@ -32,15 +32,27 @@ MASK = "********"
 _MIN_SECRET = 4  # shorter typed text is no password (8+ characters) and masking it garbles logs
 
 
+SECRET_PROPERTY = "sop_secret"  # a QLineEdit with this property set True is masked too
+
+
+def is_secret_field(widget) -> bool:
+    """A log-in or account field: hidden echo, a user-name box (object name ending in
+    'username', as in every log-in and user dialog) or one marked with SECRET_PROPERTY.
+    A password typed into the wrong box must not reach a log either."""
+    if not isinstance(widget, QLineEdit):
+        return False
+    hidden = (QLineEdit.EchoMode.Password, QLineEdit.EchoMode.PasswordEchoOnEdit,
+              QLineEdit.EchoMode.NoEcho)
+    return (widget.echoMode() in hidden or widget.objectName().lower().endswith("username")
+            or bool(widget.property(SECRET_PROPERTY)))
+
+
 def typed_secrets() -> list[str]:
-    """What is typed in the password fields open right now (read on the UI thread only)."""
+    """What is typed in the log-in, user and password fields open right now (UI thread only)."""
     app = QApplication.instance()
     if app is None or QThread.currentThread() is not app.thread():
         return []
-    hidden = (QLineEdit.EchoMode.Password, QLineEdit.EchoMode.PasswordEchoOnEdit,
-              QLineEdit.EchoMode.NoEcho)
-    found = {w.text() for w in QApplication.allWidgets()
-             if isinstance(w, QLineEdit) and w.echoMode() in hidden}
+    found = {w.text() for w in QApplication.allWidgets() if is_secret_field(w)}
     return sorted((t for t in found if len(t) >= _MIN_SECRET), key=len, reverse=True)
 
 

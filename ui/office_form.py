@@ -84,6 +84,7 @@ class OfficeProfileForm(QWidget):
         layout.addStretch(1)
 
     def set_profile(self, profile: office.OfficeProfile) -> None:
+        self._loaded = profile
         defaults = office.OfficeProfile()
         for key, edit in self.edits.items():
             value = getattr(profile, key)
@@ -112,7 +113,10 @@ class OfficeProfileForm(QWidget):
         return [label for key, label in required.items() if not self.edits[key].text().strip()]
 
     def profile(self) -> office.OfficeProfile:
-        data = {key: edit.text().strip() for key, edit in self.edits.items()}
+        # fields this form does not show (e.g. tanggal_mulai, set with `letter office --set`)
+        # keep their stored values
+        kept = getattr(self, "_loaded", office.OfficeProfile()).to_dict()
+        data = {**kept, **{key: edit.text().strip() for key, edit in self.edits.items()}}
         logo = self.logo_path.text().strip()
         data["logo_path"] = logo
         return office.OfficeProfile.from_dict(data)

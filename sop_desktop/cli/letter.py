@@ -4,10 +4,11 @@ One group with positional words (a case number never collides with the words bel
   letter templates [--json]                       templates and the SOPs each serves
   letter NUMBER TEMPLATE --as USER -o FILE.pdf     issue a letter; prints its number alone
          [--signer USERNAME] [--plt|--plh] [--field key=value ...] [--tanggal YYYY-MM-DD]
-         [--kertas A4|F4]
+         [--kertas A4|F4] [--lagi] [--tahun-lain]
   letter register [--period 2026-11] [-o FILE.xlsx|FILE.pdf] [--json]   agenda surat keluar
   letter office [--set key=value ...] [--json]     the office profile (kop surat)
-  letter numbering [--kode-kantor W.6] [--pola P] [--template ID [--klasifikasi K] [--pola P]]
+  letter numbering [--kode-kantor W.6] [--pola P] [--per-klasifikasi ya|tidak]
+                   [--template ID [--klasifikasi K] [--pola P]]
 (changing the office profile or the numbering needs --as an administrator)
 """
 
@@ -43,6 +44,10 @@ def register(sub) -> None:
     p.add_argument("--tanggal", metavar="YYYY-MM-DD", help="tanggal surat (bawaan: hari ini)")
     p.add_argument("--kertas", choices=["A4", "F4"], default=None,
                    help="ukuran kertas surat (bawaan: kertas templat)")
+    p.add_argument("--lagi", action="store_true",
+                   help="terbitkan lagi templat yang sudah pernah terbit untuk kasus ini")
+    p.add_argument("--tahun-lain", dest="tahun_lain", action="store_true",
+                   help="tanggal surat di luar tahun berjalan memang dikehendaki")
     p.add_argument("--json", action="store_true")
     p.add_argument("--period", metavar="PERIODE", help="register: 2026, 2026-11, 2026-Q3 ...")
     p.add_argument("--set", action="append", default=[], metavar="KUNCI=NILAI",
@@ -51,6 +56,9 @@ def register(sub) -> None:
     p.add_argument("--pola", help="numbering: pola nomor, mis. {kode_kantor}-{klasifikasi}-{nomor}")
     p.add_argument("--template", dest="template_id", help="numbering: id templat yang diatur")
     p.add_argument("--klasifikasi", help="numbering: kode klasifikasi templat, mis. HM.02.01")
+    p.add_argument("--per-klasifikasi", dest="per_klasifikasi", choices=["ya", "tidak"],
+                   help="numbering: nomor urut sendiri per kode klasifikasi (bawaan tidak: satu "
+                        "nomor urut per unit per tahun, Tata Naskah Dinas)")
     p.set_defaults(func=run)
 
 
@@ -126,16 +134,39 @@ def cmd_issue(args, ctx, case_number: str, template_id: str) -> int:
     services = ctx.services
     actor = acting_user(args, services)
     warn_if_profile_unset(office.load())
-    issued = _letters(ctx).issue(case_number, template_id, actor, out=args.output,
-                                 signer=args.signer, acting=args.acting,
-                                 fields=_pairs(args.field, "--field"), when=when,
-                                 paper=args.kertas)
+    issued = _issue_confirmed(_letters(ctx), args, case_number, template_id, actor, when)
     if args.json:
         print_json({"number": issued.number, "template": issued.template_id,
                     "file": str(issued.path), "sha256": issued.sha256})
     else:
         sys.stdout.write(f"{issued.number}\n")
     return 0
+
+
+def _issue_confirmed(letters, args, case_number: str, template_id: str, actor, when):
+    """Issue, saying yes to what the flags confirm; a missing NIP is only warned about."""
+    from sop_desktop.letters.service import (CLI_FLAGS, CONFIRM_AGAIN, CONFIRM_NO_NIP,
+                                             CONFIRM_OTHER_YEAR, NeedsConfirmation)
+
+    confirm = {CONFIRM_NO_NIP}
+    if args.lagi:
+        confirm.add(CONFIRM_AGAIN)
+    if args.tahun_lain:
+        confirm.add(CONFIRM_OTHER_YEAR)
+    kwargs = dict(out=args.output, signer=args.signer, acting=args.acting,
+                  fields=_pairs(args.field, "--field"), when=when, paper=args.kertas)
+    try:
+        questions = letters.questions(case_number, template_id, actor, **{
+            k: v for k, v in kwargs.items() if k != "out"})
+        issued = letters.issue(case_number, template_id, actor, confirm=confirm, **kwargs)
+    except NeedsConfirmation as exc:
+        raise ValidationError(" ".join(
+            f"{q.text} Tambahkan {CLI_FLAGS[q.key]} untuk tetap menerbitkan."
+            for q in exc.questions)) from None
+    for q in questions:
+        if q.key == CONFIRM_NO_NIP:
+            sys.stderr.write(f"Peringatan: {q.text}\n")
+    return issued
 
 
 def cmd_register(args, ctx) -> int:
@@ -203,6 +234,8 @@ def cmd_numbering(args, ctx) -> int:
         config.pola, changed = args.pola.strip(), True
     elif args.klasifikasi is not None:
         raise ValidationError("--klasifikasi berlaku untuk satu templat: tambahkan --template ID")
+    if args.per_klasifikasi is not None:
+        config.per_klasifikasi, changed = args.per_klasifikasi == "ya", True
     if changed:
         _require_admin(args, ctx, "penomoran surat")
         numbering.save_config(config)
@@ -211,6 +244,8 @@ def cmd_numbering(args, ctx) -> int:
         return 0
     print(f"Kode kantor : {config.kode_kantor or '-'}")
     print(f"Pola nomor  : {config.pola}")
+    print("Nomor urut  : " + ("per kode klasifikasi per tahun" if config.per_klasifikasi
+                              else "per unit per tahun, lintas kode klasifikasi"))
     for tid, own in sorted(config.templates.items()):
         print(f"  {tid}: " + ", ".join(f"{k}={v}" for k, v in own.items()))
     return 0

@@ -8,7 +8,7 @@ import sys
 
 from sop_desktop.cli import print_json
 from sop_desktop.errors import PermissionDenied, ValidationError
-from sop_desktop.users import ROLES
+from sop_desktop.users import ROLES, log_admin_action
 
 PASSWORD_ENV = "SOP_DESKTOP_PASSWORD"
 
@@ -83,6 +83,18 @@ def acting_user(args, services):
     return services.users.authenticate(username, _acting_password(username))
 
 
+def admin_actor(args, services, action: str):
+    """The administrator named by --as (signed in), for an administrator-only command.
+
+    Without --as: allowed only on a database with no administrator yet (a new one), then
+    None. The check itself is the core's (sop_desktop.users.require_admin)."""
+    from sop_desktop.users import require_admin
+
+    actor = acting_user(args, services) if getattr(args, "as_user", None) else None
+    require_admin(actor, action, first_run_ok=True)
+    return actor
+
+
 def _acting_password(username: str) -> str:
     """The acting user's password: SOP_DESKTOP_PASSWORD, else a prompt on a terminal."""
     password = os.environ.get(PASSWORD_ENV)
@@ -140,6 +152,8 @@ def cmd_set_positions(args, ctx) -> int:
         _require_admin_flag(ctx.services, "ubah jabatan pengguna", "mengubah jabatan pengguna")
     users.check_may_add(actor, "ubah jabatan pengguna", "mengubah jabatan pengguna")
     names = users.set_positions(users.get(args.username), args.position)
+    log_admin_action(actor, "kelola_pengguna",
+                     f"jabatan {args.username}: {', '.join(names) or '-'}")
     print(", ".join(names))
     return 0
 

@@ -2,15 +2,21 @@
 
 A pattern is text with fields: ``{nomor}`` (the counter; ``{nomor:03d}`` or ``{nomor:3}`` pads to 3 digits),
 ``{kode_kantor}``, ``{klasifikasi}``, ``{bulan}``, ``{bulan_romawi}``, ``{tahun}``. For example
-``W.6-UM.01.01-{nomor}`` or ``{kode_kantor}-{klasifikasi}-{nomor}/{bulan_romawi}/{tahun}``.
+``W.6-UM.01.01-{nomor}/{tahun}`` or ``{kode_kantor}-{klasifikasi}-{nomor}/{bulan_romawi}/{tahun}``.
+The default pattern holds the year, so numbers of different years never look alike.
 
-The counter key is the pattern with the office code and classification filled in (but not the
-month), so each office/classification has its own sequence per year that never repeats, even when
-the month changes. The counter itself is sop_desktop.numbering.next_number (in the caller's
-transaction).
+The running number counts, as the Tata Naskah Dinas has it, per unit (kode kantor) per year
+across every classification code: W.6-HAM.04.02-1/2026, W.6-UM.01.02-2/2026, ... An office
+that keeps one counter per classification code sets ``per_klasifikasi`` (``letter numbering
+--per-klasifikasi ya``). A pattern without ``{tahun}`` never restarts its counter (year 0), so
+its numbers do not repeat either. The counter itself is sop_desktop.numbering.next_number (in
+the caller's transaction); the database refuses a number issued twice in one year (a unique
+index on the agenda surat keluar, migration 4 or later), and issuing skips numbers already in
+the agenda.
 
 Configuration is the Setting "letter_numbering":
-    {"kode_kantor": "W.6", "pola": "{kode_kantor}-{klasifikasi}-{nomor}",
+    {"kode_kantor": "W.6", "pola": "{kode_kantor}-{klasifikasi}-{nomor}/{tahun}",
+     "per_klasifikasi": false,
      "templates": {"<template id>": {"klasifikasi": "HM.02.01", "pola": "..."}}}
 """
 
@@ -25,7 +31,7 @@ from sop_desktop.dates import bulan_romawi
 from sop_desktop.errors import ValidationError
 
 SETTING_KEY = "letter_numbering"
-DEFAULT_PATTERN = "{kode_kantor}-{klasifikasi}-{nomor}"
+DEFAULT_PATTERN = "{kode_kantor}-{klasifikasi}-{nomor}/{tahun}"
 PATTERN_FIELDS = ("nomor", "kode_kantor", "klasifikasi", "bulan", "bulan_romawi", "tahun")
 _FIELD = re.compile(r"\{([a-z_]+)(?::0?(\d+)d?)?\}")
 
@@ -37,9 +43,11 @@ class NumberingConfig:
     kode_kantor: str = ""
     pola: str = DEFAULT_PATTERN
     templates: dict[str, dict[str, str]] = field(default_factory=dict)
+    per_klasifikasi: bool = False  # True: one counter per classification code (office setting)
 
     def to_dict(self) -> dict:
         return {"kode_kantor": self.kode_kantor, "pola": self.pola,
+                "per_klasifikasi": self.per_klasifikasi,
                 "templates": {k: dict(v) for k, v in self.templates.items()}}
 
     @classmethod
@@ -47,6 +55,7 @@ class NumberingConfig:
         data = data or {}
         return cls(kode_kantor=str(data.get("kode_kantor") or ""),
                    pola=str(data.get("pola") or DEFAULT_PATTERN),
+                   per_klasifikasi=bool(data.get("per_klasifikasi", False)),
                    templates={str(k): {kk: str(vv) for kk, vv in (v or {}).items()}
                               for k, v in (data.get("templates") or {}).items()})
 
@@ -96,6 +105,31 @@ def counter_key(pattern: str, *, kode_kantor: str, klasifikasi: str) -> str:
         return m.group(0)
 
     return "surat:" + _FIELD.sub(repl, pattern)
+
+
+def counter_scope(config: NumberingConfig, pattern: str, klasifikasi: str,
+                  when: dt.date) -> tuple[str, int]:
+    """(counter key, counter year) a letter's running number is drawn from.
+
+    By default one counter per unit (kode kantor) per year across classification codes; per
+    code when the office set per_klasifikasi; a pattern without {tahun} never restarts (year 0)."""
+    check_pattern(pattern)
+    key = f"surat:{config.kode_kantor or '-'}"
+    if config.per_klasifikasi:
+        key += f":{klasifikasi or '-'}"
+    yearly = any(m.group(1) == "tahun" for m in _FIELD.finditer(pattern))
+    return key, (when.year if yearly else 0)
+
+
+def number_used(number: str, pattern: str, when: dt.date) -> bool:
+    """True when `number` is already in the agenda surat keluar within the pattern's scope
+    (the same year for a pattern with {tahun}, ever for one without)."""
+    OL = dbm.OutgoingLetter
+    query = OL.select().where(OL.number == number)
+    if any(m.group(1) == "tahun" for m in _FIELD.finditer(pattern)):
+        start = dt.datetime(when.year, 1, 1)
+        query = query.where((OL.issued_at >= start) & (OL.issued_at < start.replace(year=when.year + 1)))
+    return query.exists()
 
 
 def format_number(pattern: str, nomor: int, when: dt.date, *, kode_kantor: str = "",

@@ -21,7 +21,8 @@ from sop_desktop import db as dbm
 from sop_desktop import numbering as counters
 from sop_desktop import office
 from sop_desktop.dates import tanggal
-from sop_desktop.errors import NotFound, PermissionDenied, ValidationError
+from sop_desktop.errors import (NotFound, PermissionDenied, SopError, StorageError,
+                                ValidationError, storage_error)
 from sop_desktop.letters import numbering, templates
 from sop_desktop.letters.render import (HEADER_TEXT_KEYS, PAPER_SIZES, FilledLetter, fill,
                                         render_pdf)
@@ -35,6 +36,32 @@ OVERRIDABLE = set(HEADER_TEXT_KEYS) | {"tembusan", "perihal", "penandatangan"}
 
 def _norm(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", str(text).casefold()).strip("_")
+
+
+@dataclass
+class Question:
+    """Something the person must confirm before a letter is issued (the UI asks; the CLI
+    needs `flag`). `key` is what issue(confirm=...) takes to say yes."""
+
+    key: str
+    text: str  # what is the matter (a statement)
+    ask: str  # the question the window puts after it
+    flag: str = ""
+
+
+CONFIRM_OTHER_YEAR = "tahun_lain"  # the letter date lies outside the current year
+CONFIRM_AGAIN = "terbit_lagi"  # this template was already issued for this case
+CONFIRM_NO_NIP = "tanpa_nip"  # a numbered letter signed by someone without a NIP
+# the CLI flag that says yes to each question (a missing NIP is a warning there, no flag)
+CLI_FLAGS = {CONFIRM_OTHER_YEAR: "--tahun-lain", CONFIRM_AGAIN: "--lagi", CONFIRM_NO_NIP: ""}
+
+
+class NeedsConfirmation(ValidationError):
+    """Issuing waits for the person's yes on each of `questions` (nothing was used up)."""
+
+    def __init__(self, questions: list[Question]):
+        self.questions = list(questions)
+        super().__init__(" ".join(q.text for q in self.questions))
 
 
 @dataclass
@@ -181,6 +208,10 @@ class LetterService:
         for key, label in labels.items():
             if key in case_fields:
                 by_name.setdefault(_norm(label), _as_text(case_fields[key]))
+        if tpl.kind == "disposisi":  # the case's newest disposisi and its sifat fill the form
+            from sop_desktop.disposisi import letter_values
+
+            by_name.update({_norm(k): v for k, v in letter_values(case).items()})
         created = case.created_at
         values = {
             "nomor": number, "tanggal": tanggal(when), "tahun": str(when.year),
@@ -233,6 +264,67 @@ class LetterService:
                                          number=number))
 
     # -- issuing -----------------------------------------------------------------------------
+    def check_case_allows(self, case, tpl: Template) -> None:
+        """A letter is issued on a running or finished case, at or after the step it belongs
+        to (the template's `setelah`); never on a stopped case."""
+        from sop_desktop.workflow import STATUS_STOPPED
+
+        if case.status == STATUS_STOPPED:
+            raise ValidationError(f"Kasus {case.number} sudah dihentikan: {tpl.name} tidak dapat "
+                                  "diterbitkan (buka kembali kasusnya bila perlu)")
+        step = tpl.step_of(self.cases.definition(case))
+        if step is None:
+            return
+        reached = (case.current_step == step.number or dbm.History.select().where(
+            (dbm.History.case == case.id) & (dbm.History.to_step == step.number)).exists())
+        if not reached:
+            raise ValidationError(
+                f"{tpl.name} baru dapat diterbitkan pada atau setelah langkah {step.number} "
+                f"({_short(step.kegiatan)}); kasus {case.number} masih di langkah "
+                f"{case.current_step}")
+
+    def earlier_issues(self, case, tpl: Template) -> list:
+        """The letters of this template already issued for this case (oldest first)."""
+        OL = dbm.OutgoingLetter
+        return list(OL.select().where((OL.case == case.id) & (OL.template == tpl.id))
+                    .order_by(OL.issued_at, OL.id))
+
+    def _questions(self, case, tpl: Template, who: Signer, when: dt.date) -> list[Question]:
+        out = []
+        today = self.clock().date()
+        if tpl.numbered and when.year != today.year:
+            out.append(Question(CONFIRM_OTHER_YEAR, (
+                f"Tanggal surat {tanggal(when)} di luar tahun berjalan ({today.year}): nomornya "
+                f"diambil dari urutan tahun {when.year}."), "Terbitkan dengan tanggal ini?",
+                CLI_FLAGS[CONFIRM_OTHER_YEAR]))
+        earlier = self.earlier_issues(case, tpl) if tpl.numbered else []
+        if earlier:
+            listed = "; ".join(f"nomor {r.number} tanggal {tanggal(_as_date(r.issued_at))}"
+                               for r in earlier[-3:])
+            out.append(Question(CONFIRM_AGAIN, (
+                f"{tpl.name} sudah pernah diterbitkan untuk kasus {case.number} ({listed})."),
+                "Terbitkan lagi dengan nomor baru?", CLI_FLAGS[CONFIRM_AGAIN]))
+        if tpl.numbered and tpl.kind != "disposisi" and not (who.nip or "").strip():
+            out.append(Question(CONFIRM_NO_NIP, (
+                f"Penanda tangan {who.nama} tidak memiliki NIP: surat bernomor ini dicetak "
+                "tanpa NIP."), "Terbitkan tanpa NIP?", CLI_FLAGS[CONFIRM_NO_NIP]))
+        return out
+
+    def questions(self, case, template_id: str, actor, *, signer: str | None = None,
+                  acting: str | None = None, fields: dict | None = None,
+                  when: dt.date | None = None, paper: str | None = None) -> list[Question]:
+        """What the person must confirm before issue() goes ahead (empty: nothing).
+
+        Also raises what issue() would refuse outright (stopped case, step not reached,
+        a date outside the office's bounds), so the UI can say it before asking."""
+        case = self.cases.get(case)
+        tpl = self.template_on(template_id, paper)
+        who = self.resolve_signer(tpl, actor, signer=signer, acting=acting, fields=fields)
+        when = when or self.clock().date()
+        self.check_case_allows(case, tpl)
+        office.check_event_time(when, self.clock(), what="Tanggal surat")
+        return self._questions(case, tpl, who, when)
+
     def check_may_issue(self, case, actor, signer: Signer | None = None) -> None:
         """Staff, the holder of the case's current step, or the signer may issue its letters."""
         from sop_desktop.users import is_staff, log_refusal
@@ -251,15 +343,24 @@ class LetterService:
 
     def issue(self, case, template_id: str, actor, *, out: str | Path | None = None,
               signer: str | None = None, acting: str | None = None, fields: dict | None = None,
-              when: dt.date | None = None, paper: str | None = None) -> IssuedLetter:
+              when: dt.date | None = None, paper: str | None = None,
+              confirm=()) -> IssuedLetter:
         """Number, record and print a letter for a case; returns the number used.
 
-        `paper` (A4, F4...) prints on another paper than the template's own."""
+        `paper` (A4, F4...) prints on another paper than the template's own. `confirm`: the
+        keys of the questions (see questions()) already answered yes; any other open question
+        raises NeedsConfirmation before anything is used up."""
         case = self.cases.get(case)
         tpl = self.template_on(template_id, paper)
         who = self.resolve_signer(tpl, actor, signer=signer, acting=acting, fields=fields)
         self.check_may_issue(case, actor, who)
+        self.check_case_allows(case, tpl)
         when = when or self.clock().date()
+        office.check_event_time(when, self.clock(), what="Tanggal surat")
+        open_questions = [q for q in self._questions(case, tpl, who, when)
+                          if q.key not in set(confirm)]
+        if open_questions:
+            raise NeedsConfirmation(open_questions)
         # fill once before taking a number: a missing field must not use up a number
         fill(tpl, self.values_for(case, tpl, actor, who, fields=fields, when=when, number="…"))
         out_path = Path(out) if out is not None else None
@@ -287,7 +388,8 @@ class LetterService:
                 outgoing_id = row.id
             stored = []
             if self.attachments is not None and getattr(self.attachments, "store", None) is not None:
-                stored = [self.attachments.store.add_bytes(data, _file_name(tpl, number, case))]
+                stored = [_store_pdf(self.attachments.store, data, _file_name(tpl, number, case),
+                                     tpl, number)]
             if tpl.kind == "disposisi":  # a form, not a signed letter
                 note = f"{tpl.name} dicetak"
             else:
@@ -295,18 +397,26 @@ class LetterService:
                         + f", ditandatangani {who.label()}")
             event = self.cases.record_event(case, actor, ACTION_LETTER, note, attachments=stored)
             if out_path is not None:
-                _write_file(out_path, data)
+                _write_file(out_path, data, tpl, number)
         return IssuedLetter(number, tpl.id, out_path, sha, outgoing_id, getattr(event, "id", None),
                             letter)
 
     def next_letter_number(self, tpl: Template, when: dt.date) -> str:
-        """Draw the next number of the template's pattern (inside the caller's transaction)."""
+        """Draw the next number of the template's pattern (inside the caller's transaction).
+
+        The counter is the office's (per unit per year across classification codes, or per
+        code when the office chose so); a number already in the agenda (issued under an older
+        setting) is skipped, so no number is ever issued twice."""
         config = numbering.load_config()
         pattern, klasifikasi = config.pattern_for(tpl)
-        key = numbering.counter_key(pattern, kode_kantor=config.kode_kantor, klasifikasi=klasifikasi)
-        seq = counters.next_number(key, when.year)
-        return numbering.format_number(pattern, seq, when, kode_kantor=config.kode_kantor,
-                                       klasifikasi=klasifikasi)
+        key, year = numbering.counter_scope(config, pattern, klasifikasi, when)
+        for _ in range(100_000):
+            seq = counters.next_number(key, year)
+            number = numbering.format_number(pattern, seq, when, kode_kantor=config.kode_kantor,
+                                             klasifikasi=klasifikasi)
+            if not numbering.number_used(number, pattern, when):
+                return number
+        raise ValidationError(f"Pola nomor surat '{pattern}' tidak menghasilkan nomor baru")
 
 
 def _as_text(value) -> str:
@@ -322,12 +432,50 @@ def _file_name(tpl: Template, number: str, case) -> str:
     return f"{stem}.pdf"
 
 
-def _write_file(path: Path, data: bytes) -> None:
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(str(text or "").split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _as_date(value) -> dt.date:
+    if isinstance(value, str):
+        value = dbm.OutgoingLetter.issued_at.python_value(value)
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+def _what(tpl: Template, number: str) -> str:
+    """How the person knows this letter: 'PDF Surat Rekomendasi nomor W.6-...'."""
+    return f"PDF {tpl.name}" + (f" nomor {number}" if number else "")
+
+
+def _save_failed(exc: BaseException, what: str, where: str) -> SopError:
+    """A clear message naming what was being saved (never an internal temporary name)."""
+    known = storage_error(exc)
+    cause = "disk penyimpanan penuh" if known is not None else (
+        getattr(exc, "strerror", None) or str(exc).split(": ", 1)[-1] or exc.__class__.__name__)
+    return StorageError(f"{what} tidak dapat disimpan ke {where}: {cause}. Surat tidak diterbitkan "
+                        "dan nomornya tidak terpakai; kosongkan ruang disk lalu ulangi.")
+
+
+def _store_pdf(store, data: bytes, name: str, tpl: Template, number: str):
+    """The letter's PDF into the attachment store, under its user-visible name."""
+    try:
+        return store.add_bytes(data, name)
+    except (OSError, SopError) as exc:
+        cause = exc.__cause__ or exc.__context__ or exc
+        raise _save_failed(cause if isinstance(cause, OSError) else exc,
+                           f"{_what(tpl, number)} ('{name}')", "folder lampiran") from None
+
+
+def _write_file(path: Path, data: bytes, tpl: Template, number: str) -> None:
     from sop_desktop.reports.atomic import atomic_output
 
-    with atomic_output(path) as fh:
-        fh.write(data)
+    try:
+        with atomic_output(path) as fh:
+            fh.write(data)
+    except OSError as exc:
+        raise _save_failed(exc, _what(tpl, number), str(path)) from None
 
 
-__all__ = ["LetterService", "IssuedLetter", "Signer", "STANDARD_FIELDS", "TemplateError",
-           "format_nip", "ACTING"]
+__all__ = ["LetterService", "IssuedLetter", "Question", "NeedsConfirmation", "Signer",
+           "STANDARD_FIELDS", "TemplateError", "format_nip", "ACTING"]
