@@ -66,15 +66,34 @@ _SPELLED = re.compile(r"(\d+(?:[.,]\d+)?)\s*\(\s*[a-z\s-]+\)", re.IGNORECASE)  #
 _PER = re.compile(r"\s*(?:/|per\s+|tiap\s+|setiap\s+)\s*[a-z][a-z\s]*$", re.IGNORECASE)
 _TIMES_24 = re.compile(r"^(\d+)\s*[x×]\s*24\s*jam$", re.IGNORECASE)  # 3 x 24 jam = 3 days
 _JAM_MENIT = re.compile(r"^(\d+)\s*jam\s*(\d+)\s*(?:menit|mnt)$", re.IGNORECASE)
-_WEEKS_MONTHS = re.compile(rf"^{_NUM}(?:{_RANGE_SEP}{_NUM})?\s*(minggu|pekan|bulan)$", re.IGNORECASE)
-# a week is 5 working days and a month 22 (the office calendar then skips holidays as usual)
-_DAYS_PER = {"minggu": 5, "pekan": 5, "bulan": 22}
+_PERIOD_WORDS = r"(minggu|pekan|bulan|triwulan|kuartal|caturwulan|catur\s+wulan|semester|tahun)"
+_WEEKS_MONTHS = re.compile(rf"^{_NUM}(?:{_RANGE_SEP}{_NUM})?\s*{_PERIOD_WORDS}$", re.IGNORECASE)
+# The case engine counts clock units and days; longer periods become working days: a week is
+# 5 working days and a month 22 (the office calendar then skips holidays as usual), so a
+# triwulan (3 months) is 66, a caturwulan (4) 88, a semester (6) 132 and a year 264.
+_DAYS_PER = {"minggu": 5, "pekan": 5, "bulan": 22, "triwulan": 66, "kuartal": 66,
+             "caturwulan": 88, "catur wulan": 88, "semester": 132, "tahun": 264}
+# "setiap bulan", "per triwulan", "sebulan", "triwulanan", "1 x setahun": one period
+_ONE_PERIOD = re.compile(
+    r"^(?:1\s*(?:x|kali)\s*)?(?:(?:setiap|tiap|per|satu)\s+|se)?"
+    r"(hari|minggu|pekan|bulan|triwulan|kuartal|caturwulan|semester|tahun)(?:an)?$",
+    re.IGNORECASE)
+_ONE_PERIOD_FORMS = {"hari": (1.0, 1.0, "hari"), "minggu": (5.0, 5.0, "hari_kerja"),
+                     "pekan": (5.0, 5.0, "hari_kerja")}
 
 
 def _normalise(clean: str) -> tuple[str, tuple[float, float, str] | None]:
     """Rewrite the common real-world forms; returns (text for _PATTERN, or a ready value)."""
     text = _QUALIFIER.sub("", clean)
+    # "14 hari kalender": plain days, as the importer has always read it (so a stored standard
+    # with its printed text parses again)
+    text = re.sub(r"\bhari\s+kalender\b", "hari", text, flags=re.IGNORECASE)
     text = _SPELLED.sub(r"\1", text)
+    one = _ONE_PERIOD.match(text.strip().rstrip("."))
+    if one:
+        word = one.group(1).lower()
+        days = float(_DAYS_PER.get(word, 1))
+        return text, _ONE_PERIOD_FORMS.get(word, (days, days, "hari_kerja"))
     text = _PER.sub("", text).strip().rstrip(".")
     times = _TIMES_24.match(text)
     if times:
@@ -86,7 +105,7 @@ def _normalise(clean: str) -> tuple[str, tuple[float, float, str] | None]:
         return text, (float(minutes), float(minutes), "menit")
     wm = _WEEKS_MONTHS.match(text)
     if wm:
-        factor = _DAYS_PER[wm.group(3).lower()]
+        factor = _DAYS_PER[" ".join(wm.group(3).lower().split())]
         low = _to_float(wm.group(1))
         high = _to_float(wm.group(2)) if wm.group(2) else low
         return text, (min(low, high) * factor, max(low, high) * factor, "hari_kerja")
@@ -118,3 +137,67 @@ def parse_waktu(text: str | None, *, where: str = "") -> Waktu | None:
     unit_word = re.sub(r"\s+", " ", match.group(3).lower())
     unit = _UNIT_WORDS[unit_word if unit_word in _UNIT_WORDS else unit_word.replace(" ", "")]
     return Waktu(clean, low, high, unit)
+
+
+# ---------------------------------------------------------------- tolerant reading (import)
+
+# a number (or range) and the word after it: "7 hari", "1-2 minggu", "3 windu", "5 hari kerja"
+_PIECE = re.compile(rf"{_NUM}(?:{_RANGE_SEP}{_NUM})?\s*([a-z]+(?:\s+kerja|\s+wulan)?)\b",
+                    re.IGNORECASE)
+_PRODUCT = re.compile(r"\d\s*[x×]\s*\d", re.IGNORECASE)
+_APPROX_MINUTES = {"detik": 1 / 60, "menit": 1.0, "jam": 60.0, "hari": 1440.0,
+                   "hari_kerja": 1440.0 * 7 / 5}
+
+
+@dataclass(frozen=True)
+class WaktuReading:
+    """What the importer makes of a waktu cell: the standard (None when it has none or it
+    cannot be read), what to tell the person ("" when read cleanly; the caller then keeps the
+    cell's text) and whether the cell was unreadable (the step is then flagged)."""
+
+    waktu: Waktu | None
+    problem: str = ""
+    unreadable: bool = False
+
+
+def approx_minutes(waktu: Waktu) -> float:
+    """The upper bound in minutes, days counted whole, to compare waktu of different units."""
+    return waktu.max * _APPROX_MINUTES.get(waktu.unit, 1440.0)
+
+
+def read_waktu(text: str | None) -> WaktuReading:
+    """Read a waktu cell without failing: a clean standard; else the longest of the waktu
+    written in it ("7 hari dengan bupati; 2 hari dengan Kadin"), said in `problem`; else no
+    standard, unreadable, naming an unknown unit when there is one."""
+    clean = " ".join(str(text or "").split())
+    try:
+        return WaktuReading(parse_waktu(clean))
+    except ValidationError:
+        pass
+    found: list[Waktu] = []
+    unknown: list[str] = []
+    if not _PRODUCT.search(clean):
+        for match in _PIECE.finditer(clean[:500]):
+            try:
+                piece = parse_waktu(match.group(0))
+            except ValidationError:
+                unknown.append(match.group(3).lower())
+                continue
+            if piece is not None:
+                found.append(piece)
+    if found:
+        # the standard keeps the text of the part read, so it parses again wherever it is
+        # stored as text; the whole cell is for the caller to keep beside it
+        longest = max(found, key=approx_minutes)
+        if len(found) > 1:
+            return WaktuReading(longest, f"waktu '{clean}' berisi {len(found)} pilihan; yang "
+                                         f"terlama ('{longest.text}') dipakai sebagai standar")
+        return WaktuReading(longest, f"waktu '{clean}' dibaca sebagai '{longest.text}'")
+    if unknown:
+        return WaktuReading(None, f"waktu '{clean}': satuan '{unknown[0]}' tidak dikenal "
+                                  "(dikenal: detik, menit, jam, hari, hari kerja, minggu, bulan, "
+                                  "triwulan, caturwulan, semester, tahun); langkah tanpa standar "
+                                  "waktu", True)
+    return WaktuReading(None, f"waktu '{clean}' tidak dapat dibaca (contoh yang benar: "
+                              "'15 menit', '1-2 hari', '5 hari kerja'); langkah tanpa standar "
+                              "waktu", True)

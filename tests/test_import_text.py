@@ -320,12 +320,15 @@ def test_no_identity_block_uses_the_title():
     assert any("melompat dari 2 ke 4" in w for w in defn.warnings)
 
 
-def test_unreadable_waktu_names_sop_step_and_text():
-    with pytest.raises(ImportFailed) as err:
-        import_file(FIXTURES / "waktu_salah.txt")
-    message = str(err.value)
+def test_unreadable_waktu_is_a_warning_naming_sop_step_and_text():
+    # one unreadable cell never costs the whole file (issue 15): the step keeps its text
+    [defn] = import_file(FIXTURES / "waktu_salah.txt").sops
+    [message] = [w for w in defn.warnings if "secepatnya" in w]
     assert "PEMINJAMAN RUANG RAPAT" in message and "langkah 2" in message
-    assert "secepatnya" in message and "baris 5" in message
+    assert "baris 5" in message
+    step = defn.step(2)
+    assert step.waktu is None and "waktu_unreadable" in step.flags
+    assert "secepatnya" in step.keterangan
 
 
 def test_repeated_step_with_different_text_is_kept_and_warned():
@@ -349,7 +352,8 @@ def test_repeated_step_with_different_text_is_kept_and_warned():
     "",
     "Surat ini bukan SOP.\nTidak ada tabel.\n",
     "No\tNama\tAlamat\n1\tBudi\tJakarta\n",
-    "No\tKegiatan\tPelaksana\n1\tMenerima surat\tStaf\n",
+    # (No / Kegiatan / Pelaksana without Mutu Baku is an SOP since issue 15: see
+    # tests/test_import_robust.py)
 ])
 def test_input_without_sop_table_fails_with_one_line(tmp_path, text):
     path = tmp_path / "berkas.txt"

@@ -29,6 +29,11 @@ _ALTERNATIVE = re.compile(
     r"memenuhi\s*(/|atau)\s*tidak\s+memenuhi|disetujui\s*(/|atau)\s*tidak\s+disetujui|"
     r"bersedia\s*(/|atau)\s*tidak\s+bersedia|layak\s*(/|atau)\s*tidak\s+layak|"
     r"valid\s*(/|atau)\s*tidak\s+valid|ya\s*/\s*tidak)\b", re.IGNORECASE)
+# the short forms: "setuju/ tidak", "lengkap / belum", "disetujui atau ditolak", "benar/salah"
+_SHORT_ALTERNATIVE = re.compile(
+    r"\b(menyetujui|setuju|disetujui|menerima|diterima|sesuai|lengkap|memenuhi|bersedia|layak|"
+    r"valid|benar|lulus|lolos|sah|ya)\s*(?:/|\batau\b)\s*(?:tidak|belum|ditolak|menolak|"
+    r"tolak|salah|gagal|dikembalikan)\b", re.IGNORECASE)
 
 # "Apakah berkas lengkap?" and "Ya: ...; Tidak: ..." / "jika ya ..., jika tidak ..."
 _QUESTION = re.compile(r"\bapakah\b[^?]{0,200}\?", re.IGNORECASE)
@@ -77,7 +82,7 @@ def infer_decisions(steps: list[Step], lanes: list[str], marks: list[dict[int, s
             # offices often write the branch in the Keterangan column ("Tidak: kembali ke 2")
             text = f"{text.rstrip(' .;')}. {step.keterangan[:500]}"
         returns = bool(_RETURN.search(text)) and bool(_CONDITION.search(text))
-        alternative = bool(_ALTERNATIVE.search(text))
+        alternative = bool(_ALTERNATIVE.search(text) or _SHORT_ALTERNATIVE.search(text))
         y_mark = "y" in kinds or "decision" in kinds  # Y label or a diamond in a lane column
         numbers = {s.number for s in steps}
         yes_to, no_to, labelled = explicit_targets(text, numbers)
@@ -128,6 +133,41 @@ def infer_decisions(steps: list[Step], lanes: list[str], marks: list[dict[int, s
         source = "tanda Y/T" if y_mark and not (returns or alternative) else "teks keputusan"
         step.note = _join(step.note, f"keputusan dari {source}; {why}" if why else
                           f"keputusan dari {source}")
+    return warnings
+
+
+def _text_of(step: Step) -> str:
+    text = step.kegiatan[:2000]
+    if step.keterangan:
+        text = f"{text.rstrip(' .;')}. {step.keterangan[:500]}"
+    return text
+
+
+def _decision_cue(step: Step) -> bool:
+    """The step's own text says it decides (a question, alternatives, a return)."""
+    text = _text_of(step)
+    return bool(_QUESTION.search(text) or _ALTERNATIVE.search(text) or
+                _SHORT_ALTERNATIVE.search(text) or
+                (_RETURN.search(text) and _CONDITION.search(text)))
+
+
+def relocate_labels(steps: list[Step], marks: list[dict]) -> list[str]:
+    """Ya/Tidak labels printed on the row after a decision (where the arrows leaving the
+    diamond run) moved to that decision, so the row below does not become one; warnings."""
+    warnings: list[str] = []
+    for i in range(1, len(steps)):
+        labels = {k: v for k, v in marks[i].items() if v in ("y", "t")}
+        if not labels or "decision" in marks[i].values() or _decision_cue(steps[i]):
+            continue
+        before = marks[i - 1]
+        if any(v in ("y", "t") for v in before.values()) or not (
+                "decision" in before.values() or _decision_cue(steps[i - 1])):
+            continue
+        for k, v in labels.items():
+            del marks[i][k]
+            before[k if k not in before else k + 0.25] = v
+        warnings.append(f"langkah {steps[i].number}: label Ya/Tidak di baris ini milik "
+                        f"keputusan langkah {steps[i - 1].number}")
     return warnings
 
 

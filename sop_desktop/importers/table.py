@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from sop_desktop.errors import ValidationError
 from sop_desktop.importers.cells import Line, norm_key, step_number
 from sop_desktop.importers.identity import match_labels
+from sop_desktop.importers.layout import loose_header, merge_rows
 from sop_desktop.waktu import parse_waktu
 
 ROLES = ("kelengkapan", "waktu", "output", "keterangan")
@@ -126,6 +127,7 @@ class Row:
     line: Line
     number: int
     cells: list[str]
+    labels: list[tuple[int, str]] = field(default_factory=list)  # Y/T on a line of their own
 
 
 @dataclass
@@ -313,12 +315,32 @@ def _read_rows(lines: list[Line], i: int, part: TablePart) -> int:
             width = max(len(row.cells), len(line.cells))
             row.cells += [""] * (width - len(row.cells))
             for col, text in line.filled():
+                if row.cells[col] and classify_mark(text) in ("y", "t") and \
+                        classify_mark(row.cells[col]) != "text":
+                    # a Ya/Tidak label a line below the symbol of its decision
+                    row.labels.append((col, classify_mark(text)))
+                    continue
                 row.cells[col] = (row.cells[col] + " " + text).strip()
         else:
             break
         i += 1
         last = i
     return last
+
+
+def _second_sub(line: Line, part: TablePart) -> bool:
+    """A header row that goes on with the lane names of the row above ("Kepala" over "Dinas",
+    "Kepala Sub" over "Bagian Umum"): text only, right of Kegiatan, under a lane name."""
+    sub = part.sub
+    filled = line.filled()
+    if not filled or sub is None or header_top(line) or _numbers_row(line):
+        return False
+    if any(col <= part.keg_col for col, _ in filled):
+        return False
+    if any(classify_mark(t) != "text" or len(t) > 60 or _waktu_ok(t) for _, t in filled):
+        return False
+    return any(sub.cell(col) and not word_role(sub.cell(col))[0] and classify_mark(
+        sub.cell(col)) == "text" for col, _ in filled)
 
 
 def locate_tables(lines: list[Line]) -> list[TablePart]:
@@ -329,8 +351,13 @@ def locate_tables(lines: list[Line]) -> list[TablePart]:
     while i < n:
         line = lines[i]
         found = header_top(line)
-        if found:
-            part = TablePart(start=i, end=i + 1, no_col=found[0], keg_col=found[1], top=line)
+        loose = None if found else loose_header(lines, i)
+        if found or loose:
+            no_col, keg_col = found or loose
+            part = TablePart(start=i, end=i + 1, no_col=no_col, keg_col=keg_col, top=line)
+            if loose:
+                part.notes.append(f"{line.where}: kepala tabel tanpa label 'No'; kolom nomor "
+                                  "dibaca dari baris yang bernomor urut")
             j = i + 1
             while j < n and lines[j].blank and j < i + 3:
                 j += 1
@@ -340,6 +367,11 @@ def locate_tables(lines: list[Line]) -> list[TablePart]:
                     and _inline_number(lines[j], part) is None:
                 part.sub = lines[j]
                 j += 1
+                if j < n and _second_sub(lines[j], part):
+                    part.sub = merge_rows(part.sub, lines[j])
+                    part.notes.append(f"{lines[j].where}: nama pelaksana terbagi dua baris "
+                                      "kepala tabel; digabung")
+                    j += 1
             while j < n and (lines[j].blank or _numbers_row(lines[j])) and j < i + 6:
                 j += 1
             part.end = _read_rows(lines, j, part)
@@ -450,15 +482,7 @@ def build_header(part: TablePart, clean_lane) -> HeaderModel:
                 if not exact:
                     warnings.append(f"{where}: kepala kolom '{text}' dibaca sebagai "
                                     f"'{role.capitalize()}'")
-    mutu_cols = [c for r, c in hp.items() if r != "keterangan"]
-    if not mutu_cols:
-        for col, text in enumerate(top):
-            if col > part.keg_col and is_mutu_baku(text)[0]:
-                mutu_cols = [col]
-                break
-    if not mutu_cols:
-        raise _fail(part, "tidak ditemukan kolom Mutu Baku (Kelengkapan / Waktu / Output)")
-    first_mutu = min(mutu_cols)
+    first_mutu = _first_mutu(part, top, hp, width, warnings)
 
     # lane columns: between Kegiatan and the first mutu baku column
     lanes: list[tuple[int, str]] = []
@@ -498,6 +522,22 @@ def build_header(part: TablePart, clean_lane) -> HeaderModel:
                         "kolom disesuaikan dengan isi baris")
     return HeaderModel(part.no_col, part.keg_col, lanes, roles, warnings, unit, waktu_header,
                        actor_col)
+
+
+def _first_mutu(part: TablePart, top: list[str], hp: dict[str, int], width: int,
+                warnings: list[str]) -> int:
+    """The first column after the lanes: the first mutu baku column, else Keterangan, else the
+    end of the table (many puskesmas and service-unit SOPs have No, Kegiatan, Pelaksana only)."""
+    mutu_cols = [c for r, c in hp.items() if r != "keterangan"]
+    if not mutu_cols:
+        mutu_cols = [col for col, text in enumerate(top)
+                     if col > part.keg_col and is_mutu_baku(text)[0]][:1]
+    if mutu_cols:
+        return min(mutu_cols)
+    where = part.top.where if part.top else ""
+    warnings.append(f"{where}: tabel tanpa kolom Mutu Baku (Kelengkapan / Waktu / Output); "
+                    "langkah tanpa standar waktu")
+    return hp.get("keterangan", width)
 
 
 def _actor_column(part: TablePart, top: list[str], sub: list[str], role_cols: set[int]

@@ -1,76 +1,30 @@
 """Read SOP tables from .xlsx files, after refusing hostile ones.
 
-Before openpyxl sees the file: it must be a zip, with a bounded number of members, bounded total
-uncompressed size and compression ratio (zip bombs), and every XML member must parse under
-defusedxml with DTDs forbidden (entity bombs, external entities). Each sheet becomes the same
-line/cell grid the text importer uses.
+Before openpyxl sees the file, zipguard streams every member under hard limits (members,
+expanded bytes, compression ratio, shared strings, cells; DTDs and entities refused), so no
+input can make the import use much memory or time. Each sheet becomes the same line/cell grid
+the text importer uses; the text read from cells is bounded too.
 """
 
 from __future__ import annotations
 
 import re
 import warnings
-import zipfile
-import zlib
 from pathlib import Path
-
-from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import ParseError, fromstring
 
 from sop_desktop.errors import ImportFailed
 from sop_desktop.importers.cells import Line, cell_text, tokenize_grid
+from sop_desktop.importers.zipguard import PackageFacts, SheetFacts, check_package
 
-MAX_MEMBERS = 2000
-MAX_TOTAL_BYTES = 200 * 1024 * 1024
-MAX_MEMBER_BYTES = 100 * 1024 * 1024
-MAX_RATIO = 200  # uncompressed / compressed, for members over RATIO_FLOOR bytes
-RATIO_FLOOR = 1024 * 1024
 MAX_ROWS = 20000
 MAX_COLS = 200
+MAX_TEXT_CHARS = 4_000_000  # text read from all cells together (a shared string repeated
+# in many cells is counted each time it is read)
 
 
-def check_xlsx(path: Path) -> None:
-    """Refuse a file that is not a sane .xlsx zip; raises ImportFailed with one clear line."""
-    name = path.name
-    if not zipfile.is_zipfile(path):
-        raise ImportFailed(f"{name}: bukan berkas .xlsx yang sah (bukan arsip zip)")
-    try:
-        with zipfile.ZipFile(path) as zf:
-            infos = zf.infolist()
-            if len(infos) > MAX_MEMBERS:
-                raise ImportFailed(f"{name}: berkas .xlsx ditolak: terlalu banyak isi arsip "
-                                   f"({len(infos)})")
-            total = 0
-            for info in infos:
-                total += info.file_size
-                if info.file_size > MAX_MEMBER_BYTES or total > MAX_TOTAL_BYTES:
-                    raise ImportFailed(f"{name}: berkas .xlsx ditolak: isi terlalu besar setelah "
-                                       "dibuka (kemungkinan bom zip)")
-                if info.file_size > RATIO_FLOOR and \
-                        info.file_size > MAX_RATIO * max(info.compress_size, 1):
-                    raise ImportFailed(f"{name}: berkas .xlsx ditolak: rasio kompresi tidak wajar "
-                                       f"pada '{info.filename}' (kemungkinan bom zip)")
-            names = {i.filename for i in infos}
-            if "[Content_Types].xml" not in names:
-                raise ImportFailed(f"{name}: bukan berkas .xlsx (tidak ada [Content_Types].xml)")
-            for info in infos:
-                if not info.filename.lower().endswith((".xml", ".rels", ".vml")):
-                    continue
-                data = zf.read(info)
-                try:
-                    fromstring(data, forbid_dtd=True, forbid_entities=True,
-                               forbid_external=True)
-                except DefusedXmlException:
-                    raise ImportFailed(f"{name}: berkas .xlsx ditolak: '{info.filename}' memuat "
-                                       "DOCTYPE/ENTITY (XML berbahaya)") from None
-                except (ParseError, ValueError, UnicodeError):
-                    raise ImportFailed(f"{name}: berkas .xlsx rusak: '{info.filename}' bukan XML "
-                                       "yang sah") from None
-    except ImportFailed:
-        raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, OSError, EOFError,
-            NotImplementedError, RuntimeError, ValueError):
-        raise ImportFailed(f"{name}: berkas .xlsx rusak atau tidak dapat dibaca") from None
+def check_xlsx(path: Path) -> PackageFacts:
+    """Refuse a file that is not a sane .xlsx zip (one clear line); the facts the scan saw."""
+    return check_package(path, ".xlsx")
 
 
 _LITERAL = re.compile(r'"([^"]*)"')
@@ -95,73 +49,17 @@ def shown_value(cell):
     return value
 
 
-def _hidden_parts(path: Path, members: dict[str, str]) -> dict[str, tuple[str, set, set, int]]:
-    """Per sheet title: (sheet state, hidden row numbers, hidden column numbers, last row with
-    a value), 1-based.
-
-    Offices hide rows and columns of an earlier version or of working notes; a printed SOP
-    does not show them, so neither does the import. The last row with a value lets a sheet
-    with borders drawn far below its table be read without walking the empty rows. Read from
-    the sheet XML (already checked safe by check_xlsx) because openpyxl's read-only mode keeps
-    neither row/column dimensions nor where the values end.
-    """
-    from defusedxml.ElementTree import iterparse
-
-    out: dict[str, tuple[str, set, set, int]] = {}
-    with zipfile.ZipFile(path) as zf:
-        states: dict[str, str] = {}
-        try:
-            with zf.open("xl/workbook.xml") as fh:
-                for _, el in iterparse(fh, forbid_dtd=True):
-                    if el.tag.rsplit("}", 1)[-1] == "sheet":
-                        states[el.get("name", "")] = el.get("state", "visible")
-        except KeyError:
-            pass
-        for title, member in members.items():
-            rows: set[int] = set()
-            cols: set[int] = set()
-            last = 0
-            row_no = 0
-            try:
-                with zf.open(member) as fh:
-                    for event, el in iterparse(fh, events=("start", "end"), forbid_dtd=True):
-                        tag = el.tag.rsplit("}", 1)[-1]
-                        if event == "start":
-                            if tag == "row":
-                                row_no = int(el.get("r") or row_no + 1)
-                            continue
-                        if tag == "row" and el.get("hidden") in ("1", "true"):
-                            rows.add(row_no)
-                        elif tag == "col" and el.get("hidden") in ("1", "true"):
-                            low = int(el.get("min", "0") or 0)
-                            high = min(int(el.get("max", "0") or 0), MAX_COLS)
-                            cols.update(range(low, high + 1))
-                        elif tag == "c":
-                            if any(child.tag.rsplit("}", 1)[-1] in ("v", "is", "f")
-                                   for child in el):
-                                last = max(last, row_no)
-                            el.clear()  # the values are read by openpyxl; keep memory flat
-                        elif tag == "row":
-                            el.clear()
-            except KeyError:
-                last = MAX_ROWS + 1 if member else 0  # unknown layout: read as before
-            except ValueError:
-                raise ImportFailed(f"{path.name}: berkas .xlsx rusak (nomor baris tidak sah)") \
-                    from None
-            out[title] = (states.get(title, "visible"), rows, cols, last)
-    return out
-
-
 def read_sheets(path: Path) -> list[tuple[str, list[Line], list[str]]]:
     """Every visible sheet of a checked workbook as (title, lines of cells, warnings).
 
     Hidden sheets, rows and columns are left out (with a warning); a hidden row stays as a
     blank line so messages keep the sheet's row numbers.
     """
-    check_xlsx(path)
+    facts = check_xlsx(path)
     from openpyxl import load_workbook
 
     out = []
+    budget = [MAX_TEXT_CHARS]
     try:
         # our own handle, closed whatever openpyxl raises half-way through a damaged file
         with open(path, "rb") as fh, warnings.catch_warnings():
@@ -169,41 +67,15 @@ def read_sheets(path: Path) -> list[tuple[str, list[Line], list[str]]]:
             warnings.simplefilter("ignore", UserWarning)
             wb = load_workbook(fh, read_only=True, data_only=True)
             try:
-                members = {ws.title: getattr(ws, "_worksheet_path", "") for ws in wb.worksheets}
-                hidden = _hidden_parts(path, members)
                 for ws in wb.worksheets:
-                    state, hidden_rows, hidden_cols, last_row = hidden.get(
-                        ws.title, ("visible", set(), set(), MAX_ROWS + 1))
-                    notes: list[str] = []
-                    if state != "visible":
-                        notes.append(f"{path.name}: lembar '{ws.title}' tersembunyi; "
-                                     "tidak dibaca")
-                        out.append((ws.title, [], notes))
+                    if facts.sheet_states.get(ws.title, "visible") != "visible":
+                        hidden = f"{path.name}: lembar '{ws.title}' tersembunyi; tidak dibaca"
+                        out.append((ws.title, [], [hidden]))
                         continue
-                    rows = []
-                    skipped = 0
-                    for n, cells in enumerate(ws.iter_rows(max_col=MAX_COLS)):
-                        if n >= last_row:
-                            break  # only formatted, empty rows follow
-                        if n >= MAX_ROWS:
-                            raise ImportFailed(f"{path.name}: lembar '{ws.title}' terlalu "
-                                               f"panjang (lebih dari {MAX_ROWS} baris)")
-                        row = tuple(shown_value(c) for c in cells)
-                        if n + 1 in hidden_rows:
-                            if any(v not in (None, "") for v in row):
-                                skipped += 1
-                            row = ()
-                        elif hidden_cols:
-                            row = tuple(v for c, v in enumerate(row, start=1)
-                                        if c not in hidden_cols)
-                        rows.append(row)
-                    if skipped:
-                        notes.append(f"{path.name}: lembar '{ws.title}': {skipped} baris "
-                                     "tersembunyi diabaikan")
-                    if hidden_cols:
-                        notes.append(f"{path.name}: lembar '{ws.title}': kolom tersembunyi "
-                                     "diabaikan")
-                    out.append((ws.title, tokenize_grid(rows, ws.title), notes))
+                    member = str(getattr(ws, "_worksheet_path", "") or "").lstrip("/")
+                    sheet = facts.sheets.get(member) or SheetFacts(last_row=MAX_ROWS + 1,
+                                                                   last_col=MAX_COLS)
+                    out.append(_read_sheet(path, ws, sheet, budget))
             finally:
                 wb.close()
     except ImportFailed:
@@ -211,3 +83,35 @@ def read_sheets(path: Path) -> list[tuple[str, list[Line], list[str]]]:
     except Exception:  # openpyxl raises many kinds of errors on damaged workbooks
         raise ImportFailed(f"{path.name}: berkas .xlsx rusak atau tidak dapat dibaca") from None
     return out
+
+
+def _read_sheet(path: Path, ws, sheet: SheetFacts, budget: list[int]
+                ) -> tuple[str, list[Line], list[str]]:
+    """One visible sheet's rows, up to the last row and column holding a value."""
+    notes: list[str] = []
+    rows = []
+    skipped = 0
+    width = max(1, min(sheet.last_col or MAX_COLS, MAX_COLS))
+    for n, cells in enumerate(ws.iter_rows(max_col=width)):
+        if n >= sheet.last_row:
+            break  # only formatted, empty rows follow
+        if n >= MAX_ROWS:
+            raise ImportFailed(f"{path.name}: lembar '{ws.title}' terlalu panjang (lebih dari "
+                               f"{MAX_ROWS} baris)")
+        row = tuple(shown_value(c) for c in cells)
+        budget[0] -= sum(len(v) for v in row if isinstance(v, str))
+        if budget[0] < 0:
+            raise ImportFailed(f"{path.name}: berkas .xlsx ditolak: teks di sel terlalu banyak "
+                               f"(lebih dari {MAX_TEXT_CHARS // 1_000_000} juta huruf)")
+        if n + 1 in sheet.hidden_rows:
+            if any(v not in (None, "") for v in row):
+                skipped += 1
+            row = ()
+        elif sheet.hidden_cols:
+            row = tuple(v for c, v in enumerate(row, start=1) if c not in sheet.hidden_cols)
+        rows.append(row)
+    if skipped:
+        notes.append(f"{path.name}: lembar '{ws.title}': {skipped} baris tersembunyi diabaikan")
+    if sheet.hidden_cols:
+        notes.append(f"{path.name}: lembar '{ws.title}': kolom tersembunyi diabaikan")
+    return ws.title, tokenize_grid(rows, ws.title), notes
