@@ -89,7 +89,40 @@ def bench_pdf_all() -> tuple[str, float]:
     return f"PDF of all {len(sops)} bundled SOPs", seconds
 
 
-BENCHMARKS = (bench_layout_largest, bench_screen_render_largest, bench_pdf_all)
+def bench_pdf_slowest() -> tuple[str, float]:
+    """The slowest single bundled SOP's PDF, A4 and F4, landscape and portrait (target: < 5 s)."""
+    from sop_desktop.flowchart.pdf import write_sop_pdf
+
+    worst, which = 0.0, ""
+    with tempfile.TemporaryDirectory() as folder:
+        for defn in _bundled():
+            for paper, landscape in (("A4", True), ("A4", False), ("F4", True), ("F4", False)):
+                start = time.perf_counter()
+                write_sop_pdf(defn, Path(folder) / "x.pdf", paper, landscape, office=[])
+                seconds = time.perf_counter() - start
+                if seconds > worst:
+                    worst, which = seconds, f"{defn.code} {paper}{'' if landscape else ' tegak'}"
+    return f"PDF of the slowest bundled SOP ({which})", worst
+
+
+def bench_pdf_long_word() -> tuple[str, float]:
+    """An SOP whose identity and a step hold one 20,000-letter word each (was 115 s; cut to print)."""
+    from sop_desktop.flowchart.pdf import write_sop_pdf
+
+    defn = _largest(_bundled())
+    word = "A" * 20_000
+    defn.identity.disahkan_nama = word
+    defn.identity.dasar_hukum = [word] + list(defn.identity.dasar_hukum)
+    defn.steps[1].kegiatan = word
+    with tempfile.TemporaryDirectory() as folder:
+        start = time.perf_counter()
+        write_sop_pdf(defn, Path(folder) / "x.pdf", office=[], warn=lambda _m: None)
+        seconds = time.perf_counter() - start
+    return "PDF of an SOP with 20,000-letter words", seconds
+
+
+BENCHMARKS = (bench_layout_largest, bench_screen_render_largest, bench_pdf_all, bench_pdf_slowest,
+              bench_pdf_long_word)
 
 
 if __name__ == "__main__":

@@ -169,6 +169,28 @@ def _overlap(s1, s2, tol=0.5) -> bool:
     return False
 
 
+def _crosses(s1, s2, tol=0.3) -> bool:
+    """A horizontal and a vertical segment that cross inside both (touching ends do not count)."""
+    for h, v in ((s1, s2), (s2, s1)):
+        (h0, h1), (v0, v1) = h, v
+        if abs(h0[1] - h1[1]) < 0.01 and abs(v0[0] - v1[0]) < 0.01:
+            x, y = v0[0], h0[1]
+            if min(h0[0], h1[0]) + tol < x < max(h0[0], h1[0]) - tol and \
+                    min(v0[1], v1[1]) + tol < y < max(v0[1], v1[1]) - tol:
+                return True
+    return False
+
+
+def _lane_centre(page, k: int) -> float:
+    """The centre of lane k's own width (the last lane's column also holds the return channels)."""
+    cells = sorted((c for c in page.cells if c.role.startswith("lane:")), key=lambda c: c.rect.x)
+    width = cells[0].rect.w if len(cells) > 1 else None
+    cell = cells[k]
+    if k < len(cells) - 1 or width is None:
+        return cell.rect.cx if width is not None or not page.symbols else page.symbols[0].rect.cx
+    return cell.rect.x + width / 2
+
+
 def expected_edges(defn):
     out = []
     numbers = {s.number for s in defn.steps}
@@ -194,31 +216,47 @@ def check_layout(defn, layout: SopLayout) -> None:
         page = layout.pages[sym.page - 1]
         row = page.rows[sym.step]
         cell = next(c for c in page.cells if c.role == f"lanecell:{sym.lane_index}" and c.step == sym.step)
-        assert abs(cell.rect.cx - sym.rect.cx) < 0.01 and cell.rect.contains(sym.rect)
+        assert abs(_lane_centre(page, sym.lane_index) - sym.rect.cx) < 0.01 and cell.rect.contains(sym.rect)
         assert row.contains(sym.rect)
+        entered = defn.incomplete and sym.step == numbers[0] > 1  # a fragment's first step
         assert sym.kind == ("decision" if step.kind == "decision" else
+                            "process" if entered and step.kind != "end" else
                             "terminator" if step.kind in ("start", "end") or sym.step in (numbers[0], numbers[-1])
                             else "process")
-    # co-actors: the step's symbol repeated once in each co-actor lane of its row, joined by a line
+    # co-actors: one symbol in the acting lane only; a dashed line above it reaches the farthest
+    # co-actor column, with a dashed tick down at the centre of each co-actor's column
+    assert not layout.co_symbols()
     lanes = defn.lane_names or ["Pelaksana"]
     for step in defn.steps:
         main = layout.symbol(step.number)
-        want = {n for n in step.co_lanes if n in lanes and n != main.lane}
-        copies = layout.co_symbols(step.number)
-        assert sorted(c.lane for c in copies) == sorted(want), (defn.name, step.number)
+        want = sorted({lanes.index(n) for n in step.co_lanes if n in lanes and n != main.lane})
         page = layout.pages[main.page - 1]
         links = [ln for ln in page.co_links if ln.step == step.number]
-        assert len(links) == len(copies)
-        xs = sorted([main] + copies, key=lambda m: m.rect.cx)
-        for left, right, link in zip(xs, xs[1:], sorted(links, key=lambda ln: ln.points[0][0])):
-            assert link.points == [(left.rect.right, main.rect.cy), (right.rect.x, main.rect.cy)]
-        for c in copies:
-            assert c.co and c.page == main.page and c.kind == main.kind
-            assert abs(c.rect.cy - main.rect.cy) < 0.01 and c.rect.w == main.rect.w
-            cell = next(x for x in page.cells if x.role == f"lanecell:{c.lane_index}" and x.step == step.number)
-            assert abs(cell.rect.cx - c.rect.cx) < 0.01 and cell.rect.contains(c.rect)
+        ticks = [ln for ln in links if len(ln.points) == 2]
+        spans = [ln for ln in links if len(ln.points) == 3]
+        assert len(ticks) == len(want) and len(spans) == len({k > main.lane_index for k in want})
+        tick_x = sorted(t.points[0][0] for t in ticks)
+        assert tick_x == pytest.approx(sorted(_lane_centre(page, k) for k in want)), (defn.name, step.number)
+        row = page.rows[step.number]
+        for ln in links:  # above the symbol's middle, inside its row
+            assert all(row.y < y <= main.rect.cy for _, y in ln.points), (defn.name, step.number)
+        for span in spans:  # to the farthest co-actor on its side
+            far = span.points[-1][0]
+            side = [x for x in tick_x if (x > main.rect.cx) == (far > main.rect.cx)]
+            assert far == pytest.approx(max(side, key=lambda x: abs(x - main.rect.cx)))
     # arrows join the right symbols (directly or through a pair of off-page connectors)
-    conns = layout.connectors()
+    # a fragment's first step is entered through one off-page connector from the missing step
+    missing = [c for c in layout.connectors() if c.from_step not in numbers]
+    if defn.incomplete and numbers[0] > 1:
+        assert [(c.from_step, c.to_step, c.direction, c.letter) for c in missing] == \
+            [(numbers[0] - 1, numbers[0], "in", str(numbers[0] - 1))]
+        first = layout.symbol(numbers[0])
+        into = [a for a in layout.arrows() if a.start == ("connector", missing[0].letter)]
+        assert len(into) == 1 and into[0].end == ("step", numbers[0])
+        assert _touches(missing[0].rect, into[0].points[0]) and _on_boundary(first, into[0].points[-1])
+    else:
+        assert not missing
+    conns = [c for c in layout.connectors() if c not in missing]
     letters = {}
     for c in conns:
         letters.setdefault(c.letter, []).append(c)
@@ -255,8 +293,8 @@ def check_layout(defn, layout: SopLayout) -> None:
         assert first.label == label
         if label:
             assert first.label_rect is not None
-    assert len(arrows) == sum(1 if layout.symbol(a).page == layout.symbol(b).page else 2
-                              for a, b, _ in expected_edges(defn))
+    assert len(arrows) == len(missing) + sum(1 if layout.symbol(a).page == layout.symbol(b).page else 2
+                                             for a, b, _ in expected_edges(defn))
     # decisions: both labels present
     for step in defn.steps:
         if step.kind == "decision":
@@ -290,6 +328,14 @@ def check_layout(defn, layout: SopLayout) -> None:
                     assert left < arrow.label_rect.x and arrow.label_rect.right < right
             for c in page.connectors:
                 assert left < c.rect.x and c.rect.right < right
+        # a Ya/Tidak label lies inside one lane column: never across a column line (issue 17)
+        lane_cells = [c.rect for c in page.cells if c.role.startswith("lanecell:")]
+        for arrow in page.arrows:
+            r = arrow.label_rect
+            narrow = min(c.w for c in lane_cells) < 2 * (r.w + 4) if r is not None else True
+            if not narrow:  # (a column narrower than twice a label cannot hold it beside a line)
+                assert any(c.x + 0.5 <= r.x and r.right <= c.right - 0.5 and c.y < r.y and
+                           r.bottom < c.bottom for c in lane_cells), (defn.name, arrow.from_step, arrow.label)
         # no arrow runs through a Ya/Tidak label
         for arrow in page.arrows:
             for labelled in page.arrows:
@@ -307,18 +353,20 @@ def check_layout(defn, layout: SopLayout) -> None:
                     assert not _overlap(s1, s2), (defn.name, a1.from_step, a1.to_step, a2.from_step, a2.to_step)
         # a co-actor line crosses no symbol, connector, label or arrow running along it
         for link in page.co_links:
-            seg = tuple(link.points)
-            for sym in page.symbols + page.co_symbols:
-                for pt in _samples(*seg):
-                    assert not _strictly_inside(sym, *pt), (defn.name, link.step, sym.step)
-            for c in page.connectors:
-                assert not c.rect.intersects(Rect(seg[0][0], seg[0][1] - 0.5, seg[1][0] - seg[0][0], 1))
-            for arrow in page.arrows:
-                for s2 in arrow.segments():
-                    assert not _overlap(seg, s2), (defn.name, link.step, arrow.from_step)
-                if arrow.label_rect:
-                    assert not arrow.label_rect.intersects(
-                        Rect(seg[0][0], seg[0][1] - 0.3, seg[1][0] - seg[0][0], 0.6)), (defn.name, link.step)
+            for seg in zip(link.points, link.points[1:]):
+                box = Rect(min(seg[0][0], seg[1][0]) - 0.3, min(seg[0][1], seg[1][1]) - 0.3,
+                           abs(seg[1][0] - seg[0][0]) + 0.6, abs(seg[1][1] - seg[0][1]) + 0.6)
+                for sym in page.symbols:
+                    for pt in _samples(*seg):
+                        assert not _strictly_inside(sym, *pt), (defn.name, link.step, sym.step)
+                for c in page.connectors:
+                    assert not c.rect.intersects(box)
+                for arrow in page.arrows:
+                    for s2 in arrow.segments():
+                        assert not _overlap(seg, s2) and not _crosses(seg, s2), \
+                            (defn.name, link.step, arrow.from_step, arrow.to_step)
+                    if arrow.label_rect:
+                        assert not arrow.label_rect.intersects(box), (defn.name, link.step)
         # no two symbols, connectors or labels overlap
         boxes = ([("symbol", s.step, s.rect) for s in page.symbols + page.co_symbols] +
                  [("connector", c.letter, c.rect) for c in page.connectors] +
@@ -342,7 +390,8 @@ def check_layout(defn, layout: SopLayout) -> None:
         for c in lane_cells:
             name = (defn.lane_names or ["Pelaksana"])[int(c.role.split(":")[1])]
             pieces = set(_pieces_of(name))
-            if max(text_width(p, "DejaVuSans-Bold", 4.5) for p in pieces) + 6 > c.rect.w:
+            assert all(t.size >= 6.5 for t in c.texts), (name, c.text)  # readable on paper
+            if max(text_width(p, "DejaVuSans-Bold", 6.5) for p in pieces) + 6 > c.rect.w:
                 continue  # a word wider than the cell even at the smallest size must break
             assert all(p in pieces for t in c.texts for p in _pieces_of(t.text)), (name, c.text)
         assert len({t.size for c in lane_cells for t in c.texts}) == 1
@@ -478,7 +527,7 @@ def test_identity_page_lists_and_dashes():
     assert "2. Undang-undang Nomor 6" in text["value:dasar_hukum"]
     assert text["value:pencatatan_pendataan"] == "-"
     assert text["value:tanggal_revisi"] == "-"
-    assert "HERDAUS" in text["value:disahkan_oleh"] and "NIP. 19690111 199103 1 001" in text["value:disahkan_oleh"]
+    assert "HERDAUS" in text["value:disahkan_oleh"] and "NIP 19690111 199103 1 001" in text["value:disahkan_oleh"]
     assert "KANTOR WILAYAH SUMATERA SELATAN" in text["hierarchy"]
     for key in ("nomor", "tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif", "disahkan_oleh", "nama",
                 "dasar_hukum", "kualifikasi_pelaksana", "keterkaitan", "peralatan_perlengkapan", "peringatan",
@@ -560,23 +609,22 @@ def co_actors() -> SopDefinition:
     return defn
 
 
-def test_co_actors_are_drawn_as_joined_copies_in_their_lanes():
+def test_co_actors_are_one_symbol_and_a_line_spanning_their_columns():
     defn = co_actors()
     layout = layout_sop(defn)
     check_layout(defn, layout)
-    copies = layout.co_symbols(4)
-    assert sorted(c.lane for c in copies) == sorted([defn.lane_names[4], defn.lane_names[1]])
-    assert [c.lane for c in layout.co_symbols(9)] == [defn.lane_names[5]]  # no repeats, no own lane
-    assert len(layout.co_symbols()) == 2 + 2 + 1 + 1
-    # a Tidak leaves the rightmost symbol of its group: here the co-actor copy of step 6
-    six = max([layout.symbol(6)] + layout.co_symbols(6), key=lambda s: s.rect.x)
-    assert six.co and six.kind == "decision"
+    assert not layout.co_symbols()  # one symbol per step, in the acting lane
+    page = layout.pages[layout.symbol(4).page - 1]
+    ticks = [ln for ln in page.co_links if ln.step == 4 and len(ln.points) == 2]
+    assert len(ticks) == 2  # Kasubbid and Kakanwil
+    nine = layout.pages[layout.symbol(9).page - 1]
+    assert len([ln for ln in nine.co_links if ln.step == 9 and len(ln.points) == 2]) == 1  # no repeats
     tidak = next(a for a in layout.arrows() if a.from_step == 6 and a.label == TIDAK)
+    six = layout.symbol(6)
     assert tidak.points[0] == (six.rect.right, six.rect.cy)
-    assert tidak.points[-1][0] > max(c.rect.right for c in layout.co_symbols(5) + [layout.symbol(5)]) - 0.01
 
 
-def test_a_tidak_into_a_lane_inside_the_group_takes_a_channel():
+def test_a_tidak_into_a_co_actor_lane_drops_straight_down():
     lanes = ["A", "B", "C", "D"]
     steps = [Step(1, "mulai", lane="A", kind="start"),
              Step(2, "periksa", lane="B", kind="decision", yes=4, no=3, co_lanes=["D"]),
@@ -586,18 +634,8 @@ def test_a_tidak_into_a_lane_inside_the_group_takes_a_channel():
     layout = layout_sop(defn)
     check_layout(defn, layout)
     tidak = next(a for a in layout.arrows() if a.from_step == 2 and a.label == TIDAK)
-    copy = layout.co_symbols(2)[0]
-    assert tidak.points[0] == (copy.rect.right, copy.rect.cy)
-    lanes_right = max(s.rect.right for s in layout.symbols() + layout.co_symbols())
-    assert max(x for x, _ in tidak.points) > lanes_right  # around through the channel strip
-    # and into a lane outside the group it still drops straight down
-    steps[2].lane = "D"
-    steps[1].co_lanes = ["C"]
-    layout = layout_sop(defn)
-    check_layout(defn, layout)
-    tidak = next(a for a in layout.arrows() if a.from_step == 2 and a.label == TIDAK)
-    copy = layout.co_symbols(2)[0]
-    assert tidak.points[0] == (copy.rect.right, copy.rect.cy) and len(tidak.points) == 3
+    two = layout.symbol(2)
+    assert tidak.points[0] == (two.rect.right, two.rect.cy) and len(tidak.points) == 3
 
 
 def test_a_last_page_with_a_row_or_two_is_saved_by_slightly_smaller_text():

@@ -36,8 +36,9 @@ def check_pdf_text(defn, data: bytes, pages: int) -> None:
         assert _squash(step.kegiatan) in flat, (defn.code, step.number)
         if step.waktu:
             assert _squash(step.waktu.text) in flat, (defn.code, step.number)
+    unhyphened = flat.replace("-", "")  # a lane name's long word may break with a hyphen
     for lane in defn.lane_names:
-        assert _squash(lane) in flat, (defn.code, lane)
+        assert _squash(lane).replace("-", "") in unhyphened, (defn.code, lane)
     for head in ("NOMORSOP", "DASARHUKUM", "PELAKSANA", "MUTUBAKU", "KELENGKAPAN"):
         assert head in flat
     assert f"Halaman{pages}dari{pages}" in flat
@@ -63,7 +64,7 @@ def test_identity_page_text():
     defn = immigration()
     reader, _ = _pdf_text(layout_pdf_bytes(layout_sop(defn)))
     first = _squash(reader.pages[0].extract_text())
-    for text in ("W.6-0036.GR.01.01", "HERDAUS", "NIP.196901111991031001", "DISAHKANOLEH",
+    for text in ("W.6-0036.GR.01.01", "HERDAUS", "NIP196901111991031001", "DISAHKANOLEH",
                  "KUALIFIKASIPELAKSANA", "PENCATATANDANPENDATAAN", "SOPPerpanjanganITAS"):
         assert text in first
     assert _squash(defn.steps[0].kegiatan) not in first  # the table starts on page 2

@@ -11,7 +11,7 @@ from PySide6.QtGui import QFontMetricsF  # noqa: E402
 
 from sop_desktop.flowchart.layout import text_width  # noqa: E402
 from tests.test_flowchart_layout import co_actors, immigration, sigap, yankomas  # noqa: E402
-from ui.flowchart_view import (CURRENT_FILL, PAGE_GAP, PATH_FILL, SELECT_PEN, TEXT_SCALE,  # noqa: E402
+from ui.flowchart_view import (PAGE_GAP, SELECT_PEN, TEXT_SCALE,  # noqa: E402
                                FlowchartView, SymbolItem, qt_font)
 
 
@@ -171,26 +171,18 @@ def test_selected_step_is_drawn_selected(view, qtbot):
     assert view.symbol_items[5].pen().color() == SELECT_PEN
 
 
-def test_co_actor_copies_are_projected_clickable_and_marked_with_their_step(view, qtbot):
+def test_co_actors_are_one_clickable_symbol_that_names_them(view, qtbot):
     defn = co_actors()
     view.set_definition(defn)
-    layout = view.sop_layout
-    for i, page in enumerate(layout.flow_pages):
-        dy = i * (page.height + PAGE_GAP)
-        for sym in page.co_symbols:
-            item = next(it for it in view.co_items[sym.step]
-                        if abs(it.path().boundingRect().x() - sym.rect.x) < 0.01)
-            assert abs(item.path().boundingRect().y() - (sym.rect.y + dy)) < 0.01
-    copy = view.co_items[4][0]
-    assert "Bersama:" in copy.toolTip() and defn.lane_names[4] in copy.toolTip()
-    view.centerOn(copy)
-    pos = view.mapFromScene(copy.sceneBoundingRect().center())
+    assert not any(view.co_items.values())  # one symbol per step: no copies in co-actor lanes
+    item = view.symbol_items[4]
+    assert "Bersama:" in item.toolTip() and defn.lane_names[4] in item.toolTip()
+    view.centerOn(item)
+    pos = view.mapFromScene(item.sceneBoundingRect().center())
     with qtbot.waitSignal(view.step_selected, timeout=2000) as blocker:
         qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
     assert blocker.args == [4]
-    view.set_case_state(6, [1, 2, 3, 4, 5])
-    assert all(it.brush().color() == CURRENT_FILL for it in view.co_items[6])
-    assert all(it.brush().color() == PATH_FILL for it in view.co_items[4])
+    assert any(ln.step == 4 for p in view.sop_layout.flow_pages for ln in p.co_links)
 
 
 def test_hovering_a_symbol_pops_up_its_mutu_baku(view, qtbot):

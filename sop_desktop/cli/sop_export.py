@@ -6,6 +6,7 @@ Never loads Qt: the layout is measured with reportlab and rendered with reportla
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
 from sop_desktop.errors import SopError, ValidationError
@@ -38,6 +39,11 @@ def _paper_args(p) -> None:
     p.add_argument("--portrait", action="store_true", help="tegak (bawaan: mendatar/landscape)")
 
 
+def _warn(message: str) -> None:
+    """A warning about the printed document (e.g. an over-long word cut), on stderr."""
+    print(f"peringatan: {message}", file=sys.stderr)
+
+
 def _file_name(defn) -> str:
     base = re.sub(r"[^A-Za-z0-9._-]+", "_", defn.code or defn.name).strip("._") or "SOP"
     return f"{base}.pdf"
@@ -56,7 +62,7 @@ def cmd_export_pdf(args, ctx) -> int:
         folder.mkdir(parents=True, exist_ok=True)
         sops = ctx.services.sops.latest_all()
         for defn in sops:
-            path = write_sop_pdf(defn, folder / _file_name(defn), args.paper, landscape)
+            path = write_sop_pdf(defn, folder / _file_name(defn), args.paper, landscape, warn=_warn)
             print(f"{path}")
         print(f"{len(sops)} SOP diekspor ke {folder}")
         return 0
@@ -65,7 +71,7 @@ def cmd_export_pdf(args, ctx) -> int:
     if Path(args.output).suffix.lower() != ".pdf":
         raise ValidationError(f"nama berkas keluaran harus berakhiran .pdf: {args.output}")
     defn = ctx.services.sops.get(args.code, args.sop_version)
-    path = write_sop_pdf(defn, args.output, args.paper, landscape)
+    path = write_sop_pdf(defn, args.output, args.paper, landscape, warn=_warn)
     print(f"{path}")
     return 0
 
@@ -77,6 +83,7 @@ def cmd_export_image(args, ctx) -> int:
     if not 36 <= args.dpi <= 600:
         raise SopError("--dpi harus antara 36 dan 600")
     defn = ctx.services.sops.get(args.code, args.sop_version)
-    path = write_flowchart_image(defn, args.output, args.paper, not args.portrait, args.dpi)
+    path = write_flowchart_image(defn, args.output, args.paper, not args.portrait, args.dpi,
+                                 warn=_warn)
     print(f"{path}")
     return 0

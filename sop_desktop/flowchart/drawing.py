@@ -10,12 +10,8 @@ import math
 import os
 from functools import lru_cache
 
-from reportlab.graphics import shapes
-from reportlab.lib import colors
-
 from sop_desktop.flowchart.layout import Page, Symbol
 
-LINE = colors.black
 ARROW_W = 0.8
 HEAD_LEN = 4.5
 HEAD_HALF = 2.2
@@ -63,6 +59,12 @@ def _small_image(path: str):
 def page_drawing(page: Page, *, y_offset: float = 0.0, drawing: shapes.Drawing | None = None,
                  total_height: float | None = None) -> shapes.Drawing:
     """A Drawing of the page; with `drawing` given, add to it shifted down by `y_offset`."""
+    # deferred: reportlab is only needed to draw on paper; the on-screen flowchart imports this
+    # module for its arrow geometry before the first window is painted (start-up, issue 19)
+    from reportlab.graphics import shapes
+    from reportlab.lib import colors
+
+    LINE = colors.black  # noqa: N806 - the module constant it was, made where reportlab is
     height = total_height if total_height is not None else page.height
     d = drawing or shapes.Drawing(page.width, height)
 

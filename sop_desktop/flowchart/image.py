@@ -1,7 +1,8 @@
 """The flowchart pages as one image: SVG (reportlab renderSVG) or PNG (pypdfium2, no Qt).
 
 Both stack the flowchart pages of the layout top to bottom (the identity page is left out:
-an image is for pasting the diagram into a report or a slide).
+an image is for pasting the diagram into a report or a slide); the pages keep the printed
+document's numbers ("Halaman 2 dari 3" when the identity page is page 1).
 PNG: reportlab's own bitmap renderer needs rlPyCairo, which must be compiled against cairo on
 Linux; instead the same PDF that is printed is rasterised with pypdfium2 (prebuilt wheels) and
 the pages are joined with Pillow (already a reportlab dependency).
@@ -11,11 +12,13 @@ from __future__ import annotations
 
 import io
 import os
+import re
+from collections.abc import Callable
 from pathlib import Path
 
 from sop_desktop.errors import SopError
-from sop_desktop.flowchart.layout import SopLayout, layout_sop
-from sop_desktop.flowchart.pdf import layout_pdf_bytes, write_atomic
+from sop_desktop.flowchart.layout import SopLayout
+from sop_desktop.flowchart.pdf import layout_pdf_bytes, sop_layout, write_atomic
 from sop_desktop.model import SopDefinition
 
 PAGE_GAP = 12.0  # points between stacked pages
@@ -37,7 +40,28 @@ def flowchart_svg_bytes(layout: SopLayout) -> bytes:
     for i, page in enumerate(pages):
         page_drawing(page, y_offset=i * (layout.height + PAGE_GAP), drawing=drawing,
                      total_height=total)
-    return renderSVG.drawToString(drawing).encode("utf-8")
+    return clean_svg(renderSVG.drawToString(drawing)).encode("utf-8")
+
+
+# reportlab names the font files; an SVG reader wants the family and its weight or style
+_SVG_FAMILIES = {
+    "DejaVuSans-BoldOblique": "'DejaVu Sans', sans-serif; font-weight: bold; font-style: oblique",
+    "DejaVuSans-Bold": "'DejaVu Sans', sans-serif; font-weight: bold",
+    "DejaVuSans-Oblique": "'DejaVu Sans', sans-serif; font-style: oblique",
+    "DejaVuSans": "'DejaVu Sans', sans-serif",
+}
+
+
+def clean_svg(text: str) -> str:
+    """reportlab's SVG made standard: `fill: none` (Qt's renderer fills an unknown `None` black,
+    so every arrow became a wedge) and real font families with a weight instead of file names."""
+    text = re.sub(r"fill:\s*None\b", "fill: none", text)
+
+    def family(match: re.Match) -> str:
+        name = match.group(1).strip()
+        return f"font-family: {_SVG_FAMILIES.get(name, name)}"
+
+    return re.sub(r"font-family:\s*([A-Za-z0-9_-]+)", family, text)
 
 
 def flowchart_png_bytes(layout: SopLayout, dpi: int = 150) -> bytes:
@@ -76,9 +100,15 @@ def image_format(path: str | os.PathLike) -> str:
 
 
 def write_flowchart_image(defn: SopDefinition, path: str | os.PathLike, paper: str = "A4",
-                          landscape: bool = True, dpi: int = 150) -> Path:
+                          landscape: bool = True, dpi: int = 150,
+                          warn: Callable[[str], None] | None = None,
+                          office: list[str] | None = None) -> Path:
     """Write the flowchart as PNG or SVG (chosen by the file name) atomically."""
     fmt = image_format(path)
-    layout = layout_sop(defn, paper, landscape, identity=False)
+    # laid out with the identity page, as printed, so every page says the PDF's "Halaman x dari y"
+    layout = sop_layout(defn, paper, landscape, office)
+    for message in layout.warnings:
+        if warn:
+            warn(message)
     data = flowchart_svg_bytes(layout) if fmt == "svg" else flowchart_png_bytes(layout, dpi)
     return write_atomic(path, data)

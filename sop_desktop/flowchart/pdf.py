@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from sop_desktop.errors import SopError
@@ -39,8 +40,31 @@ def layout_pdf_bytes(layout: SopLayout, *, flowchart_only: bool = False) -> byte
     return buf.getvalue()
 
 
-def sop_pdf_bytes(defn: SopDefinition, paper: str = "A4", landscape: bool = True) -> bytes:
-    return layout_pdf_bytes(layout_sop(defn, paper, landscape))
+def open_office() -> list[str]:
+    """The office hierarchy from the office profile of the open database ([] when none is open).
+
+    The identity page prints it when an SOP's source had no office hierarchy."""
+    from sop_desktop import db as dbm
+    from sop_desktop import office
+    from sop_desktop.flowchart.identity import office_hierarchy
+
+    if dbm.database.obj is None:
+        return []
+    try:
+        return office_hierarchy(office.load())
+    except (dbm.pw.PeeweeException, SopError):
+        return []
+
+
+def sop_layout(defn: SopDefinition, paper: str = "A4", landscape: bool = True,
+               office: list[str] | None = None) -> SopLayout:
+    """The printed document's layout; `office` None: the open database's office profile."""
+    return layout_sop(defn, paper, landscape, office=open_office() if office is None else office)
+
+
+def sop_pdf_bytes(defn: SopDefinition, paper: str = "A4", landscape: bool = True,
+                  office: list[str] | None = None) -> bytes:
+    return layout_pdf_bytes(sop_layout(defn, paper, landscape, office))
 
 
 def write_atomic(path: str | os.PathLike, data: bytes) -> Path:
@@ -83,6 +107,11 @@ def _file_mode(target: Path) -> int:
 
 
 def write_sop_pdf(defn: SopDefinition, path: str | os.PathLike, paper: str = "A4",
-                  landscape: bool = True) -> Path:
-    """Write the complete SOP document to `path` atomically."""
-    return write_atomic(path, sop_pdf_bytes(defn, paper, landscape))
+                  landscape: bool = True, office: list[str] | None = None,
+                  warn: Callable[[str], None] | None = None) -> Path:
+    """Write the complete SOP document to `path` atomically; `warn` hears what was cut to print."""
+    layout = sop_layout(defn, paper, landscape, office)
+    for message in layout.warnings:
+        if warn:
+            warn(message)
+    return write_atomic(path, layout_pdf_bytes(layout))

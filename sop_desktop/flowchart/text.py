@@ -1,0 +1,175 @@
+"""Text measured with reportlab's metrics of the shipped DejaVu fonts: width, wrapping, cells."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from sop_desktop.flowchart.geometry import BODY_SIZE, LEADING, PAD, Cell, Rect, TextRun
+from sop_desktop.fonts import SANS, SANS_BOLD, register_fonts
+
+# --------------------------------------------------------------------------- text
+
+
+@lru_cache(maxsize=20000)
+def text_width(text: str, font: str, size: float) -> float:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    register_fonts()
+    return stringWidth(text, font, size)
+
+
+@lru_cache(maxsize=64)
+def ascent(font: str, size: float) -> float:
+    from reportlab.pdfbase.pdfmetrics import getAscentDescent
+
+    register_fonts()
+    return getAscentDescent(font, size)[0]
+
+
+def _pieces(word: str) -> list[str]:
+    """A word split after "/" and "-" ("Tinggal/Status" -> "Tinggal/", "Status")."""
+    return [p for p in re.split(r"(?<=[/-])", word) if p]
+
+
+def _fitting_prefix(piece: str, font: str, size: float, width: float) -> int:
+    """How many letters of `piece` fit in `width` (at least one): a binary search."""
+    lo, hi = 1, len(piece) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if text_width(piece[:mid], font, size) <= width:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def wrap(text: str, font: str, size: float, width: float, hyphen: bool = False) -> list[str]:
+    """Split text into lines no wider than `width`.
+
+    A word too long for a line breaks after a "/" or "-", and only then between letters
+    (`hyphen`: with a "-" at the end of the broken part, as for lane names).
+    """
+    lines: list[str] = []
+    for para in str(text or "").split("\n"):
+        words = para.split()
+        if not words:
+            continue
+        current = ""
+        for word in words:
+            trial = f"{current} {word}" if current else word
+            if text_width(trial, font, size) <= width:
+                current = trial
+                continue
+            if current:
+                lines.append(current)
+            current = ""
+            if text_width(word, font, size) <= width:
+                current = word
+                continue
+            for piece in _pieces(word):
+                trial = current + piece
+                if text_width(trial, font, size) <= width:
+                    current = trial
+                    continue
+                if current:
+                    lines.append(current)
+                mark = "-" if hyphen else ""
+                room = width - text_width(mark, font, size)
+                while text_width(piece, font, size) > width and len(piece) > 1:
+                    cut = _fitting_prefix(piece, font, size, room)
+                    if hyphen and len(piece) > 6 and len(piece) - cut < 3:
+                        cut = len(piece) - 3  # never a lone letter or two on the next line
+                    lines.append(piece[:cut] + (mark if piece[cut - 1].isalnum() else ""))
+                    piece = piece[cut:]
+                current = piece
+        if current:
+            lines.append(current)
+    return lines
+
+
+SHORT_HEADERS = {"KETERANGAN": "KET."}  # the usual abbreviation on cramped printed SOP tables
+
+
+def short_header(text: str, width: float) -> str:
+    """A column header, abbreviated when it does not fit `width` even at the smallest size."""
+    if text in SHORT_HEADERS and text_width(text, SANS_BOLD, 4.5) > width:
+        return SHORT_HEADERS[text]
+    return text
+
+
+def _pieces_of(text: str) -> list[str]:
+    """Every unbreakable piece of a text (words split after "/" and "-")."""
+    return [p for w in str(text or "").split() for p in _pieces(w)] or [""]
+
+
+def fit_size(text: str, font: str, size: float, width: float, smallest: float = 4.5) -> float:
+    """The largest size (at most `size`) at which the longest word of `text` fits in `width`."""
+    words = [p for w in str(text or "").split() for p in _pieces(w)] or [""]
+    while size > smallest and max(text_width(w, font, size) for w in words) > width:
+        size -= 0.25
+    return size
+
+
+def _runs(lines: list[str], rect: Rect, font: str, size: float, align: str = "left",
+          valign: str = "top", indent: float = 0.0) -> list[TextRun]:
+    """Place wrapped lines in a cell; `indent` shifts every line after the first (hanging)."""
+    lead = size * LEADING
+    block = len(lines) * lead
+    if valign == "middle":
+        top = rect.y + max(PAD, (rect.h - block) / 2)
+    else:
+        top = rect.y + PAD
+    out = []
+    for i, line in enumerate(lines):
+        base = top + ascent(font, size) + i * lead
+        width = text_width(line, font, size)
+        if align == "center":
+            x = rect.cx - width / 2
+        elif align == "right":
+            x = rect.right - PAD - width
+        else:
+            x = rect.x + PAD + (indent if i else 0.0)
+        out.append(TextRun(x, base, line, font, size))
+    return out
+
+
+def _text_height(n_lines: int, size: float) -> float:
+    return n_lines * size * LEADING + 2 * PAD
+
+
+def _cell(rect: Rect, text: str, font: str = SANS, size: float = BODY_SIZE, *, align="left",
+          valign="top", role="", fill=None, border=True, step=None, hyphen=False) -> Cell:
+    lines = wrap(text, font, size, rect.w - 2 * PAD, hyphen)
+    room = max(1, int((rect.h - 2 * PAD) / (size * LEADING) + 1e-6))
+    if len(lines) > room:  # only for a text longer than a whole page: cut, and say so
+        last = lines[room - 1]
+        while last and text_width(last + " …", font, size) > rect.w - 2 * PAD:
+            last = last[:-1]
+        lines = lines[:room - 1] + [last.rstrip() + " …"]
+    return Cell(rect, _runs(lines, rect, font, size, align, valign), role, fill, border, step)
+
+
+def _numbered(items: list[str], width: float, size: float) -> list[tuple[str, float]]:
+    """A numbered list wrapped to width: (line, indent) pairs; "-" when the list is empty."""
+    items = [" ".join(str(i).split()) for i in items if str(i).strip()]
+    if not items:
+        return [("-", 0.0)]
+    out = []
+    for n, item in enumerate(items, 1):
+        num = f"{n}. " if len(items) > 1 else ""
+        indent = text_width(num, SANS, size)
+        lines = wrap(item, SANS, size, width - 2 * PAD - indent)
+        for i, line in enumerate(lines):
+            out.append(((num if i == 0 else "") + line, 0.0 if i == 0 else indent))
+    return out
+
+
+def _list_cell(rect: Rect, pairs: list[tuple[str, float]], size: float, role: str) -> Cell:
+    lead = size * LEADING
+    runs = []
+    for i, (line, indent) in enumerate(pairs):
+        runs.append(TextRun(rect.x + PAD + indent, rect.y + PAD + ascent(SANS, size) + i * lead,
+                            line, SANS, size))
+    return Cell(rect, runs, role)
+
