@@ -17,9 +17,9 @@ from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (QAction, QBrush, QColor, QFont, QFontDatabase, QPainter, QPainterPath, QPen,
-                           QPolygonF)
+                           QPixmap, QPolygonF)
 from PySide6.QtWidgets import (QGraphicsItem, QGraphicsPathItem, QGraphicsPolygonItem,
-                               QGraphicsScene, QGraphicsView)
+                               QGraphicsScene, QGraphicsView, QLabel)
 
 from sop_desktop.flowchart.drawing import CO_DASH, CO_LINE_W, arrow_head, pentagon
 from sop_desktop.flowchart.layout import Page, SopLayout, Symbol, TextRun, layout_sop
@@ -36,6 +36,8 @@ PATH_FILL = QColor("#d3f9d8")
 PATH_PEN = QColor("#2b8a3e")
 SELECT_PEN = QColor("#1971c2")
 MIN_ZOOM, MAX_ZOOM = 0.1, 8.0
+READABLE_PX = 11.0  # body text of a close-up is at least this many pixels high
+LABEL_MIN_PX = 10.0  # Ya/Tidak labels are never drawn smaller than this on screen
 
 
 @lru_cache(maxsize=1)
@@ -78,6 +80,21 @@ def _polygon(points, dy: float) -> QPolygonF:
     return QPolygonF([QPointF(x, y + dy) for x, y in points])
 
 
+def drawable(defn, placeholder: str):
+    """`defn` as drawn: steps whose lane is not chosen yet (an import preview) sit in a lane
+    of their own named `placeholder`, never in the first lane."""
+    import dataclasses
+
+    from sop_desktop.model import Lane
+
+    names = {lane.name for lane in defn.lanes}
+    if all(step.lane in names for step in defn.steps):
+        return defn
+    steps = [step if step.lane in names else dataclasses.replace(step, lane=placeholder)
+             for step in defn.steps]
+    return dataclasses.replace(defn, steps=steps, lanes=[*defn.lanes, Lane(placeholder)])
+
+
 class PageItem(QGraphicsItem):
     """The static part of one page: paper, table cells and text, connectors."""
 
@@ -115,6 +132,16 @@ class PageItem(QGraphicsItem):
         painter.setPen(dashed)
         for link in page.co_links:  # co-actor lines, under the symbols (which are items above)
             painter.drawPolyline(_polygon(link.points, dy))
+        for image in page.images:  # the office logo on the identity page
+            pixmap = QPixmap(image.path)
+            if not pixmap.isNull():
+                r = image.rect
+                box = QRectF(r.x, r.y + dy, r.w, r.h)
+                scaled = pixmap.size().scaled(int(r.w * 8), int(r.h * 8),
+                                              Qt.AspectRatioMode.KeepAspectRatio)
+                w, h = scaled.width() / 8, scaled.height() / 8
+                painter.drawPixmap(QRectF(box.center().x() - w / 2, box.center().y() - h / 2, w, h),
+                                   pixmap, QRectF(pixmap.rect()))
         for conn in page.connectors:
             painter.setPen(QPen(INK, 0.8))
             painter.setBrush(QColor("#ffffff"))
@@ -146,16 +173,32 @@ class ArrowItem(QGraphicsPathItem):
     def paint(self, painter: QPainter, option, widget=None) -> None:
         super().paint(painter, option, widget)
         if self.arrow.label_rect and self.arrow.label_run:
-            r = self.arrow.label_rect
-            painter.fillRect(QRectF(r.x, r.y + self.dy, r.w, r.h), QColor("#ffffff"))
+            r, run = self.arrow.label_rect, self.arrow.label_run
+            # zoomed out (a whole page in a pane), the label grows around its centre: readable
+            k = self.label_scale(painter.worldTransform().m22())
+            cx, cy = r.x + r.w / 2, r.y + self.dy + r.h / 2
+            painter.save()
+            painter.translate(cx, cy)
+            painter.scale(k, k)
+            painter.fillRect(QRectF(-r.w / 2 - 0.5, -r.h / 2, r.w + 1, r.h), QColor("#ffffff"))
             painter.setPen(QPen(INK))
-            draw_run(painter, self.arrow.label_run, self.dy)
+            painter.translate(-cx, -cy)
+            draw_run(painter, run, self.dy)
+            painter.restore()
+
+    def label_scale(self, zoom: float) -> float:
+        """How much the Ya/Tidak label is enlarged at `zoom` (1.0 when already readable)."""
+        run = self.arrow.label_run
+        if run is None:
+            return 1.0
+        return max(1.0, min(LABEL_MIN_PX / max(run.size * zoom, 1e-6), 4.0))
 
     def boundingRect(self) -> QRectF:
         rect = super().boundingRect()
         if self.arrow.label_rect:
             r = self.arrow.label_rect
-            rect = rect.united(QRectF(r.x, r.y + self.dy, r.w, r.h))
+            cx, cy = r.x + r.w / 2, r.y + self.dy + r.h / 2
+            rect = rect.united(QRectF(cx - r.w * 2 - 1, cy - r.h * 2, r.w * 4 + 2, r.h * 4))
         return rect
 
 
@@ -184,10 +227,13 @@ class FlowchartView(QGraphicsView):
 
     step_selected = Signal(int)
 
-    def __init__(self, parent=None, *, paper: str = "A4", landscape: bool = True):
+    def __init__(self, parent=None, *, paper: str = "A4", landscape: bool = True,
+                 whole_document: bool = False):
         super().__init__(parent)
         self.setObjectName("flowchart_view")
         self.paper, self.landscape = paper, landscape
+        # the SOP library shows the document as printed, from its page 1 (the identity page)
+        self.whole_document = whole_document
         self.defn = None
         self.sop_layout: SopLayout | None = None
         self.symbol_items: dict[int, SymbolItem] = {}  # step -> its symbol in its own lane
@@ -212,6 +258,15 @@ class FlowchartView(QGraphicsView):
             action = QAction(text, self)
             action.triggered.connect(slot)
             self.addAction(action)
+        # the current step and its lane, always readable whatever the zoom or scroll position
+        self.banner = QLabel(self)
+        self.banner.setObjectName("flowchart_banner")
+        self.banner.setWordWrap(True)
+        self.banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.banner.setStyleSheet("background: rgba(255, 243, 191, 235); color: #1a1a1a; "
+                                  "border: 1px solid #d9480f; padding: 3px 6px;")
+        self.banner.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.banner.hide()
 
     # ---- content
 
@@ -221,6 +276,7 @@ class FlowchartView(QGraphicsView):
         self.current_step, self.path_steps, self.selected_step = None, [], None
         self._build()
         self.fit_to_window()
+        self._update_banner()
 
     def _build(self) -> None:
         scene = self.scene()
@@ -235,13 +291,14 @@ class FlowchartView(QGraphicsView):
             return
         try:
             # the whole document, as printed (page numbers agree); the screen shows its flowchart pages
-            self.sop_layout = layout_sop(self.defn, self.paper, self.landscape)
+            self.sop_layout = layout_sop(drawable(self.defn, self.tr("(pelaksana belum ditentukan)")),
+                                         self.paper, self.landscape)
         except Exception as exc:  # a broken definition must not take the window down
             log.exception("layout failed")
             scene.addText(self.tr("Diagram alir tidak dapat digambar: {0}").format(exc))
             return
         steps = self.sop_layout.steps
-        for i, page in enumerate(self.sop_layout.flow_pages):
+        for i, page in enumerate(self.shown_pages()):
             dy = i * (page.height + PAGE_GAP)
             scene.addItem(PageItem(page, dy))
             for arrow in page.arrows:
@@ -281,6 +338,38 @@ class FlowchartView(QGraphicsView):
         self.current_step = current_step
         self.path_steps = [int(n) for n in (path_steps or [])]
         self._apply_state()
+        self._update_banner()
+
+    def banner_text(self) -> str:
+        """The current step as the banner says it: number, lane, activity ("" when none)."""
+        if self.current_step is None or self.sop_layout is None:
+            return ""
+        step = self.sop_layout.steps.get(self.current_step)
+        if step is None:
+            return ""
+        return self.tr("▶ Langkah {0} · {1}: {2}").format(
+            step.number, step.lane or "-", " ".join(step.kegiatan.split()))
+
+    def _update_banner(self) -> None:
+        text = self.banner_text()
+        self.banner.setText(text)
+        self.banner.setVisible(bool(text))
+        if not text:
+            self.setViewportMargins(0, 0, 0, 0)
+        self._place_banner()
+
+    def _place_banner(self) -> None:
+        """The banner sits above the drawing (a viewport margin), never over it."""
+        if not self.banner.text():
+            return
+        width = max(120, self.width() - 2 * self.frameWidth())
+        text_rect = self.banner.fontMetrics().boundingRect(
+            0, 0, width - 16, 10_000, int(Qt.TextFlag.TextWordWrap), self.banner.text())
+        height = text_rect.height() + 10
+        self.banner.setGeometry(self.frameWidth(), self.frameWidth(), width, height)
+        if self.viewportMargins().top() != height:
+            self.setViewportMargins(0, height, 0, 0)
+        self.banner.raise_()
 
     def _apply_state(self) -> None:
         done = set(self.path_steps)
@@ -348,6 +437,13 @@ class FlowchartView(QGraphicsView):
         super().resizeEvent(event)
         if self._auto_fit:
             self.fit_to_window()
+        self._place_banner()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._auto_fit:  # a view built while hidden had no real size: fit page 1 now
+            self.fit_to_window()
+        self._place_banner()
 
     def wheelEvent(self, event) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
@@ -379,11 +475,41 @@ class FlowchartView(QGraphicsView):
         if abs(factor - 1) > 1e-6:
             self.scale(factor, factor)
 
+    def shown_pages(self) -> list[Page]:
+        """The pages on screen: the whole document, or its flowchart pages only."""
+        if self.sop_layout is None:
+            return []
+        return list(self.sop_layout.pages if self.whole_document else self.sop_layout.flow_pages)
+
+    def readable_zoom(self) -> float:
+        """The zoom at which the flowchart's body text is READABLE_PX pixels high."""
+        from sop_desktop.flowchart.layout import BODY_SIZE
+
+        return READABLE_PX / BODY_SIZE
+
+    def show_step(self, step: int | None) -> bool:
+        """Bring a step up close (text readable) and centre it; False when it is not drawn."""
+        item = self.symbol_items.get(step) if step is not None else None
+        if item is None:
+            return False
+        self.zoom_by(self.readable_zoom() / max(self.zoom(), 1e-6))
+        self.centerOn(item)
+        return True
+
+    def current_page(self) -> int:
+        """The flowchart page (1-based) at the top of the view."""
+        pages = self.shown_pages()
+        if not pages:
+            return 0
+        top = self.mapToScene(self.viewport().rect().center()).y()
+        index = max(0, min(len(pages) - 1, int(top // (pages[0].height + PAGE_GAP))))
+        return pages[index].number
+
     def fit_to_window(self) -> None:
         """Show the whole first page (and keep doing so on resize); scroll for the next ones."""
         self._auto_fit = True
-        if self.sop_layout is None or not self.sop_layout.flow_pages:
+        if not self.shown_pages():
             return
-        page = self.sop_layout.flow_pages[0]
+        page = self.shown_pages()[0]
         self.fitInView(QRectF(-4, -4, page.width + 8, page.height + 8),
                        Qt.AspectRatioMode.KeepAspectRatio)

@@ -7,15 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QGridLayout, QLabel, QLineEdit,
-                               QPlainTextEdit, QWidget)
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QComboBox, QGridLayout, QLabel, QLineEdit, QPlainTextEdit,
+                               QWidget)
 
 from sop_desktop.errors import SopError
 from sop_desktop.workflow import _clean_field as clean_field  # the core's per-field rule
-
-
-EMPTY_DATE = QDate(1900, 1, 1)  # shown as "(kosong)" in an optional date field
+from ui.date_edit import DateEdit
 
 
 class IntakeForm(QWidget):
@@ -61,6 +59,10 @@ class IntakeForm(QWidget):
             self.grid.addWidget(message, row * 2 + 1, 1)
             self.editors[field.key] = editor
             self.messages[field.key] = message
+        # a short form stays at the top instead of spreading its rows over the height
+        for row in range(self.grid.rowCount()):
+            self.grid.setRowStretch(row, 0)
+        self.grid.setRowStretch(len(self.fields) * 2, 1)
         self.revalidate()
 
     def _editor(self, field) -> QWidget:
@@ -78,13 +80,8 @@ class IntakeForm(QWidget):
             editor.currentIndexChanged.connect(lambda _i, k=field.key: self._edited(k))
             return editor
         if field.type == "date":
-            editor = QDateEdit(QDate.currentDate())
-            editor.setCalendarPopup(True)
-            editor.setDisplayFormat("dd-MM-yyyy")
-            if not field.required:  # an optional date starts empty: nothing recorded unasked
-                editor.setMinimumDate(EMPTY_DATE)
-                editor.setSpecialValueText(self.tr("(kosong)"))
-                editor.setDate(EMPTY_DATE)
+            # an optional date starts empty: nothing recorded unasked
+            editor = DateEdit(dt.date.today() if field.required else None)
             editor.dateChanged.connect(lambda _d, k=field.key: self._edited(k))
             return editor
         editor = QLineEdit()
@@ -107,10 +104,9 @@ class IntakeForm(QWidget):
             return editor.toPlainText().strip()
         if isinstance(editor, QComboBox):
             return str(editor.currentData() or "")
-        if isinstance(editor, QDateEdit):
-            if editor.date() == EMPTY_DATE:
-                return ""
-            return editor.date().toString("yyyy-MM-dd")
+        if isinstance(editor, DateEdit):
+            value = editor.date()
+            return value.isoformat() if value is not None else editor.text()
         return editor.text().strip()
 
     def problem(self, field) -> str:
@@ -119,6 +115,10 @@ class IntakeForm(QWidget):
         The value check is the core's own (the same rule and message the case engine applies).
         """
         value = self.raw_value(field)
+        editor = self.editors.get(field.key)
+        if isinstance(editor, DateEdit) and not editor.is_valid():
+            return self.tr("%1: tanggal tidak dikenal, tulis hh-bb-tttt (mis. 06-12-2026)") \
+                .replace("%1", field.label)
         if not value:
             return self.tr("%1 wajib diisi").replace("%1", field.label) if field.required else ""
         try:

@@ -27,7 +27,10 @@ class NewCaseDialog(QDialog):
         top = QFormLayout()
         self.sop = QComboBox()
         self.sop.setObjectName("new_case_sop")
-        self.definitions = [d for d in services.sops.latest_all() if not d.incomplete and d.steps]
+        # sorted by name, as the clerk looks for them
+        self.definitions = sorted((d for d in services.sops.latest_all()
+                                   if not d.incomplete and d.steps),
+                                  key=lambda d: (d.name.casefold(), d.code))
         for defn in self.definitions:
             self.sop.addItem(defn.name + (f" ({defn.nomor})" if defn.nomor else ""), defn.code)
         top.addRow(self.tr("SOP:"), self.sop)
@@ -98,9 +101,15 @@ class NewCaseDialog(QDialog):
             return
         first = defn.steps[0]
         pos = self.services.positions.position_for_lane(defn, first.lane)
-        self.first_step.setText(self.tr("Langkah pertama: %1 — %2")
-                                .replace("%1", first.kegiatan)
-                                .replace("%2", pos.name if pos else (first.lane or "?")))
+        text = (self.tr("Langkah pertama: %1 — %2").replace("%1", first.kegiatan)
+                .replace("%2", pos.name if pos else (first.lane or "?")))
+        nxt = defn.successors(first)
+        if pos is not None and pos.external and first.kind != "decision" and nxt:
+            following = defn.step(nxt[0])
+            text += "\n" + self.tr("Selesai saat kasus ini dicatat; kasus lalu menunggu di "
+                                   "langkah %1: %2").replace("%1", str(following.number)) \
+                .replace("%2", following.kegiatan)
+        self.first_step.setText(text)
         self.form.set_fields(defn.fields)
 
     def create(self) -> None:
@@ -111,8 +120,10 @@ class NewCaseDialog(QDialog):
         at = None if self.at_now.isChecked() else self.at_edit.dateTime().toPython().replace(
             second=0, microsecond=0)
         try:
+            # a step of the public (handing the letter in) is done by recording it here
             change = self.services.cases.open_case(defn.code, self.user, self.form.values(), at=at,
-                                                   note=self.note.toPlainText().strip())
+                                                   note=self.note.toPlainText().strip(),
+                                                   intake_done=True)
         except SopError as exc:
             self.error.setText(str(exc))
             return

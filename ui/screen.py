@@ -33,8 +33,16 @@ class ColumnFitter(QObject):
         self.table = table
         self.specs = specs
         self.after = after  # e.g. resizeRowsToContents for wrapped text
+        self.user_widths: dict[int, int] = {}  # columns the user sized by hand keep that width
+        self.user_hidden: set[int] = set()  # columns the user hid stay hidden
+        self.fitting = False
         table.horizontalHeader().setStretchLastSection(False)
+        table.horizontalHeader().sectionResized.connect(self._resized_by_hand)
         table.viewport().installEventFilter(self)
+
+    def _resized_by_hand(self, column: int, _old: int, new: int) -> None:
+        if not self.fitting and new > 0:
+            self.user_widths[column] = new
 
     def eventFilter(self, watched, event) -> bool:
         if event.type() == QEvent.Type.Resize:
@@ -43,18 +51,25 @@ class ColumnFitter(QObject):
 
     def fit(self) -> None:
         specs = [tuple(spec) + (None,) * (4 - len(spec)) for spec in self.specs()]
+        for column, width in self.user_widths.items():
+            if column < len(specs):
+                specs[column] = (width, width, 0, None)
         available = self.table.viewport().width()
-        hidden = set()
+        hidden = set(c for c in self.user_hidden if c < len(specs))
         droppable = sorted((spec[3], column) for column, spec in enumerate(specs)
                            if spec[3] is not None)
         while droppable and sum(spec[1] for c, spec in enumerate(specs) if c not in hidden) > available:
             hidden.add(droppable.pop(0)[1])
         shown = [c for c in range(len(specs)) if c not in hidden]
         widths = share_width(available, [specs[c][:3] for c in shown])
-        for column in range(len(specs)):
-            self.table.setColumnHidden(column, column in hidden)
-        for column, width in zip(shown, widths):
-            self.table.setColumnWidth(column, width)
+        self.fitting = True
+        try:
+            for column in range(len(specs)):
+                self.table.setColumnHidden(column, column in hidden)
+            for column, width in zip(shown, widths):
+                self.table.setColumnWidth(column, width)
+        finally:
+            self.fitting = False
         if self.after is not None:
             self.after()
 
@@ -88,3 +103,42 @@ def fit_columns(table: QTableView, specs, after=None) -> ColumnFitter:
 def compact_rows(table: QTableView) -> None:
     """One line of text per row, with a little air (styles default to much taller rows)."""
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+
+
+def two_lines(text: str, metrics, width: int, lines: int = 2) -> str:
+    """`text` wrapped at word boundaries into at most `lines` lines of `width` pixels; the
+    last line is elided ("…") when the text needs more."""
+    from PySide6.QtCore import Qt
+
+    words, out, line = text.split(), [], ""
+    for i, word in enumerate(words):
+        candidate = f"{line} {word}".strip()
+        if metrics.horizontalAdvance(candidate) <= width or not line:
+            line = candidate
+            continue
+        out.append(line)
+        line = word
+        if len(out) == lines - 1:
+            line = " ".join([word] + words[i + 1:])
+            break
+    out.append(metrics.elidedText(line, Qt.TextElideMode.ElideRight, width))
+    return "\n".join(out)
+
+
+class EnterKey(QObject):
+    """Return/Enter in `widget` runs `action` and goes no further (not to a dialog's default
+    button): e.g. Enter in a file path box reads that file."""
+
+    def __init__(self, widget: QWidget, action):
+        super().__init__(widget)
+        self.action = action
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        from PySide6.QtCore import Qt
+
+        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return,
+                                                                    Qt.Key.Key_Enter):
+            self.action()
+            return True
+        return False

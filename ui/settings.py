@@ -38,6 +38,22 @@ class AppSettings:
     def last_user(self, value: str) -> None:
         self.qs.setValue("last_user", value)
 
+    @property
+    def last_save_folder(self) -> str:
+        return str(self.qs.value("last_save_folder", "") or "")
+
+    @last_save_folder.setter
+    def last_save_folder(self, value: str) -> None:
+        self.qs.setValue("last_save_folder", value)
+
+    def state(self, key: str) -> QByteArray | None:
+        """A saved widget state (e.g. a table header's column order, widths, hidden columns)."""
+        value = self.qs.value(f"state/{key}")
+        return value if isinstance(value, QByteArray) else None
+
+    def set_state(self, key: str, value: QByteArray) -> None:
+        self.qs.setValue(f"state/{key}", value)
+
     def geometry(self, key: str) -> QByteArray | None:
         value = self.qs.value(f"geometry/{key}")
         return value if isinstance(value, QByteArray) else None

@@ -89,9 +89,36 @@ class AdminPage(QWizardPage):
     def isComplete(self) -> bool:
         return all(e.text().strip() for e in (self.username, self.name, self.password, self.password2))
 
-    def validatePage(self) -> bool:
+    def problems(self) -> list[tuple[QWidget, str]]:
+        """Every problem of the form at once (the core's rules), each with its field."""
+        import re
+
+        from sop_desktop import users as users_mod
+
+        out: list[tuple[QWidget, str]] = []
+        name = self.username.text().strip()
+        if not users_mod._USERNAME.match(name):
+            out.append((self.username, self.tr("Nama pengguna: 2–64 huruf, angka, titik, garis bawah "
+                                               "atau tanda minus, diawali huruf atau angka.")))
+        if not self.name.text().strip():
+            out.append((self.name, self.tr("Nama lengkap wajib diisi.")))
+        nip = self.nip.text().strip().replace(" ", "")
+        if nip and not re.fullmatch(r"\d{18}", nip):
+            out.append((self.nip, self.tr("NIP harus 18 angka (atau kosongkan).")))
+        try:
+            users_mod.check_password_strength(self.password.text())
+        except SopError as exc:
+            out.append((self.password, str(exc) + "."))
         if self.password.text() != self.password2.text():
-            self.error.setText(self.tr("Kedua kata sandi tidak sama."))
+            out.append((self.password2, self.tr("Kedua kata sandi tidak sama.")))
+        return out
+
+    def validatePage(self) -> bool:
+        problems = self.problems()
+        if problems:  # all of them in one go, the cursor in the first field to fix
+            self.error.setText("\n".join("• " + text for _w, text in problems))
+            problems[0][0].setFocus()
+            problems[0][0].selectAll()
             return False
         wizard = self.wizard()
         try:
@@ -107,6 +134,8 @@ class AdminPage(QWizardPage):
                 QGuiApplication.restoreOverrideCursor()
         except SopError as exc:
             self.error.setText(str(exc))
+            if "pengguna" in str(exc).lower():
+                self.username.setFocus()
             return False
         self.error.setText("")
         if isinstance(wizard, SetupWizard):

@@ -8,7 +8,7 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (QHeaderView, QLabel, QLineEdit, QSplitter, QTableView, QTabWidget,
                                QTextBrowser, QVBoxLayout, QWidget)
 
-from ui.flowchart_guard import make_flowchart
+from ui.flowchart_pane import FlowchartPane
 from ui.models import SopListModel, StepsModel
 from ui.screen import fit_columns
 
@@ -34,11 +34,14 @@ class SopDetail(QTabWidget):
                                  (150, 90, 1), (110, 76, 0), (130, 80, 1),
                                  (fm.horizontalAdvance("10-20 menit") + 12, 60, 0), (120, 70, 1),
                                  (110, 60, 1)], after=self.steps.resizeRowsToContents)
-        self.flowchart = make_flowchart(self)
+        # the flowchart with Cetak / Simpan PDF of the official SOP document
+        self.chart_pane = FlowchartPane(self, whole_document=True)
+        self.chart_pane.setObjectName("sop_flowchart_pane")
+        self.flowchart = self.chart_pane.view
         self.flowchart.setObjectName("sop_flowchart")
         self.addTab(self.identity, self.tr("Identitas"))
         self.addTab(self.steps, self.tr("Langkah dan mutu baku"))
-        self.addTab(self.flowchart, self.tr("Diagram alir"))
+        self.addTab(self.chart_pane, self.tr("Diagram alir"))
 
     def identity_html(self, defn) -> str:
         """The identity page as simple HTML (labels passed through `tr`)."""
@@ -75,11 +78,12 @@ class SopDetail(QTabWidget):
         if defn is None:
             self.identity.setHtml("")
             self.steps_model.set_rows([])
+            self.chart_pane.set_definition(None)
             return
         self.identity.setHtml(self.identity_html(defn))
         self.steps_model.set_rows(defn.steps)
         self.steps.resizeRowsToContents()
-        self.flowchart.set_definition(defn)
+        self.chart_pane.set_definition(defn)
 
 
 class SopBrowser(QWidget):

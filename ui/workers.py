@@ -16,6 +16,16 @@ from sop_desktop.errors import SopError
 TRACEBACK_MARK = "Traceback (most recent call last)"
 
 
+class TaskCancelled(SopError):
+    """Raised in a worker at its next progress report once the user pressed Batal; the core's
+    writers then leave no half-written file."""
+
+    TEXT = "Dibatalkan oleh pengguna."
+
+    def __init__(self) -> None:
+        super().__init__(self.TEXT)
+
+
 def user_message(message: str) -> str:
     """What a user reads for a failed task: a SopError's own Indonesian sentence as it is; for
     an unexpected error one Indonesian line naming it (the traceback went to the crash log)."""
