@@ -5,6 +5,9 @@ steps with plausible durations (mostly within the mutu baku, some late, a few st
 database holds cases at every step, finished, stopped and overdue ones, each with a history
 consistent with its state. Rows are written with executemany inside one transaction; history
 rows carry their hash chain like events written by the case engine.
+
+Demo data goes only into a new database (no users, no cases) or one an earlier fill marked as
+a training database; the demo users get a random password, shown once to the caller.
 """
 
 from __future__ import annotations
@@ -13,10 +16,12 @@ import datetime as dt
 import functools
 import json
 import random
+import re
+import secrets
 from dataclasses import dataclass
 
 from sop_desktop import db as dbm
-from sop_desktop import numbering
+from sop_desktop import ledger, numbering
 from sop_desktop.errors import ValidationError
 from sop_desktop.integrity import chain_hashes
 from sop_desktop.positions import normalize_name
@@ -24,7 +29,7 @@ from sop_desktop.users import hash_password
 from sop_desktop.workflow import (ACTION_COMPLETE, ACTION_DECIDE, ACTION_OPEN, ACTION_STOP,
                                   STATUS_DONE, STATUS_OPEN, STATUS_STOPPED)
 
-DEMO_PASSWORD = "demo12345"
+TRAINING_KEY = "demo.training"  # Setting: this database holds demo data (a training database)
 FLUSH_CASES = 5000  # cases generated before they are written (bounds the memory of a big fill)
 _FIRST = ("Budi", "Siti", "Agus", "Dewi", "Rina", "Andi", "Sri", "Hendra", "Putri", "Yusuf",
           "Wahyu", "Ratna", "Fajar", "Lestari", "Bambang", "Nur", "Eko", "Indah", "Rizki", "Maya")
@@ -43,6 +48,30 @@ class DemoResult:
     users: int
     open: int
     overdue: int
+    password: str = ""  # the demo users' password (random), when users were created
+
+
+def is_training_database() -> bool:
+    """True when an earlier demo fill marked this database as a training database."""
+    return bool(dbm.get_setting(TRAINING_KEY))
+
+
+def check_demo_target() -> None:
+    """Refuse demo data on a database with real users or cases (an office's own data)."""
+    if is_training_database():
+        return
+    users = dbm.User.select().count()
+    cases = dbm.Case.select().count()
+    if users or cases:
+        raise ValidationError(
+            f"Basis data ini berisi {cases} kasus dan {users} pengguna: data demo hanya untuk "
+            "basis data baru atau basis data pelatihan. Buat basis data pelatihan tersendiri, "
+            "misalnya: sop-desktop --db pelatihan.sqlite3 demo")
+
+
+def new_password() -> str:
+    """A random password for the demo users (never a published one)."""
+    return secrets.token_urlsafe(12)
 
 
 _KOTA = ("Palembang", "Prabumulih", "Lubuklinggau", "Pagar Alam", "Baturaja", "Kayuagung",
@@ -71,6 +100,7 @@ _UNIT = ("Bagian Umum", "Bagian Program dan Humas", "Divisi Pelayanan Hukum dan 
          "Bidang Hak Asasi Manusia", "Subbagian Kepegawaian", "Subbagian Keuangan")
 _APLIKASI = ("SIMPEG", "e-Office", "SIMAK BMN", "SAKTI", "e-Kinerja", "SIPKUMHAM")
 _HAK = ("Operator", "Verifikator", "Administrator unit", "Pengguna baca saja")
+_MAIL_DOMAINS = ("gmail.com", "yahoo.co.id", "student.unsri.ac.id", "mail.contoh.id")
 _BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
           "September", "Oktober", "November", "Desember")
 _ROMAWI = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
@@ -130,10 +160,48 @@ def _field_value(f, rng: random.Random, when: dt.datetime):
     return rng.choice(_PERIHAL)
 
 
-def ensure_users(services, rng: random.Random) -> dict:
+def _email_of(name: str, rng: random.Random) -> str:
+    """An e-mail address made from a person's name: 'Siti Aminah' -> siti.aminah@..."""
+    local = ".".join(re.sub(r"[^a-z]", "", part) for part in name.lower().split()[:2])
+    return f"{local.strip('.') or 'pemohon'}{rng.choice(('', '', str(rng.randint(1, 99))))}@" \
+           f"{rng.choice(_MAIL_DOMAINS)}"
+
+
+def _period_after(rng: random.Random, when: dt.datetime) -> str:
+    """An internship or research period that starts one to three months after the request
+    and lasts one to three months: 'Januari – Maret 2027' (years named when they differ)."""
+    first = when.year * 12 + when.month - 1 + rng.randint(1, 3)
+    last = first + rng.randint(1, 3)
+    (y1, m1), (y2, m2) = divmod(first, 12), divmod(last, 12)
+    if y1 == y2:
+        return f"{_BULAN[m1]} – {_BULAN[m2]} {y2}"
+    return f"{_BULAN[m1]} {y1} – {_BULAN[m2]} {y2}"
+
+
+def _record(fields, rng: random.Random, when: dt.datetime) -> dict:
+    """One case's intake values that agree with each other: the e-mail is made from the
+    applicant's name, a requested period lies after the request date."""
+    values = {f.key: _field_value(f, rng, when) for f in fields}
+    person = next((values[f.key] for f in fields if f.type not in ("email", "textarea")
+                   and isinstance(values.get(f.key), str) and _is_person(f)), None)
+    for f in fields:
+        if f.type == "email":
+            values[f.key] = _email_of(person or _person(rng), rng)
+        elif f.type == "text" and "periode" in f"{f.key} {f.label}".lower():
+            values[f.key] = _period_after(rng, when)
+    return values
+
+
+def _is_person(f) -> bool:
+    key = f"{f.key} {f.label}".lower()
+    return any(w in key for w in ("nama", "pemohon", "pengadu", "pelapor", "peserta")) and \
+        not any(w in key for w in ("instansi", "unit", "aplikasi", "akun", "teradu"))
+
+
+def ensure_users(services, rng: random.Random, password: str) -> dict:
     """An administrator, two operators and one pejabat for every internal position.
 
-    All demo users share the password DEMO_PASSWORD; its scrypt hash is computed once.
+    New demo users share `password`; its scrypt hash is computed once.
     Returns {"admin": User, "operators": [User], "holders": {position_id: [User]}}.
     """
     shared_hash = None
@@ -144,7 +212,7 @@ def ensure_users(services, rng: random.Random) -> dict:
         user = dbm.User.get_or_none(dbm.User.username == username)
         if user is None:
             if shared_hash is None:
-                shared_hash = hash_password(DEMO_PASSWORD)
+                shared_hash = hash_password(password)
             user = services.users.create(username, name, "", role, positions=list(positions),
                                          password_hash=shared_hash)
             created += 1
@@ -170,16 +238,23 @@ def ensure_users(services, rng: random.Random) -> dict:
     return {"admin": admin, "operators": operators, "holders": holders, "created": created}
 
 
-def fill(services, cases: int, seed: int = 1, now: dt.datetime | None = None) -> DemoResult:
-    """Add `cases` demo cases (and the users they need) to the database."""
+def fill(services, cases: int, seed: int = 1, now: dt.datetime | None = None, *,
+         password: str | None = None) -> DemoResult:
+    """Add `cases` demo cases (and the users they need) to a new or training database.
+
+    New demo users get `password` (default: a random one, returned in the result)."""
     if cases < 0:
         raise ValidationError("Jumlah kasus demo tidak boleh negatif")
+    check_demo_target()
+    password = password or new_password()
     rng = random.Random(seed)
     now = (now or services.cases.clock()).replace(microsecond=0)
     defs = [d for d in services.sops.latest_all() if not d.incomplete and d.steps]
     if not defs:
         raise ValidationError("Pustaka SOP kosong: tidak ada SOP untuk kasus demo")
-    people = ensure_users(services, rng)
+    # marked first: a fill cut short leaves a training database that a new fill may complete
+    dbm.set_setting(TRAINING_KEY, {"since": now.isoformat()})
+    people = ensure_users(services, rng, password)
     operators = people["operators"]
     holders = people["holders"]
     cal = services.cases.calendar()
@@ -287,7 +362,7 @@ def fill(services, cases: int, seed: int = 1, now: dt.datetime | None = None) ->
             pool = pools.get(pool_key)
             if pool is None:  # a few hundred intake records per SOP and month, reused
                 pool = pools[pool_key] = [
-                    json.dumps({f.key: _field_value(f, rng, start) for f in defn.fields},
+                    json.dumps(_record(defn.fields, rng, start),
                                ensure_ascii=False, sort_keys=True) for _ in range(50)]
             fields = pool[int(random_() * len(pool))]
             opener = op_ids[int(random_() * len(op_ids))]
@@ -367,9 +442,12 @@ def fill(services, cases: int, seed: int = 1, now: dt.datetime | None = None) ->
         flush()
         for sql in rebuilt:  # building an index once is faster than growing it row by row
             services.db.execute_sql(sql)
+        # the global chain: one entry per new case (its whole history chains to its last event)
+        ledger.record_unledgered(services.db, cases_from=first_id)
         for (code, year), value in seqs.items():
             numbering.raise_to(numbering.agenda_key(code), year, value)
-    return DemoResult(n_cases, n_events, people["created"], n_open, n_overdue)
+    return DemoResult(n_cases, n_events, people["created"], n_open, n_overdue,
+                      password if people["created"] else "")
 
 
 def _drop_indexes_for_bulk(db, adding: int) -> list[str]:

@@ -122,17 +122,46 @@ def signature_column(signer: Signer | None, style: ParagraphStyle, *, place_date
     return [*parts.top, Spacer(1, space), *parts.bottom]
 
 
+def _widest(parts: SignatureParts) -> float:
+    """The width of the longest line of a block's paragraphs (markup removed), in points."""
+    from html import unescape
+
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    widest = 0.0
+    for p in [*parts.top, *parts.bottom]:
+        if not isinstance(p, Paragraph):
+            continue
+        font = p.style.fontName
+        bold = "<b>" in p.text
+        for line in re.split(r"<br\s*/?>", p.text):
+            text = unescape(re.sub(r"<[^>]+>", "", line))
+            size = stringWidth(text, font, p.style.fontSize) * (1.08 if bold else 1.0)
+            widest = max(widest, size)
+    return widest
+
+
 def signature_table(right: SignatureParts, width: float, *, left: SignatureParts | None = None,
                     column_width: float | None = None, space_before: float = 0.5 * cm,
                     space: float = SIGN_SPACE) -> KeepTogether:
     """One signature block on the right (and optionally a second on the left) across `width`,
     kept together on one page; with two blocks the jabatan lines and the names stay level."""
     col = column_width or min(8.2 * cm, width * 0.45)
-    gap = max(0.0, width - 2 * col)
+    # a long jabatan or name keeps to one line: the right column grows into the gap (up to
+    # what the left block needs, or 70 % of the width when there is none)
+    col_left = col
+    if left is not None:
+        col_left = min(col, max(_widest(left) + 2, 3.5 * cm))
+        room = width - col_left - 0.5 * cm
+    else:
+        room = width * 0.7
+    col_right = max(col, min(room, _widest(right) + 2))
+    gap = max(0.0, width - col_left - col_right)
     left = left or SignatureParts([], [])
     data = [[left.top or "", "", right.top or ""], ["", "", ""],
             [left.bottom or "", "", right.bottom or ""]]
-    table = Table(data, colWidths=[col, gap, col], rowHeights=[None, space, None], hAlign="LEFT")
+    table = Table(data, colWidths=[col_left, gap, col_right], rowHeights=[None, space, None],
+                  hAlign="LEFT")
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
                                ("LEFTPADDING", (0, 0), (-1, -1), 0),

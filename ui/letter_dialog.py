@@ -19,7 +19,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, QTime
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog,
                                QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-                               QPlainTextEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget)
+                               QMessageBox, QPlainTextEdit, QPushButton, QScrollArea,
+                               QVBoxLayout, QWidget)
 
 from shiboken6 import isValid
 
@@ -100,6 +101,7 @@ class LetterDialog(QDialog):
         self._refreshing = False
         self.edited_headers: set[str] = set()
         self.issued_number: str | None = None
+        self.question_box: QMessageBox | None = None  # the open "issue anyway?" question
         self.issued_pdf: bytes | None = None
         self.issued_template: str | None = None
         self.file_dialog: QFileDialog | None = None
@@ -170,6 +172,12 @@ class LetterDialog(QDialog):
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("dd/MM/yyyy")
         sign.addRow(self.tr("Tangg&al surat:"), self.date)
+        self.date_warning = QLabel()
+        self.date_warning.setObjectName("letter_date_warning")
+        self.date_warning.setWordWrap(True)
+        self.date_warning.setStyleSheet("color: #9a5b00")
+        self.date_warning.setVisible(False)
+        sign.addRow("", self.date_warning)
         self.paper = QComboBox()
         self.paper.setObjectName("letter_paper")
         sign.addRow(self.tr("Ke&rtas:"), self.paper)
@@ -226,9 +234,53 @@ class LetterDialog(QDialog):
             combo.currentIndexChanged.connect(self.options_changed)
         self.acting_for.textEdited.connect(self.options_changed)
         self.date.dateChanged.connect(self.options_changed)
+        self.date.dateChanged.connect(self._check_date)
         fit_size(self, 1240, 780, share=0.94)
         self._template_changed()
+        self._check_date()
         self.template.setFocus()
+
+    def _check_date(self, *_args) -> None:
+        """Warn when the letter is dated on a Sunday, a closed day or a holiday."""
+        from sop_desktop.letters.derived import date_warning
+
+        text = date_warning(self.services.cases.calendar(), self.date.date().toPython())
+        self.date_warning.setText(text)
+        self.date_warning.setVisible(bool(text))
+
+    def _apply_rights(self) -> None:
+        """Who may issue is checked on opening and for each template, before any typing."""
+        self.refusal = self.rights_refusal()
+        for button in (self.save_pdf_button, self.print_button):
+            button.setEnabled(not self.refusal)
+            button.setToolTip(self.refusal)
+        if self.refusal:
+            self._show_error(self.refusal)
+
+    def rights_refusal(self) -> str:
+        """Why this user may not issue this letter ("" when they may): staff and the holder of
+        the case's current step may; anyone else only a letter they sign themselves."""
+        from sop_desktop.users import is_staff
+
+        self.signer.setEnabled(True)
+        if is_staff(self.user) or (self.case.current_position_id is not None and
+                                   self.case.current_position_id in
+                                   self.services.users.position_ids(self.user)):
+            return ""
+        try:
+            self.letters.resolve_signer(self.current_template(), self.user, signer=self.user.username)
+        except SopError:
+            return self.tr("%1 bukan operator dan bukan pemegang langkah kasus %2 saat ini, dan "
+                           "tidak memiliki jabatan untuk menandatangani %3: surat ini diterbitkan "
+                           "oleh petugas atau pejabat yang memegang langkahnya.") \
+                .replace("%1", self.user.name).replace("%2", self.case.number) \
+                .replace("%3", self.current_template().name)
+        self.signer.setCurrentIndex(max(0, self.signer.findData(self.user.username)))
+        self.signer.setEnabled(False)
+        self.signer.setToolTip(self.tr("%1 bukan pemegang langkah kasus ini: surat hanya dapat "
+                                       "diterbitkan dengan tanda tangan %1 sendiri.")
+                               .replace("%1", self.user.name))
+        return ""
 
     # ----- the form for the chosen template
     def current_template(self):
@@ -249,6 +301,7 @@ class LetterDialog(QDialog):
         self._build_fields(tpl)
         self._acting_changed()
         self._retab()
+        self._apply_rights()
         self.options_changed()
 
     def _fill_signers(self, tpl) -> None:
@@ -464,7 +517,9 @@ class LetterDialog(QDialog):
             (images, _total), texts, tembusan = result
             self._show_derived_headers(texts, tembusan)
             missing = self.missing_fields()
-            if missing:
+            if getattr(self, "refusal", ""):
+                self._show_error(self.refusal)
+            elif missing:
                 self._show_error(self.tr("Isian wajib belum diisi: %1").replace("%1", "; ".join(missing)))
             else:
                 self.message.clear()
@@ -546,12 +601,49 @@ class LetterDialog(QDialog):
 
         return self.window_.run_task(self.tr("Mencetak surat…"), work, done, parent=self)
 
-    def _issue(self, then):
+    def _ask_first(self, choices: dict, paper, then, confirm) -> bool:
+        """Put the core's questions (same letter again, another year, no NIP) to the person
+        before issuing; True when issuing must wait for the answer (or was refused)."""
+        from sop_desktop.letters.service import LetterService
+
+        try:
+            questions = LetterService.from_services(self.services).questions(
+                self.case.id, choices["template_id"], self.user, signer=choices["signer"],
+                acting=choices["acting"], fields=choices["fields"], when=choices["when"],
+                paper=paper)
+        except SopError as exc:
+            self._show_error(user_message(str(exc)))
+            return True
+        questions = [q for q in questions if q.key not in confirm]
+        if not questions:
+            return False
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Terbitkan surat?"),
+                          "\n\n".join(f"{q.text} {q.ask}" for q in questions), parent=self)
+        box.setObjectName("letter_question")
+        yes = box.addButton(self.tr("Terbitkan"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Batal"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(box.buttons()[-1])  # the safe answer is the default
+        keys = set(confirm) | {q.key for q in questions}
+
+        def answered(_result) -> None:
+            self.question_box = None
+            if box.clickedButton() is yes:
+                self._issue(then, confirm=keys)
+
+        box.finished.connect(answered)
+        self.question_box = box
+        box.open()
+        return True
+
+    def _issue(self, then, confirm=()):
         """Number and record the letter through the core service, then call `then()`."""
         choices = self.choices()
         paper = self.paper.currentData()
+        if self._ask_first(choices, paper, then, confirm):
+            return None
         width = self.preview.page_width_px()
         services, user, case_id = self.services, self.user, self.case.id
+        confirm = set(confirm)
 
         def work():
             from sop_desktop import db as dbm
@@ -565,7 +657,8 @@ class LetterDialog(QDialog):
                 try:
                     issued = service.issue(case_id, choices["template_id"], user, out=out,
                                            signer=choices["signer"], acting=choices["acting"],
-                                           fields=choices["fields"], when=choices["when"], **extra)
+                                           fields=choices["fields"], when=choices["when"],
+                                           confirm=confirm, **extra)
                 finally:
                     dbm.database.close()
                 if own_paper or paper == issued.letter.template.paper:

@@ -455,7 +455,7 @@ class ReportDialog(QDialog):
         side.addWidget(options)
         self.register_kind = self.sop = self.status = self.position = None
         tab_chain: list[QWidget] = []
-        latest = self.services.sops.latest_all()
+        latest = sorted(self.services.sops.latest_all(), key=lambda d: (d.name.casefold(), d.code))
         if kind == KIND_REGISTER:
             self.register_kind = QComboBox()
             self.register_kind.setObjectName("register_kind")
@@ -678,6 +678,8 @@ class ReportDialog(QDialog):
             finally:
                 dbm.database.close()  # this worker thread's own connection
             images, total = render_pages(data, width)
+            if shown < rows:  # the whole report's pages, estimated from the rows per page
+                total = max(total, -(-total * rows // max(shown, 1)))
             return data, images, total, shown < rows
 
         def done(result) -> None:
@@ -691,15 +693,18 @@ class ReportDialog(QDialog):
             self.preview_pdf, self.preview_request = (None, None) if cut else (data, request)
             note = ""
             if cut:
-                note = self.tr("Pratinjau menampilkan %1 baris pertama; berkas dan cetakan memuat "
-                               "semua baris.").replace("%1", str(PREVIEW_ROWS))
+                note = self.tr("Pratinjau menampilkan %1 baris pertama (%2 halaman pertama dari "
+                               "sekitar %3); berkas dan cetakan memuat semua baris.") \
+                    .replace("%1", str(PREVIEW_ROWS)).replace("%2", str(len(images))) \
+                    .replace("%3", str(total))
             elif total > len(images):
                 note = self.tr("Pratinjau menampilkan %1 halaman pertama dari %2; berkas dan cetakan "
                                "memuat semua halaman.").replace("%1", str(len(images))) \
                     .replace("%2", str(total))
             self.preview.set_pages(images, note)
             if cut:
-                self.pages_label.setText(self.tr("Pratinjau: %n halaman pertama", "", total))
+                self.pages_label.setText(self.tr("Pratinjau: %1 halaman pertama dari sekitar %2")
+                                         .replace("%1", str(len(images))).replace("%2", str(total)))
             else:
                 self.pages_label.setText(self.tr("Pratinjau: %n halaman", "", total))
 
@@ -720,17 +725,13 @@ class ReportDialog(QDialog):
         request = self._checked_request()
         if request is None:
             return
-        dialog = QFileDialog(self, self.tr("Simpan Excel") if fmt == "xlsx" else self.tr("Simpan PDF"))
-        dialog.setObjectName("report_file_dialog")
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix(fmt)
-        dialog.setNameFilter(self.tr("Buku kerja Excel (*.xlsx)") if fmt == "xlsx"
-                             else self.tr("Dokumen PDF (*.pdf)"))
-        dialog.selectFile(f"{self._file_stem(request)}.{fmt}")
-        dialog.fileSelected.connect(lambda path, f=fmt: self.save_to(path, f))
-        dialog.finished.connect(lambda _r, d=dialog: d.deleteLater())
-        self.file_dialog = dialog
-        dialog.open()
+        from ui.file_dialogs import save_dialog
+
+        save_dialog(self, self.tr("Simpan Excel") if fmt == "xlsx" else self.tr("Simpan PDF"),
+                    f"{self._file_stem(request)}.{fmt}",
+                    self.tr("Buku kerja Excel (*.xlsx)") if fmt == "xlsx"
+                    else self.tr("Dokumen PDF (*.pdf)"), fmt,
+                    lambda path, f=fmt: self.save_to(path, f), "report_file_dialog")
 
     def _file_stem(self, request: ReportRequest) -> str:
         base = {KIND_REGISTER: "register", KIND_KINERJA: "laporan-kinerja",
@@ -765,8 +766,11 @@ class ReportDialog(QDialog):
             text = self.tr("Laporan disimpan: %1").replace("%1", str(out))
             self.window_.statusBar().showMessage(text, 15000)
             if not self.closed:
+                from ui.file_dialogs import offer_open
+
                 self.error.setStyleSheet("color: #1c6b2f")
                 self.error.setText(text)
+                offer_open(self, out, self.tr("Laporan disimpan."))
 
         self.error.setStyleSheet("color: #b00020")
         return self.window_.run_task(self.tr("Menyimpan laporan…"), work, done, parent=self)

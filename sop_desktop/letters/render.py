@@ -22,6 +22,7 @@ from reportlab.platypus import (Flowable, KeepTogether, Paragraph, SimpleDocTemp
 
 from sop_desktop.fonts import SANS, SANS_BOLD, SERIF, SERIF_BOLD, register_fonts
 from sop_desktop.kop import KopSurat
+from sop_desktop.letters.derived import with_derived_values
 from sop_desktop.letters.templates import (DISPOSISI_FIELDS, STANDARD_FIELDS, Block, Template,
                                            TemplateError, placeholders_in, substitute)
 from sop_desktop.office import OfficeProfile
@@ -71,12 +72,16 @@ class FilledLetter:
         for block in self.body:
             for line in block.lines:
                 if block.kind == "data":
-                    out += [part.strip() for part in line.split("::", 1)]
+                    label, _, value = line.partition("::")
+                    if value.startswith("?") and not value[1:].strip():
+                        continue  # an optional row left out
+                    out += [label.strip(), value.lstrip("?").strip()]
                 else:
                     out.append(line)
         out += [v.get("penandatangan_jabatan", ""), v.get("penandatangan_nama", ""),
                 v.get("penandatangan_nip", "")]
-        out += [t.get(k, "") for k in ("ttd_kiri_jabatan", "ttd_kiri_nama", "ttd_kiri_nip")]
+        out += [t.get(k, "") for k in ("ttd_kiri_jabatan", "ttd_kiri_nama", "ttd_kiri_nip",
+                                       "ttd_kanan_judul")]
         if kind != "sertifikat":
             out += self.tembusan
         return [x for x in out if x and x.strip()]
@@ -86,6 +91,7 @@ def fill(template: Template, values: dict[str, str]) -> FilledLetter:
     """Fill every placeholder from `values`; a missing value names its field and the template."""
     source = str(template.path or template.id)
     vals = {k: ("" if v is None else str(v)) for k, v in values.items()}
+    vals = with_derived_values(vals)
     texts: dict[str, str] = {}
     # header texts first (a value typed by the user wins), so that the body can use {hal} etc.
     for key in HEADER_TEXT_KEYS:
@@ -115,8 +121,11 @@ def fill(template: Template, values: dict[str, str]) -> FilledLetter:
         body.append(Block(block.kind, lines))
     extra = {}
     if template.kind == "disposisi":
-        for key in DISPOSISI_FIELDS + ("nomor_agenda", "tanggal_diterima", "perihal"):
+        for key in DISPOSISI_FIELDS + ("nomor_agenda", "tanggal_diterima", "perihal", "tanggal",
+                                       "penandatangan_jabatan", "penandatangan_nama"):
             extra[key] = vals.get(key, "")
+        nip = vals.get("penandatangan_nip", "")
+        extra["penandatangan_nip"] = f"NIP {nip}" if nip else ""
     return FilledLetter(template, vals, texts, tembusan, body, extra)
 
 
@@ -139,6 +148,41 @@ def _text(value: str) -> str:
     """Plain text to Paragraph markup: escaped, line breaks kept, control characters dropped."""
     text = _CONTROL.sub("", str(value)).replace("\r\n", "\n").replace("\r", "\n")
     return escape(text).replace("\n", "<br/>")
+
+
+MAX_EXTRA_SPACE = 1.2  # a justified line may widen each word gap by this many spaces at most
+
+
+class _Justified(Paragraph):
+    """A justified paragraph whose lines never open very wide gaps: a line that would stretch
+    each gap by more than MAX_EXTRA_SPACE spaces (a long number pushed to the next line, a
+    short first line after the indent) is set with ordinary spacing instead."""
+
+    def wrap(self, aw, ah):
+        result = super().wrap(aw, ah)
+        para = getattr(self, "blPara", None)
+        if para is not None and getattr(para, "kind", 1) == 0:
+            from reportlab.pdfbase.pdfmetrics import stringWidth
+
+            limit = MAX_EXTRA_SPACE * stringWidth(" ", self.style.fontName, self.style.fontSize)
+            para.lines = [(extra if len(words) < 2 or extra / (len(words) - 1) <= limit
+                           else 0.0, words) for extra, words in para.lines]
+        return result
+
+    def split(self, aw, ah):
+        return [_as_justified(p) for p in super().split(aw, ah)]
+
+
+def _as_justified(p: Paragraph) -> Paragraph:
+    """The same paragraph (a split part) with the gap rule of _Justified."""
+    if isinstance(p, Paragraph) and not isinstance(p, _Justified):
+        p.__class__ = _Justified
+    return p
+
+
+def _para(text: str, style: ParagraphStyle) -> Paragraph:
+    """A body paragraph: justified ones keep their word gaps moderate."""
+    return _Justified(text, style) if style.alignment == TA_JUSTIFY else Paragraph(text, style)
 
 
 class _Styles:
@@ -210,8 +254,14 @@ def _body(blocks: list[Block], st: _Styles, width: float, *, centred: bool = Fal
             rows = []
             for line in block.lines:
                 label, _, value = line.partition("::")
+                if value.startswith("?"):  # "Label ::? {x}": left out when x is empty
+                    value = value[1:]
+                    if not value.strip():
+                        continue
                 # an empty value reads as a forgotten line; a dash says "nothing to state"
                 rows.append((label.strip(), value.strip() or "-"))
+            if not rows:
+                continue
             label_w = min(max(3.6 * cm, max(len(r[0]) for r in rows) * 0.2 * cm), 6 * cm)
             indent = 0 if centred else 1.25 * cm
             table = _rows_table(rows, st, (label_w, 0.4 * cm, width - indent - label_w - 0.4 * cm))
@@ -225,7 +275,7 @@ def _body(blocks: list[Block], st: _Styles, width: float, *, centred: bool = Fal
             out.append(Spacer(1, st.body.spaceAfter))
         elif block.kind == "list":
             number_style = st.plain.clone("li-no", alignment=TA_RIGHT)
-            data = [[Paragraph(f"{i}.", number_style), Paragraph(_text(line), st.body.clone(
+            data = [[Paragraph(f"{i}.", number_style), _para(_text(line), st.body.clone(
                 "li", firstLineIndent=0, spaceAfter=2))] for i, line in enumerate(block.lines, 1)]
             indent = 1.25 * cm
             table = Table(data, colWidths=[indent + 0.7 * cm, width - indent - 0.7 * cm], hAlign="LEFT")
@@ -242,7 +292,7 @@ def _body(blocks: list[Block], st: _Styles, width: float, *, centred: bool = Fal
                 # a paragraph that carries on the sentence before it ("dengan ini menerangkan
                 # bahwa:", "telah selesai ...") starts at the margin, without the indent
                 style = st.body.clone("continued", firstLineIndent=0)
-            out.append(Paragraph(_text(text), style))
+            out.append(_para(_text(text), style))
     return out
 
 
@@ -253,6 +303,8 @@ def _signature(letter: FilledLetter, st: _Styles, width: float, *, dated: bool) 
     place_date = ""
     if dated:
         place_date = f"{v.get('kota', '')}, {v.get('tanggal', '')}".strip(", ")
+    if t.get("ttd_kanan_judul"):  # "Yang menerima" above the receiver's own jabatan
+        place_date = "\n".join(x for x in (place_date, t["ttd_kanan_judul"]) if x)
     right = signature_parts(
         Signer(v.get("penandatangan_jabatan", "") or t.get("penandatangan", ""),
                v.get("penandatangan_nama", ""), v.get("penandatangan_nip", "")),
@@ -400,7 +452,7 @@ def _story_disposisi(letter: FilledLetter, profile: OfficeProfile, st: _Styles, 
         [[Paragraph("Diteruskan kepada Sdr.:", fb), Paragraph(_text(e["diteruskan_kepada"]), f)],
          [Paragraph("Dengan hormat harap:", fb), boxes(DISPOSISI_HARAP, e["harap"], inline=False)]],
         [[Paragraph("Catatan:", fb), Paragraph(_text(e["catatan"]), f)],
-         [Paragraph("Paraf:", fb)]],
+         _paraf(e, f, fb)],
     ]
     table_style = TableStyle([
         ("BOX", (0, 0), (-1, -1), 1.2, "black"),
@@ -428,6 +480,21 @@ def _story_disposisi(letter: FilledLetter, profile: OfficeProfile, st: _Styles, 
     story = head + [table]
     story += _body(letter.body, st, width)
     return story
+
+
+def _paraf(e: dict[str, str], f: ParagraphStyle, fb: ParagraphStyle) -> list:
+    """The official's box of the disposisi: date, jabatan, room to initial, name and NIP."""
+    out: list = [Paragraph("Paraf:", fb)]
+    if e.get("tanggal"):
+        out.append(Paragraph(f"Tanggal: {_text(e['tanggal'])}", f))
+    if e.get("penandatangan_jabatan"):
+        out.append(Paragraph(_text(e["penandatangan_jabatan"].rstrip(",") + ","), f))
+    out.append(Spacer(1, 1.0 * cm))
+    if e.get("penandatangan_nama"):
+        out.append(Paragraph(_text(e["penandatangan_nama"]), fb))
+    if e.get("penandatangan_nip"):
+        out.append(Paragraph(_text(e["penandatangan_nip"]), f))
+    return out
 
 
 _STORIES = {"surat": _story_surat, "nota_dinas": _story_nota_dinas, "naskah": _story_naskah,
@@ -509,7 +576,7 @@ def sample_values(template: Template, profile: OfficeProfile) -> dict[str, str]:
         "kota": profile.kota or "[kota]", "kementerian": profile.kementerian,
         "kantor": profile.kantor, "unit": profile.unit,
     })
-    for key in HEADER_TEXT_KEYS:
+    for key in HEADER_TEXT_KEYS + ("hari", "tanggal_terbilang"):  # the last two: from tanggal
         values.pop(key, None)
     for key, spec in template.fields.items():
         values[key] = spec.default if spec.default else f"[{spec.label}]"

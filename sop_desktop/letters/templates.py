@@ -68,7 +68,12 @@ STANDARD_FIELDS: dict[str, str] = {
     "penandatangan_nip": "NIP penanda tangan",
     "petugas_nama": "Nama petugas yang mencetak",
     "petugas_jabatan": "Jabatan petugas yang mencetak",
+    "hari": "Hari surat (Senin ... Minggu)",
+    "tanggal_terbilang": "Tanggal surat dengan huruf (enam bulan Desember tahun dua ribu ...)",
 }
+# Standard fields a template may declare again under [fields] to read them from the case
+# (e.g. the Perihal of a disposisi from the case's perihal or pokok field, editable).
+REDECLARABLE = {"perihal"}
 
 # Header keys whose text may hold placeholders, with their defaults.
 TEXT_KEYS: dict[str, str] = {
@@ -82,9 +87,11 @@ TEXT_KEYS: dict[str, str] = {
     "ttd_kiri_jabatan": "",
     "ttd_kiri_nama": "",
     "ttd_kiri_nip": "",
+    "ttd_kanan_judul": "",  # a line above the signer's jabatan, e.g. "Yang menerima"
 }
 _HEADER_KEYS = {"id", "name", "kind", "paper", "orientation", "sops", "match", "numbered",
-                "klasifikasi", "pola", "tembusan", "fields", "description", *TEXT_KEYS}
+                "klasifikasi", "pola", "tembusan", "fields", "description", "setelah",
+                "setelah_langkah", *TEXT_KEYS}
 _FIELD_KEYS = {"label", "from", "default", "multiline"}
 
 _PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
@@ -140,6 +147,22 @@ class Template:
     description: str = ""
     path: Path | None = None
     bundled: bool = True
+    # the step a letter belongs to (it is issued at or after it): per SOP code a step number,
+    # else the first step whose kegiatan or output mentions one of the `after` words
+    after: list[str] = field(default_factory=list)
+    after_steps: dict[str, int] = field(default_factory=dict)
+
+    def step_of(self, defn):
+        """The step of SOP `defn` this letter belongs to, or None (issued at any step)."""
+        number = self.after_steps.get(defn.code)
+        if number is not None:
+            return next((s for s in defn.steps if s.number == number), None)
+        words = [w.casefold() for w in self.after if w.strip()]
+        for step in defn.steps:
+            text = f"{step.kegiatan}\n{step.output}".casefold()
+            if any(w in text for w in words):
+                return step
+        return None
 
     def placeholders(self) -> set[str]:
         """Every placeholder name used anywhere in the template."""
@@ -257,6 +280,15 @@ def _str_list(value, key: str, source: str) -> list[str]:
     return list(value)
 
 
+def _step_table(value, source: str) -> dict[str, int]:
+    """`setelah_langkah = { KODE_SOP = 9 }`: the step number a letter belongs to, per SOP."""
+    if not isinstance(value, dict) or not all(
+            isinstance(v, int) and not isinstance(v, bool) for v in value.values()):
+        raise TemplateError(f"{source}: 'setelah_langkah' harus berupa tabel kode SOP = nomor "
+                            "langkah, misalnya setelah_langkah = { YANKOMAS = 9 }")
+    return {str(k): int(v) for k, v in value.items()}
+
+
 def parse(text: str, *, source: str = "<templat>", path: Path | None = None,
           bundled: bool = True) -> Template:
     """Parse and validate one template file's text."""
@@ -299,7 +331,7 @@ def parse(text: str, *, source: str = "<templat>", path: Path | None = None,
     for key, spec in raw_fields.items():
         if not _NAME.match(key):
             raise TemplateError(f"{source}: nama isian '{key}' tidak valid (huruf kecil, angka, _)")
-        if key in STANDARD_FIELDS:
+        if key in STANDARD_FIELDS and key not in REDECLARABLE:
             raise TemplateError(f"{source}: isian '{key}' sudah baku; jangan dideklarasikan di [fields]")
         if not isinstance(spec, dict):
             raise TemplateError(f"{source}: [fields.{key}] harus berupa tabel dengan 'label'")
@@ -321,7 +353,9 @@ def parse(text: str, *, source: str = "<templat>", path: Path | None = None,
         klasifikasi=str(head.get("klasifikasi", "")), pola=str(head.get("pola", "")),
         texts=texts, tembusan=_str_list(head.get("tembusan", []), "tembusan", source),
         fields=fields, body=parse_body(body), description=str(head.get("description", "")),
-        path=path, bundled=bundled)
+        path=path, bundled=bundled,
+        after=_str_list(head.get("setelah", []), "setelah", source),
+        after_steps=_step_table(head.get("setelah_langkah", {}), source))
     if not tpl.body and kind != "disposisi":
         raise TemplateError(f"{source}: badan templat kosong")
     if kind == "disposisi":

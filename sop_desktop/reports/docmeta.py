@@ -103,7 +103,7 @@ def add_info_sheet(wb, rows: list[tuple[str, object]]) -> None:
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     bold = WriteOnlyCell(ws, None)
-    bold.font = Font(bold=True)
+    bold.font = Font(name="Arial", bold=True)  # the reports' print font (reports.xlsx)
     plain = WriteOnlyCell(ws, None)
     plain.alignment = Alignment(wrap_text=True, vertical="top")
     for label, value in rows:

@@ -24,15 +24,16 @@ from sop_desktop.reports.facts import (CaseFacts, is_return, mean, median, perce
                                        step_stays)
 from sop_desktop.reports.periods import Period
 from sop_desktop.reports.registers import complaint_field_map
-from sop_desktop.reports.table import Column, Table, display_value
+from sop_desktop.reports.table import Column, Table
 from sop_desktop.reports.timing import (StepStandard, Timer, elapsed, fast_calendar, step_standard,
                                         within_standard)
 
 Progress = Callable[[int, int], None]
-GOOD_SHARE = 0.8  # share finished within the mutu baku above which a procedure "runs well"
+GOOD_SHARE = 0.7  # share finished within the mutu baku from which a procedure "runs well"
+OVERDUE_SHARE = 0.1  # open cases past their step's time, as a share of the cases received
+RETURN_SHARE = 0.1  # returns per received case above which the requirements need clearing up
 NO_CATEGORY = "(tidak diisi)"
 TITLE = "LAPORAN KINERJA PELAKSANAAN SOP"
-CHART_SAME_PAGE_ROWS = 18  # rows above a chart that still leave it room on the first page
 
 
 @dataclass
@@ -226,40 +227,50 @@ def _fmt(value: float | None) -> str:
     return "-" if value is None else f"{value:.1f}".replace(".", ",")
 
 
+def _pct(share: float) -> str:
+    return f"{round(share * 100)}%"
+
+
 def monitoring_row(fig: SopFigures) -> MonitoringRow:
-    """The monitoring sheet's row for one SOP, judged from its figures (a suggestion)."""
+    """The monitoring sheet's row for one SOP: a short judgement proposed from its figures.
+
+    Runs well (a suggestion the assessor confirms) when at least GOOD_SHARE of the finished
+    cases met the mutu baku and the open cases past their step's time are no more than
+    OVERDUE_SHARE of the cases received; the notes name the figures and at most the one step
+    that misses its standard most."""
     name = fig.sop.name + (f" ({fig.sop.nomor})" if fig.sop.nomor else "")
     if not (fig.received or fig.finished or fig.in_progress or fig.stopped):
         return MonitoringRow(name, None, "Tidak ada kasus pada periode ini.", "")
-    notes = [f"{fig.received} diterima, {fig.finished} selesai, {fig.in_progress} dalam proses, "
-             f"{fig.stopped} dihentikan."]
     share = fig.on_time_share
+    notes = [f"{fig.received} diterima, {fig.finished} selesai"]
     if share is not None:
-        notes.append(f"{display_value(share, 'percent')} selesai dalam mutu baku "
-                     f"({fig.finished_on_time} dari {fig.finished_measured}).")
-    if fig.overdue:
-        notes.append(f"{fig.overdue} kasus berjalan melewati batas waktu langkahnya.")
-    if fig.returns:
-        notes.append(f"{fig.returns} kali dikembalikan ({fig.returned_cases} kasus).")
-    slow = [s for s in fig.steps if s.median is not None and s.standard.value is not None
-            and s.median > s.standard.value]
+        notes[0] += f" ({_pct(share)} dalam mutu baku)"
+    if fig.in_progress:
+        notes.append(f"{fig.overdue} dari {fig.in_progress} yang berjalan melewati batas")
+    measured = [s for s in fig.steps if s.measured and s.within_share is not None]
+    worst = min(measured, key=lambda s: (s.within_share, -s.measured), default=None)
+    share_ok = share is None or share >= GOOD_SHARE
+    overdue_ok = fig.overdue <= max(1.0, OVERDUE_SHARE * fig.received)
     actions = []
-    for s in slow:
-        notes.append(f"Langkah {s.number}: median {_fmt(s.median)} {s.standard.unit} melebihi "
-                     f"standar {s.standard.text}.")
-        actions.append(f"Tinjau langkah {s.number} ({s.kegiatan}): penyebab keterlambatan, "
-                       "beban kerja pelaksana, atau kelayakan standar waktunya.")
-    sent_back = sorted((s for s in fig.steps if s.returns), key=lambda s: -s.returns)
-    if sent_back:
-        s = sent_back[0]
-        actions.append(f"Perjelas persyaratan/kelengkapan yang diperiksa pada langkah {s.number} "
-                       f"(sumber pengembalian terbanyak: {s.returns} kali).")
-    if fig.overdue:
-        actions.append("Selesaikan kasus yang melewati batas waktu dan beri tahu atasan pelaksana.")
-    good = (share is None or share >= GOOD_SHARE) and not slow and fig.overdue == 0
-    if good and not actions:
-        actions.append("Pertahankan; pantau kembali pada periode berikutnya.")
-    return MonitoringRow(name, good, " ".join(notes), " ".join(actions))
+    slow_step = worst is not None and worst.within_share < GOOD_SHARE
+    if slow_step:
+        notes.append(f"langkah {worst.number} paling sering melewati standar "
+                     f"({_pct(worst.within_share)} sesuai)")
+    if not share_ok and slow_step:
+        actions.append(f"Tinjau langkah {worst.number}: beban pelaksana atau standar waktunya.")
+    elif not share_ok:
+        late = fig.finished_measured - fig.finished_on_time
+        actions.append(f"Telusuri {late} kasus yang selesai melewati mutu baku.")
+    if not overdue_ok:
+        actions.append(f"Selesaikan {fig.overdue} kasus yang melewati batas.")
+    sent_back = max(fig.steps, key=lambda s: s.returns, default=None)
+    if sent_back is not None and fig.received and fig.returns / fig.received > RETURN_SHARE:
+        actions.append(f"Perjelas persyaratan pada langkah {sent_back.number} "
+                       f"({sent_back.returns} kali dikembalikan).")
+    good = share_ok and overdue_ok
+    if not actions:
+        actions.append("Pertahankan; pantau pada periode berikutnya.")
+    return MonitoringRow(name, good, "; ".join(notes) + ".", " ".join(actions))
 
 
 def compute_kinerja(cases: list[CaseFacts], sops: list[SopDefinition], *, period: Period,
@@ -375,8 +386,15 @@ def summary_table(data: KinerjaData) -> tuple[Table, dict]:
     return Table("Ringkasan per SOP", cols, rows, note=note), total
 
 
+UNIT_LABELS = (("menit", "menit"), ("hari kerja", "hari kerja"))
+
+
 def steps_table(data: KinerjaData) -> Table:
+    """Step times against their standard: each unit (menit, hari kerja) has its own columns,
+    so a column holds one unit and sorts meaningfully."""
     multi = len(data.sops) > 1
+    units = [u for u, _ in UNIT_LABELS
+             if any(s.standard.unit == u for f in data.sops for s in f.steps)] or ["hari kerja"]
     cols = []
     if multi:
         cols.append(Column("sop", "SOP", width=30, pdf_width=14))
@@ -385,24 +403,27 @@ def steps_table(data: KinerjaData) -> Table:
         Column("kegiatan", "Kegiatan", width=44, pdf_width=22),
         Column("position", "Pelaksana", width=26, pdf_width=12),
         Column("standard", "Standar Waktu", width=12, pdf_width=7),
-        Column("unit", "Satuan", width=10, pdf_width=6),
         Column("count", "Jumlah", "int", width=8, pdf_width=5),
-        Column("mean", "Rata-rata", "float", width=10, pdf_width=6),
-        Column("median", "Median", "float", width=9, pdf_width=6),
-        Column("p90", "Persentil 90", "float", width=10, pdf_width=6),
-        Column("within", "% Sesuai Standar", "percent", width=10, pdf_width=6),
-        Column("returns", "Dikembalikan dari Langkah Ini", "int", width=13, pdf_width=7),
     ]
+    for unit in units:
+        cols += [Column(f"mean:{unit}", f"Rata-rata ({unit})", "float", width=10, pdf_width=6),
+                 Column(f"median:{unit}", f"Median ({unit})", "float", width=10, pdf_width=6),
+                 Column(f"p90:{unit}", f"Persentil 90 ({unit})", "float", width=10,
+                        pdf_width=6)]
+    cols += [Column("within", "% Sesuai Standar", "percent", width=10, pdf_width=6),
+             Column("returns", "Dikembalikan dari Langkah Ini", "int", width=13, pdf_width=7)]
     rows = []
     for f in data.sops:
         for s in f.steps:
+            unit = s.standard.unit
             rows.append({"sop": f.sop.name, "step": s.number, "kegiatan": s.kegiatan,
                          "position": s.position, "standard": s.standard.text or "-",
-                         "unit": s.standard.unit, "count": s.count, "mean": s.mean,
-                         "median": s.median, "p90": s.p90, "within": s.within_share,
-                         "returns": s.returns})
+                         "unit": unit, "count": s.count, f"mean:{unit}": s.mean,
+                         f"median:{unit}": s.median, f"p90:{unit}": s.p90,
+                         "within": s.within_share, "returns": s.returns})
     note = ("Waktu per langkah dihitung dari kunjungan yang berakhir dalam periode, dalam waktu "
-            "kerja (menit jam kantor atau hari kerja), dibandingkan dengan standar waktu langkah.")
+            "kerja, dibandingkan dengan standar waktu langkah: langkah berstandar menit/jam "
+            "dalam kolom (menit), langkah berstandar hari dalam kolom (hari kerja).")
     return Table("Waktu per Langkah", cols, rows, note=note)
 
 
@@ -424,17 +445,22 @@ def categories_table(data: KinerjaData) -> Table:
         cols.append(Column("sop", "SOP", width=30, pdf_width=14))
     cols += [Column("category", "Kategori", width=24, pdf_width=12),
              Column("value", "Nilai", width=36, pdf_width=20),
-             Column("received", "Diterima", "int", width=10, pdf_width=6),
-             Column("finished", "Selesai", "int", width=10, pdf_width=6),
-             Column("open", "Masih Berjalan", "int", width=12, pdf_width=7)]
+             Column("received", "Diterima dalam Periode", "int", width=11, pdf_width=7),
+             Column("finished", "Selesai dalam Periode", "int", width=11, pdf_width=7),
+             Column("open", "Masih Berjalan (dari yang Diterima)", "int", width=13,
+                    pdf_width=8)]
     rows = []
     for f in data.sops:
         for value, received, finished, still_open in f.categories:
             rows.append({"sop": f.sop.name, "category": f.category_label, "value": value,
                          "received": received, "finished": finished, "open": still_open})
-    return Table("Rincian menurut Kategori", cols, rows,
-                 note="Kasus yang diterima dalam periode, menurut isian kategorinya "
-                      "(mis. hak yang diduga dilanggar).")
+    return Table("Rincian menurut Kategori", cols, rows, note=CATEGORY_NOTE)
+
+
+CATEGORY_NOTE = ("Kasus menurut isian kategorinya (mis. hak yang diduga dilanggar). Diterima: "
+                 "kasus yang masuk dalam periode. Selesai: kasus yang selesai dalam periode, "
+                 "juga yang masuk sebelum periode. Masih berjalan: kasus yang masuk dalam "
+                 "periode dan belum selesai pada akhir periode.")
 
 
 def monitoring_table(data: KinerjaData) -> Table:
@@ -458,90 +484,51 @@ def monitoring_table(data: KinerjaData) -> Table:
 # -- files ------------------------------------------------------------------------------------
 
 def write_kinerja_xlsx(data: KinerjaData, path, progress: Progress | None = None) -> Path:
-    """The report as an .xlsx: one sheet per table, with charts; written atomically."""
-    from openpyxl import Workbook
-    from openpyxl.chart import BarChart, Reference
-    from openpyxl.worksheet.pagebreak import Break
+    """The report as an .xlsx: one sheet per table, the charts on a "Grafik" sheet of their
+    own (each on its own printed page); written atomically."""
+    from sop_desktop.reports.kinerja_xlsx import write_kinerja_workbook
 
-    from sop_desktop.reports.atomic import write_atomic
-    from sop_desktop.reports.xlsx import save_workbook, write_table
+    return write_kinerja_workbook(data, path, progress)
 
-    office = data.office.kantor or data.office.kementerian
-    summary, total = summary_table(data)
-    steps = steps_table(data)
-    positions = positions_table(data)
-    categories = categories_table(data)
-    monitoring = monitoring_table(data)
-    heading = [data.title] + data.heading
-    hash_line = f"{docmeta.HASH_LABEL}: {docmeta.hash_text(data.chain_hash)}"
-    parts = 6
 
-    def chart(ws, title, header_row, nrows, cat_col, value_cols, anchor, y_title="", percent=False):
-        if nrows <= 0:
-            return
-        if header_row + nrows > CHART_SAME_PAGE_ROWS:
-            # a long table: the chart starts a printed page of its own instead of being cut
-            ws.row_breaks.append(Break(id=int(anchor.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")) - 1))
-        c = BarChart()
-        c.type = "col"
-        c.title = title
-        c.y_axis.title = y_title
-        c.height, c.width = 8, 18
-        for col in value_cols:
-            ref = Reference(ws, min_col=col, min_row=header_row, max_row=header_row + nrows)
-            c.add_data(ref, titles_from_data=True)
-        c.set_categories(Reference(ws, min_col=cat_col, min_row=header_row + 1,
-                                   max_row=header_row + nrows))
-        if percent:
-            c.y_axis.scaling.min = 0
-            c.y_axis.scaling.max = 1
-            c.y_axis.numFmt = "0%"
-        c.y_axis.delete = False
-        c.x_axis.delete = False
-        ws.add_chart(c, anchor)
+def chart_specs(data: KinerjaData) -> list:
+    """The report's charts (one page each on the xlsx "Grafik" sheet)."""
+    from sop_desktop.reports.kinerja_xlsx import ChartSpec
 
-    def write(fh):
-        wb = Workbook()
-        docmeta.set_xlsx_properties(wb, title=data.title, subject=" \u2014 ".join(data.heading),
-                                    office=office, chain_hash=data.chain_hash)
-        ws = wb.active
-        ws.title = "Ringkasan"
-        hr = write_table(ws, summary, office=office, heading=heading, total_row=total,
-                         footer_lines=[hash_line])
-        chart(ws, "Kasus per SOP", hr, len(summary.rows), 2, [3, 4, 7, 8],
-              f"B{hr + len(summary.rows) + 5}", "kasus")
-        _progress(progress, 1, parts)
-        ws = wb.create_sheet("Waktu Langkah")
-        hr = write_table(ws, steps, office=office, heading=heading)
-        if len(data.sops) == 1:
-            chart(ws, "% kunjungan langkah sesuai standar waktu", hr, len(steps.rows), 1, [10],
-                  f"B{hr + len(steps.rows) + 5}", percent=True)
-        _progress(progress, 2, parts)
-        ws = wb.create_sheet("Tunggakan Jabatan")
-        hr = write_table(ws, positions, office=office, heading=heading)
-        chart(ws, "Tunggakan per jabatan", hr, len(positions.rows), 1, [2, 3],
-              f"A{hr + len(positions.rows) + 5}", "kasus")
-        _progress(progress, 3, parts)
-        ws = wb.create_sheet("Kategori")
-        hr = write_table(ws, categories, office=office, heading=heading)
-        if len(data.sops) == 1:
-            chart(ws, categories.rows[0]["category"] if categories.rows else "", hr,
-                  len(categories.rows), 2, [3, 4], f"A{hr + len(categories.rows) + 5}", "kasus")
-        _progress(progress, 4, parts)
-        ws = wb.create_sheet("Monitoring SOP")
-        hr = write_table(ws, monitoring, office=office, heading=heading, filters=False)
-        last = hr + len(monitoring.rows) + 3
-        ws.cell(last, 5, "Dinilai oleh (nama, jabatan, NIP):")
-        ws.cell(last + 1, 5, "Tanggal penilaian:")
-        docmeta.add_info_sheet(wb, docmeta.info_rows(
-            title=data.title, office=office, lines=data.heading, chain_hash=data.chain_hash,
-            made_at=data.generated_at))
-        _progress(progress, 5, parts)
-        save_workbook(wb, fh)
-
-    out = write_atomic(path, write)
-    _progress(progress, parts, parts)
-    return out
+    specs = []
+    if len(data.sops) == 1:
+        f = data.sops[0]
+        specs.append(ChartSpec(
+            "Kasus pada periode ini",
+            ["Diterima", "Selesai", "Selesai dalam mutu baku", "Dalam proses", "Dihentikan",
+             "Melewati batas"],
+            [("Kasus", [f.received, f.finished, f.finished_on_time, f.in_progress, f.stopped,
+                        f.overdue])]))
+        if f.steps:
+            specs.append(ChartSpec(
+                "% kunjungan langkah yang sesuai standar waktu",
+                [f"Langkah {s.number}" for s in f.steps],
+                [("% sesuai standar", [s.within_share or 0 for s in f.steps])],
+                percent=True, y_title=""))
+    elif data.sops:
+        specs.append(ChartSpec(
+            "Kasus per SOP", [f.sop.name for f in data.sops],
+            [("Diterima", [f.received for f in data.sops]),
+             ("Selesai", [f.finished for f in data.sops]),
+             ("Dalam proses", [f.in_progress for f in data.sops]),
+             ("Dihentikan", [f.stopped for f in data.sops])]))
+    if data.positions:
+        specs.append(ChartSpec(
+            "Tunggakan per jabatan", [p.position for p in data.positions],
+            [("Kasus berjalan", [p.backlog for p in data.positions]),
+             ("Melewati batas", [p.overdue for p in data.positions])]))
+    if len(data.sops) == 1 and data.sops[0].categories:
+        f = data.sops[0]
+        specs.append(ChartSpec(
+            f.category_label, [c[0] for c in f.categories],
+            [("Diterima dalam periode", [c[1] for c in f.categories]),
+             ("Selesai dalam periode", [c[2] for c in f.categories])]))
+    return specs
 
 
 def _progress(progress: Progress | None, done: int, total: int) -> None:

@@ -338,8 +338,90 @@ def signature_block(signer: Signer | None, kota: str, when: dt.date, avail: floa
     Empty parts print as dotted lines for a person to fill in by hand."""
     place = f"{kota}, {tanggal(when)}" if kota else tanggal(when)
     parts = signature_parts(signer, st["sign"], place_date=place, blanks=True, bold_name=True)
-    return signature_table(parts, avail, column_width=min(8.5 * cm, avail / 2),
-                           space_before=0.6 * cm, space=1.8 * cm)
+    block = signature_table(parts, avail, column_width=min(8.5 * cm, avail / 2),
+                            space_before=0.6 * cm, space=1.8 * cm)
+    block.signature_block = True  # build_pdf keeps it with the last rows of the table above
+    return block
+
+
+KEEP_ROWS = 3  # table rows that stay on the signature's page
+
+
+class RowsWithSignature(Flowable):
+    """The end of a table and what follows it (its note, the signature block) laid out so
+    that the signature never stands alone on a page: when the page runs out, at least the
+    last KEEP_ROWS rows move with it to the next page (under the repeated header)."""
+
+    def __init__(self, table: RLTable, after: list, keep: int = KEEP_ROWS):
+        super().__init__()
+        self.table, self.after, self.keep = table, after, keep
+        self._after_h = 0.0
+
+    def _wrap_after(self, aw: float, ah: float) -> float:
+        total = 0.0
+        for f in self.after:
+            total += f.getSpaceBefore() + f.wrapOn(self.canv, aw, ah)[1] + f.getSpaceAfter()
+        return total
+
+    def wrap(self, aw, ah):
+        _, h = self.table.wrapOn(self.canv, aw, ah)
+        self._after_h = self._wrap_after(aw, ah)
+        self.width, self.height = aw, h + self._after_h
+        return self.width, self.height
+
+    def draw(self):
+        self.table.drawOn(self.canv, 0, self._after_h)
+        y = self._after_h
+        for f in self.after:
+            y -= f.getSpaceBefore()
+            _, h = f.wrapOn(self.canv, self.width, self.height)
+            y -= h
+            f.drawOn(self.canv, 0, y)
+            y -= f.getSpaceAfter()
+
+    def split(self, aw, ah):
+        table = self.table
+        table.wrapOn(self.canv, aw, ah)
+        heights = list(table._rowHeights)
+        head = table.repeatRows if isinstance(table.repeatRows, int) else len(table.repeatRows)
+        body = len(heights) - head
+        used, fit = sum(heights[:head]), 0
+        for h in heights[head:]:
+            if used + h > ah:
+                break
+            used, fit = used + h, fit + 1
+        fit = min(fit, body - min(self.keep, body))
+        if fit > 0:
+            parts = table.split(aw, sum(heights[:head + fit]) + 0.01)
+            if len(parts) == 2:
+                return [parts[0], RowsWithSignature(parts[1], self.after, self.keep)]
+        if not getattr(self, "_postponed", False):
+            return []  # the whole end moves to the next page
+        # even a fresh page cannot hold the last rows and the signature: let them run on
+        return table.split(aw, ah) + list(self.after)
+
+
+def keep_signature_with_rows(story: list) -> list:
+    """The story with every signature block (signature_block) joined to the last rows of
+    the table just above it (between them only progress marks, spacers and the table note)."""
+    out = list(story)
+    i = len(out)
+    while i > 0:
+        i -= 1
+        if not getattr(out[i], "signature_block", False):
+            continue
+        j = i - 1
+        while j >= 0 and isinstance(out[j], (ProgressMark, Spacer, Paragraph)):
+            j -= 1
+        if j < 0 or not isinstance(out[j], RLTable):
+            continue
+        between = out[j + 1:i]
+        marks = [f for f in between if isinstance(f, ProgressMark)]
+        after = [f for f in between if not isinstance(f, ProgressMark)]
+        after += list(out[i]._content)  # the signature's KeepTogether, unpacked
+        out[j:i + 1] = [RowsWithSignature(out[j], after), *marks]
+        i = j
+    return out
 
 
 def _short(label: str, n: int = 28, lines: int = 1) -> str:
@@ -355,6 +437,25 @@ def _short(label: str, n: int = 28, lines: int = 1) -> str:
             parts[-1] = _short(parts[-1] + " …", n)
         return "\n".join(parts)
     return label[:n - 1] + "…"
+
+
+def nice_axis(peak: float, *, ticks: int = 6, whole: bool = True) -> tuple[float, float]:
+    """(step, top) of a value axis from 0: a round step (1, 2, 2.5, 5 x 10^n; whole numbers
+    for counts) and the first tick at or above `peak`, with at most about `ticks` steps."""
+    if peak <= 0:
+        return 1.0, 1.0
+    raw = peak / ticks
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = magnitude * 10
+    for factor in (1, 2, 2.5, 5, 10):
+        candidate = factor * magnitude
+        if candidate >= raw and (not whole or float(candidate).is_integer()):
+            step = candidate
+            break
+    if whole:
+        step = max(1.0, float(step))
+    top = math.ceil(peak / step - 1e-9) * step
+    return float(step), float(top)
 
 
 def bar_chart(categories: list[str], series: list[tuple[str, list[float]]], *, width: float,
@@ -373,6 +474,9 @@ def bar_chart(categories: list[str], series: list[tuple[str, list[float]]], *, w
     chart.width = width - left - 0.5 * cm
     chart.height = height - bottom - top_pad - 4
     chart.data = [[float(v or 0) for v in values] for _, values in series] or [[0]]
+    if horizontal:  # lying bars are drawn bottom up: the first category goes on top, as listed
+        categories = list(reversed(categories))
+        chart.data = [list(reversed(values)) for values in chart.data]
     tilt = not horizontal and len(categories) > 8
     chart.categoryAxis.categoryNames = [_short(c, 36, 2) if horizontal
                                         else _short(c, 16) if tilt else _short(c, 14, 2)
@@ -386,11 +490,11 @@ def bar_chart(categories: list[str], series: list[tuple[str, list[float]]], *, w
     chart.valueAxis.labels.fontSize = 6.5
     chart.valueAxis.valueMin = 0
     peak = max((max(vals) for vals in chart.data if vals), default=0)
-    if peak <= 0:
-        chart.valueAxis.valueMax = 1
-    elif all(float(v).is_integer() for vals in chart.data for v in vals):
-        # counts: whole-number ticks only
-        chart.valueAxis.valueStep = max(1, math.ceil(peak / 6))
+    # round ticks (1, 2, 5 x 10^n) up to one at or above the highest bar
+    step, top = nice_axis(peak, whole=all(float(v).is_integer()
+                                          for vals in chart.data for v in vals))
+    chart.valueAxis.valueStep = step
+    chart.valueAxis.valueMax = top
     chart.barSpacing = 1
     chart.groupSpacing = 6
     for i in range(len(chart.data)):
@@ -425,7 +529,7 @@ def build_pdf(fh, story: list, *, title: str, running_left: str = "", progress=N
     doc = ReportDocument(fh, title=title, pagesize=pagesize, progress=progress,
                          total_rows=total_rows, author=running_left, subject=subject,
                          keywords=f"{docmeta.HASH_LABEL}: {docmeta.hash_text(chain_hash)}")
-    doc.build(story, canvasmaker=numbered_canvas(running_left, title,
+    doc.build(keep_signature_with_rows(story), canvasmaker=numbered_canvas(running_left, title,
                                                  docmeta.footer_text(chain_hash)))
 
 

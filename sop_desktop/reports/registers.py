@@ -253,7 +253,7 @@ def aduan_columns() -> list[Column]:
         *AGENDA_COLUMNS,
         Column("media", "Media", width=12, pdf_width=7),
         Column("pengadu_nama", "Nama Pengadu", width=20, pdf_width=9),
-        Column("pengadu_nik", "NIK", width=19, pdf_width=11),
+        Column("pengadu_nik", "NIK", width=18, pdf_width=11, wrap=False),  # 16 digits whole
         Column("alamat_kontak", "Alamat / Kontak", width=24, pdf_width=10),
         Column("teradu", "Pihak Teradu", width=20, pdf_width=9),
         Column("pokok", "Pokok Masalah", width=32, pdf_width=14),

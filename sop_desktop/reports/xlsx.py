@@ -14,6 +14,7 @@ import math
 import os
 from collections.abc import Callable, Iterable
 from copy import copy
+from dataclasses import dataclass
 from zipfile import ZIP_DEFLATED, ZipFile
 
 from openpyxl.cell import WriteOnlyCell
@@ -38,9 +39,24 @@ NUMBER_FORMATS = {
 _THIN = Side(style="thin", color="808080")
 BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 HEADER_FILL = PatternFill("solid", start_color="1F4E78", end_color="1F4E78")
-HEADER_FONT = Font(bold=True, color="FFFFFF")
-TITLE_FONT = Font(bold=True, size=14)
-SUBTITLE_FONT = Font(italic=True, size=10)
+# Arial: on Windows itself, in LibreOffice on Linux its metric twin Liberation Sans; a font
+# the printing PC lacks (Calibri without Carlito) is replaced by a wider one and the sheet
+# then prints smaller than planned.
+PRINT_FONT = "Arial"
+HEADER_FONT = Font(name=PRINT_FONT, bold=True, color="FFFFFF")
+TITLE_FONT = Font(name=PRINT_FONT, bold=True, size=14)
+SUBTITLE_FONT = Font(name=PRINT_FONT, italic=True, size=10)
+
+
+def use_print_font(wb) -> None:
+    """Make Arial 10 the workbook's default font (every unstyled cell, column width unit)."""
+    from openpyxl.utils.indexed_list import IndexedList
+
+    fonts = list(wb._fonts)
+    default = Font(name=PRINT_FONT, size=BODY_PT, family=2)
+    if fonts and fonts[0] == default:
+        return
+    wb._fonts = IndexedList([default] + fonts[1:])
 
 
 def safe_text(value: str) -> str:
@@ -117,7 +133,7 @@ class StyleKit:
         subtitle.font = SUBTITLE_FONT
         self.subtitle = subtitle._style
         bold = WriteOnlyCell(ws, None)
-        bold.font = Font(bold=True)
+        bold.font = Font(name=PRINT_FONT, bold=True)
         bold.border = BORDER if borders else Border()
         self.bold = bold._style
 
@@ -146,7 +162,7 @@ class StyleKit:
                 cell = WriteOnlyCell(ws, value)
                 cell._style = copy(self.bold if bold and value is None else proto)
                 if bold:
-                    cell.font = Font(bold=True)
+                    cell.font = Font(name=PRINT_FONT, bold=True)
             out.append(cell)
         return out
 
@@ -158,6 +174,12 @@ def measure_widths(table: Table, sample: int = 500, lo: float = 6, hi: float = 6
     """Column widths in characters from the header and the first `sample` rows."""
     widths = []
     for col in table.columns:
+        if col.width and col.kind == "text" and table.rows and all(
+                row.get(col.key) in (None, "") for row in table.rows[:sample]):
+            # nothing to show (e.g. "Langkah Saat Ini" when every case is finished)
+            word = max((len(w) for w in col.label.split()), default=4)
+            widths.append(min(col.width, max(lo + 2, word * 1.15 + 1.5)))
+            continue
         if col.width:
             widths.append(col.width)
             continue
@@ -183,25 +205,114 @@ def setup_sheet(ws, widths: list[float]) -> None:
         ws.column_dimensions[get_column_letter(i)].width = width
 
 
-def freeze_header(ws, header_row: int) -> None:
-    """Freeze the rows down to the header and mark the sheet fit-to-page.
+def freeze_header(ws, header_row: int, fit: bool = True) -> None:
+    """Freeze the rows down to the header and mark the sheet fit-to-page (or not: a printed
+    scale of its own, see PrintFit).
 
     A write_only sheet writes these at its top, so call this before the first row."""
     ws.freeze_panes = f"A{header_row + 1}"
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.sheet_properties.pageSetUpPr.fitToPage = fit
 
 
 # Excel's paperSize codes; "Folio" (8.5 x 13 in) is the F4 of Indonesian offices.
 PAPER_CODES = {"A4": "9", "F4": "14", "A3": "8"}
-LINE_HEIGHT = 15.0  # points per line of 11-point text
+PAPER_MM = {"A4": (210.0, 297.0), "F4": (215.0, 330.0), "A3": (297.0, 420.0)}
+LINE_HEIGHT = 12.5  # points per line of 10-point Arial (LibreOffice 11.5, Excel 12.75)
 MAX_ROW_HEIGHT = 409.0  # Excel's limit
+BODY_PT = 10.0  # the workbook's default font size (Arial 10: a digit 7 pixels wide)
+MIN_PRINT_PT = 7.2  # the smallest printed text a reader should get (7 pt and a little room)
+SIDE_MARGIN_IN = 0.3  # left and right page margins, inches
+TEXT_FLOOR = 9.0  # a wrapped text column is never narrower than this (characters)
+
+
+def column_points(width: float) -> float:
+    """The printed width (points at 100 %) of a column `width` characters wide: Excel draws
+    a column as width * 7 + 5 pixels of the default font, at 96 pixels per inch."""
+    return (width * 7.0 + 5.0) * 0.75
+
+
+def printable_points(paper: str = "A4", landscape: bool = True) -> float:
+    """Width between the side margins of a page, in points."""
+    short, long = PAPER_MM.get(paper, PAPER_MM["A4"])
+    across = long if landscape else short
+    return across / 25.4 * 72.0 - 2 * SIDE_MARGIN_IN * 72.0
+
+
+@dataclass
+class PrintFit:
+    """How a table prints: column widths, the scale (percent) and whether it fits one page
+    wide (fitToWidth) or runs onto a second page across at the smallest readable scale."""
+
+    widths: list[float]
+    scale: int
+    one_page_wide: bool
+
+    @property
+    def printed_pt(self) -> float:
+        """The body text size on paper."""
+        return BODY_PT * self.scale / 100.0
+
+
+def fit_to_paper(table: Table, widths: list[float], paper: str = "A4", landscape: bool = True,
+                 min_pt: float = MIN_PRINT_PT) -> PrintFit:
+    """Narrow the wrapped text columns until the table prints one page wide with body text of
+    at least `min_pt` points: never below the longest word of the first rows (up to 13
+    characters) where the page allows it, else never below TEXT_FLOOR or a header word."""
+    room = printable_points(paper, landscape)
+    head_floors, word_floors = [], []
+    for col, width in zip(table.columns, widths):
+        if col.kind == "text" and col.wrap:
+            word = max((len(w) for w in col.label.split()), default=4) * 1.15 + 1.5
+            head = min(width, max(TEXT_FLOOR, word))
+            data = max((len(w) for row in table.rows[:200]
+                        for w in str(row.get(col.key) or "").split()), default=0)
+            head_floors.append(head)
+            word_floors.append(min(width, max(head, min(13, data) + 1.5)))
+        else:  # dates and numbers: as wide as a whole value or a header word needs
+            word = max((len(w) for w in col.label.split()), default=4) * 1.15 + 1.5
+            need = {"date": 10.5, "datetime": 15.5}.get(col.kind, 6.0) if col.wrap else width
+            head_floors.append(min(width, max(need, word)))
+            word_floors.append(head_floors[-1])
+    for floors in (word_floors, head_floors):
+        fitted = _narrowed(widths, floors, room / (min_pt / BODY_PT))
+        scale = min(100, int(room / sum(column_points(w) for w in fitted) * 100))
+        if BODY_PT * scale / 100.0 >= min(min_pt, 7.0):
+            return PrintFit(fitted, scale, True)
+    return PrintFit(fitted, math.ceil(min_pt / BODY_PT * 100), False)
+
+
+def _narrowed(widths: list[float], floors: list[float], budget: float) -> list[float]:
+    """`widths` narrowed in proportion to their room above `floors` until they add up to
+    `budget` points (or reach their floors)."""
+    widths = list(widths)
+    for _ in range(50):
+        total = sum(column_points(w) for w in widths)
+        slack = sum(w - f for w, f in zip(widths, floors))
+        if total <= budget or slack <= 0.01:
+            break
+        ratio = min(1.0, (total - budget) / (7.0 * 0.75) / slack)
+        widths = [round(max(f, w - (w - f) * ratio), 1) for w, f in zip(widths, floors)]
+    return widths
 
 
 def lines_needed(text: str, width: float) -> int:
     """About how many lines `text` takes in a wrapped column `width` characters wide."""
     # proportional text fits a little more than `width` digits per line; word wrap loses some
     room = max(1.0, (width - 1.0) * 1.05)
-    return sum(max(1, math.ceil(len(part) / room)) for part in text.split("\n"))
+    lines = 0
+    for part in text.split("\n"):
+        count, used = 1, 0.0
+        for word in part.split():
+            size = len(word)
+            if used and used + 1 + size > room:
+                count += 1
+                used = 0.0
+            while size > room:  # a word longer than the column breaks between characters
+                count += 1
+                size -= room
+            used = used + 1 + size if used else size
+        lines += count
+    return lines
 
 
 def row_height(values, widths: list[float]) -> float | None:
@@ -217,19 +328,25 @@ def row_height(values, widths: list[float]) -> float | None:
 
 def print_setup(ws, *, header_row: int, last_row: int, ncols: int, office: str = "",
                 title: str = "", landscape: bool = True, filters: bool = True,
-                paper: str = "A4") -> None:
-    """Filter on the header, landscape, fit to page width, header row on every page,
-    office name and page numbers in the printed header/footer (after the rows are written)."""
+                paper: str = "A4", fit: PrintFit | None = None, printed_on: str = "") -> None:
+    """Filter on the header, landscape, the paper, one page wide (or the smallest readable
+    scale with the first columns repeated), header row on every page, office name and page
+    numbers in the printed header/footer (after the rows are written)."""
     last_col = get_column_letter(max(ncols, 1))
     if filters and last_row >= header_row:
         ws.auto_filter.ref = f"A{header_row}:{last_col}{max(last_row, header_row)}"
     ws.print_title_rows = f"{header_row}:{header_row}"
     ws.page_setup.orientation = "landscape" if landscape else "portrait"
     ws.page_setup.paperSize = PAPER_CODES.get(paper, "9")
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
+    if fit is None or fit.one_page_wide:
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+    if fit is not None:
+        ws.page_setup.scale = fit.scale
+        if not fit.one_page_wide and ncols > 2:
+            ws.print_title_cols = "A:B"  # the row's number and agenda on every page across
     ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.left = ws.page_margins.right = SIDE_MARGIN_IN
     ws.page_margins.top = ws.page_margins.bottom = 0.6
     ws.page_margins.header = ws.page_margins.footer = 0.25
     ws.oddHeader.left.text = _hf_escape(office)
@@ -238,8 +355,15 @@ def print_setup(ws, *, header_row: int, last_row: int, ncols: int, office: str =
     ws.oddHeader.right.size = 9
     ws.oddFooter.center.text = "Halaman &P dari &N"
     ws.oddFooter.center.size = 9
-    ws.oddFooter.right.text = "Dicetak &D"
+    # the date as text in the documents' own format (the &D code prints the PC's locale format)
+    ws.oddFooter.right.text = _hf_escape(f"Dicetak {printed_on or _today()}")
     ws.oddFooter.right.size = 8
+
+
+def _today() -> str:
+    from sop_desktop.dates import tanggal
+
+    return tanggal(dt.date.today())
 
 
 def _hf_escape(text: str) -> str:
@@ -251,22 +375,33 @@ def write_table(ws, table: Table, *, office: str = "", heading: list[str] | None
                 progress: Callable[[int, int], None] | None = None, progress_offset: int = 0,
                 progress_total: int | None = None, borders: bool = True,
                 total_row: dict | None = None, filters: bool = True,
-                footer_lines: list[str] | None = None, paper: str = "A4") -> int:
+                footer_lines: list[str] | None = None, paper: str = "A4",
+                landscape: bool = True) -> int:
     """Write a titled table into `ws` (an empty sheet, write_only or not); returns the header row.
 
     Rows: the title, each heading line, a blank row, the header, the data, then the table's
-    note and `footer_lines` (small print such as the history chain hash) under it.
+    note and `footer_lines` (small print such as the history chain hash) under it. Columns
+    are narrowed (text wraps, rows grow) so that the printed page reads at 7 pt or more.
     """
+    use_print_font(ws.parent)
     kit = StyleKit(ws, table.columns, borders=borders)
-    widths = measure_widths(table)
+    # a bold header word must fit its column whole ("Dikembalikan", not "Dikembalika/n")
+    widths = [max(w, max((len(x) for x in c.label.split()), default=0) * 1.15 + 1.5)
+              for c, w in zip(table.columns, measure_widths(table))]
+    fit = fit_to_paper(table, widths, paper, landscape)
+    widths = fit.widths
     setup_sheet(ws, widths)
     wrapped = [w if c.wrap and c.kind == "text" else 10 ** 6 for c, w in zip(table.columns, widths)]
     dims = ws.row_dimensions
     streamed = isinstance(ws, WriteOnlyWorksheet)
-    freeze_header(ws, len(heading or []) + 3)
+    # text under and over the table keeps within its width: a long line running past the
+    # last column would widen what LibreOffice prints and shrink the whole page
+    span = max(20, int(sum(widths) * 0.95))
+    heading = [part for line in heading or [] for part in fit_lines(line, span)]
+    freeze_header(ws, len(heading) + 3, fit=fit.one_page_wide)
     ws.append([kit.styled_text(table.title, kit.title)])
     row = 1
-    for line in heading or []:
+    for line in heading:
         ws.append([kit.styled_text(line, kit.subtitle)])
         row += 1
     ws.append([])
@@ -295,13 +430,21 @@ def write_table(ws, table: Table, *, office: str = "", heading: list[str] | None
         ws.append(kit.body_row(table.values(total_row), bold=True))
     if table.note or footer_lines:
         ws.append([])
-    if table.note:
-        ws.append([kit.styled_text(table.note, kit.subtitle)])
-    for line in footer_lines or []:
+    for line in [*fit_lines(table.note, span), *(part for text in footer_lines or []
+                                                 for part in fit_lines(text, span))]:
         ws.append([kit.styled_text(line, kit.subtitle)])
     print_setup(ws, header_row=header_row, last_row=last, ncols=len(table.columns), office=office,
-                title=table.title, filters=filters, paper=paper)
+                title=table.title, filters=filters, paper=paper, landscape=landscape, fit=fit)
     return header_row
+
+
+def fit_lines(text: str, chars: int) -> list[str]:
+    """`text` broken at spaces into lines of at most about `chars` characters (long words
+    such as a chain hash are broken too); no lines for empty text."""
+    import textwrap
+
+    return textwrap.wrap(text or "", max(10, chars), break_long_words=True,
+                         break_on_hyphens=False)
 
 
 def save_workbook(wb, fh) -> None:
