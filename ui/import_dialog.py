@@ -21,15 +21,11 @@ from ui.workers import user_message
 NEW_SOP = "__baru__"  # target choice: store as a new SOP
 
 
-def read_sop_file(path: str):
+def read_sop_file(path: str, progress=None, cancel=None):
     """Run the core importer (called on a worker thread: no widgets here)."""
-    from sop_desktop.importers import ImportResult, import_file
+    from sop_desktop.importers import read_sop_file as core_read
 
-    if Path(path).suffix.lower() == ".toml":
-        from sop_desktop.library import load
-
-        return ImportResult([load(Path(path))], [])
-    return import_file(path)
+    return core_read(path, progress, cancel)
 
 
 class LaneAssignment(QTableWidget):
@@ -102,12 +98,15 @@ class ImportDialog(QDialog):
         row = QHBoxLayout()
         self.path_edit = QLineEdit()
         self.path_edit.setObjectName("import_path")
-        self.path_edit.setPlaceholderText(self.tr("Berkas SOP: teks (.txt) atau Excel (.xlsx)"))
+        self.path_edit.setPlaceholderText(self.tr("Berkas SOP: PDF, teks (.txt) atau Excel (.xlsx)"))
         browse = QPushButton(self.tr("Pilih berkas…"))
         browse.clicked.connect(self._browse)
         self.read_button = QPushButton(self.tr("Baca"))
         self.read_button.setObjectName("import_read")
         self.read_button.clicked.connect(lambda: self.load_path(self.path_edit.text()))
+        from ui.screen import EnterKey
+
+        self.path_enter = EnterKey(self.path_edit, lambda: self.load_path(self.path_edit.text()))
         row.addWidget(self.path_edit, 1)
         row.addWidget(browse)
         row.addWidget(self.read_button)
@@ -145,6 +144,14 @@ class ImportDialog(QDialog):
         self.lanes = LaneAssignment()
         self.lanes.setObjectName("import_lanes")
         self.detail.insertTab(0, self.lanes, self.tr("Pelaksana belum ditentukan"))
+        from ui.import_review import ImportReview
+
+        self.review = ImportReview(self)  # drawn documents (PDF): the page beside what was read
+        self.review.hide()
+        self.review.setObjectName("import_review")
+        self.review_title = self.tr("Tinjau halaman sumber")
+        self.read_result = None
+        self.cancel_read = False
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 3)
@@ -161,11 +168,12 @@ class ImportDialog(QDialog):
         self.sop_list.currentRowChanged.connect(self._show_sop)
         self.sop_list.itemChanged.connect(lambda _item: self._update_state())
         self.lanes.changed.connect(self._lanes_changed)
+        self.review.changed.connect(self._review_changed)
         self.target_combo.activated.connect(self._target_chosen)
 
     def _browse(self) -> None:
         dialog = QFileDialog(self, self.tr("Pilih berkas SOP"))
-        dialog.setNameFilters([self.tr("Berkas SOP (*.txt *.xlsx *.toml)"), self.tr("Semua berkas (*)")])
+        dialog.setNameFilters([self.tr("Berkas SOP (*.pdf *.txt *.xlsx *.toml)"), self.tr("Semua berkas (*)")])
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.fileSelected.connect(self.load_path)
         dialog.open()
@@ -180,11 +188,22 @@ class ImportDialog(QDialog):
             self.status.setText(self.tr("Berkas tidak ditemukan: %1").replace("%1", path))
             return
         self.path_edit.setText(path)
+        self.progress.setRange(0, 0)
         self.progress.setVisible(True)
         self.read_button.setEnabled(False)
         self.save_button.setEnabled(False)
         self.status.setText(self.tr("Membaca %1 …").replace("%1", Path(path).name))
-        self.runner.start(lambda: read_sop_file(path), self._read_done, self._read_failed)
+        self.cancel_read = False  # Batal while reading stops the worker at the next page
+        self.runner.start(lambda progress: read_sop_file(path, progress,
+                                                         lambda: self.cancel_read),
+                          self._read_done, self._read_failed, self._read_progress)
+
+    def _read_progress(self, done: int, total: int, what: str) -> None:
+        """Long reads (a PDF of many pages) say how far they are."""
+        if total > 0:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+        self.status.setText(self.tr("Membaca: %1").replace("%1", what))
 
     def _read_failed(self, message: str) -> None:
         self.progress.setVisible(False)
@@ -196,6 +215,13 @@ class ImportDialog(QDialog):
         self.progress.setVisible(False)
         self.read_button.setEnabled(True)
         self.result_sops = list(getattr(result, "sops", []) or [])
+        self.read_result = result
+        at = self.detail.indexOf(self.review)
+        if getattr(result, "pages", None) and at < 0:
+            self.detail.addTab(self.review, self.review_title)
+        elif not getattr(result, "pages", None) and at >= 0:
+            self.detail.removeTab(at)
+            self.review.hide()
         self.file_warnings = [str(w) for w in getattr(result, "warnings", []) or []]
         self.targets, self.match_notes = [], []
         codes = set(self.services.sops.codes())
@@ -255,7 +281,7 @@ class ImportDialog(QDialog):
             return
         self.target_combo.setEnabled(True)
         self.target_combo.addItem(self.tr("SOP baru"), NEW_SOP)
-        for other in self.services.sops.latest_all():
+        for other in sorted(self.services.sops.latest_all(), key=lambda d: d.name.casefold()):
             self.target_combo.addItem(
                 self.tr("Versi %1 dari %2 — %3").replace("%1", str(other.version + 1))
                 .replace("%2", other.code).replace("%3", other.name), other.code)
@@ -271,10 +297,29 @@ class ImportDialog(QDialog):
         self._fill_targets()
         self.detail.show_definition(defn)
         self.lanes.set_definition(defn)
+        self._show_review(defn)
         self._fill_warnings()
         pending = self.lanes.rowCount()
         self.detail.setTabText(0, self.tr("Pelaksana belum ditentukan (%1)").replace("%1", str(pending)))
         self.detail.setCurrentIndex(0 if pending else 2)
+
+    def _show_review(self, defn) -> None:
+        """The review tab for a drawn document: the SOP's steps with the rows they came from."""
+        origins = getattr(self.read_result, "origins", None)
+        row = self.sop_list.currentRow()
+        if origins is None or not 0 <= row < len(origins.rows):
+            self.review.set_definition(None, [], [])
+            return
+        self.review.set_definition(defn, origins.rows[row], self.read_result.pages)
+        low = len(self.review.low_steps())
+        at = self.detail.indexOf(self.review)
+        if at >= 0:
+            self.detail.setTabText(at, f"{self.review_title} (⚠ {low})" if low
+                                   else self.review_title)
+
+    def _review_changed(self) -> None:
+        self.lanes.set_definition(self.current_definition())
+        self._lanes_changed()
 
     def _lanes_changed(self) -> None:
         defn = self.current_definition()
@@ -301,6 +346,11 @@ class ImportDialog(QDialog):
                                         .replace("%1", str(len(missing))).replace("%2", "; ".join(names)))
         else:
             self.save_button.setToolTip("")
+
+    def reject(self) -> None:
+        """Batal: a read still running stops at its next page; nothing is stored."""
+        self.cancel_read = True
+        super().reject()
 
     def save(self) -> None:
         """Store every checked SOP (a revision becomes a new version); report what happened."""

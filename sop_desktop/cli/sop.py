@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from sop_desktop.cli import print_json
 from sop_desktop.errors import NotFound, ValidationError
 
@@ -29,6 +27,9 @@ def register(sub) -> None:
                    help="simpan sebagai versi baru SOP berkode ini (berkas berisi satu SOP)")
     p.add_argument("--new", action="store_true", dest="as_new",
                    help="simpan sebagai SOP baru walaupun mirip SOP yang ada")
+    p.add_argument("--as", dest="as_user", default=None, metavar="ADMIN",
+                   help="administrator yang mengimpor (wajib bila sudah ada administrator, "
+                        "kecuali --dry-run; kata sandinya dari SOP_DESKTOP_PASSWORD atau prompt)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_import)
 
@@ -86,19 +87,19 @@ def cmd_show(args, ctx) -> int:
 
 
 def read_file(path: str):
-    """Import a text, .xlsx or .toml SOP file -> (definitions, warnings)."""
-    file = Path(path)
-    if file.suffix.lower() == ".toml":
-        from sop_desktop.library import load
+    """Import a text, .xlsx, PDF or .toml SOP file -> (definitions, warnings)."""
+    from sop_desktop.importers import read_sop_file
 
-        return [load(file)], []
-    from sop_desktop.importers import import_file
-
-    result = import_file(file)
+    result = read_sop_file(path)
     return result.sops, result.warnings
 
 
 def cmd_import(args, ctx) -> int:
+    actor = None
+    if not args.dry_run:  # storing SOPs is an administrator's action (checked in the core)
+        from sop_desktop.cli.user import admin_actor
+
+        actor = admin_actor(args, ctx.services, "impor_sop")
     sops, warnings = read_file(args.file)
     if args.code and args.as_new:
         raise ValidationError("--code dan --new tidak dapat dipakai bersamaan")
@@ -123,6 +124,10 @@ def cmd_import(args, ctx) -> int:
             saved, created = service.save_import(defn, code, new=new)
             taken.add(saved.code)
             stored.append({"code": saved.code, "version": saved.version, "created": created})
+        from sop_desktop.users import log_admin_action
+
+        log_admin_action(actor, "impor_sop", f"{args.file}: " + ", ".join(
+            f"{s['code']} v{s['version']}" for s in stored))
     if args.json:
         out = {"sops": [d.to_dict() for d in sops], "warnings": warnings}
         if not args.dry_run:

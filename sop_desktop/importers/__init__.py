@@ -1,4 +1,9 @@
-"""SOP importers: text extracted from PDFs (tab-separated tables) and .xlsx in the same layout.
+"""SOP importers: text extracted from PDFs (tab-separated tables), .xlsx in the same layout, and
+PDFs with a text layer read from their drawing (pdf.py -> geometry.py page model), and Word
+(.docx) and Excel (.xlsx) files with their drawn flowchart shapes (docx.py, xlsx_shapes.py).
+
+`read_sop_file(path, progress, cancel)` is the one place that chooses the importer by file type
+(the CLI and the import dialog both call it).
 
 Pipeline: tokenize lines (cells.py) -> locate tables (table.py) -> identity block per table
 (identity.py) -> header model and row grid (table.py) -> steps (build.py) -> lane and decision
@@ -22,6 +27,23 @@ class ImportResult:
 
     sops: list[SopDefinition] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # drawn documents only (geometry.Page list, flowread.Origins): for the review screen
+    pages: list = field(default_factory=list)
+    origins: object = None
+
+
+def read_sop_file(path: str | Path, progress=None, cancel=None) -> ImportResult:
+    """Import any SOP file the product reads: .toml library file, PDF, scan, .docx, .xlsx or text.
+
+    `progress(done, total, what)` is called during long reads; `cancel()` returning True stops
+    the read with ImportFailed("... dibatalkan").
+    """
+    path = Path(path)
+    if path.suffix.lower() == ".toml":
+        from sop_desktop.library import load
+
+        return ImportResult([load(path)], [])
+    return import_file(path, progress, cancel)
 
 
 def import_text(text: str, source: str = "teks") -> ImportResult:
@@ -50,9 +72,10 @@ def import_xlsx(path: str | Path) -> ImportResult:
         try:
             sops, warnings = parse_lines(lines, path.name, carry, title)
         except ImportFailed as exc:
-            if NO_TABLE not in str(exc):
-                raise
             failures.append(str(exc))
+            if NO_TABLE not in str(exc):  # this sheet's table cannot be read; the others can
+                result.warnings.append(f"{exc}; lembar ini dilewati")
+                continue
             preamble = parse_preamble(lines)
             if preamble.found:
                 carry = preamble
@@ -65,13 +88,13 @@ def import_xlsx(path: str | Path) -> ImportResult:
         result.sops.extend(sops)
         result.warnings.extend(warnings)
     if not result.sops:
-        raise ImportFailed(failures[0] if failures else f"{path.name}: buku kerja kosong; "
-                           "tidak ditemukan tabel SOP")
+        cause = next((f for f in failures if NO_TABLE not in f), failures[0]) if failures else ""
+        raise ImportFailed(cause or f"{path.name}: buku kerja kosong; tidak ditemukan tabel SOP")
     return result
 
 
-def import_file(path: str | Path) -> ImportResult:
-    """Import a text or .xlsx SOP file, chosen by content (zip) and extension."""
+def import_file(path: str | Path, progress=None, cancel=None) -> ImportResult:
+    """Import a PDF, scan, .docx, .xlsx or text SOP file, chosen by content and extension."""
     path = Path(path)
     if not path.exists():
         raise ImportFailed(f"{path}: berkas tidak ditemukan")
@@ -83,11 +106,30 @@ def import_file(path: str | Path) -> ImportResult:
         size = path.stat().st_size
     except OSError as exc:
         raise ImportFailed(f"{path.name}: berkas tidak dapat dibaca ({exc.strerror})") from None
+    if head.startswith(b"%PDF") or (path.suffix.lower() == ".pdf" and b"%PDF" in _head(path)):
+        from sop_desktop.importers.pdf import import_pdf
+        from sop_desktop.importers.scan import import_scan, is_scanned_pdf
+
+        if is_scanned_pdf(path):  # every page an image: OCR
+            return import_scan(path, progress, cancel)
+        return import_pdf(path, progress, cancel)
+    from sop_desktop.importers.scan_image import is_image_file
+
+    if is_image_file(path, head):  # a scan or photo of the SOP pages: OCR
+        from sop_desktop.importers.scan import import_scan
+
+        return import_scan(path, progress, cancel)
     refused = _known_other_format(path, head)
     if refused:
         raise ImportFailed(f"{path.name}: {refused}")
+    if path.suffix.lower() in (".docx", ".docm") or _is_word_package(path, head):
+        from sop_desktop.importers.docx import import_docx
+
+        return import_docx(path)
     if path.suffix.lower() in (".xlsx", ".xlsm") or head == b"PK\x03\x04":
-        return import_xlsx(path)
+        from sop_desktop.importers.xlsx_shapes import import_xlsx_drawn
+
+        return import_xlsx_drawn(path)
     if size > MAX_TEXT_BYTES:
         raise ImportFailed(f"{path.name}: berkas teks terlalu besar ({size} bita)")
     data = path.read_bytes()
@@ -104,28 +146,38 @@ def import_file(path: str | Path) -> ImportResult:
     return import_text(text, source=path.name)
 
 
+def _head(path: Path) -> bytes:
+    """The first KiB (a PDF may start with a few bytes of junk before %PDF)."""
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(1024)
+    except OSError:
+        return b""
+
+
 def _known_other_format(path: Path, head: bytes) -> str:
-    """What to tell a user who picked a PDF, an old .xls, a Word or an OpenDocument file."""
-    suffix = path.suffix.lower()
-    if head.startswith(b"%PDF"):
-        return ("berkas PDF tidak dibaca langsung; salin tabelnya sebagai teks (kolom dipisah "
-                "tab) atau simpan tabel sebagai .xlsx")
-    if head == b"\xd0\xcf\x11\xe0" or suffix == ".xls":
-        return "format .xls (Excel 97-2003) tidak didukung; simpan ulang sebagai .xlsx"
-    if head == b"PK\x03\x04":
-        import zipfile
+    """What to tell a user who picked a broken PDF or a .doc, .xls, .odt or .ods file."""
+    from sop_desktop.importers.docx import office_refusal
 
-        try:
-            with zipfile.ZipFile(path) as zf:
-                names = set(zf.namelist()[:5000])
-        except Exception:  # a damaged zip raises many kinds; the .xlsx checks say what is wrong
-            return ""
-        if "word/document.xml" in names:
-            return ("berkas Word (.docx) tidak didukung; salin tabel SOP ke .xlsx atau simpan "
-                    "sebagai teks")
-        if "mimetype" in names and "content.xml" in names:
-            return "berkas OpenDocument (.ods/.odt) tidak didukung; simpan ulang sebagai .xlsx"
-    return ""
+    if path.suffix.lower() == ".pdf":
+        return "bukan berkas PDF yang sah (tanda %PDF tidak ditemukan)"
+    return office_refusal(path, head)
 
 
-__all__ = ["ImportResult", "import_file", "import_text", "import_xlsx"]
+def _is_word_package(path: Path, head: bytes) -> bool:
+    """A zip holding word/document.xml (a .docx saved under another name)."""
+    if head != b"PK\x03\x04":
+        return False
+    import zipfile
+
+    from sop_desktop.importers.zipguard import check_directory
+
+    try:
+        check_directory(path)  # a zip listing millions of members is refused unread
+        with zipfile.ZipFile(path) as zf:
+            return "word/document.xml" in set(zf.namelist()[:5000])
+    except Exception:  # a damaged zip raises many kinds; the .xlsx checks say what is wrong
+        return False
+
+
+__all__ = ["ImportResult", "import_file", "import_text", "import_xlsx", "read_sop_file"]

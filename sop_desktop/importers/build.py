@@ -16,16 +16,18 @@ from dataclasses import dataclass, field
 
 from sop_desktop.errors import ImportFailed, ValidationError
 from sop_desktop.importers.cells import Line, norm_key
-from sop_desktop.importers.decisions import infer_decisions, mark_start_end
+from sop_desktop.importers.decisions import infer_decisions, mark_start_end, relocate_labels
 from sop_desktop.importers.identity import Preamble, parse_preamble, sop_name
 from sop_desktop.importers.lanes import clean_lane_name, infer_lanes
+from sop_desktop.importers.layout import renumber_labels
 from sop_desktop.importers.table import (NO_STANDARD, HeaderModel, TablePart, build_header,
                                          classify_mark, locate_tables, with_unit)
 from sop_desktop.model import Lane, SopDefinition, Step
-from sop_desktop.waktu import parse_waktu
+from sop_desktop.waktu import parse_waktu, read_waktu
 
 MAX_NAME = 250
-NO_TABLE = "tidak ditemukan tabel SOP (kolom No / Kegiatan / Pelaksana / Mutu Baku)"
+NO_TABLE = ("tidak ditemukan tabel SOP (baris langkah bernomor di bawah kepala tabel No / "
+            "Kegiatan / Pelaksana)")
 
 
 @dataclass
@@ -44,8 +46,9 @@ def parse_lines(lines: list[Line], source: str, carry: Preamble | None = None,
     `carry`: an identity block read elsewhere (a workbook's separate identity sheet) for the
     first table that has none of its own; `sheet_name` names an SOP that has no name at all.
     """
+    lines, file_warnings = renumber_labels(lines)
     parts = locate_tables(lines)
-    file_warnings: list[str] = []
+    failures: list[str] = []
     if not parts:
         first = next((ln for ln in lines if not ln.blank), None)
         where = first.where if first else "baris 1"
@@ -62,7 +65,9 @@ def parse_lines(lines: list[Line], source: str, carry: Preamble | None = None,
         try:
             model = build_header(part, clean_lane_name)
         except ImportFailed as exc:
-            raise ImportFailed(f"{source} {exc}") from None
+            # one table that cannot be read never costs the file its other SOPs
+            failures.append(f"{source} {exc}")
+            continue
         if not part.rows:
             file_warnings.append(f"{part.top.where if part.top else ''}: kepala tabel tanpa baris "
                                  "langkah diabaikan")
@@ -78,11 +83,20 @@ def parse_lines(lines: list[Line], source: str, carry: Preamble | None = None,
             current.parts.append((part, model))
             continue
         drafts.append(SopDraft(preamble, [(part, model)]))
-    if not drafts:
+    sops = []
+    for draft in drafts:
+        try:
+            sops.append(build_sop(draft, source, sheet_name))
+        except ImportFailed as exc:
+            failures.append(str(exc))
+    if not sops and failures:
+        raise ImportFailed(failures[0])
+    if not sops:
         where = parts[0].top.where if parts[0].top else "baris 1"
         raise ImportFailed(f"{source} {where}: tabel SOP tidak berisi baris langkah bernomor "
                            "(kolom No kosong atau tidak berisi angka)")
-    return [build_sop(d, source, sheet_name) for d in drafts], file_warnings
+    file_warnings.extend(f"{failure}; tabel ini dilewati" for failure in failures)
+    return sops, file_warnings
 
 
 @functools.lru_cache(maxsize=4096)
@@ -222,6 +236,7 @@ def build_sop(draft: SopDraft, source: str, sheet_name: str = "") -> SopDefiniti
     if incomplete:
         warnings.append(f"fragmen: langkah pertama bernomor {steps[0].number} "
                         "(halaman awal tidak ada); SOP ditandai tidak lengkap")
+    warnings.extend(relocate_labels(steps, marks))
     warnings.extend(infer_lanes(steps, names, marks))
     warnings.extend(infer_decisions(steps, names, marks))
     mark_start_end(steps, marks)
@@ -304,16 +319,19 @@ def _row_step(row, model: HeaderModel, lane_of: dict[int, int], sop: str, source
         no_standard, waktu_text = waktu_text, ""
         warnings.append(f"{row.line.where}: waktu '{no_standard}' langkah {row.number} bukan "
                         "standar waktu; langkah tanpa standar waktu (teks disimpan di Keterangan)")
-    try:
-        waktu = parse_waktu(waktu_text, where=f"{source} {row.line.where}: SOP '{sop}' langkah "
-                                              f"{row.number}")
-    except ValidationError:
+    reading = read_waktu(waktu_text)
+    waktu, step_flags, step_note = reading.waktu, [], ""
+    if reading.problem:
+        # one unreadable cell never costs the whole file: the step keeps its text, flagged
         hint = ("; angka tanpa satuan: tulis satuannya di sel atau di kepala kolom, mis. "
-                "'WAKTU (MENIT)'" if with_unit(original, "menit") else "")
-        raise ImportFailed(f"{source} {row.line.where}: SOP '{sop}' langkah {row.number}: waktu "
-                           f"'{original}' tidak dapat dibaca (contoh yang benar: '15 menit', "
-                           f"'1-2 hari', '5 hari kerja'){hint}") from None
-    if waktu is not None and waktu_text != original and not united:
+                "'WAKTU (MENIT)'" if reading.unreadable and with_unit(original, "menit") else "")
+        warnings.append(f"{source} {row.line.where}: SOP '{sop}' langkah {row.number}: "
+                        f"{reading.problem}{hint}")
+        step_note = reading.problem
+        no_standard = no_standard or original  # the cell's text is kept in Keterangan
+        if reading.unreadable:
+            step_flags.append("waktu_unreadable")
+    elif waktu is not None and waktu_text != original and not united:
         waktu = dataclasses.replace(waktu, text=original)
     row_marks: dict[int, str] = {}
     if model.actor_col is not None:
@@ -323,10 +341,14 @@ def _row_step(row, model: HeaderModel, lane_of: dict[int, int], sop: str, source
     for col, _ in model.lanes:
         if col < len(cells) and cells[col] and col in lane_of:
             row_marks.setdefault(lane_of[col], classify_mark(cells[col]))
+    for col, kind in row.labels:
+        if col in lane_of:  # beside the lane's own mark: kept apart from it
+            row_marks.setdefault(lane_of[col] + 0.5, kind)
     keterangan = cell("keterangan")
     if no_standard:
         keterangan = f"{keterangan}; Waktu: {no_standard}" if keterangan else \
             f"Waktu: {no_standard}"
     step = Step(number=row.number, kegiatan=kegiatan, kelengkapan=cell("kelengkapan"),
-                waktu=waktu, output=cell("output"), keterangan=keterangan)
+                waktu=waktu, output=cell("output"), keterangan=keterangan, note=step_note,
+                flags=step_flags)
     return step, row_marks

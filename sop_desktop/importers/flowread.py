@@ -1,0 +1,356 @@
+"""The drawing's say on each step: lane and co-lanes from the lane columns its symbols sit in,
+kind from the symbol's shape, a decision's Ya/Tidak targets from the arrows leaving it
+(followed across off-page connectors with the same letter), text inside a symbol as its note.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from sop_desktop.errors import ImportFailed
+from sop_desktop.importers.cells import norm_key
+from sop_desktop.importers.geometry import Arrow, Page, Shape, link_arrows
+from sop_desktop.importers.lanes import clean_lane_name
+from sop_desktop.importers.pagetable import UNIT_START, RowOrigin, page_lines, text_lines
+from sop_desktop.model import SopDefinition, Step
+
+_YES = {"ya", "y", "yes", "lengkap", "sesuai", "setuju", "disetujui", "benar", "valid", "layak",
+        "memenuhi", "diterima", "terima", "ok", "sah", "lulus", "cocok", "ada", "v"}
+_NO = {"tidak", "t", "no", "n", "tdk", "belum", "ditolak", "tolak", "kurang", "salah", "x",
+       "tidaklengkap", "tidaksesuai", "tidaksetuju", "tidakdisetujui", "tidakvalid",
+       "tidaklayak", "tidakmemenuhi", "tidakada", "revisi", "perbaikan", "koreksi"}
+LOW = "geometri_ragu"  # flag: lane or kind read with low confidence
+
+
+def label_sense(text: str) -> str | None:
+    """"Ya"/"Tidak" or one of their synonyms -> "yes"/"no", else None."""
+    key = norm_key(text)
+    if key in _NO or (key.startswith("tidak") and len(key) < 18):
+        return "no"
+    if key in _YES:
+        return "yes"
+    return None
+
+
+@dataclass
+class Origins:
+    """What the review screen needs: for each SOP and step, where it was read."""
+
+    rows: list[list[RowOrigin]] = field(default_factory=list)  # per SOP, per step (or None)
+
+
+def _seg_dist(p, a, b) -> float:
+    (px, py), (ax, ay), (bx, by) = p, a, b
+    dx, dy = bx - ax, by - ay
+    if dx == dy == 0:
+        return math.hypot(px - ax, py - ay)
+    t = max(0.0, min(1.0, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy)))
+    return math.hypot(px - ax - t * dx, py - ay - t * dy)
+
+
+def _label_words(page: Page) -> set[int]:
+    """Give each arrow the Ya/Tidak word next to its first legs; returns the words used."""
+    used: set[int] = set()
+    cands = [w for w in page.words if label_sense(w.text) and
+             not any(s.near((w.cx, w.cy), 0.0) for s in page.shapes)]
+    for w in cands:
+        best, score = None, 1e9
+        for arrow in page.arrows:
+            if arrow.label or len(arrow.points) < 2:
+                continue
+            legs = list(zip(arrow.points, arrow.points[1:]))[:2]
+            d = min(_seg_dist((w.cx, w.cy), a, b) for a, b in legs)
+            d = min(d, min(_seg_dist(c, a, b) for a, b in legs for c in
+                           ((w.x0, w.cy), (w.x1, w.cy), (w.cx, w.y0), (w.cx, w.y1))) + 0.1)
+            if d < score:
+                best, score = arrow, d
+        if best is not None and score <= 9.0:
+            best.label = w.text
+            used.add(id(w))
+    return used
+
+
+def pages_to_result(pages: list[Page], source: str, progress=None, cancel=None):
+    """See geometry.import_pages."""
+    from sop_desktop.importers import ImportResult
+    from sop_desktop.importers.build import parse_lines
+
+    skip: set[int] = set()
+    for page in pages:
+        link_arrows(page)
+        skip |= _label_words(page)
+        skip |= {id(w) for w in page.words for s in page.shapes
+                 if s.kind == "connector" and s.near((w.cx, w.cy), 0.0)}
+    pl = page_lines(pages, skip)
+    if not pl.rows and not any(not ln.blank for ln in pl.lines):
+        raise ImportFailed(f"{source}: tidak ada teks yang dapat dibaca")
+    sops, warnings = parse_lines(pl.lines, source)
+    result = ImportResult(sops, warnings)
+    origins = Origins()
+    graph = _Graph(pages, pl.rows)
+    cursor = 0
+    for defn in sops:
+        rows: list[RowOrigin | None] = []
+        for step in defn.steps:
+            found = None
+            for k in range(cursor, len(pl.rows)):
+                if pl.rows[k].number == step.number:
+                    found, cursor = pl.rows[k], k + 1
+                    break
+            rows.append(found)
+        _printed_lane_names(defn, rows)
+        apply_drawing(defn, rows, graph)
+        tidy_identity(defn, pages, pl.lines)
+        origins.rows.append(rows)  # type: ignore[arg-type]
+    result.pages = pages
+    result.origins = origins
+    return result
+
+
+class _Graph:
+    """Shapes -> step rows, and arrows followed across off-page connectors."""
+
+    def __init__(self, pages: list[Page], rows: list[RowOrigin]) -> None:
+        self.row_of: dict[str, RowOrigin] = {}
+        for row in rows:
+            for s in row.shapes:
+                self.row_of.setdefault(s.id, row)
+        self.shape: dict[str, Shape] = {s.id: s for p in pages for s in p.shapes}
+        self.out: dict[str, list[Arrow]] = {}
+        self.into: dict[str, int] = {}
+        self.connectors: dict[str, list[Shape]] = {}
+        for p in pages:
+            for a in p.arrows:
+                if a.start_shape:
+                    self.out.setdefault(a.start_shape, []).append(a)
+                if a.end_shape:
+                    self.into[a.end_shape] = self.into.get(a.end_shape, 0) + 1
+            for s in p.shapes:
+                if s.kind == "connector" and s.label:
+                    self.connectors.setdefault(norm_key(s.label), []).append(s)
+
+    def target(self, arrow: Arrow, depth: int = 0) -> RowOrigin | None:
+        """The step row an arrow finally reaches."""
+        end = self.shape.get(arrow.end_shape or "")
+        if end is None or depth > 6:
+            return None
+        if end.kind != "connector":
+            return self.row_of.get(end.id)
+        for other in self.connectors.get(norm_key(end.label), []):
+            if other.id == end.id:
+                continue
+            for nxt in self.out.get(other.id, []):
+                row = self.target(nxt, depth + 1)
+                if row is not None:
+                    return row
+        return None
+
+    def degree(self, shape: Shape) -> int:
+        return len(self.out.get(shape.id, [])) + self.into.get(shape.id, 0)
+
+
+def _printed_lane_names(defn: SopDefinition, rows: list[RowOrigin | None]) -> None:
+    """A lane name the cleaner joined ("Yankum HAM" -> "YankumHAM", needed for broken text
+    extractions) keeps its spacing as printed: a PDF's words are reliable."""
+    first = next((r for r in rows if r is not None and r.columns.lanes), None)
+    if first is None:
+        return
+    printed = [" ".join(h.split()) for _, h in first.columns.lanes]
+    rename: dict[str, str] = {}
+    for lane in defn.lanes:
+        for text in printed:
+            if text != lane.name and text.replace(" ", "") == lane.name.replace(" ", "") and \
+                    text not in [other.name for other in defn.lanes]:
+                rename[lane.name] = text
+    if not rename:
+        return
+    for lane in defn.lanes:
+        lane.name = rename.get(lane.name, lane.name)
+    for step in defn.steps:
+        step.lane = rename.get(step.lane, step.lane) if step.lane else step.lane
+        step.co_lanes = [rename.get(n, n) for n in step.co_lanes]
+
+
+def _tick_lanes(row: RowOrigin, names: list[str]) -> list[str]:
+    """Co-actors drawn as a dashed line from the symbol with a dashed tick in each co-actor's
+    column (a line without ticks: the column at its far end)."""
+    ticks = [s for s in row.dashed if s.vertical]
+    xs = [(s.bbox[0] + s.bbox[2]) / 2 for s in ticks]
+    if not xs:
+        xs = [s.bbox[2] if abs(s.bbox[0] - row.shapes[0].cx) < abs(s.bbox[2] - row.shapes[0].cx)
+              else s.bbox[0] for s in row.dashed if s.horizontal] if row.shapes else []
+    out = []
+    for x in xs:
+        lane = _lane_at(row, x, names)
+        if lane is not None and lane not in out:
+            out.append(lane)
+    return out
+
+
+def _lane_of(row: RowOrigin, shape: Shape, names: list[str]) -> str | None:
+    return _lane_at(row, shape.cx, names)
+
+
+def _lane_at(row: RowOrigin, x: float, names: list[str]) -> str | None:
+    col = row.columns.col_of(x)
+    for k, (c, header) in enumerate(row.columns.lanes):
+        if c == col:
+            cleaned = clean_lane_name(header)
+            if cleaned in names:
+                return cleaned
+            low = {norm_key(n): n for n in names}
+            if norm_key(cleaned) in low:
+                return low[norm_key(cleaned)]
+            return names[k] if k < len(names) else None
+    return None
+
+
+def apply_drawing(defn: SopDefinition, rows: list[RowOrigin | None], graph: _Graph) -> None:
+    """Override lane, co-lanes, kind and branches of each step with what the drawing shows."""
+    names = [lane.name for lane in defn.lanes]
+    by_row = {id(r): s for r, s in zip(rows, defn.steps) if r is not None}
+    for i, (step, row) in enumerate(zip(defn.steps, rows)):
+        if row is None or not row.shapes:
+            if row is not None and row.columns.lanes:
+                _flag(step, "simbol tidak ditemukan di kolom pelaksana")
+            continue
+        shapes = sorted(row.shapes, key=lambda s: (-graph.degree(s), s.cx))
+        main = shapes[0]
+        lanes = [_lane_of(row, s, names) for s in shapes]
+        if lanes[0] is not None:
+            step.lane = lanes[0]
+            co = set(lanes[1:]) | set(_tick_lanes(row, names))
+            step.co_lanes = [n for n in names if n in co and n != step.lane]
+            step.flags = [f for f in step.flags if f != "lane_unassigned"]
+        kind = _kind(main, i, len(defn.steps), graph)
+        inside = " ".join(s.text for s in shapes if s.text).strip()
+        if inside and norm_key(inside) not in (norm_key(step.kegiatan),):
+            step.note = _join(step.note, f"teks dalam simbol: {inside}")
+        if kind == "decision":
+            _branches(step, shapes, i, defn.steps, graph, by_row)
+        elif kind is not None:
+            if step.kind == "decision":
+                step.yes = step.no = None
+            step.kind = kind
+        else:
+            _flag(step, "bentuk simbol tidak dikenali")
+
+
+def _kind(shape: Shape, i: int, count: int, graph: _Graph) -> str | None:
+    if shape.kind == "decision":
+        return "decision" if i + 1 < count else None
+    if shape.kind == "process":
+        return "start" if i == 0 else "process"
+    if shape.kind == "terminator":
+        if i == 0:
+            return "start"
+        if i == count - 1 or not graph.out.get(shape.id):
+            return "end" if i == count - 1 else "process"
+        return "process"
+    return None
+
+
+def _branches(step: Step, shapes: list[Shape], i: int, steps: list[Step], graph: _Graph,
+              by_row: dict[int, Step]) -> None:
+    outs: list[tuple[str | None, Step]] = []
+    for s in shapes:
+        for arrow in graph.out.get(s.id, []):
+            row = graph.target(arrow)
+            target = by_row.get(id(row)) if row is not None else None
+            if target is not None:
+                outs.append((label_sense(arrow.label) if arrow.label else None, target))
+    yes = next((t.number for sense, t in outs if sense == "yes"), None)
+    no = next((t.number for sense, t in outs if sense == "no"), None)
+    rest = [t.number for sense, t in outs if sense is None]
+    nxt = steps[i + 1].number
+    if yes is None and rest:
+        yes = nxt if nxt in rest and (no is not None or len(rest) > 1) else rest.pop(0)
+        if yes in rest:
+            rest.remove(yes)
+        if no is None:
+            _flag(step, "label Ya/Tidak tidak terbaca; cabang ditebak dari urutan")
+    if no is None and rest:
+        no = rest[0]
+    if yes is None or no is None:
+        if step.kind == "decision" and step.yes is not None and step.no is not None:
+            _flag(step, "panah keputusan tidak lengkap; cabang dari teks")
+            return
+        yes = yes if yes is not None else nxt
+        if no is None:
+            _flag(step, "panah Tidak tidak ditemukan; diarahkan ke langkah sebelumnya")
+            no = steps[i - 1].number if i else step.number
+    step.kind, step.yes, step.no = "decision", yes, no
+    step.note = _join(re.sub(r"keputusan dari [^;]*(; )?", "", step.note).strip("; "),
+                      "keputusan dari gambar (panah Ya/Tidak)")
+
+
+_PLACEHOLDER = re.compile(r"^[\s\-–—.]*$")
+
+
+def _disahkan_cell(lines) -> str | None:
+    """The printed lines of the DISAHKAN OLEH value cell, when the page keeps them apart."""
+    for line in lines:
+        raw = [c for c in line.raw if c.strip()]
+        if len(raw) >= 2 and re.match(r"^\s*DISAHKAN\s*OLEH\b", raw[0], re.IGNORECASE) \
+                and "\n" in raw[1]:
+            return raw[1]
+    return None
+
+
+def tidy_identity(defn: SopDefinition, pages: list[Page], lines) -> None:
+    """A "-" printed for an empty identity field is no value; the lines of the DISAHKAN cell
+    separate jabatan and nama; an office name printed over two lines is one office; a name
+    printed in capitals takes its letter case from another line that spells it (a footer)."""
+    from sop_desktop.importers.identity import parse_disahkan
+
+    ident = defn.identity
+    cell = _disahkan_cell(lines)
+    if cell is not None and ident.disahkan_jabatan:
+        jab, nama, nip = parse_disahkan(cell.replace("\n", "   "))
+        if jab and nama:
+            ident.disahkan_jabatan, ident.disahkan_nama = jab, nama
+            ident.disahkan_nip = nip or ident.disahkan_nip
+    merged: list[str] = []
+    for item in ident.hierarchy:  # a printed line that does not name a unit continues one
+        if merged and not UNIT_START.match(item) and item.isupper():
+            merged[-1] = f"{merged[-1]} {item}"
+        else:
+            merged.append(item)
+    ident.hierarchy = merged
+
+    for key, value in list(ident.__dict__.items()):
+        if isinstance(value, str) and value and _PLACEHOLDER.match(value):
+            setattr(ident, key, "")
+        elif isinstance(value, list):
+            setattr(ident, key, [v for v in value if not _PLACEHOLDER.match(str(v))])
+    name = " ".join(defn.name.split())
+    if not name or name != name.upper() or not any(ch.isalpha() for ch in name):
+        return
+    found: list[tuple[int, str]] = []  # (preference, spelling): footers and titles first
+    for page in pages:
+        for line in text_lines(page.words):
+            text = " ".join(w.text for w in line)
+            at = text.upper().find(name.upper())
+            if at < 0 or text[at:at + len(name)] == name:
+                continue
+            spelt = text[at:at + len(name)]
+            footer = line[0].cy > 0.9 * page.height
+            found.append((0 if footer else 1 if at == 0 else 2, spelt))
+    if found:
+        defn.name = min(found, key=lambda f: f[0])[1]
+
+
+def _flag(step: Step, why: str) -> None:
+    if LOW not in step.flags:
+        step.flags.append(LOW)
+    step.note = _join(step.note, why)
+
+
+def _join(old: str, new: str) -> str:
+    return f"{old}; {new}" if old else new
+
+
+__all__ = ["LOW", "Origins", "apply_drawing", "label_sense", "pages_to_result"]
+

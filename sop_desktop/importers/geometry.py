@@ -1,0 +1,307 @@
+"""Format-neutral page model of an SOP document, and the step from drawn pages to SOPs.
+
+Every reader of a *drawn* SOP (PDF with a text layer: importers/pdf.py; Word/Excel drawings;
+OCR of scans) produces a list of `Page` objects and calls `import_pages(pages, source)`; the
+table, lane, kind and branch logic below is shared, so each reader only has to find things.
+
+How a reader fills a Page (all coordinates in PDF points, 1/72 inch, origin at the top-left
+corner of the page, y growing downwards; convert pixels with `x * 72 / dpi`):
+- `words`: every word with its box (`conf` < 1 for OCR words; 1.0 for a text layer).
+- `segments`: every stroked straight piece: table rules (long horizontal/vertical lines, the
+  edges of table cells drawn as rectangles) and arrow polylines. A polyline that ends in an
+  arrow head has `head=True` (its last point is the tip); dashed lines (co-actor links) have
+  `dashed=True`. A reader that only knows loose lines and small filled triangles may call
+  `attach_heads(segments, triangles)` to mark them.
+- `shapes`: the flowchart symbols with their kind (`terminator`, `process`, `decision`,
+  `connector` = off-page pentagon, `unknown`), bounding box and, for connectors, the letter in
+  `label`. A reader that has only outlines calls `shape_kind(points, curved)`. Table cells must
+  not be given as shapes.
+- `arrows`: optional. A reader that knows connectors (DrawingML `stCxn`/`endCxn`) gives them
+  with `start_shape`/`end_shape` set to Shape ids; otherwise leave empty and `import_pages`
+  derives them from the segments with heads (`link_arrows`). The Ya/Tidak label of an arrow
+  is taken from the words next to its first leg when `label` is empty.
+- `source`: where the page came from (file, page index, kind) for the review screen, which
+  renders it again and outlines `Page.columns`/shapes on it.
+
+`import_pages` turns the pages into the `Line` rows the text importer reads (so the header
+spellings, identity fields, waktu, multi-SOP segmentation and continued tables behave exactly
+as for text) and then overrides what the drawing tells better: each step's lane and co-lanes
+(the lane column(s) its symbol sits in), its kind (symbol shape) and a decision's Ya/Tidak
+targets (following the arrows, across off-page connectors with the same letter). Text written
+inside a symbol goes into the step's note. What was read from where is kept in
+`ImportResult.pages` / `ImportResult.origins` for the review screen.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+Point = tuple[float, float]
+BBox = tuple[float, float, float, float]  # x0, y0 (top), x1, y1 (bottom)
+
+SHAPE_KINDS = ("terminator", "process", "decision", "connector", "unknown")
+
+
+@dataclass
+class Word:
+    """One word with its box on the page (points, y down)."""
+
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    conf: float = 1.0
+
+    @property
+    def cx(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def cy(self) -> float:
+        return (self.y0 + self.y1) / 2
+
+
+@dataclass
+class Segment:
+    """A stroked polyline: a table rule (2 points) or an arrow's path (tip last when `head`)."""
+
+    points: list[Point]
+    head: bool = False
+    dashed: bool = False
+    width: float = 1.0
+
+    @property
+    def bbox(self) -> BBox:
+        key = (len(self.points), self.points[0], self.points[-1])
+        cached = self.__dict__.get("_bbox")
+        if cached is None or cached[0] != key:
+            xs = [p[0] for p in self.points]
+            ys = [p[1] for p in self.points]
+            cached = (key, (min(xs), min(ys), max(xs), max(ys)))
+            self.__dict__["_bbox"] = cached
+        return cached[1]
+
+    @property
+    def horizontal(self) -> bool:
+        x0, y0, x1, y1 = self.bbox
+        return len(self.points) == 2 and y1 - y0 <= 0.6 and x1 - x0 > 0.6
+
+    @property
+    def vertical(self) -> bool:
+        x0, y0, x1, y1 = self.bbox
+        return len(self.points) == 2 and x1 - x0 <= 0.6 and y1 - y0 > 0.6
+
+
+@dataclass
+class Shape:
+    """A flowchart symbol: its kind, box, the text inside it and (connectors) its letter."""
+
+    kind: str
+    bbox: BBox
+    text: str = ""
+    label: str = ""
+    id: str = ""
+    conf: float = 1.0
+
+    @property
+    def cx(self) -> float:
+        return (self.bbox[0] + self.bbox[2]) / 2
+
+    @property
+    def cy(self) -> float:
+        return (self.bbox[1] + self.bbox[3]) / 2
+
+    def near(self, p: Point, tol: float = 2.5) -> bool:
+        x0, y0, x1, y1 = self.bbox
+        return x0 - tol <= p[0] <= x1 + tol and y0 - tol <= p[1] <= y1 + tol
+
+
+@dataclass
+class Arrow:
+    """A directed edge between two shapes (ids), with its label ("Ya", "Tidak", ...)."""
+
+    points: list[Point]
+    start_shape: str | None = None
+    end_shape: str | None = None
+    label: str = ""
+
+
+@dataclass
+class PageSource:
+    """Where a page came from, so the review screen can show it: file, 0-based index, kind."""
+
+    path: str = ""
+    index: int = 0
+    kind: str = "pdf"  # "pdf", "image", "docx", "xlsx"
+
+
+@dataclass
+class Page:
+    """One page of a drawn SOP document, as any reader delivers it (see the module docstring)."""
+
+    width: float
+    height: float
+    number: int  # 1-based, as printed
+    words: list[Word] = field(default_factory=list)
+    segments: list[Segment] = field(default_factory=list)
+    shapes: list[Shape] = field(default_factory=list)
+    arrows: list[Arrow] = field(default_factory=list)
+    source: PageSource = field(default_factory=PageSource)
+    # filled in by import_pages, for the review screen: x boundaries of the table columns and
+    # the lane columns as (x0, x1, lane name)
+    columns: list[float] = field(default_factory=list)
+    lane_columns: list[tuple[float, float, str]] = field(default_factory=list)
+
+
+# ------------------------------------------------------------------ shape recognition
+
+
+def _dist(a: Point, b: Point) -> float:
+    return math.hypot(a[0] - b[0], a[1] - b[1])
+
+
+def shape_kind(points: list[Point], curved: bool = False) -> str:
+    """The symbol kind of a closed outline (vertices in order; `curved`: it has Bézier parts).
+
+    Rounded ends (curves) = terminator, 4 axis-aligned corners = process, 4 corners at the
+    middles of the box sides = decision, 5 corners with one point = off-page connector.
+    """
+    pts = [p for i, p in enumerate(points) if i == 0 or _dist(p, points[i - 1]) > 0.3]
+    if len(pts) > 1 and _dist(pts[0], pts[-1]) <= 0.3:
+        pts = pts[:-1]
+    if len(pts) < 3:
+        return "unknown"
+    xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+    x0, y0, x1, y1 = min(xs), min(ys), max(xs), max(ys)
+    w, h = x1 - x0, y1 - y0
+    if w < 2 or h < 2:
+        return "unknown"
+    if curved:
+        return "terminator"
+    tol = 0.12 * min(w, h) + 0.3
+
+    def on_edge(p: Point) -> tuple[bool, bool]:
+        return (abs(p[0] - x0) < tol or abs(p[0] - x1) < tol,
+                abs(p[1] - y0) < tol or abs(p[1] - y1) < tol)
+
+    corners = sum(1 for p in pts if all(on_edge(p)))
+    if len(pts) == 4 and corners == 4:
+        return "process"
+    mids = sum(1 for p in pts if (abs(p[0] - (x0 + x1) / 2) < tol and on_edge(p)[1]) or
+               (abs(p[1] - (y0 + y1) / 2) < tol and on_edge(p)[0]))
+    if len(pts) == 4 and mids == 4:
+        return "decision"
+    if len(pts) == 5 and corners >= 2 and mids >= 1:
+        return "connector"
+    if len(pts) >= 8 and corners == 0:
+        return "terminator"  # a polygon approximating rounded ends
+    return "unknown"
+
+
+def attach_heads(segments: list[Segment], triangles: list[list[Point]]) -> None:
+    """Mark the segments that end at an arrow head (a small filled triangle) and make the
+    head's tip their last point."""
+    for tri in triangles:
+        if len(tri) < 3:
+            continue
+        base = tri[:3]
+        for seg in segments:
+            if seg.head or seg.dashed:
+                continue
+            for end, rev in ((seg.points[-1], False), (seg.points[0], True)):
+                tip = _tip_for(base, end)
+                if tip is not None:
+                    if rev:
+                        seg.points.reverse()
+                    if _dist(seg.points[-1], tip) > 0.3:
+                        seg.points.append(tip)
+                    seg.head = True
+                    break
+            if seg.head and _dist(seg.points[-1], _tip_for(base, seg.points[-1]) or
+                                  (1e9, 1e9)) < 0.5:
+                break
+
+
+def _tip_for(tri: list[Point], end: Point) -> Point | None:
+    """The triangle's tip when `end` touches the triangle (at its tip or its base)."""
+    size = max(_dist(tri[0], tri[1]), _dist(tri[1], tri[2]), _dist(tri[0], tri[2]))
+    if size > 14 or min(_dist(p, end) for p in tri) > size + 0.8:
+        return None
+    cx = sum(p[0] for p in tri) / 3
+    cy = sum(p[1] for p in tri) / 3
+    if _dist((cx, cy), end) > size:
+        return None
+    # the tip: the vertex farthest from the other two's midpoint, i.e. the apex
+    best, score = None, -1.0
+    for i, p in enumerate(tri):
+        a, b = tri[(i + 1) % 3], tri[(i + 2) % 3]
+        s = _dist(p, ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2))
+        if s > score:
+            best, score = p, s
+    return best
+
+
+def link_arrows(page: Page) -> None:
+    """Build `page.arrows` from the segments that end in a head: connected pieces are chained
+    back from the tip to where the path leaves a shape."""
+    if page.arrows:
+        return
+    loose = [s for s in page.segments if not s.dashed and len(s.points) >= 2
+             and _short_of_page(s, page)]
+    for seg in page.segments:
+        if not seg.head:
+            continue
+        points = list(seg.points)
+        used = {id(seg)}
+        while not _touching_shape(points[0], page, exclude_tip=points[-1]):
+            nxt = _extend(points[0], loose, used)
+            if nxt is None:
+                break
+            points = nxt + points[1:]
+        start = _touching_shape(points[0], page, exclude_tip=points[-1])
+        end = _touching_shape(points[-1], page)
+        page.arrows.append(Arrow(points, start.id if start else None, end.id if end else None))
+
+
+def _short_of_page(seg: Segment, page: Page) -> bool:
+    x0, y0, x1, y1 = seg.bbox
+    return (x1 - x0) < 0.6 * page.width and (y1 - y0) < 0.6 * page.height
+
+
+def _extend(p: Point, loose: list[Segment], used: set[int]) -> list[Point] | None:
+    for seg in loose:
+        if id(seg) in used or seg.head:
+            continue
+        if _dist(seg.points[-1], p) < 0.8:
+            used.add(id(seg))
+            return list(seg.points)
+        if _dist(seg.points[0], p) < 0.8:
+            used.add(id(seg))
+            return list(reversed(seg.points))
+    return None
+
+
+def _touching_shape(p: Point, page: Page, exclude_tip: Point | None = None) -> Shape | None:
+    best, score = None, 1e9
+    for shape in page.shapes:
+        if shape.near(p, 3.0):
+            if exclude_tip is not None and shape.near(exclude_tip, 1.0) and not \
+                    shape.near(p, 0.5):
+                continue
+            d = _dist(p, (shape.cx, shape.cy))
+            if d < score:
+                best, score = shape, d
+    return best
+
+
+def import_pages(pages: list[Page], source: str, progress=None, cancel=None):
+    """All SOPs drawn on the pages -> ImportResult (see the module docstring)."""
+    from sop_desktop.importers.flowread import pages_to_result
+
+    return pages_to_result(pages, source, progress, cancel)
+
+
+__all__ = ["Arrow", "Page", "PageSource", "Segment", "Shape", "Word", "attach_heads",
+           "import_pages", "link_arrows", "shape_kind"]

@@ -1,0 +1,252 @@
+"""PDF reader (text layer): pdfplumber's words, lines, rectangles and curves -> geometry.Page.
+
+Hostile files are refused before any page is parsed (size, encryption with a user password,
+page count) and every page is bounded (objects, characters); pages are read one at a time and
+their caches dropped, so memory stays bounded. Scanned pages (no text layer) are named in a
+warning: they need the OCR route.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from sop_desktop.errors import ImportFailed
+from sop_desktop.importers.geometry import (Page, PageSource, Segment, Shape, Word, attach_heads,
+                                            shape_kind)
+
+MAX_PDF_BYTES = 60 * 1024 * 1024
+MAX_PAGES = 400
+MAX_PAGE_OBJECTS = 60_000  # chars + lines + rects + curves on one page
+MAX_TRIANGLE = 14.0
+
+Progress = Callable[[int, int, str], None]
+Cancel = Callable[[], bool]
+
+
+class Cancelled(ImportFailed):
+    """The person cancelled a long read."""
+
+
+def _open(path: Path):
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise ImportFailed(f"{path.name}: berkas tidak dapat dibaca ({exc.strerror})") from None
+    if size > MAX_PDF_BYTES:
+        raise ImportFailed(f"{path.name}: berkas PDF terlalu besar ({size // (1024 * 1024)} MB; "
+                           f"paling besar {MAX_PDF_BYTES // (1024 * 1024)} MB)")
+    try:
+        pdf = pdfplumber.open(path)
+        count = len(pdf.pages)
+    except PDFPasswordIncorrect:
+        raise ImportFailed(f"{path.name}: PDF terkunci kata sandi; buka kuncinya dulu (cetak ulang "
+                           "ke PDF tanpa kata sandi) lalu impor lagi") from None
+    except RecursionError:
+        raise ImportFailed(f"{path.name}: struktur PDF rusak (bersarang terlalu dalam)") from None
+    except Exception as exc:  # pdfminer raises many kinds on damaged files
+        if any(isinstance(a, PDFPasswordIncorrect) for a in getattr(exc, "args", ())):
+            raise ImportFailed(f"{path.name}: PDF terkunci kata sandi; buka kuncinya dulu "
+                               "(cetak ulang ke PDF tanpa kata sandi) lalu impor lagi") from None
+        raise ImportFailed(f"{path.name}: berkas PDF rusak atau tidak dapat dibaca "
+                           f"({type(exc).__name__})") from None
+    if count > MAX_PAGES:
+        pdf.close()
+        raise ImportFailed(f"{path.name}: PDF berisi {count} halaman; paling banyak {MAX_PAGES} "
+                           "halaman per impor (pisahkan berkasnya)")
+    if count == 0:
+        pdf.close()
+        raise ImportFailed(f"{path.name}: PDF tidak berisi halaman")
+    return pdf, count
+
+
+def read_pdf_pages(path: str | Path, progress: Progress | None = None,
+                   cancel: Cancel | None = None) -> tuple[list[Page], list[str]]:
+    """Every page of the PDF as a Page -> (pages, warnings)."""
+    path = Path(path)
+    pdf, count = _open(path)
+    pages: list[Page] = []
+    warnings: list[str] = []
+    try:
+        for index in range(count):
+            if cancel is not None and cancel():
+                raise Cancelled(f"{path.name}: impor dibatalkan")
+            if progress is not None:
+                progress(index, count, f"membaca halaman {index + 1} dari {count}")
+            try:
+                page = _read_page(pdf.pages[index], index, path, warnings)
+            except (ImportFailed, MemoryError):
+                raise
+            except RecursionError:
+                warnings.append(f"halaman {index + 1}: struktur halaman rusak; dilewati")
+                continue
+            except Exception as exc:  # a damaged content stream: this page only
+                warnings.append(f"halaman {index + 1}: tidak dapat dibaca "
+                                f"({type(exc).__name__}); dilewati")
+                continue
+            if page is not None:
+                pages.append(page)
+    finally:
+        pdf.close()
+    if progress is not None:
+        progress(count, count, "selesai membaca")
+    return pages, warnings
+
+
+def _read_page(pp, index: int, path: Path, warnings: list[str]) -> Page | None:
+    objects = pp.objects
+    total = sum(len(objects.get(k, ())) for k in ("char", "line", "rect", "curve"))
+    if total > MAX_PAGE_OBJECTS:
+        warnings.append(f"halaman {index + 1}: terlalu banyak objek ({total}); dilewati")
+        pp.close()
+        return None
+    page = Page(float(pp.width), float(pp.height), index + 1,
+                source=PageSource(str(path), index, "pdf"))
+    # gaps measured against the font size: a space at 4.5 pt is narrower than 2 pt
+    for w in pp.extract_words(keep_blank_chars=False, use_text_flow=False,
+                              x_tolerance_ratio=0.15, y_tolerance=1.0):
+        text = str(w["text"]).strip()
+        if text:
+            page.words.append(Word(text, float(w["x0"]), float(w["top"]), float(w["x1"]),
+                                   float(w["bottom"])))
+    if not page.words and objects.get("image"):
+        warnings.append(f"halaman {index + 1}: tidak memiliki lapisan teks (hasil pindai); "
+                        "halaman ini tidak dibaca")
+    triangles: list[list[tuple[float, float]]] = []
+    stroked_rects = [r for r in objects.get("rect", ()) if r.get("stroke")]
+    for r in stroked_rects:
+        box = (float(r["x0"]), float(r["top"]), float(r["x1"]), float(r["bottom"]))
+        if _is_symbol_rect(box, stroked_rects):
+            page.shapes.append(Shape("process", box))
+        else:
+            _rect_rules(box, page.segments)
+    for line in objects.get("line", ()):
+        pts = [(float(x), float(y)) for x, y in line.get("pts", ())]
+        if len(pts) >= 2:
+            page.segments.append(Segment(pts, dashed=bool(_dash(line)),
+                                         width=float(line.get("linewidth") or 1)))
+    for curve in objects.get("curve", ()):
+        _read_curve(curve, page, triangles)
+    attach_heads(page.segments, triangles)
+    _fill_shape_text(page)
+    pp.close()
+    return page
+
+
+def _dash(obj) -> list:
+    dash = obj.get("dash")
+    if not dash:
+        return []
+    try:
+        return [d for d in dash[0] if d]
+    except (TypeError, IndexError):
+        return []
+
+
+def _is_symbol_rect(box, rects) -> bool:
+    """A stroked rectangle that shares no edge with another one (table cells tile; a process
+    symbol sits alone inside a cell)."""
+    x0, y0, x1, y1 = box
+    if x1 - x0 < 4 or y1 - y0 < 4:
+        return False
+    for r in rects:
+        a0, b0, a1, b1 = float(r["x0"]), float(r["top"]), float(r["x1"]), float(r["bottom"])
+        if (a0, b0, a1, b1) == box:
+            continue
+        overlap_y = min(y1, b1) - max(y0, b0) > 1
+        overlap_x = min(x1, a1) - max(x0, a0) > 1
+        if overlap_y and (abs(x0 - a1) < 0.8 or abs(x1 - a0) < 0.8 or abs(x0 - a0) < 0.8
+                          or abs(x1 - a1) < 0.8):
+            return False
+        if overlap_x and (abs(y0 - b1) < 0.8 or abs(y1 - b0) < 0.8 or abs(y0 - b0) < 0.8
+                          or abs(y1 - b1) < 0.8):
+            return False
+    return True
+
+
+def _rect_rules(box, segments: list[Segment]) -> None:
+    x0, y0, x1, y1 = box
+    segments.extend([Segment([(x0, y0), (x1, y0)]), Segment([(x0, y1), (x1, y1)]),
+                     Segment([(x0, y0), (x0, y1)]), Segment([(x1, y0), (x1, y1)])])
+
+
+def _read_curve(curve, page: Page, triangles: list) -> None:
+    path = curve.get("path") or []
+    ops = [op[0] for op in path]
+    pts = [(float(x), float(y)) for x, y in curve.get("pts", ())]
+    if len(pts) < 2:
+        return
+    closed = "h" in ops or (len(pts) > 2 and abs(pts[0][0] - pts[-1][0]) < 0.3
+                            and abs(pts[0][1] - pts[-1][1]) < 0.3)
+    curved = any(op in ("c", "v", "y") for op in ops)
+    if closed:
+        ring = pts[:-1] if len(pts) > 2 and pts[0] == pts[-1] else pts
+        xs, ys = [p[0] for p in ring], [p[1] for p in ring]
+        size = max(max(xs) - min(xs), max(ys) - min(ys))
+        if curve.get("fill") and len(set(ring)) == 3 and size <= MAX_TRIANGLE:
+            triangles.append(list(dict.fromkeys(ring)))
+            return
+        if curve.get("stroke") or curve.get("fill"):
+            kind = shape_kind(ring, curved)
+            if kind != "unknown":
+                page.shapes.append(Shape(kind, (min(xs), min(ys), max(xs), max(ys))))
+                return
+    if curve.get("stroke") and not curved:
+        page.segments.append(Segment(pts, dashed=bool(_dash(curve)),
+                                     width=float(curve.get("linewidth") or 1)))
+
+
+def _fill_shape_text(page: Page) -> None:
+    """Words inside a symbol become its text (a connector's letter its label); ids are given."""
+    for n, shape in enumerate(page.shapes):
+        shape.id = f"p{page.number}s{n}"
+        x0, y0, x1, y1 = shape.bbox
+        inside = [w for w in page.words if x0 - 0.5 <= w.cx <= x1 + 0.5 and
+                  y0 - 0.5 <= w.cy <= y1 + 0.5]
+        shape.text = " ".join(w.text for w in inside)
+        if shape.kind == "connector":
+            shape.label = shape.text.strip()
+
+
+def import_pdf(path: str | Path, progress: Progress | None = None,
+               cancel: Cancel | None = None):
+    """Every SOP of a PDF with a text layer -> ImportResult."""
+    from sop_desktop.importers.geometry import import_pages
+
+    path = Path(path)
+    pages, warnings = read_pdf_pages(path, progress, cancel)
+    if not any(p.words for p in pages):
+        raise ImportFailed(f"{path.name}: PDF tidak memiliki lapisan teks (hasil pindai atau "
+                           "gambar); tabel SOP tidak dapat dibaca")
+    result = import_pages(pages, path.name, None, cancel)
+    result.warnings[:0] = warnings
+    return result
+
+
+MAX_RENDER_PIXELS = 12_000_000
+
+
+def render_page_png(path: str | Path, index: int, scale: float = 1.5) -> bytes:
+    """One page of a PDF as PNG bytes (pypdfium2), for the review screen; bounded in pixels."""
+    import io
+
+    import pypdfium2
+
+    try:
+        pdf = pypdfium2.PdfDocument(str(path))
+    except Exception as exc:  # pdfium reports damaged files with its own error kinds
+        raise ImportFailed(f"{Path(path).name}: halaman tidak dapat ditampilkan "
+                           f"({type(exc).__name__})") from None
+    try:
+        page = pdf[index]
+        width, height = page.get_size()
+        scale = min(scale, (MAX_RENDER_PIXELS / max(1.0, width * height)) ** 0.5)
+        image = page.render(scale=scale).to_pil().convert("RGB")
+    finally:
+        pdf.close()
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return out.getvalue()
