@@ -106,6 +106,40 @@ def set_setting(key: str, value) -> None:
         upsert(Setting, Setting.key, key=key, value=value)
 
 
+def insert_row(instance: pw.Model) -> int:
+    """instance.save(force_insert=True) as one prepared INSERT of the values it holds; sets and
+    returns its new id. For hot single-row writers (a step transition's event): peewee's query
+    building cost more than the write itself (issue 19)."""
+    model, data = type(instance), instance.__data__
+    pk = model._meta.primary_key
+    fields = [f for f in model._meta.sorted_fields
+              if f.name in data and not (f is pk and data[f.name] is None)]
+    marks = ", ".join([database.param] * len(fields))
+    sql = (f'INSERT INTO "{model._meta.table_name}" '
+           f'({", ".join(chr(34) + f.column_name + chr(34) for f in fields)}) VALUES ({marks})')
+    values = [f.db_value(data[f.name]) for f in fields]
+    if is_sqlite():
+        new_id = database.execute_sql(sql, values).lastrowid
+    else:
+        new_id = database.execute_sql(f'{sql} RETURNING "{pk.column_name}"', values).fetchone()[0]
+    data[pk.name] = new_id
+    instance._dirty.clear()
+    return new_id
+
+
+def update_row(instance: pw.Model) -> None:
+    """instance.save() of a row read before, as one prepared UPDATE of every column it holds
+    (what peewee's save writes), for the same hot paths as insert_row."""
+    model, data = type(instance), instance.__data__
+    pk = model._meta.primary_key
+    fields = [f for f in model._meta.sorted_fields if f.name in data and f is not pk]
+    sets = ", ".join(f'"{f.column_name}" = {database.param}' for f in fields)
+    database.execute_sql(
+        f'UPDATE "{model._meta.table_name}" SET {sets} WHERE "{pk.column_name}" = {database.param}',
+        [*(f.db_value(data[f.name]) for f in fields), data[pk.name]])
+    instance._dirty.clear()
+
+
 def upsert(model, key_field, **values) -> None:
     """Insert or replace by primary/unique key, portable (REPLACE is SQLite/MySQL only)."""
     updates = {getattr(model, k): v for k, v in values.items() if k != key_field.name}

@@ -13,6 +13,13 @@ History of the schema:
      with current_position and status, so inbox queries need no computation).
   3  history.hash: each event's hash covers the previous event of its case (a tamper-evident
      chain checked by `sop-desktop check`); existing events are chained per case in id order.
+  4  outgoing_letter: a unique index on (number, year issued): no letter number twice a year.
+  5  ledger: the global history chain over every event in commit order, covering each case's
+     own row and each user's names (sop_desktop.ledger), append-only by trigger; existing
+     users and cases get one entry each, as found.
+  6  disposisi and awareness (sop_desktop.disposisi): cases.holder_id / held_at (who took the
+     case, "Ambil") and cases.sifat; tables disposisi (named recipients with an instruction)
+     and case_read (a read marker per user and case).
 """
 
 from __future__ import annotations
@@ -24,7 +31,7 @@ import peewee as pw
 
 from sop_desktop import db as dbm
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 6
 log = logging.getLogger(__name__)
 
 # A fixed key for PostgreSQL's advisory lock: two PCs starting at once migrate one at a time.
@@ -143,7 +150,46 @@ def _v3(database: pw.Database) -> None:
         log.info("rantai hash riwayat dibuat untuk %d peristiwa", count)
 
 
-MIGRATIONS = {1: _v1, 2: _v2, 3: _v3}
+def _v4(database: pw.Database) -> None:
+    """A letter number is issued once per year: a unique index on (number, year issued).
+
+    Letters numbered twice in one year before this version (if any) stay as they were, and
+    the index covers every letter after the last of them."""
+    year = ('substr("issued_at", 1, 4)' if dbm.is_sqlite(database)
+            else 'EXTRACT(YEAR FROM "issued_at")')
+    twice = database.execute_sql(
+        f'SELECT MAX("id") FROM "outgoing_letter" WHERE ("number", {year}) IN ('
+        f'SELECT "number", {year} FROM "outgoing_letter" GROUP BY "number", {year} '
+        'HAVING COUNT(*) > 1)').fetchone()[0]
+    where = f' WHERE "id" > {int(twice)}' if twice else ""
+    if twice:
+        log.warning("nomor surat ganda dari versi lama sampai surat #%d dibiarkan", twice)
+    database.execute_sql('CREATE UNIQUE INDEX IF NOT EXISTS "outgoing_letter_number_year" '
+                         f'ON "outgoing_letter" ("number", ({year})){where}')
+
+
+def _v5(database: pw.Database) -> None:
+    """The global chain: its table and triggers, then one entry per existing user and case."""
+    from sop_desktop import ledger
+
+    ledger.create_ledger(database)
+    users, cases = ledger.record_unledgered(database)
+    if users or cases:
+        log.info("rantai global dibuat: %d pengguna, %d kasus", users, cases)
+
+
+def _v6(database: pw.Database) -> None:
+    """Disposisi, the case holder, sifat and read markers (only what is missing is added)."""
+    columns = {c.name for c in database.get_columns(dbm.Case._meta.table_name)}
+    time_type = "DATETIME" if dbm.is_sqlite(database) else "TIMESTAMP"
+    for name, sql_type in (("holder_id", 'INTEGER REFERENCES "user" ("id")'),
+                           ("held_at", time_type), ("sifat", "INTEGER")):
+        if name not in columns:
+            database.execute_sql(f'ALTER TABLE "cases" ADD COLUMN "{name}" {sql_type}')
+    database.create_tables([dbm.Disposisi, dbm.CaseRead], safe=True)
+
+
+MIGRATIONS = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5, 6: _v6}
 
 
 def current_version(database: pw.Database) -> int:

@@ -63,11 +63,28 @@ class PositionService:
         return pos
 
     def _index(self) -> dict[str, dbm.Position]:
+        """{normalised name or alias: position}. Every step transition asks for it (issue 19):
+        the rows are read with one prepared statement (peewee's query building cost more than
+        the query) and the index is built again only when they differ from the last read."""
+        rows = dbm.database.execute_sql(
+            'SELECT "id", "name", "aliases", "external" FROM "position"').fetchall()
+        cached = getattr(self, "_index_cache", None)
+        if cached is not None and cached[0] == rows:
+            return dict(cached[1])
         index: dict[str, dbm.Position] = {}
-        for pos in dbm.Position.select():
+        as_aliases = dbm.Position.aliases.python_value
+        as_external = dbm.Position.external.python_value
+        for pos_id, name, aliases, external in rows:
+            pos = dbm.Position(id=pos_id, name=name, aliases=as_aliases(aliases),
+                               external=as_external(external))
             for alias in [pos.name, *(pos.aliases or [])]:
                 index.setdefault(normalize_name(alias), pos)
-        return index
+        self._index_cache = (rows, index)
+        return dict(index)
+
+    def by_id(self, position_id: int) -> dbm.Position | None:
+        """The position with this id, from the same cached read as _index (issue 19)."""
+        return next((p for p in self._index().values() if p.id == position_id), None)
 
     def resolve(self, lane_name: str | None, index: dict | None = None) -> dbm.Position | None:
         """The position a lane name (or position name / alias) means, or None."""

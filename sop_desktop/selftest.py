@@ -270,7 +270,7 @@ class SelfTest:
         defn = self.state["defn"]
         operator, holders = self.state["operator"], self.state["holders"]
         change = svc.cases.open_case(defn.code, operator, intake_values(defn),
-                                     note="uji mandiri")
+                                     note="uji mandiri", intake_done=False)  # from step 1
         number = change.numbers[0]
         visited: list[int] = []
         answers = {"ya": 0, "tidak": 0}
@@ -392,6 +392,17 @@ class SelfTest:
             raise CheckFailed("gambar PNG diagram alir tidak terbentuk")
         return f"PDF {pages} halaman, PNG {len(png)} bita (pypdfium2)"
 
+    def check_scan(self) -> str:
+        """OCR of scanned SOPs: the engine and its models in the install read a page."""
+        from sop_desktop.errors import ImportFailed
+        from sop_desktop.importers.scan import self_check
+
+        defn = min(self.state["bundled"], key=lambda d: (len(d.steps), d.code))
+        try:
+            return self_check(defn)
+        except ImportFailed as exc:
+            raise CheckFailed(str(exc)) from None
+
     def check_window(self) -> str:
         """The Qt layer of the install: plugins, translations and the main window, offscreen
         (ui.selftest_window, imported only when this check runs: the core never imports Qt)."""
@@ -424,6 +435,7 @@ class SelfTest:
         self.run("letter", "surat ke PDF", self.check_letter, ("case", "fonts"))
         self.run("flowchart", "diagram alir ke PDF dan PNG", self.check_flowchart,
                  ("case", "fonts"))
+        self.run("scan", "impor SOP hasil pindai (OCR)", self.check_scan, ("library", "fonts"))
         self.run("window", "jendela utama (Qt)", self.check_window, ("case",))
 
     def close(self) -> None:

@@ -344,9 +344,14 @@ class UserService:
         return [p.name for p in query]
 
     def position_ids(self, user) -> set[int]:
-        query = dbm.UserPosition.select(dbm.UserPosition.position).where(
-            dbm.UserPosition.user == user)
-        return {row.position_id for row in query}
+        # a prepared statement: every action checks it (issue 19)
+        if user is None:
+            return set()
+        user_id = int(getattr(user, "id", user))
+        rows = dbm.database.execute_sql(
+            f'SELECT "position_id" FROM "user_position" WHERE "user_id" = {dbm.database.param}',
+            (user_id,)).fetchall()
+        return {row[0] for row in rows}
 
     def holders(self, position) -> list[dbm.User]:
         """Active users who hold a position."""

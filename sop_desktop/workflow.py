@@ -12,7 +12,6 @@ import datetime as dt
 import logging
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import peewee as pw
 
@@ -21,7 +20,10 @@ from sop_desktop import numbering
 from sop_desktop.errors import NotFound, PermissionDenied, SopError, ValidationError, storage_error
 from sop_desktop.integrity import append_event  # every event is chained to the case's last one
 from sop_desktop.model import IntakeField, SopDefinition, Step
+from sop_desktop.sifat import sifat_code, sifat_key
+from sop_desktop.stale import check_not_moved, last_move_id
 from sop_desktop.users import is_staff, log_refusal
+from sop_desktop.watch import notify_cases
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +35,16 @@ ACTION_STOP = "hentikan"
 ACTION_REOPEN = "buka_kembali"
 ACTION_LETTER = "surat"
 ACTION_ATTACH = "lampiran"  # files added to a case without moving it (record_event)
+# sop_desktop.disposisi: events that do not move the case either
+ACTION_DISPOSISI = "disposisi"
+ACTION_TAKE = "ambil"
+ACTION_RELEASE = "lepas"
+ACTION_SIFAT = "sifat"
 ACTION_LABELS = {
+    ACTION_DISPOSISI: "Disposisi",
+    ACTION_TAKE: "Diambil",
+    ACTION_RELEASE: "Dilepas",
+    ACTION_SIFAT: "Sifat diubah",
     ACTION_OPEN: "Kasus dibuka",
     ACTION_COMPLETE: "Langkah diselesaikan",
     ACTION_DECIDE: "Keputusan",
@@ -196,28 +207,62 @@ def record_event(case, user, action: str, note: str = "", *, at: dt.datetime | N
             dbm.Attachment.create(case=case, history=event, sha256=data["sha256"],
                                   name=data["name"], size=data["size"], added_by=user.id,
                                   added_at=now)
+        notify_cases([case.id])  # other PCs' windows learn of it when this commits
     return event
 
 
 def _check_time(case, at: dt.datetime | None, now: dt.datetime) -> dt.datetime:
     """The real time of an event: not in the future, not before the case's previous event."""
+    given = at is not None
     if at is None:
         at = now
     if at.tzinfo is not None:
         at = at.astimezone().replace(tzinfo=None)
     at = at.replace(microsecond=0)
-    if at > now + _FUTURE_SLACK:
-        raise ValidationError(f"Waktu kejadian {iso(at)} tidak boleh di masa depan "
-                              f"(sekarang {iso(now)})")
+    if given:  # the office's bounds: not before its start date, not beyond the clock allowance
+        from sop_desktop.office import check_event_time
+
+        check_event_time(at, now)
     if case is not None:
-        last = (dbm.History.select(pw.fn.MAX(dbm.History.at)).where(dbm.History.case == case)
-                .scalar())
+        last = dbm.database.execute_sql(  # prepared, not a peewee query (issue 19)
+            f'SELECT MAX("at") FROM "history" WHERE "case_id" = {dbm.database.param}',
+            (getattr(case, "id", case),)).fetchone()[0]
         if isinstance(last, str):
             last = dbm.History.at.python_value(last)
         if last is not None and at < last:
             raise ValidationError(f"Waktu kejadian {iso(at)} tidak boleh sebelum kejadian "
                                   f"sebelumnya pada kasus ini ({iso(last)})")
     return at
+
+
+def held_by_other(case, user) -> str:
+    """Why `user` may not act on a case someone else took ("Ambil"), or "" when they may."""
+    if case.holder_id is None or user is None or case.holder_id == user.id:
+        return ""
+    holder = dbm.User.get_or_none(dbm.User.id == case.holder_id)
+    name = f"{holder.name} ({holder.username})" if holder else "pengguna lain"
+    return (f"Kasus {case.number} sedang diambil oleh {name}; minta ia melepasnya (Lepas) "
+            "atau minta administrator")
+
+
+def mark_moved(case, user, now: dt.datetime) -> None:
+    """The case moved: it is "baru" again for everyone except the one who moved it."""
+    p = dbm.database.param  # prepared statements: every action runs these (issue 19)
+    dbm.database.execute_sql(f'DELETE FROM "case_read" WHERE "case_id" = {p}', (case.id,))
+    dbm.database.execute_sql(
+        f'INSERT INTO "case_read" ("user_id", "case_id", "read_at") VALUES ({p}, {p}, {p})',
+        (user.id, case.id, dbm.CaseRead.read_at.db_value(now)))
+
+
+def _read_case(key, *, lock: bool = False) -> dbm.Case | None:
+    """The case by id (an int) or agenda number, as a model, through one raw statement (a
+    peewee query cost four times as much to build as to run; every action reads its case);
+    `lock`: SELECT ... FOR UPDATE (PostgreSQL)."""
+    column, value = ("id", key) if isinstance(key, int) else ("number", str(key).strip())
+    columns = ", ".join(f'"{f.column_name}"' for f in dbm.Case._meta.sorted_fields)
+    sql = (f'SELECT {columns} FROM "cases" WHERE "{column}" = {dbm.database.param}'
+           + (" FOR UPDATE" if lock else ""))
+    return next(iter(dbm.Case.raw(sql, value)), None)
 
 
 class CaseService:
@@ -237,10 +282,7 @@ class CaseService:
         """A case by agenda number (or by id when given an int)."""
         if isinstance(number, dbm.Case):
             return number
-        if isinstance(number, int):
-            case = dbm.Case.get_or_none(dbm.Case.id == number)
-        else:
-            case = dbm.Case.get_or_none(dbm.Case.number == str(number).strip())
+        case = _read_case(number)
         if case is None:
             raise NotFound(f"Kasus '{number}' tidak ditemukan")
         return case
@@ -348,12 +390,20 @@ class CaseService:
     # -- permission ------------------------------------------------------------------------------
     def _step_position(self, case, defn: SopDefinition):
         if case.current_position_id is not None:
-            return dbm.Position.get_by_id(case.current_position_id)
+            # from the positions' cached read, kept on the case for _transition (issue 19)
+            pos = self.positions.by_id(case.current_position_id)
+            if pos is None:
+                return case.current_position
+            case.current_position = pos
+            return pos
         step = defn.step(case.current_step)
         return self.positions.position_for_lane(defn, step.lane)
 
     def _authorize_step(self, case, defn, user, on_behalf_of=None):
         """(position acted in, official on whose behalf) or PermissionDenied."""
+        held = held_by_other(case, on_behalf_of or user)
+        if held:
+            raise PermissionDenied(held)
         step = defn.step(case.current_step)
         pos = self._step_position(case, defn)
         pos_name = pos.name if pos is not None else (step.lane or "(tanpa pelaksana)")
@@ -408,6 +458,42 @@ class CaseService:
         actions.append(ACTION_STOP)
         return actions
 
+    def action_states(self, case, user) -> dict[str, str]:
+        """Each action a window offers on the case ("lanjut", "keputusan", "kembali",
+        "hentikan", "buka_kembali", "lampiran") mapped to "" when `user` may take it now, else
+        the reason why not (said to the user beside the disabled button)."""
+        case = self.get(case)
+        keys = (ACTION_COMPLETE, ACTION_DECIDE, ACTION_RETURN, ACTION_STOP, ACTION_REOPEN)
+        if case.status != STATUS_OPEN or case.current_step is None:
+            why = f"Kasus {case.number} sudah {STATUS_LABELS.get(case.status, case.status).lower()}"
+            out = {k: why for k in keys}
+            if case.status == STATUS_STOPPED:
+                out[ACTION_REOPEN] = ("" if user.role == "administrator" else
+                                      "Hanya administrator yang dapat membuka kembali kasus "
+                                      "yang dihentikan")
+            out[ACTION_ATTACH] = ""
+            return out
+        defn = self.definition(case)
+        step = defn.step(case.current_step)
+        pos = self._step_position(case, defn)
+        holds = pos is not None and pos.id in self.users.position_ids(user)
+        pos_name = pos.name if pos is not None else (step.lane or "(tanpa pelaksana)")
+        refused = "" if (holds or is_staff(user)) else (
+            f"Langkah {step.number} dikerjakan oleh {pos_name}; Anda tidak memegang jabatan itu")
+        refused = refused or held_by_other(case, user)
+        decision = step.kind == "decision"
+        out = {
+            ACTION_COMPLETE: refused or ("Langkah ini keputusan: jawab Ya atau Tidak" if decision
+                                         else ""),
+            ACTION_DECIDE: refused or ("" if decision else "Langkah ini bukan keputusan"),
+            ACTION_RETURN: refused or ("" if self.return_targets(case) else
+                                       "Tidak ada langkah sebelumnya untuk dituju"),
+            ACTION_STOP: "" if user.role == "administrator" else refused,
+            ACTION_REOPEN: f"Kasus {case.number} sedang berjalan",
+            ACTION_ATTACH: "",
+        }
+        return out
+
     def holders_for(self, case) -> list[dbm.User]:
         """Who holds the position of the case's current step (the on-behalf candidates)."""
         case = self.get(case)
@@ -429,13 +515,21 @@ class CaseService:
         return _check_time(case, at, self.clock())
 
     # -- actions ---------------------------------------------------------------------------------
-    def _guard(self, action: str, user, case, fn):
-        """Run one action in its own write transaction; log and re-raise refusals."""
+    def _guard(self, action: str, user, case, fn, *, write: bool = True):
+        """Run one action in its own write transaction; log and re-raise refusals.
+        `write=False`: only its checks, read outside a transaction (before files are copied)."""
         try:
-            with dbm.database.atomic():
+            if not write:
                 return fn()
+            with dbm.database.atomic():
+                result = fn()
+                if isinstance(result, CaseChange):
+                    notify_cases(result.case_ids)  # delivered to other PCs on commit
+                return result
         except PermissionDenied as exc:
-            log_refusal(user, action, str(exc), case if isinstance(case, dbm.Case) else None)
+            # `case` may be the agenda number: read only for a refusal's log (issue 19)
+            log_refusal(user, action, str(exc),
+                        self._case_or_none(case) if case is not None else None)
             raise
         except (pw.OperationalError, pw.InternalError, OSError) as exc:
             known = storage_error(exc)  # a full disk: say so; the transaction applied nothing
@@ -445,8 +539,15 @@ class CaseService:
 
     def open_case(self, sop_code: str, user, fields: dict | None = None, *,
                   at: dt.datetime | None = None, note: str = "", on_behalf_of=None,
-                  version: int | None = None) -> CaseChange:
-        """Open a case on the newest version of an SOP (or `version`); the agenda number is new."""
+                  version: int | None = None, intake_done: bool = True,
+                  sifat=None) -> CaseChange:
+        """Open a case on the newest version of an SOP (or `version`); the agenda number is new.
+
+        `intake_done` (the default, in the window and the CLI alike): when the first step is an
+        outside party's (the public hands something in), recording the case completes that step
+        and the case waits on the next one. `sifat`: biasa (default), segera, sangat segera or
+        rahasia (sop_desktop.sifat)."""
+        sifat_value = sifat_code(sifat)
         defn = self.sops.get(sop_code, version)
         if defn.incomplete:
             raise ValidationError(f"SOP {defn.code} tidak lengkap (sebagian halamannya hilang) "
@@ -474,14 +575,24 @@ class CaseService:
             now = self.clock()
             case = dbm.Case(number=number, sop_version=row.id, sop_code=defn.code, year=when.year,
                             seq=seq, status=STATUS_OPEN, fields=clean, created_by=user.id,
-                            created_at=when, recorded_at=now, updated_at=now)
+                            created_at=when, recorded_at=now, updated_at=now,
+                            sifat=sifat_value or None)
             self._place(case, defn, first.number, when, index)
             case.save()
+            mark_moved(case, user, now)
             event = append_event(
                 case=case, action=ACTION_OPEN, from_step=None, to_step=first.number,
                 user=user.id, position=pos.id if holds and pos else None,
                 on_behalf_of=on_behalf_of.id if on_behalf_of else None, at=when,
                 recorded_at=now, note=note or "")
+            nxt = defn.successors(first)
+            if intake_done and pos is not None and pos.external and first.kind != "decision" \
+                    and nxt:
+                # the public (or an outside office) handed it in: recording it is that step done
+                done = self._transition(case, defn, user, ACTION_COMPLETE, nxt[0], at=when,
+                                        note="", position=pos)
+                return CaseChange(ACTION_OPEN, [case.id], [case.number], done.positions,
+                                  done.event_id, STATUS_OPEN, None, nxt[0])
             return CaseChange(ACTION_OPEN, [case.id], [case.number],
                               [case.current_position.name] if case.current_position_id else [],
                               event.id, STATUS_OPEN, None, first.number)
@@ -494,16 +605,24 @@ class CaseService:
         pos = self.positions.position_for_lane(defn, step.lane, index)
         case.current_step = step.number
         case.current_lane = step.lane
-        case.current_position = pos.id if pos is not None else None
+        case.current_position = pos  # the row itself (or None): its name is asked next
         case.step_started_at = start
         case.current_due = self.calendar().due(start, step.waktu) if step.waktu else None
 
-    def _store_files(self, files) -> list:
+    def _act(self, action: str, user, number, check, files=()) -> CaseChange:
+        """Run an action whose `check()` refuses it or returns its commit(stored files).
+
+        With files, the checks (rights, a moved case, the time) run first and only then are
+        the files copied into the store; the commit re-checks inside the write transaction,
+        and a refused or failed commit takes the files it brought in away again."""
+        case = number  # read by _guard only when it logs a refusal
         if not files:
-            return []
+            return self._guard(action, user, case, lambda: check()(()))
         if self.attachments is None:
             raise SopError("Penyimpanan lampiran tidak tersedia")
-        return [self.attachments.store.add(Path(f)) for f in files]
+        self._guard(action, user, case, check, write=False)
+        with self.attachments.staged(files) as stored:
+            return self._guard(action, user, case, lambda: check()(stored))
 
     def _transition(self, case, defn, user, action: str, to_step: int | None, *, at, note: str,
                     position=None, on_behalf_of=None, decision: str | None = None,
@@ -528,7 +647,9 @@ class CaseService:
             case.closed_at = None
         case.status = status
         case.updated_at = now
-        case.save()
+        case.holder = case.held_at = None  # a case taken at a step is free again once it moves
+        dbm.update_row(case)  # = case.save(), one prepared UPDATE (issue 19)
+        mark_moved(case, user, now)
         event = append_event(
             case=case, action=action, from_step=from_step, to_step=to_step, decision=decision,
             user=user.id, position=position.id if position is not None else None,
@@ -544,15 +665,19 @@ class CaseService:
                           from_step, to_step)
 
     def advance(self, number, user, *, note: str = "", attachments=(), on_behalf_of=None,
-                at: dt.datetime | None = None, decision: str | None = None) -> CaseChange:
-        """Complete the current step (or answer it, for a decision step)."""
+                at: dt.datetime | None = None, decision: str | None = None,
+                on_step: int | None = None, on_event: int | None = None) -> CaseChange:
+        """Complete the current step (or answer it, for a decision step).
+
+        `on_step` / `on_event`: the step and the last moving event the caller saw (see
+        sop_desktop.stale); when the case has moved on since, the action is refused."""
         if decision is not None:
             return self.decide(number, user, decision, note=note, attachments=attachments,
-                               on_behalf_of=on_behalf_of, at=at)
-        stored = self._store_files(attachments)
+                               on_behalf_of=on_behalf_of, at=at, on_step=on_step,
+                               on_event=on_event)
 
-        def body():
-            case = self._open_case_row(number)
+        def check():
+            case = self._open_case_row(number, on_step, on_event)
             defn = self.definition(case)
             step = defn.step(case.current_step)
             position, behalf = self._authorize_step(case, defn, user, on_behalf_of)
@@ -562,23 +687,23 @@ class CaseService:
             when = self._when(case, at)
             nxt = defn.successors(step)
             if nxt:
-                return self._transition(case, defn, user, ACTION_COMPLETE, nxt[0], at=when,
-                                        note=note, position=position, on_behalf_of=behalf,
-                                        stored=stored)
-            return self._transition(case, defn, user, ACTION_COMPLETE, None, at=when, note=note,
-                                    position=position, on_behalf_of=behalf, stored=stored,
-                                    status=STATUS_DONE)
+                return lambda stored: self._transition(
+                    case, defn, user, ACTION_COMPLETE, nxt[0], at=when, note=note,
+                    position=position, on_behalf_of=behalf, stored=stored)
+            return lambda stored: self._transition(
+                case, defn, user, ACTION_COMPLETE, None, at=when, note=note, position=position,
+                on_behalf_of=behalf, stored=stored, status=STATUS_DONE)
 
-        return self._guard(ACTION_COMPLETE, user, self._case_or_none(number), body)
+        return self._act(ACTION_COMPLETE, user, number, check, attachments)
 
     def decide(self, number, user, decision: str, *, note: str = "", attachments=(),
-               on_behalf_of=None, at: dt.datetime | None = None) -> CaseChange:
+               on_behalf_of=None, at: dt.datetime | None = None, on_step: int | None = None,
+               on_event: int | None = None) -> CaseChange:
         """Answer a decision step: Ya or Tidak, each going where the SOP says."""
         answer = _decision_value(decision)
-        stored = self._store_files(attachments)
 
-        def body():
-            case = self._open_case_row(number)
+        def check():
+            case = self._open_case_row(number, on_step, on_event)
             defn = self.definition(case)
             step = defn.step(case.current_step)
             position, behalf = self._authorize_step(case, defn, user, on_behalf_of)
@@ -590,20 +715,21 @@ class CaseService:
             if target is None:
                 raise ValidationError(f"SOP tidak menyebut ke mana cabang {answer.title()} "
                                       f"langkah {step.number} menuju")
-            return self._transition(case, defn, user, ACTION_DECIDE, target, at=when,
-                                    note=note, position=position, on_behalf_of=behalf,
-                                    decision=answer, stored=stored)
+            return lambda stored: self._transition(
+                case, defn, user, ACTION_DECIDE, target, at=when, note=note, position=position,
+                on_behalf_of=behalf, decision=answer, stored=stored)
 
-        return self._guard(ACTION_DECIDE, user, self._case_or_none(number), body)
+        return self._act(ACTION_DECIDE, user, number, check, attachments)
 
     def return_to(self, number, user, to_step: int, reason: str, *, on_behalf_of=None,
-                  at: dt.datetime | None = None) -> CaseChange:
+                  at: dt.datetime | None = None, on_step: int | None = None,
+                  on_event: int | None = None) -> CaseChange:
         """Send the case back to an earlier step, with a reason."""
         if not (reason or "").strip():
             raise ValidationError("Alasan pengembalian wajib diisi")
 
         def body():
-            case = self._open_case_row(number)
+            case = self._open_case_row(number, on_step, on_event)
             defn = self.definition(case)
             position, behalf = self._authorize_step(case, defn, user, on_behalf_of)
             targets = self.return_targets(case)
@@ -615,16 +741,17 @@ class CaseService:
             return self._transition(case, defn, user, ACTION_RETURN, int(to_step), at=when,
                                     note=reason.strip(), position=position, on_behalf_of=behalf)
 
-        return self._guard(ACTION_RETURN, user, self._case_or_none(number), body)
+        return self._guard(ACTION_RETURN, user, number, body)
 
     def stop(self, number, user, reason: str, *, on_behalf_of=None,
-             at: dt.datetime | None = None) -> CaseChange:
+             at: dt.datetime | None = None, on_step: int | None = None,
+             on_event: int | None = None) -> CaseChange:
         """Stop a running case (it stays on its step, status dihentikan)."""
         if not (reason or "").strip():
             raise ValidationError("Alasan penghentian wajib diisi")
 
         def body():
-            case = self._open_case_row(number)
+            case = self._open_case_row(number, on_step, on_event)
             defn = self.definition(case)
             if user.role == "administrator" and on_behalf_of is None:
                 position, behalf = self._step_position(case, defn), None
@@ -635,15 +762,17 @@ class CaseService:
                                     note=reason.strip(), position=position, on_behalf_of=behalf,
                                     status=STATUS_STOPPED)
 
-        return self._guard(ACTION_STOP, user, self._case_or_none(number), body)
+        return self._guard(ACTION_STOP, user, number, body)
 
-    def reopen(self, number, user, reason: str, *, at: dt.datetime | None = None) -> CaseChange:
+    def reopen(self, number, user, reason: str, *, at: dt.datetime | None = None,
+               on_event: int | None = None) -> CaseChange:
         """Reopen a stopped case on the step where it stopped (administrator only)."""
         if not (reason or "").strip():
             raise ValidationError("Alasan membuka kembali wajib diisi")
 
         def body():
             case = self._locked(number)
+            check_not_moved(case, None, on_event)
             if user.role != "administrator":
                 raise PermissionDenied("Hanya administrator yang dapat membuka kembali kasus "
                                        "yang dihentikan")
@@ -655,13 +784,25 @@ class CaseService:
             return self._transition(case, defn, user, ACTION_REOPEN, case.current_step, at=when,
                                     note=reason.strip())
 
-        return self._guard(ACTION_REOPEN, user, self._case_or_none(number), body)
+        return self._guard(ACTION_REOPEN, user, number, body)
 
     def record_event(self, case, user, action: str, note: str = "", *,
                      at: dt.datetime | None = None, attachments=(), position=None) -> dbm.History:
         """See the module-level record_event (this one uses the engine's clock)."""
         return record_event(self.get(case), user, action, note, at=at, attachments=attachments,
                             position=position, clock=self.clock)
+
+    def attach(self, number, user, files, note: str = "") -> dbm.History:
+        """Add files to a case without moving it (one "lampiran" event); a failed write
+        leaves no copied file behind in the store."""
+        case = self.get(number)
+        if self.attachments is None:
+            raise SopError("Penyimpanan lampiran tidak tersedia")
+        with self.attachments.staged(files) as stored:
+            names = ", ".join(f.name for f in stored)
+            return self._guard(ACTION_ATTACH, user, case, lambda: record_event(
+                case, user, ACTION_ATTACH, note or f"Lampiran: {names}", attachments=stored,
+                clock=self.clock))
 
     def _case_or_none(self, number):
         try:
@@ -676,14 +817,18 @@ class CaseService:
         (SELECT ... FOR UPDATE) so two PCs cannot move the same case at once.
         """
         key = number.id if isinstance(number, dbm.Case) else number
-        case = self.get(key)
-        if not dbm.is_sqlite():
-            case = dbm.Case.select().where(dbm.Case.id == case.id).for_update().get()
+        case = _read_case(key, lock=not dbm.is_sqlite())
+        if case is None:
+            raise NotFound(f"Kasus '{key}' tidak ditemukan")
         return case
 
-    def _open_case_row(self, number) -> dbm.Case:
-        """The running case, locked for this transaction."""
+    def _open_case_row(self, number, on_step: int | None = None,
+                       on_event: int | None = None) -> dbm.Case:
+        """The running case, locked for this transaction; refused first when it moved on
+        since the view the action was taken on (so the later of two people hears that, not
+        "tidak memegang jabatan")."""
         case = self._locked(number)
+        check_not_moved(case, on_step, on_event)
         if case.status != STATUS_OPEN or case.current_step is None:
             label = STATUS_LABELS.get(case.status, case.status).lower()
             raise ValidationError(f"Kasus {case.number} sudah {label}: tidak ada langkah yang "
@@ -720,6 +865,12 @@ class CaseService:
             "created_by": case.created_by.username,
             "closed_at": iso(case.closed_at),
             "fields": dict(case.fields or {}),
+            # the view's token: actions name it (on_event) and are refused once it is stale
+            "last_move_event": last_move_id(case),
+            "sifat": sifat_key(case.sifat),
+            "holder": case.holder.username if case.holder_id else None,
+            "holder_name": case.holder.name if case.holder_id else None,
+            "held_at": iso(case.held_at),
         }
         if with_history:
             out["history"] = [self.event_dict(e) for e in self.history(case)]

@@ -59,7 +59,8 @@ def test_attachments_of_a_step_are_kept_with_the_history(services, tmp_path):
     install_sample(services)
     office = Office(services)
     number = services.cases.open_case("CONTOH", office.operator,
-                                      field_values(services.sops.get("CONTOH"))).numbers[0]
+                                      field_values(services.sops.get("CONTOH")),
+                                      intake_done=False).numbers[0]
     src = tmp_path / "formulir.pdf"
     src.write_bytes(b"formulir isian")
     services.cases.advance(number, office.operator, note="berkas diterima", attachments=[src])

@@ -40,14 +40,13 @@ def test_case_commands_end_to_end(office_db, tmp_path):
     number = new.stdout.strip()
     assert number == "0001/CONTOH/III/2026"
 
+    # the public's step 1 (handing the file in) is done when the clerk records the case
     attach = tmp_path / "surat.pdf"
     attach.write_bytes(b"%PDF surat")
-    r = cli(db, "case", "advance", number, "--as", "operator", "--at", "2026-03-17T10:00",
-            "--attach", str(attach), "--note", "diterima")
-    assert r.returncode == 0, r.stderr
     fails(cli(db, "case", "advance", number, "--as", "operator", "--decision", "ya"), "atas nama")
     r = cli(db, "case", "advance", number, "--as", "operator", "--decision", "tidak",
-            "--on-behalf-of", petugas, "--note", "kurang KTP", "--at", "2026-03-18T08:00")
+            "--on-behalf-of", petugas, "--note", "kurang KTP", "--at", "2026-03-18T08:00",
+            "--attach", str(attach))
     assert r.returncode == 0, r.stderr
 
     show = cli(db, "case", "show", number, "--json")
@@ -61,7 +60,9 @@ def test_case_commands_end_to_end(office_db, tmp_path):
     assert hist[2]["user"] == "operator" and hist[2]["on_behalf_of"] == petugas
     assert hist[2]["from_step"] == 2 and hist[2]["to_step"] == 1
     assert hist[2]["at"] == "2026-03-18T08:00:00" and hist[2]["note"] == "kurang KTP"
-    assert hist[1]["attachments"][0]["name"] == "surat.pdf"
+    assert hist[1]["user"] == "operator" and (hist[1]["from_step"], hist[1]["to_step"]) == (1, 2)
+    assert hist[1]["at"] == "2026-03-17T09:00:00"
+    assert hist[2]["attachments"][0]["name"] == "surat.pdf"
     assert {"due", "expected_finish", "recorded_at"} <= set(data) | set(hist[0])
 
     assert cli(db, "case", "advance", number, "--as", "operator").returncode == 0

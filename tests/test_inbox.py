@@ -21,7 +21,8 @@ def test_inbox_orders_by_due_and_flags_overdue(services):
     numbers = []
     for day in (2, 9, 5, 10):  # opened on different days of March 2026
         at = dt.datetime(2026, 3, day, 8, 0)
-        number = services.cases.open_case("CONTOH", office.operator, values, at=at).numbers[0]
+        number = services.cases.open_case("CONTOH", office.operator, values, at=at,
+                                            intake_done=False).numbers[0]
         services.cases.advance(number, office.operator, at=at + dt.timedelta(minutes=5))
         numbers.append(number)
     page = services.inbox.for_position("Petugas Uji")
@@ -43,7 +44,8 @@ def test_counts_and_a_users_inbox_is_the_union_of_positions(services):
                           positions=["Petugas Uji", "Kepala Uji"])
     petugas = next(u for u in office.holders.values()
                    if services.users.position_names(u) == ["Petugas Uji"])
-    numbers = [services.cases.open_case("CONTOH", office.operator, values).numbers[0]
+    numbers = [services.cases.open_case("CONTOH", office.operator, values,
+                                              intake_done=False).numbers[0]
                for _ in range(5)]
     for n in numbers[:3]:
         services.cases.advance(n, office.operator)  # to Petugas Uji
@@ -62,7 +64,8 @@ def test_counts_and_a_users_inbox_is_the_union_of_positions(services):
 
 def test_paging_with_total(services):
     office, values = _setup(services)
-    numbers = [services.cases.open_case("CONTOH", office.operator, values).numbers[0]
+    numbers = [services.cases.open_case("CONTOH", office.operator, values,
+                                              intake_done=False).numbers[0]
                for _ in range(7)]
     first = services.inbox.for_position("Pemohon Uji", limit=3, offset=0)
     second = services.inbox.for_position("Pemohon Uji", limit=3, offset=3)

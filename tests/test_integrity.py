@@ -248,8 +248,10 @@ def _office_with_cases(path):
         office = Office(svc)
         values = field_values(svc.sops.get("CONTOH"))
         t0 = dt.datetime(2026, 3, 17, 8, 0)
-        a = svc.cases.open_case("CONTOH", office.operator, values, at=t0).numbers[0]
-        b = svc.cases.open_case("CONTOH", office.operator, values, at=t0).numbers[0]
+        a = svc.cases.open_case("CONTOH", office.operator, values, at=t0,
+                                intake_done=False).numbers[0]
+        b = svc.cases.open_case("CONTOH", office.operator, values, at=t0,
+                                intake_done=False).numbers[0]
         for number in (a, b):
             svc.cases.advance(number, office.operator, at=t0 + dt.timedelta(minutes=5))
         for number in (a, b):

@@ -25,7 +25,7 @@ def test_open_advance_decide_inbox_counts_on_postgresql(pg_services):
     petugas = next(u for u in office.holders.values()
                    if svc.users.position_names(u) == ["Petugas Uji"])
     values = field_values(svc.sops.get("CONTOH"))
-    numbers = [svc.cases.open_case("CONTOH", office.operator, values,
+    numbers = [svc.cases.open_case("CONTOH", office.operator, values, intake_done=False,
                                    at=dt.datetime(2026, 3, 17, 9, 0)).numbers[0] for _ in range(3)]
     assert numbers == [f"000{i}/CONTOH/III/2026" for i in (1, 2, 3)]
     for n in numbers:
@@ -50,7 +50,8 @@ def test_history_is_append_only_and_counters_on_postgresql(pg_services):
     install_sample(svc)
     office = Office(svc)
     number = svc.cases.open_case("CONTOH", office.operator,
-                                 field_values(svc.sops.get("CONTOH"))).numbers[0]
+                                 field_values(svc.sops.get("CONTOH")),
+                                 intake_done=False).numbers[0]
     event = svc.cases.last_event(svc.cases.get(number))
     with pytest.raises(pw.InternalError):
         with dbm.database.atomic():
@@ -105,7 +106,8 @@ def test_history_chain_and_tamper_check_on_postgresql(pg_services):
     office = Office(svc)
     values = field_values(svc.sops.get("CONTOH"))
     t0 = dt.datetime(2026, 3, 17, 9, 0)
-    numbers = [svc.cases.open_case("CONTOH", office.operator, values, at=t0).numbers[0]
+    numbers = [svc.cases.open_case("CONTOH", office.operator, values, at=t0,
+                                   intake_done=False).numbers[0]
                for _ in range(2)]
     for n in numbers:
         svc.cases.advance(n, office.operator, at=t0 + dt.timedelta(minutes=10))
@@ -155,7 +157,8 @@ def test_upgrade_to_the_chain_on_postgresql(pg_services, _isolated_home):
     office = Office(svc)
     values = field_values(svc.sops.get("CONTOH"))
     for _ in range(2):
-        number = svc.cases.open_case("CONTOH", office.operator, values).numbers[0]
+        number = svc.cases.open_case("CONTOH", office.operator, values,
+                                     intake_done=False).numbers[0]
         svc.cases.advance(number, office.operator)
     with dbm.database.atomic():  # back to schema 2
         svc.db.execute_sql('ALTER TABLE "history" DROP COLUMN "hash"')
@@ -182,7 +185,8 @@ def test_two_processes_appending_to_one_case_on_postgresql(pg_services):
     install_sample(svc)
     office = Office(svc)
     number = svc.cases.open_case("CONTOH", office.operator,
-                                 field_values(svc.sops.get("CONTOH"))).numbers[0]
+                                 field_values(svc.sops.get("CONTOH")),
+                                 intake_done=False).numbers[0]
     run_chain_writers(svc.target, number, count=20)
     assert len(svc.cases.history(number)) == 41
     finding = integrity.check_history_chain(svc.db)

@@ -20,7 +20,8 @@ CHECK_LABELS = (
     "folder sumber daya", "perintah baris perintah", "huruf DejaVu untuk PDF", "pustaka SOP bawaan", "templat surat",
     "tanggal dan hari libur Indonesia", "berkas terjemahan", "basis data sementara",
     "pengguna uji", "kasus dari langkah pertama sampai selesai", "register ke Excel",
-    "register ke PDF", "surat ke PDF", "diagram alir ke PDF dan PNG", "jendela utama (Qt)",
+    "register ke PDF", "surat ke PDF", "diagram alir ke PDF dan PNG",
+    "impor SOP hasil pindai (OCR)", "jendela utama (Qt)",
 )
 
 

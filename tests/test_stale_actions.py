@@ -52,7 +52,8 @@ class TwinOffice:
 
     def case_on_step_2(self, services) -> str:
         values = field_values(services.sops.get("KEMBAR"))
-        number = services.cases.open_case("KEMBAR", self.operator, values).numbers[0]
+        number = services.cases.open_case("KEMBAR", self.operator, values,
+                                          intake_done=False).numbers[0]
         services.cases.advance(number, self.operator)
         assert services.cases.get(number).current_step == 2
         return number

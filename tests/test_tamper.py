@@ -35,7 +35,8 @@ def build_cases(svc) -> dict:
     office = Office(svc)
     values = field_values(svc.sops.get("CONTOH"))
     op = office.operator
-    numbers = {k: svc.cases.open_case("CONTOH", op, values).numbers[0] for k in "ABCD"}
+    numbers = {k: svc.cases.open_case("CONTOH", op, values, intake_done=False).numbers[0]
+               for k in "ABCD"}
     petugas = next(u for u in office.holders.values()
                    if svc.users.position_names(u) == ["Petugas Uji"])
     kepala = next(u for u in office.holders.values()

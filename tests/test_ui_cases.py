@@ -83,14 +83,14 @@ def test_yankomas_case_through_every_step(qtbot, controller, ui_services, tmp_pa
     with qtbot.waitSignal(dialog.case_created) as created:
         click(qtbot, dialog.ok_button)
     number = created.args[0].number
-    # it appears at once in the inbox of its first step (the public's, recorded by staff)
+    # it appears at once; its first step (the public hands the complaint in) is done by
+    # recording it, so it waits on step 2
     page = window.inbox
     assert page.case_view.case.number == number
     assert page.model.case_row(page.table.currentIndex().row()).number == number
-    assert "Masyarakat" in page.current_scope()
     assert page.case_view.info["fields"]["nama_pengadu"] == "Rahmat Hidayat"
-    click(qtbot, page.case_view.finish_button)  # step 1: the complaint arrives
     assert svc.cases.get(number).current_step == 2
+    assert [e.action for e in svc.cases.history(number)] == ["buka", "lanjut"]
     log_out(qtbot, controller, window)
 
     # --- a user without the position is refused with a clear message (and it is logged)
@@ -100,11 +100,15 @@ def test_yankomas_case_through_every_step(qtbot, controller, ui_services, tmp_pa
     page.select_case(svc.cases.get(number).id)
     view = page.case_view
     assert "tidak memegang jabatan" in view.permission_label.text()
-    click(qtbot, view.finish_button)
-    assert "tidak memegang jabatan" in view.result_label.text()
-    assert KAKANWIL in view.result_label.text()
+    # the buttons are off and say why before anyone clicks
+    assert not view.finish_button.isEnabled()
+    assert "tidak memegang jabatan" in view.finish_button.toolTip()
+    assert KAKANWIL in view.finish_button.toolTip()
     assert svc.cases.get(number).current_step == 2
     from sop_desktop import db as dbm
+    from sop_desktop.errors import PermissionDenied
+    with pytest.raises(PermissionDenied):  # the core refuses (and logs) all the same
+        svc.cases.advance(number, window.user)
     assert dbm.Refusal.select().where(dbm.Refusal.username == "kabid").count() == 1
     log_out(qtbot, controller, window)
 
@@ -241,7 +245,6 @@ def test_staff_records_official_step_on_behalf_and_stop(qtbot, controller, ui_se
         click(qtbot, dialog.ok_button)
     number = created.args[0].number
     view = window.inbox.case_view
-    click(qtbot, view.finish_button)
     window.inbox.select_case(created.args[0].id)
     # step 2 is the Kakanwil's: the clerk records it on his behalf
     assert view.behalf.isVisibleTo(window) and view.behalf.count() == 1
@@ -254,7 +257,10 @@ def test_staff_records_official_step_on_behalf_and_stop(qtbot, controller, ui_se
     click(qtbot, view.stop_button)
     assert svc.cases.get(number).status == "berjalan"
     qtbot.keyClicks(view.note, "Pengadu mencabut aduan")
-    window.act_stop.trigger()  # the menu/toolbar action does the same
+    window.act_stop.trigger()  # the menu/toolbar action does the same, after asking
+    assert svc.cases.get(number).status == "berjalan"
+    box = view.confirm_box
+    next(b for b in box.buttons() if b.objectName() == "confirm_stop_yes").click()
     assert svc.cases.get(number).status == "dihentikan"
     log_out(qtbot, controller, window)
 

@@ -322,9 +322,9 @@ def test_intake_completes_the_publics_step_in_the_window(qtbot, ui_services, off
 def test_core_intake_done_only_for_an_outside_first_step(ui_services, office):
     svc = ui_services
     fields = {"nama_pengadu": "A", "pokok_aduan": "B"}
-    plain = svc.cases.open_case(YANKOMAS, office["ani"], fields)
-    assert svc.cases.get(plain.case_ids[0]).current_step == 1  # unchanged without the flag
-    done = svc.cases.open_case(YANKOMAS, office["ani"], fields, intake_done=True)
+    kept = svc.cases.open_case(YANKOMAS, office["ani"], fields, intake_done=False)
+    assert svc.cases.get(kept.case_ids[0]).current_step == 1  # unchanged when asked not to
+    done = svc.cases.open_case(YANKOMAS, office["ani"], fields)  # the default, as in the CLI
     assert done.to_step == 2 and svc.cases.get(done.case_ids[0]).current_step == 2
 
 

@@ -106,7 +106,10 @@ def walk(services, office, number, answers=None, limit=200):
 
 
 def open_case(services, office, code, **kw):
+    """A case waiting on its first step: these engine tests start on the public's own step 1
+    (a new case otherwise has it done at intake: see tests/test_disposisi.py)."""
     defn = services.sops.get(code)
+    kw.setdefault("intake_done", False)
     return services.cases.open_case(code, office.operator, field_values(defn), **kw).numbers[0]
 
 

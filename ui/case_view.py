@@ -8,208 +8,39 @@ import datetime as dt
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, QT_TRANSLATE_NOOP, QCoreApplication, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QDateTime, QEvent, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateTimeEdit, QFileDialog, QFormLayout,
-                               QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit,
-                               QListView, QPushButton, QScrollArea, QSplitter, QTableView, QTabWidget,
+                               QGroupBox, QHBoxLayout, QLabel, QListView, QMessageBox,
+                               QPlainTextEdit, QPushButton, QScrollArea, QSplitter, QTabWidget,
                                QVBoxLayout, QWidget)
 
 from sop_desktop import workflow as wf
 from sop_desktop.errors import SopError
+from sop_desktop.stale import CaseMoved
 from sop_desktop.paths import data_dir
 from sop_desktop.users import is_staff
-from ui.flowchart_guard import make_flowchart
-from ui.i18n import date_text, datetime_text
-from ui.models import ListTableModel
-from ui.screen import compact_rows, fit_columns
+from ui.case_parts import (ACTION_ATTACH, STATUS_TEXT, AttachmentsPanel, HistoryModel,  # noqa: F401
+                           _fmt, _tr, field_text, path_of)
+from ui.case_texts import ActionTexts
+from ui.disposisi_dialog import CaseHolding
+from ui.flowchart_pane import FlowchartPane
 
-ACTION_TEXT = {
-    wf.ACTION_OPEN: QT_TRANSLATE_NOOP("CaseView", "Kasus dibuka"),
-    wf.ACTION_COMPLETE: QT_TRANSLATE_NOOP("CaseView", "Langkah diselesaikan"),
-    wf.ACTION_DECIDE: QT_TRANSLATE_NOOP("CaseView", "Keputusan"),
-    wf.ACTION_RETURN: QT_TRANSLATE_NOOP("CaseView", "Dikembalikan"),
-    wf.ACTION_STOP: QT_TRANSLATE_NOOP("CaseView", "Dihentikan"),
-    wf.ACTION_REOPEN: QT_TRANSLATE_NOOP("CaseView", "Dibuka kembali"),
-    wf.ACTION_LETTER: QT_TRANSLATE_NOOP("CaseView", "Surat diterbitkan"),
-    "lampiran": QT_TRANSLATE_NOOP("CaseView", "Lampiran ditambahkan"),
-}
-STATUS_TEXT = {
-    wf.STATUS_OPEN: QT_TRANSLATE_NOOP("CaseView", "Berjalan"),
-    wf.STATUS_DONE: QT_TRANSLATE_NOOP("CaseView", "Selesai"),
-    wf.STATUS_STOPPED: QT_TRANSLATE_NOOP("CaseView", "Dihentikan"),
-}
-ACTION_ATTACH = "lampiran"
-CLOSE_ZOOM = 1.3  # the flowchart's scale for "Langkah sekarang": symbols and text readable
+# the window's action names (menus, toolbar) for the core's actions
+UI_ACTIONS = {"advance": wf.ACTION_COMPLETE, "decide": wf.ACTION_DECIDE,
+              "return": wf.ACTION_RETURN, "stop": wf.ACTION_STOP, "attach": wf.ACTION_ATTACH}
+CLOCK_MS = 20_000  # "Waktu kejadian (sekarang)" follows the clock this often
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CaseView", text)
+class SingleClickOnly(QObject):
+    """An event filter that swallows a button's double-click event: the second half of a
+    double click then never presses the button again (on the step shown after the first)."""
+
+    def eventFilter(self, watched, event) -> bool:
+        return event.type() == QEvent.Type.MouseButtonDblClick
 
 
-def _fmt(value, short: bool = False) -> str:
-    """A stored moment (datetime or ISO text) in the interface language."""
-    return datetime_text(value, short)
-
-
-def field_text(field, value) -> str:
-    """An intake value as the clerk reads it (dates written out, not ISO)."""
-    if value is None:
-        return ""
-    if field.type == "date" and isinstance(value, str):
-        try:
-            return date_text(dt.date.fromisoformat(value))
-        except ValueError:
-            return value
-    return str(value)
-
-
-def _size(n: int) -> str:
-    for unit in ("B", "KB", "MB", "GB"):
-        if n < 1024 or unit == "GB":
-            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
-        n /= 1024
-    return str(n)
-
-
-def path_of(history: list[dict]) -> list[int]:
-    """The steps the case has been on, in order (returns and Tidak branches included)."""
-    out: list[int] = []
-    for event in history:
-        for step in (event.get("from_step"), event.get("to_step")):
-            if step is not None and (not out or out[-1] != step):
-                out.append(step)
-    return out
-
-
-class HistoryModel(ListTableModel):
-    """The case history as a timeline: when, what, who, note."""
-
-    def __init__(self, parent=None):
-        super().__init__([
-            (QCoreApplication.translate("CaseView", "Waktu"), lambda e: _fmt(e["at"])),
-            (QCoreApplication.translate("CaseView", "Kejadian"), self._what),
-            (QCoreApplication.translate("CaseView", "Oleh"), self._who),
-            (QCoreApplication.translate("CaseView", "Catatan"), lambda e: e.get("note") or ""),
-            (QCoreApplication.translate("CaseView", "Linimasa"), self._timeline),
-        ], parent)
-
-    TIMELINE_COLUMN = 4
-
-    def _timeline(self, e: dict) -> str:
-        lines = [f"● {_fmt(e['at'])} — {self._what(e)}", f"   {self._who(e)}"]
-        if e.get("note"):
-            lines.append(f"   “{e['note']}”")
-        return "\n".join(lines)
-
-    @staticmethod
-    def _what(e: dict) -> str:
-        text = _tr(ACTION_TEXT.get(e["action"], e.get("label") or e["action"]))
-        if e.get("decision"):
-            text += ": " + (QCoreApplication.translate("CaseView", "Ya") if e["decision"] == "ya"
-                            else QCoreApplication.translate("CaseView", "Tidak"))
-        a, b = e.get("from_step"), e.get("to_step")
-        if e["action"] in (wf.ACTION_COMPLETE, wf.ACTION_DECIDE, wf.ACTION_RETURN):
-            finished = QCoreApplication.translate("CaseView", "selesai")
-            text += f" ({a} → {b})" if b is not None else f" ({a} → {finished})"
-        elif e["action"] == wf.ACTION_OPEN and b is not None:
-            text += f" (→ {b})"
-        if e.get("on_time") is False:
-            text += " · " + QCoreApplication.translate("CaseView", "terlambat")
-        if e.get("attachments"):
-            text += " · " + ", ".join(a["name"] for a in e["attachments"])
-        return text
-
-    @staticmethod
-    def _who(e: dict) -> str:
-        who = e.get("user_name") or e.get("user") or ""
-        if e.get("position"):
-            who += f" ({e['position']})"
-        if e.get("on_behalf_of_name"):
-            who += " " + QCoreApplication.translate("CaseView", "atas nama %1").replace(
-                "%1", e["on_behalf_of_name"])
-        return who
-
-    def extra_data(self, e, column, role):
-        if role == Qt.ItemDataRole.ForegroundRole and e.get("on_time") is False:
-            from PySide6.QtGui import QBrush, QColor
-
-            return QBrush(QColor("#8a1010"))
-        return None
-
-
-class AttachmentsModel(ListTableModel):
-    def __init__(self, parent=None):
-        super().__init__([
-            (QCoreApplication.translate("CaseView", "Nama berkas"), lambda a: a.name),
-            (QCoreApplication.translate("CaseView", "Ukuran"), lambda a: _size(a.size)),
-            (QCoreApplication.translate("CaseView", "Ditambahkan"),
-             lambda a: _fmt(a.added_at, short=True)),
-            (QCoreApplication.translate("CaseView", "Oleh"),
-             lambda a: a.added_by.name if a.added_by_id else ""),
-        ], parent)
-
-
-class AttachmentsPanel(QWidget):
-    """The case's files: add (dialog or drag and drop), open, save a copy."""
-
-    files_dropped = Signal(list)
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setAcceptDrops(True)
-        layout = QVBoxLayout(self)
-        self.model = AttachmentsModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("attachments_table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setWordWrap(False)
-        compact_rows(self.table)
-        fm = self.table.fontMetrics()
-        when = fm.horizontalAdvance(_fmt(dt.datetime(2026, 9, 30, 23, 59), short=True)) + 18
-        size = fm.horizontalAdvance("999.9 MB") + 18
-        # on a narrow pane who added it (in the history too) and the size give way first
-        fit_columns(self.table, [(200, 110, 1), (size, size, 0, 2), (when, when, 0),
-                                 (140, 90, 1, 1)])
-        layout.addWidget(self.table, 1)
-        hint = QLabel(self.tr("Seret berkas ke sini untuk melampirkannya."))
-        hint.setObjectName("attachments_hint")
-        hint.setWordWrap(True)
-        layout.addWidget(hint)
-        row = QHBoxLayout()
-        self.add_button = QPushButton(self.tr("Tambah…"))
-        self.add_button.setObjectName("attachment_add")
-        self.open_button = QPushButton(self.tr("Buka"))
-        self.open_button.setObjectName("attachment_open")
-        self.save_button = QPushButton(self.tr("Simpan salinan…"))
-        self.save_button.setObjectName("attachment_save")
-        for b in (self.add_button, self.open_button, self.save_button):
-            row.addWidget(b)
-        row.addStretch(1)
-        layout.addLayout(row)
-
-    def selected(self):
-        index = self.table.currentIndex()
-        return self.model.row_object(index.row()) if index.isValid() else None
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        files = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
-        files = [f for f in files if Path(f).is_file()]
-        if files:
-            event.acceptProposedAction()
-            self.files_dropped.emit(files)
-
-
-class CaseView(QWidget):
+class CaseView(ActionTexts, QWidget):
     """Shows one case and runs its actions; `data_changed` carries each core change out."""
 
     data_changed = Signal(object)
@@ -226,6 +57,10 @@ class CaseView(QWidget):
         self.allowed: list[str] = []
         self.behalf_needed = False
         self.shown_definition = None
+        self.states: dict[str, str] = {}  # the core's action -> "" or why not (action_states)
+        self.reasons: dict[str, str] = {}  # the window's action name -> why it is disabled
+        self.message_case: int | None = None  # the case the action message is about
+        self.confirm_box: QMessageBox | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.header = QLabel(self.tr("Pilih kasus di kotak masuk."))
@@ -244,26 +79,14 @@ class CaseView(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.fields_widget)
         self.tabs.addTab(scroll, self.tr("Data"))
-        self.flowchart = make_flowchart(self)
+        # one click brings the current step up close, another opens a large window
+        self.chart_pane = FlowchartPane(self, case_tools=True)
+        self.chart_pane.setObjectName("case_flowchart_pane")
+        self.flowchart = self.chart_pane.view
         self.flowchart.setObjectName("case_flowchart")
-        chart_page = QWidget()
-        cl = QVBoxLayout(chart_page)
-        cl.setContentsMargins(0, 2, 0, 0)
-        chart_bar = QHBoxLayout()
-        # the pane is narrow on a 1366 px screen: one click brings the current step up close
-        self.current_step_button = QPushButton(self.tr("Langkah sekarang"))
-        self.current_step_button.setObjectName("flowchart_current_step")
-        self.current_step_button.setToolTip(self.tr("Perbesar diagram pada langkah yang sedang "
-                                                    "dikerjakan"))
-        self.whole_page_button = QPushButton(self.tr("Seluruh halaman"))
-        self.whole_page_button.setObjectName("flowchart_whole_page")
-        chart_bar.addWidget(self.current_step_button)
-        chart_bar.addWidget(self.whole_page_button)
-        chart_bar.addStretch(1)
-        cl.addLayout(chart_bar)
-        cl.addWidget(self.flowchart, 1)
-        self.current_step_button.clicked.connect(self.show_current_step)
-        self.whole_page_button.clicked.connect(self._fit_flowchart)
+        self.current_step_button = self.chart_pane.current_step_button
+        self.whole_page_button = self.chart_pane.whole_page_button
+        chart_page = self.chart_pane
         self.tabs.addTab(chart_page, self.tr("Diagram alir"))
         self.history_model = HistoryModel(self)
         self.history = QListView()  # a timeline: one multi-line entry per event
@@ -289,27 +112,59 @@ class CaseView(QWidget):
         splitter.setStretchFactor(1, 0)
         splitter.setCollapsible(0, False)
         self.splitter = splitter
+        self._split_by_hand = False
+        self._fitting_split = False
+        splitter.splitterMoved.connect(self._split_moved)
         layout.addWidget(splitter, 1)
         self.attachments.add_button.clicked.connect(self.add_attachment)
         self.attachments.open_button.clicked.connect(self.open_attachment)
         self.attachments.save_button.clicked.connect(self.save_attachment_copy)
         self.attachments.files_dropped.connect(self.attach_files)
         self.attachments.table.doubleClicked.connect(lambda _i: self.open_attachment())
+        self.clock = QTimer(self)
+        self.clock.setInterval(CLOCK_MS)
+        self.clock.timeout.connect(self._tick)
+        self.clock.start()
+        self.holding.said.connect(self._say)
+        self.holding.changed.connect(lambda change: (self.data_changed.emit(change), self.reload()))
         self.show_case(None)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if not getattr(self, "_sized", False):  # first show: the actions get what they need
-            self._sized = True
-            total = max(self.splitter.height(), 300)
-            wanted = self.actions_area.widget().sizeHint().height() + 4
-            actions = min(wanted, int(total * 0.55))
+        self._fit_actions()
+
+    def _fit_actions(self) -> None:
+        """The Tindakan pane gets the height its content needs (the tabs above scroll), until
+        the user moves the divider by hand."""
+        if self._split_by_hand or not self.isVisible():
+            return
+        total = self.splitter.height()
+        if total < 200:
+            return
+        panel = self.actions_area.widget()
+        width = self.actions_area.viewport().width()
+        wanted = (panel.heightForWidth(width) if panel.hasHeightForWidth() else -1)
+        wanted = max(wanted, panel.minimumSizeHint().height()) + 4
+        actions = min(wanted, total - 160)
+        if abs(self.splitter.sizes()[1] - actions) > 2:
+            self._fitting_split = True
             self.splitter.setSizes([total - actions, actions])
+            self._fitting_split = False
+
+    def _split_moved(self, *_args) -> None:
+        if not self._fitting_split:
+            self._split_by_hand = True
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_actions()
 
     def _make_action_panel(self) -> QWidget:
         box = QGroupBox(self.tr("Tindakan"))
         box.setObjectName("action_panel")
         v = QVBoxLayout(box)
+        v.setContentsMargins(6, 4, 6, 4)
+        v.setSpacing(4)
         self.step_label = QLabel()
         self.step_label.setObjectName("step_label")
         self.step_label.setWordWrap(True)
@@ -318,11 +173,15 @@ class CaseView(QWidget):
         self.permission_label.setObjectName("permission_label")
         self.permission_label.setWordWrap(True)
         v.addWidget(self.permission_label)
+        self.holding = CaseHolding(self.services, self.user)  # Ambil / Lepas / sifat / Disposisi
+        v.addWidget(self.holding)
         form = QFormLayout()
+        form.setContentsMargins(0, 0, 0, 0)
+        form.setVerticalSpacing(3)
         self.note = QPlainTextEdit()
         self.note.setObjectName("action_note")
         self.note.setPlaceholderText(self.tr("Catatan (wajib untuk Kembalikan dan Hentikan)"))
-        self.note.setFixedHeight(54)
+        self.note.setFixedHeight(self.note.fontMetrics().lineSpacing() * 2 + 14)
         self.note.setTabChangesFocus(True)
         form.addRow(self.tr("Catatan:"), self.note)
         time_row = QHBoxLayout()
@@ -343,17 +202,21 @@ class CaseView(QWidget):
         self.behalf_label = QLabel(self.tr("Atas nama:"))
         form.addRow(self.behalf_label, self.behalf)
         v.addLayout(form)
-        row = QHBoxLayout()
         self.finish_button = QPushButton(self.tr("Selesai"))
         self.finish_button.setObjectName("action_finish")
+        # a decision's answers say where each goes ("Ya → 7. …"), one per line
         self.yes_button = QPushButton(self.tr("Ya"))
         self.yes_button.setObjectName("action_yes")
         self.no_button = QPushButton(self.tr("Tidak"))
         self.no_button.setObjectName("action_no")
-        for b in (self.finish_button, self.yes_button, self.no_button):
-            row.addWidget(b)
+        for b in (self.yes_button, self.no_button):
+            b.setStyleSheet("text-align: left; padding: 3px 8px;")
+        row = QHBoxLayout()
+        row.addWidget(self.finish_button)
         row.addStretch(1)
         v.addLayout(row)
+        v.addWidget(self.yes_button)
+        v.addWidget(self.no_button)
         row2 = QHBoxLayout()
         self.return_target = QComboBox()
         self.return_target.setObjectName("return_target")
@@ -363,7 +226,7 @@ class CaseView(QWidget):
         self.return_target.setMinimumContentsLength(6)
         self.return_button = QPushButton(self.tr("Kembalikan ke"))
         self.return_button.setObjectName("action_return")
-        self.stop_button = QPushButton(self.tr("Hentikan"))
+        self.stop_button = QPushButton(self.tr("Hentikan…"))
         self.stop_button.setObjectName("action_stop")
         self.reopen_button = QPushButton(self.tr("Buka kembali"))
         self.reopen_button.setObjectName("action_reopen")
@@ -376,19 +239,33 @@ class CaseView(QWidget):
         self.result_label.setObjectName("action_result")
         self.result_label.setWordWrap(True)
         v.addWidget(self.result_label)
-        v.addStretch(1)
         self.finish_button.clicked.connect(self.do_finish)
         self.yes_button.clicked.connect(lambda: self.do_decide(True))
         self.no_button.clicked.connect(lambda: self.do_decide(False))
         self.return_button.clicked.connect(self.do_return)
         self.stop_button.clicked.connect(self.do_stop)
         self.reopen_button.clicked.connect(self.do_reopen)
+        # a double click is one click: its second half never acts on the step shown next
+        self.single_click = SingleClickOnly(self)
+        for b in (self.finish_button, self.yes_button, self.no_button, self.return_button,
+                  self.stop_button, self.reopen_button):
+            b.installEventFilter(self.single_click)
         return box
 
     def _at_now_toggled(self, now: bool) -> None:
         self.at_edit.setEnabled(not now)
-        if not now:
+        self.at_edit.setDateTime(QDateTime.currentDateTime())
+
+    def _tick(self) -> None:
+        """'sekarang' shows the time it is now, not when the pane was built."""
+        if self.at_now.isChecked():
             self.at_edit.setDateTime(QDateTime.currentDateTime())
+
+    def _say(self, text: str, ok: bool) -> None:
+        """The outcome of an action, shown under the buttons for the case it is about."""
+        self.result_label.setStyleSheet("color: #1c6b2f" if ok else "color: #b00020")
+        self.result_label.setText(text)
+        self.message_case = self.case.id if self.case is not None else None
 
     # ----- showing
     def show_case(self, case_id: int | None) -> None:
@@ -399,19 +276,25 @@ class CaseView(QWidget):
                 self.case = self.services.cases.get(int(case_id))
             except SopError:
                 self.case = None
+        if self.message_case is not None and (self.case is None or self.case.id != self.message_case):
+            self.result_label.clear()  # a message belongs to the case it is about
+            self.message_case = None
+        self._tick()
         if self.case is None:
-            self.defn, self.info, self.allowed = None, {}, []
+            self.defn, self.info, self.allowed, self.states = None, {}, [], {}
             self.header.setText(self.tr("Pilih kasus di kotak masuk."))
             self._clear_fields()
             self.history_model.set_rows([])
             self.attachments.model.set_rows([])
-            self.flowchart.set_definition(None)
+            self.chart_pane.set_definition(None)
             self.shown_definition = None
             self._update_actions()
             return
         self.defn = self.services.cases.definition(self.case)
         self.info = self.services.cases.describe(self.case)
+        self.shown_event = self.info.get("last_move_event")  # actions name what was shown
         self.allowed = self.services.cases.allowed_actions(self.case, self.user)
+        self.states = self.services.cases.action_states(self.case, self.user)
         self._fill_header()
         self._fill_fields()
         self.history_model.set_rows(self.info.get("history", []))
@@ -419,27 +302,15 @@ class CaseView(QWidget):
         self.attachments.model.set_rows(self.services.attachments.for_case(self.case))
         key = (self.defn.code, self.defn.version)
         if self.shown_definition != key:  # drawing a flowchart costs; redraw only a new SOP
-            self.flowchart.set_definition(self.defn)
+            self.chart_pane.set_definition(self.defn)
             self.shown_definition = key
         current = self.case.current_step if self.case.status == wf.STATUS_OPEN else None
-        self.flowchart.set_case_state(current, path_of(self.info.get("history", [])))
+        self.chart_pane.set_case_state(current, path_of(self.info.get("history", [])))
         self._update_actions()
 
     def show_current_step(self) -> bool:
         """Zoom the flowchart in on the case's current step (False when there is none)."""
-        chart = self.flowchart
-        items = getattr(chart, "symbol_items", {})
-        step = self.case.current_step if self.case is not None else None
-        item = items.get(step) if step is not None else None
-        if item is None or not hasattr(chart, "zoom_by"):
-            return False
-        chart.zoom_by(CLOSE_ZOOM / max(chart.zoom(), 1e-6))
-        chart.centerOn(item)
-        return True
-
-    def _fit_flowchart(self) -> None:
-        if hasattr(self.flowchart, "fit_to_window"):
-            self.flowchart.fit_to_window()
+        return self.chart_pane.show_current_step()
 
     def reload(self) -> None:
         self.show_case(self.case.id if self.case is not None else None)
@@ -483,67 +354,50 @@ class CaseView(QWidget):
         self.fields_form.addRow(self.tr("Diterima:"), QLabel(_fmt(self.info.get("created_at"))))
         self.fields_form.addRow(self.tr("Dicatat oleh:"), QLabel(self.info.get("created_by") or ""))
         if self.info.get("expected_finish"):
-            self.fields_form.addRow(self.tr("Perkiraan selesai:"),
-                                    QLabel(_fmt(self.info["expected_finish"])))
+            label = QLabel(self._expected_text())
+            label.setObjectName("expected_finish")
+            label.setWordWrap(True)
+            self.fields_form.addRow(self.tr("Perkiraan selesai:"), label)
 
     def _update_actions(self) -> None:
-        case = self.case
+        """Buttons follow what the core says the user may do now (action_states); a disabled
+        one says why in its tooltip and above the buttons."""
+        case, states = self.case, self.states
         open_ = case is not None and case.status == wf.STATUS_OPEN and case.current_step is not None
         step = self.defn.step(case.current_step) if open_ else None
         decision = step is not None and step.kind == "decision"
-        self.finish_button.setEnabled(open_ and not decision)
-        self.yes_button.setEnabled(open_ and decision)
-        self.no_button.setEnabled(open_ and decision)
-        self.finish_button.setVisible(not decision)
-        self.yes_button.setVisible(decision)
-        self.no_button.setVisible(decision)
         targets = self.services.cases.return_targets(case) if open_ else []
         self.return_target.clear()
         for n in targets:
             self.return_target.addItem(f"{n}. {self.defn.step(n).kegiatan}", n)
         if targets:
             self.return_target.setCurrentIndex(len(targets) - 1)
-        self.return_button.setEnabled(bool(targets))
-        self.return_target.setEnabled(bool(targets))
-        self.stop_button.setEnabled(open_)
-        self.reopen_button.setVisible(wf.ACTION_REOPEN in self.allowed)
+        none = self.tr("Pilih kasus di kotak masuk.")
+        self.reasons = {name: (states.get(action, none) if case is not None else none)
+                        for name, action in UI_ACTIONS.items()}
+        for name, button in (("advance", self.finish_button), ("decide", self.yes_button),
+                             ("decide", self.no_button), ("return", self.return_button),
+                             ("stop", self.stop_button)):
+            reason = self.reasons[name]
+            button.setEnabled(not reason)
+            button.setToolTip(reason)
+        self.return_target.setEnabled(not self.reasons["return"])
+        self.finish_button.setVisible(not decision)
+        self.yes_button.setVisible(decision)
+        self.no_button.setVisible(decision)
+        if decision:
+            self._label_answers(step)
+        self.reopen_button.setVisible(case is not None and case.status == wf.STATUS_STOPPED)
+        self.reopen_button.setEnabled(not states.get(wf.ACTION_REOPEN, none))
+        self.reopen_button.setToolTip(states.get(wf.ACTION_REOPEN, ""))
         self.note.setEnabled(open_ or wf.ACTION_REOPEN in self.allowed)
         self._fill_behalf(open_)
-        if step is not None:
-            self.step_label.setText(self.tr("Langkah %1: %2").replace("%1", str(step.number))
-                                    .replace("%2", step.kegiatan))
-            who = self.info.get("position") or step.lane or ""
-            if self.allowed and self.behalf_needed and self.behalf.count() == 0:
-                text = self.tr("Belum ada pengguna yang memegang jabatan %1; minta administrator "
-                               "menambahkannya agar langkah ini dapat dicatat atas namanya.") \
-                    .replace("%1", who)
-                self.permission_label.setStyleSheet("color: #8a1010")
-            elif self.allowed:
-                text = self.tr("Anda dapat mencatat langkah ini.")
-                if self.behalf_needed:
-                    text = self.tr("Langkah ini milik %1: pilih atas nama siapa Anda mencatatnya.") \
-                        .replace("%1", who)
-                self.permission_label.setStyleSheet("color: #1c6b2f")
-            else:
-                text = self.tr("Langkah ini dikerjakan oleh %1; Anda tidak memegang jabatan itu.") \
-                    .replace("%1", who)
-                self.permission_label.setStyleSheet("color: #8a1010")
-            self.permission_label.setText(text)
-        else:
-            self.step_label.setText("" if case is None else self.tr("Kasus tidak sedang berjalan."))
-            self.permission_label.setText("")
+        self.holding.set_case(case, self.info if case is not None else {})  # marks it read
+        self._explain(step, decision)
         self.attachments.add_button.setEnabled(case is not None)
         self.current_step_button.setEnabled(step is not None)
-        allowed = set()
-        if open_:
-            allowed.add("attach")
-            allowed.add("decide" if decision else "advance")
-            allowed.add("stop")
-            if targets:
-                allowed.add("return")
-        elif case is not None:
-            allowed.add("attach")
-        self.actions_changed.emit(allowed)
+        self._fit_actions()
+        self.actions_changed.emit({name for name, why in self.reasons.items() if not why})
 
     def _fill_behalf(self, open_: bool) -> None:
         """Staff recording a step of an official choose whom they record it for."""
@@ -555,7 +409,9 @@ class CaseView(QWidget):
             position = self.case.current_position if pos_id else None
             if position is not None and pos_id not in held and not position.external:
                 for holder in self.services.cases.holders_for(self.case):
-                    self.behalf.addItem(f"{holder.name} ({holder.username})", holder.id)
+                    self.behalf.addItem(holder.name, holder.id)  # people by name
+                    self.behalf.setItemData(self.behalf.count() - 1, position.name,
+                                            Qt.ItemDataRole.ToolTipRole)
                 show = True
         self.behalf_needed = show
         self.behalf.setVisible(show)
@@ -572,21 +428,40 @@ class CaseView(QWidget):
             return None
         return self.services.users.get_by_id(int(self.behalf.currentData()))
 
+    def _seen(self) -> dict:
+        """The step and the last moving event this view shows: the core refuses an action
+        taken on them once the case has moved on (another PC, a double click)."""
+        return {"on_step": self.case.current_step if self.case is not None else None,
+                "on_event": getattr(self, "shown_event", None)}
+
+    def _case_moved(self, exc: CaseMoved) -> None:
+        """Someone else moved the case first: say who and when, and show it as it is now."""
+        text = self.tr("Kasus ini sudah diubah oleh %1 pada %2; tampilan dimuat ulang. "
+                       "Periksa langkahnya sebelum bertindak.").replace("%1", exc.by) \
+            .replace("%2", _fmt(exc.at) if exc.at is not None else "-")
+        case_id, stale = self.case.id, self.shown_event
+        self.data_changed.emit({"cases": [case_id], "moved": True})  # the inbox row too
+        if self.shown_event == stale:  # nobody reloaded this view: show the case as it is now
+            self.show_case(case_id)
+        self._say(text, False)
+        self.status_message.emit(text)
+
     def _run(self, fn, done_text: str) -> bool:
         """Run one core action; show its refusal or error next to the buttons."""
         if self.case is None:
             return False
         try:
             change = fn()
+        except CaseMoved as exc:
+            self._case_moved(exc)
+            return False
         except SopError as exc:
-            self.result_label.setStyleSheet("color: #b00020")
-            self.result_label.setText(str(exc))
+            self._say(str(exc), False)
             self.status_message.emit(str(exc))
             return False
         self.note.clear()
         self.at_now.setChecked(True)
-        self.result_label.setStyleSheet("color: #1c6b2f")
-        self.result_label.setText(done_text)
+        self._say(done_text, True)
         self.status_message.emit(done_text)
         self.data_changed.emit({"cases": list(change.case_ids), "positions": list(change.positions),
                                 "action": change.action})
@@ -598,14 +473,14 @@ class CaseView(QWidget):
     def do_finish(self) -> bool:
         number = self.case.number if self.case else None
         return self._run(lambda: self.services.cases.advance(
-            number, self.user, note=self._note(), on_behalf_of=self._on_behalf(), at=self._at()),
-            self.tr("Langkah diselesaikan."))
+            number, self.user, note=self._note(), on_behalf_of=self._on_behalf(), at=self._at(),
+            **self._seen()), self.tr("Langkah diselesaikan."))
 
     def do_decide(self, yes: bool) -> bool:
         number = self.case.number if self.case else None
         return self._run(lambda: self.services.cases.decide(
             number, self.user, "ya" if yes else "tidak", note=self._note(),
-            on_behalf_of=self._on_behalf(), at=self._at()),
+            on_behalf_of=self._on_behalf(), at=self._at(), **self._seen()),
             self.tr("Keputusan dicatat: %1").replace("%1", self.tr("Ya") if yes else self.tr("Tidak")))
 
     def do_return(self) -> bool:
@@ -616,29 +491,51 @@ class CaseView(QWidget):
         number = self.case.number if self.case else None
         return self._run(lambda: self.services.cases.return_to(
             number, self.user, int(target), self._note(), on_behalf_of=self._on_behalf(),
-            at=self._at()), self.tr("Kasus dikembalikan ke langkah %1.").replace("%1", str(target)))
+            at=self._at(), **self._seen()), self.tr("Kasus dikembalikan ke langkah %1.").replace("%1", str(target)))
 
     def do_stop(self) -> bool:
+        """Ask first (stopping ends the case's work); `confirm_box` carries the question."""
+        if self.case is None:
+            return False
         if not self._note():
             self._require_note(self.tr("Tulis alasan penghentian pada Catatan."))
             return False
-        number = self.case.number if self.case else None
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Hentikan kasus"),
+                          self.tr("Hentikan kasus %1? Kasus tidak dapat dikerjakan lagi kecuali "
+                                  "dibuka kembali oleh administrator.").replace("%1", self.case.number),
+                          QMessageBox.StandardButton.NoButton, self)
+        box.setObjectName("confirm_stop")
+        box.setInformativeText(self.tr("Alasan: %1").replace("%1", self._note()))
+        yes = box.addButton(self.tr("Hentikan"), QMessageBox.ButtonRole.DestructiveRole)
+        yes.setObjectName("confirm_stop_yes")
+        no = box.addButton(self.tr("Batal"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(no)
+        case_id, seen = self.case.id, self._seen()  # the case as it was when asked
+        yes.clicked.connect(lambda: self._stop_confirmed(case_id, seen))
+        box.finished.connect(lambda _r, b=box: b.deleteLater())
+        self.confirm_box = box
+        box.open()
+        return False
+
+    def _stop_confirmed(self, case_id: int, seen: dict | None = None) -> bool:
+        if self.case is None or self.case.id != case_id:
+            return False
+        number = self.case.number
         return self._run(lambda: self.services.cases.stop(
-            number, self.user, self._note(), on_behalf_of=self._on_behalf(), at=self._at()),
-            self.tr("Kasus dihentikan."))
+            number, self.user, self._note(), on_behalf_of=self._on_behalf(), at=self._at(),
+            **(seen or self._seen())), self.tr("Kasus dihentikan."))
 
     def do_reopen(self) -> bool:
         if not self._note():
             self._require_note(self.tr("Tulis alasan membuka kembali pada Catatan."))
             return False
         number = self.case.number if self.case else None
-        return self._run(lambda: self.services.cases.reopen(number, self.user, self._note(),
-                                                            at=self._at()),
+        return self._run(lambda: self.services.cases.reopen(
+            number, self.user, self._note(), at=self._at(), on_event=self._seen()["on_event"]),
                          self.tr("Kasus dibuka kembali."))
 
     def _require_note(self, text: str) -> None:
-        self.result_label.setStyleSheet("color: #b00020")
-        self.result_label.setText(text)
+        self._say(text, False)
         self.note.setFocus()
 
     # ----- attachments
@@ -656,16 +553,14 @@ class CaseView(QWidget):
         """Store files and record them in the case history (one event)."""
         if self.case is None or not files:
             return False
-        try:
-            stored = [self.services.attachments.add(f) for f in files]
-            names = ", ".join(s.name for s in stored)
-            self.services.cases.record_event(self.case, self.user, ACTION_ATTACH,
-                                             note=self.tr("Lampiran: %1").replace("%1", names),
-                                             attachments=stored)
+        try:  # stored and recorded in one go: a failed write leaves no file in the store
+            names = ", ".join(Path(f).name for f in files)
+            event = self.services.cases.attach(self.case, self.user, files,
+                                               note=self.tr("Lampiran: %1").replace("%1", names))
+            stored = event.attachments
         except SopError as exc:
             self.status_message.emit(str(exc))
-            self.result_label.setStyleSheet("color: #b00020")
-            self.result_label.setText(str(exc))
+            self._say(str(exc), False)
             return False
         self.tabs.setCurrentWidget(self.attachments)
         text = self.tr("%n lampiran ditambahkan.", "", len(stored))

@@ -33,11 +33,26 @@ COLUMNS = (
     ("received", QT_TRANSLATE_NOOP("InboxModel", "Diterima")),
     ("due", QT_TRANSLATE_NOOP("InboxModel", "Tenggat")),
     ("status", QT_TRANSLATE_NOOP("InboxModel", "Status")),
+    ("late", QT_TRANSLATE_NOOP("InboxModel", "Lewat")),
+    ("sifat", QT_TRANSLATE_NOOP("InboxModel", "Sifat")),
+    ("holder", QT_TRANSLATE_NOOP("InboxModel", "Diambil")),
+    ("instruction", QT_TRANSLATE_NOOP("InboxModel", "Disposisi")),
 )
+SIFAT_TEXT = {
+    "biasa": QT_TRANSLATE_NOOP("InboxModel", "Biasa"),
+    "segera": QT_TRANSLATE_NOOP("InboxModel", "Segera"),
+    "sangat_segera": QT_TRANSLATE_NOOP("InboxModel", "Sangat segera"),
+    "rahasia": QT_TRANSLATE_NOOP("InboxModel", "Rahasia"),
+}
+UNREAD_DOT = "●"  # "baru": shown beside the agenda number (and the row in bold)
 HEADER_TIPS = {
     "subject": QT_TRANSLATE_NOOP("InboxModel", "Pemohon, pengadu atau perihal kasus"),
     "step": QT_TRANSLATE_NOOP("InboxModel", "Langkah SOP yang sedang dikerjakan"),
     "due": QT_TRANSLATE_NOOP("InboxModel", "Tenggat langkah sekarang menurut mutu baku waktu"),
+    "late": QT_TRANSLATE_NOOP("InboxModel", "Berapa hari melewati tenggat"),
+    "sifat": QT_TRANSLATE_NOOP("InboxModel", "Sifat: biasa, segera, sangat segera, rahasia"),
+    "holder": QT_TRANSLATE_NOOP("InboxModel", "Siapa yang mengambil kasus ini"),
+    "instruction": QT_TRANSLATE_NOOP("InboxModel", "Disposisi kepada Anda: instruksi dan catatan"),
 }
 STATUS_TEXT = {
     STATUS_OPEN: QT_TRANSLATE_NOOP("InboxModel", "Berjalan"),
@@ -215,6 +230,15 @@ class InboxModel(QAbstractTableModel):
                     return number * PAGE_SIZE + i
         return inbox_query.row_index(self.filter, case_id)
 
+    def mark_read(self, row: int) -> bool:
+        """The row's case was opened: no longer "baru" (True when it was)."""
+        item = self._row(row)
+        if item is None or not item.unread:
+            return False
+        item.unread = False
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+        return True
+
     def set_step_names(self, names: dict[tuple[str, int], str]) -> None:
         self.step_names = names
         self.texts.clear()
@@ -272,6 +296,31 @@ class InboxModel(QAbstractTableModel):
             if item.overdue:
                 return QCoreApplication.translate("InboxModel", "Terlambat")
             return _tr(STATUS_TEXT.get(item.status, item.status))
+        return self._format_more(item, key)
+
+    @staticmethod
+    def status_text(status: str) -> str:
+        return _tr(STATUS_TEXT.get(status, status))
+
+    @staticmethod
+    def sifat_text(sifat: str) -> str:
+        return _tr(SIFAT_TEXT.get(sifat, sifat))
+
+    def _format_more(self, item, key: str) -> str:
+        """The columns of who holds it, how late and how urgent, and the disposisi."""
+        if key == "late":
+            return (QCoreApplication.translate("InboxModel", "%1 hari")
+                    .replace("%1", str(item.days_overdue))
+                    if item.days_overdue else "")
+        if key == "sifat":
+            return _tr(SIFAT_TEXT.get(item.sifat, item.sifat)) if item.sifat != "biasa" else ""
+        if key == "holder":
+            return item.holder_name or ""
+        if key == "instruction" and item.instruction:
+            told = item.instruction
+            text = told["instruksi_text"] or QCoreApplication.translate("InboxModel", "Ditugaskan")
+            text = f"{told['from_name']}: {text}"
+            return text + (f" — {told['catatan']}" if told["catatan"] else "")
         return ""
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -286,6 +335,16 @@ class InboxModel(QAbstractTableModel):
             if key == "due" and item.overdue:
                 return "⚠ " + text  # overdue is said in text too, not by colour alone
             return text
+        if role == Qt.ItemDataRole.DecorationRole and key == "number" and item.unread:
+            return self._dot()
+        if role == Qt.ItemDataRole.FontRole and item.unread:
+            font = QFont()
+            font.setBold(True)  # new and unread, as in a mail inbox
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole and item.unread and key == "number":
+            return QCoreApplication.translate("InboxModel", "Baru: belum Anda buka")
+        if role == Qt.ItemDataRole.ForegroundRole and key == "sifat" and item.sifat != "biasa":
+            return QBrush(OVERDUE_FG)
         if role == Qt.ItemDataRole.ToolTipRole:
             if item.overdue:
                 return QCoreApplication.translate("InboxModel", "Terlambat: melewati tenggat %1") \
@@ -308,8 +367,26 @@ class InboxModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             text = self._text(item, key)
             late = QCoreApplication.translate("InboxModel", "(terlambat)")
+            if item.unread and key == "number":
+                text += " " + QCoreApplication.translate("InboxModel", "(baru)")
             return (text + " " + late) if item.overdue else text
         return None
+
+    def _dot(self):
+        """The "baru" mark: a small blue dot before the agenda number."""
+        from PySide6.QtGui import QIcon, QPainter, QPixmap
+
+        if getattr(self, "_dot_icon", None) is None:
+            pix = QPixmap(10, 10)
+            pix.fill(QColor(0, 0, 0, 0))
+            painter = QPainter(pix)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setBrush(QColor("#1565c0"))
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.drawEllipse(1, 1, 8, 8)
+            painter.end()
+            self._dot_icon = QIcon(pix)
+        return self._dot_icon
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS):

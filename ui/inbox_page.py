@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QTimer, Qt, Signal
+from PySide6.QtCore import QEvent, QTimer, Qt, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QListWidget, QListWidgetItem, QSplitter, QStyledItemDelegate,
@@ -16,8 +16,10 @@ from sop_desktop.workflow import STATUS_DONE, STATUS_OPEN, STATUS_STOPPED
 from ui import inbox_query
 from ui.case_view import CaseView
 from ui.i18n import date_text, datetime_text
+from ui.inbox_columns import InboxColumns
 from ui.inbox_model import COLUMNS, InboxModel
-from ui.screen import fit_columns
+from ui.inbox_tools import InboxTools, more_column_specs
+from ui.screen import fit_columns, two_lines
 from ui.workers import user_message
 
 SCOPE_MINE = "mine"
@@ -26,12 +28,12 @@ SCOPE_UNASSIGNED = "unassigned"
 REFRESH_MS = 60_000
 
 
-class ElideMiddleDelegate(QStyledItemDelegate):
-    """Draws a cell that does not fit as 'start…end' instead of 'start…'."""
+class WholeTextDelegate(QStyledItemDelegate):
+    """Draws the agenda number whole, never elided (its column is kept wide enough)."""
 
     def initStyleOption(self, option, index) -> None:
         super().initStyleOption(option, index)
-        option.textElideMode = Qt.TextElideMode.ElideMiddle
+        option.textElideMode = Qt.TextElideMode.ElideNone
 
 
 class InboxPage(QWidget):
@@ -40,9 +42,11 @@ class InboxPage(QWidget):
     data_changed = Signal(object)
     actions_changed = Signal(set)
     status_message = Signal(str)
+    unread_changed = Signal(int)  # the user's new and unread cases (window title, tab)
 
-    def __init__(self, services, user, runner, parent: QWidget | None = None):
+    def __init__(self, services, user, runner, parent: QWidget | None = None, settings=None):
         super().__init__(parent)
+        self.settings = settings
         self.services = services
         self.user = user
         self.runner = runner
@@ -61,6 +65,7 @@ class InboxPage(QWidget):
         self.scopes.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scopes.setResizeMode(QListWidget.ResizeMode.Adjust)  # re-wrap when the pane resizes
         self.scopes.setSpacing(3)  # (an item padding in a style sheet breaks wrapped heights)
+        self.scopes.viewport().installEventFilter(self)  # names re-wrapped to the new width
         ll.addWidget(self.scopes)
         self.splitter.addWidget(left)
         # centre: filters and table
@@ -88,12 +93,16 @@ class InboxPage(QWidget):
         bar.addWidget(self.sop_filter, 2)
         bar.addWidget(self.status_filter, 1)
         cl.addLayout(bar)
+        self.unread_count = 0
+        self.tools = InboxTools(self)  # baru, untuk saya, due soon, sifat, dates, saved, export
+        cl.addWidget(self.tools)
         self.model = InboxModel(self, runner=runner)
         self.table = QTableView()
         self.table.setObjectName("inbox_table")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        # several cases at once (Ambil, tanda terima): Ctrl/Shift + click
+        self.table.setSelectionMode(QTableView.SelectionMode.ExtendedSelection)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
@@ -101,8 +110,8 @@ class InboxPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        # an agenda number cut in the middle keeps its sequence number and its year
-        self.number_delegate = ElideMiddleDelegate(self.table)
+        # the agenda number is what clerks read out and search for: always whole
+        self.number_delegate = WholeTextDelegate(self.table)
         self.table.setItemDelegateForColumn(0, self.number_delegate)
         header.setSortIndicator(5, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
@@ -119,6 +128,7 @@ class InboxPage(QWidget):
         self.splitter.setStretchFactor(2, 3)
         # the table gets the larger share; the case pane stays readable at 1366 px
         self.splitter.setSizes([180, 640, 520])
+        self.splitter.splitterMoved.connect(self._split_moved)
         layout.addWidget(self.splitter)
         # wiring
         self.search_timer = QTimer(self)
@@ -148,20 +158,57 @@ class InboxPage(QWidget):
         self.case_view.data_changed.connect(self.data_changed)
         self.case_view.actions_changed.connect(self.actions_changed)
         self.case_view.status_message.connect(self.status_message)
+        self.tools.changed.connect(self.filters_changed)
+        self.tools.acted.connect(self.data_changed)
+        self.tools.said.connect(self.status_message)
         self._fill_sops()
         self._fill_scopes()
         self.apply_filter()
         self.column_fitter = fit_columns(self.table, self._column_specs)
         self.model.modelReset.connect(self.column_fitter.fit)  # agenda numbers differ per filter
+        self.columns = InboxColumns(self.table, self.column_fitter, settings)
+        header.sectionResized.connect(self._keep_number_whole)
+
+    def _keep_number_whole(self, column: int, _old: int, new: int) -> None:
+        """A hand-resized agenda number column never gets narrower than its numbers."""
+        if column == 0 and not self.column_fitter.fitting:
+            need = self._column_specs()[0][1]
+            if new < need:
+                self.column_fitter.user_widths[0] = need
+                self.table.setColumnWidth(0, need)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.scopes.viewport():
+            self._label_scopes()
+        return super().eventFilter(watched, event)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if not getattr(self, "_sized", False):  # first show: share the real width out
-            self._sized = True
-            width = max(self.width(), 900)
-            left = max(int(width * 0.115), self.fontMetrics().horizontalAdvance("x") * 22)
-            right = int(width * 0.34)
-            self.splitter.setSizes([left, width - left - right, right])
+        self._share_width()
+        self.unread_changed.emit(self.unread_count)  # the window's title and tab show it
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._share_width()
+
+    def _split_moved(self, *_args) -> None:
+        if not getattr(self, "_sharing", False):
+            self._split_by_hand = True
+
+    def _share_width(self) -> None:
+        """Positions, table and case get their share of the real width (until the user moves
+        a divider): the table keeps room for its agenda numbers, due times and status."""
+        if getattr(self, "_split_by_hand", False) or not self.isVisible():
+            return
+        width = max(self.width(), 900)
+        counts = self.scopes.fontMetrics().horizontalAdvance(
+            self.tr("%1 berjalan").replace("%1", "999") + " · "
+            + self.tr("%1 terlambat").replace("%1", "99"))
+        left = max(int(width * 0.12), counts + 34)
+        right = int(width * 0.31)
+        self._sharing = True
+        self.splitter.setSizes([left, width - left - right, right])
+        self._sharing = False
 
     # ----- filters
     def _fill_sops(self) -> None:
@@ -170,7 +217,8 @@ class InboxPage(QWidget):
         self.sop_filter.clear()
         self.sop_filter.addItem(self.tr("Semua SOP"), "")
         names = {}
-        for defn in self.services.sops.latest_all():
+        by_name = sorted(self.services.sops.latest_all(), key=lambda d: (d.name.casefold(), d.code))
+        for defn in by_name:
             self.sop_filter.addItem(defn.name, defn.code)
             self.sop_filter.setItemData(self.sop_filter.count() - 1, defn.code,
                                         Qt.ItemDataRole.ToolTipRole)
@@ -208,23 +256,45 @@ class InboxPage(QWidget):
         self.scopes.clear()
         for label, scope, pos_name in self._scope_items(all_counts):
             count = counts.get(pos_name) if pos_name else (mine if scope == SCOPE_MINE else None)
-            text = label
+            numbers = ""
             if count is not None:
-                text += "\n" + self.tr("%1 berjalan").replace("%1", str(count.open))
+                numbers = self.tr("%1 berjalan").replace("%1", str(count.open))
                 if count.overdue:
-                    text += "\n" + self.tr("%1 terlambat").replace("%1", str(count.overdue))
-            item = QListWidgetItem(text)
+                    numbers += " · " + self.tr("%1 terlambat").replace("%1", str(count.overdue))
+            item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, scope)
+            item.setData(Qt.ItemDataRole.UserRole + 1, (label, numbers))
+            item.setToolTip(label + ("\n" + numbers if numbers else ""))
             if count is not None and count.overdue:
                 item.setForeground(Qt.GlobalColor.darkRed)
-                item.setToolTip(self.tr("Ada kasus yang melewati tenggat"))
+                item.setToolTip(item.toolTip() + "\n" + self.tr("Ada kasus yang melewati tenggat"))
             self.scopes.addItem(item)
+        self._label_scopes()
         row = 0
         for i in range(self.scopes.count()):
             if self.scopes.item(i).data(Qt.ItemDataRole.UserRole) == current:
                 row = i
         self.scopes.setCurrentRow(row)
         self.scopes.blockSignals(False)
+        self._count_unread()
+
+    def _count_unread(self) -> None:
+        """The user's new and unread cases, for the window title and the inbox tab."""
+        self.unread_count = self.services.inbox.unread_count(self.user)
+        self.unread_changed.emit(self.unread_count)
+
+    def _label_scopes(self) -> None:
+        """Each position in at most two lines, its counts on one line below it."""
+        fm = self.scopes.fontMetrics()
+        width = max(60, self.scopes.viewport().width() - 12)
+        for i in range(self.scopes.count()):
+            item = self.scopes.item(i)
+            label, numbers = item.data(Qt.ItemDataRole.UserRole + 1) or (item.text(), "")
+            text = two_lines(label, fm, width)
+            if numbers:
+                text += "\n" + numbers
+            if item.text() != text:
+                item.setText(text)
 
     def current_scope(self):
         item = self.scopes.currentItem()
@@ -255,7 +325,7 @@ class InboxPage(QWidget):
             flt.position_ids = [self.services.positions.get(scope).id]
         else:
             flt.position_ids = []
-        return flt
+        return self.tools.apply_to(flt)
 
     def apply_filter(self) -> None:
         """Show the current filters and search now (read on the UI thread)."""
@@ -317,9 +387,10 @@ class InboxPage(QWidget):
         fmb = QFontMetrics(bold)
         pad = 18
         shown = [self.model.case_row(r) for r in range(min(self.model.rowCount(), 60))]
-        numbers = [fm.horizontalAdvance(c.number) for c in shown if c is not None]
+        numbers = [(fmb if c.unread else fm).horizontalAdvance(c.number)  # "baru" rows are bold
+                   for c in shown if c is not None]
         codes = [fm.horizontalAdvance(c.sop) for c in shown if c is not None]
-        number = min(max(numbers, default=fm.horizontalAdvance("0000/XXXX/XII/2026")) + pad, 300)
+        number = max(numbers, default=fm.horizontalAdvance("0000/XXXX/XII/2026")) + 12 + 16  # + "baru" dot
         sop = min(max(codes, default=fm.horizontalAdvance("SOP")) + pad, 150)
         # the dates as shown (this year's without the year), measured on the rows in view
         model = self.model
@@ -337,20 +408,24 @@ class InboxPage(QWidget):
         specs = {
             # on a narrow pane the SOP (named in the case pane and the filter) and the day
             # received give way first; the number, step, due time and status stay
-            "number": (number, int(number * 0.7), 0),  # the agenda number: cut last
+            "number": (number, number, 0),  # the agenda number: never cut
             "sop": (sop, min(sop, 56), 0, 1),
-            "subject": (170, 80, 2),
-            "step": (190, 80, 3),
+            # on a very narrow pane (1366 px at 125 %) the applicant gives way after the SOP and
+            # the day received: it is on the case pane's first tab
+            "subject": (170, 90, 2, 3),
+            "step": (190, 90, 3),
             "received": (received, received, 0, 2),
             "due": (due, due, 0),
             "status": (status, status, 0),
+            **more_column_specs(model, rows, fm, pad),
         }
         out = []
         for key, label in COLUMNS:  # never narrower than the header's own text
             p, m, g, *drop = specs[key]
             need = header.horizontalAdvance(self.model.headerData(
                 COLUMNS.index((key, label)), Qt.Orientation.Horizontal)) + pad
-            out.append((max(p, min(need, 140)), m, g, *drop))
+            # a squeezed column keeps its header's words (up to 120 px) whole
+            out.append((max(p, min(need, 140)), max(m, min(need, 120)), g, *drop))
         return out
 
     # ----- selection
@@ -370,7 +445,9 @@ class InboxPage(QWidget):
     def _row_changed(self, current, _previous) -> None:
         case_id = self.model.case_id(current.row()) if current.isValid() else None
         if case_id is not None:
-            self.case_view.show_case(case_id)
+            self.case_view.show_case(case_id)  # marks it read (no longer "baru")
+            if self.model.mark_read(current.row()):
+                self._count_unread()
 
     def select_case(self, case_id: int) -> None:
         """Show a case: in the current list if it is there, else in its own position's inbox."""
@@ -416,6 +493,14 @@ class InboxPage(QWidget):
             self.table.selectionModel().blockSignals(True)
             self._select_row_of(selected)
             self.table.selectionModel().blockSignals(False)
+
+    def external_change(self, changes) -> None:
+        """Another PC or process changed the database (sop_desktop.watch.Changes): re-read
+        the counts and the table, and the open case when it is one of those changed."""
+        self.refresh_list()
+        case = self.case_view.case
+        if case is not None and changes.touches(case.id):
+            self.case_view.reload()
 
     # ----- commands from the main window
     def focus_search(self) -> None:

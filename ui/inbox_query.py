@@ -11,10 +11,14 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 
 from sop_desktop import db as dbm
-from sop_desktop.workflow import STATUS_DONE, STATUS_OPEN, STATUS_STOPPED
+from sop_desktop.inbox import InboxFilter, filter_condition, row_extras
+from sop_desktop.disposisi import days_overdue
+from sop_desktop.sifat import sifat_key
+from sop_desktop.workflow import DEFAULT_DUE_SOON_HOURS, STATUS_DONE, STATUS_OPEN, STATUS_STOPPED
 
 STATUS_OVERDUE = "terlambat"  # a filter value: open and past its due time
-SORT_KEYS = ("number", "sop", "subject", "step", "received", "due", "status")
+SORT_KEYS = ("number", "sop", "subject", "step", "received", "due", "status", "sifat", "late",
+             "holder")
 # Intake keys that name the applicant or the subject of a case, best first.
 _SUBJECT_HINTS = ("pemohon", "pengadu", "pelapor", "nama", "perihal", "subjek", "hal", "judul",
                   "pokok")
@@ -45,6 +49,11 @@ class CaseFilter:
     sort: str = "due"
     descending: bool = False
     now: dt.datetime = field(default_factory=dbm.now_local)
+    # the core's inbox filter (sop_desktop.inbox.InboxFilter: unread, due soon, received
+    # between, sifat, addressed by name) and whose marks the rows show
+    user_id: int | None = None
+    more: InboxFilter = field(default_factory=InboxFilter)
+    due_soon_window: dt.timedelta = dt.timedelta(hours=DEFAULT_DUE_SOON_HOURS)
 
 
 @dataclass
@@ -62,6 +71,11 @@ class CaseRow:
     due: dt.datetime | None
     status: str
     overdue: bool
+    sifat: str = "biasa"
+    days_overdue: int = 0
+    holder_name: str | None = None  # who took it ("Ambil")
+    unread: bool | None = None  # "baru" for the filter's user
+    instruction: dict | None = None  # the disposisi addressed to that user on this step
 
 
 def _condition(flt: CaseFilter):
@@ -80,6 +94,9 @@ def _condition(flt: CaseFilter):
         cond = cond & (C.status == STATUS_OPEN) & (C.current_due < flt.now)
     elif flt.status in (STATUS_OPEN, STATUS_DONE, STATUS_STOPPED):
         cond = cond & (C.status == flt.status)
+    if (flt.more.unread or flt.more.mine) and flt.user_id is None:
+        return C.id < 0  # "baru" and "untuk saya" need a user
+    cond = cond & filter_condition(flt.more, flt.user_id, flt.now, flt.due_soon_window)
     text = flt.search.strip()
     if text:
         like = f"%{text}%"
@@ -112,14 +129,19 @@ def _parts(flt: CaseFilter) -> list[tuple[object, list]]:
         "step": [C.sop_code, C.current_step, C.id],
         "received": [C.created_at, C.id],
         "status": [C.status, C.current_due, C.id],
+        "sifat": [C.sifat, C.current_due, C.id],
+        "late": [C.current_due.desc() if not flt.descending else C.current_due, C.id],
+        "holder": [C.holder, C.id],
     }[key]
+    if key == "late":  # most days late first; the order of the due column reversed
+        return [(cond, [columns[0], C.id.desc() if flt.descending else C.id])]
     return [(cond, order(columns))]
 
 
 def copy_filter(flt: CaseFilter) -> CaseFilter:
     """An independent copy (a worker reads it while the UI goes on changing its own)."""
     ids = list(flt.position_ids) if flt.position_ids is not None else None
-    return replace(flt, position_ids=ids)
+    return replace(flt, position_ids=ids, more=replace(flt.more))
 
 
 def count(flt: CaseFilter) -> int:
@@ -130,14 +152,21 @@ def _rows(flt: CaseFilter, cond, order, offset: int, limit: int) -> list[CaseRow
     C = dbm.Case
     names = {p.id: p.name for p in dbm.Position.select(dbm.Position.id, dbm.Position.name)}
     query = (C.select(C.id, C.number, C.sop_code, C.fields, C.current_step, C.current_lane,
-                      C.current_position, C.created_at, C.current_due, C.status)
+                      C.current_position, C.created_at, C.current_due, C.status, C.sifat,
+                      C.holder)
              .where(cond).order_by(*order).limit(limit).offset(offset))
+    found = list(query)
+    extras = row_extras([(r.id, r.holder_id, r.current_position_id) for r in found], flt.user_id)
     rows = []
-    for r in query:
+    for r in found:
         overdue = r.status == STATUS_OPEN and r.current_due is not None and r.current_due < flt.now
+        more = extras[r.id]
         rows.append(CaseRow(r.id, r.number, r.sop_code, subject_of(r.fields), r.current_step,
                             r.current_lane, names.get(r.current_position_id), r.created_at,
-                            r.current_due, r.status, overdue))
+                            r.current_due, r.status, overdue, sifat_key(r.sifat),
+                            days_overdue(r.current_due, flt.now) if overdue else 0,
+                            more.holder_name, more.unread if r.status == STATUS_OPEN else False,
+                            more.instruction))
     return rows
 
 

@@ -47,6 +47,12 @@ class NewCaseDialog(QDialog):
         time_row.addWidget(self.at_now)
         time_row.addWidget(self.at_edit, 1)
         top.addRow(self.tr("Diterima:"), time_row)
+        self.sifat = QComboBox()  # biasa / segera / sangat segera / rahasia (sop_desktop.sifat)
+        self.sifat.setObjectName("new_case_sifat")
+        for key, text in (("biasa", self.tr("Biasa")), ("segera", self.tr("Segera")),
+                          ("sangat_segera", self.tr("Sangat segera")), ("rahasia", self.tr("Rahasia"))):
+            self.sifat.addItem(text, key)
+        top.addRow(self.tr("Sifat:"), self.sifat)
         layout.addLayout(top)
         self.first_step = QLabel()
         self.first_step.setObjectName("new_case_first_step")
@@ -123,7 +129,7 @@ class NewCaseDialog(QDialog):
             # a step of the public (handing the letter in) is done by recording it here
             change = self.services.cases.open_case(defn.code, self.user, self.form.values(), at=at,
                                                    note=self.note.toPlainText().strip(),
-                                                   intake_done=True)
+                                                   sifat=self.sifat.currentData())
         except SopError as exc:
             self.error.setText(str(exc))
             return

@@ -8,6 +8,7 @@ import sys
 from sop_desktop.cli import print_json
 from sop_desktop.cli.user import acting_user, add_as_argument
 from sop_desktop.errors import ValidationError
+from sop_desktop.sifat import sifat_code, sifat_label
 from sop_desktop.workflow import STATUS_LABELS, iso, parse_at
 
 
@@ -30,18 +31,25 @@ def register(sub) -> None:
 
     note = (("--note",), {"default": ""})
     reason = (("--reason",), {"required": True})
+    # the step the command is meant for: refused when the case has moved on meanwhile
+    step = (("--step",), {"type": int, "default": None, "metavar": "N",
+                          "help": "langkah yang dimaksud; ditolak bila kasus sudah berpindah"})
     action("new", "buka kasus baru; mencetak nomor agendanya", cmd_new, behalf=False,
            positional=("code",),
            options=[(("--field",), {"action": "append", "default": [], "metavar": "KUNCI=NILAI"}),
-                    note])
+                    note, (("--sifat",), {"default": None, "metavar": "SIFAT",
+                                          "help": "biasa (bawaan), segera, sangat-segera, rahasia"})])
     action("advance", "selesaikan langkah saat ini (atau jawab keputusan)", cmd_advance,
            options=[(("--decision",), {"choices": ("ya", "tidak"), "default": None}), note,
-                    (("--attach",), {"action": "append", "default": [], "metavar": "BERKAS"})])
+                    (("--attach",), {"action": "append", "default": [], "metavar": "BERKAS"}),
+                    step])
     action("return", "kembalikan kasus ke langkah sebelumnya", cmd_return,
-           options=[(("--to",), {"required": True, "type": int, "metavar": "LANGKAH"}), reason])
-    action("stop", "hentikan kasus", cmd_stop, options=[reason])
+           options=[(("--to",), {"required": True, "type": int, "metavar": "LANGKAH"}), reason,
+                    step])
+    action("stop", "hentikan kasus", cmd_stop, options=[reason, step])
     action("reopen", "buka kembali kasus yang dihentikan (administrator)", cmd_reopen,
            behalf=False, options=[reason])
+    _register_holding(cmds, step)
 
     p = cmds.add_parser("show", help="rincian dan riwayat satu kasus")
     p.add_argument("number")
@@ -56,6 +64,25 @@ def register(sub) -> None:
     p.add_argument("--limit", type=int, default=None)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_list)
+
+
+def _register_holding(cmds, step) -> None:
+    """take / release / assign / sifat: who works on a case and how urgent it is."""
+    for name, help_text, func, options in (
+            ("take", "ambil kasus agar rekan sejabatan tidak mengerjakannya dua kali", cmd_take,
+             [step]),
+            ("release", "lepas kasus yang diambil (pemegangnya atau administrator)", cmd_release,
+             []),
+            ("assign", "tugaskan kasus kepada satu orang (disposisi tanpa instruksi)", cmd_assign,
+             [(("--to",), {"required": True, "metavar": "PENGGUNA"}), step]),
+            ("sifat", "ubah sifat kasus: biasa, segera, sangat-segera, rahasia", cmd_sifat,
+             [(("sifat",), {"metavar": "SIFAT"})])):
+        p = cmds.add_parser(name, help=help_text)
+        p.add_argument("number", metavar="NOMOR")
+        for flags, kwargs in options:
+            p.add_argument(*flags, **kwargs)
+        add_as_argument(p)
+        p.set_defaults(func=func)
 
 
 def parse_fields(items: list[str]) -> dict:
@@ -86,7 +113,7 @@ def cmd_new(args, ctx) -> int:
     services = ctx.services
     user = acting_user(args, services)
     change = services.cases.open_case(args.code, user, parse_fields(args.field),
-                                      at=parse_at(args.at), note=args.note)
+                                      at=parse_at(args.at), note=args.note, sifat=args.sifat)
     print(change.numbers[0])
     return 0
 
@@ -106,7 +133,7 @@ def cmd_advance(args, ctx) -> int:
     user = acting_user(args, services)
     change = services.cases.advance(args.number, user, note=args.note, attachments=args.attach,
                                     on_behalf_of=_behalf(args, services), at=parse_at(args.at),
-                                    decision=args.decision)
+                                    decision=args.decision, on_step=args.step)
     _report(services, change)
     return 0
 
@@ -115,7 +142,8 @@ def cmd_return(args, ctx) -> int:
     services = ctx.services
     user = acting_user(args, services)
     change = services.cases.return_to(args.number, user, args.to, args.reason,
-                                      on_behalf_of=_behalf(args, services), at=parse_at(args.at))
+                                      on_behalf_of=_behalf(args, services), at=parse_at(args.at),
+                                      on_step=args.step)
     _report(services, change)
     return 0
 
@@ -124,7 +152,8 @@ def cmd_stop(args, ctx) -> int:
     services = ctx.services
     user = acting_user(args, services)
     change = services.cases.stop(args.number, user, args.reason,
-                                 on_behalf_of=_behalf(args, services), at=parse_at(args.at))
+                                 on_behalf_of=_behalf(args, services), at=parse_at(args.at),
+                                 on_step=args.step)
     _report(services, change)
     return 0
 
@@ -137,13 +166,59 @@ def cmd_reopen(args, ctx) -> int:
     return 0
 
 
+def _holding_report(services, change) -> None:
+    case = services.cases.get(change.case_ids[0])
+    who = f"diambil oleh {case.holder.name} ({case.holder.username})" if case.holder_id else \
+        "tidak diambil siapa pun"
+    sys.stderr.write(f"{case.number}: langkah {case.current_step}, {who}\n")
+
+
+def cmd_take(args, ctx) -> int:
+    services = ctx.services
+    change = services.disposisi.take(args.number, acting_user(args, services), on_step=args.step)
+    _holding_report(services, change)
+    return 0
+
+
+def cmd_release(args, ctx) -> int:
+    services = ctx.services
+    change = services.disposisi.release(args.number, acting_user(args, services))
+    _holding_report(services, change)
+    return 0
+
+
+def cmd_assign(args, ctx) -> int:
+    services = ctx.services
+    change = services.disposisi.assign(args.number, acting_user(args, services), args.to,
+                                       on_step=args.step)
+    _holding_report(services, change)
+    return 0
+
+
+def cmd_sifat(args, ctx) -> int:
+    services = ctx.services
+    change = services.disposisi.set_sifat(args.number, acting_user(args, services), args.sifat)
+    case = services.cases.get(change.case_ids[0])
+    sys.stderr.write(f"{case.number}: sifat {services.cases.describe(case, with_history=False)['sifat']}\n")
+    return 0
+
+
 def cmd_show(args, ctx) -> int:
     data = ctx.services.cases.describe(args.number)
+    data["disposisi"] = ctx.services.disposisi.all(args.number)
     if args.json:
         print_json(data)
         return 0
     print(f"{data['number']}  [{data['sop']} v{data['sop_version']}] {data['sop_name']}")
-    print(f"Status: {STATUS_LABELS.get(data['status'], data['status'])}")
+    print(f"Status: {STATUS_LABELS.get(data['status'], data['status'])}; sifat: "
+          f"{sifat_label(sifat_code(data['sifat']))}")
+    if data["holder"]:
+        print(f"Diambil oleh: {data['holder_name']} ({data['holder']}) sejak {data['held_at']}")
+    for d in data["disposisi"]:
+        if d["step"] == data["current_step"] and data["status"] == "berjalan":
+            harap = f"; harap: {d['instruksi_text']}" if d["instruksi"] else ""
+            note = f"; catatan: {d['catatan']}" if d["catatan"] else ""
+            print(f"Disposisi {d['from_name']} → {d['to_name']}{harap}{note}")
     if data["current_step"] is not None:
         late = " (TERLAMBAT)" if data["overdue"] else ""
         print(f"Langkah {data['current_step']}: {data['step']} — {data['position'] or data['lane']}")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from sop_desktop.cli import print_json
 from sop_desktop.errors import ValidationError
+from sop_desktop.inbox import InboxFilter
+from sop_desktop.sifat import SIFAT, sifat_label
 
 
 def register(sub) -> None:
@@ -12,10 +14,35 @@ def register(sub) -> None:
     who.add_argument("--position", default=None, metavar="JABATAN")
     who.add_argument("--user", default=None, metavar="PENGGUNA")
     who.add_argument("--counts", action="store_true", help="jumlah kasus terbuka dan terlambat per jabatan")
+    p.add_argument("--unread", action="store_true",
+                   help="hanya kasus baru yang belum dibuka pengguna (dengan --user)")
+    p.add_argument("--mine", action="store_true",
+                   help="hanya kasus yang didisposisikan kepada pengguna (dengan --user)")
+    p.add_argument("--due-soon", action="store_true", help="hanya yang hampir jatuh tempo")
+    p.add_argument("--overdue", action="store_true", help="hanya yang terlambat")
+    p.add_argument("--from", dest="date_from", default=None, metavar="TANGGAL",
+                   help="diterima sejak tanggal (TTTT-BB-HH)")
+    p.add_argument("--to", dest="date_to", default=None, metavar="TANGGAL",
+                   help="diterima sampai tanggal (TTTT-BB-HH)")
+    p.add_argument("--sifat", default=None, metavar="SIFAT", help=", ".join(SIFAT))
     p.add_argument("--limit", type=int, default=None, help="banyaknya baris (bawaan: semua)")
     p.add_argument("--offset", type=int, default=0)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_inbox)
+
+
+def _filter(args) -> InboxFilter:
+    from sop_desktop.cli.case import parse_date
+    from sop_desktop.sifat import sifat_code
+
+    if (args.unread or args.mine) and not args.user:
+        raise ValidationError("--unread dan --mine hanya bersama --user PENGGUNA")
+    if args.sifat:
+        sifat_code(args.sifat)  # an unknown sifat is said before anything is read
+    return InboxFilter(unread=args.unread, due_soon=args.due_soon, overdue=args.overdue,
+                       date_from=parse_date(args.date_from, "--from"),
+                       date_to=parse_date(args.date_to, "--to"), sifat=args.sifat,
+                       mine=args.mine)
 
 
 def cmd_inbox(args, ctx) -> int:
@@ -28,11 +55,14 @@ def cmd_inbox(args, ctx) -> int:
             for r in rows:
                 print(f"{r['position']:<50} {r['open']:>6} terbuka {r['overdue']:>6} terlambat")
         return 0
+    flt = _filter(args)
+    unread = None
     if args.position:
-        page = inbox.for_position(args.position, limit=args.limit, offset=args.offset)
+        page = inbox.for_position(args.position, limit=args.limit, offset=args.offset, flt=flt)
     elif args.user:
-        page = inbox.for_user(ctx.services.users.get(args.user), limit=args.limit,
-                              offset=args.offset)
+        user = ctx.services.users.get(args.user)
+        page = inbox.for_user(user, limit=args.limit, offset=args.offset, flt=flt)
+        unread = inbox.unread_count(user)
     else:
         raise ValidationError("Pilih --position JABATAN, --user PENGGUNA atau --counts")
     rows = [i.to_dict() for i in page.items]
@@ -40,7 +70,21 @@ def cmd_inbox(args, ctx) -> int:
         print_json(rows)
         return 0
     for r in rows:
-        late = " TERLAMBAT" if r["overdue"] else ""
-        print(f"{r['number']:<28} {r['sop']:<24} langkah {r['step']:<3} tenggat {r['due'] or '-'}{late}")
-    print(f"({page.total} kasus)")
+        print(_line(r))
+    print(f"({page.total} kasus" + (f", {unread} baru" if unread is not None else "") + ")")
     return 0
+
+
+def _line(r: dict) -> str:
+    """One inbox row as a line: new mark, number, SOP, step, due, late, sifat, holder, order."""
+    new = "BARU " if r["unread"] else ""
+    late = f" TERLAMBAT {r['days_overdue']} hari" if r["overdue"] else ""
+    sifat = f" [{sifat_label(SIFAT.index(r['sifat']))}]" if r["sifat"] != "biasa" else ""
+    held = f" diambil: {r['holder_name']}" if r["holder"] else ""
+    told = ""
+    if r["disposisi"]:
+        d = r["disposisi"]
+        told = f" disposisi {d['from_name']}: {d['instruksi_text'] or 'ditugaskan'}" + (
+            f" ({d['catatan']})" if d["catatan"] else "")
+    return (f"{new}{r['number']:<28} {r['sop']:<24} langkah {r['step']:<3} "
+            f"tenggat {r['due'] or '-'}{late}{sifat}{held}{told}")

@@ -1,0 +1,386 @@
+"""The inbox's tools beside search, SOP and status: "Baru", "Untuk saya", "Hampir jatuh tempo",
+sifat and the days received between; saved filters per user; export of the view to .xlsx; and
+acting on several selected cases at once (Ambil, tanda terima). The filters are the core's
+(sop_desktop.inbox.InboxFilter), read through ui/inbox_query like every other filter.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QCoreApplication, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QInputDialog, QLabel, QMenu,
+                               QMessageBox, QToolButton, QVBoxLayout, QWidget)
+
+from sop_desktop.errors import SopError
+from sop_desktop.inbox import InboxFilter
+from sop_desktop.sifat import SIFAT
+from ui import inbox_query
+from ui.date_edit import DateEdit
+from ui.file_dialogs import offer_open, save_dialog
+
+SAVED_KEY = "inbox_saved_filters/"  # + username: {name: state} as JSON in the settings file
+EXPORT_CHUNK = 500
+
+
+def more_column_specs(model, rows, fm, pad: int) -> dict:
+    """(preferred, minimum, grow, drop) of the late / sifat / holder / disposisi columns: a
+    column with nothing to show in the rows in view goes first on a narrow table."""
+    column = {key: i for i, (key, _l) in enumerate(model_columns())}
+    out = {}
+    for key, base, grow, rank in (("late", 64, 0, 0.4), ("sifat", 90, 0, 0.3),
+                                  ("holder", 120, 1, 0.2), ("instruction", 200, 2, 0.5)):
+        texts = [model.data(model.index(r, column[key])) or "" for r in rows]
+        widest = max([fm.horizontalAdvance(t) for t in texts] + [0]) + pad
+        filled = any(texts)
+        preferred = min(max(base, widest), 260) if filled else base
+        out[key] = (preferred, min(preferred, 70), grow if filled else 0,
+                    rank if filled else rank - 5)
+    return out
+
+
+def model_columns():
+    from ui.inbox_model import COLUMNS
+
+    return COLUMNS
+
+
+class InboxTools(QWidget):
+    """Two rows of filters and tools under the search bar of an InboxPage."""
+
+    changed = Signal()  # a filter changed: the page reads the table again
+    acted = Signal(object)  # a change made on selected cases (the page's data_changed dict)
+    said = Signal(str)  # an outcome for the status bar
+
+    def __init__(self, page, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.page = page
+        self.services, self.user, self.settings = page.services, page.user, page.settings
+        v = QVBoxLayout(self)
+        v.setContentsMargins(0, 0, 0, 0)
+        v.setSpacing(2)
+        row1 = QHBoxLayout()
+        self.unread = QCheckBox(self.tr("Baru"))
+        self.unread.setObjectName("inbox_unread_only")
+        self.unread.setToolTip(self.tr("Hanya kasus yang belum Anda buka sejak sampai kepada Anda"))
+        self.mine = QCheckBox(self.tr("Untuk saya"))
+        self.mine.setObjectName("inbox_mine_only")
+        self.mine.setToolTip(self.tr("Hanya kasus yang didisposisikan kepada Anda"))
+        self.due_soon = QCheckBox(self.tr("Hampir jatuh tempo"))
+        self.due_soon.setObjectName("inbox_due_soon")
+        self.due_soon.setToolTip(self.tr("Tenggatnya dalam %1 jam ke depan").replace(
+            "%1", f"{self.services.cases.due_soon_window().total_seconds() / 3600:g}"))
+        self.sifat = QComboBox()
+        self.sifat.setObjectName("inbox_sifat_filter")
+        self.sifat.addItem(self.tr("Semua sifat"), "")
+        for key, text in zip(SIFAT, (self.tr("Biasa"), self.tr("Segera"), self.tr("Sangat segera"),
+                                     self.tr("Rahasia"))):
+            self.sifat.addItem(text, key)
+        for w in (self.unread, self.mine, self.due_soon):
+            row1.addWidget(w)
+        row1.addStretch(1)
+        row1.addWidget(self.sifat)
+        v.addLayout(row1)
+        row2 = QHBoxLayout()
+        received = QLabel(self.tr("Diterima:"))
+        self.date_from = DateEdit()
+        self.date_from.setObjectName("inbox_date_from")
+        self.date_to = DateEdit()
+        self.date_to.setObjectName("inbox_date_to")
+        self.saved = QComboBox()
+        self.saved.setObjectName("inbox_saved_filters")
+        self.saved.setToolTip(self.tr("Saringan tersimpan"))
+        self.saved.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.saved.setMinimumContentsLength(8)
+        self.take_button = QToolButton()
+        self.take_button.setObjectName("inbox_take_selected")
+        self.take_button.setText(self.tr("Ambil"))
+        self.take_button.setToolTip(self.tr("Ambil kasus yang dipilih agar rekan sejabatan tidak "
+                                            "mengerjakannya dua kali"))
+        self.more = QToolButton()
+        self.more.setObjectName("inbox_more")
+        self.more.setText(self.tr("Lainnya"))
+        self.more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.more.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.more.setStyleSheet("QToolButton::menu-indicator { image: none; }")
+        self.more.setText(self.tr("Lainnya") + " ▾")
+        self.more.setMenu(self._menu())
+        row2.addWidget(received)
+        row2.addWidget(self.date_from)
+        row2.addWidget(QLabel("–"))
+        row2.addWidget(self.date_to)
+        row2.addWidget(self.saved, 1)
+        row2.addWidget(self.take_button)
+        row2.addWidget(self.more)
+        v.addLayout(row2)
+        self._fill_saved()
+        for box in (self.unread, self.mine, self.due_soon):
+            box.toggled.connect(lambda _on: self.changed.emit())
+        self.sifat.currentIndexChanged.connect(lambda _i: self.changed.emit())
+        self.date_from.dateChanged.connect(self._dates_changed)
+        self.date_to.dateChanged.connect(self._dates_changed)
+        self.saved.activated.connect(self._saved_chosen)
+        self.take_button.clicked.connect(self.take_selected)
+
+    def _menu(self) -> QMenu:
+        menu = QMenu(self)
+        self.act_save = QAction(self.tr("Simpan saringan ini…"), self)
+        self.act_delete = QAction(self.tr("Hapus saringan tersimpan yang dipilih"), self)
+        self.act_export = QAction(self.tr("Ekspor tampilan ke Excel (.xlsx)…"), self)
+        self.act_receipts = QAction(self.tr("Cetak tanda terima kasus yang dipilih…"), self)
+        self.act_save.triggered.connect(self.ask_save_filter)
+        self.act_delete.triggered.connect(self.delete_filter)
+        self.act_export.triggered.connect(self.ask_export)
+        self.act_receipts.triggered.connect(self.ask_receipts)
+        for action in (self.act_save, self.act_delete, None, self.act_export, self.act_receipts):
+            menu.addSeparator() if action is None else menu.addAction(action)
+        return menu
+
+    # ----- filters
+    def _dates_changed(self, _value=None) -> None:
+        if self.date_from.is_valid() and self.date_to.is_valid():
+            self.changed.emit()
+
+    def core_filter(self) -> InboxFilter:
+        """The core's filter for what is ticked and chosen (an unreadable date is no bound)."""
+        first, last = self.date_from.date(), self.date_to.date()
+        if first and last and first > last:
+            first, last = last, first  # a range typed backwards still means that range
+        return InboxFilter(unread=self.unread.isChecked(), mine=self.mine.isChecked(),
+                           due_soon=self.due_soon.isChecked(), date_from=first, date_to=last,
+                           sifat=self.sifat.currentData() or None)
+
+    def apply_to(self, flt: inbox_query.CaseFilter) -> inbox_query.CaseFilter:
+        flt.user_id = self.user.id
+        flt.more = self.core_filter()
+        flt.due_soon_window = self.services.cases.due_soon_window()
+        return flt
+
+    # ----- saved filters
+    def state(self) -> dict:
+        """Everything the inbox is filtered by, as plain data (a saved filter)."""
+        page, more = self.page, self.core_filter()
+        return {"scope": page.current_scope(), "sop": page.sop_filter.currentData() or "",
+                "status": page.status_filter.currentData() or "", "search": page.search.text(),
+                "unread": more.unread, "mine": more.mine, "due_soon": more.due_soon,
+                "sifat": more.sifat or "",
+                "from": more.date_from.isoformat() if more.date_from else "",
+                "to": more.date_to.isoformat() if more.date_to else ""}
+
+    def set_state(self, state: dict) -> None:
+        """Show a saved filter: every widget set first, then one read of the table."""
+        page = self.page
+        widgets = (page.scopes, page.sop_filter, page.status_filter, page.search, self.unread,
+                   self.mine, self.due_soon, self.sifat, self.date_from, self.date_to)
+        for w in widgets:
+            w.blockSignals(True)
+        try:
+            if state.get("scope") is not None:
+                page.set_scope(state["scope"])
+            for combo, key in ((page.sop_filter, "sop"), (page.status_filter, "status"),
+                               (self.sifat, "sifat")):
+                combo.setCurrentIndex(max(0, combo.findData(state.get(key, ""))))
+            page.search.setText(state.get("search", ""))
+            self.unread.setChecked(bool(state.get("unread")))
+            self.mine.setChecked(bool(state.get("mine")))
+            self.due_soon.setChecked(bool(state.get("due_soon")))
+            for edit, key in ((self.date_from, "from"), (self.date_to, "to")):
+                edit.setDate(dt.date.fromisoformat(state[key]) if state.get(key) else None)
+        finally:
+            for w in widgets:
+                w.blockSignals(False)
+        page.filters_changed()
+
+    def saved_filters(self) -> dict[str, dict]:
+        raw = self.settings.state(SAVED_KEY + self.user.username) if self.settings else None
+        if raw is None:
+            return {}
+        try:
+            data = json.loads(bytes(raw.data()).decode("utf-8"))
+        except ValueError:
+            return {}  # a damaged entry: no saved filters rather than an error
+        return {str(k): v for k, v in data.items() if isinstance(v, dict)} if isinstance(data, dict) else {}
+
+    def _store(self, filters: dict) -> None:
+        if self.settings is None:
+            return
+        data = json.dumps(filters, ensure_ascii=False).encode("utf-8")
+        self.settings.set_state(SAVED_KEY + self.user.username, QByteArray(data))
+        self.settings.sync()
+
+    def save_filter(self, name: str) -> bool:
+        name = " ".join((name or "").split())
+        if not name:
+            self.said.emit(self.tr("Nama saringan wajib diisi"))
+            return False
+        filters = self.saved_filters()
+        filters[name] = self.state()
+        self._store(filters)
+        self._fill_saved(name)
+        self.said.emit(self.tr("Saringan \"%1\" disimpan").replace("%1", name))
+        return True
+
+    def delete_filter(self) -> None:
+        name = self.saved.currentData()
+        if not name:
+            self.said.emit(self.tr("Pilih dulu saringan tersimpan yang akan dihapus"))
+            return
+        filters = self.saved_filters()
+        filters.pop(name, None)
+        self._store(filters)
+        self._fill_saved()
+
+    def ask_save_filter(self) -> None:
+        name, ok = QInputDialog.getText(self, self.tr("Simpan saringan"),
+                                        self.tr("Nama saringan:"))
+        if ok:
+            self.save_filter(name)
+
+    def _fill_saved(self, current: str = "") -> None:
+        self.saved.blockSignals(True)
+        self.saved.clear()
+        self.saved.addItem(self.tr("Saringan tersimpan…"), "")
+        for name in sorted(self.saved_filters(), key=str.casefold):
+            self.saved.addItem(name, name)
+        self.saved.setCurrentIndex(max(0, self.saved.findData(current)) if current else 0)
+        self.saved.blockSignals(False)
+
+    def _saved_chosen(self, _index: int) -> None:
+        name = self.saved.currentData()
+        if name:
+            self.set_state(self.saved_filters().get(name, {}))
+
+    # ----- the current view and the selected cases
+    def view_rows(self) -> list[dict]:
+        """Every case of the current filter in its order, as export rows."""
+        model = self.page.model
+        flt = inbox_query.copy_filter(model.filter)
+        ids = model.ids if model.ids is not None else inbox_query.ordered_ids(flt)
+        rows = []
+        for start in range(0, len(ids), EXPORT_CHUNK):
+            for r in inbox_query.rows_by_ids(flt, ids[start:start + EXPORT_CHUNK]):
+                name = model.step_names.get((r.sop, r.step), "") if r.step is not None else ""
+                told = r.instruction
+                rows.append({
+                    "number": r.number, "sop": r.sop, "subject": r.subject,
+                    "step": f"{r.step}. {name}" if name else (r.step or ""),
+                    "position": r.position or "", "received": r.received, "due": r.due,
+                    "status": self.tr("Terlambat") if r.overdue else model.status_text(r.status),
+                    "days_overdue": r.days_overdue or None,
+                    "sifat": model.sifat_text(r.sifat), "holder": r.holder_name or "",
+                    "disposisi": (f"{told['from_name']}: {told['instruksi_text']}"
+                                  + (f" — {told['catatan']}" if told["catatan"] else ""))
+                    if told else "", "unread": bool(r.unread)})
+        return rows
+
+    def export_to(self, path: str) -> int:
+        """Write the current view to `path` (.xlsx); the number of cases written."""
+        # deferred: the export pulls in openpyxl and the report machinery, which the first
+        # screen does not need (start-up, issue 19)
+        from sop_desktop.inbox_export import write_inbox_xlsx
+
+        rows = self.view_rows()
+        write_inbox_xlsx(path, rows, self.tr("Kotak masuk"))
+        return len(rows)
+
+    def ask_export(self) -> None:
+        name = f"kotak-masuk-{dt.date.today().isoformat()}.xlsx"
+
+        def chosen(path: str) -> None:
+            try:
+                count = self.export_to(path)
+            except (SopError, OSError) as exc:
+                self.said.emit(str(exc))
+                return
+            text = self.tr("%1 kasus diekspor").replace("%1", str(count))
+            self.said.emit(text)
+            offer_open(self, path, text)
+
+        save_dialog(self, self.tr("Ekspor kotak masuk"), name, self.tr("Buku kerja Excel (*.xlsx)"),
+                    "xlsx", chosen, "inbox_export_dialog")
+
+    def selected_ids(self) -> list[int]:
+        table, model = self.page.table, self.page.model
+        rows = sorted({i.row() for i in table.selectionModel().selectedRows()})
+        return [cid for cid in (model.case_id(r) for r in rows) if cid is not None]
+
+    def take_selected(self) -> tuple[list[str], list[str]]:
+        """Take every selected case; (numbers taken, refusals), said in the status bar."""
+        taken, refused, changed = [], [], []
+        for case_id in self.selected_ids():
+            try:
+                change = self.services.disposisi.take(case_id, self.user)
+            except SopError as exc:
+                refused.append(str(exc))
+                continue
+            taken += change.numbers
+            changed += change.case_ids
+        self._report(self.tr("%1 kasus diambil").replace("%1", str(len(taken))), refused,
+                     changed)
+        return taken, refused
+
+    def _report(self, done: str, refused: list[str], changed: list[int]) -> None:
+        text = done if not refused else done + "; " + self.tr("%1 ditolak: %2").replace(
+            "%1", str(len(refused))).replace("%2", refused[0])
+        if not self.selected_ids():
+            text = self.tr("Pilih satu atau beberapa kasus dulu (Ctrl/Shift + klik)")
+        self.said.emit(text)
+        if changed:
+            self.acted.emit({"cases": changed})
+
+    def issue_receipts(self, folder: str) -> tuple[list[Path], list[str]]:
+        """A tanda terima for every selected case into `folder` (one PDF each); a case whose
+        tanda terima was issued before is left out and said, never numbered twice."""
+        from sop_desktop.letters.service import CONFIRM_NO_NIP, LetterService
+
+        letters = LetterService.from_services(self.services)
+        written, refused, changed = [], [], []
+        for case_id in self.selected_ids():
+            case = self.services.cases.get(case_id)
+            out = Path(folder) / ("tanda-terima-" + case.number.replace("/", "-") + ".pdf")
+            try:
+                letters.issue(case, "tanda-terima", self.user, out=out, confirm=(CONFIRM_NO_NIP,))
+            except SopError as exc:
+                refused.append(f"{case.number}: {str(exc).splitlines()[0]}")
+                continue
+            written.append(out)
+            changed.append(case_id)
+        self._report(self.tr("%1 tanda terima dicetak").replace("%1", str(len(written))),
+                     refused, changed)
+        return written, refused
+
+    def ask_receipts(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        from ui.file_dialogs import last_folder
+
+        if not self.selected_ids():
+            self.said.emit(self.tr("Pilih satu atau beberapa kasus dulu (Ctrl/Shift + klik)"))
+            return
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Simpan tanda terima ke folder"),
+                                                  last_folder())
+        if folder:
+            written, refused = self.issue_receipts(folder)
+            if written:
+                offer_open(self, folder, self.tr("%1 tanda terima dicetak").replace(
+                    "%1", str(len(written))))
+            elif refused:
+                QMessageBox.information(self, self.tr("Tanda terima"), "\n".join(refused[:10]))
+
+
+
+def show_unread(window, count: int) -> None:
+    """The user's new and unread cases on the inbox tab ("Kotak masuk (3 baru)") and at the
+    front of the window title ("(3) SOP Desktop ..."), which the taskbar shows too."""
+    tabs = getattr(window, "tabs", None)
+    if tabs is not None and tabs.indexOf(window.inbox) >= 0:
+        text = (QCoreApplication.translate("InboxTools", "Kotak masuk (%1 baru)")
+                .replace("%1", str(count)) if count
+                else QCoreApplication.translate("InboxTools", "Kotak masuk"))
+        tabs.setTabText(tabs.indexOf(window.inbox), text)
+    base = re.sub(r"^\(\d+\) ", "", window.windowTitle())
+    window.setWindowTitle(f"({count}) {base}" if count else base)
