@@ -176,7 +176,8 @@ def _is_word_package(path: Path, head: bytes) -> bool:
         check_directory(path)  # a zip listing millions of members is refused unread
         with zipfile.ZipFile(path) as zf:
             return "word/document.xml" in set(zf.namelist()[:5000])
-    except Exception:  # a damaged zip raises many kinds; the .xlsx checks say what is wrong
+    except (ImportFailed, zipfile.BadZipFile, OSError, ValueError, RuntimeError,
+            NotImplementedError, EOFError):  # damaged: the .xlsx checks say what is wrong
         return False
 
 

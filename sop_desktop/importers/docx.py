@@ -485,6 +485,12 @@ def _odf_kind(path: Path, head: bytes) -> str:
     """The OpenDocument kind ("text", "spreadsheet") named by a zip's mimetype, else ""."""
     if head[:4] != b"PK\x03\x04":
         return ""
+    from sop_desktop.importers.zipguard import check_directory
+
+    try:
+        check_directory(path)  # a directory of a million members is not listed here
+    except ImportFailed:
+        return ""  # the reader that opens it refuses it with the reason
     try:
         with zipfile.ZipFile(path) as zf:
             info = zf.getinfo("mimetype")

@@ -298,7 +298,7 @@ def drawn_page(drawn: list[Drawn], width: float, height: float, number: int,
     """The geometry page of one frame: symbols as shapes, connectors as arrows (joined
     shapes) or segments (followed by geometry.link_arrows), Ya/Tidak text boxes as words
     that flowread gives to the arrow beside them."""
-    from sop_desktop.importers.flowread import _label_words
+    from sop_desktop.importers.flowread import label_words
     from sop_desktop.importers.geometry import link_arrows
 
     page = Page(width, height, number, source=source)
@@ -331,7 +331,7 @@ def drawn_page(drawn: list[Drawn], width: float, height: float, number: int,
         if d.kind == "label" and d.text and len(d.text) <= 20:
             x0, y0 = d.bbox[0], d.bbox[1]
             page.words.append(Word(d.text, x0, y0, x0 + 3.6 * len(d.text), y0 + 8.0))
-    _label_words(page)
+    label_words(page)
     return page
 
 
@@ -339,7 +339,12 @@ def apply_drawn_rows(sops: list, lines: list, bands: dict[int, RowBand]) -> None
     """Give each SOP built from `lines` what its drawing shows (lane, co-lanes, kind, Ya/Tidak
     targets) through flowread.apply_drawing; `bands` maps a line number to where that table
     row lies."""
-    from sop_desktop.importers.flowread import _Graph, apply_drawing
+    from sop_desktop.importers.flowread import (
+        Graph,
+        apply_drawing,
+        branch_state,
+        keep_connected,
+    )
     from sop_desktop.importers.lanes import clean_lane_name
     from sop_desktop.importers.pagetable import Columns, RowOrigin
     from sop_desktop.importers.table import build_header, locate_tables
@@ -365,7 +370,7 @@ def apply_drawn_rows(sops: list, lines: list, bands: dict[int, RowBand]) -> None
     if not origins:
         return
     pages = list({id(o.page): o.page for o in origins}.values())
-    graph = _Graph(pages, origins)
+    graph = Graph(pages, origins)
     cursor = 0
     for defn in sops:
         rows = []
@@ -377,24 +382,6 @@ def apply_drawn_rows(sops: list, lines: list, bands: dict[int, RowBand]) -> None
                     break
             rows.append(found)
         if any(r is not None and r.shapes for r in rows):
-            before = [(s.kind, s.yes, s.no) for s in defn.steps]
+            before = branch_state(defn)
             apply_drawing(defn, rows, graph)
-            _keep_connected(defn, before)
-
-
-def _keep_connected(defn, before: list[tuple]) -> None:
-    """Branches read from a damaged or odd drawing must not cut the flow: while the SOP has a
-    step that cannot be reached (or cannot reach the end), the drawn branches are put back to
-    what the text said, one step at a time, with a warning."""
-    from sop_desktop.validate import problems
-
-    if not problems(defn, require_lanes=False):
-        return
-    for step, (kind, yes, no) in zip(defn.steps, before):
-        if (step.kind, step.yes, step.no) == (kind, yes, no):
-            continue
-        step.kind, step.yes, step.no = kind, yes, no
-        defn.warnings.append(f"langkah {step.number}: cabang dari gambar memutus alur; dipakai "
-                             "cabang yang terbaca dari teks")
-        if not problems(defn, require_lanes=False):
-            return
+            keep_connected(defn, before)

@@ -13,7 +13,12 @@ from sop_desktop.errors import ImportFailed
 from sop_desktop.importers.cells import norm_key
 from sop_desktop.importers.geometry import Arrow, Page, Shape, link_arrows
 from sop_desktop.importers.lanes import clean_lane_name
-from sop_desktop.importers.pagetable import UNIT_START, RowOrigin, page_lines, text_lines
+from sop_desktop.importers.pagetable import (
+    UNIT_START,
+    RowOrigin,
+    page_lines,
+    text_lines,
+)
 from sop_desktop.model import SopDefinition, Step
 
 _YES = {"ya", "y", "yes", "lengkap", "sesuai", "setuju", "disetujui", "benar", "valid", "layak",
@@ -50,7 +55,7 @@ def _seg_dist(p, a, b) -> float:
     return math.hypot(px - ax - t * dx, py - ay - t * dy)
 
 
-def _label_words(page: Page) -> set[int]:
+def label_words(page: Page) -> set[int]:
     """Give each arrow the Ya/Tidak word next to its first legs; returns the words used."""
     used: set[int] = set()
     cands = [w for w in page.words if label_sense(w.text) and
@@ -80,7 +85,7 @@ def pages_to_result(pages: list[Page], source: str, progress=None, cancel=None):
     skip: set[int] = set()
     for page in pages:
         link_arrows(page)
-        skip |= _label_words(page)
+        skip |= label_words(page)
         skip |= {id(w) for w in page.words for s in page.shapes
                  if s.kind == "connector" and s.near((w.cx, w.cy), 0.0)}
     pl = page_lines(pages, skip)
@@ -89,7 +94,7 @@ def pages_to_result(pages: list[Page], source: str, progress=None, cancel=None):
     sops, warnings = parse_lines(pl.lines, source)
     result = ImportResult(sops, warnings)
     origins = Origins()
-    graph = _Graph(pages, pl.rows)
+    graph = Graph(pages, pl.rows)
     cursor = 0
     for defn in sops:
         rows: list[RowOrigin | None] = []
@@ -101,7 +106,9 @@ def pages_to_result(pages: list[Page], source: str, progress=None, cancel=None):
                     break
             rows.append(found)
         _printed_lane_names(defn, rows)
+        before = branch_state(defn)
         apply_drawing(defn, rows, graph)
+        keep_connected(defn, before)
         tidy_identity(defn, pages, pl.lines)
         origins.rows.append(rows)  # type: ignore[arg-type]
     result.pages = pages
@@ -109,7 +116,7 @@ def pages_to_result(pages: list[Page], source: str, progress=None, cancel=None):
     return result
 
 
-class _Graph:
+class Graph:
     """Shapes -> step rows, and arrows followed across off-page connectors."""
 
     def __init__(self, pages: list[Page], rows: list[RowOrigin]) -> None:
@@ -131,18 +138,22 @@ class _Graph:
                 if s.kind == "connector" and s.label:
                     self.connectors.setdefault(norm_key(s.label), []).append(s)
 
-    def target(self, arrow: Arrow, depth: int = 0) -> RowOrigin | None:
-        """The step row an arrow finally reaches."""
+    def target(self, arrow: Arrow, seen: set[str] | None = None) -> RowOrigin | None:
+        """The step row an arrow finally reaches (each connector is followed once: many
+        connectors sharing a letter must not multiply the paths)."""
+        seen = set() if seen is None else seen
         end = self.shape.get(arrow.end_shape or "")
-        if end is None or depth > 6:
+        if end is None:
             return None
         if end.kind != "connector":
             return self.row_of.get(end.id)
+        seen.add(end.id)
         for other in self.connectors.get(norm_key(end.label), []):
-            if other.id == end.id:
+            if other.id in seen:
                 continue
+            seen.add(other.id)
             for nxt in self.out.get(other.id, []):
-                row = self.target(nxt, depth + 1)
+                row = self.target(nxt, seen)
                 if row is not None:
                     return row
         return None
@@ -207,7 +218,7 @@ def _lane_at(row: RowOrigin, x: float, names: list[str]) -> str | None:
     return None
 
 
-def apply_drawing(defn: SopDefinition, rows: list[RowOrigin | None], graph: _Graph) -> None:
+def apply_drawing(defn: SopDefinition, rows: list[RowOrigin | None], graph: Graph) -> None:
     """Override lane, co-lanes, kind and branches of each step with what the drawing shows."""
     names = [lane.name for lane in defn.lanes]
     by_row = {id(r): s for r, s in zip(rows, defn.steps) if r is not None}
@@ -233,12 +244,13 @@ def apply_drawing(defn: SopDefinition, rows: list[RowOrigin | None], graph: _Gra
         elif kind is not None:
             if step.kind == "decision":
                 step.yes = step.no = None
+                step.note = drop_decision_notes(step.note)
             step.kind = kind
         else:
             _flag(step, "bentuk simbol tidak dikenali")
 
 
-def _kind(shape: Shape, i: int, count: int, graph: _Graph) -> str | None:
+def _kind(shape: Shape, i: int, count: int, graph: Graph) -> str | None:
     if shape.kind == "decision":
         return "decision" if i + 1 < count else None
     if shape.kind == "process":
@@ -252,7 +264,7 @@ def _kind(shape: Shape, i: int, count: int, graph: _Graph) -> str | None:
     return None
 
 
-def _branches(step: Step, shapes: list[Shape], i: int, steps: list[Step], graph: _Graph,
+def _branches(step: Step, shapes: list[Shape], i: int, steps: list[Step], graph: Graph,
               by_row: dict[int, Step]) -> None:
     outs: list[tuple[str | None, Step]] = []
     for s in shapes:
@@ -282,8 +294,73 @@ def _branches(step: Step, shapes: list[Shape], i: int, steps: list[Step], graph:
             _flag(step, "panah Tidak tidak ditemukan; diarahkan ke langkah sebelumnya")
             no = steps[i - 1].number if i else step.number
     step.kind, step.yes, step.no = "decision", yes, no
-    step.note = _join(re.sub(r"keputusan dari [^;]*(; )?", "", step.note).strip("; "),
-                      "keputusan dari gambar (panah Ya/Tidak)")
+    step.note = _join(drop_decision_notes(step.note), "keputusan dari gambar (panah Ya/Tidak)")
+
+
+def drop_decision_notes(note: str) -> str:
+    """A note without what the text reader said about a decision ("keputusan dari teks
+    keputusan; Tidak ke langkah 5 ..."), once the drawing has decided the step."""
+    parts = note.split("; ") if note else []
+    kept: list[str] = []
+    dropping = False
+    for part in parts:
+        if part.startswith("keputusan dari "):
+            dropping = True
+            continue
+        if dropping and part.startswith("Tidak"):
+            continue
+        dropping = False
+        kept.append(part)
+    return "; ".join(kept)
+
+
+def keep_connected(defn: SopDefinition, before: list[tuple]) -> None:
+    """Branches read from a damaged or odd drawing must not cut the flow: while a step cannot
+    be reached (or cannot reach the end), the drawn branches are put back to what the text
+    said (`before`: kind, yes, no, note per step), one step at a time, with a warning."""
+    if not flow_broken(defn):
+        return
+    for step, (kind, yes, no, note) in zip(defn.steps, before):
+        if (step.kind, step.yes, step.no) == (kind, yes, no):
+            continue
+        step.kind, step.yes, step.no, step.note = kind, yes, no, note
+        defn.warnings.append(f"langkah {step.number}: cabang dari gambar memutus alur; dipakai "
+                             "cabang yang terbaca dari teks")
+        if not flow_broken(defn):
+            return
+
+
+def branch_state(defn: SopDefinition) -> list[tuple]:
+    """What keep_connected puts back: kind, yes, no and note of each step."""
+    return [(s.kind, s.yes, s.no, s.note) for s in defn.steps]
+
+
+def flow_broken(defn: SopDefinition) -> bool:
+    """A branch to no step, or a step the first cannot reach or that cannot reach an end."""
+    known = {s.number for s in defn.steps}
+    if not known:
+        return False
+    succ = {s.number: [n for n in defn.successors(s)] for s in defn.steps}
+    if any(n not in known for targets in succ.values() for n in targets):
+        return True
+    seen, stack = set(), [defn.steps[0].number]
+    while stack:
+        n = stack.pop()
+        if n not in seen:
+            seen.add(n)
+            stack.extend(succ[n])
+    rev: dict[int, list[int]] = {n: [] for n in succ}
+    for n, targets in succ.items():
+        for m in targets:
+            rev[m].append(n)
+    can_end, stack = set(), [n for n, targets in succ.items() if not targets]
+    while stack:
+        n = stack.pop()
+        if n not in can_end:
+            can_end.add(n)
+            stack.extend(rev[n])
+    unreachable = known - seen and not defn.incomplete
+    return bool(unreachable or seen - can_end)
 
 
 _PLACEHOLDER = re.compile(r"^[\s\-–—.]*$")
@@ -352,5 +429,6 @@ def _join(old: str, new: str) -> str:
     return f"{old}; {new}" if old else new
 
 
-__all__ = ["LOW", "Origins", "apply_drawing", "label_sense", "pages_to_result"]
+__all__ = ["LOW", "Graph", "Origins", "apply_drawing", "drop_decision_notes", "flow_broken",
+           "keep_connected", "label_sense", "label_words", "pages_to_result"]
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from sop_desktop.importers.cells import Line, norm_key, step_number
 from sop_desktop.importers.geometry import Page, Segment, Shape, Word
+from sop_desktop.importers.printsplit import label_lines, pair_rows, values_page
 from sop_desktop.importers.table import is_mutu_baku, word_role
 
 _NO_WORDS = {"no", "nomor", "nourut", "nomer", "no."}
@@ -394,7 +395,10 @@ def page_lines(pages: list[Page], skip_words: set[int]) -> PageLines:
     """All pages as Lines; table rows remember their origin."""
     out = PageLines()
     last_cols: Columns | None = None
-    for page in pages:
+    consumed: set[int] = set()  # a values page already paired with its labels page
+    for index, page in enumerate(pages):
+        if index in consumed:
+            continue
         out.blank()
         words = [w for w in page.words if id(w) not in skip_words]
         lines = text_lines(words)
@@ -412,7 +416,10 @@ def page_lines(pages: list[Page], skip_words: set[int]) -> PageLines:
             top = rows[0][1] if rows else page.height
             _emit_text(out, page, [ln for ln in lines if ln[0].cy < top - 0.5])
         else:
-            _emit_text(out, page, lines)
+            if _split_identity(out, pages, index, lines, skip_words):
+                consumed.add(index + 1)
+            else:
+                _emit_text(out, page, lines)
             last_cols = None
             continue
         page.columns = list(cols.xs)
@@ -429,6 +436,30 @@ def page_lines(pages: list[Page], skip_words: set[int]) -> PageLines:
         out.blank()
         _emit_text(out, page, [ln for ln in lines if ln[0].cy > end + 0.5])
     return out
+
+
+def _split_identity(out: PageLines, pages: list[Page], index: int, lines: list[list[Word]],
+                    skip_words: set[int]) -> bool:
+    """An identity sheet printed as a labels page followed by its values page (see
+    printsplit.py) becomes label/value Lines; False when pages[index] is not such a page."""
+    labels = label_lines(lines)
+    if not labels or index + 1 >= len(pages):
+        return False
+    page, nxt = pages[index], pages[index + 1]
+    values = text_lines([w for w in nxt.words if id(w) not in skip_words])
+    if not values_page(page, nxt, values) or find_columns(nxt, values) is not None:
+        return False
+    above, rows, below = pair_rows(labels, values)
+    own = {id(ln[0]) for ln in labels}
+    first = labels[0][0].cy
+    _emit_text(out, nxt, above)
+    _emit_text(out, page, [ln for ln in lines if id(ln[0]) not in own and ln[0].cy < first])
+    for label, value in rows:
+        out.add([label, value])
+    out.blank()
+    _emit_text(out, page, [ln for ln in lines if id(ln[0]) not in own and ln[0].cy > first])
+    _emit_text(out, nxt, below)
+    return True
 
 
 def _same_grid(page: Page, cols: Columns) -> bool:

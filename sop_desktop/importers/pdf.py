@@ -106,13 +106,9 @@ def _read_page(pp, index: int, path: Path, warnings: list[str]) -> Page | None:
     page = Page(float(pp.width), float(pp.height), index + 1,
                 source=PageSource(str(path), index, "pdf"))
     # gaps measured against the font size: a space at 4.5 pt is narrower than 2 pt
-    for w in pp.extract_words(keep_blank_chars=False, use_text_flow=False,
-                              x_tolerance_ratio=0.15, y_tolerance=1.0):
-        text = str(w["text"]).strip()
-        if text:
-            page.words.append(Word(text, float(w["x0"]), float(w["top"]), float(w["x1"]),
-                                   float(w["bottom"])))
-    if not page.words and objects.get("image"):
+    raw_words = pp.extract_words(keep_blank_chars=False, use_text_flow=False,
+                                 x_tolerance_ratio=0.15, y_tolerance=1.0, return_chars=True)
+    if not raw_words and objects.get("image"):
         warnings.append(f"halaman {index + 1}: tidak memiliki lapisan teks (hasil pindai); "
                         "halaman ini tidak dibaca")
     triangles: list[list[tuple[float, float]]] = []
@@ -131,9 +127,37 @@ def _read_page(pp, index: int, path: Path, warnings: list[str]) -> Page | None:
     for curve in objects.get("curve", ()):
         _read_curve(curve, page, triangles)
     attach_heads(page.segments, triangles)
+    rules = [s for s in page.segments if s.vertical and not s.dashed]
+    for w in raw_words:
+        page.words.extend(_split_at_rules(w, rules))
     _fill_shape_text(page)
     pp.close()
     return page
+
+
+def _split_at_rules(w: dict, rules: list[Segment]) -> list[Word]:
+    """One extracted word as Words, split where a cell's vertical rule runs through it (a
+    right-aligned step number printed against the next cell's text is joined by the text
+    layer into one word: "1Menerima")."""
+    x0, x1, top, bottom = float(w["x0"]), float(w["x1"]), float(w["top"]), float(w["bottom"])
+    text = str(w["text"]).strip()
+    cy, tall = (top + bottom) / 2, 2 * (bottom - top)
+    cuts = sorted(s.bbox[0] for s in rules if x0 + 0.3 < s.bbox[0] < x1 - 0.3 and
+                  s.bbox[1] - 0.5 <= cy <= s.bbox[3] + 0.5 and s.bbox[3] - s.bbox[1] >= tall)
+    chars = w.get("chars") or []
+    if not cuts or not chars:
+        return [Word(text, x0, top, x1, bottom)] if text else []
+    pieces: list[list[dict]] = [[] for _ in range(len(cuts) + 1)]
+    for ch in chars:
+        mid = (float(ch["x0"]) + float(ch["x1"])) / 2
+        pieces[sum(1 for c in cuts if mid > c)].append(ch)
+    out = []
+    for piece in pieces:
+        part = "".join(str(ch.get("text", "")) for ch in piece).strip()
+        if part:
+            out.append(Word(part, min(float(ch["x0"]) for ch in piece), top,
+                            max(float(ch["x1"]) for ch in piece), bottom))
+    return out
 
 
 def _dash(obj) -> list:

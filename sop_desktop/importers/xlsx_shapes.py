@@ -51,8 +51,13 @@ def import_xlsx_drawn(path: str | Path):
 
     path = Path(path)
     sheets = read_sheets(path)  # refuses hostile packages before anything else is read
-    frames = sheet_frames(path)
     result = ImportResult()
+    try:
+        frames = sheet_frames(path)
+    except (KeyError, SyntaxError, ValueError, TypeError, ArithmeticError, zipfile.BadZipFile):
+        frames = {}  # a damaged drawing part: every sheet is read from its cells
+        result.warnings.append(f"{path.name}: gambar bagan tidak dapat dibaca; pelaksana dan "
+                               "cabang dibaca dari teks")
     failures: list[str] = []
     carry = None
     for title, lines, notes in sheets:
@@ -62,9 +67,10 @@ def import_xlsx_drawn(path: str | Path):
         try:
             sops, warnings = parse_lines(lines, path.name, carry, title)
         except ImportFailed as exc:
-            if NO_TABLE not in str(exc):
-                raise
             failures.append(str(exc))
+            if NO_TABLE not in str(exc):  # this sheet's table cannot be read; the others can
+                result.warnings.append(f"{exc}; lembar ini dilewati")
+                continue
             preamble = parse_preamble(lines)
             if preamble.found:
                 carry = preamble
@@ -82,8 +88,8 @@ def import_xlsx_drawn(path: str | Path):
         result.sops.extend(sops)
         result.warnings.extend(warnings)
     if not result.sops:
-        raise ImportFailed(failures[0] if failures else f"{path.name}: buku kerja kosong; "
-                           "tidak ditemukan tabel SOP")
+        cause = next((f for f in failures if NO_TABLE not in f), failures[0]) if failures else ""
+        raise ImportFailed(cause or f"{path.name}: buku kerja kosong; tidak ditemukan tabel SOP")
     return result
 
 
