@@ -98,7 +98,7 @@ class ImportDialog(QDialog):
         row = QHBoxLayout()
         self.path_edit = QLineEdit()
         self.path_edit.setObjectName("import_path")
-        self.path_edit.setPlaceholderText(self.tr("Berkas SOP: PDF, teks (.txt) atau Excel (.xlsx)"))
+        self.path_edit.setPlaceholderText(self.tr("Berkas SOP: PDF, Word (.docx), Excel (.xlsx), teks (.txt) atau hasil pindaian"))
         browse = QPushButton(self.tr("Pilih berkas…"))
         browse.clicked.connect(self._browse)
         self.read_button = QPushButton(self.tr("Baca"))
@@ -173,7 +173,7 @@ class ImportDialog(QDialog):
 
     def _browse(self) -> None:
         dialog = QFileDialog(self, self.tr("Pilih berkas SOP"))
-        dialog.setNameFilters([self.tr("Berkas SOP (*.pdf *.txt *.xlsx *.toml)"), self.tr("Semua berkas (*)")])
+        dialog.setNameFilters([self.tr("Berkas SOP (*.pdf *.docx *.xlsx *.txt *.md *.toml *.jpg *.jpeg *.png *.tif *.tiff)"), self.tr("Semua berkas (*)")])
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.fileSelected.connect(self.load_path)
         dialog.open()

@@ -4,37 +4,37 @@
 <context>
     <name>AdminDialog</name>
     <message>
-        <location filename="../../ui/admin.py" line="609"/>
+        <location filename="../../ui/admin.py" line="615"/>
         <source>Administrasi</source>
         <translation>Administration</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="618"/>
+        <location filename="../../ui/admin.py" line="624"/>
         <source>Pengguna</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="619"/>
+        <location filename="../../ui/admin.py" line="625"/>
         <source>Jabatan</source>
         <translation>Positions</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="620"/>
+        <location filename="../../ui/admin.py" line="626"/>
         <source>Jam kantor dan hari libur</source>
         <translation>Office hours and holidays</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="621"/>
+        <location filename="../../ui/admin.py" line="627"/>
         <source>Penomoran</source>
         <translation>Numbering</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="622"/>
+        <location filename="../../ui/admin.py" line="628"/>
         <source>Profil kantor</source>
         <translation>Office profile</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="628"/>
+        <location filename="../../ui/admin.py" line="643"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
@@ -92,7 +92,22 @@
         <translation>Repeat password *</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="94"/>
+        <location filename="../../ui/setup.py" line="101"/>
+        <source>Nama pengguna: 2–64 huruf, angka, titik, garis bawah atau tanda minus, diawali huruf atau angka.</source>
+        <translation>User name: 2–64 letters, digits, dots, underscores or hyphens, starting with a letter or digit.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup.py" line="104"/>
+        <source>Nama lengkap wajib diisi.</source>
+        <translation>The full name is required.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup.py" line="107"/>
+        <source>NIP harus 18 angka (atau kosongkan).</source>
+        <translation>The NIP must be 18 digits (or leave it empty).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup.py" line="113"/>
         <source>Kedua kata sandi tidak sama.</source>
         <translation>The two passwords differ.</translation>
     </message>
@@ -118,29 +133,61 @@
 <context>
     <name>AppLauncher</name>
     <message>
-        <location filename="../../ui/app.py" line="213"/>
-        <location filename="../../ui/app.py" line="231"/>
-        <location filename="../../ui/app.py" line="242"/>
+        <location filename="../../ui/app.py" line="214"/>
+        <location filename="../../ui/app.py" line="227"/>
+        <location filename="../../ui/app.py" line="297"/>
+        <source>Disk penuh</source>
+        <translation>Disk full</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="431"/>
+        <source>Basis data kosong, padahal sebelumnya berisi kasus: isinya hilang.</source>
+        <translation>The database is empty although it held cases before: its content is lost.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="551"/>
+        <source>Basis data tampak utuh</source>
+        <translation>The database looks intact</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="552"/>
+        <source>Berkas basis data ini lulus pemeriksaan integritas dan berisi kasus. Tetap ganti dengan cadangan %1?</source>
+        <translation>This database file passes the integrity check and holds cases. Replace it with backup %1 anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="555"/>
+        <source>Ya, ganti dengan cadangan</source>
+        <translation>Yes, replace it with the backup</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="557"/>
+        <source>Tidak</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="217"/>
+        <location filename="../../ui/app.py" line="245"/>
+        <location filename="../../ui/app.py" line="256"/>
         <source>Basis data tidak dapat dibuka</source>
         <translation>The database cannot be opened</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="244"/>
+        <location filename="../../ui/app.py" line="258"/>
         <source>Rincian ditulis ke berkas log: %1</source>
         <translation>Details were written to the log file: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="284"/>
+        <location filename="../../ui/app.py" line="332"/>
         <source>Cadangan otomatis gagal: %1</source>
         <translation>Automatic backup failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="336"/>
+        <location filename="../../ui/app.py" line="387"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="349"/>
+        <location filename="../../ui/app.py" line="400"/>
         <source>Komputer: %1
 Pengguna: %2
 Sejak: %3
@@ -153,24 +200,24 @@ Since: %3
 Two SOP Desktops on the same file could make their data collide, so this one was not opened. Use the SOP Desktop window that is already open (see the taskbar), or close it first and open it again.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="361"/>
+        <location filename="../../ui/app.py" line="412"/>
         <source>SOP Desktop sudah terbuka</source>
         <translation>SOP Desktop is already open</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="362"/>
+        <location filename="../../ui/app.py" line="413"/>
         <source>Basis data ini sedang dibuka oleh SOP Desktop lain:
 %1</source>
         <translation>This database is open in another SOP Desktop:
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="369"/>
+        <location filename="../../ui/app.py" line="420"/>
         <source>Basis data ini dibuat oleh versi SOP Desktop yang lebih baru, jadi tidak dibuka oleh versi %1 ini.</source>
         <translation>This database was made by a newer version of SOP Desktop, so this version %1 does not open it.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="371"/>
+        <location filename="../../ui/app.py" line="422"/>
         <source>Skema basis data: %1; versi ini mengenal sampai skema %2.
 
 Perbarui SOP Desktop ke versi terbaru, lalu buka lagi. Berkas basis data tidak diubah.</source>
@@ -179,38 +226,38 @@ Perbarui SOP Desktop ke versi terbaru, lalu buka lagi. Berkas basis data tidak d
 Update SOP Desktop to the latest version, then open it again. The database file was not changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="377"/>
+        <location filename="../../ui/app.py" line="428"/>
         <source>Versi aplikasi terlalu lama</source>
         <translation>The application is too old</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="379"/>
+        <location filename="../../ui/app.py" line="430"/>
         <source>Berkas basis data kosong: isinya hilang.</source>
         <translation>The database file is empty: its content is gone.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="380"/>
-        <location filename="../../ui/app.py" line="381"/>
+        <location filename="../../ui/app.py" line="433"/>
+        <location filename="../../ui/app.py" line="434"/>
         <source>Berkas ini bukan basis data SOP Desktop.</source>
         <translation>This file is not an SOP Desktop database.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="382"/>
+        <location filename="../../ui/app.py" line="435"/>
         <source>Berkas basis data tidak dapat dibaca.</source>
         <translation>The database file cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="384"/>
+        <location filename="../../ui/app.py" line="437"/>
         <source>Basis data rusak dan tidak dapat dibuka dengan aman.</source>
         <translation>The database is damaged and cannot be opened safely.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="387"/>
+        <location filename="../../ui/app.py" line="440"/>
         <source>Basis data rusak</source>
         <translation>Damaged database</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="397"/>
+        <location filename="../../ui/app.py" line="450"/>
         <source>Cadangan utuh terbaru: %1 (%2), di folder %3.
 
 Pulihkan dari cadangan itu? Perubahan sesudah waktu cadangan tidak ada di dalamnya. Berkas yang rusak disimpan terpisah tanpa diubah.</source>
@@ -219,52 +266,52 @@ Pulihkan dari cadangan itu? Perubahan sesudah waktu cadangan tidak ada di dalamn
 Restore from that backup? Changes made after the backup was taken are not in it. The damaged file is kept aside unchanged.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="403"/>
+        <location filename="../../ui/app.py" line="456"/>
         <source>Pulihkan dari cadangan</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="407"/>
+        <location filename="../../ui/app.py" line="460"/>
         <source>Tidak ada cadangan utuh yang ditemukan. Jika cadangan ada di disk USB atau folder lain, pilih berkasnya. Jangan hapus berkas yang rusak; hubungi administrator.</source>
         <translation>No intact backup was found. If a backup is on a USB disk or in another folder, choose its file. Do not delete the damaged file; contact the administrator.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="411"/>
+        <location filename="../../ui/app.py" line="464"/>
         <source>Pilih berkas cadangan…</source>
         <translation>Choose a backup file…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="413"/>
+        <location filename="../../ui/app.py" line="466"/>
         <source>Tutup aplikasi</source>
         <translation>Close the application</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="432"/>
+        <location filename="../../ui/app.py" line="485"/>
         <source>Pilih berkas cadangan</source>
         <translation>Choose a backup file</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="435"/>
+        <location filename="../../ui/app.py" line="488"/>
         <source>Cadangan SOP Desktop (*.sqlite3);;Semua berkas (*)</source>
         <translation>SOP Desktop backups (*.sqlite3);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="461"/>
+        <location filename="../../ui/app.py" line="523"/>
         <source>Cadangan %1 tidak dapat dipakai: %2</source>
         <translation>Backup %1 cannot be used: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="467"/>
+        <location filename="../../ui/app.py" line="529"/>
         <source>Pemulihan gagal</source>
         <translation>Restore failed</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="479"/>
+        <location filename="../../ui/app.py" line="541"/>
         <source>Basis data dipulihkan dari cadangan %1.</source>
         <translation>The database was restored from backup %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="481"/>
+        <location filename="../../ui/app.py" line="543"/>
         <source>Berkas yang rusak disimpan tanpa diubah sebagai %1.</source>
         <translation>The damaged file was kept unchanged as %1.</translation>
     </message>
@@ -272,22 +319,22 @@ Restore from that backup? Changes made after the backup was taken are not in it.
 <context>
     <name>AttachmentsPanel</name>
     <message>
-        <location filename="../../ui/case_view.py" line="178"/>
+        <location filename="../../ui/case_parts.py" line="171"/>
         <source>Seret berkas ke sini untuk melampirkannya.</source>
         <translation>Drag files here to attach them.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="183"/>
+        <location filename="../../ui/case_parts.py" line="176"/>
         <source>Tambah…</source>
         <translation>Add…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="185"/>
+        <location filename="../../ui/case_parts.py" line="178"/>
         <source>Buka</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="187"/>
+        <location filename="../../ui/case_parts.py" line="180"/>
         <source>Simpan salinan…</source>
         <translation>Save a copy…</translation>
     </message>
@@ -295,187 +342,193 @@ Restore from that backup? Changes made after the backup was taken are not in it.
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="63"/>
+        <location filename="../../ui/backup_dialog.py" line="64"/>
         <source>Cadangan basis data</source>
         <translation>Database backups</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="72"/>
+        <location filename="../../ui/backup_dialog.py" line="73"/>
         <source>Pilih folder cadangan…</source>
         <translation>Choose backup folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="74"/>
+        <location filename="../../ui/backup_dialog.py" line="75"/>
+        <location filename="../../ui/backup_dialog.py" line="253"/>
         <source>Misalnya disk USB yang disimpan di tempat lain</source>
         <translation>For example a USB disk kept somewhere else</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="82"/>
+        <location filename="../../ui/backup_dialog.py" line="83"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="82"/>
+        <location filename="../../ui/backup_dialog.py" line="83"/>
         <source>Jenis</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="82"/>
+        <location filename="../../ui/backup_dialog.py" line="83"/>
         <source>Ukuran</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="83"/>
+        <location filename="../../ui/backup_dialog.py" line="84"/>
         <source>Pemeriksaan</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="83"/>
+        <location filename="../../ui/backup_dialog.py" line="84"/>
         <source>Folder</source>
         <translation>Folder</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="98"/>
+        <location filename="../../ui/backup_dialog.py" line="99"/>
         <source>Belum ada cadangan di folder ini.</source>
         <translation>There are no backups in this folder yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="114"/>
+        <location filename="../../ui/backup_dialog.py" line="115"/>
         <source>Cadangkan sekarang</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="117"/>
+        <location filename="../../ui/backup_dialog.py" line="118"/>
         <source>Pulihkan…</source>
         <translation>Restore…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="120"/>
+        <location filename="../../ui/backup_dialog.py" line="121"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="144"/>
+        <location filename="../../ui/backup_dialog.py" line="145"/>
         <source>Folder cadangan: %1</source>
         <translation>Backup folder: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="174"/>
+        <location filename="../../ui/backup_dialog.py" line="175"/>
         <source>Manual</source>
         <translation>Manual</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="175"/>
+        <location filename="../../ui/backup_dialog.py" line="176"/>
         <source>Harian</source>
         <translation>Daily</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="176"/>
+        <location filename="../../ui/backup_dialog.py" line="177"/>
         <source>Saat aplikasi ditutup</source>
         <translation>When the application closed</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="177"/>
+        <location filename="../../ui/backup_dialog.py" line="178"/>
         <source>Sebelum pembaruan basis data</source>
         <translation>Before a database upgrade</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="178"/>
+        <location filename="../../ui/backup_dialog.py" line="179"/>
         <source>Sebelum impor</source>
         <translation>Before an import</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="179"/>
+        <location filename="../../ui/backup_dialog.py" line="180"/>
         <source>Sebelum pemulihan</source>
         <translation>Before a restore</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="185"/>
+        <location filename="../../ui/backup_dialog.py" line="186"/>
         <source>memeriksa…</source>
         <translation>checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="185"/>
+        <location filename="../../ui/backup_dialog.py" line="186"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="186"/>
+        <location filename="../../ui/backup_dialog.py" line="187"/>
         <source>utuh</source>
         <translation>intact</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="186"/>
+        <location filename="../../ui/backup_dialog.py" line="187"/>
         <source>RUSAK, tidak dapat dipakai</source>
         <translation>DAMAGED, cannot be used</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="291"/>
+        <location filename="../../ui/backup_dialog.py" line="299"/>
         <source>Mencadangkan basis data…</source>
         <translation>Backing up the database…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="294"/>
+        <location filename="../../ui/backup_dialog.py" line="303"/>
         <source>Cadangan dibuat: %1</source>
         <translation>Backup made: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="303"/>
+        <location filename="../../ui/backup_dialog.py" line="316"/>
         <source>Pulihkan basis data dari cadangan %1?</source>
         <translation>Restore the database from backup %1?</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="305"/>
-        <source>Seluruh isi basis data sekarang diganti dengan isi cadangan itu; perubahan sesudah waktu cadangan hilang dari data kerja. Sebelumnya isi sekarang dicadangkan dulu (jenis &quot;Sebelum pemulihan&quot;), jadi dapat dikembalikan. Setelah pemulihan Anda perlu masuk kembali.</source>
-        <translation>The whole database is replaced by the content of that backup; changes made after the backup was taken leave the working data. The current content is backed up first (kind &quot;Before a restore&quot;), so it can be brought back. After the restore you need to log in again.</translation>
+        <location filename="../../ui/backup_dialog.py" line="318"/>
+        <source>Seluruh isi basis data sekarang (dan lampiran serta surat yang tersimpan) diganti dengan isi cadangan itu; perubahan sesudah waktu cadangan hilang dari data kerja. Sebelumnya isi sekarang dicadangkan dulu (jenis &quot;Sebelum pemulihan&quot;), jadi dapat dikembalikan. Setelah pemulihan Anda perlu masuk kembali.</source>
+        <translation>The whole database (and the stored attachments and letters) is replaced by the content of that backup; changes made after the backup was taken leave the working data. The current content is backed up first (kind &quot;Before a restore&quot;), so it can be brought back. After the restore you need to log in again.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="309"/>
+        <location filename="../../ui/backup_dialog.py" line="314"/>
+        <source>Disk penuh</source>
+        <translation>Disk full</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialog.py" line="323"/>
         <source>Pulihkan</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="310"/>
+        <location filename="../../ui/backup_dialog.py" line="324"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="326"/>
+        <location filename="../../ui/backup_dialog.py" line="367"/>
         <source>Memulihkan basis data…</source>
         <translation>Restoring the database…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="330"/>
+        <location filename="../../ui/backup_dialog.py" line="371"/>
         <source>Dipulihkan dari %1.</source>
         <translation>Restored from %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="332"/>
+        <location filename="../../ui/backup_dialog.py" line="373"/>
         <source>Basis data dipulihkan dari cadangan %1.</source>
         <translation>The database was restored from backup %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="335"/>
+        <location filename="../../ui/backup_dialog.py" line="376"/>
         <source>Isi sebelumnya dicadangkan ke %1.</source>
         <translation>The previous content was backed up to %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="336"/>
+        <location filename="../../ui/backup_dialog.py" line="377"/>
         <source>Masuk kembali agar semua data dimuat ulang dari basis data yang dipulihkan.</source>
         <translation>Log in again so that all data is reloaded from the restored database.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="347"/>
+        <location filename="../../ui/backup_dialog.py" line="388"/>
         <source>Pilih folder cadangan</source>
         <translation>Choose the backup folder</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="369"/>
+        <location filename="../../ui/backup_dialog.py" line="412"/>
         <source>Folder %1 tidak dapat ditulisi. Periksa disk USB atau pilih folder lain.</source>
         <translation>The folder %1 cannot be written to. Check the USB disk or choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialog.py" line="373"/>
+        <location filename="../../ui/backup_dialog.py" line="419"/>
         <source>Cadangan berikutnya disimpan di %1.</source>
         <translation>The next backups are stored in %1.</translation>
     </message>
@@ -483,443 +536,589 @@ Restore from that backup? Changes made after the backup was taken are not in it.
 <context>
     <name>CalendarTab</name>
     <message>
-        <location filename="../../ui/admin.py" line="355"/>
+        <location filename="../../ui/admin.py" line="361"/>
         <source>Jam kantor</source>
         <translation>Office hours</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="358"/>
+        <location filename="../../ui/admin.py" line="364"/>
         <source>Senin</source>
         <translation>Monday</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="358"/>
+        <location filename="../../ui/admin.py" line="364"/>
         <source>Selasa</source>
         <translation>Tuesday</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="358"/>
+        <location filename="../../ui/admin.py" line="364"/>
         <source>Rabu</source>
         <translation>Wednesday</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="358"/>
+        <location filename="../../ui/admin.py" line="364"/>
         <source>Kamis</source>
         <translation>Thursday</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="359"/>
+        <location filename="../../ui/admin.py" line="365"/>
         <source>Jumat</source>
         <translation>Friday</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="359"/>
+        <location filename="../../ui/admin.py" line="365"/>
         <source>Sabtu</source>
         <translation>Saturday</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="359"/>
+        <location filename="../../ui/admin.py" line="365"/>
         <source>Minggu</source>
         <translation>Sunday</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="386"/>
+        <location filename="../../ui/admin.py" line="392"/>
         <source>Hari libur nasional, cuti bersama dan libur tambahan kantor; klik untuk memilih tanggalnya</source>
         <translation>National holidays, collective leave days (cuti bersama) and the office&apos;s extra days off; click one to choose its date</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="388"/>
+        <location filename="../../ui/admin.py" line="394"/>
         <source>Hari libur tambahan dan libur nasional yang dihapus</source>
         <translation>Extra holidays and removed national holidays</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="403"/>
+        <location filename="../../ui/admin.py" line="409"/>
         <source>Kantor buka pada libur nasional ini</source>
         <translation>Office open on this national holiday</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="405"/>
+        <location filename="../../ui/admin.py" line="411"/>
         <source>Hapus libur nasional pada tanggal ini dari hari libur kantor</source>
         <translation>Remove the national holiday on this date from the office&apos;s days off</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="465"/>
+        <location filename="../../ui/admin.py" line="471"/>
         <source>Hari libur %1:</source>
         <translation>Days off in %1:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="400"/>
+        <location filename="../../ui/admin.py" line="406"/>
         <source>keterangan, mis. Cuti bersama Idulfitri</source>
         <translation>description, e.g. Eid collective leave</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="401"/>
+        <location filename="../../ui/admin.py" line="407"/>
         <source>Tambah hari libur</source>
         <translation>Add holiday</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="407"/>
+        <location filename="../../ui/admin.py" line="413"/>
         <source>Hapus dari daftar</source>
         <translation>Remove from list</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="410"/>
+        <location filename="../../ui/admin.py" line="416"/>
         <source>Tanggal</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="421"/>
+        <location filename="../../ui/admin.py" line="427"/>
         <source>Libur tambahan:</source>
         <translation>Extra holidays:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="422"/>
+        <location filename="../../ui/admin.py" line="428"/>
         <source>Libur nasional yang dihapus (kantor buka):</source>
         <translation>Removed national holidays (office open):</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="433"/>
+        <location filename="../../ui/admin.py" line="439"/>
         <source>Simpan kalender</source>
         <translation>Save calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="478"/>
+        <location filename="../../ui/admin.py" line="484"/>
         <source>Libur kantor</source>
         <translation>Office holiday</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="508"/>
+        <location filename="../../ui/admin.py" line="514"/>
         <source>Kalender kantor disimpan.</source>
         <translation>Office calendar saved.</translation>
     </message>
 </context>
 <context>
+    <name>CaseHolding</name>
+    <message>
+        <location filename="../../ui/disposisi_dialog.py" line="62"/>
+        <source>Ambil</source>
+        <translation>Take</translation>
+    </message>
+    <message>
+        <location filename="../../ui/disposisi_dialog.py" line="64"/>
+        <source>Lepas</source>
+        <translation>Release</translation>
+    </message>
+    <message>
+        <location filename="../../ui/disposisi_dialog.py" line="66"/>
+        <source>Disposisi…</source>
+        <translation>Disposition…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/disposisi_dialog.py" line="70"/>
+        <source>Sifat kasus</source>
+        <translation>Case urgency</translation>
+    </message>
+    <message>
+        <location filename="../../ui/disposisi_dialog.py" line="71"/>
+        <source>Biasa</source>
+        <translation>Ordinary</translation>
+    </message>
+    <message>
+        <location filename="../../ui/disposisi_dialog.py" line="71"/>
+        <source>Segera</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/disposisi_dialog.py" line="71"/>
+        <source>Sangat segera</source>
+        <translation>Very urgent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/disposisi_dialog.py" line="72"/>
+        <source>Rahasia</source>
+        <translation>Confidential</translation>
+    </message>
+    <message>
+        <location filename="../../ui/disposisi_dialog.py" line="101"/>
+        <source>Diambil oleh %1 sejak %2</source>
+        <translation>Taken by %1 since %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/disposisi_dialog.py" line="102"/>
+        <source>Belum diambil siapa pun</source>
+        <translation>Not taken by anyone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/disposisi_dialog.py" line="111"/>
+        <source>Tidak ada pemegang jabatan langkah ini atau berikutnya</source>
+        <translation>Nobody holds the position of this step or the next one</translation>
+    </message>
+    <message>
+        <location filename="../../ui/disposisi_dialog.py" line="125"/>
+        <source>ditugaskan</source>
+        <translation>assigned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/disposisi_dialog.py" line="153"/>
+        <source>Kasus diambil: rekan sejabatan melihat Anda memegangnya</source>
+        <translation>Case taken: colleagues in the position see that you hold it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/disposisi_dialog.py" line="157"/>
+        <source>Kasus dilepas</source>
+        <translation>Case released</translation>
+    </message>
+    <message>
+        <location filename="../../ui/disposisi_dialog.py" line="164"/>
+        <source>Sifat kasus diubah</source>
+        <translation>Case urgency changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/disposisi_dialog.py" line="169"/>
+        <source>Disposisi dikirim</source>
+        <translation>Disposition sent</translation>
+    </message>
+</context>
+<context>
     <name>CaseView</name>
     <message>
-        <location filename="../../ui/case_view.py" line="28"/>
+        <location filename="../../ui/case_parts.py" line="18"/>
         <source>Kasus dibuka</source>
         <translation>Case opened</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="29"/>
+        <location filename="../../ui/case_parts.py" line="19"/>
         <source>Langkah diselesaikan</source>
         <translation>Step completed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="30"/>
+        <location filename="../../ui/case_parts.py" line="20"/>
         <source>Keputusan</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="31"/>
+        <location filename="../../ui/case_parts.py" line="21"/>
         <source>Dikembalikan</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="32"/>
-        <location filename="../../ui/case_view.py" line="40"/>
+        <location filename="../../ui/case_parts.py" line="22"/>
+        <location filename="../../ui/case_parts.py" line="34"/>
         <source>Dihentikan</source>
         <translation>Stopped</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="33"/>
+        <location filename="../../ui/case_parts.py" line="23"/>
         <source>Dibuka kembali</source>
         <translation>Reopened</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="34"/>
+        <location filename="../../ui/case_parts.py" line="24"/>
         <source>Surat diterbitkan</source>
         <translation>Letter issued</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="35"/>
+        <location filename="../../ui/case_parts.py" line="25"/>
         <source>Lampiran ditambahkan</source>
         <translation>Attachment added</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="38"/>
+        <location filename="../../ui/case_parts.py" line="26"/>
+        <source>Disposisi</source>
+        <translation>Disposition</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_parts.py" line="27"/>
+        <source>Diambil</source>
+        <translation>Taken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_parts.py" line="28"/>
+        <source>Dilepas</source>
+        <translation>Released</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_parts.py" line="29"/>
+        <source>Sifat diubah</source>
+        <translation>Urgency changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_parts.py" line="32"/>
         <source>Berjalan</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="39"/>
-        <location filename="../../ui/case_view.py" line="347"/>
+        <location filename="../../ui/case_parts.py" line="33"/>
+        <location filename="../../ui/case_view.py" line="205"/>
         <source>Selesai</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="90"/>
+        <location filename="../../ui/case_parts.py" line="83"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="91"/>
+        <location filename="../../ui/case_parts.py" line="84"/>
         <source>Kejadian</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="92"/>
-        <location filename="../../ui/case_view.py" line="148"/>
+        <location filename="../../ui/case_parts.py" line="85"/>
+        <location filename="../../ui/case_parts.py" line="141"/>
         <source>Oleh</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="93"/>
+        <location filename="../../ui/case_parts.py" line="86"/>
         <source>Catatan</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="94"/>
+        <location filename="../../ui/case_parts.py" line="87"/>
         <source>Linimasa</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="113"/>
+        <location filename="../../ui/case_parts.py" line="106"/>
         <source>selesai</source>
         <translation>done</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="118"/>
+        <location filename="../../ui/case_parts.py" line="111"/>
         <source>terlambat</source>
         <translation>overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="129"/>
+        <location filename="../../ui/case_parts.py" line="122"/>
         <source>atas nama %1</source>
         <translation>on behalf of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="144"/>
+        <location filename="../../ui/case_parts.py" line="137"/>
         <source>Nama berkas</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="145"/>
+        <location filename="../../ui/case_parts.py" line="138"/>
         <source>Ukuran</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="146"/>
+        <location filename="../../ui/case_parts.py" line="139"/>
         <source>Ditambahkan</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="231"/>
-        <location filename="../../ui/case_view.py" line="404"/>
+        <location filename="../../ui/case_view.py" line="66"/>
+        <location filename="../../ui/case_view.py" line="285"/>
+        <location filename="../../ui/case_view.py" line="375"/>
         <source>Pilih kasus di kotak masuk.</source>
         <translation>Choose a case in the inbox.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="246"/>
+        <location filename="../../ui/case_view.py" line="81"/>
         <source>Data</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="254"/>
-        <source>Langkah sekarang</source>
-        <translation>Current step</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_view.py" line="256"/>
-        <source>Perbesar diagram pada langkah yang sedang dikerjakan</source>
-        <translation>Zoom the flowchart in on the step being worked on</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_view.py" line="258"/>
-        <source>Seluruh halaman</source>
-        <translation>Whole page</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_view.py" line="267"/>
+        <location filename="../../ui/case_view.py" line="90"/>
         <source>Diagram alir</source>
         <translation>Flowchart</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="277"/>
+        <location filename="../../ui/case_view.py" line="100"/>
         <source>Riwayat</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="279"/>
+        <location filename="../../ui/case_view.py" line="102"/>
         <source>Lampiran</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="310"/>
+        <location filename="../../ui/case_view.py" line="163"/>
         <source>Tindakan</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="324"/>
+        <location filename="../../ui/case_view.py" line="183"/>
         <source>Catatan (wajib untuk Kembalikan dan Hentikan)</source>
         <translation>Note (required for Return and Stop)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="327"/>
+        <location filename="../../ui/case_view.py" line="186"/>
         <source>Catatan:</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="329"/>
+        <location filename="../../ui/case_view.py" line="188"/>
         <source>sekarang</source>
         <translation>now</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="340"/>
+        <location filename="../../ui/case_view.py" line="199"/>
         <source>Waktu kejadian:</source>
         <translation>Time of action:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="343"/>
+        <location filename="../../ui/case_view.py" line="202"/>
         <source>Atas nama:</source>
         <translation>On behalf of:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="109"/>
-        <location filename="../../ui/case_view.py" line="349"/>
-        <location filename="../../ui/case_view.py" line="609"/>
+        <location filename="../../ui/case_parts.py" line="102"/>
+        <location filename="../../ui/case_texts.py" line="79"/>
+        <location filename="../../ui/case_view.py" line="208"/>
+        <location filename="../../ui/case_view.py" line="484"/>
         <source>Ya</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="110"/>
-        <location filename="../../ui/case_view.py" line="351"/>
-        <location filename="../../ui/case_view.py" line="609"/>
+        <location filename="../../ui/case_parts.py" line="103"/>
+        <location filename="../../ui/case_texts.py" line="80"/>
+        <location filename="../../ui/case_view.py" line="210"/>
+        <location filename="../../ui/case_view.py" line="484"/>
         <source>Tidak</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="364"/>
+        <location filename="../../ui/case_view.py" line="227"/>
         <source>Kembalikan ke</source>
         <translation>Return to</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="366"/>
+        <location filename="../../ui/case_view.py" line="509"/>
         <source>Hentikan</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="368"/>
+        <location filename="../../ui/case_view.py" line="231"/>
         <source>Buka kembali</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="452"/>
+        <location filename="../../ui/case_view.py" line="229"/>
+        <source>Hentikan…</source>
+        <translation>Stop…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view.py" line="323"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="452"/>
+        <location filename="../../ui/case_view.py" line="323"/>
         <source>Langkah</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="453"/>
+        <location filename="../../ui/case_view.py" line="324"/>
         <source>Terlambat</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="453"/>
+        <location filename="../../ui/case_view.py" line="324"/>
         <source>Tenggat</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="483"/>
+        <location filename="../../ui/case_view.py" line="354"/>
         <source>Diterima:</source>
         <translation>Received:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="484"/>
+        <location filename="../../ui/case_view.py" line="355"/>
         <source>Dicatat oleh:</source>
         <translation>Recorded by:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="486"/>
+        <location filename="../../ui/case_view.py" line="360"/>
         <source>Perkiraan selesai:</source>
         <translation>Expected finish:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="513"/>
-        <source>Langkah %1: %2</source>
-        <translation>Step %1: %2</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_view.py" line="517"/>
+        <location filename="../../ui/case_texts.py" line="60"/>
         <source>Belum ada pengguna yang memegang jabatan %1; minta administrator menambahkannya agar langkah ini dapat dicatat atas namanya.</source>
         <translation>No user holds the position %1 yet; ask the administrator to add one so this step can be recorded on their behalf.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="522"/>
+        <location filename="../../ui/case_texts.py" line="65"/>
         <source>Anda dapat mencatat langkah ini.</source>
         <translation>You may record this step.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="524"/>
+        <location filename="../../ui/case_texts.py" line="67"/>
         <source>Langkah ini milik %1: pilih atas nama siapa Anda mencatatnya.</source>
         <translation>This step belongs to %1: choose on whose behalf you record it.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="528"/>
+        <location filename="../../ui/case_texts.py" line="71"/>
         <source>Langkah ini dikerjakan oleh %1; Anda tidak memegang jabatan itu.</source>
         <translation>This step is done by %1; you do not hold that position.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="533"/>
+        <location filename="../../ui/case_texts.py" line="50"/>
         <source>Kasus tidak sedang berjalan.</source>
         <translation>The case is not open.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="602"/>
+        <location filename="../../ui/case_view.py" line="477"/>
         <source>Langkah diselesaikan.</source>
         <translation>Step completed.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="609"/>
+        <location filename="../../ui/case_view.py" line="484"/>
         <source>Keputusan dicatat: %1</source>
         <translation>Decision recorded: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="614"/>
+        <location filename="../../ui/case_view.py" line="489"/>
         <source>Tulis alasan pengembalian pada Catatan.</source>
         <translation>Write the reason for the return in Note.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="619"/>
+        <location filename="../../ui/case_view.py" line="494"/>
         <source>Kasus dikembalikan ke langkah %1.</source>
         <translation>Case returned to step %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="623"/>
+        <location filename="../../ui/case_view.py" line="501"/>
         <source>Tulis alasan penghentian pada Catatan.</source>
         <translation>Write the reason for stopping in Note.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="628"/>
+        <location filename="../../ui/case_view.py" line="526"/>
         <source>Kasus dihentikan.</source>
         <translation>Case stopped.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="632"/>
+        <location filename="../../ui/case_view.py" line="439"/>
+        <source>Kasus ini sudah diubah oleh %1 pada %2; tampilan dimuat ulang. Periksa langkahnya sebelum bertindak.</source>
+        <translation>This case was changed by %1 at %2; the view has been reloaded. Check the step before acting.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_texts.py" line="40"/>
+        <source>segera setelah langkah %1 selesai (tenggatnya sudah lewat)</source>
+        <translation>as soon as step %1 is done (its deadline has passed)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_texts.py" line="43"/>
+        <source>%1 bila langkah %2 selesai hari ini (tenggatnya sudah lewat)</source>
+        <translation>%1 if step %2 is done today (its deadline has passed)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_texts.py" line="54"/>
+        <source>&lt;b&gt;Keputusan langkah %1:&lt;/b&gt; %2</source>
+        <translation>&lt;b&gt;Decision at step %1:&lt;/b&gt; %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_texts.py" line="55"/>
+        <source>&lt;b&gt;Langkah %1:&lt;/b&gt; %2</source>
+        <translation>&lt;b&gt;Step %1:&lt;/b&gt; %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_texts.py" line="83"/>
+        <source>(tujuan tidak disebut SOP)</source>
+        <translation>(the SOP names no target)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_texts.py" line="92"/>
+        <source>kembali ke %1</source>
+        <translation>back to %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view.py" line="503"/>
+        <source>Hentikan kasus</source>
+        <translation>Stop the case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view.py" line="504"/>
+        <source>Hentikan kasus %1? Kasus tidak dapat dikerjakan lagi kecuali dibuka kembali oleh administrator.</source>
+        <translation>Stop case %1? It cannot be worked on again unless an administrator reopens it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view.py" line="508"/>
+        <source>Alasan: %1</source>
+        <translation>Reason: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view.py" line="511"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view.py" line="530"/>
         <source>Tulis alasan membuka kembali pada Catatan.</source>
         <translation>Write the reason for reopening in Note.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="637"/>
+        <location filename="../../ui/case_view.py" line="535"/>
         <source>Kasus dibuka kembali.</source>
         <translation>Case reopened.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="648"/>
+        <location filename="../../ui/case_view.py" line="545"/>
         <source>Tambah lampiran</source>
         <translation>Add attachment</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="663"/>
+        <location filename="../../ui/case_view.py" line="559"/>
         <source>Lampiran: %1</source>
         <translation>Attachment: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/case_view.py" line="671"/>
+        <location filename="../../ui/case_view.py" line="566"/>
         <source>%n lampiran ditambahkan.</source>
         <translation>
             <numerusform>%n attachment added.</numerusform>
@@ -927,12 +1126,12 @@ Restore from that backup? Changes made after the backup was taken are not in it.
         </translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="693"/>
+        <location filename="../../ui/case_view.py" line="588"/>
         <source>Simpan salinan ke folder</source>
         <translation>Save a copy to folder</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="708"/>
+        <location filename="../../ui/case_view.py" line="603"/>
         <source>Salinan disimpan: %1</source>
         <translation>Copy saved: %1</translation>
     </message>
@@ -953,199 +1152,422 @@ Restore from that backup? Changes made after the backup was taken are not in it.
 <context>
     <name>CrashHandler</name>
     <message>
-        <location filename="../../ui/crash.py" line="109"/>
+        <location filename="../../ui/crash.py" line="121"/>
         <source>Terjadi kesalahan tak terduga. Pekerjaan yang sudah disimpan tetap aman.</source>
         <translation>An unexpected error occurred. Work already saved is safe.</translation>
     </message>
     <message>
-        <location filename="../../ui/crash.py" line="111"/>
+        <location filename="../../ui/crash.py" line="123"/>
         <source>Kesalahan</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../ui/crash.py" line="115"/>
+        <location filename="../../ui/crash.py" line="127"/>
         <source>Rincian ditulis ke berkas log:</source>
         <translation>Details were written to the log file:</translation>
     </message>
 </context>
 <context>
+    <name>DateEdit</name>
+    <message>
+        <location filename="../../ui/date_edit.py" line="56"/>
+        <source>hh-bb-tttt</source>
+        <translation>dd-mm-yyyy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/date_edit.py" line="58"/>
+        <source>Ketik tanggal, mis. 06-12-2026 (pemisah - / . atau spasi), atau pilih dari kalender</source>
+        <translation>Type the date, e.g. 06-12-2026 (separators - / . or space), or pick it from the calendar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/date_edit.py" line="65"/>
+        <source>Pilih dari kalender</source>
+        <translation>Pick from the calendar</translation>
+    </message>
+</context>
+<context>
+    <name>DisposisiDialog</name>
+    <message>
+        <location filename="../../ui/disposisi_dialog.py" line="25"/>
+        <source>Tanggapan dan Saran</source>
+        <translation>Response and advice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/disposisi_dialog.py" line="26"/>
+        <source>Proses lebih lanjut</source>
+        <translation>Process further</translation>
+    </message>
+    <message>
+        <location filename="../../ui/disposisi_dialog.py" line="27"/>
+        <source>Koordinasikan/konfirmasikan</source>
+        <translation>Coordinate/confirm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/disposisi_dialog.py" line="28"/>
+        <source>Untuk diketahui</source>
+        <translation>For your information</translation>
+    </message>
+    <message>
+        <location filename="../../ui/disposisi_dialog.py" line="29"/>
+        <source>Untuk diselesaikan</source>
+        <translation>To be settled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/disposisi_dialog.py" line="30"/>
+        <source>Untuk dijawab</source>
+        <translation>To be answered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/disposisi_dialog.py" line="31"/>
+        <source>Hadiri/wakili</source>
+        <translation>Attend/represent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/disposisi_dialog.py" line="32"/>
+        <source>Simpan/arsipkan</source>
+        <translation>Keep/file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/disposisi_dialog.py" line="185"/>
+        <source>Disposisi %1</source>
+        <translation>Disposition %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/disposisi_dialog.py" line="187"/>
+        <source>Teruskan kasus %1 kepada pemegang jabatan langkah ini atau langkah berikutnya. Bila diteruskan ke langkah berikutnya, langkah Anda sekarang ikut selesai.</source>
+        <translation>Pass case %1 on to holders of the position of this step or the next one. Passing it on to the next step also completes your current step.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/disposisi_dialog.py" line="192"/>
+        <source>Kepada (pilih satu orang atau lebih)</source>
+        <translation>To (choose one or more people)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/disposisi_dialog.py" line="197"/>
+        <source>langkah ini</source>
+        <translation>this step</translation>
+    </message>
+    <message>
+        <location filename="../../ui/disposisi_dialog.py" line="198"/>
+        <source>langkah berikutnya %1</source>
+        <translation>next step %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/disposisi_dialog.py" line="206"/>
+        <source>Dengan hormat harap</source>
+        <translation>Kindly</translation>
+    </message>
+    <message>
+        <location filename="../../ui/disposisi_dialog.py" line="215"/>
+        <source>Catatan:</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/disposisi_dialog.py" line="227"/>
+        <source>Kirim disposisi</source>
+        <translation>Send disposition</translation>
+    </message>
+    <message>
+        <location filename="../../ui/disposisi_dialog.py" line="230"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/disposisi_dialog.py" line="245"/>
+        <source>Pilih setidaknya satu penerima</source>
+        <translation>Choose at least one recipient</translation>
+    </message>
+</context>
+<context>
+    <name>FlowchartPane</name>
+    <message>
+        <location filename="../../ui/flowchart_pane.py" line="51"/>
+        <source>Langkah sekarang</source>
+        <translation>Current step</translation>
+    </message>
+    <message>
+        <location filename="../../ui/flowchart_pane.py" line="52"/>
+        <source>Perbesar diagram pada langkah yang sedang dikerjakan</source>
+        <translation>Zoom the flowchart in on the step being worked on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/flowchart_pane.py" line="55"/>
+        <source>Satu halaman</source>
+        <translation>Whole page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/flowchart_pane.py" line="56"/>
+        <source>Tampilkan satu halaman utuh</source>
+        <translation>Show one whole page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/flowchart_pane.py" line="57"/>
+        <source>Jendela besar</source>
+        <translation>Large window</translation>
+    </message>
+    <message>
+        <location filename="../../ui/flowchart_pane.py" line="58"/>
+        <source>Buka diagram alir di jendela besar</source>
+        <translation>Open the flowchart in a large window</translation>
+    </message>
+    <message>
+        <location filename="../../ui/flowchart_pane.py" line="64"/>
+        <location filename="../../ui/flowchart_pane.py" line="69"/>
+        <source>Cetak</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/flowchart_pane.py" line="65"/>
+        <source>Cetak atau simpan dokumen SOP resmi (identitas dan diagram alir)</source>
+        <translation>Print or save the official SOP document (identity page and flowchart)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/flowchart_pane.py" line="72"/>
+        <source>Cetak…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/flowchart_pane.py" line="74"/>
+        <source>Simpan PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/flowchart_pane.py" line="142"/>
+        <source>Simpan dokumen SOP</source>
+        <translation>Save SOP document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/flowchart_pane.py" line="143"/>
+        <source>Dokumen PDF (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/flowchart_pane.py" line="157"/>
+        <source>Dokumen SOP disimpan.</source>
+        <translation>SOP document saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/flowchart_pane.py" line="165"/>
+        <source>Cetak dokumen SOP</source>
+        <translation>Print SOP document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/flowchart_pane.py" line="185"/>
+        <source>Dokumen SOP</source>
+        <translation>SOP document</translation>
+    </message>
+</context>
+<context>
     <name>FlowchartView</name>
     <message>
-        <location filename="../../ui/flowchart_view.py" line="206"/>
+        <location filename="../../ui/flowchart_view.py" line="252"/>
         <source>Diagram alir SOP</source>
         <translation>SOP flowchart</translation>
     </message>
     <message>
-        <location filename="../../ui/flowchart_view.py" line="209"/>
+        <location filename="../../ui/flowchart_view.py" line="255"/>
         <source>Perbesar (+)</source>
         <translation>Zoom in (+)</translation>
     </message>
     <message>
-        <location filename="../../ui/flowchart_view.py" line="210"/>
+        <location filename="../../ui/flowchart_view.py" line="256"/>
         <source>Perkecil (−)</source>
         <translation>Zoom out (−)</translation>
     </message>
     <message>
-        <location filename="../../ui/flowchart_view.py" line="211"/>
+        <location filename="../../ui/flowchart_view.py" line="257"/>
         <source>Sesuaikan dengan jendela (0)</source>
         <translation>Fit to window (0)</translation>
     </message>
     <message>
-        <location filename="../../ui/flowchart_view.py" line="234"/>
+        <location filename="../../ui/flowchart_view.py" line="290"/>
         <source>Belum ada SOP yang dipilih.</source>
         <translation>No SOP chosen yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/flowchart_view.py" line="241"/>
+        <location filename="../../ui/flowchart_view.py" line="294"/>
+        <source>(pelaksana belum ditentukan)</source>
+        <translation>(actor not chosen yet)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/flowchart_view.py" line="298"/>
         <source>Diagram alir tidak dapat digambar: {0}</source>
         <translation>The flowchart cannot be drawn: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/flowchart_view.py" line="265"/>
+        <location filename="../../ui/flowchart_view.py" line="322"/>
         <source>Langkah {0}: {1}</source>
         <translation>Step {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/flowchart_view.py" line="266"/>
+        <location filename="../../ui/flowchart_view.py" line="323"/>
         <source>Pelaksana: {0}</source>
         <translation>Lane: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/flowchart_view.py" line="267"/>
+        <location filename="../../ui/flowchart_view.py" line="324"/>
         <source>Kelengkapan: {0}</source>
         <translation>Requirements: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/flowchart_view.py" line="268"/>
+        <location filename="../../ui/flowchart_view.py" line="325"/>
         <source>Waktu: {0}</source>
         <translation>Time: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/flowchart_view.py" line="269"/>
+        <location filename="../../ui/flowchart_view.py" line="326"/>
         <source>Output: {0}</source>
         <translation>Output: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/flowchart_view.py" line="271"/>
+        <location filename="../../ui/flowchart_view.py" line="328"/>
         <source>Bersama: {0}</source>
         <translation>Shared: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/flowchart_view.py" line="273"/>
+        <location filename="../../ui/flowchart_view.py" line="330"/>
         <source>Ya → langkah {0}; Tidak → langkah {1}</source>
         <translation>Yes → step {0}; No → step {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/flowchart_view.py" line="350"/>
+        <source>▶ Langkah {0} · {1}: {2}</source>
+        <translation>▶ Step {0} · {1}: {2}</translation>
+    </message>
+</context>
+<context>
+    <name>FlowchartWindow</name>
+    <message>
+        <location filename="../../ui/flowchart_pane.py" line="200"/>
+        <source>Diagram alir — %1</source>
+        <translation>Flowchart — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/flowchart_pane.py" line="212"/>
+        <source>Tutup</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/import_dialog.py" line="99"/>
-        <location filename="../../ui/import_dialog.py" line="325"/>
+        <location filename="../../ui/import_dialog.py" line="95"/>
+        <location filename="../../ui/import_dialog.py" line="375"/>
         <source>Impor SOP</source>
         <translation>Import SOP</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="105"/>
-        <source>Berkas SOP: teks (.txt) atau Excel (.xlsx)</source>
-        <translation>SOP file: text (.txt) or Excel (.xlsx)</translation>
+        <location filename="../../ui/import_dialog.py" line="101"/>
+        <source>Berkas SOP: PDF, Word (.docx), Excel (.xlsx), teks (.txt) atau hasil pindaian</source>
+        <translation>SOP file: PDF, Word (.docx), Excel (.xlsx), text (.txt) or a scan</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="106"/>
+        <location filename="../../ui/import_dialog.py" line="102"/>
         <source>Pilih berkas…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="108"/>
+        <location filename="../../ui/import_dialog.py" line="104"/>
         <source>Baca</source>
         <translation>Read</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="119"/>
+        <location filename="../../ui/import_dialog.py" line="118"/>
         <source>Pilih berkas SOP untuk dibaca. Tidak ada yang disimpan sebelum Anda menekan Simpan.</source>
         <translation>Choose an SOP file to read. Nothing is stored before you press Save.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="128"/>
+        <location filename="../../ui/import_dialog.py" line="127"/>
         <source>SOP yang terbaca (centang untuk disimpan):</source>
         <translation>SOPs read (tick to save):</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="132"/>
+        <location filename="../../ui/import_dialog.py" line="131"/>
         <source>Simpan sebagai:</source>
         <translation>Save as:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="135"/>
+        <location filename="../../ui/import_dialog.py" line="134"/>
         <source>SOP baru, atau versi baru dari SOP yang sudah ada (versi lama tetap tersimpan dan dapat dibaca)</source>
         <translation>A new SOP, or a new version of an existing SOP (the old version stays stored and readable)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="138"/>
+        <location filename="../../ui/import_dialog.py" line="137"/>
         <source>Peringatan:</source>
         <translation>Warnings:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="147"/>
+        <location filename="../../ui/import_dialog.py" line="146"/>
         <source>Pelaksana belum ditentukan</source>
         <translation>Lanes not assigned</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="155"/>
+        <location filename="../../ui/import_dialog.py" line="162"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="157"/>
+        <location filename="../../ui/import_dialog.py" line="164"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="167"/>
+        <location filename="../../ui/import_dialog.py" line="175"/>
         <source>Pilih berkas SOP</source>
         <translation>Choose an SOP file</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="168"/>
-        <source>Berkas SOP (*.txt *.xlsx *.toml)</source>
-        <translation>SOP files (*.txt *.xlsx *.toml)</translation>
+        <location filename="../../ui/import_dialog.py" line="176"/>
+        <source>Berkas SOP (*.pdf *.docx *.xlsx *.txt *.md *.toml *.jpg *.jpeg *.png *.tif *.tiff)</source>
+        <translation>SOP files (*.pdf *.docx *.xlsx *.txt *.md *.toml *.jpg *.jpeg *.png *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="168"/>
+        <location filename="../../ui/import_dialog.py" line="152"/>
+        <source>Tinjau halaman sumber</source>
+        <translation>Review source pages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="176"/>
         <source>Semua berkas (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="177"/>
+        <location filename="../../ui/import_dialog.py" line="185"/>
         <source>Pilih berkas terlebih dahulu.</source>
         <translation>Choose a file first.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="180"/>
+        <location filename="../../ui/import_dialog.py" line="188"/>
         <source>Berkas tidak ditemukan: %1</source>
         <translation>File not found: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="186"/>
+        <location filename="../../ui/import_dialog.py" line="195"/>
         <source>Membaca %1 …</source>
         <translation>Reading %1 …</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="192"/>
+        <location filename="../../ui/import_dialog.py" line="206"/>
+        <source>Membaca: %1</source>
+        <translation>Reading: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="211"/>
         <source>Berkas tidak dapat dibaca: %1</source>
         <translation>The file cannot be read: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="209"/>
+        <location filename="../../ui/import_dialog.py" line="235"/>
         <source>mirip SOP %1, tetapi SOP lain dalam berkas ini sudah menjadi versi barunya; akan disimpan sebagai SOP baru</source>
         <translation>similar to SOP %1, but another SOP in this file is already its new version; it will be stored as a new SOP</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="225"/>
+        <location filename="../../ui/import_dialog.py" line="251"/>
         <source>Tidak ada SOP yang terbaca dari berkas ini.</source>
         <translation>No SOP was read from this file.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/import_dialog.py" line="227"/>
+        <location filename="../../ui/import_dialog.py" line="253"/>
         <source>%n SOP terbaca. Periksa peringatan dan pelaksana, lalu Simpan.</source>
         <translation>
             <numerusform>%n SOP read. Check the warnings and lanes, then Save.</numerusform>
@@ -1153,24 +1575,95 @@ Restore from that backup? Changes made after the backup was taken are not in it.
         </translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="257"/>
+        <location filename="../../ui/import_dialog.py" line="283"/>
         <source>SOP baru</source>
         <translation>New SOP</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="260"/>
+        <location filename="../../ui/import_dialog.py" line="286"/>
         <source>Versi %1 dari %2 — %3</source>
         <translation>Version %1 of %2 — %3</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="276"/>
+        <location filename="../../ui/import_dialog.py" line="303"/>
         <source>Pelaksana belum ditentukan (%1)</source>
         <translation>Lanes not assigned (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="300"/>
+        <location filename="../../ui/import_dialog.py" line="345"/>
         <source>Tentukan pelaksana untuk %1 langkah dulu (%2).</source>
         <translation>Assign a lane to %1 steps first (%2).</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReview</name>
+    <message>
+        <location filename="../../ui/import_review.py" line="91"/>
+        <source>Langkah bertanda ⚠ dibaca dengan keyakinan rendah; periksa pelaksana, jenis dan cabangnya.</source>
+        <translation>Steps marked ⚠ were read with low confidence; check their actor, kind and branches.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_review.py" line="100"/>
+        <source>No</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_review.py" line="100"/>
+        <source>Kegiatan</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_review.py" line="101"/>
+        <source>Pelaksana</source>
+        <translation>Lane</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_review.py" line="101"/>
+        <source>Jenis</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_review.py" line="102"/>
+        <source>Ya ke</source>
+        <translation>Yes to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_review.py" line="102"/>
+        <source>Tidak ke</source>
+        <translation>No to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_review.py" line="159"/>
+        <source>Mulai</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_review.py" line="159"/>
+        <source>Proses</source>
+        <translation>Process</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_review.py" line="160"/>
+        <source>Keputusan</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_review.py" line="160"/>
+        <source>Selesai</source>
+        <translation>End</translation>
+    </message>
+</context>
+<context>
+    <name>InboxColumns</name>
+    <message>
+        <location filename="../../ui/inbox_columns.py" line="31"/>
+        <source>Seret judul kolom untuk memindahkan, tepinya untuk mengubah lebar; klik kanan untuk menampilkan atau menyembunyikan kolom</source>
+        <translation>Drag a column title to move it, its edge to change its width; right-click to show or hide columns</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_columns.py" line="54"/>
+        <source>Kembalikan susunan kolom semula</source>
+        <translation>Restore the original column layout</translation>
     </message>
 </context>
 <context>
@@ -1211,130 +1704,212 @@ Restore from that backup? Changes made after the backup was taken are not in it.
         <translation>Status</translation>
     </message>
     <message>
+        <location filename="../../ui/inbox_model.py" line="36"/>
+        <source>Lewat</source>
+        <translation>Late by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_model.py" line="37"/>
+        <source>Sifat</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
         <location filename="../../ui/inbox_model.py" line="38"/>
+        <source>Diambil</source>
+        <translation>Taken by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_model.py" line="39"/>
+        <source>Disposisi</source>
+        <translation>Disposition</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_model.py" line="42"/>
+        <source>Biasa</source>
+        <translation>Ordinary</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_model.py" line="43"/>
+        <source>Segera</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_model.py" line="44"/>
+        <source>Sangat segera</source>
+        <translation>Very urgent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_model.py" line="45"/>
+        <source>Rahasia</source>
+        <translation>Confidential</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_model.py" line="49"/>
         <source>Pemohon, pengadu atau perihal kasus</source>
         <translation>The applicant, complainant or subject of the case</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="39"/>
+        <location filename="../../ui/inbox_model.py" line="50"/>
         <source>Langkah SOP yang sedang dikerjakan</source>
         <translation>The SOP step being worked on</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="40"/>
+        <location filename="../../ui/inbox_model.py" line="51"/>
         <source>Tenggat langkah sekarang menurut mutu baku waktu</source>
         <translation>Due time of the current step by its time standard (mutu baku)</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="43"/>
+        <location filename="../../ui/inbox_model.py" line="52"/>
+        <source>Berapa hari melewati tenggat</source>
+        <translation>How many days past the due time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_model.py" line="53"/>
+        <source>Sifat: biasa, segera, sangat segera, rahasia</source>
+        <translation>Urgency: ordinary, urgent, very urgent, confidential</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_model.py" line="54"/>
+        <source>Siapa yang mengambil kasus ini</source>
+        <translation>Who took this case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_model.py" line="55"/>
+        <source>Disposisi kepada Anda: instruksi dan catatan</source>
+        <translation>Disposition to you: instruction and note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_model.py" line="58"/>
         <source>Berjalan</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="44"/>
+        <location filename="../../ui/inbox_model.py" line="59"/>
         <source>Selesai</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="45"/>
+        <location filename="../../ui/inbox_model.py" line="60"/>
         <source>Dihentikan</source>
         <translation>Stopped</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="273"/>
+        <location filename="../../ui/inbox_model.py" line="297"/>
         <source>Terlambat</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="291"/>
+        <location filename="../../ui/inbox_model.py" line="312"/>
+        <source>%1 hari</source>
+        <translation>%1 days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_model.py" line="321"/>
+        <source>Ditugaskan</source>
+        <translation>Assigned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_model.py" line="345"/>
+        <source>Baru: belum Anda buka</source>
+        <translation>New: you have not opened it yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_model.py" line="350"/>
         <source>Terlambat: melewati tenggat %1</source>
         <translation>Overdue: past the due time %1</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_model.py" line="310"/>
+        <location filename="../../ui/inbox_model.py" line="369"/>
         <source>(terlambat)</source>
         <translation>(overdue)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_model.py" line="371"/>
+        <source>(baru)</source>
+        <translation>(new)</translation>
     </message>
 </context>
 <context>
     <name>InboxPage</name>
     <message>
-        <location filename="../../ui/inbox_page.py" line="57"/>
+        <location filename="../../ui/inbox_page.py" line="61"/>
         <source>&lt;b&gt;Jabatan&lt;/b&gt;</source>
         <translation>&lt;b&gt;Positions&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_page.py" line="74"/>
+        <location filename="../../ui/inbox_page.py" line="79"/>
         <source>Cari nomor, nama, perihal… (Ctrl+F)</source>
         <translation>Search number, name, subject… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_page.py" line="81"/>
+        <location filename="../../ui/inbox_page.py" line="86"/>
         <source>Berjalan</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_page.py" line="82"/>
+        <location filename="../../ui/inbox_page.py" line="87"/>
         <source>Terlambat</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_page.py" line="83"/>
+        <location filename="../../ui/inbox_page.py" line="88"/>
         <source>Selesai</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_page.py" line="84"/>
+        <location filename="../../ui/inbox_page.py" line="89"/>
         <source>Dihentikan</source>
         <translation>Stopped</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_page.py" line="85"/>
+        <location filename="../../ui/inbox_page.py" line="90"/>
         <source>Semua status</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_page.py" line="171"/>
+        <location filename="../../ui/inbox_page.py" line="218"/>
         <source>Semua SOP</source>
         <translation>All SOPs</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_page.py" line="189"/>
+        <location filename="../../ui/inbox_page.py" line="237"/>
         <source>Kotak masuk saya</source>
         <translation>My inbox</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_page.py" line="197"/>
+        <location filename="../../ui/inbox_page.py" line="245"/>
         <source>(dicatat petugas)</source>
         <translation>(recorded by staff)</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_page.py" line="198"/>
+        <location filename="../../ui/inbox_page.py" line="246"/>
         <source>Tanpa jabatan</source>
         <translation>No position</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_page.py" line="199"/>
+        <location filename="../../ui/inbox_page.py" line="247"/>
         <source>Semua kasus</source>
         <translation>All cases</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_page.py" line="213"/>
+        <location filename="../../ui/inbox_page.py" line="205"/>
+        <location filename="../../ui/inbox_page.py" line="261"/>
         <source>%1 berjalan</source>
         <translation>%1 open</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_page.py" line="215"/>
+        <location filename="../../ui/inbox_page.py" line="206"/>
+        <location filename="../../ui/inbox_page.py" line="263"/>
         <source>%1 terlambat</source>
         <translation>%1 overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox_page.py" line="220"/>
+        <location filename="../../ui/inbox_page.py" line="270"/>
         <source>Ada kasus yang melewati tenggat</source>
         <translation>Some cases are past their due time</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/inbox_page.py" line="309"/>
+        <location filename="../../ui/inbox_page.py" line="379"/>
         <source>%n kasus</source>
         <translation>
             <numerusform>%n case</numerusform>
@@ -1343,41 +1918,238 @@ Restore from that backup? Changes made after the backup was taken are not in it.
     </message>
 </context>
 <context>
+    <name>InboxTools</name>
+    <message>
+        <location filename="../../ui/inbox_tools.py" line="67"/>
+        <source>Baru</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_tools.py" line="69"/>
+        <source>Hanya kasus yang belum Anda buka sejak sampai kepada Anda</source>
+        <translation>Only cases you have not opened since they reached you</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_tools.py" line="70"/>
+        <source>Untuk saya</source>
+        <translation>For me</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_tools.py" line="72"/>
+        <source>Hanya kasus yang didisposisikan kepada Anda</source>
+        <translation>Only cases passed on to you by disposition</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_tools.py" line="73"/>
+        <source>Hampir jatuh tempo</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_tools.py" line="75"/>
+        <source>Tenggatnya dalam %1 jam ke depan</source>
+        <translation>Due within the next %1 hours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_tools.py" line="79"/>
+        <source>Semua sifat</source>
+        <translation>Any urgency</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_tools.py" line="80"/>
+        <source>Biasa</source>
+        <translation>Ordinary</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_tools.py" line="80"/>
+        <source>Segera</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_tools.py" line="80"/>
+        <source>Sangat segera</source>
+        <translation>Very urgent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_tools.py" line="81"/>
+        <source>Rahasia</source>
+        <translation>Confidential</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_tools.py" line="89"/>
+        <source>Diterima:</source>
+        <translation>Received:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_tools.py" line="96"/>
+        <source>Saringan tersimpan</source>
+        <translation>Saved filters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_tools.py" line="101"/>
+        <source>Ambil</source>
+        <translation>Take</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_tools.py" line="102"/>
+        <source>Ambil kasus yang dipilih agar rekan sejabatan tidak mengerjakannya dua kali</source>
+        <translation>Take the selected cases so that colleagues in the position do not work on them twice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_tools.py" line="106"/>
+        <location filename="../../ui/inbox_tools.py" line="110"/>
+        <source>Lainnya</source>
+        <translation>More</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_tools.py" line="131"/>
+        <source>Simpan saringan ini…</source>
+        <translation>Save this filter…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_tools.py" line="132"/>
+        <source>Hapus saringan tersimpan yang dipilih</source>
+        <translation>Delete the chosen saved filter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_tools.py" line="133"/>
+        <source>Ekspor tampilan ke Excel (.xlsx)…</source>
+        <translation>Export this view to Excel (.xlsx)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_tools.py" line="134"/>
+        <source>Cetak tanda terima kasus yang dipilih…</source>
+        <translation>Print receipts for the selected cases…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_tools.py" line="218"/>
+        <source>Nama saringan wajib diisi</source>
+        <translation>A filter name is required</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_tools.py" line="224"/>
+        <source>Saringan &quot;%1&quot; disimpan</source>
+        <translation>Filter &quot;%1&quot; saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_tools.py" line="230"/>
+        <source>Pilih dulu saringan tersimpan yang akan dihapus</source>
+        <translation>First choose the saved filter to delete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_tools.py" line="238"/>
+        <source>Simpan saringan</source>
+        <translation>Save filter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_tools.py" line="239"/>
+        <source>Nama saringan:</source>
+        <translation>Filter name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_tools.py" line="246"/>
+        <source>Saringan tersimpan…</source>
+        <translation>Saved filters…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_tools.py" line="272"/>
+        <source>Terlambat</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_tools.py" line="287"/>
+        <location filename="../../ui/inbox_tools.py" line="383"/>
+        <source>Kotak masuk</source>
+        <translation>Inbox</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_tools.py" line="299"/>
+        <source>%1 kasus diekspor</source>
+        <translation>%1 cases exported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_tools.py" line="303"/>
+        <source>Ekspor kotak masuk</source>
+        <translation>Export inbox</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_tools.py" line="303"/>
+        <source>Buku kerja Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_tools.py" line="322"/>
+        <source>%1 kasus diambil</source>
+        <translation>%1 cases taken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_tools.py" line="327"/>
+        <source>%1 ditolak: %2</source>
+        <translation>%1 refused: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_tools.py" line="330"/>
+        <location filename="../../ui/inbox_tools.py" line="362"/>
+        <source>Pilih satu atau beberapa kasus dulu (Ctrl/Shift + klik)</source>
+        <translation>First select one or more cases (Ctrl/Shift + click)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_tools.py" line="352"/>
+        <location filename="../../ui/inbox_tools.py" line="369"/>
+        <source>%1 tanda terima dicetak</source>
+        <translation>%1 receipts printed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_tools.py" line="364"/>
+        <source>Simpan tanda terima ke folder</source>
+        <translation>Save receipts to folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_tools.py" line="372"/>
+        <source>Tanda terima</source>
+        <translation>Receipts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox_tools.py" line="381"/>
+        <source>Kotak masuk (%1 baru)</source>
+        <translation>Inbox (%1 new)</translation>
+    </message>
+</context>
+<context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../ui/intake_form.py" line="75"/>
+        <location filename="../../ui/intake_form.py" line="77"/>
         <source>(pilih)</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="86"/>
-        <source>(kosong)</source>
-        <translation>(empty)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/intake_form.py" line="91"/>
+        <location filename="../../ui/intake_form.py" line="88"/>
         <source>16 angka</source>
         <translation>16 digits</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="91"/>
+        <location filename="../../ui/intake_form.py" line="88"/>
         <source>18 angka</source>
         <translation>18 digits</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="92"/>
+        <location filename="../../ui/intake_form.py" line="89"/>
         <source>mis. 0812 3456 7890</source>
         <translation>e.g. 0812 3456 7890</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="92"/>
+        <location filename="../../ui/intake_form.py" line="89"/>
         <source>mis. nama@contoh.id</source>
         <translation>e.g. name@example.id</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_form.py" line="93"/>
+        <location filename="../../ui/intake_form.py" line="90"/>
         <source>angka</source>
         <translation>number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_form.py" line="120"/>
+        <source>%1: tanggal tidak dikenal, tulis hh-bb-tttt (mis. 06-12-2026)</source>
+        <translation>%1: unknown date, write dd-mm-yyyy (e.g. 06-12-2026)</translation>
     </message>
     <message>
         <location filename="../../ui/intake_form.py" line="123"/>
@@ -1388,22 +2160,22 @@ Restore from that backup? Changes made after the backup was taken are not in it.
 <context>
     <name>LaneAssignment</name>
     <message>
-        <location filename="../../ui/import_dialog.py" line="42"/>
+        <location filename="../../ui/import_dialog.py" line="38"/>
         <source>No</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="42"/>
+        <location filename="../../ui/import_dialog.py" line="38"/>
         <source>Kegiatan</source>
         <translation>Activity</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="42"/>
+        <location filename="../../ui/import_dialog.py" line="38"/>
         <source>Pelaksana</source>
         <translation>Lane</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="67"/>
+        <location filename="../../ui/import_dialog.py" line="63"/>
         <source>(pilih pelaksana)</source>
         <translation>(choose lane)</translation>
     </message>
@@ -1411,202 +2183,227 @@ Restore from that backup? Changes made after the backup was taken are not in it.
 <context>
     <name>LetterDialog</name>
     <message>
-        <location filename="../../ui/letter_dialog.py" line="33"/>
+        <location filename="../../ui/letter_dialog.py" line="620"/>
+        <source>Terbitkan surat?</source>
+        <translation>Issue the letter?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letter_dialog.py" line="623"/>
+        <source>Terbitkan</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letter_dialog.py" line="624"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letter_dialog.py" line="34"/>
         <source>Definitif</source>
         <translation>Definitive</translation>
     </message>
     <message>
-        <location filename="../../ui/letter_dialog.py" line="34"/>
+        <location filename="../../ui/letter_dialog.py" line="35"/>
         <source>Plt. (Pelaksana Tugas)</source>
         <translation>Plt. (acting official)</translation>
     </message>
     <message>
-        <location filename="../../ui/letter_dialog.py" line="35"/>
+        <location filename="../../ui/letter_dialog.py" line="36"/>
         <source>Plh. (Pelaksana Harian)</source>
         <translation>Plh. (daily acting official)</translation>
     </message>
     <message>
-        <location filename="../../ui/letter_dialog.py" line="96"/>
+        <location filename="../../ui/letter_dialog.py" line="97"/>
         <source>Belum ada templat surat untuk SOP %1.</source>
         <translation>There is no letter template for SOP %1 yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/letter_dialog.py" line="111"/>
+        <location filename="../../ui/letter_dialog.py" line="113"/>
         <source>Cetak surat — %1</source>
         <translation>Print letter — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letter_dialog.py" line="133"/>
+        <location filename="../../ui/letter_dialog.py" line="135"/>
         <source>T&amp;emplat:</source>
         <translation>T&amp;emplate:</translation>
     </message>
     <message>
-        <location filename="../../ui/letter_dialog.py" line="146"/>
+        <location filename="../../ui/letter_dialog.py" line="148"/>
         <source>Kepala surat</source>
         <translation>Letter heading</translation>
     </message>
     <message>
-        <location filename="../../ui/letter_dialog.py" line="148"/>
+        <location filename="../../ui/letter_dialog.py" line="150"/>
         <source>Isian surat</source>
         <translation>Letter fields</translation>
     </message>
     <message>
-        <location filename="../../ui/letter_dialog.py" line="150"/>
+        <location filename="../../ui/letter_dialog.py" line="152"/>
         <source>Penanda tangan, tanggal dan kertas</source>
         <translation>Signatory, date and paper</translation>
     </message>
     <message>
-        <location filename="../../ui/letter_dialog.py" line="156"/>
+        <location filename="../../ui/letter_dialog.py" line="158"/>
         <source>Penanda ta&amp;ngan:</source>
         <translation>Sig&amp;natory:</translation>
     </message>
     <message>
-        <location filename="../../ui/letter_dialog.py" line="161"/>
+        <location filename="../../ui/letter_dialog.py" line="163"/>
         <source>&amp;Kedudukan:</source>
         <translation>&amp;Capacity:</translation>
     </message>
     <message>
-        <location filename="../../ui/letter_dialog.py" line="164"/>
+        <location filename="../../ui/letter_dialog.py" line="166"/>
         <source>jabatan yang diwakili, mis. Kepala Kantor Wilayah</source>
         <translation>the position acted for, e.g. Kepala Kantor Wilayah</translation>
     </message>
     <message>
-        <location filename="../../ui/letter_dialog.py" line="165"/>
+        <location filename="../../ui/letter_dialog.py" line="167"/>
         <source>Atas &amp;jabatan:</source>
         <translation>On behalf of &amp;position:</translation>
     </message>
     <message>
-        <location filename="../../ui/letter_dialog.py" line="172"/>
+        <location filename="../../ui/letter_dialog.py" line="174"/>
         <source>Tangg&amp;al surat:</source>
         <translation>Letter d&amp;ate:</translation>
     </message>
     <message>
-        <location filename="../../ui/letter_dialog.py" line="175"/>
+        <location filename="../../ui/letter_dialog.py" line="183"/>
         <source>Ke&amp;rtas:</source>
         <translation>Pape&amp;r:</translation>
     </message>
     <message>
-        <location filename="../../ui/letter_dialog.py" line="186"/>
+        <location filename="../../ui/letter_dialog.py" line="194"/>
         <source>Menyimpan atau mencetak menerbitkan surat: nomornya diambil dan surat dicatat di riwayat kasus serta agenda surat keluar.</source>
         <translation>Saving or printing issues the letter: its number is taken and the letter is recorded in the case history and the outgoing letter log.</translation>
     </message>
     <message>
-        <location filename="../../ui/letter_dialog.py" line="193"/>
+        <location filename="../../ui/letter_dialog.py" line="201"/>
         <source>Perbarui &amp;pratinjau</source>
         <translation>Refresh &amp;preview</translation>
     </message>
     <message>
-        <location filename="../../ui/letter_dialog.py" line="207"/>
+        <location filename="../../ui/letter_dialog.py" line="215"/>
         <source>Simpan P&amp;DF…</source>
         <translation>Save P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../ui/letter_dialog.py" line="210"/>
+        <location filename="../../ui/letter_dialog.py" line="218"/>
         <source>&amp;Cetak…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/letter_dialog.py" line="213"/>
+        <location filename="../../ui/letter_dialog.py" line="221"/>
         <source>T&amp;utup</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../ui/letter_dialog.py" line="259"/>
+        <location filename="../../ui/letter_dialog.py" line="273"/>
+        <source>%1 bukan operator dan bukan pemegang langkah kasus %2 saat ini, dan tidak memiliki jabatan untuk menandatangani %3: surat ini diterbitkan oleh petugas atau pejabat yang memegang langkahnya.</source>
+        <translation>%1 is neither an operator nor the holder of the current step of case %2, and has no position to sign %3: this letter is issued by staff or by the official holding the step.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letter_dialog.py" line="280"/>
+        <source>%1 bukan pemegang langkah kasus ini: surat hanya dapat diterbitkan dengan tanda tangan %1 sendiri.</source>
+        <translation>%1 does not hold this case&apos;s step: a letter can only be issued with %1&apos;s own signature.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letter_dialog.py" line="312"/>
         <source>Otomatis: %1</source>
         <translation>Automatic: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letter_dialog.py" line="261"/>
+        <location filename="../../ui/letter_dialog.py" line="314"/>
         <source>(pilih penanda tangan)</source>
         <translation>(choose the signatory)</translation>
     </message>
     <message>
-        <location filename="../../ui/letter_dialog.py" line="278"/>
+        <location filename="../../ui/letter_dialog.py" line="331"/>
         <source>&amp;Sifat:</source>
         <translation>&amp;Nature:</translation>
     </message>
     <message>
-        <location filename="../../ui/letter_dialog.py" line="278"/>
+        <location filename="../../ui/letter_dialog.py" line="331"/>
         <source>&amp;Lampiran:</source>
         <translation>&amp;Enclosures:</translation>
     </message>
     <message>
-        <location filename="../../ui/letter_dialog.py" line="279"/>
+        <location filename="../../ui/letter_dialog.py" line="332"/>
         <source>&amp;Hal:</source>
         <translation>&amp;Subject:</translation>
     </message>
     <message>
-        <location filename="../../ui/letter_dialog.py" line="279"/>
+        <location filename="../../ui/letter_dialog.py" line="332"/>
         <source>&amp;Yth.:</source>
         <translation>&amp;To:</translation>
     </message>
     <message>
-        <location filename="../../ui/letter_dialog.py" line="279"/>
+        <location filename="../../ui/letter_dialog.py" line="332"/>
         <source>d&amp;i:</source>
         <translation>&amp;in:</translation>
     </message>
     <message>
-        <location filename="../../ui/letter_dialog.py" line="298"/>
+        <location filename="../../ui/letter_dialog.py" line="351"/>
         <source>satu tujuan per baris</source>
         <translation>one addressee per line</translation>
     </message>
     <message>
-        <location filename="../../ui/letter_dialog.py" line="301"/>
+        <location filename="../../ui/letter_dialog.py" line="354"/>
         <source>&amp;Tembusan:</source>
         <translation>&amp;Copies to:</translation>
     </message>
     <message>
-        <location filename="../../ui/letter_dialog.py" line="315"/>
+        <location filename="../../ui/letter_dialog.py" line="368"/>
         <source>Wajib diisi</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../ui/letter_dialog.py" line="433"/>
+        <location filename="../../ui/letter_dialog.py" line="486"/>
         <source>Menyiapkan pratinjau…</source>
         <translation>Preparing the preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/letter_dialog.py" line="468"/>
+        <location filename="../../ui/letter_dialog.py" line="523"/>
         <source>Isian wajib belum diisi: %1</source>
         <translation>Required fields not filled in: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letter_dialog.py" line="472"/>
+        <location filename="../../ui/letter_dialog.py" line="527"/>
         <source>Pratinjau — nomor surat diberikan saat diterbitkan</source>
         <translation>Preview — the letter number is given when it is issued</translation>
     </message>
     <message>
-        <location filename="../../ui/letter_dialog.py" line="482"/>
+        <location filename="../../ui/letter_dialog.py" line="537"/>
         <source>Pratinjau tidak dapat dibuat:</source>
         <translation>The preview cannot be made:</translation>
     </message>
     <message>
-        <location filename="../../ui/letter_dialog.py" line="488"/>
+        <location filename="../../ui/letter_dialog.py" line="543"/>
         <source>Simpan surat sebagai PDF</source>
         <translation>Save the letter as PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/letter_dialog.py" line="492"/>
+        <location filename="../../ui/letter_dialog.py" line="547"/>
         <source>Dokumen PDF (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/letter_dialog.py" line="519"/>
+        <location filename="../../ui/letter_dialog.py" line="574"/>
         <source>Surat disimpan: %1</source>
         <translation>Letter saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letter_dialog.py" line="524"/>
+        <location filename="../../ui/letter_dialog.py" line="579"/>
         <source>Menyimpan surat…</source>
         <translation>Saving the letter…</translation>
     </message>
     <message>
-        <location filename="../../ui/letter_dialog.py" line="528"/>
+        <location filename="../../ui/letter_dialog.py" line="583"/>
         <source>Cetak surat</source>
         <translation>Print letter</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/letter_dialog.py" line="545"/>
+        <location filename="../../ui/letter_dialog.py" line="600"/>
         <source>%n halaman dikirim ke pencetak</source>
         <translation>
             <numerusform>%n page sent to the printer</numerusform>
@@ -1614,27 +2411,27 @@ Restore from that backup? Changes made after the backup was taken are not in it.
         </translation>
     </message>
     <message>
-        <location filename="../../ui/letter_dialog.py" line="547"/>
+        <location filename="../../ui/letter_dialog.py" line="602"/>
         <source>Mencetak surat…</source>
         <translation>Printing the letter…</translation>
     </message>
     <message>
-        <location filename="../../ui/letter_dialog.py" line="592"/>
+        <location filename="../../ui/letter_dialog.py" line="685"/>
         <source>Surat nomor %1 telah diterbitkan</source>
         <translation>Letter number %1 has been issued</translation>
     </message>
     <message>
-        <location filename="../../ui/letter_dialog.py" line="593"/>
+        <location filename="../../ui/letter_dialog.py" line="686"/>
         <source>Surat telah dicetak dan dicatat</source>
         <translation>The letter has been printed and recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/letter_dialog.py" line="594"/>
+        <location filename="../../ui/letter_dialog.py" line="687"/>
         <source>Tercatat di riwayat kasus dan agenda surat keluar. Menyimpan atau mencetak lagi memakai surat yang sama, tanpa nomor baru.</source>
         <translation>Recorded in the case history and the outgoing letter log. Saving or printing again uses the same letter, without a new number.</translation>
     </message>
     <message>
-        <location filename="../../ui/letter_dialog.py" line="603"/>
+        <location filename="../../ui/letter_dialog.py" line="696"/>
         <source>Menerbitkan surat…</source>
         <translation>Issuing the letter…</translation>
     </message>
@@ -1642,32 +2439,32 @@ Restore from that backup? Changes made after the backup was taken are not in it.
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/setup.py" line="151"/>
+        <location filename="../../ui/setup.py" line="180"/>
         <source>Masuk — SOP Desktop</source>
         <translation>Log in — SOP Desktop</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="170"/>
+        <location filename="../../ui/setup.py" line="199"/>
         <source>Nama pengguna:</source>
         <translation>User name:</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="171"/>
+        <location filename="../../ui/setup.py" line="200"/>
         <source>Kata sandi:</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="181"/>
+        <location filename="../../ui/setup.py" line="210"/>
         <source>Masuk</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="182"/>
+        <location filename="../../ui/setup.py" line="211"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="235"/>
+        <location filename="../../ui/setup.py" line="264"/>
         <source>Terlalu banyak percobaan. Coba lagi dalam %1 detik.</source>
         <translation>Too many attempts. Try again in %1 seconds.</translation>
     </message>
@@ -1675,238 +2472,243 @@ Restore from that backup? Changes made after the backup was taken are not in it.
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="47"/>
+        <location filename="../../ui/main_window.py" line="53"/>
         <source>Kotak masuk</source>
         <translation>Inbox</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="48"/>
+        <location filename="../../ui/main_window.py" line="54"/>
         <source>Pustaka SOP</source>
         <translation>SOP library</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87"/>
+        <location filename="../../ui/main_window.py" line="137"/>
         <source>&amp;Kasus baru…</source>
         <translation>&amp;New case…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="89"/>
+        <location filename="../../ui/main_window.py" line="139"/>
         <source>&amp;Impor SOP…</source>
         <translation>&amp;Import SOP…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>&amp;Pengaturan…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>Ke&amp;luar akun</source>
         <translation>&amp;Log out</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>&amp;Tutup aplikasi</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>&amp;Selesai</source>
         <translation>&amp;Done</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>Tandai langkah sekarang selesai</source>
         <translation>Mark the current step done</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99"/>
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>&amp;Ya</source>
         <translation>&amp;Yes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>Keputusan: Ya</source>
         <translation>Decision: Yes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>&amp;Tidak</source>
         <translation>&amp;No</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>Keputusan: Tidak</source>
         <translation>Decision: No</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>Kembalikan ke langkah sebelumnya</source>
         <translation>Return to an earlier step</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>&amp;Kembalikan</source>
         <translation>&amp;Return</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>&amp;Hentikan</source>
         <translation>S&amp;top</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="157"/>
         <source>Hentikan kasus</source>
         <translation>Stop the case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>Tambah &amp;lampiran…</source>
         <translation>Add &amp;attachment…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>&amp;Kotak masuk</source>
         <translation>&amp;Inbox</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>&amp;Pustaka SOP</source>
         <translation>SOP &amp;library</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>&amp;Muat ulang</source>
         <translation>&amp;Reload</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>&amp;Cari kasus</source>
         <translation>&amp;Find case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>&amp;Ekspor register ke Excel…</source>
         <translation>&amp;Export register to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>&amp;Cadangkan basis data</source>
         <translation>&amp;Back up the database</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>Cadangan &amp;&amp; &amp;pemulihan…</source>
         <translation>Backup &amp;&amp; &amp;restore…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>Daftar cadangan, cadangkan sekarang, pulihkan, pilih folder cadangan</source>
         <translation>List the backups, back up now, restore, choose the backup folder</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>&amp;Ganti kata sandi…</source>
         <translation>&amp;Change password…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>&amp;Administrasi…</source>
         <translation>&amp;Administration…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>&amp;Tentang SOP Desktop</source>
         <translation>&amp;About SOP Desktop</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/main_window.py" line="181"/>
+        <source>&amp;Panduan pengguna</source>
+        <translation>User &amp;manual</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>C&amp;etak surat…</source>
         <translation>&amp;Print letter…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>Cetak surat untuk kasus yang dipilih</source>
         <translation>Print a letter for the selected case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>&amp;Buku register…</source>
         <translation>&amp;Register book…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>Laporan &amp;kinerja…</source>
         <translation>&amp;Performance report…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>Lembar &amp;monitoring SOP…</source>
         <translation>SOP &amp;monitoring sheet…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>&amp;Agenda surat keluar…</source>
         <translation>Outgoing letter &amp;log…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>&amp;Kasus</source>
         <translation>&amp;Case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>La&amp;poran</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>&amp;Lihat</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>A&amp;dministrasi</source>
         <translation>A&amp;dministration</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>Ban&amp;tuan</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>Alat utama</source>
         <translation>Main tools</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
-        <location filename="../../ui/main_window.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>tanpa jabatan</source>
         <translation>no position</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="259"/>
         <source>Siap</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>Dimuat ulang</source>
         <translation>Reloaded</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>Kasus %1 dibuat</source>
         <translation>Case %1 created</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="347"/>
         <source>%n SOP disimpan</source>
         <translation>
             <numerusform>%n SOP saved</numerusform>
@@ -1914,69 +2716,97 @@ Restore from that backup? Changes made after the backup was taken are not in it.
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="370"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="423"/>
         <source>Simpan register</source>
         <translation>Save register</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/main_window.py" line="424"/>
         <source>Buku kerja Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="340"/>
+        <location filename="../../ui/main_window.py" line="443"/>
         <source>Mengekspor register…</source>
         <translation>Exporting the register…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341"/>
+        <location filename="../../ui/main_window.py" line="448"/>
         <source>Register disimpan: %1</source>
         <translation>Register saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356"/>
+        <location filename="../../ui/main_window.py" line="449"/>
+        <source>Register disimpan.</source>
+        <translation>Register saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="463"/>
         <source>Mencadangkan basis data…</source>
         <translation>Backing up the database…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357"/>
+        <location filename="../../ui/main_window.py" line="464"/>
         <source>Cadangan dibuat: %1</source>
         <translation>Backup made: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401"/>
+        <location filename="../../ui/main_window.py" line="508"/>
         <source>Pilih kasus dahulu untuk mencetak surat.</source>
         <translation>Select a case first to print a letter.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="421"/>
+        <location filename="../../ui/main_window.py" line="528"/>
         <source>Surat %1 diterbitkan dan dicatat</source>
         <translation>Letter %1 issued and recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="422"/>
+        <location filename="../../ui/main_window.py" line="529"/>
         <source>Surat dicetak dan dicatat di riwayat kasus</source>
         <translation>Letter printed and recorded in the case history</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="442"/>
+        <location filename="../../ui/main_window.py" line="549"/>
         <source>Hanya administrator yang dapat membuka Administrasi.</source>
         <translation>Only administrators can open Administration.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="454"/>
+        <location filename="../../ui/main_window.py" line="570"/>
         <source>Tentang SOP Desktop</source>
         <translation>About SOP Desktop</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="458"/>
+        <location filename="../../ui/main_window.py" line="574"/>
         <source>SOP AP (Permenpan RB 35/2012) sebagai alat kerja kantor: pustaka SOP, diagram alir, kasus dengan kotak masuk per jabatan, register dan laporan.</source>
         <translation>SOP AP (Permenpan RB 35/2012) as an office tool: SOP library, flowcharts, cases with per-position inboxes, registers and reports.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="460"/>
+        <location filename="../../ui/main_window.py" line="576"/>
         <source>Basis data: %1</source>
         <translation>Database: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ManualDialog</name>
+    <message>
+        <location filename="../../ui/manual.py" line="23"/>
+        <source>Panduan pengguna</source>
+        <translation>User manual</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manual.py" line="32"/>
+        <source>Berkas panduan tidak ditemukan: %1</source>
+        <translation>Manual file not found: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manual.py" line="37"/>
+        <source>Tutup</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -1987,42 +2817,72 @@ Restore from that backup? Changes made after the backup was taken are not in it.
         <translation>New case</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case.py" line="33"/>
+        <location filename="../../ui/new_case.py" line="36"/>
         <source>SOP:</source>
         <translation>SOP:</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case.py" line="35"/>
+        <location filename="../../ui/new_case.py" line="38"/>
         <source>sekarang</source>
         <translation>now</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case.py" line="46"/>
+        <location filename="../../ui/new_case.py" line="49"/>
         <source>Diterima:</source>
         <translation>Received:</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case.py" line="59"/>
+        <location filename="../../ui/new_case.py" line="52"/>
+        <source>Biasa</source>
+        <translation>Ordinary</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_case.py" line="52"/>
+        <source>Segera</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_case.py" line="53"/>
+        <source>Sangat segera</source>
+        <translation>Very urgent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_case.py" line="53"/>
+        <source>Rahasia</source>
+        <translation>Confidential</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_case.py" line="55"/>
+        <source>Sifat:</source>
+        <translation>Urgency:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_case.py" line="68"/>
         <source>Catatan (boleh kosong)</source>
         <translation>Note (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case.py" line="70"/>
+        <location filename="../../ui/new_case.py" line="79"/>
         <source>Buat kasus</source>
         <translation>Create case</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case.py" line="72"/>
+        <location filename="../../ui/new_case.py" line="81"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case.py" line="101"/>
+        <location filename="../../ui/new_case.py" line="110"/>
         <source>Langkah pertama: %1 — %2</source>
         <translation>First step: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case.py" line="109"/>
+        <location filename="../../ui/new_case.py" line="115"/>
+        <source>Selesai saat kasus ini dicatat; kasus lalu menunggu di langkah %1: %2</source>
+        <translation>Done when this case is recorded; the case then waits at step %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_case.py" line="124"/>
         <source>Periksa isian yang ditandai merah.</source>
         <translation>Check the fields marked in red.</translation>
     </message>
@@ -2030,42 +2890,42 @@ Restore from that backup? Changes made after the backup was taken are not in it.
 <context>
     <name>NumberingTab</name>
     <message>
-        <location filename="../../ui/admin.py" line="527"/>
+        <location filename="../../ui/admin.py" line="533"/>
         <source>Pola nomor agenda</source>
         <translation>Agenda number pattern</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="528"/>
+        <location filename="../../ui/admin.py" line="534"/>
         <source>Contoh</source>
         <translation>Example</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="530"/>
+        <location filename="../../ui/admin.py" line="536"/>
         <source>Isian yang dapat dipakai: {nomor} (wajib; {nomor:04d} untuk 0001), {kode}, {bulan_romawi}, {bulan}, {tahun}, {sop}.</source>
         <translation>Placeholders: {nomor} (required; {nomor:04d} for 0001), {kode}, {bulan_romawi}, {bulan}, {tahun}, {sop}.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="534"/>
+        <location filename="../../ui/admin.py" line="540"/>
         <source>Kode SOP dalam nomor agenda</source>
         <translation>SOP code in the agenda number</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="542"/>
+        <location filename="../../ui/admin.py" line="548"/>
         <source>SOP</source>
         <translation>SOP</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="543"/>
+        <location filename="../../ui/admin.py" line="549"/>
         <source>Kode</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="545"/>
+        <location filename="../../ui/admin.py" line="551"/>
         <source>Simpan penomoran</source>
         <translation>Save numbering</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="574"/>
+        <location filename="../../ui/admin.py" line="580"/>
         <source>Penomoran disimpan; berlaku untuk kasus baru.</source>
         <translation>Numbering saved; it applies to new cases.</translation>
     </message>
@@ -2161,42 +3021,42 @@ Restore from that backup? Changes made after the backup was taken are not in it.
         <translation>Letterhead logo</translation>
     </message>
     <message>
-        <location filename="../../ui/office_form.py" line="95"/>
+        <location filename="../../ui/office_form.py" line="96"/>
         <source>Pilih logo</source>
         <translation>Choose logo</translation>
     </message>
     <message>
-        <location filename="../../ui/office_form.py" line="96"/>
+        <location filename="../../ui/office_form.py" line="97"/>
         <source>Gambar (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../ui/office_form.py" line="104"/>
+        <location filename="../../ui/office_form.py" line="105"/>
         <source>(gambar tidak dapat dibaca)</source>
         <translation>(image cannot be read)</translation>
     </message>
     <message>
-        <location filename="../../ui/office_form.py" line="110"/>
+        <location filename="../../ui/office_form.py" line="111"/>
         <source>Kementerian / lembaga</source>
         <translation>Ministry / agency</translation>
     </message>
     <message>
-        <location filename="../../ui/office_form.py" line="110"/>
+        <location filename="../../ui/office_form.py" line="111"/>
         <source>Nama kantor</source>
         <translation>Office name</translation>
     </message>
     <message>
-        <location filename="../../ui/office_form.py" line="111"/>
+        <location filename="../../ui/office_form.py" line="112"/>
         <source>Kota</source>
         <translation>City</translation>
     </message>
     <message>
-        <location filename="../../ui/office_form.py" line="124"/>
+        <location filename="../../ui/office_form.py" line="128"/>
         <source>Wajib diisi: %1</source>
         <translation>Required: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/office_form.py" line="127"/>
+        <location filename="../../ui/office_form.py" line="131"/>
         <source>Logo tidak dapat dibaca: pilih berkas PNG atau JPG.</source>
         <translation>The logo cannot be read: choose a PNG or JPG file.</translation>
     </message>
@@ -2204,12 +3064,12 @@ Restore from that backup? Changes made after the backup was taken are not in it.
 <context>
     <name>OfficeTab</name>
     <message>
-        <location filename="../../ui/admin.py" line="591"/>
+        <location filename="../../ui/admin.py" line="597"/>
         <source>Simpan profil kantor</source>
         <translation>Save office profile</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="595"/>
+        <location filename="../../ui/admin.py" line="601"/>
         <source>Profil kantor disimpan.</source>
         <translation>Office profile saved.</translation>
     </message>
@@ -2348,62 +3208,62 @@ Restore from that backup? Changes made after the backup was taken are not in it.
 <context>
     <name>PositionsTab</name>
     <message>
-        <location filename="../../ui/admin.py" line="296"/>
+        <location filename="../../ui/admin.py" line="302"/>
         <source>Jabatan</source>
         <translation>Positions</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="297"/>
+        <location filename="../../ui/admin.py" line="303"/>
         <source>Alias (nama pelaksana di SOP)</source>
         <translation>Aliases (lane names in SOPs)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="298"/>
+        <location filename="../../ui/admin.py" line="304"/>
         <source>Luar kantor</source>
         <translation>Outside the office</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="298"/>
+        <location filename="../../ui/admin.py" line="304"/>
         <source>ya</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="299"/>
+        <location filename="../../ui/admin.py" line="305"/>
         <source>Pelaksana SOP</source>
         <translation>SOP lanes</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="305"/>
+        <location filename="../../ui/admin.py" line="311"/>
         <source>Berapa pelaksana (kolom) SOP yang berarti jabatan ini</source>
         <translation>How many SOP actors (lanes) mean this position</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="311"/>
+        <location filename="../../ui/admin.py" line="317"/>
         <source>pisahkan dengan titik koma, mis. Kakanwil; Ka.Kanwil</source>
         <translation>separate with semicolons, e.g. Kakanwil; Ka.Kanwil</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="312"/>
+        <location filename="../../ui/admin.py" line="318"/>
         <source>Di luar kantor (masyarakat, pemohon, instansi lain)</source>
         <translation>Outside the office (public, applicants, other agencies)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="313"/>
+        <location filename="../../ui/admin.py" line="319"/>
         <source>Nama jabatan</source>
         <translation>Position name</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="314"/>
+        <location filename="../../ui/admin.py" line="320"/>
         <source>Alias</source>
         <translation>Aliases</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="317"/>
+        <location filename="../../ui/admin.py" line="323"/>
         <source>Simpan jabatan</source>
         <translation>Save position</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="341"/>
+        <location filename="../../ui/admin.py" line="347"/>
         <source>Jabatan %1 disimpan.</source>
         <translation>Position %1 saved.</translation>
     </message>
@@ -2590,25 +3450,12 @@ Restore from that backup? Changes made after the backup was taken are not in it.
         <translation>Correct the options to see the preview.</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="694"/>
-        <source>Pratinjau menampilkan %1 baris pertama; berkas dan cetakan memuat semua baris.</source>
-        <translation>The preview shows the first %1 rows; the file and the printout hold every row.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/report_dialog.py" line="697"/>
+        <location filename="../../ui/report_dialog.py" line="701"/>
         <source>Pratinjau menampilkan %1 halaman pertama dari %2; berkas dan cetakan memuat semua halaman.</source>
         <translation>The preview shows the first %1 pages of %2; the file and the printout hold every page.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/report_dialog.py" line="702"/>
-        <source>Pratinjau: %n halaman pertama</source>
-        <translation>
-            <numerusform>Preview: the first page</numerusform>
-            <numerusform>Preview: the first %n pages</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/report_dialog.py" line="704"/>
+        <location filename="../../ui/report_dialog.py" line="709"/>
         <source>Pratinjau: %n halaman</source>
         <translation>
             <numerusform>Preview: %n page</numerusform>
@@ -2616,37 +3463,42 @@ Restore from that backup? Changes made after the backup was taken are not in it.
         </translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="713"/>
+        <location filename="../../ui/report_dialog.py" line="718"/>
         <source>Pratinjau tidak dapat dibuat:</source>
         <translation>The preview cannot be made:</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="723"/>
+        <location filename="../../ui/report_dialog.py" line="730"/>
         <source>Simpan Excel</source>
         <translation>Save Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="723"/>
+        <location filename="../../ui/report_dialog.py" line="730"/>
         <source>Simpan PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="727"/>
+        <location filename="../../ui/report_dialog.py" line="732"/>
         <source>Buku kerja Excel (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="728"/>
+        <location filename="../../ui/report_dialog.py" line="733"/>
         <source>Dokumen PDF (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="765"/>
+        <location filename="../../ui/report_dialog.py" line="766"/>
         <source>Laporan disimpan: %1</source>
         <translation>Report saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="772"/>
+        <location filename="../../ui/report_dialog.py" line="773"/>
+        <source>Laporan disimpan.</source>
+        <translation>Report saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_dialog.py" line="776"/>
         <source>Menyimpan laporan…</source>
         <translation>Saving the report…</translation>
     </message>
@@ -2656,12 +3508,22 @@ Restore from that backup? Changes made after the backup was taken are not in it.
         <translation>No printer is installed on this computer. Save as PDF, then print from a computer that has a printer.</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="784"/>
+        <location filename="../../ui/report_dialog.py" line="696"/>
+        <source>Pratinjau menampilkan %1 baris pertama (%2 halaman pertama dari sekitar %3); berkas dan cetakan memuat semua baris.</source>
+        <translation>The preview shows the first %1 rows (the first %2 pages of about %3); the file and the printout hold every row.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_dialog.py" line="706"/>
+        <source>Pratinjau: %1 halaman pertama dari sekitar %2</source>
+        <translation>Preview: first %1 pages of about %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_dialog.py" line="788"/>
         <source>Cetak</source>
         <translation>Print</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/report_dialog.py" line="807"/>
+        <location filename="../../ui/report_dialog.py" line="811"/>
         <source>%n halaman dikirim ke pencetak</source>
         <translation>
             <numerusform>%n page sent to the printer</numerusform>
@@ -2669,7 +3531,7 @@ Restore from that backup? Changes made after the backup was taken are not in it.
         </translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="809"/>
+        <location filename="../../ui/report_dialog.py" line="813"/>
         <source>Mencetak…</source>
         <translation>Printing…</translation>
     </message>
@@ -2690,27 +3552,27 @@ Restore from that backup? Changes made after the backup was taken are not in it.
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings.py" line="58"/>
+        <location filename="../../ui/settings.py" line="74"/>
         <source>Pengaturan</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="66"/>
+        <location filename="../../ui/settings.py" line="82"/>
         <source>Bahasa antarmuka:</source>
         <translation>Interface language:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="68"/>
+        <location filename="../../ui/settings.py" line="84"/>
         <source>Jendela utama dibuka ulang dalam bahasa yang dipilih.</source>
         <translation>The main window is reopened in the chosen language.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="74"/>
+        <location filename="../../ui/settings.py" line="90"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="75"/>
+        <location filename="../../ui/settings.py" line="91"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -2718,27 +3580,27 @@ Restore from that backup? Changes made after the backup was taken are not in it.
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../ui/setup.py" line="124"/>
+        <location filename="../../ui/setup.py" line="153"/>
         <source>Penyiapan SOP Desktop</source>
         <translation>SOP Desktop setup</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="126"/>
+        <location filename="../../ui/setup.py" line="155"/>
         <source>Lanjut &gt;</source>
         <translation>Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="127"/>
+        <location filename="../../ui/setup.py" line="156"/>
         <source>&lt; Kembali</source>
         <translation>&lt; Back</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="128"/>
+        <location filename="../../ui/setup.py" line="157"/>
         <source>Selesai</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../ui/setup.py" line="129"/>
+        <location filename="../../ui/setup.py" line="158"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -2746,12 +3608,12 @@ Restore from that backup? Changes made after the backup was taken are not in it.
 <context>
     <name>SopBrowser</name>
     <message>
-        <location filename="../../ui/sop_browser.py" line="100"/>
+        <location filename="../../ui/sop_browser.py" line="104"/>
         <source>Cari SOP (nama atau nomor)…</source>
         <translation>Search SOPs (name or number)…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sop_browser.py" line="161"/>
+        <location filename="../../ui/sop_browser.py" line="165"/>
         <source>%n SOP</source>
         <translation>
             <numerusform>%n SOP</numerusform>
@@ -2762,97 +3624,97 @@ Restore from that backup? Changes made after the backup was taken are not in it.
 <context>
     <name>SopDetail</name>
     <message>
-        <location filename="../../ui/sop_browser.py" line="39"/>
+        <location filename="../../ui/sop_browser.py" line="42"/>
         <source>Identitas</source>
         <translation>Identity</translation>
     </message>
     <message>
-        <location filename="../../ui/sop_browser.py" line="40"/>
+        <location filename="../../ui/sop_browser.py" line="43"/>
         <source>Langkah dan mutu baku</source>
         <translation>Steps and quality standards</translation>
     </message>
     <message>
-        <location filename="../../ui/sop_browser.py" line="41"/>
+        <location filename="../../ui/sop_browser.py" line="44"/>
         <source>Diagram alir</source>
         <translation>Flowchart</translation>
     </message>
     <message>
-        <location filename="../../ui/sop_browser.py" line="47"/>
+        <location filename="../../ui/sop_browser.py" line="50"/>
         <source>Nama SOP</source>
         <translation>SOP name</translation>
     </message>
     <message>
-        <location filename="../../ui/sop_browser.py" line="48"/>
+        <location filename="../../ui/sop_browser.py" line="51"/>
         <source>Nomor SOP</source>
         <translation>SOP number</translation>
     </message>
     <message>
-        <location filename="../../ui/sop_browser.py" line="49"/>
+        <location filename="../../ui/sop_browser.py" line="52"/>
         <source>Tanggal pembuatan</source>
         <translation>Date made</translation>
     </message>
     <message>
-        <location filename="../../ui/sop_browser.py" line="50"/>
+        <location filename="../../ui/sop_browser.py" line="53"/>
         <source>Tanggal revisi</source>
         <translation>Date revised</translation>
     </message>
     <message>
-        <location filename="../../ui/sop_browser.py" line="51"/>
+        <location filename="../../ui/sop_browser.py" line="54"/>
         <source>Tanggal efektif</source>
         <translation>Effective date</translation>
     </message>
     <message>
-        <location filename="../../ui/sop_browser.py" line="55"/>
+        <location filename="../../ui/sop_browser.py" line="58"/>
         <source>Disahkan oleh</source>
         <translation>Approved by</translation>
     </message>
     <message>
-        <location filename="../../ui/sop_browser.py" line="57"/>
+        <location filename="../../ui/sop_browser.py" line="60"/>
         <source>Unit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/sop_browser.py" line="58"/>
+        <location filename="../../ui/sop_browser.py" line="61"/>
         <source>Dasar hukum</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../../ui/sop_browser.py" line="58"/>
+        <location filename="../../ui/sop_browser.py" line="61"/>
         <source>Kualifikasi pelaksana</source>
         <translation>Staff qualifications</translation>
     </message>
     <message>
-        <location filename="../../ui/sop_browser.py" line="59"/>
+        <location filename="../../ui/sop_browser.py" line="62"/>
         <source>Keterkaitan</source>
         <translation>Related SOPs</translation>
     </message>
     <message>
-        <location filename="../../ui/sop_browser.py" line="59"/>
+        <location filename="../../ui/sop_browser.py" line="62"/>
         <source>Peralatan/perlengkapan</source>
         <translation>Equipment</translation>
     </message>
     <message>
-        <location filename="../../ui/sop_browser.py" line="60"/>
+        <location filename="../../ui/sop_browser.py" line="63"/>
         <source>Peringatan</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../ui/sop_browser.py" line="60"/>
+        <location filename="../../ui/sop_browser.py" line="63"/>
         <source>Pencatatan dan pendataan</source>
         <translation>Records</translation>
     </message>
     <message>
-        <location filename="../../ui/sop_browser.py" line="67"/>
+        <location filename="../../ui/sop_browser.py" line="70"/>
         <source>Pelaksana</source>
         <translation>Lane</translation>
     </message>
     <message>
-        <location filename="../../ui/sop_browser.py" line="69"/>
+        <location filename="../../ui/sop_browser.py" line="72"/>
         <source>Catatan</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/sop_browser.py" line="69"/>
+        <location filename="../../ui/sop_browser.py" line="72"/>
         <source>SOP ini tidak lengkap (sebagian halaman hilang).</source>
         <translation>This SOP is incomplete (some pages are missing).</translation>
     </message>
@@ -2978,9 +3840,32 @@ Restore from that backup? Changes made after the backup was taken are not in it.
 <context>
     <name>TaskRunner</name>
     <message>
-        <location filename="../../ui/workers.py" line="25"/>
+        <location filename="../../ui/workers.py" line="35"/>
         <source>Terjadi kesalahan tak terduga (%1). Rinciannya dicatat di berkas log aplikasi.</source>
         <translation>An unexpected error occurred (%1). The details were written to the application log file.</translation>
+    </message>
+</context>
+<context>
+    <name>UnsavedGuard</name>
+    <message>
+        <location filename="../../ui/unsaved.py" line="63"/>
+        <source>Ada perubahan yang belum disimpan: %1.</source>
+        <translation>There are unsaved changes: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unsaved.py" line="67"/>
+        <source>Tutup tanpa menyimpan? Perubahan itu akan hilang.</source>
+        <translation>Close without saving? Those changes will be lost.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unsaved.py" line="68"/>
+        <source>Tutup tanpa menyimpan</source>
+        <translation>Close without saving</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unsaved.py" line="71"/>
+        <source>Kembali</source>
+        <translation>Back</translation>
     </message>
 </context>
 <context>
@@ -3076,17 +3961,17 @@ Restore from that backup? Changes made after the backup was taken are not in it.
         <translation>empty: unchanged</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="272"/>
+        <location filename="../../ui/admin.py" line="275"/>
         <source>Pengguna %1 ditambahkan.</source>
         <translation>User %1 added.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="276"/>
+        <location filename="../../ui/admin.py" line="279"/>
         <source>Anda tidak dapat mencabut peran administrator atau menonaktifkan akun Anda sendiri.</source>
         <translation>You cannot remove your own administrator role or deactivate your own account.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="283"/>
+        <location filename="../../ui/admin.py" line="289"/>
         <source>Pengguna %1 disimpan.</source>
         <translation>User %1 saved.</translation>
     </message>
