@@ -10,8 +10,6 @@ import datetime as dt
 import math
 from dataclasses import dataclass, field
 
-import holidays
-
 from sop_desktop.waktu import Waktu
 
 SETTING_KEY = "calendar"
@@ -107,6 +105,10 @@ class WorkCalendar:
         """Public holidays and cuti bersama (holidays' 'government' category) of one year,
         plus the office's additions, minus its removals; names in Indonesian."""
         if year not in self._years:
+            # deferred: the holidays package builds its tables on import; only a year that is
+            # asked about needs it, never the first screen of a fresh start (issue 19)
+            import holidays
+
             found = holidays.country_holidays("ID", years=year, categories=("public", "government"),
                                               language="id")
             days = {d: name for d, name in found.items() if d.year == year}

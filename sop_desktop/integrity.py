@@ -270,7 +270,7 @@ def append_event(**values) -> dbm.History:
         case_id = _as_id(event.__data__["case"])
         _lock_case(case_id)
         event.hash = event_hash(previous_hash(case_id), event.__data__)
-        event.save(force_insert=True)
+        dbm.insert_row(event)  # = event.save(force_insert=True), without peewee's query build
         # the global chain: this event and the case row as it now stands, in commit order
         ledger.record_case(case_id, event.id, event.hash)
     return event

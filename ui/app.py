@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 from sop_desktop import APP_NAME, __version__
 from sop_desktop import backup as bk
 from sop_desktop import db as dbm
+from sop_desktop.diskspace import DiskFull
 from sop_desktop.errors import SopError
 from sop_desktop.paths import database_target, resources_dir
 from ui.crash import CrashHandler, install_app_log, remove_app_log
@@ -209,11 +210,22 @@ class AppLauncher(QObject):
             except bk.InstanceLocked as exc:
                 self._show_locked(exc.holder)
                 return False
+            except DiskFull as exc:  # no room even for the lock file: nothing was left behind
+                self._refuse(self.tr("Disk penuh"), str(exc))
+                return False
             except SopError as exc:
                 self._refuse(self.tr("Basis data tidak dapat dibuka"), str(exc))
                 return False
         if self.path is not None:
-            result = bk.startup_check(self.path)
+            # light: the header, the schema and its version (and the full quick_check when a
+            # migration is due). The quick_check of an up-to-date file reads all of it (about
+            # 1 s at 100,000 cases): it runs on a worker while the log-in dialog is up (issue
+            # 19). Safe: until it passes, the services write nothing without running it first
+            # (their write guard) and no backup is taken; damage found ends the session.
+            result = bk.startup_check(self.path, light=True)
+            if result.kind == "disk_full":  # a full disk is not a damaged database
+                self._refuse(self.tr("Disk penuh"), result.message)
+                return False
             if not result.ok:
                 self._show_damaged(result)
                 return False
@@ -224,6 +236,8 @@ class AppLauncher(QObject):
 
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
+            # not `checked`: the full check runs on a worker (_check_in_background); a write
+            # before it ends runs it first
             self.services = Services(self.target)
         except SopError as exc:
             self.services = None
@@ -250,10 +264,44 @@ class AppLauncher(QObject):
         controller.main_window_shown.connect(self._main_window_shown)
         self.controller = controller
         controller.start()
-        if self.services.users.list():  # nothing worth keeping before the first-run setup
+        if self.path is not None:
+            self._check_in_background()  # then the daily backup, on a sound file only
+        elif self.services.users.list():  # nothing worth keeping before the first-run setup
             self.start_daily_backup()
         self.opened.emit(controller)
         return True
+
+    def _check_in_background(self) -> None:
+        """The full start-up check (quick_check) on a worker; then the daily backup."""
+        path, services = self.path, self.services
+
+        def checked(result) -> None:
+            if self.services is not services:
+                return  # that session ended meanwhile
+            if not result.ok:
+                self._close_damaged(result)
+                return
+            services.db.guard_writes(None)  # sound: writes no longer wait for the check
+            if services.users.list():  # nothing worth keeping before the first-run setup
+                self.start_daily_backup()
+
+        def failed(message: str) -> None:  # the guard still runs the check before a write
+            log.warning("pemeriksaan awal di latar gagal: %s", user_message(message))
+
+        self.runner.start(lambda: bk.startup_check(path), checked, failed)
+
+    def _close_damaged(self, result) -> None:
+        """Damage found after the log-in dialog appeared: say so, then end the session (the
+        message box opens first, so the app always has a window)."""
+        if result.kind == "disk_full":
+            self._refuse(self.tr("Disk penuh"), result.message)
+        else:
+            self._show_damaged(result)
+        if self.controller is not None:
+            self.controller.shutdown()
+            self.controller = None
+        self.services.close()
+        self.services = None
 
     def _main_window_shown(self, window) -> None:
         self.worked = True
@@ -312,6 +360,9 @@ class AppLauncher(QObject):
         self.runner.wait()
         self.backup_on_close()
         if self.services is not None:
+            from sop_desktop.anchors import write_anchor
+
+            write_anchor("tutup", self.services.db)  # the chain's head leaves the database
             self.services.close()
             self.services = None
         if self.lock is not None:
@@ -377,6 +428,8 @@ class AppLauncher(QObject):
             return self._refuse(self.tr("Versi aplikasi terlalu lama"), text, info)
         problems = {
             "empty": self.tr("Berkas basis data kosong: isinya hilang."),
+            "emptied": self.tr("Basis data kosong, padahal sebelumnya berisi kasus: isinya "
+                               "hilang."),
             "not_sqlite": self.tr("Berkas ini bukan basis data SOP Desktop."),
             "not_sop": self.tr("Berkas ini bukan basis data SOP Desktop."),
             "unreadable": self.tr("Berkas basis data tidak dapat dibaca."),
@@ -450,11 +503,20 @@ class AppLauncher(QObject):
         else:
             self._show_damaged(self.damaged)  # back to the choice: nothing was changed
 
-    def recover_from(self, backup: Path) -> bool:
+    def recover_from(self, backup: Path, confirmed: bool = False) -> bool:
         """Put the damaged file aside untouched, rebuild it from `backup`, open the app."""
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            aside = bk.recover_damaged(self.path, backup)
+            aside = bk.recover_damaged(self.path, backup, confirmed=confirmed)
+        except bk.HealthyDatabase as exc:
+            QGuiApplication.restoreOverrideCursor()
+            self._ask_replace_healthy(Path(backup), str(exc))
+            return False
+        except DiskFull as exc:  # no room for the restored file: nothing was moved
+            QGuiApplication.restoreOverrideCursor()
+            box = self._show_damaged(self.damaged)
+            box.setInformativeText(str(exc) + "\n\n" + box.informativeText())
+            return False
         except SopError as exc:
             QGuiApplication.restoreOverrideCursor()
             box = self._show_damaged(self.damaged)
@@ -482,6 +544,30 @@ class AppLauncher(QObject):
                 "%1", aside.name)
         self.notice = notice
         return self._open()
+
+
+    def _ask_replace_healthy(self, backup: Path, why: str) -> QMessageBox:
+        """The file passes integrity_check and holds cases: replace it only on a clear Yes."""
+        box = self._box(QMessageBox.Icon.Warning, self.tr("Basis data tampak utuh"),
+                        self.tr("Berkas basis data ini lulus pemeriksaan integritas dan berisi "
+                                "kasus. Tetap ganti dengan cadangan %1?").replace("%1", backup.name))
+        box.setInformativeText(why)
+        self.replace_button = box.addButton(self.tr("Ya, ganti dengan cadangan"),
+                                            QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(box.addButton(self.tr("Tidak"), QMessageBox.ButtonRole.RejectRole))
+
+        def answered(_result: int) -> None:
+            clicked = box.clickedButton()
+            self.dialog = None
+            box.deleteLater()
+            if clicked is self.replace_button:
+                self.recover_from(backup, confirmed=True)
+            else:
+                self._show_damaged(self.damaged)  # back to the choice: nothing was changed
+
+        box.finished.connect(answered)
+        box.open()
+        return box
 
 
 def run_app(db_target: str | None = None) -> int:

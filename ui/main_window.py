@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressDialog,
+import logging
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (QLabel, QMainWindow, QMessageBox, QProgressDialog,
                                QStyle, QTabWidget, QToolBar, QWidget)
 
 from sop_desktop import APP_NAME, __version__, office
@@ -12,6 +14,9 @@ from sop_desktop.errors import SopError
 from ui.screen import fit_size
 from ui.settings import AppSettings
 from ui.workers import TaskRunner, user_message
+
+log = logging.getLogger(__name__)
+WATCH_MS = 1500  # how often other PCs' changes are looked for (one cheap query)
 
 
 def _alive(widget) -> bool:
@@ -31,6 +36,7 @@ class MainWindow(QMainWindow):
     def __init__(self, services, settings: AppSettings, user, parent: QWidget | None = None):
         super().__init__(parent)
         from ui.inbox_page import InboxPage
+        from ui.inbox_tools import show_unread
         from ui.sop_browser import SopBrowser
 
         self.services = services
@@ -42,10 +48,11 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.tabs = QTabWidget()
         self.tabs.setObjectName("main_tabs")
-        self.inbox = InboxPage(services, user, self.runner, self)
+        self.inbox = InboxPage(services, user, self.runner, self, settings=settings)
         self.sops = SopBrowser(services, self)
         self.tabs.addTab(self.inbox, self.tr("Kotak masuk"))
         self.tabs.addTab(self.sops, self.tr("Pustaka SOP"))
+        self.inbox.unread_changed.connect(lambda n: show_unread(self, n))  # title and tab
         self.setCentralWidget(self.tabs)
         self._make_actions()
         self._make_menus()
@@ -56,9 +63,52 @@ class MainWindow(QMainWindow):
         self.inbox.actions_changed.connect(self._update_case_actions)
         self.inbox.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self._update_case_actions(set())
+        self._start_watching()
         geometry = settings.geometry("main")
         if geometry is None or not self.restoreGeometry(geometry):
+            self.size_to_screen()
+
+    def _start_watching(self) -> None:
+        """Other PCs' changes reach this inbox and the open case within seconds: a cheap
+        poll of sop_desktop.watch (NOTIFY on PostgreSQL, data_version on SQLite)."""
+        from sop_desktop.watch import open_watcher
+
+        try:
+            self.watcher = open_watcher(self.services.db)
+        except SopError as exc:  # the inbox's own slow refresh still runs
+            log.warning("%s", exc)
+            self.watcher = None
+        self.watch_timer = QTimer(self)
+        self.watch_timer.setInterval(WATCH_MS)
+        self.watch_timer.timeout.connect(self.poll_changes)
+        self.watch_timer.start()
+
+    def poll_changes(self) -> bool:
+        """Refresh the inbox (and the open case, if it changed) when another connection
+        changed something; True when it did."""
+        if self.watcher is None:
+            return False
+        try:
+            changes = self.watcher.poll()
+        except Exception as exc:  # a poll must never break the window: try again next tick
+            log.warning("Pemeriksaan perubahan gagal: %s", exc)
+            return False
+        if changes is None:
+            return False
+        self.inbox.external_change(changes)
+        return True
+
+    def size_to_screen(self) -> None:
+        """A first start fills most of the screen, whatever its size, centred on it."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
             fit_size(self, 1600, 900, share=0.96)
+            return
+        area = screen.availableGeometry()
+        share = 0.96 if area.width() < 1600 else 0.9
+        self.resize(int(area.width() * share), int(area.height() * share))
+        self.move(area.left() + (area.width() - self.width()) // 2,
+                  area.top() + (area.height() - self.height()) // 2)
 
     # ----- frame
     def _update_title(self) -> None:
@@ -128,6 +178,8 @@ class MainWindow(QMainWindow):
         self.act_admin = self._action("act_admin", self.tr("&Administrasi…"), self.open_admin,
                                       "Ctrl+Shift+A", sp.SP_FileDialogDetailedView)
         self.act_about = self._action("act_about", self.tr("&Tentang SOP Desktop"), self.about)
+        self.act_manual = self._action("act_manual", self.tr("&Panduan pengguna"), self.open_manual,
+                                       QKeySequence.StandardKey.HelpContents, sp.SP_DialogHelpButton)
         self.act_letter = self._action("act_letter", self.tr("C&etak surat…"), self.print_letter,
                                        QKeySequence.StandardKey.Print, sp.SP_FileDialogContentsView,
                                        self.tr("Cetak surat untuk kasus yang dipilih"))
@@ -155,6 +207,9 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         m.addActions([self.act_settings, self.act_password, self.act_logout, self.act_quit])
         m = bar.addMenu(self.tr("&Kasus"))
+        m.setObjectName("menu_cases")
+        m.addAction(self.act_new_case)
+        m.addSeparator()
         m.addActions([self.act_finish, self.act_yes, self.act_no, self.act_return, self.act_stop])
         m.addSeparator()
         m.addActions([self.act_attach, self.act_letter])
@@ -170,7 +225,8 @@ class MainWindow(QMainWindow):
             m = bar.addMenu(self.tr("A&dministrasi"))
             m.addAction(self.act_admin)
         m = bar.addMenu(self.tr("Ban&tuan"))
-        m.addAction(self.act_about)
+        m.setObjectName("menu_help")
+        m.addActions([self.act_manual, self.act_about])
 
     def _make_toolbar(self) -> None:
         tb = QToolBar(self.tr("Alat utama"))
@@ -185,6 +241,15 @@ class MainWindow(QMainWindow):
         tb.addActions([self.act_attach, self.act_letter, self.act_refresh])
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, tb)
         self.toolbar = tb
+        # one press is one action: no key repeat, and a double click counts once
+        from ui.case_view import SingleClickOnly
+
+        self.single_click = SingleClickOnly(self)
+        for act in (self.act_finish, self.act_yes, self.act_no, self.act_return, self.act_stop):
+            act.setAutoRepeat(False)
+            button = tb.widgetForAction(act)
+            if button is not None:
+                button.installEventFilter(self.single_click)
 
     def _make_status_bar(self) -> None:
         positions = ", ".join(self.services.users.position_names(self.user)) or self.tr("tanpa jabatan")
@@ -194,7 +259,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Siap"), 3000)
 
     def is_admin(self) -> bool:
-        return getattr(self.user, "role", "") == "administrator"
+        from sop_desktop.users import is_administrator
+
+        return is_administrator(self.user)
 
     # ----- fan-out of changes
     def _on_data_changed(self, change) -> None:
@@ -210,12 +277,14 @@ class MainWindow(QMainWindow):
 
     def _update_case_actions(self, allowed) -> None:
         allowed = set(allowed or ())
-        self.act_finish.setEnabled("advance" in allowed)
-        self.act_yes.setEnabled("decide" in allowed)
-        self.act_no.setEnabled("decide" in allowed)
-        self.act_return.setEnabled("return" in allowed)
-        self.act_stop.setEnabled("stop" in allowed)
-        self.act_attach.setEnabled("attach" in allowed)
+        reasons = getattr(getattr(self.inbox, "case_view", None), "reasons", {}) or {}
+        for action, name in ((self.act_finish, "advance"), (self.act_yes, "decide"),
+                             (self.act_no, "decide"), (self.act_return, "return"),
+                             (self.act_stop, "stop"), (self.act_attach, "attach")):
+            action.setEnabled(name in allowed)
+            # a disabled tool says why (the action's own text when it can be used)
+            tip = action.statusTip() if name in allowed else (reasons.get(name) or action.statusTip())
+            action.setToolTip(tip)
         # a shown case (open or closed) may get its letters; the service checks who may issue
         self.act_letter.setEnabled(self.current_case_id() is not None)
 
@@ -252,8 +321,14 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Kasus %1 dibuat").replace("%1", case.number), 8000)
 
     def import_sop(self) -> None:
+        from sop_desktop.users import admin_refusal, log_refusal
         from ui.import_dialog import ImportDialog
 
+        reason = admin_refusal(self.user, "impor_sop")  # the core's check, as in the CLI
+        if reason is not None:
+            log_refusal(self.user, "impor SOP", reason)
+            QMessageBox.information(self, APP_NAME, reason)
+            return None
         dialog = ImportDialog(self.services, self.runner, self)
         dialog.imported.connect(self._sops_imported)
         self._keep(dialog)
@@ -261,6 +336,10 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _sops_imported(self, stored) -> None:
+        from sop_desktop.users import log_admin_action
+
+        log_admin_action(self.user, "impor_sop", ", ".join(
+            f"{getattr(s, 'code', s)} v{getattr(s, 'version', '')}" for s in stored))
         self.data_changed.emit({"sops": True})
         self.tabs.setCurrentWidget(self.sops)
         if stored:
@@ -274,14 +353,36 @@ class MainWindow(QMainWindow):
 
         `parent`: the dialog the work was started from (progress and errors show over it);
         `on_error(text)` is called with the Indonesian message after the message box opens."""
+        import inspect
+        import threading
+
+        from ui.workers import TaskCancelled
+
         owner = parent if parent is not None else self
         dialog = QProgressDialog(title, "", 0, 0, owner)
         dialog.setObjectName("task_progress")
         dialog.setWindowTitle(APP_NAME)
-        dialog.setCancelButton(None)  # the core writes files whole or not at all: no half-cancel
+        cancel = threading.Event()
+        work = fn
+        if "progress" in inspect.signature(fn).parameters:
+            # Batal stops the work at its next progress report; the core writes files whole or
+            # not at all, so nothing half-written is left
+            dialog.setCancelButtonText(self.tr("Batal"))
+            dialog.canceled.connect(cancel.set)
+
+            def work(progress):
+                def checked(done: int, total: int, what: str = "") -> None:
+                    if cancel.is_set():
+                        raise TaskCancelled()
+                    progress(done, total, what)
+
+                return fn(progress=checked)
+        else:
+            dialog.setCancelButton(None)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
         self._keep(dialog)
+        self.task_cancel = cancel
 
         def progress(done: int, total: int, _what: str) -> None:
             dialog.setMaximum(max(total, 1))
@@ -299,6 +400,10 @@ class MainWindow(QMainWindow):
                 dialog.done(0)
             text = user_message(message)
             self.statusBar().showMessage(text.splitlines()[0] if text else "", 15000)
+            if text == TaskCancelled.TEXT:  # the user's own choice: no warning box
+                if on_error is not None:
+                    on_error(text)
+                return
             box_parent = owner if _alive(owner) and owner.isVisible() else self
             box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, text,
                               QMessageBox.StandardButton.Ok, box_parent)
@@ -308,19 +413,17 @@ class MainWindow(QMainWindow):
             if on_error is not None:
                 on_error(text)
 
-        self.runner.start(fn, finished, failed, progress)
+        self.runner.start(work, finished, failed, progress)
         return dialog
 
     def export_register(self) -> None:
         """The case register of the SOP chosen in the inbox filter (or every SOP) as .xlsx."""
-        dialog = QFileDialog(self, self.tr("Simpan register"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix("xlsx")
-        dialog.setNameFilter(self.tr("Buku kerja Excel (*.xlsx)"))
-        dialog.selectFile("register.xlsx")
-        dialog.fileSelected.connect(self.export_register_to)
+        from ui.file_dialogs import save_dialog
+
+        dialog = save_dialog(self, self.tr("Simpan register"), "register.xlsx",
+                             self.tr("Buku kerja Excel (*.xlsx)"), "xlsx", self.export_register_to,
+                             "register_save_dialog")
         self._keep(dialog)
-        dialog.open()
 
     def export_register_to(self, path: str) -> QProgressDialog:
         from sop_desktop import db as dbm
@@ -337,9 +440,13 @@ class MainWindow(QMainWindow):
             finally:
                 dbm.database.close()  # this worker thread's own connection
 
-        return self.run_task(self.tr("Mengekspor register…"), work, lambda out: self.statusBar()
-                             .showMessage(self.tr("Register disimpan: %1").replace("%1", str(out)),
-                                          15000))
+        return self.run_task(self.tr("Mengekspor register…"), work, self._register_saved)
+
+    def _register_saved(self, out) -> None:
+        from ui.file_dialogs import offer_open
+
+        self.statusBar().showMessage(self.tr("Register disimpan: %1").replace("%1", str(out)), 15000)
+        self._keep(offer_open(self, out, self.tr("Register disimpan.")))
 
     def backup_database(self) -> QProgressDialog:
         from sop_desktop import db as dbm
@@ -450,6 +557,15 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def open_manual(self):
+        """Bantuan → Panduan pengguna: the offline manual in Indonesian."""
+        from ui.manual import ManualDialog
+
+        dialog = ManualDialog(self)
+        self._keep(dialog)
+        dialog.open()
+        return dialog
+
     def about(self) -> None:
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("Tentang SOP Desktop"),
                           f"<b>{APP_NAME}</b> {__version__}", QMessageBox.StandardButton.Ok, self)
@@ -467,9 +583,15 @@ class MainWindow(QMainWindow):
         """Close dialogs and wait for background work: nothing is left running."""
         for dialog in list(self.dialogs):
             if _alive(dialog):
+                guard = getattr(dialog, "guard", None)
+                if guard is not None:  # logging out or quitting: nothing left to ask
+                    guard.closing_anyway = True
                 dialog.close()
         self.runner.wait()
         self.inbox.shutdown()
+        self.watch_timer.stop()
+        if self.watcher is not None:
+            self.watcher.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.set_geometry("main", self.saveGeometry())

@@ -17,7 +17,8 @@ import traceback
 from sop_desktop import __version__
 from sop_desktop.errors import SopError
 
-GROUPS = ("sop", "position", "user", "case", "inbox", "demo", "export", "letter", "backup", "check")
+GROUPS = ("sop", "position", "user", "case", "inbox", "disposisi", "demo", "export", "letter",
+          "backup", "check")
 
 log = logging.getLogger("sop_desktop")
 
@@ -28,6 +29,7 @@ class Context:
     def __init__(self, args: argparse.Namespace):
         self.args = args
         self._services = None
+        self.anchor_on_close = True  # `check` turns it off when it found a problem
 
     @property
     def services(self):
@@ -39,6 +41,11 @@ class Context:
 
     def close(self) -> None:
         if self._services is not None:
+            if self.anchor_on_close:
+                from sop_desktop.anchors import write_anchor
+
+                # closing the app: the chain's head leaves the database (only when it moved)
+                write_anchor("tutup", self._services.db)
             self._services.close()
 
 
