@@ -18,7 +18,7 @@ if str(ROOT) not in sys.path:
 
 def _bundled():
     """The bundled SOP library, loaded straight from resources/sops (no database needed)."""
-    from sop_desktop.library import load_bundled
+    from sop_desktop.importers.library import load_bundled
 
     sops = load_bundled()
     if not sops:

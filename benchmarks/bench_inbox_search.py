@@ -41,7 +41,7 @@ def ensure_db(path: Path, cases: int) -> None:
 
 def search_terms() -> dict[str, str]:
     """A name fragment, an agenda-number fragment and a word of a complaint, from the data."""
-    from sop_desktop import db as dbm
+    from sop_desktop.storage import db as dbm
     from ui.inbox_query import subject_of
 
     C = dbm.Case
@@ -70,7 +70,7 @@ def search_terms() -> dict[str, str]:
 def scopes() -> list[tuple[str, list[int] | None]]:
     from peewee import fn
 
-    from sop_desktop import db as dbm
+    from sop_desktop.storage import db as dbm
 
     C, UP = dbm.Case, dbm.UserPosition
     busiest = (C.select(C.current_position, fn.COUNT(C.id).alias("n"))
@@ -195,10 +195,10 @@ def main() -> None:
     args = parser.parse_args()
     path = Path(args.db)
     ensure_db(path, args.cases)
-    from sop_desktop.services import Services
+    from sop_desktop.services.container import Services
 
     services = Services(str(path))
-    from sop_desktop import db as dbm
+    from sop_desktop.storage import db as dbm
 
     print(f"# Pencarian kotak masuk: {dbm.Case.select().count()} kasus ({path})")
     query_table(args.repeat)

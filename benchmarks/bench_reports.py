@@ -18,8 +18,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sop_desktop.model import IntakeField, Lane, SopDefinition, Step  # noqa: E402
-from sop_desktop.waktu import parse_waktu  # noqa: E402
+from sop_desktop.domain.model import IntakeField, Lane, SopDefinition, Step  # noqa: E402
+from sop_desktop.domain.waktu import parse_waktu  # noqa: E402
 
 HAK = ["Hak atas kesejahteraan", "Hak memperoleh keadilan", "Hak atas rasa aman",
        "Hak atas kebebasan pribadi", "Hak turut serta dalam pemerintahan"]
@@ -87,8 +87,8 @@ def make_facts(n: int, seed: int = 7):
 
 
 def _register(n: int):
-    from sop_desktop.calendar import WorkCalendar
-    from sop_desktop.office import OfficeProfile
+    from sop_desktop.domain.calendar import WorkCalendar
+    from sop_desktop.services.office import OfficeProfile
     from sop_desktop.reports.registers import RegisterFilters, register_from_facts
 
     facts = make_facts(n)
@@ -157,7 +157,7 @@ def bench_register_pdf(n: int = 10_000) -> list[tuple[str, float]]:
     from reportlab.platypus import SimpleDocTemplate, Table
 
     from sop_desktop.reports.registers import write_register_pdf
-    from sop_desktop.reports.table import display_value
+    from sop_desktop.output.table import display_value
 
     data, _ = _register(n)
     with tempfile.TemporaryDirectory() as folder:

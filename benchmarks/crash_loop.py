@@ -21,8 +21,8 @@ def main() -> int:
     kills = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
     folder = Path(sys.argv[2]) if len(sys.argv) > 2 else Path(tempfile.mkdtemp(prefix="sop-crash-"))
     os.environ.setdefault("SOP_DESKTOP_HOME", str(folder / "home"))
-    from sop_desktop import users
-    from sop_desktop.services import Services
+    from sop_desktop.services import users
+    from sop_desktop.services.container import Services
     from tests.test_crash import check_consistent, run_kills
     from tests.test_workflow import Office, install_sample
 

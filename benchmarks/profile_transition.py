@@ -42,7 +42,7 @@ class _Count(logging.Handler):
 
 def movers(services, count: int):
     """Running cases and who may move each (a holder of the position, else the operator)."""
-    import sop_desktop.db as dbm
+    import sop_desktop.storage.db as dbm
 
     operator = services.users.get("operator")
     for case in (dbm.Case.select().where(dbm.Case.status == "berjalan")
@@ -74,8 +74,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     folder = Path(tempfile.mkdtemp(prefix="sop-prof-"))
     os.environ["SOP_DESKTOP_HOME"] = str(folder / "home")
-    from sop_desktop.demo import fill
-    from sop_desktop.services import Services
+    from sop_desktop.ops.demo import fill
+    from sop_desktop.services.container import Services
 
     target = _fresh_pg(args.pg) if args.pg else (args.db or str(folder / "prof.sqlite3"))
     services = Services(target)

@@ -111,7 +111,7 @@ def _busiest_position(b: Bench):
 
 @benchmark("kotak masuk: halaman pertama (50)")
 def bench_inbox_page(b: Bench):
-    import sop_desktop.db as dbm
+    import sop_desktop.storage.db as dbm
 
     busiest = _busiest_position(b)
     pos = b.services.positions.get(busiest.position)
@@ -137,7 +137,7 @@ def bench_inbox_page(b: Bench):
 
 @benchmark("jumlah per jabatan (terbuka, terlambat)")
 def bench_counts(b: Bench):
-    import sop_desktop.db as dbm
+    import sop_desktop.storage.db as dbm
 
     ours = median_time(b.services.inbox.counts, b.repeat)
     con = b.raw()
@@ -152,7 +152,7 @@ def bench_counts(b: Bench):
 
 @benchmark("satu perpindahan langkah")
 def bench_transition(b: Bench):
-    import sop_desktop.db as dbm
+    import sop_desktop.storage.db as dbm
 
     svc = b.services
     operator = svc.users.get("operator")
@@ -402,8 +402,8 @@ def main(argv: list[str] | None = None) -> int:
     for name in EXTRA_MODULES:
         importlib.import_module(name)
 
-    from sop_desktop.demo import fill
-    from sop_desktop.services import Services
+    from sop_desktop.ops.demo import fill
+    from sop_desktop.services.container import Services
 
     path = folder / "bench.sqlite3"
     for suffix in ("", "-wal", "-shm"):

@@ -69,7 +69,7 @@ def floor() -> dict:
 def real(db: str, username: str) -> dict:
     from PySide6.QtWidgets import QApplication
 
-    from sop_desktop.services import Services
+    from sop_desktop.services.container import Services
     from ui.main_window import MainWindow
     from ui.settings import AppSettings
 

@@ -32,7 +32,7 @@ def db_path(tmp_path) -> Path:
 @pytest.fixture
 def services(db_path):
     """Core services over a fresh SQLite file with the bundled library seeded."""
-    from sop_desktop.services import Services
+    from sop_desktop.services.container import Services
 
     svc = Services(str(db_path))
     yield svc
@@ -65,7 +65,7 @@ def pg_services():
     admin.autocommit = True
     admin.cursor().execute(f"CREATE DATABASE {name}")
     admin.close()
-    from sop_desktop.services import Services
+    from sop_desktop.services.container import Services
 
     svc = Services(url.rsplit("/", 1)[0] + "/" + name)
     yield svc

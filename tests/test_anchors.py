@@ -12,8 +12,8 @@ import sys
 
 from openpyxl import load_workbook
 
-from sop_desktop import anchors, ledger
-from sop_desktop import db as dbm
+from sop_desktop.storage import anchors, ledger
+from sop_desktop.storage import db as dbm
 from sop_desktop.cli import Context
 from tests.conftest import ROOT
 from tests.test_tamper import (  # noqa: F401
@@ -36,7 +36,7 @@ def log_lines(home) -> list[dict]:
 
 def advance_one(path, numbers) -> None:
     """One more transition through the real engine (the petugas answers case A's decision)."""
-    from sop_desktop.services import Services
+    from sop_desktop.services.container import Services
 
     with Services(str(path), seed=False) as svc:
         petugas = next(u for u in svc.users.list()
@@ -113,8 +113,8 @@ def test_a_tampered_chain_is_never_anchored_when_the_app_closes(office_db, _isol
 
 
 def test_restore_anchors_the_restored_history(office_db, tmp_path, _isolated_home):
-    from sop_desktop import backup as bk
-    from sop_desktop.services import Services
+    from sop_desktop.storage import backup as bk
+    from sop_desktop.services.container import Services
 
     path, numbers = office_db
     advance_one(path, numbers)
@@ -154,8 +154,8 @@ def test_the_schema_upgrade_builds_the_global_chain(template, tmp_path):
     found; `check` passes and the chain goes on from there."""
     import shutil
 
-    from sop_desktop import migrations
-    from sop_desktop.services import Services
+    from sop_desktop.storage import migrations
+    from sop_desktop.services.container import Services
 
     source, numbers = template
     path = tmp_path / "lama.sqlite3"
@@ -200,7 +200,7 @@ def test_two_writers_keep_one_global_chain_on_sqlite(services, db_path):
 def test_a_recovered_database_starts_a_new_line_of_anchors(office_db, _isolated_home):
     """After the damaged-database recovery put a backup in place (the backup's history may end
     earlier than the newest anchor), the log says so and the recovered history is anchored."""
-    from sop_desktop import backup as bk
+    from sop_desktop.storage import backup as bk
 
     path, numbers = office_db
     KINDS["last event deleted, case row adjusted"](path, numbers)  # "older" history
@@ -223,7 +223,7 @@ def test_a_recovered_database_starts_a_new_line_of_anchors(office_db, _isolated_
 
 ONE_STEP = r"""
 import sys
-from sop_desktop.services import Services
+from sop_desktop.services.container import Services
 svc = Services(sys.argv[1], seed=False)
 case = svc.cases.get(sys.argv[2])
 petugas = next(u for u in svc.users.list() if svc.users.position_names(u) == ["Petugas Uji"])
@@ -235,8 +235,8 @@ svc.close()
 def test_check_while_another_process_writes_sees_one_consistent_chain(office_db, monkeypatch):
     """`check` during work on another PC or window: a case that moves on between the walk over
     the chain and the read of the case rows is not reported as changed (one snapshot)."""
-    from sop_desktop import ledger_check
-    from sop_desktop.services import Services
+    from sop_desktop.storage import ledger_check
+    from sop_desktop.services.container import Services
 
     path, numbers = office_db
     original = ledger_check._case_rows

@@ -6,7 +6,7 @@ import hashlib
 
 import pytest
 
-from sop_desktop.attachments import AttachmentCorrupt, AttachmentStore, safe_file_name, store_dir_for
+from sop_desktop.services.attachments import AttachmentCorrupt, AttachmentStore, safe_file_name, store_dir_for
 from tests.test_workflow import Office, fast_scrypt, field_values, install_sample  # noqa: F401
 
 

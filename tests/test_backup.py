@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 
 from tests.test_integrity import expected_anchor
-from sop_desktop import backup as bk
-from sop_desktop import db as dbm
-from sop_desktop import migrations
+from sop_desktop.storage import backup as bk
+from sop_desktop.storage import db as dbm
+from sop_desktop.storage import migrations
 from tests.conftest import ROOT, run_cli
 from tests.test_workflow import fast_scrypt  # noqa: F401 - autouse: cheap password hashing
 
@@ -108,7 +108,7 @@ def test_restore_round_trip(services, db_path):
     assert services.db.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert services.db.execute_sql("PRAGMA integrity_check").fetchone()[0] == "ok"
     services.close()
-    from sop_desktop.services import Services
+    from sop_desktop.services.container import Services
 
     with Services(str(db_path), seed=False):
         assert dbm.get_setting("office.name") == "Kanwil A"
@@ -245,7 +245,7 @@ def test_backup_to_unusable_folder_gives_clear_message(services, tmp_path):
 # -- damaged databases -----------------------------------------------------------------------
 
 def _make_good_db(path: Path) -> Path:
-    from sop_desktop.services import Services
+    from sop_desktop.services.container import Services
 
     with Services(str(path), seed=False):
         dbm.set_setting("office.name", "Kanwil Uji")
@@ -315,7 +315,7 @@ def test_startup_check_on_damaged_files_offers_newest_good_backup(kind, tmp_path
 
     aside = bk.recover_damaged(db, result.backup.path)
     assert _digest(aside) == before  # the damaged file is kept, byte for byte
-    from sop_desktop.services import Services
+    from sop_desktop.services.container import Services
 
     with Services(str(db), seed=False):
         assert dbm.get_setting("office.name") == "Kanwil Uji"
@@ -385,7 +385,7 @@ def test_cli_backup_list_and_restore(tmp_path):
 
 HOLDER = r"""
 import sys, time
-from sop_desktop.backup import InstanceLock
+from sop_desktop.storage.backup import InstanceLock
 lock = InstanceLock(sys.argv[1])
 lock.acquire()
 print("held", flush=True)
@@ -516,8 +516,8 @@ def test_restore_from_an_old_backup_that_retention_would_remove(services, db_pat
 def test_backup_carries_the_latest_chain_hash_inside_the_file(tmp_path):
     import shutil
 
-    from sop_desktop import integrity
-    from sop_desktop.services import Services
+    from sop_desktop.storage import integrity
+    from sop_desktop.services.container import Services
     from tests.test_integrity import _office_with_cases
 
     path = tmp_path / "kantor.sqlite3"
@@ -547,8 +547,8 @@ def test_backup_carries_the_latest_chain_hash_inside_the_file(tmp_path):
 
 
 def test_cli_backup_prints_the_chain_hash_and_restore_drops_the_stamp(tmp_path):
-    from sop_desktop import integrity
-    from sop_desktop.services import Services
+    from sop_desktop.storage import integrity
+    from sop_desktop.services.container import Services
     from tests.test_integrity import _office_with_cases
 
     path = tmp_path / "kantor.sqlite3"
@@ -573,7 +573,7 @@ def test_cli_backup_prints_the_chain_hash_and_restore_drops_the_stamp(tmp_path):
 
 def test_restoring_a_backup_from_before_the_chain_chains_its_history(services, tmp_path):
     """A backup made by schema 2 (no history.hash) is restored, migrated and chained."""
-    from sop_desktop import integrity
+    from sop_desktop.storage import integrity
     from tests.test_migrations import _populate_v2
 
     old = tmp_path / "sop-desktop-20260318-120000.sqlite3"
@@ -591,7 +591,7 @@ def test_restoring_a_backup_from_before_the_chain_chains_its_history(services, t
                                   "newer_schema"])
 def test_services_refuse_a_damaged_file_before_writing_to_it(kind, tmp_path):
     """Every start (CLI commands too) runs the light start-up check first."""
-    from sop_desktop.services import Services
+    from sop_desktop.services.container import Services
 
     db = _make_good_db(tmp_path / "kantor.sqlite3")
     good = bk.sqlite_backup(db, bk.default_backup_folder() / bk.backup_name(dt.datetime(2026, 2, 5, 8, 0)))
@@ -604,7 +604,7 @@ def test_services_refuse_a_damaged_file_before_writing_to_it(kind, tmp_path):
 
 
 def test_services_run_the_full_check_before_a_migration(tmp_path):
-    from sop_desktop.services import Services
+    from sop_desktop.services.container import Services
     from tests.test_migrations import _populate_v2
 
     db = tmp_path / "lama.sqlite3"

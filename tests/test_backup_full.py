@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from sop_desktop import backup as bk
-from sop_desktop import backup_files
-from sop_desktop import db as dbm
-from sop_desktop.integrity import run_checks
+from sop_desktop.storage import backup as bk
+from sop_desktop.storage import backup_files
+from sop_desktop.storage import db as dbm
+from sop_desktop.storage.integrity import run_checks
 from tests.conftest import run_cli
 from tests.test_letters_issue import open_case as letter_case
 from tests.test_letters_issue import setup_office
@@ -76,7 +76,7 @@ def test_backup_restored_on_another_pc_brings_back_attachments_and_letters(servi
     db2 = other / "data" / "kantor.sqlite3"
     restored = run_cli("--db", str(db2), "restore", str(full), "--json", env=env)
     assert restored.returncode == 0, restored.stderr
-    from sop_desktop.attachments import store_dir_for
+    from sop_desktop.services.attachments import store_dir_for
 
     store2 = store_dir_for(str(db2))
     got = _store_files(store2)

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from sop_desktop.calendar import CalendarSettings, WorkCalendar
-from sop_desktop.waktu import parse_waktu
+from sop_desktop.domain.calendar import CalendarSettings, WorkCalendar
+from sop_desktop.domain.waktu import parse_waktu
 
 D = dt.date
 T = dt.datetime
@@ -186,7 +186,7 @@ def test_office_hours_setting_changes_working_days():
 
 
 def test_settings_round_trip_through_sqlite(services, db_path):
-    from sop_desktop import db as dbm
+    from sop_desktop.storage import db as dbm
 
     assert CalendarSettings.load() == CalendarSettings()  # unset -> defaults
     settings = CalendarSettings(plain_hari_mode="kalender",
@@ -195,7 +195,7 @@ def test_settings_round_trip_through_sqlite(services, db_path):
     settings.save()
     services.close()
     # read back through a fresh connection on the same file
-    from sop_desktop.services import Services
+    from sop_desktop.services.container import Services
 
     with Services(str(db_path), seed=False):
         loaded = CalendarSettings.load()
@@ -205,7 +205,7 @@ def test_settings_round_trip_through_sqlite(services, db_path):
 
 
 def test_load_without_database_gives_defaults(monkeypatch):
-    from sop_desktop import db as dbm
+    from sop_desktop.storage import db as dbm
 
     monkeypatch.setattr(dbm.database, "obj", None)
     assert CalendarSettings.load() == CalendarSettings()

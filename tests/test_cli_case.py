@@ -125,8 +125,8 @@ def test_demo_command_fills_cases(services, db_path):
     assert len(listed) == 60
     assert {c["status"] for c in listed} >= {"berjalan", "selesai"}
 
-    from sop_desktop import db as dbm
-    from sop_desktop.services import Services
+    from sop_desktop.storage import db as dbm
+    from sop_desktop.services.container import Services
 
     with Services(str(db_path)) as svc:
         # every case agrees with its history, which is a connected path through its SOP
@@ -147,6 +147,6 @@ def test_demo_command_fills_cases(services, db_path):
         code = listed[0]["sop"]
         year = max(c.year for c in dbm.Case.select().where(dbm.Case.sop_code == code))
         taken = dbm.Case.select().where((dbm.Case.sop_code == code) & (dbm.Case.year == year))
-        from sop_desktop import numbering
+        from sop_desktop.services import numbering
 
         assert numbering.peek(numbering.agenda_key(code), year) == max(c.seq for c in taken)

@@ -5,13 +5,13 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from sop_desktop import db as dbm
+from sop_desktop.storage import db as dbm
 from tests.conftest import ROOT
 from tests.test_workflow import Office, fast_scrypt, install_sample  # noqa: F401
 
 CHILD = r"""
 import sys
-from sop_desktop.services import Services
+from sop_desktop.services.container import Services
 from tests.test_workflow import field_values
 
 path, tag, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
@@ -51,7 +51,7 @@ def test_two_processes_advance_cases_on_one_file(services, db_path):
         assert "locked" not in err
         assert out.strip() == str(count)
 
-    from sop_desktop.services import Services
+    from sop_desktop.services.container import Services
 
     with Services(str(db_path), seed=False) as svc:
         cases = list(dbm.Case.select())
@@ -62,7 +62,7 @@ def test_two_processes_advance_cases_on_one_file(services, db_path):
         assert {c.fields["pemohon"] for c in cases} == {"A", "B"}
         assert dbm.History.select().count() == 2 * count * 5
         assert svc.db.execute_sql("PRAGMA integrity_check").fetchone()[0] == "ok"
-        from sop_desktop import integrity
+        from sop_desktop.storage import integrity
 
         finding = integrity.check_history_chain(svc.db)  # both writers chained onto one history
         assert finding.ok, finding.problems

@@ -16,13 +16,13 @@ import time
 
 import pytest
 
-from sop_desktop import db as dbm
+from sop_desktop.storage import db as dbm
 from tests.conftest import ROOT
 from tests.test_workflow import Office, fast_scrypt, install_sample  # noqa: F401
 
 CHILD = r"""
 import random, sys
-from sop_desktop.services import Services
+from sop_desktop.services.container import Services
 from tests.test_workflow import field_values
 
 path, seed = sys.argv[1], int(sys.argv[2])
@@ -88,12 +88,12 @@ def run_kills(db_path, kills: int, seed: int = 7, max_acks: int = 8) -> list[tup
 
 
 def check_consistent(db_path, acks) -> None:
-    from sop_desktop.services import Services
+    from sop_desktop.services.container import Services
 
     with Services(str(db_path), seed=False) as svc:
         assert svc.db.execute_sql("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert svc.db.execute_sql("PRAGMA foreign_key_check").fetchall() == []
-        from sop_desktop import integrity
+        from sop_desktop.storage import integrity
 
         finding = integrity.check_history_chain(svc.db)  # no kill left a broken chain
         assert finding.ok, finding.problems

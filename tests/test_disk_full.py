@@ -11,7 +11,7 @@ import sqlite3
 
 import pytest
 
-import sop_desktop.db as dbm
+import sop_desktop.storage.db as dbm
 from sop_desktop.errors import StorageError, storage_error
 from tests.test_workflow import Office, fast_scrypt, install_sample, open_case  # noqa: F401
 

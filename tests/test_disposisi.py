@@ -9,11 +9,11 @@ import sqlite3
 
 import pytest
 
-from sop_desktop import db as dbm
-from sop_desktop import migrations
+from sop_desktop.storage import db as dbm
+from sop_desktop.storage import migrations
 from sop_desktop.errors import PermissionDenied, ValidationError
-from sop_desktop.inbox import InboxFilter
-from sop_desktop.integrity import check_history_chain
+from sop_desktop.services.inbox import InboxFilter
+from sop_desktop.storage.integrity import check_history_chain
 from tests.conftest import run_cli
 from tests.test_workflow import PASSWORD, Office, fast_scrypt, field_values, install_sample  # noqa: F401
 
@@ -209,7 +209,7 @@ def test_due_soon_overdue_and_received_between(staff, services):
 def test_schema_5_database_is_upgraded(tmp_path, _isolated_home):
     path = tmp_path / "lama.sqlite3"
     migrations.create_v2_database(str(path))
-    from sop_desktop.services import Services
+    from sop_desktop.services.container import Services
 
     svc = Services(str(path))
     try:
@@ -237,7 +237,7 @@ def test_schema_5_database_is_upgraded(tmp_path, _isolated_home):
 
 
 def _cli_office(db_path):
-    from sop_desktop.services import Services
+    from sop_desktop.services.container import Services
 
     svc = Services(str(db_path))
     try:
@@ -283,7 +283,7 @@ def test_cli_disposisi_take_release_assign_and_unread(db_path):
 
 
 def test_cli_new_case_with_sifat_and_the_public_step_done(db_path):
-    from sop_desktop.services import Services
+    from sop_desktop.services.container import Services
 
     svc = Services(str(db_path))
     try:
@@ -319,7 +319,7 @@ def test_disposisi_and_unread_on_postgresql(pg_services):
 def test_the_printed_lembar_disposisi_carries_the_disposisi(staff, services, tmp_path):
     import pypdf
 
-    from sop_desktop import office
+    from sop_desktop.services import office
     from sop_desktop.letters.render import render_pdf
     from sop_desktop.letters.service import LetterService
 

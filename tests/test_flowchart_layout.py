@@ -13,8 +13,8 @@ import pytest
 
 from sop_desktop.flowchart.layout import (FOOTER_H, MARGIN, TIDAK, YA, Rect, SopLayout, _pieces_of,
                                           layout_sop, text_width, wrap)
-from sop_desktop.model import Identity, Lane, SopDefinition, Step
-from sop_desktop.waktu import parse_waktu
+from sop_desktop.domain.model import Identity, Lane, SopDefinition, Step
+from sop_desktop.domain.waktu import parse_waktu
 
 
 def _sop(code, name, lanes, rows, identity=None) -> SopDefinition:

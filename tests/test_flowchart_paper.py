@@ -16,8 +16,8 @@ import pytest
 from sop_desktop.flowchart.image import flowchart_svg_bytes, write_flowchart_image
 from sop_desktop.flowchart.layout import layout_sop
 from sop_desktop.flowchart.pdf import layout_pdf_bytes, write_sop_pdf
-from sop_desktop.library import load_bundled
-from sop_desktop.model import Identity
+from sop_desktop.importers.library import load_bundled
+from sop_desktop.domain.model import Identity
 from tests.test_flowchart_layout import co_actors, immigration, sigap, yankomas
 
 MM = 72 / 25.4
@@ -80,7 +80,7 @@ def test_an_incomplete_sop_says_so_on_every_page_and_its_first_step_is_entered(b
 
 
 def test_identity_page_falls_back_to_the_office_profile(services, tmp_path):
-    from sop_desktop import office
+    from sop_desktop.services import office
 
     defn = yankomas()
     defn.identity.hierarchy = []

@@ -209,7 +209,7 @@ def test_sop_pdf_metadata_names_the_app_and_version(tmp_path):
 
     from sop_desktop import __version__
     from sop_desktop.flowchart.pdf import write_sop_pdf
-    from sop_desktop.library import load_bundled
+    from sop_desktop.importers.library import load_bundled
 
     defn = load_bundled()[0]
     path = tmp_path / "sop.pdf"

@@ -16,8 +16,8 @@ from sop_desktop.importers.flowread import (
 from sop_desktop.importers.geometry import Arrow, Page, Shape, link_arrows
 from sop_desktop.importers.pagetable import Columns, RowOrigin
 from sop_desktop.importers.pdf import read_pdf_pages
-from sop_desktop.library import bundled_sop_dir, load
-from sop_desktop.model import Lane, SopDefinition, Step
+from sop_desktop.importers.library import bundled_sop_dir, load
+from sop_desktop.domain.model import Lane, SopDefinition, Step
 
 
 class _CountingGraph(Graph):

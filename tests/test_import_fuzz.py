@@ -25,8 +25,8 @@ import pytest
 
 from sop_desktop.errors import SopError
 from sop_desktop.importers import import_file, import_text
-from sop_desktop.model import STEP_KINDS, SopDefinition
-from sop_desktop.validate import problems
+from sop_desktop.domain.model import STEP_KINDS, SopDefinition
+from sop_desktop.domain.validate import problems
 from tests.conftest import SEEDS
 
 SCALE = max(1, int(os.environ.get("SOP_DESKTOP_FUZZ_SCALE", "1") or 1))

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from sop_desktop.importers import import_file
-from sop_desktop.validate import problems
+from sop_desktop.domain.validate import problems
 from tests.conftest import run_cli
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
@@ -105,7 +105,7 @@ def test_fixture_imports_through_the_cli():
 def test_seed_lanes_against_the_curated_library(seeds_dir):
     """Measured against the curated library (the right lane of every seed step): a wrong lane
     is worse than a flagged one, so precision must stay high while recall grows."""
-    from sop_desktop.library import load_bundled
+    from sop_desktop.importers.library import load_bundled
 
     curated = {tuple(s.kegiatan for s in d.steps): d for d in load_bundled()}
     total = assigned = correct = 0

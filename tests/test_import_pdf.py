@@ -17,8 +17,8 @@ from sop_desktop.errors import ImportFailed, SopError
 from sop_desktop.flowchart.pdf import sop_pdf_bytes
 from sop_desktop.importers import read_sop_file
 from sop_desktop.importers.geometry import shape_kind
-from sop_desktop.library import bundled_sop_dir, load, load_bundled
-from sop_desktop.model import STEP_KINDS
+from sop_desktop.importers.library import bundled_sop_dir, load, load_bundled
+from sop_desktop.domain.model import STEP_KINDS
 
 SOPS = sorted(p.stem for p in bundled_sop_dir().glob("*.toml"))
 PAPERS = [("A4", True), ("F4", True), ("A4", False), ("F4", False)]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from sop_desktop.flowchart.pdf import sop_pdf_bytes
-from sop_desktop.library import bundled_sop_dir, load
+from sop_desktop.importers.library import bundled_sop_dir, load
 from tests.test_ui_import import _read, dialog  # noqa: F401
 from tests.test_ui_support import no_leftovers, no_widgets_left, ui_services  # noqa: F401
 
@@ -65,7 +65,7 @@ def test_review_shows_the_page_and_edits_lane_kind_and_branches(qtbot, dialog,  
 
 
 def test_text_import_has_no_review_tab(qtbot, dialog, tmp_path):  # noqa: F811
-    from sop_desktop.library import dumps
+    from sop_desktop.importers.library import dumps
 
     path = tmp_path / "rkt.toml"
     path.write_text(dumps(load(bundled_sop_dir() / "rkt.toml")), encoding="utf-8")

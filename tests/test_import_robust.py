@@ -17,8 +17,8 @@ from openpyxl import Workbook
 
 from sop_desktop.errors import ImportFailed
 from sop_desktop.importers import import_file, import_text
-from sop_desktop.validate import problems
-from sop_desktop.waktu import parse_waktu, read_waktu
+from sop_desktop.domain.validate import problems
+from sop_desktop.domain.waktu import parse_waktu, read_waktu
 from tests.conftest import run_cli
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
@@ -270,7 +270,7 @@ def test_only_a_file_without_any_sop_table_fails_with_one_line(tmp_path):
 
 
 def test_an_imported_sop_with_odd_waktu_cells_round_trips_through_the_library_file():
-    from sop_desktop.library import dumps, loads
+    from sop_desktop.importers.library import dumps, loads
 
     [defn] = import_file(FIXTURES / "robust_kepala_tanpa_no.txt").sops
     again = loads(dumps(defn), source="ulang.toml", validate=False)

@@ -9,8 +9,8 @@ import sqlite3
 
 import pytest
 
-from sop_desktop import attachment_check, integrity
-from sop_desktop import db as dbm
+from sop_desktop.storage import attachment_check, integrity
+from sop_desktop.storage import db as dbm
 from tests.conftest import run_cli
 from tests.test_workflow import fast_scrypt  # noqa: F401 - autouse: cheap password hashing
 
@@ -168,7 +168,7 @@ def test_run_checks_finds_broken_foreign_keys(services, db_path, tmp_path):
     conn.execute("INSERT INTO user_position(user_id, position_id) VALUES (999, 999)")
     conn.commit()
     conn.close()
-    from sop_desktop.services import Services
+    from sop_desktop.services.container import Services
 
     with Services(str(db_path), seed=False) as svc:
         findings = {f.check: f for f in integrity.run_checks(svc, attachment_dir=tmp_path)}
@@ -240,7 +240,7 @@ def _office_with_cases(path):
     """A SQLite file with the sample SOP and two cases whose events interleave:
     case A: buka, keputusan (ya), lanjut; case B: buka, keputusan (ya). Returns
     ({number: [event ids in order]}, [A, B])."""
-    from sop_desktop.services import Services
+    from sop_desktop.services.container import Services
     from tests.test_workflow import Office, field_values, install_sample
 
     with Services(str(path), seed=False) as svc:
@@ -283,7 +283,7 @@ def _check_json(path):
 
 
 def test_events_written_by_the_engine_form_one_chain_per_case(tmp_path):
-    from sop_desktop.services import Services
+    from sop_desktop.services.container import Services
 
     path = tmp_path / "kantor.sqlite3"
     events, (a, b) = _office_with_cases(path)
@@ -362,7 +362,7 @@ def test_check_notices_a_deleted_last_event_through_the_case_state(tmp_path):
 
 
 def test_demo_fill_writes_a_valid_chain(services):
-    from sop_desktop.demo import fill
+    from sop_desktop.ops.demo import fill
 
     result = fill(services, 60, seed=5)
     finding = integrity.check_history_chain(services.db)
@@ -376,7 +376,7 @@ def test_demo_fill_writes_a_valid_chain(services):
 # one process appending events to ONE case, run twice at once (tests here and for PostgreSQL)
 CHAIN_CHILD = r"""
 import sys
-from sop_desktop.services import Services
+from sop_desktop.services.container import Services
 
 target, number, tag, count = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
 svc = Services(target, seed=False)
@@ -405,7 +405,7 @@ def run_chain_writers(target, number, count=30):
 
 
 def test_two_processes_appending_to_one_case_keep_one_chain(tmp_path):
-    from sop_desktop.services import Services
+    from sop_desktop.services.container import Services
 
     path = tmp_path / "kantor.sqlite3"
     events, (a, b) = _office_with_cases(path)
@@ -432,7 +432,7 @@ def test_anchor_catches_a_reforged_chain_in_any_case(tmp_path):
     """Someone edits an old case's event AND recomputes that case's hashes: the per-case chain
     checks out again, but the anchor printed on reports and stored with backups changes, even
     though the edited case does not hold the newest event."""
-    from sop_desktop.services import Services
+    from sop_desktop.services.container import Services
 
     path = tmp_path / "kantor.sqlite3"
     events, (a, b) = _office_with_cases(path)

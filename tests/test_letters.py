@@ -11,7 +11,7 @@ import pytest
 from sop_desktop.errors import ValidationError
 from sop_desktop.letters import numbering, render, templates
 from sop_desktop.letters.templates import TemplateError
-from sop_desktop.office import OfficeProfile
+from sop_desktop.services.office import OfficeProfile
 
 TRICKY = "<b>&amp; x < y"
 

@@ -13,13 +13,13 @@ import openpyxl
 import pypdf
 import pytest
 
-from sop_desktop import db as dbm
-from sop_desktop import office
+from sop_desktop.storage import db as dbm
+from sop_desktop.services import office
 from sop_desktop.errors import PermissionDenied, ValidationError
 from sop_desktop.letters import numbering, templates
 from sop_desktop.letters.register import export_outgoing_xlsx, rows_outgoing
 from sop_desktop.letters.service import CONFIRM_AGAIN, CONFIRM_OTHER_YEAR, LetterService, _norm
-from sop_desktop.users import hash_password
+from sop_desktop.services.users import hash_password
 from tests.conftest import ROOT, run_cli
 
 TRICKY = "<b>&amp; x < y"
@@ -330,7 +330,7 @@ def test_two_processes_never_get_the_same_number(services, office_setup, tmp_pat
     per_process = 6
     code = textwrap.dedent(f"""
         import sys
-        from sop_desktop.services import Services
+        from sop_desktop.services.container import Services
         from sop_desktop.letters.service import LetterService
         s = Services(sys.argv[1])
         letters = LetterService.from_services(s)
@@ -352,7 +352,7 @@ def test_two_processes_never_get_the_same_number(services, office_setup, tmp_pat
     assert len(got) == 2 * per_process
     seqs = sorted(int(re.search(r"-(\d+)/\d{4}$", n).group(1)) for n in got)
     assert seqs == list(range(1, 2 * per_process + 1))
-    from sop_desktop.services import Services
+    from sop_desktop.services.container import Services
 
     with Services(db) as again:
         stored = [r.number for r in dbm.OutgoingLetter.select()]

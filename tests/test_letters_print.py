@@ -13,12 +13,12 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from sop_desktop import __version__
 from sop_desktop.errors import ValidationError
-from sop_desktop.fonts import SERIF, register_fonts
+from sop_desktop.output.fonts import SERIF, register_fonts
 from sop_desktop.letters import render, templates
 from sop_desktop.letters.register import export_outgoing_pdf, export_outgoing_xlsx
-from sop_desktop.office import OfficeProfile
-from sop_desktop.signature import Signer, acting_jabatan, format_nip, signature_column
-from sop_desktop.users import hash_password
+from sop_desktop.services.office import OfficeProfile
+from sop_desktop.output.signature import Signer, acting_jabatan, format_nip, signature_column
+from sop_desktop.services.users import hash_password
 from tests.test_letters_issue import PASSWORD, open_case, pdf_text, setup_office
 
 
@@ -77,7 +77,7 @@ def test_signature_helpers():
     assert acting_jabatan("Plh.", "Kepala Divisi") == "Plh. Kepala Divisi"
     assert acting_jabatan(None, "Kepala Divisi") == "Kepala Divisi"
     assert Signer.from_dict({"jabatan": "Kabid", "nama": None}).label() == "Kabid"
-    from sop_desktop.reports.pdf import styles
+    from sop_desktop.output.pdf import styles
 
     style = styles()["sign"]
     texts = [getattr(f, "text", None) for f in signature_column(Signer("Kabid", "Ani", ""), style)]
@@ -147,7 +147,7 @@ def test_nota_dinas_needs_a_signer_with_a_jabatan(services, tmp_path):
 
 
 def test_agenda_surat_keluar_as_pdf_and_xlsx(services, tmp_path, monkeypatch):
-    from sop_desktop import anchors
+    from sop_desktop.storage import anchors
 
     monkeypatch.setattr(anchors, "report_anchor", lambda: "ab" * 32, raising=False)
     setup = setup_office(services)

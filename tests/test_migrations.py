@@ -10,8 +10,8 @@ import sqlite3
 import pytest
 
 from tests.test_integrity import expected_anchor
-from sop_desktop import db as dbm
-from sop_desktop import integrity, migrations
+from sop_desktop.storage import db as dbm
+from sop_desktop.storage import integrity, migrations
 from tests.test_workflow import sample_sop
 
 
@@ -55,7 +55,7 @@ def _populate_v1(path):
 
 
 def test_v1_file_is_upgraded_in_place_with_a_backup(tmp_path, _isolated_home):
-    from sop_desktop.services import Services
+    from sop_desktop.services.container import Services
 
     path = tmp_path / "lama.sqlite3"
     _populate_v1(path)
@@ -92,7 +92,7 @@ def test_v1_file_is_upgraded_in_place_with_a_backup(tmp_path, _isolated_home):
 
 
 def test_a_fresh_database_takes_no_backup(tmp_path, _isolated_home):
-    from sop_desktop.services import Services
+    from sop_desktop.services.container import Services
 
     with Services(str(tmp_path / "baru.sqlite3"), seed=False) as svc:
         assert migrations.current_version(svc.db) == migrations.SCHEMA_VERSION
@@ -125,7 +125,7 @@ def test_a_failing_migration_leaves_the_file_as_it_was(tmp_path, monkeypatch):
 
 def test_a_newer_schema_is_refused(tmp_path):
     from sop_desktop.errors import SopError
-    from sop_desktop.services import Services
+    from sop_desktop.services.container import Services
 
     path = tmp_path / "baru.sqlite3"
     with Services(str(path), seed=False):
@@ -190,7 +190,7 @@ def _populate_v2(path):
 
 
 def test_v2_file_gets_a_valid_hash_chain(tmp_path, _isolated_home):
-    from sop_desktop.services import Services
+    from sop_desktop.services.container import Services
 
     path = tmp_path / "v2.sqlite3"
     _populate_v2(path)

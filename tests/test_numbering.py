@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from sop_desktop import db as dbm
-from sop_desktop import numbering
+from sop_desktop.storage import db as dbm
+from sop_desktop.services import numbering
 from sop_desktop.errors import ValidationError
 from tests.test_workflow import Office, field_values, fast_scrypt, install_sample  # noqa: F401
 

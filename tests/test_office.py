@@ -9,10 +9,10 @@ import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from sop_desktop import db as dbm
-from sop_desktop import office
+from sop_desktop.storage import db as dbm
+from sop_desktop.services import office
 from sop_desktop.errors import ValidationError
-from sop_desktop.kop import draw_kop
+from sop_desktop.output.kop import draw_kop
 
 
 def test_profile_defaults_then_round_trip(services):
@@ -69,7 +69,7 @@ def test_kop_prints_every_line_escaped_with_logo_and_double_rule(services):
 
 
 def test_unset_profile_is_recognised():
-    from sop_desktop.office import OfficeProfile
+    from sop_desktop.services.office import OfficeProfile
 
     assert OfficeProfile().is_unset()
     assert OfficeProfile(kantor="", kementerian="").is_unset()

@@ -16,7 +16,7 @@ import pdfplumber
 from reportlab.lib.units import cm
 
 from sop_desktop.letters import derived, render, templates
-from sop_desktop.office import OfficeProfile
+from sop_desktop.services.office import OfficeProfile
 from tests.test_letters_issue import open_case, pdf_text, setup_office
 from tests.test_ui_letters import open_letter_dialog, window  # noqa: F401 (fixture)
 from tests.test_ui_support import app_settings, ui_services  # noqa: F401 (fixtures)
@@ -197,7 +197,7 @@ def test_justified_lines_never_open_very_wide_gaps(monkeypatch):
 
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    from sop_desktop.fonts import SERIF, register_fonts
+    from sop_desktop.output.fonts import SERIF, register_fonts
 
     register_fonts()
     space = stringWidth(" ", SERIF, 10.5)  # a space of the body text
@@ -214,8 +214,8 @@ _MONTHS = ("januari", "februari", "maret", "april", "mei", "juni", "juli", "agus
 
 
 def test_demo_internships_start_after_the_request_and_emails_follow_the_name(services):
-    from sop_desktop import db as dbm
-    from sop_desktop import demo
+    from sop_desktop.storage import db as dbm
+    from sop_desktop.ops import demo
 
     demo.fill(services, 150, seed=3, now=dt.datetime(2026, 12, 4, 10, 0), password="pelatihan")
     checked = 0

@@ -23,7 +23,7 @@ from sop_desktop.reports import (
     write_kinerja_xlsx,
     write_register_xlsx,
 )
-from sop_desktop.reports.table import Column, Table
+from sop_desktop.output.table import Column, Table
 from tests.test_reports_support import scenario_world  # noqa: F401 (fixture)
 
 PAPER_MM = {"9": (210, 297), "14": (215, 330)}
@@ -75,7 +75,7 @@ def test_register_xlsx_prints_on_f4_landscape_at_7_pt_or_more(scenario_world, tm
 
 
 def test_an_office_with_many_columns_prints_two_pages_across_not_smaller():
-    from sop_desktop.reports.xlsx import write_table
+    from sop_desktop.output.xlsx import write_table
 
     cols = [Column("no", "No", "int", width=5), Column("agenda", "Nomor Agenda", width=16)]
     cols += [Column(f"c{i}", f"Isian Nomor {i}", width=30) for i in range(40)]
@@ -156,7 +156,7 @@ def _values(ws, chart) -> list:
 def test_pdf_chart_ticks_are_round_and_reach_past_the_highest_bar():
     from reportlab.graphics import renderPDF
 
-    from sop_desktop.reports.pdf import bar_chart
+    from sop_desktop.output.pdf import bar_chart
 
     drawing = bar_chart(["A", "B", "C"], [("Kasus", [76, 40, 3])], width=12 * cm)
     text = pypdf.PdfReader(io.BytesIO(renderPDF.drawToString(drawing))).pages[0].extract_text()
@@ -238,8 +238,8 @@ def test_monitoring_proposes_from_the_figures_short():
 # -- item 5: a signature block never alone on the last page ------------------------------------
 
 def _signed_pdf(rows: int) -> bytes:
-    from sop_desktop.reports import pdf
-    from sop_desktop.signature import Signer
+    from sop_desktop.output import pdf
+    from sop_desktop.output.signature import Signer
 
     st = pdf.styles(8.0)
     table = Table("T", [Column("no", "No", "int", pdf_width=2), Column("isi", "Uraian", pdf_width=30)],

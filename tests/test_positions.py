@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 
-from sop_desktop.library import load_bundled
-from sop_desktop.positions import default_positions, normalize_name
+from sop_desktop.importers.library import load_bundled
+from sop_desktop.services.positions import default_positions, normalize_name
 from tests.conftest import run_cli
 
 

@@ -11,11 +11,11 @@ from openpyxl import Workbook, load_workbook
 from pypdf import PdfReader
 
 from sop_desktop.errors import ValidationError
-from sop_desktop.reports import atomic
-from sop_desktop.reports.atomic import ExportError, atomic_output, write_atomic
+from sop_desktop.output import atomic
+from sop_desktop.output.atomic import ExportError, atomic_output, write_atomic
 from sop_desktop.reports.periods import parse_date, parse_period, resolve_period
-from sop_desktop.reports.table import Column, Table
-from sop_desktop.reports.xlsx import save_workbook, write_table
+from sop_desktop.output.table import Column, Table
+from sop_desktop.output.xlsx import save_workbook, write_table
 
 
 @pytest.mark.parametrize("text,start,end", [
@@ -196,9 +196,9 @@ def test_pdf_scaffold_repeats_header_and_numbers_pages(tmp_path):
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.units import cm
 
-    from sop_desktop.kop import KopSurat
-    from sop_desktop.office import OfficeProfile
-    from sop_desktop.reports import pdf
+    from sop_desktop.output.kop import KopSurat
+    from sop_desktop.services.office import OfficeProfile
+    from sop_desktop.output import pdf
 
     st = pdf.styles(7)
     rows = [{"no": i, "nama": f"Pengadu{i:03d}", "isi": "kata <b>&amp; " * (i % 9)}
@@ -243,9 +243,9 @@ def test_missing_folder_is_a_clear_error(tmp_path):
 def test_fast_calendar_gives_the_same_answers_as_the_work_calendar():
     import random
 
-    from sop_desktop.calendar import CalendarSettings, WorkCalendar
+    from sop_desktop.domain.calendar import CalendarSettings, WorkCalendar
     from sop_desktop.reports.timing import fast_calendar
-    from sop_desktop.waktu import parse_waktu
+    from sop_desktop.domain.waktu import parse_waktu
 
     slow = WorkCalendar(CalendarSettings(extra_holidays={dt.date(2026, 3, 2): "Libur kantor"}))
     fast = fast_calendar(slow)

@@ -10,7 +10,7 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from sop_desktop.calendar import CalendarSettings, WorkCalendar
+from sop_desktop.domain.calendar import CalendarSettings, WorkCalendar
 from sop_desktop.reports import build_kinerja, parse_period, write_kinerja_pdf, write_kinerja_xlsx
 from tests.conftest import run_cli
 from tests.test_reports_support import (NOW, SCENARIO, closed_at, current_step_of,  # noqa: F401

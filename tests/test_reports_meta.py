@@ -9,11 +9,12 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from sop_desktop import __version__, anchors
+from sop_desktop import __version__
+from sop_desktop.storage import anchors
 from sop_desktop.reports import (RegisterFilters, build_kinerja, build_register, parse_period,
                                  write_kinerja_pdf, write_kinerja_xlsx, write_register_pdf,
                                  write_register_xlsx)
-from sop_desktop.reports import docmeta
+from sop_desktop.output import docmeta
 from sop_desktop.reports.registers import pdf_table
 from tests.test_reports_support import scenario_world  # noqa: F401
 
@@ -113,7 +114,7 @@ def test_without_a_chain_hash_files_print_a_dash(scenario_world, monkeypatch, tm
 
 
 def test_printed_register_groups_related_values_and_keeps_words_whole(scenario_world, tmp_path):
-    from sop_desktop import db as dbm
+    from sop_desktop.storage import db as dbm
 
     case_b = scenario_world.cases.get(scenario_world.numbers["B"])
     if not dbm.OutgoingLetter.select().where(dbm.OutgoingLetter.number == "W8-HAM.01.02-17").count():
@@ -155,8 +156,8 @@ def test_plain_sop_register_prints_few_columns_and_folds_the_rest(scenario_world
 
 
 def test_long_words_break_at_separators_before_characters():
-    from sop_desktop.fonts import SANS, register_fonts
-    from sop_desktop.reports.pdf import wrap_lines
+    from sop_desktop.output.fonts import SANS, register_fonts
+    from sop_desktop.output.pdf import wrap_lines
 
     register_fonts()
     lines = wrap_lines("0021/YANKOMAS-KANWIL/XI/2026", 60, SANS, 7)

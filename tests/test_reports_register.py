@@ -8,8 +8,8 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from sop_desktop import db as dbm
-from sop_desktop.calendar import CalendarSettings, WorkCalendar
+from sop_desktop.storage import db as dbm
+from sop_desktop.domain.calendar import CalendarSettings, WorkCalendar
 from sop_desktop.reports import (RegisterFilters, build_register, parse_period, write_register_pdf,
                                  write_register_xlsx)
 from sop_desktop.reports.periods import date_range
@@ -159,7 +159,7 @@ def test_register_xlsx_reads_back_typed_and_without_formulas(scenario, tmp_path)
 
 def test_register_pdf_has_the_rows(scenario, tmp_path):
     world, _ = scenario
-    from sop_desktop.office import OfficeProfile, save
+    from sop_desktop.services.office import OfficeProfile, save
 
     save(OfficeProfile(kementerian="Kementerian Uji", kantor="Kantor Wilayah Uji", kota="Bengkulu"))
     q3 = parse_period("2026-Q3")

@@ -7,8 +7,8 @@ import datetime as dt
 
 import pytest
 
-from sop_desktop.model import IntakeField, Lane, SopDefinition, Step
-from sop_desktop.waktu import parse_waktu
+from sop_desktop.domain.model import IntakeField, Lane, SopDefinition, Step
+from sop_desktop.domain.waktu import parse_waktu
 
 NOW = dt.datetime(2026, 11, 20, 10, 0)
 T = dt.datetime
@@ -66,7 +66,7 @@ class World:
     """Services with a fixed clock, the two SOPs, users for every lane, and helpers."""
 
     def __init__(self, path: str):
-        from sop_desktop.services import Services
+        from sop_desktop.services.container import Services
 
         self.svc = Services(path, clock=lambda: NOW)
         self.svc.sops.save_import(complaint_sop())

@@ -2,9 +2,9 @@
 
 import copy
 
-from sop_desktop import library
-from sop_desktop.model import IntakeField, Lane, SopDefinition, Step
-from sop_desktop.waktu import parse_waktu
+from sop_desktop.importers import library
+from sop_desktop.domain.model import IntakeField, Lane, SopDefinition, Step
+from sop_desktop.domain.waktu import parse_waktu
 
 
 def _sop(name="Pelayanan Contoh", nomor="X.1-01") -> SopDefinition:
@@ -82,7 +82,7 @@ import json  # noqa: E402
 import pytest  # noqa: E402
 
 from sop_desktop.importers import import_file  # noqa: E402
-from sop_desktop.sops import match_existing, name_similarity  # noqa: E402
+from sop_desktop.services.sops import match_existing, name_similarity  # noqa: E402
 from tests.conftest import SEEDS, run_cli  # noqa: E402
 
 
@@ -150,7 +150,7 @@ def test_revision_without_nomor_follows_its_steps(services):
 
 
 def test_a_running_case_keeps_its_version(services, monkeypatch):
-    from sop_desktop import users as users_mod
+    from sop_desktop.services import users as users_mod
     from tests.test_workflow import Office, field_values, install_sample, walk
 
     monkeypatch.setattr(users_mod, "SCRYPT_N", 2 ** 10)  # many users; strength tested elsewhere

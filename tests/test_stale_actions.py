@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from sop_desktop import db as dbm
-from sop_desktop import integrity
-from sop_desktop.dates import tanggal_jam
+from sop_desktop.storage import db as dbm
+from sop_desktop.storage import integrity
+from sop_desktop.domain.dates import tanggal_jam
 from sop_desktop.errors import PermissionDenied, ValidationError
-from sop_desktop.model import Lane, SopDefinition, Step
-from sop_desktop.stale import CaseMoved, last_move_id
-from sop_desktop.waktu import parse_waktu
+from sop_desktop.domain.model import Lane, SopDefinition, Step
+from sop_desktop.services.stale import CaseMoved, last_move_id
+from sop_desktop.domain.waktu import parse_waktu
 from tests.conftest import run_cli
 from tests.test_ui_support import app_settings, no_leftovers, ui_services  # noqa: F401
 from tests.test_workflow import PASSWORD, fast_scrypt, field_values  # noqa: F401
@@ -62,7 +62,7 @@ class TwinOffice:
 @pytest.fixture
 def twin(services, db_path):
     """(services A, services B on the same SQLite file, the office)."""
-    from sop_desktop.services import Services
+    from sop_desktop.services.container import Services
 
     office = TwinOffice(services)
     other = Services(str(db_path), seed=False)
@@ -262,7 +262,7 @@ def test_cli_step_option_refuses_a_moved_case(services, db_path):
     decide = run_cli("--db", db, "case", "advance", number, "--decision", "ya", "--step", "3",
                      "--as", "kepala", env=env)
     assert decide.returncode == 1 and "sudah diubah oleh Petugas Dua" in decide.stderr
-    from sop_desktop.services import Services
+    from sop_desktop.services.container import Services
 
     with Services(db, seed=False) as svc:
         assert svc.cases.get(number).current_step == 4

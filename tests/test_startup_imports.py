@@ -55,7 +55,7 @@ CHILD = textwrap.dedent("""
 
 
 def test_start_up_to_login_and_first_paint_imports_no_heavy_module(services, tmp_path):
-    from sop_desktop.demo import fill
+    from sop_desktop.ops.demo import fill
 
     fill(services, 40, seed=1)  # users and running cases, so the first inbox has rows
     holder = next(h for c in sorted(services.inbox.counts(), key=lambda c: -c.open) if c.open
@@ -96,8 +96,8 @@ def test_login_appears_before_the_full_check_and_damage_found_then_ends_the_sess
         qtbot, app_settings, tmp_path):
     from PySide6.QtWidgets import QMessageBox
 
-    from sop_desktop import backup as bk
-    from sop_desktop.services import Services
+    from sop_desktop.storage import backup as bk
+    from sop_desktop.services.container import Services
     from ui.app import AppLauncher
     from ui.setup import LoginDialog
 

@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 
-from sop_desktop import db as dbm
+from sop_desktop.storage import db as dbm
 from sop_desktop.errors import SopError
 
 
@@ -63,7 +63,7 @@ def test_unknown_url_scheme_is_refused():
 
 
 def test_database_target_from_environment(monkeypatch, tmp_path):
-    from sop_desktop.services import Services
+    from sop_desktop.services.container import Services
 
     path = tmp_path / "lain.sqlite3"
     monkeypatch.setenv("SOP_DESKTOP_DB", str(path))
@@ -73,7 +73,7 @@ def test_database_target_from_environment(monkeypatch, tmp_path):
 
 
 def test_sqlite_url_works(tmp_path):
-    from sop_desktop.services import Services
+    from sop_desktop.services.container import Services
 
     path = tmp_path / "url.sqlite3"
     with Services(f"sqlite:///{path}", seed=False):

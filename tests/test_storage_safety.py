@@ -21,9 +21,9 @@ from pathlib import Path
 
 import pytest
 
-from sop_desktop import backup as bk
-from sop_desktop import db as dbm
-from sop_desktop import diskspace, known_state
+from sop_desktop.storage import backup as bk
+from sop_desktop.storage import db as dbm
+from sop_desktop.storage import diskspace, known_state
 from tests.conftest import run_cli
 from tests.test_ui_backup import launcher  # noqa: F401  (AppLauncher, finished after the test)
 from tests.test_ui_support import app_settings, no_leftovers  # noqa: F401
@@ -84,7 +84,7 @@ def _digest(path: Path) -> str:
 
 def _office(path: Path, cases: int = 3) -> Path:
     """A real office database with a user, cases and history, closed again."""
-    from sop_desktop.services import Services
+    from sop_desktop.services.container import Services
     from tests.test_workflow import Office, install_sample, open_case
 
     with Services(str(path)) as svc:
@@ -207,7 +207,7 @@ def test_recover_refuses_without_room_for_the_restored_file(tmp_path):
 
 
 def test_backup_dialog_says_disk_full_instead_of_asking_to_restore(qtbot, tmp_path):
-    from sop_desktop.services import Services
+    from sop_desktop.services.container import Services
     from ui.backup_dialog import BackupDialog
 
     with small_disk(tmp_path) as disk:
@@ -260,7 +260,7 @@ def _empty_main_with_leftover_wal(db: Path) -> None:
 
 
 def test_empty_file_with_leftover_wal_is_refused_when_cases_were_there(tmp_path):
-    from sop_desktop.services import Services
+    from sop_desktop.services.container import Services
 
     db = _office(tmp_path / "kantor.sqlite3", cases=4)
     assert known_state.remembered(db)["cases"] == 4  # written when the session closed
@@ -302,7 +302,7 @@ def test_window_shows_the_backup_dialog_for_an_emptied_database(qtbot, launcher,
 
 
 def test_backup_of_a_far_smaller_database_says_so_and_keeps_the_good_ones(tmp_path):
-    from sop_desktop.services import Services
+    from sop_desktop.services.container import Services
 
     folder = bk.default_backup_folder()
     db = _office(tmp_path / "kantor.sqlite3", cases=4)
@@ -342,7 +342,7 @@ def _damage_interior_pages(db: Path) -> int:
 
 
 def _office_with_refusals(db: Path) -> Path:
-    from sop_desktop.services import Services
+    from sop_desktop.services.container import Services
 
     with Services(str(db)), dbm.database.atomic():
         for i in range(200):
@@ -367,7 +367,7 @@ def test_cli_refuses_to_write_into_damaged_interior_pages(tmp_path):
 
 
 def test_services_check_the_file_before_the_first_write_only(tmp_path):
-    from sop_desktop.services import Services
+    from sop_desktop.services.container import Services
 
     db = _office_with_refusals(tmp_path / "kantor.sqlite3")
     _damage_interior_pages(db)

@@ -14,7 +14,7 @@ import sqlite3
 
 import pytest
 
-from sop_desktop import integrity, ledger
+from sop_desktop.storage import integrity, ledger
 from sop_desktop.cli import main
 from tests.test_workflow import Office, fast_scrypt, field_values, install_sample  # noqa: F401
 
@@ -23,7 +23,7 @@ TRIGGERS = ("history_no_update", "history_no_delete", "ledger_no_update", "ledge
 
 def build_office(path) -> dict:
     """The four cases in a new SQLite file; returns their agenda numbers by letter."""
-    from sop_desktop.services import Services
+    from sop_desktop.services.container import Services
 
     with Services(str(path)) as svc:
         return build_cases(svc)
@@ -53,7 +53,7 @@ def build_cases(svc) -> dict:
 
 @pytest.fixture(scope="module")
 def template(tmp_path_factory):
-    import sop_desktop.users as users_mod
+    import sop_desktop.services.users as users_mod
 
     old = users_mod.SCRYPT_N
     users_mod.SCRYPT_N = 2 ** 10
@@ -135,7 +135,7 @@ def events(path, number) -> list[int]:
 
 def rehash_case_chain(path, number) -> None:
     """The app's own hash function over one case's events (after the attacker's edit)."""
-    from sop_desktop.services import Services
+    from sop_desktop.services.container import Services
 
     cid = case_id(path, number)
     sql(path, ('UPDATE history SET hash = NULL WHERE case_id = ?', (cid,)))
@@ -148,7 +148,7 @@ def rehash_case_chain(path, number) -> None:
 def reforge_ledger(path) -> None:
     """The strongest attacker: the whole global chain thrown away and built again with the
     app's own code from what the tables now hold (internally consistent again)."""
-    from sop_desktop.services import Services
+    from sop_desktop.services.container import Services
 
     sql(path, "DELETE FROM ledger")
     with Services(str(path), seed=False) as svc, svc.db.atomic():
@@ -360,7 +360,7 @@ PG_KINDS = {
 @pytest.mark.parametrize("kind", list(PG_KINDS))
 @pytest.mark.parametrize("reforge", [False, True], ids=["as-is", "chain-reforged"])
 def test_tampering_is_caught_on_postgresql(pg_services, tmp_path, kind, reforge):
-    from sop_desktop import backup as bk
+    from sop_desktop.storage import backup as bk
 
     svc = pg_services
     numbers = build_cases(svc)

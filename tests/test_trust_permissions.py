@@ -13,11 +13,11 @@ import os
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from sop_desktop import backup as bk
-from sop_desktop import db as dbm
-from sop_desktop import office
+from sop_desktop.storage import backup as bk
+from sop_desktop.storage import db as dbm
+from sop_desktop.services import office
 from sop_desktop.errors import PermissionDenied, StorageError, ValidationError
-from sop_desktop.users import hash_password, require_admin
+from sop_desktop.services.users import hash_password, require_admin
 from tests.conftest import SEEDS, run_cli
 from tests.test_letters_issue import PASSWORD, open_case, setup_office, walk_to
 from tests.test_ui_support import app_settings, no_leftovers, ui_services  # noqa: F401
@@ -121,7 +121,7 @@ def test_window_import_is_refused_for_a_clerk(qtbot, ui_services, app_settings, 
 # -- 13.2: demo data -------------------------------------------------------------------------
 
 def test_demo_refuses_an_office_database_and_never_uses_a_known_password(services, tmp_path):
-    from sop_desktop.demo import fill
+    from sop_desktop.ops.demo import fill
 
     _office_with_admin(services)
     with pytest.raises(ValidationError, match="basis data baru atau basis data pelatihan"):
@@ -137,7 +137,7 @@ def test_demo_refuses_an_office_database_and_never_uses_a_known_password(service
     assert done.returncode == 0, done.stderr
     password = json.loads(done.stdout)["password"]
     assert len(password) >= 12 and password != "demo12345"
-    from sop_desktop.services import Services
+    from sop_desktop.services.container import Services
 
     with Services(str(training)) as svc:
         assert svc.users.authenticate("admin", password).role == "administrator"

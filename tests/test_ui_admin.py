@@ -76,8 +76,8 @@ def test_users_and_positions(qtbot, admin_dialog, ui_services):
 
 
 def test_calendar_numbering_office(qtbot, admin_dialog, tmp_path):
-    from sop_desktop import numbering, office
-    from sop_desktop.calendar import CalendarSettings
+    from sop_desktop.services import numbering, office
+    from sop_desktop.domain.calendar import CalendarSettings
 
     _win, dialog = admin_dialog
     cal = dialog.calendar

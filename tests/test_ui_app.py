@@ -15,7 +15,7 @@ from tests.test_ui_support import (PASSWORD, app_settings, controller, dialog_bu
 
 def test_first_run_setup_then_login_remembers_user(qtbot, controller, ui_services, app_settings,
                                                    tmp_path):
-    from sop_desktop import office
+    from sop_desktop.services import office
     from sop_desktop import __version__
     from ui.setup import LoginDialog, SetupWizard
 
@@ -155,7 +155,7 @@ def test_english_translation_is_complete_and_in_sync(tmp_path):
 
 
 def test_login_dialog_shows_the_slow_down_and_counts_down(qtbot, controller, ui_services):
-    from sop_desktop import users as users_mod
+    from sop_desktop.services import users as users_mod
     from tests.test_users import FakeClock
 
     clock = FakeClock()

@@ -17,9 +17,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from sop_desktop import backup as bk
-from sop_desktop import db as dbm
-from sop_desktop import migrations
+from sop_desktop.storage import backup as bk
+from sop_desktop.storage import db as dbm
+from sop_desktop.storage import migrations
 from tests.test_ui_support import (app_settings, controller, log_in,  # noqa: F401
                                    make_user, no_leftovers, ui_services)
 
@@ -30,7 +30,7 @@ def _digest(path: Path) -> str:
 
 def _office_db(path: Path, users=("budi",)) -> Path:
     """A real database file with users and a marker setting, closed again."""
-    from sop_desktop.services import Services
+    from sop_desktop.services.container import Services
 
     with Services(str(path)) as svc:
         for name in users:

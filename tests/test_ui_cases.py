@@ -105,7 +105,7 @@ def test_yankomas_case_through_every_step(qtbot, controller, ui_services, tmp_pa
     assert "tidak memegang jabatan" in view.finish_button.toolTip()
     assert KAKANWIL in view.finish_button.toolTip()
     assert svc.cases.get(number).current_step == 2
-    from sop_desktop import db as dbm
+    from sop_desktop.storage import db as dbm
     from sop_desktop.errors import PermissionDenied
     with pytest.raises(PermissionDenied):  # the core refuses (and logs) all the same
         svc.cases.advance(number, window.user)
@@ -266,7 +266,7 @@ def test_staff_records_official_step_on_behalf_and_stop(qtbot, controller, ui_se
 
 
 def test_intake_form_checks_each_field_as_typed(qtbot):
-    from sop_desktop.model import IntakeField
+    from sop_desktop.domain.model import IntakeField
     from ui.intake_form import IntakeForm
 
     form = IntakeForm()

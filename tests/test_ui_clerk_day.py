@@ -78,7 +78,7 @@ def show(window, number):
 # ----- 1. date fields
 
 def test_date_field_takes_typed_dates_opens_at_today_and_clears(qtbot):
-    from sop_desktop.model import IntakeField
+    from sop_desktop.domain.model import IntakeField
     from ui.date_edit import DateEdit, parse_date
     from ui.intake_form import IntakeForm
 
@@ -330,7 +330,7 @@ def test_core_intake_done_only_for_an_outside_first_step(ui_services, office):
 
 def test_stop_asks_first_time_is_live_and_late_finish_reads_sensibly(qtbot, ui_services, office,
                                                                     window_for):
-    from sop_desktop import db as dbm
+    from sop_desktop.storage import db as dbm
     from PySide6.QtCore import QDateTime
 
     number = yankomas_at(ui_services, office, 2)
@@ -407,7 +407,7 @@ def test_administration_asks_about_unsaved_edits(qtbot, ui_services, app_setting
 
 
 def test_import_preview_enter_and_unassigned_lanes(qtbot, ui_services, seeds_dir):
-    from sop_desktop.model import SopDefinition
+    from sop_desktop.domain.model import SopDefinition
     from ui.flowchart_view import FlowchartView
     from ui.import_dialog import ImportDialog
     from ui.workers import TaskRunner

@@ -20,7 +20,7 @@ OTHER = "YANKOMAS-BENGKULU"
 @pytest.fixture
 def window(qtbot, ui_services, app_settings):
     """An operator's main window over a few cases of two SOPs, one of them overdue."""
-    from sop_desktop import db as dbm
+    from sop_desktop.storage import db as dbm
     from ui.main_window import MainWindow
 
     svc = ui_services
@@ -92,7 +92,7 @@ def test_filter_sort_search(qtbot, window):
 
 
 def test_positions_panel_counts(qtbot, window):
-    from sop_desktop import db as dbm
+    from sop_desktop.storage import db as dbm
 
     page = window.inbox
     texts = [page.scopes.item(i).text() for i in range(page.scopes.count())]
@@ -126,7 +126,7 @@ def test_every_table_model_passes_qtmodeltester(qtbot, qtmodeltester, window, ui
 @pytest.mark.slow
 def test_lazy_model_at_100000_cases(qtbot, ui_services):
     """The model counts 100,000 rows but reads only the pages the view asks for."""
-    from sop_desktop import db as dbm
+    from sop_desktop.storage import db as dbm
     from ui import inbox_query
     from ui.inbox_model import MAX_PAGES, PAGE_SIZE, InboxModel
 
@@ -218,7 +218,7 @@ def test_english_interface_and_dates(qtbot, qapp, ui_services, app_settings):
 
     from PySide6.QtWidgets import QDialogButtonBox
 
-    from sop_desktop import db as dbm
+    from sop_desktop.storage import db as dbm
     from ui.i18n import Translations, datetime_text, ui_language
     from ui.main_window import MainWindow
 
@@ -413,7 +413,7 @@ def test_no_search_thread_is_left_behind(qtbot, window):
 
 def _check_search_orders(svc):
     """snapshot() (one query, sorted matches) agrees with page() (the indexed parts)."""
-    from sop_desktop import db as dbm
+    from sop_desktop.storage import db as dbm
     from ui import inbox_query
 
     ani = make_user(svc, "ani", "operator", ["Petugas Yankomas"])

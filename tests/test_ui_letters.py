@@ -20,7 +20,7 @@ KAKANWIL = "Kepala Kantor Wilayah"
 
 @pytest.fixture
 def window(qtbot, ui_services, app_settings):
-    from sop_desktop import office
+    from sop_desktop.services import office
     from sop_desktop.letters import numbering
     from ui.main_window import MainWindow
 
@@ -48,7 +48,7 @@ def window(qtbot, ui_services, app_settings):
 
 
 def the_case(window):
-    from sop_desktop import db as dbm
+    from sop_desktop.storage import db as dbm
 
     return dbm.Case.select().order_by(dbm.Case.id).first()
 

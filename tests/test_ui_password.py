@@ -50,7 +50,7 @@ def test_change_own_password_validates_next_to_the_fields(qtbot, ui_services):
 
 
 def test_change_password_shows_the_slow_down(qtbot, ui_services):
-    from sop_desktop import users as users_mod
+    from sop_desktop.services import users as users_mod
     from ui.password_dialog import open_change_password
 
     budi = make_user(ui_services, "budi", "operator", [])

@@ -171,7 +171,7 @@ def test_register_period_and_status_filters(qtbot, window, tmp_path):
 def test_kinerja_and_monitoring(qtbot, window, tmp_path):
     svc = window.services
     ani = window.user
-    from sop_desktop import db as dbm
+    from sop_desktop.storage import db as dbm
 
     number = dbm.Case.select().order_by(dbm.Case.id).first().number
     svc.cases.stop(number, ani, "Pengadu mencabut aduannya")
@@ -221,7 +221,7 @@ def test_kinerja_and_monitoring(qtbot, window, tmp_path):
 
 
 def test_agenda_surat_keluar_lists_issued_letters(qtbot, window, tmp_path):
-    from sop_desktop import db as dbm
+    from sop_desktop.storage import db as dbm
     from sop_desktop.letters.service import LetterService
 
     case = dbm.Case.select().order_by(dbm.Case.id).first()

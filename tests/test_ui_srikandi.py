@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 
-from sop_desktop import db as dbm
+from sop_desktop.storage import db as dbm
 from tests.test_ui_support import (YANKOMAS, app_settings, make_user,  # noqa: F401
                                    no_leftovers, no_widgets_left, ui_services)
 

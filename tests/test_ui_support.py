@@ -18,14 +18,14 @@ YANKOMAS = "YANKOMAS-KANWIL"
 
 def quick_hash() -> str:
     """A real scrypt hash with a small cost, so tests log in fast."""
-    from sop_desktop.users import hash_password
+    from sop_desktop.services.users import hash_password
 
     return hash_password(PASSWORD, n=2 ** 10)
 
 
 @pytest.fixture
 def ui_services(tmp_path):
-    from sop_desktop.services import Services
+    from sop_desktop.services.container import Services
 
     svc = Services(str(tmp_path / "ui.sqlite3"))
     yield svc

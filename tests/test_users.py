@@ -6,8 +6,8 @@ import base64
 
 import pytest
 
-from sop_desktop import db as dbm
-from sop_desktop import users as users_mod
+from sop_desktop.storage import db as dbm
+from sop_desktop.services import users as users_mod
 from sop_desktop.errors import PermissionDenied, ValidationError
 
 
@@ -286,7 +286,7 @@ def test_cli_user_admin_commands(services, db_path):
     assert r.returncode == 0, r.stderr
     fails(cli("reset-password", "siti", "--as", "admin", password="admin-sandi-1", input="\n"),
           "kosong")
-    from sop_desktop.services import Services
+    from sop_desktop.services.container import Services
 
     with Services(db, seed=False) as svc:
         assert svc.users.authenticate("siti", "dari-admin-3").username == "siti"

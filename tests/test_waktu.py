@@ -3,7 +3,7 @@
 import pytest
 
 from sop_desktop.errors import ValidationError
-from sop_desktop.waktu import Waktu, parse_waktu
+from sop_desktop.domain.waktu import Waktu, parse_waktu
 
 
 @pytest.mark.parametrize(

@@ -9,8 +9,8 @@ import time
 
 import pytest
 
-from sop_desktop import db as dbm
-from sop_desktop.watch import Changes, open_watcher, parse_payload
+from sop_desktop.storage import db as dbm
+from sop_desktop.storage.watch import Changes, open_watcher, parse_payload
 from tests.conftest import ROOT
 from tests.test_stale_actions import TwinOffice, in_another_connection
 from tests.test_ui_support import app_settings, no_leftovers, ui_services  # noqa: F401
@@ -20,8 +20,8 @@ LIMIT = 5.0  # seconds from one process's commit to the other process noticing i
 
 WATCHER = r"""
 import sys, time
-from sop_desktop.services import Services
-from sop_desktop.watch import open_watcher
+from sop_desktop.services.container import Services
+from sop_desktop.storage.watch import open_watcher
 
 svc = Services(sys.argv[1], seed=False)
 case_id = int(sys.argv[2])
@@ -38,7 +38,7 @@ while time.time() < deadline:
 
 WRITER = r"""
 import sys, time
-from sop_desktop.services import Services
+from sop_desktop.services.container import Services
 
 svc = Services(sys.argv[1], seed=False)
 svc.cases.advance(sys.argv[2], svc.users.get("satu"), on_step=2)
@@ -99,7 +99,7 @@ def test_two_processes_on_one_sqlite_file(services, db_path):
     case_id = services.cases.get(number).id
     services.close()
     assert two_processes(str(db_path), number, case_id) < LIMIT
-    from sop_desktop.services import Services
+    from sop_desktop.services.container import Services
 
     with Services(str(db_path), seed=False) as svc:
         assert svc.cases.get(number).current_step == 3

@@ -7,11 +7,11 @@ import datetime as dt
 import peewee as pw
 import pytest
 
-from sop_desktop import db as dbm
-from sop_desktop import users as users_mod
+from sop_desktop.storage import db as dbm
+from sop_desktop.services import users as users_mod
 from sop_desktop.errors import PermissionDenied, ValidationError
-from sop_desktop.model import IntakeField, Lane, SopDefinition, Step
-from sop_desktop.waktu import parse_waktu
+from sop_desktop.domain.model import IntakeField, Lane, SopDefinition, Step
+from sop_desktop.domain.waktu import parse_waktu
 
 PASSWORD = "sandi-rahasia-1"
 
@@ -407,7 +407,7 @@ def test_record_event_commits_with_the_callers_rows(services):
             raise RuntimeError("pencetakan gagal")
     assert dbm.OutgoingLetter.select().count() == 0
     assert [e.action for e in services.cases.history(case)] == ["buka"]
-    from sop_desktop import workflow
+    from sop_desktop.services import workflow
 
     pdf = services.attachments.store.add_bytes(b"%PDF surat balasan", "surat-001.pdf")
     with dbm.database.atomic():
@@ -440,7 +440,7 @@ def test_history_cannot_be_changed(services):
 # -- the history hash chain ------------------------------------------------------------------------
 
 def test_every_kind_of_event_is_chained_to_the_previous_event_of_its_case(services):
-    from sop_desktop import integrity
+    from sop_desktop.storage import integrity
 
     install_sample(services)
     office = Office(services)

@@ -30,8 +30,8 @@ NOW = dt.datetime(2026, 12, 4, 10, 0)
 
 def _office(services) -> None:
     """An office profile, numbering and a report signer like a real Kanwil's."""
-    from sop_desktop import db as dbm
-    from sop_desktop import office
+    from sop_desktop.storage import db as dbm
+    from sop_desktop.services import office
     from sop_desktop.letters import numbering
     from sop_desktop.reports.registers import SIGNER_SETTING
 
@@ -49,7 +49,7 @@ def _office(services) -> None:
 
 def _letters(services, out: Path) -> list[Path]:
     """One letter of every template, each for a demo case of an SOP the template serves."""
-    from sop_desktop import db as dbm
+    from sop_desktop.storage import db as dbm
     from sop_desktop.letters.service import LetterService
 
     letters = LetterService.from_services(services)
@@ -168,8 +168,8 @@ def main(argv: list[str]) -> int:
     work = OUT / "work"
     work.mkdir(parents=True)
     os.environ["SOP_DESKTOP_HOME"] = str(work / "home")
-    from sop_desktop import demo
-    from sop_desktop.services import Services
+    from sop_desktop.ops import demo
+    from sop_desktop.services.container import Services
 
     services = Services(str(work / "pelatihan.sqlite3"), clock=lambda: NOW)
     try:

@@ -34,7 +34,7 @@ def main(argv: list[str]) -> int:
     from sop_desktop.flowchart.image import flowchart_svg_bytes
     from sop_desktop.flowchart.layout import layout_sop
     from sop_desktop.flowchart.pdf import layout_pdf_bytes
-    from sop_desktop.library import load_bundled
+    from sop_desktop.importers.library import load_bundled
 
     sops = {d.code: d for d in load_bundled()}
     wanted = [(c.upper(), "A4", ls) for c in argv for ls in (True, False)] if argv else list(DEFAULT)

@@ -58,7 +58,7 @@ class Shooter:
 
 def decision_case(services):
     """An open case waiting on a decision step."""
-    from sop_desktop import db as dbm
+    from sop_desktop.storage import db as dbm
 
     for case in dbm.Case.select().where(dbm.Case.status == "berjalan").order_by(dbm.Case.id):
         defn = services.cases.definition(case)
@@ -176,7 +176,7 @@ def shoot_dialogs(sh: Shooter, window) -> None:
 
 def shoot_setup(sh: Shooter, folder: Path) -> None:
     """The first-run wizard on an empty database, its administrator page with every error."""
-    from sop_desktop.services import Services
+    from sop_desktop.services.container import Services
     from ui.setup import SetupWizard
 
     services = Services(str(folder / "kosong.sqlite3"))
@@ -216,7 +216,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from sop_desktop.services import Services
+    from sop_desktop.services.container import Services
     from ui.settings import AppSettings
 
     app = QApplication.instance() or QApplication(sys.argv)

@@ -13,10 +13,10 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialog
                                QListWidget, QListWidgetItem, QPushButton, QSplitter, QTableView,
                                QTabWidget, QTimeEdit, QVBoxLayout, QWidget)
 
-from sop_desktop import numbering
-from sop_desktop.calendar import CalendarSettings, WorkCalendar
+from sop_desktop.services import numbering
+from sop_desktop.domain.calendar import CalendarSettings, WorkCalendar
 from sop_desktop.errors import SopError
-from sop_desktop.users import ROLE_LABELS, ROLES
+from sop_desktop.services.users import ROLE_LABELS, ROLES
 from ui.i18n import date_text
 from ui.models import ListTableModel
 from ui.office_form import OfficeProfileForm
@@ -262,7 +262,7 @@ class UsersTab(RecordEditor):
         return out
 
     def store(self) -> str:
-        from sop_desktop.users import log_admin_action, require_admin
+        from sop_desktop.services.users import log_admin_action, require_admin
 
         require_admin(self.admin, "kelola_pengguna")  # the core's check (refusal logged)
         users = self.services.users
@@ -588,7 +588,7 @@ class OfficeTab(AdminTab):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        from sop_desktop import office
+        from sop_desktop.services import office
 
         layout = QVBoxLayout(self)
         self.form = OfficeProfileForm()
@@ -627,7 +627,7 @@ class AdminDialog(QDialog):
         self.tabs.addTab(self.numbering, self.tr("Penomoran"))
         self.tabs.addTab(self.office, self.tr("Profil kantor"))
         layout.addWidget(self.tabs)
-        from sop_desktop.users import admin_refusal
+        from sop_desktop.services.users import admin_refusal
 
         self.refusal = admin_refusal(admin, "kelola_pengguna")
         if self.refusal is not None:  # opened by someone else than an administrator: read only

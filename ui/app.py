@@ -15,9 +15,9 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 
 from sop_desktop import APP_NAME, __version__
-from sop_desktop import backup as bk
-from sop_desktop import db as dbm
-from sop_desktop.diskspace import DiskFull
+from sop_desktop.storage import backup as bk
+from sop_desktop.storage import db as dbm
+from sop_desktop.storage.diskspace import DiskFull
 from sop_desktop.errors import SopError
 from sop_desktop.paths import database_target, resources_dir
 from ui.crash import CrashHandler, install_app_log, remove_app_log
@@ -232,7 +232,7 @@ class AppLauncher(QObject):
         return self._open()
 
     def _open(self) -> bool:
-        from sop_desktop.services import Services
+        from sop_desktop.services.container import Services
 
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
@@ -360,7 +360,7 @@ class AppLauncher(QObject):
         self.runner.wait()
         self.backup_on_close()
         if self.services is not None:
-            from sop_desktop.anchors import write_anchor
+            from sop_desktop.storage.anchors import write_anchor
 
             write_anchor("tutup", self.services.db)  # the chain's head leaves the database
             self.services.close()
@@ -402,7 +402,7 @@ class AppLauncher(QObject):
             "Desktop yang sudah terbuka (lihat taskbar), atau tutup dulu lalu buka lagi.")
         since = str(holder.get("since") or "-")
         try:
-            from sop_desktop.dates import tanggal_jam
+            from sop_desktop.domain.dates import tanggal_jam
 
             since = tanggal_jam(dt.datetime.fromisoformat(since))
         except ValueError:
@@ -422,7 +422,7 @@ class AppLauncher(QObject):
             info = self.tr("Skema basis data: %1; versi ini mengenal sampai skema %2.\n\n"
                            "Perbarui SOP Desktop ke versi terbaru, lalu buka lagi. Berkas "
                            "basis data tidak diubah.")
-            from sop_desktop import migrations
+            from sop_desktop.storage import migrations
 
             info = info.replace("%1", str(found or "?")).replace("%2", str(migrations.SCHEMA_VERSION))
             return self._refuse(self.tr("Versi aplikasi terlalu lama"), text, info)
@@ -444,7 +444,7 @@ class AppLauncher(QObject):
         self.damaged = result
         self.restore_button = None
         if result.backup is not None:
-            from sop_desktop.dates import tanggal_jam
+            from sop_desktop.domain.dates import tanggal_jam
 
             info = self.tr(
                 "Cadangan utuh terbaru: %1 (%2), di folder %3.\n\nPulihkan dari cadangan itu? "
@@ -533,7 +533,7 @@ class AppLauncher(QObject):
                     self.path, backup, aside)
         parsed = bk.parse_backup_name(Path(backup).name)
         if parsed is not None:
-            from sop_desktop.dates import tanggal_jam
+            from sop_desktop.domain.dates import tanggal_jam
 
             label = tanggal_jam(parsed[0])
         else:

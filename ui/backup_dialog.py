@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFileDialog, QHBoxLay
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from sop_desktop import APP_NAME
-from sop_desktop import backup as bk
-from sop_desktop import db as dbm
-from sop_desktop.dates import tanggal_jam
+from sop_desktop.storage import backup as bk
+from sop_desktop.storage import db as dbm
+from sop_desktop.domain.dates import tanggal_jam
 from sop_desktop.errors import SopError
 from ui.screen import fit_size
 from ui.workers import TaskRunner
@@ -335,13 +335,13 @@ class BackupDialog(QDialog):
 
     def refusal(self, action: str) -> str | None:
         """Why the signed-in user may not take this administrator action (None: may)."""
-        from sop_desktop.users import admin_refusal
+        from sop_desktop.services.users import admin_refusal
 
         return admin_refusal(self.user, action, first_run_ok=True)
 
     def _refused(self, action: str) -> bool:
         """Refuse (logged, with the reason shown) an administrator action of a non-admin."""
-        from sop_desktop.users import require_admin
+        from sop_desktop.services.users import require_admin
 
         try:
             require_admin(self.user, action, first_run_ok=True)
@@ -358,7 +358,7 @@ class BackupDialog(QDialog):
         services, user = self.services, self.user
 
         def work():
-            from sop_desktop.users import log_admin_action
+            from sop_desktop.services.users import log_admin_action
 
             before = bk.restore(services, path)
             log_admin_action(user, "pulihkan", f"dari {path}")
@@ -413,7 +413,7 @@ class BackupDialog(QDialog):
                 .replace("%1", str(path)))
             return False
         bk.set_backup_folder(None if path == bk.default_backup_folder().resolve() else path)
-        from sop_desktop.users import log_admin_action
+        from sop_desktop.services.users import log_admin_action
 
         log_admin_action(self.user, "folder_cadangan", str(path))
         self.status.setText(self.tr("Cadangan berikutnya disimpan di %1.").replace("%1", str(path)))

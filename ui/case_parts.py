@@ -9,7 +9,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
-from sop_desktop import workflow as wf
+from sop_desktop.services import workflow as wf
 from ui.i18n import date_text, datetime_text
 from ui.models import ListTableModel
 from ui.screen import compact_rows, fit_columns

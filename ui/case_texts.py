@@ -7,7 +7,7 @@ import html
 
 from PySide6.QtCore import QCoreApplication
 
-from sop_desktop import workflow as wf
+from sop_desktop.services import workflow as wf
 from ui.case_parts import _fmt
 
 

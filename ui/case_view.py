@@ -15,11 +15,11 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateTimeEdit, QFileDialog,
                                QPlainTextEdit, QPushButton, QScrollArea, QSplitter, QTabWidget,
                                QVBoxLayout, QWidget)
 
-from sop_desktop import workflow as wf
+from sop_desktop.services import workflow as wf
 from sop_desktop.errors import SopError
-from sop_desktop.stale import CaseMoved
+from sop_desktop.services.stale import CaseMoved
 from sop_desktop.paths import data_dir
-from sop_desktop.users import is_staff
+from sop_desktop.services.users import is_staff
 from ui.case_parts import (ACTION_ATTACH, STATUS_TEXT, AttachmentsPanel, HistoryModel,  # noqa: F401
                            _fmt, _tr, field_text, path_of)
 from ui.case_texts import ActionTexts

@@ -1,6 +1,6 @@
 """Who works on the open case: Ambil / Lepas, its sifat, the disposisi addressed to the user,
 and the Disposisi dialog (pass the case on to named staff with the Lembar Disposisi's
-instruction and a note). Every action is the core's (sop_desktop.disposisi)."""
+instruction and a note). Every action is the core's (sop_desktop.services.disposisi)."""
 
 from __future__ import annotations
 
@@ -11,12 +11,12 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QGroupBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
                                QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
-from sop_desktop.disposisi import INSTRUKSI
+from sop_desktop.services.disposisi import INSTRUKSI
 from sop_desktop.errors import SopError
-from sop_desktop.sifat import SIFAT
-from sop_desktop.stale import CaseMoved
-from sop_desktop.users import is_staff
-from sop_desktop.workflow import ACTION_RELEASE, ACTION_TAKE, STATUS_OPEN, held_by_other
+from sop_desktop.domain.sifat import SIFAT
+from sop_desktop.services.stale import CaseMoved
+from sop_desktop.services.users import is_staff
+from sop_desktop.services.workflow import ACTION_RELEASE, ACTION_TAKE, STATUS_OPEN, held_by_other
 from ui.case_parts import _fmt
 
 def instruction_labels() -> dict[str, str]:

@@ -85,7 +85,7 @@ def drawable(defn, placeholder: str):
     of their own named `placeholder`, never in the first lane."""
     import dataclasses
 
-    from sop_desktop.model import Lane
+    from sop_desktop.domain.model import Lane
 
     names = {lane.name for lane in defn.lanes}
     if all(step.lane in names for step in defn.steps):

@@ -18,7 +18,7 @@ from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplica
                             Qt, Signal)
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from sop_desktop.workflow import STATUS_DONE, STATUS_OPEN, STATUS_STOPPED
+from sop_desktop.services.workflow import STATUS_DONE, STATUS_OPEN, STATUS_STOPPED
 from ui import inbox_query
 from ui.i18n import date_text, datetime_text
 
@@ -69,7 +69,7 @@ def _tr(text: str) -> str:
 
 def _read_in_worker(flt: inbox_query.CaseFilter, page_size: int) -> inbox_query.Snapshot:
     """A snapshot read on a worker thread, which then closes its own database connection."""
-    from sop_desktop import db as dbm
+    from sop_desktop.storage import db as dbm
 
     try:
         return inbox_query.snapshot(flt, page_size)
@@ -173,7 +173,7 @@ class InboxModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         """Re-read with the same filter (after a case changed)."""
-        from sop_desktop import db as dbm
+        from sop_desktop.storage import db as dbm
 
         flt = inbox_query.copy_filter(self.latest)
         flt.now = dbm.now_local()
@@ -181,7 +181,7 @@ class InboxModel(QAbstractTableModel):
 
     def refresh_later(self) -> None:
         """Re-read with the same filter off the UI thread (a search) or now (no search)."""
-        from sop_desktop import db as dbm
+        from sop_desktop.storage import db as dbm
 
         flt = inbox_query.copy_filter(self.latest)
         flt.now = dbm.now_local()

@@ -10,9 +10,9 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QLin
                                QListWidget, QListWidgetItem, QSplitter, QStyledItemDelegate,
                                QTableView, QVBoxLayout, QWidget)
 
-from sop_desktop import db as dbm
-from sop_desktop.users import is_staff
-from sop_desktop.workflow import STATUS_DONE, STATUS_OPEN, STATUS_STOPPED
+from sop_desktop.storage import db as dbm
+from sop_desktop.services.users import is_staff
+from sop_desktop.services.workflow import STATUS_DONE, STATUS_OPEN, STATUS_STOPPED
 from ui import inbox_query
 from ui.case_view import CaseView
 from ui.i18n import date_text, datetime_text
@@ -495,7 +495,7 @@ class InboxPage(QWidget):
             self.table.selectionModel().blockSignals(False)
 
     def external_change(self, changes) -> None:
-        """Another PC or process changed the database (sop_desktop.watch.Changes): re-read
+        """Another PC or process changed the database (sop_desktop.storage.watch.Changes): re-read
         the counts and the table, and the open case when it is one of those changed."""
         self.refresh_list()
         case = self.case_view.case

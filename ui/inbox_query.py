@@ -10,11 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
-from sop_desktop import db as dbm
-from sop_desktop.inbox import InboxFilter, filter_condition, row_extras
-from sop_desktop.disposisi import days_overdue
-from sop_desktop.sifat import sifat_key
-from sop_desktop.workflow import DEFAULT_DUE_SOON_HOURS, STATUS_DONE, STATUS_OPEN, STATUS_STOPPED
+from sop_desktop.storage import db as dbm
+from sop_desktop.services.inbox import InboxFilter, filter_condition, row_extras
+from sop_desktop.services.disposisi import days_overdue
+from sop_desktop.domain.sifat import sifat_key
+from sop_desktop.services.workflow import DEFAULT_DUE_SOON_HOURS, STATUS_DONE, STATUS_OPEN, STATUS_STOPPED
 
 STATUS_OVERDUE = "terlambat"  # a filter value: open and past its due time
 SORT_KEYS = ("number", "sop", "subject", "step", "received", "due", "status", "sifat", "late",
@@ -49,7 +49,7 @@ class CaseFilter:
     sort: str = "due"
     descending: bool = False
     now: dt.datetime = field(default_factory=dbm.now_local)
-    # the core's inbox filter (sop_desktop.inbox.InboxFilter: unread, due soon, received
+    # the core's inbox filter (sop_desktop.services.inbox.InboxFilter: unread, due soon, received
     # between, sifat, addressed by name) and whose marks the rows show
     user_id: int | None = None
     more: InboxFilter = field(default_factory=InboxFilter)

@@ -1,7 +1,7 @@
 """The inbox's tools beside search, SOP and status: "Baru", "Untuk saya", "Hampir jatuh tempo",
 sifat and the days received between; saved filters per user; export of the view to .xlsx; and
 acting on several selected cases at once (Ambil, tanda terima). The filters are the core's
-(sop_desktop.inbox.InboxFilter), read through ui/inbox_query like every other filter.
+(sop_desktop.services.inbox.InboxFilter), read through ui/inbox_query like every other filter.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QInputDialog, 
                                QMessageBox, QToolButton, QVBoxLayout, QWidget)
 
 from sop_desktop.errors import SopError
-from sop_desktop.inbox import InboxFilter
-from sop_desktop.sifat import SIFAT
+from sop_desktop.services.inbox import InboxFilter
+from sop_desktop.domain.sifat import SIFAT
 from ui import inbox_query
 from ui.date_edit import DateEdit
 from ui.file_dialogs import offer_open, save_dialog
@@ -281,7 +281,7 @@ class InboxTools(QWidget):
         """Write the current view to `path` (.xlsx); the number of cases written."""
         # deferred: the export pulls in openpyxl and the report machinery, which the first
         # screen does not need (start-up, issue 19)
-        from sop_desktop.inbox_export import write_inbox_xlsx
+        from sop_desktop.reports.inbox_export import write_inbox_xlsx
 
         rows = self.view_rows()
         write_inbox_xlsx(path, rows, self.tr("Kotak masuk"))

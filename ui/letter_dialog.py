@@ -39,7 +39,7 @@ PAPERS = ("A4", "F4")
 
 def letter_pdf(letter, paper: str | None = None) -> bytes:
     """A filled letter as PDF bytes, on `paper` (A4, F4...) instead of the template's own."""
-    from sop_desktop import office
+    from sop_desktop.services import office
     from sop_desktop.letters.render import render_pdf
 
     tpl = letter.template
@@ -260,7 +260,7 @@ class LetterDialog(QDialog):
     def rights_refusal(self) -> str:
         """Why this user may not issue this letter ("" when they may): staff and the holder of
         the case's current step may; anyone else only a letter they sign themselves."""
-        from sop_desktop.users import is_staff
+        from sop_desktop.services.users import is_staff
 
         self.signer.setEnabled(True)
         if is_staff(self.user) or (self.case.current_position_id is not None and
@@ -487,7 +487,7 @@ class LetterDialog(QDialog):
         self.preview_running = True
 
         def work():
-            from sop_desktop import db as dbm
+            from sop_desktop.storage import db as dbm
             from sop_desktop.letters.render import fill
             from sop_desktop.letters.service import LetterService
 
@@ -564,7 +564,7 @@ class LetterDialog(QDialog):
         data = self.issued_pdf
 
         def work():
-            from sop_desktop.reports.atomic import atomic_output
+            from sop_desktop.output.atomic import atomic_output
 
             with atomic_output(path) as fh:
                 fh.write(data)
@@ -646,7 +646,7 @@ class LetterDialog(QDialog):
         confirm = set(confirm)
 
         def work():
-            from sop_desktop import db as dbm
+            from sop_desktop.storage import db as dbm
             from sop_desktop.letters.service import LetterService
 
             service = LetterService.from_services(services)

@@ -9,7 +9,8 @@ from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QLabel, QMainWindow, QMessageBox, QProgressDialog,
                                QStyle, QTabWidget, QToolBar, QWidget)
 
-from sop_desktop import APP_NAME, __version__, office
+from sop_desktop import APP_NAME, __version__
+from sop_desktop.services import office
 from sop_desktop.errors import SopError
 from ui.screen import fit_size
 from ui.settings import AppSettings
@@ -70,8 +71,8 @@ class MainWindow(QMainWindow):
 
     def _start_watching(self) -> None:
         """Other PCs' changes reach this inbox and the open case within seconds: a cheap
-        poll of sop_desktop.watch (NOTIFY on PostgreSQL, data_version on SQLite)."""
-        from sop_desktop.watch import open_watcher
+        poll of sop_desktop.storage.watch (NOTIFY on PostgreSQL, data_version on SQLite)."""
+        from sop_desktop.storage.watch import open_watcher
 
         try:
             self.watcher = open_watcher(self.services.db)
@@ -259,7 +260,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Siap"), 3000)
 
     def is_admin(self) -> bool:
-        from sop_desktop.users import is_administrator
+        from sop_desktop.services.users import is_administrator
 
         return is_administrator(self.user)
 
@@ -321,7 +322,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Kasus %1 dibuat").replace("%1", case.number), 8000)
 
     def import_sop(self) -> None:
-        from sop_desktop.users import admin_refusal, log_refusal
+        from sop_desktop.services.users import admin_refusal, log_refusal
         from ui.import_dialog import ImportDialog
 
         reason = admin_refusal(self.user, "impor_sop")  # the core's check, as in the CLI
@@ -336,7 +337,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _sops_imported(self, stored) -> None:
-        from sop_desktop.users import log_admin_action
+        from sop_desktop.services.users import log_admin_action
 
         log_admin_action(self.user, "impor_sop", ", ".join(
             f"{getattr(s, 'code', s)} v{getattr(s, 'version', '')}" for s in stored))
@@ -426,7 +427,7 @@ class MainWindow(QMainWindow):
         self._keep(dialog)
 
     def export_register_to(self, path: str) -> QProgressDialog:
-        from sop_desktop import db as dbm
+        from sop_desktop.storage import db as dbm
         from sop_desktop.reports.registers import (RegisterFilters, build_register,
                                                    write_register_xlsx)
 
@@ -449,8 +450,8 @@ class MainWindow(QMainWindow):
         self._keep(offer_open(self, out, self.tr("Register disimpan.")))
 
     def backup_database(self) -> QProgressDialog:
-        from sop_desktop import db as dbm
-        from sop_desktop.backup import create_backup
+        from sop_desktop.storage import db as dbm
+        from sop_desktop.storage.backup import create_backup
 
         services = self.services
 

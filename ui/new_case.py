@@ -47,7 +47,7 @@ class NewCaseDialog(QDialog):
         time_row.addWidget(self.at_now)
         time_row.addWidget(self.at_edit, 1)
         top.addRow(self.tr("Diterima:"), time_row)
-        self.sifat = QComboBox()  # biasa / segera / sangat segera / rahasia (sop_desktop.sifat)
+        self.sifat = QComboBox()  # biasa / segera / sangat segera / rahasia (sop_desktop.domain.sifat)
         self.sifat.setObjectName("new_case_sifat")
         for key, text in (("biasa", self.tr("Biasa")), ("segera", self.tr("Segera")),
                           ("sangat_segera", self.tr("Sangat segera")), ("rahasia", self.tr("Rahasia"))):

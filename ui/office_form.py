@@ -10,7 +10,7 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QPushButton, QVBoxLayout, QWidget)
 
-from sop_desktop import office
+from sop_desktop.services import office
 from sop_desktop.paths import data_dir
 
 FIELDS = ("kementerian", "kantor", "unit", "alamat", "kota", "telepon", "laman", "email")

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, Q
                                QVBoxLayout, QWidget)
 
 from sop_desktop.errors import PermissionDenied, SopError, ValidationError
-from sop_desktop.users import MIN_PASSWORD_LENGTH
+from sop_desktop.services.users import MIN_PASSWORD_LENGTH
 
 ERROR_STYLE = "color: #b00020"
 

@@ -81,7 +81,7 @@ def build_report(services, request: ReportRequest):
 def write_built(request: ReportRequest, data, path, fmt: str, progress=None,
                 total: int | None = None) -> Path:
     """Write what build_report() returned as "xlsx" or "pdf", whole or not at all."""
-    from sop_desktop import office as office_mod
+    from sop_desktop.services import office as office_mod
     from sop_desktop.letters.register import export_outgoing_pdf, export_outgoing_xlsx
     from sop_desktop.reports.kinerja import (write_kinerja_pdf, write_kinerja_xlsx,
                                              write_monitoring_pdf, write_monitoring_xlsx)
@@ -631,7 +631,7 @@ class ReportDialog(QDialog):
 
     def _saved_signer(self) -> dict:
         """Who signs reports by default (the office setting the CLI uses too)."""
-        from sop_desktop import db as dbm
+        from sop_desktop.storage import db as dbm
         from sop_desktop.reports.registers import SIGNER_SETTING
 
         saved = dbm.get_setting(SIGNER_SETTING) or {}
@@ -671,7 +671,7 @@ class ReportDialog(QDialog):
         self.pages_label.setText("")
 
         def work():
-            from sop_desktop import db as dbm
+            from sop_desktop.storage import db as dbm
 
             try:
                 data, shown, rows = report_pdf_bytes(services, request, max_rows=PREVIEW_ROWS)
@@ -753,7 +753,7 @@ class ReportDialog(QDialog):
         services = self.services
 
         def work(progress):
-            from sop_desktop import db as dbm
+            from sop_desktop.storage import db as dbm
 
             try:
                 return write_report(services, request, path, fmt,
@@ -796,7 +796,7 @@ class ReportDialog(QDialog):
         services = self.services
 
         def work(progress):
-            from sop_desktop import db as dbm
+            from sop_desktop.storage import db as dbm
 
             data = cached
             if data is None:

@@ -1,6 +1,6 @@
 """The self-test's window check (`sop-desktop --self-test`): Qt plugins, the compiled
 translations and the main window, offscreen. Lives in ui/ because the core never imports Qt;
-sop_desktop.selftest calls it only when that check runs, as the CLI calls ui.app to open the
+sop_desktop.ops.selftest calls it only when that check runs, as the CLI calls ui.app to open the
 window."""
 
 from __future__ import annotations

@@ -9,9 +9,9 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
                                QLineEdit, QVBoxLayout, QWidget, QWizard, QWizardPage)
 
-from sop_desktop import office
+from sop_desktop.services import office
 from sop_desktop.errors import SopError
-from sop_desktop.users import LoginThrottled
+from sop_desktop.services.users import LoginThrottled
 from ui.office_form import OfficeProfileForm
 from ui.screen import fit_size
 
@@ -93,7 +93,7 @@ class AdminPage(QWizardPage):
         """Every problem of the form at once (the core's rules), each with its field."""
         import re
 
-        from sop_desktop import users as users_mod
+        from sop_desktop.services import users as users_mod
 
         out: list[tuple[QWidget, str]] = []
         name = self.username.text().strip()

@@ -34,7 +34,7 @@ class Context:
     @property
     def services(self):
         if self._services is None:
-            from sop_desktop.services import Services
+            from sop_desktop.services.container import Services
 
             self._services = Services(self.args.db)
         return self._services
@@ -42,7 +42,7 @@ class Context:
     def close(self) -> None:
         if self._services is not None:
             if self.anchor_on_close:
-                from sop_desktop.anchors import write_anchor
+                from sop_desktop.storage.anchors import write_anchor
 
                 # closing the app: the chain's head leaves the database (only when it moved)
                 write_anchor("tutup", self._services.db)
@@ -82,7 +82,7 @@ class _Parser(argparse.ArgumentParser):
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if "--self-test" in argv:  # before the command modules load: the self-test checks them too
-        from sop_desktop.selftest import run_self_test
+        from sop_desktop.ops.selftest import run_self_test
 
         return run_self_test()
     parser = build_parser()
@@ -91,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:  # argparse already printed its message
         return int(exc.code or 0)
     if args.self_test:
-        from sop_desktop.selftest import run_self_test
+        from sop_desktop.ops.selftest import run_self_test
 
         return run_self_test()
     if not args.command:

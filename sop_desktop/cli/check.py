@@ -3,7 +3,7 @@ chain and its anchor (the newest in the anchor log, or `--anchor HASH|FILE`)."""
 
 from __future__ import annotations
 
-from sop_desktop import backup as bk
+from sop_desktop.storage import backup as bk
 from sop_desktop.cli import print_json
 from sop_desktop.cli.backup import _sqlite_file
 
@@ -25,13 +25,13 @@ def _anchor_choice(args, ctx):
     """The anchor to check against: --anchor, else the newest in the anchor log."""
     if not getattr(args, "anchor", None):
         return "newest"
-    from sop_desktop.anchors import parse_anchor
+    from sop_desktop.storage.anchors import parse_anchor
 
     return parse_anchor(args.anchor, ctx.services.db)
 
 
 def _set_anchor_log(args) -> int:
-    from sop_desktop.anchors import set_anchor_log
+    from sop_desktop.storage.anchors import set_anchor_log
 
     target = set_anchor_log(args.set_anchor_log)
     print(f"Log jangkar tambahan: {target}" if target else "Log jangkar tambahan: tidak ada")
@@ -51,16 +51,16 @@ def cmd_check(args, ctx) -> int:
             else:
                 print(f"MASALAH  {first.message}")
             return 1
-    from sop_desktop.integrity import run_checks
+    from sop_desktop.storage.integrity import run_checks
 
     findings = run_checks(ctx.services, anchor=_anchor_choice(args, ctx))
     ok = all(f.ok for f in findings)
     ctx.anchor_on_close = ok  # never anchor a state the check found wrong
-    from sop_desktop.anchors import current_anchor
+    from sop_desktop.storage.anchors import current_anchor
 
     now = current_anchor(ctx.services.db)
     if args.json:
-        from sop_desktop.integrity import latest_chain_hash
+        from sop_desktop.storage.integrity import latest_chain_hash
 
         history = next((f for f in findings if f.check == "history"), None)
         print_json({"ok": ok, "checks": [f.to_dict() for f in findings],

@@ -24,8 +24,8 @@ def register(sub) -> None:
 
 def cmd_demo(args, ctx) -> int:
     from sop_desktop.cli.user import admin_actor
-    from sop_desktop.demo import check_demo_target, fill
-    from sop_desktop.users import log_admin_action
+    from sop_desktop.ops.demo import check_demo_target, fill
+    from sop_desktop.services.users import log_admin_action
 
     if args.db is None and not os.environ.get("SOP_DESKTOP_DB"):
         raise ValidationError("Data demo hanya untuk basis data pelatihan: sebutkan berkasnya "

@@ -7,7 +7,7 @@ import sys
 
 from sop_desktop.cli import print_json
 from sop_desktop.cli.user import acting_user, add_as_argument
-from sop_desktop.disposisi import INSTRUKSI
+from sop_desktop.services.disposisi import INSTRUKSI
 
 
 def register(sub) -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from sop_desktop.cli import print_json
 from sop_desktop.errors import ValidationError
-from sop_desktop.inbox import InboxFilter
-from sop_desktop.sifat import SIFAT, sifat_label
+from sop_desktop.services.inbox import InboxFilter
+from sop_desktop.domain.sifat import SIFAT, sifat_label
 
 
 def register(sub) -> None:
@@ -33,7 +33,7 @@ def register(sub) -> None:
 
 def _filter(args) -> InboxFilter:
     from sop_desktop.cli.case import parse_date
-    from sop_desktop.sifat import sifat_code
+    from sop_desktop.domain.sifat import sifat_code
 
     if (args.unread or args.mine) and not args.user:
         raise ValidationError("--unread dan --mine hanya bersama --user PENGGUNA")

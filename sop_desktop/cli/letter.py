@@ -90,7 +90,7 @@ def run(args, ctx) -> int:
 def _require_admin(args, ctx, what: str) -> None:
     """Office settings are changed by an administrator only (signed in with --as)."""
     from sop_desktop.cli.user import acting_user
-    from sop_desktop.users import log_refusal
+    from sop_desktop.services.users import log_refusal
 
     actor = acting_user(args, ctx.services)
     if actor.role != "administrator":
@@ -128,7 +128,7 @@ def cmd_issue(args, ctx, case_number: str, template_id: str) -> int:
             when = dt.date.fromisoformat(args.tanggal)
         except ValueError:
             raise ValidationError(f"Tanggal '{args.tanggal}' tidak valid (contoh 2026-11-21)") from None
-    from sop_desktop import office
+    from sop_desktop.services import office
     from sop_desktop.cli.export import warn_if_profile_unset
 
     services = ctx.services
@@ -172,7 +172,7 @@ def _issue_confirmed(letters, args, case_number: str, template_id: str, actor, w
 def cmd_register(args, ctx) -> int:
     from pathlib import Path
 
-    from sop_desktop import office
+    from sop_desktop.services import office
     from sop_desktop.letters.register import (export_outgoing_pdf, export_outgoing_xlsx,
                                               rows_outgoing)
     from sop_desktop.reports.periods import parse_period
@@ -199,7 +199,7 @@ def cmd_register(args, ctx) -> int:
 
 
 def cmd_office(args, ctx) -> int:
-    from sop_desktop import office
+    from sop_desktop.services import office
 
     ctx.services
     profile = office.load()

@@ -124,7 +124,7 @@ def cmd_import(args, ctx) -> int:
             saved, created = service.save_import(defn, code, new=new)
             taken.add(saved.code)
             stored.append({"code": saved.code, "version": saved.version, "created": created})
-        from sop_desktop.users import log_admin_action
+        from sop_desktop.services.users import log_admin_action
 
         log_admin_action(actor, "impor_sop", f"{args.file}: " + ", ".join(
             f"{s['code']} v{s['version']}" for s in stored))
@@ -167,7 +167,7 @@ def cmd_versions(args, ctx) -> int:
 
 
 def cmd_validate(args, ctx) -> int:
-    from sop_desktop.validate import problems
+    from sop_desktop.domain.validate import problems
 
     sops, _ = read_file(args.file)
     bad = 0

@@ -8,7 +8,7 @@ import sys
 
 from sop_desktop.cli import print_json
 from sop_desktop.errors import PermissionDenied, ValidationError
-from sop_desktop.users import ROLES, log_admin_action
+from sop_desktop.services.users import ROLES, log_admin_action
 
 PASSWORD_ENV = "SOP_DESKTOP_PASSWORD"
 
@@ -87,8 +87,8 @@ def admin_actor(args, services, action: str):
     """The administrator named by --as (signed in), for an administrator-only command.
 
     Without --as: allowed only on a database with no administrator yet (a new one), then
-    None. The check itself is the core's (sop_desktop.users.require_admin)."""
-    from sop_desktop.users import require_admin
+    None. The check itself is the core's (sop_desktop.services.users.require_admin)."""
+    from sop_desktop.services.users import require_admin
 
     actor = acting_user(args, services) if getattr(args, "as_user", None) else None
     require_admin(actor, action, first_run_ok=True)

@@ -11,8 +11,8 @@ from sop_desktop.flowchart.notes import banner_cell
 from sop_desktop.flowchart.routing import _Edge, _Routing
 from sop_desktop.flowchart.text import (_cell, _pieces_of, _runs, _text_height, fit_size, short_header,
                                         text_width, wrap)
-from sop_desktop.fonts import SANS, SANS_BOLD
-from sop_desktop.model import SopDefinition, Step
+from sop_desktop.output.fonts import SANS, SANS_BOLD
+from sop_desktop.domain.model import SopDefinition, Step
 
 class _FlowLayout(_Routing):
     """Computes the flowchart pages: columns, header, rows, page breaks, symbols, arrows."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sop_desktop.model import Step
+from sop_desktop.domain.model import Step
 
 CM = 72 / 2.54
 PAPERS = {"A4": (21.0 * CM, 29.7 * CM), "F4": (21.5 * CM, 33.0 * CM)}

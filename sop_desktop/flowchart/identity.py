@@ -10,8 +10,8 @@ from sop_desktop.flowchart.geometry import (HEADER_FILL, LEADING, MARGIN, PAD, C
                                             TextRun)
 from sop_desktop.flowchart.text import (_cell, _list_cell, _numbered, _runs, _text_height, ascent,
                                         text_width, wrap)
-from sop_desktop.fonts import SANS, SANS_BOLD
-from sop_desktop.model import IDENTITY_LABELS, SopDefinition
+from sop_desktop.output.fonts import SANS, SANS_BOLD
+from sop_desktop.domain.model import IDENTITY_LABELS, SopDefinition
 
 SIGN_GAP = 26 / 25.4 * 72  # free height between the signer's jabatan and name: signature and stamp
 PLACEHOLDERS = {"KEMENTERIAN / LEMBAGA", "NAMA KANTOR"}  # an office profile nobody filled in
@@ -48,7 +48,7 @@ def print_date(text: str) -> str:
         day, month, year = (int(g) for g in m.groups())
     if day is None:
         return raw
-    from sop_desktop.dates import tanggal  # babel: loaded only when an identity page is made
+    from sop_desktop.domain.dates import tanggal  # babel: loaded only when an identity page is made
 
     try:
         return tanggal(dt.date(year, month, day))
@@ -80,9 +80,9 @@ def _signer_lines(ident, size: float, value_lines) -> list[tuple[str, str]]:
     signer += [("", SANS)] * blanks
     signer += [(ln, SANS_BOLD) for ln in value_lines(ident.disahkan_nama or "-", True)]
     if ident.disahkan_nip.strip():
-        # deferred: sop_desktop.signature imports reportlab's platypus, which the on-screen
+        # deferred: sop_desktop.output.signature imports reportlab's platypus, which the on-screen
         # flowchart of the first window does not need (start-up, issue 19)
-        from sop_desktop.signature import format_nip
+        from sop_desktop.output.signature import format_nip
 
         signer += [(ln, SANS) for ln in value_lines(f"NIP {format_nip(ident.disahkan_nip)}")]
     return signer

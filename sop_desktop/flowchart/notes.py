@@ -14,8 +14,8 @@ import re
 
 from sop_desktop.flowchart.geometry import MARGIN, Cell, Rect
 from sop_desktop.flowchart.text import _cell, _text_height
-from sop_desktop.fonts import SANS_BOLD
-from sop_desktop.model import IDENTITY_LABELS, SopDefinition
+from sop_desktop.output.fonts import SANS_BOLD
+from sop_desktop.domain.model import IDENTITY_LABELS, SopDefinition
 
 BANNER_SIZE = 8.0
 BANNER_FILL = "#f2f2f2"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sop_desktop.errors import SopError
 from sop_desktop.flowchart.layout import SopLayout, layout_sop
-from sop_desktop.model import SopDefinition
+from sop_desktop.domain.model import SopDefinition
 
 
 def layout_pdf_bytes(layout: SopLayout, *, flowchart_only: bool = False) -> bytes:
@@ -22,7 +22,7 @@ def layout_pdf_bytes(layout: SopLayout, *, flowchart_only: bool = False) -> byte
 
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=(layout.width, layout.height), pageCompression=1)
-    from sop_desktop.reports.docmeta import pdf_info
+    from sop_desktop.output.docmeta import pdf_info
 
     info = pdf_info(title=layout.name or "SOP", subject=f"SOP {layout.code}")
     c.setTitle(info["title"])
@@ -44,8 +44,8 @@ def open_office() -> list[str]:
     """The office hierarchy from the office profile of the open database ([] when none is open).
 
     The identity page prints it when an SOP's source had no office hierarchy."""
-    from sop_desktop import db as dbm
-    from sop_desktop import office
+    from sop_desktop.storage import db as dbm
+    from sop_desktop.services import office
     from sop_desktop.flowchart.identity import office_hierarchy
 
     if dbm.database.obj is None:

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from sop_desktop.flowchart.geometry import BODY_SIZE, LEADING, PAD, Cell, Rect, TextRun
-from sop_desktop.fonts import SANS, SANS_BOLD, register_fonts
+from sop_desktop.output.fonts import SANS, SANS_BOLD, register_fonts
 
 # --------------------------------------------------------------------------- text
 

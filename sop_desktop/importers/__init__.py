@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sop_desktop.errors import ImportFailed
-from sop_desktop.model import SopDefinition
+from sop_desktop.domain.model import SopDefinition
 
 MAX_TEXT_BYTES = 20 * 1024 * 1024
 
@@ -40,7 +40,7 @@ def read_sop_file(path: str | Path, progress=None, cancel=None) -> ImportResult:
     """
     path = Path(path)
     if path.suffix.lower() == ".toml":
-        from sop_desktop.library import load
+        from sop_desktop.importers.library import load
 
         return ImportResult([load(path)], [])
     return import_file(path, progress, cancel)

@@ -22,8 +22,8 @@ from sop_desktop.importers.lanes import clean_lane_name, infer_lanes
 from sop_desktop.importers.layout import renumber_labels
 from sop_desktop.importers.table import (NO_STANDARD, HeaderModel, TablePart, build_header,
                                          classify_mark, locate_tables, with_unit)
-from sop_desktop.model import Lane, SopDefinition, Step
-from sop_desktop.waktu import parse_waktu, read_waktu
+from sop_desktop.domain.model import Lane, SopDefinition, Step
+from sop_desktop.domain.waktu import parse_waktu, read_waktu
 
 MAX_NAME = 250
 NO_TABLE = ("tidak ditemukan tabel SOP (baris langkah bernomor di bawah kepala tabel No / "

@@ -124,7 +124,7 @@ def cell_text(value) -> str:
     if isinstance(value, (dt.time, dt.timedelta)):
         return _duration(value)
     if isinstance(value, (dt.date, dt.datetime)):
-        from sop_desktop.dates import tanggal
+        from sop_desktop.domain.dates import tanggal
 
         return tanggal(value)  # "24 Oktober 2022", as the identity page prints dates
     return str(value)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from sop_desktop.importers.lanes import LaneIndex, lane_index, read_facts
-from sop_desktop.model import Step
+from sop_desktop.domain.model import Step
 
 _RETURN = re.compile(
     r"\b(apabila|jika|bila|bilamana|kalau)\b[^.;]{0,160}?"

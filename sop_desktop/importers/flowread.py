@@ -19,7 +19,7 @@ from sop_desktop.importers.pagetable import (
     page_lines,
     text_lines,
 )
-from sop_desktop.model import SopDefinition, Step
+from sop_desktop.domain.model import SopDefinition, Step
 
 _YES = {"ya", "y", "yes", "lengkap", "sesuai", "setuju", "disetujui", "benar", "valid", "layak",
         "memenuhi", "diterima", "terima", "ok", "sah", "lulus", "cocok", "ada", "v"}

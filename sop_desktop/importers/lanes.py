@@ -39,7 +39,7 @@ from sop_desktop.importers.lane_names import (
     lane_index,
     tokens,
 )
-from sop_desktop.model import Step
+from sop_desktop.domain.model import Step
 
 __all__ = ["LaneIndex", "StepFacts", "clean_lane_name", "infer_lanes", "lane_index",
            "lane_rank", "read_facts", "tokens"]

@@ -18,7 +18,7 @@ from sop_desktop.errors import ValidationError
 from sop_desktop.importers.cells import Line, norm_key, step_number
 from sop_desktop.importers.identity import match_labels
 from sop_desktop.importers.layout import loose_header, merge_rows
-from sop_desktop.waktu import parse_waktu
+from sop_desktop.domain.waktu import parse_waktu
 
 ROLES = ("kelengkapan", "waktu", "output", "keterangan")
 _ROLE_WORDS = {

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sop_desktop.signature import format_nip
+from sop_desktop.output.signature import format_nip
 
 _MONTHS = ("januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus",
            "september", "oktober", "november", "desember")

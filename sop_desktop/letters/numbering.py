@@ -9,7 +9,7 @@ The running number counts, as the Tata Naskah Dinas has it, per unit (kode kanto
 across every classification code: W.6-HAM.04.02-1/2026, W.6-UM.01.02-2/2026, ... An office
 that keeps one counter per classification code sets ``per_klasifikasi`` (``letter numbering
 --per-klasifikasi ya``). A pattern without ``{tahun}`` never restarts its counter (year 0), so
-its numbers do not repeat either. The counter itself is sop_desktop.numbering.next_number (in
+its numbers do not repeat either. The counter itself is sop_desktop.services.numbering.next_number (in
 the caller's transaction); the database refuses a number issued twice in one year (a unique
 index on the agenda surat keluar, migration 4 or later), and issuing skips numbers already in
 the agenda.
@@ -26,8 +26,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from sop_desktop import db as dbm
-from sop_desktop.dates import bulan_romawi
+from sop_desktop.storage import db as dbm
+from sop_desktop.domain.dates import bulan_romawi
 from sop_desktop.errors import ValidationError
 
 SETTING_KEY = "letter_numbering"

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import peewee as pw
 
-from sop_desktop import db as dbm
-from sop_desktop.reports.table import Column, Table
+from sop_desktop.storage import db as dbm
+from sop_desktop.output.table import Column, Table
 
 COLUMNS = [
     Column("no", "No.", "int", 5),
@@ -67,9 +67,9 @@ def export_outgoing_xlsx(path: str | Path, period=None, *, office_name: str = ""
     `table`: the rows already read by outgoing_table() (default: read them for `period`)."""
     from openpyxl import Workbook
 
-    from sop_desktop.reports import docmeta
-    from sop_desktop.reports.atomic import write_atomic
-    from sop_desktop.reports.xlsx import discard_workbook, save_workbook, write_table
+    from sop_desktop.output import docmeta
+    from sop_desktop.output.atomic import write_atomic
+    from sop_desktop.output.xlsx import discard_workbook, save_workbook, write_table
 
     table = outgoing_table(period) if table is None else table
     chain = docmeta.latest_chain_hash()
@@ -105,10 +105,10 @@ def export_outgoing_pdf(path: str | Path, period=None, *, paper: str = "A4",
     of letters the full register holds."""
     from reportlab.lib.units import cm
 
-    from sop_desktop import office
-    from sop_desktop.kop import KopSurat
-    from sop_desktop.reports import docmeta, pdf
-    from sop_desktop.reports.atomic import write_atomic
+    from sop_desktop.services import office
+    from sop_desktop.output.kop import KopSurat
+    from sop_desktop.output import docmeta, pdf
+    from sop_desktop.output.atomic import write_atomic
     from sop_desktop.reports.registers import SIGNER_SETTING
 
     table = outgoing_table(period) if table is None else dataclasses.replace(table)

@@ -20,14 +20,14 @@ from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus import (Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table,
                                 TableStyle)
 
-from sop_desktop.fonts import SANS, SANS_BOLD, SERIF, SERIF_BOLD, register_fonts
-from sop_desktop.kop import KopSurat
+from sop_desktop.output.fonts import SANS, SANS_BOLD, SERIF, SERIF_BOLD, register_fonts
+from sop_desktop.output.kop import KopSurat
 from sop_desktop.letters.derived import with_derived_values
 from sop_desktop.letters.templates import (DISPOSISI_FIELDS, STANDARD_FIELDS, Block, Template,
                                            TemplateError, placeholders_in, substitute)
-from sop_desktop.office import OfficeProfile
-from sop_desktop.reports import docmeta
-from sop_desktop.signature import Signer, signature_parts, signature_table
+from sop_desktop.services.office import OfficeProfile
+from sop_desktop.output import docmeta
+from sop_desktop.output.signature import Signer, signature_parts, signature_table
 
 PAPER_SIZES = {
     "A4": (21.0 * cm, 29.7 * cm),
@@ -567,7 +567,7 @@ def sample_values(template: Template, profile: OfficeProfile) -> dict[str, str]:
     """Example values for every placeholder (the template preview and `letter templates`)."""
     import datetime as dt
 
-    from sop_desktop.dates import tanggal
+    from sop_desktop.domain.dates import tanggal
 
     today = dt.date.today()
     values = {key: f"[{label}]" for key, label in STANDARD_FIELDS.items()}

@@ -17,17 +17,17 @@ from pathlib import Path
 
 from babel.dates import format_date
 
-from sop_desktop import db as dbm
-from sop_desktop import numbering as counters
-from sop_desktop import office
-from sop_desktop.dates import tanggal
+from sop_desktop.storage import db as dbm
+from sop_desktop.services import numbering as counters
+from sop_desktop.services import office
+from sop_desktop.domain.dates import tanggal
 from sop_desktop.errors import (NotFound, PermissionDenied, SopError, StorageError,
                                 ValidationError, storage_error)
 from sop_desktop.letters import numbering, templates
 from sop_desktop.letters.render import (HEADER_TEXT_KEYS, PAPER_SIZES, FilledLetter, fill,
                                         render_pdf)
 from sop_desktop.letters.templates import STANDARD_FIELDS, Template, TemplateError
-from sop_desktop.signature import ACTING, Signer, acting_jabatan, format_nip
+from sop_desktop.output.signature import ACTING, Signer, acting_jabatan, format_nip
 
 ACTION_LETTER = "surat"  # the history action (workflow.ACTION_LETTER)
 # Values a user may type with --field besides the template's own fields.
@@ -209,7 +209,7 @@ class LetterService:
             if key in case_fields:
                 by_name.setdefault(_norm(label), _as_text(case_fields[key]))
         if tpl.kind == "disposisi":  # the case's newest disposisi and its sifat fill the form
-            from sop_desktop.disposisi import letter_values
+            from sop_desktop.services.disposisi import letter_values
 
             by_name.update({_norm(k): v for k, v in letter_values(case).items()})
         created = case.created_at
@@ -267,7 +267,7 @@ class LetterService:
     def check_case_allows(self, case, tpl: Template) -> None:
         """A letter is issued on a running or finished case, at or after the step it belongs
         to (the template's `setelah`); never on a stopped case."""
-        from sop_desktop.workflow import STATUS_STOPPED
+        from sop_desktop.services.workflow import STATUS_STOPPED
 
         if case.status == STATUS_STOPPED:
             raise ValidationError(f"Kasus {case.number} sudah dihentikan: {tpl.name} tidak dapat "
@@ -327,7 +327,7 @@ class LetterService:
 
     def check_may_issue(self, case, actor, signer: Signer | None = None) -> None:
         """Staff, the holder of the case's current step, or the signer may issue its letters."""
-        from sop_desktop.users import is_staff, log_refusal
+        from sop_desktop.services.users import is_staff, log_refusal
 
         if is_staff(actor):
             return
@@ -468,7 +468,7 @@ def _store_pdf(store, data: bytes, name: str, tpl: Template, number: str):
 
 
 def _write_file(path: Path, data: bytes, tpl: Template, number: str) -> None:
-    from sop_desktop.reports.atomic import atomic_output
+    from sop_desktop.output.atomic import atomic_output
 
     try:
         with atomic_output(path) as fh:

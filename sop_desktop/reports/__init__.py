@@ -13,7 +13,7 @@ Registers default to F4 (folio) landscape in PDF (`paper=None`); every file carr
 and version in its properties and the latest history chain hash (see reports.docmeta).
 """
 
-from sop_desktop.reports.atomic import ExportError
+from sop_desktop.output.atomic import ExportError
 from sop_desktop.reports.kinerja import (KinerjaData, build_kinerja, compute_kinerja,
                                          write_kinerja_pdf, write_kinerja_xlsx,
                                          write_monitoring_pdf)

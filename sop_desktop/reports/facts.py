@@ -10,10 +10,10 @@ import datetime as dt
 import statistics
 from dataclasses import dataclass, field
 
-from sop_desktop.model import SopDefinition
+from sop_desktop.domain.model import SopDefinition
 
 STATUS_LABELS = {"berjalan": "Dalam proses", "selesai": "Selesai", "dihentikan": "Dihentikan"}
-# The actions of sop_desktop.workflow (kept as strings: facts stay free of the engine).
+# The actions of sop_desktop.services.workflow (kept as strings: facts stay free of the engine).
 ACTION_OPEN = "buka"
 ACTION_STOP = "hentikan"
 ACTION_REOPEN = "buka_kembali"

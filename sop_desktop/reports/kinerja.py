@@ -16,15 +16,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sop_desktop.errors import ValidationError
-from sop_desktop.model import SopDefinition
-from sop_desktop.office import OfficeProfile
-from sop_desktop.positions import normalize_name
-from sop_desktop.reports import docmeta
+from sop_desktop.domain.model import SopDefinition
+from sop_desktop.services.office import OfficeProfile
+from sop_desktop.services.positions import normalize_name
+from sop_desktop.output import docmeta
 from sop_desktop.reports.facts import (CaseFacts, is_return, mean, median, percentile, stay_at,
                                        step_stays)
 from sop_desktop.reports.periods import Period
 from sop_desktop.reports.registers import complaint_field_map
-from sop_desktop.reports.table import Column, Table
+from sop_desktop.output.table import Column, Table
 from sop_desktop.reports.timing import (StepStandard, Timer, elapsed, fast_calendar, step_standard,
                                         within_standard)
 
@@ -305,7 +305,7 @@ def compute_kinerja(cases: list[CaseFacts], sops: list[SopDefinition], *, period
             item = positions.setdefault(position, PositionFigures(position))
             item.backlog += 1
             item.overdue += int(late)
-    from sop_desktop.dates import tanggal, tanggal_jam
+    from sop_desktop.domain.dates import tanggal, tanggal_jam
 
     heading = [f"Periode: {period.label}"]
     if len(sops) == 1:
@@ -324,9 +324,9 @@ def build_kinerja(services, *, period: Period, sop: str | None = None,
                   now: dt.datetime | None = None, calendar=None, category: str | None = None,
                   signer: dict | None = None) -> KinerjaData:
     """Read the cases alive during the period (one SOP or every SOP with cases) and compute."""
-    from sop_desktop import db as dbm
-    from sop_desktop import office as office_mod
-    from sop_desktop.calendar import CalendarSettings, WorkCalendar
+    from sop_desktop.storage import db as dbm
+    from sop_desktop.services import office as office_mod
+    from sop_desktop.domain.calendar import CalendarSettings, WorkCalendar
     from sop_desktop.reports.loader import case_query, load_cases
     from sop_desktop.reports.registers import SIGNER_SETTING
 
@@ -543,9 +543,9 @@ def write_kinerja_pdf(data: KinerjaData, path, progress: Progress | None = None,
     from reportlab.lib.units import cm
     from reportlab.platypus import CondPageBreak, PageBreak, Paragraph
 
-    from sop_desktop.kop import KopSurat
-    from sop_desktop.reports import pdf
-    from sop_desktop.reports.atomic import write_atomic
+    from sop_desktop.output.kop import KopSurat
+    from sop_desktop.output import pdf
+    from sop_desktop.output.atomic import write_atomic
 
     st = pdf.styles(7.5)
     pagesize = pdf.page_size(paper)
@@ -643,9 +643,9 @@ def write_monitoring_pdf(data: KinerjaData, path, progress: Progress | None = No
     the chain hash in the small print; written atomically."""
     from reportlab.lib.units import cm
 
-    from sop_desktop.kop import KopSurat
-    from sop_desktop.reports import pdf
-    from sop_desktop.reports.atomic import write_atomic
+    from sop_desktop.output.kop import KopSurat
+    from sop_desktop.output import pdf
+    from sop_desktop.output.atomic import write_atomic
 
     table = monitoring_table(data)
     st = pdf.styles(8.0)
@@ -674,9 +674,9 @@ def write_monitoring_xlsx(data: KinerjaData, path, progress: Progress | None = N
     written atomically."""
     from openpyxl import Workbook
 
-    from sop_desktop.reports import docmeta
-    from sop_desktop.reports.atomic import write_atomic
-    from sop_desktop.reports.xlsx import save_workbook, write_table
+    from sop_desktop.output import docmeta
+    from sop_desktop.output.atomic import write_atomic
+    from sop_desktop.output.xlsx import save_workbook, write_table
 
     table = monitoring_table(data)
     office = data.office.kantor or data.office.kementerian

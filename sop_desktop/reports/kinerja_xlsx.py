@@ -15,8 +15,8 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
 
-from sop_desktop.reports import docmeta
-from sop_desktop.reports.pdf import nice_axis
+from sop_desktop.output import docmeta
+from sop_desktop.output.pdf import nice_axis
 
 CHART_SHEET = "Grafik"
 PAGE_ROWS = 26  # rows of one chart's page area (a row break after each)
@@ -65,7 +65,7 @@ def top_categories(spec: ChartSpec) -> ChartSpec:
 
 def setup_chart_sheet(ws, nseries: int, paper: str = "A4") -> None:
     """Column widths, one page wide, landscape, no repeated header rows."""
-    from sop_desktop.reports.xlsx import PAPER_CODES, SIDE_MARGIN_IN
+    from sop_desktop.output.xlsx import PAPER_CODES, SIDE_MARGIN_IN
 
     for col in range(1, KEY_COLUMN):
         ws.column_dimensions[get_column_letter(col)].width = 9
@@ -155,8 +155,8 @@ def write_kinerja_workbook(data, path, progress=None) -> Path:
     from openpyxl import Workbook
 
     from sop_desktop.reports import kinerja as k
-    from sop_desktop.reports.atomic import write_atomic
-    from sop_desktop.reports.xlsx import save_workbook, write_table
+    from sop_desktop.output.atomic import write_atomic
+    from sop_desktop.output.xlsx import save_workbook, write_table
 
     office = data.office.kantor or data.office.kementerian
     summary, total = k.summary_table(data)

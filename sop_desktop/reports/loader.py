@@ -8,8 +8,8 @@ from collections.abc import Iterable
 
 import peewee as pw
 
-from sop_desktop import db as dbm
-from sop_desktop.model import SopDefinition
+from sop_desktop.storage import db as dbm
+from sop_desktop.domain.model import SopDefinition
 from sop_desktop.reports.facts import CaseFacts, EventFacts
 
 
@@ -26,7 +26,7 @@ def _definitions(version_ids: Iterable[int]) -> dict[int, SopDefinition]:
 
 def step_positions(defn: SopDefinition, index: dict | None = None) -> dict[int, str]:
     """The position name that does each step (the lane name when no position matches)."""
-    from sop_desktop.positions import PositionService
+    from sop_desktop.services.positions import PositionService
 
     service = PositionService()
     index = index if index is not None else service._index()
@@ -74,7 +74,7 @@ def load_cases(query: pw.ModelSelect, *, events: bool = True, letters: bool = Tr
         query = query.where(Case.id.in_(ids_query))
     rows = list(query.order_by(Case.created_at, Case.id).dicts())
     defs = _definitions(r["sop_version"] for r in rows)
-    from sop_desktop.positions import PositionService
+    from sop_desktop.services.positions import PositionService
 
     index = PositionService()._index()
     lane_maps = {vid: step_positions(defn, index) for vid, defn in defs.items()}
@@ -111,7 +111,7 @@ def load_cases(query: pw.ModelSelect, *, events: bool = True, letters: bool = Tr
 
 def _position_id(name: str) -> int:
     from sop_desktop.errors import NotFound
-    from sop_desktop.positions import PositionService
+    from sop_desktop.services.positions import PositionService
 
     pos = PositionService().resolve(name)
     if pos is None:

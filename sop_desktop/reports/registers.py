@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sop_desktop.errors import NotFound, ValidationError
-from sop_desktop.model import SopDefinition
-from sop_desktop.office import OfficeProfile
-from sop_desktop.positions import normalize_name
-from sop_desktop.reports import docmeta
+from sop_desktop.domain.model import SopDefinition
+from sop_desktop.services.office import OfficeProfile
+from sop_desktop.services.positions import normalize_name
+from sop_desktop.output import docmeta
 from sop_desktop.reports.facts import FORWARD_ACTIONS, STATUS_LABELS, CaseFacts, is_move
 from sop_desktop.reports.periods import Period
-from sop_desktop.reports.table import Column, Table, display_value
+from sop_desktop.output.table import Column, Table, display_value
 from sop_desktop.reports.timing import CaseTiming, Timer, timeliness_label
 
 Progress = Callable[[int, int], None]
@@ -390,7 +390,7 @@ def register_from_facts(cases: list[CaseFacts], *, kind: str, filters: RegisterF
     heading.append(f"Periode: {filters.period.label}" if filters.period else "Periode: seluruhnya")
     if filters.describe():
         heading.append(f"Saringan: {filters.describe()}")
-    from sop_desktop.dates import tanggal_jam
+    from sop_desktop.domain.dates import tanggal_jam
 
     heading.append(f"Keadaan per {tanggal_jam(as_of)}; {len(rows)} kasus")
     table = Table(title, columns, rows,
@@ -402,9 +402,9 @@ def register_from_facts(cases: list[CaseFacts], *, kind: str, filters: RegisterF
 def build_register(services, filters: RegisterFilters, *, now: dt.datetime | None = None,
                    calendar=None, signer: dict | None = None) -> RegisterData:
     """Read the cases for `filters` from the database and build the register."""
-    from sop_desktop import db as dbm
-    from sop_desktop import office as office_mod
-    from sop_desktop.calendar import CalendarSettings, WorkCalendar
+    from sop_desktop.storage import db as dbm
+    from sop_desktop.services import office as office_mod
+    from sop_desktop.domain.calendar import CalendarSettings, WorkCalendar
     from sop_desktop.reports.loader import case_query, load_cases
 
     latest = services.sops.latest_all()
@@ -550,8 +550,8 @@ def write_register_xlsx(data: RegisterData, path, progress: Progress | None = No
     sheet and the document properties say what it is, which app made it and the chain hash."""
     from openpyxl import Workbook
 
-    from sop_desktop.reports.atomic import write_atomic
-    from sop_desktop.reports.xlsx import discard_workbook, save_workbook, write_table
+    from sop_desktop.output.atomic import write_atomic
+    from sop_desktop.output.xlsx import discard_workbook, save_workbook, write_table
 
     office = _office_name(data)
 
@@ -584,9 +584,9 @@ def write_register_pdf(data: RegisterData, path, progress: Progress | None = Non
     atomically. `paper`: A4, F4 or A3, landscape (None: F4, see default_paper)."""
     from reportlab.lib.units import cm
 
-    from sop_desktop.kop import KopSurat
-    from sop_desktop.reports import pdf
-    from sop_desktop.reports.atomic import write_atomic
+    from sop_desktop.output.kop import KopSurat
+    from sop_desktop.output import pdf
+    from sop_desktop.output.atomic import write_atomic
 
     table = pdf_table(data)
     st = pdf.styles(7.0 if len(table.columns) <= 12 else 6.3)

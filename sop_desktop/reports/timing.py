@@ -11,8 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sop_desktop.calendar import WorkCalendar
-from sop_desktop.model import SopDefinition, Step
+from sop_desktop.domain.calendar import WorkCalendar
+from sop_desktop.domain.model import SopDefinition, Step
 from sop_desktop.reports.facts import CaseFacts
 
 CLOCK_UNITS = ("detik", "menit", "jam")

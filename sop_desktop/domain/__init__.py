@@ -1,0 +1,1 @@
+"""Pure domain: the SOP model, waktu, the working-day calendar, validation, dates."""

@@ -1,0 +1,1 @@
+"""Operations: the self-test and demo data."""

@@ -1,0 +1,1 @@
+"""Output plumbing for reports, letters and flowcharts: files, metadata, fonts, kop, tables."""

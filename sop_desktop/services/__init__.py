@@ -1,0 +1,1 @@
+"""Services: cases, inboxes, SOPs, users, positions, attachments, numbering, office."""

@@ -1,0 +1,129 @@
+"""Office positions (jabatan) and the lane names (aliases) that mean them.
+
+Names are configuration: the defaults come from resources/positions.toml and are stored in the
+database, where an administrator edits them.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass, field
+
+from sop_desktop.storage import db as dbm
+from sop_desktop.errors import NotFound, ValidationError
+from sop_desktop.paths import resources_dir
+
+
+def normalize_name(text: str) -> str:
+    """Key for comparing lane names: case, punctuation and spacing ignored ("KAKAN WIL" == "Kakanwil")."""
+    text = unicodedata.normalize("NFKD", text or "").encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+@dataclass
+class PositionInfo:
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    external: bool = False
+    lanes: list[dict] = field(default_factory=list)  # [{"sop": code, "lane": lane}]
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "aliases": list(self.aliases), "external": self.external,
+                "lanes": list(self.lanes)}
+
+
+def default_positions() -> list[PositionInfo]:
+    path = resources_dir() / "positions.toml"
+    if not path.exists():
+        return []
+    doc = tomllib.loads(path.read_text(encoding="utf-8"))
+    return [PositionInfo(p["name"], list(p.get("aliases", [])), bool(p.get("external", False)))
+            for p in doc.get("positions", [])]
+
+
+class PositionService:
+    """Positions and how SOP lanes map to them."""
+
+    def seed_defaults(self) -> None:
+        if dbm.Position.select().exists():
+            return
+        with dbm.database.atomic():
+            for info in default_positions():
+                dbm.Position.create(name=info.name, aliases=info.aliases, external=info.external)
+
+    def all(self) -> list[dbm.Position]:
+        return list(dbm.Position.select().order_by(dbm.Position.name))
+
+    def get(self, name: str) -> dbm.Position:
+        pos = self.resolve(name)
+        if pos is None:
+            raise NotFound(f"Jabatan '{name}' tidak dikenal")
+        return pos
+
+    def _index(self) -> dict[str, dbm.Position]:
+        """{normalised name or alias: position}. Every step transition asks for it (issue 19):
+        the rows are read with one prepared statement (peewee's query building cost more than
+        the query) and the index is built again only when they differ from the last read."""
+        rows = dbm.database.execute_sql(
+            'SELECT "id", "name", "aliases", "external" FROM "position"').fetchall()
+        cached = getattr(self, "_index_cache", None)
+        if cached is not None and cached[0] == rows:
+            return dict(cached[1])
+        index: dict[str, dbm.Position] = {}
+        as_aliases = dbm.Position.aliases.python_value
+        as_external = dbm.Position.external.python_value
+        for pos_id, name, aliases, external in rows:
+            pos = dbm.Position(id=pos_id, name=name, aliases=as_aliases(aliases),
+                               external=as_external(external))
+            for alias in [pos.name, *(pos.aliases or [])]:
+                index.setdefault(normalize_name(alias), pos)
+        self._index_cache = (rows, index)
+        return dict(index)
+
+    def by_id(self, position_id: int) -> dbm.Position | None:
+        """The position with this id, from the same cached read as _index (issue 19)."""
+        return next((p for p in self._index().values() if p.id == position_id), None)
+
+    def resolve(self, lane_name: str | None, index: dict | None = None) -> dbm.Position | None:
+        """The position a lane name (or position name / alias) means, or None."""
+        if not lane_name:
+            return None
+        index = index if index is not None else self._index()
+        return index.get(normalize_name(lane_name))
+
+    def position_for_lane(self, defn, lane_name: str | None, index: dict | None = None):
+        """Explicit mapping in the SOP first, then the aliases."""
+        lane = defn.lane_of(lane_name)
+        if lane is not None and lane.position:
+            found = self.resolve(lane.position, index)
+            if found is not None:
+                return found
+        return self.resolve(lane_name, index)
+
+    def save(self, name: str, aliases: list[str], external: bool = False,
+             old_name: str | None = None) -> dbm.Position:
+        name = name.strip()
+        if not name:
+            raise ValidationError("Nama jabatan wajib diisi")
+        with dbm.database.atomic():
+            pos = dbm.Position.get_or_none(dbm.Position.name == (old_name or name))
+            if pos is None:
+                pos = dbm.Position(name=name)
+            pos.name = name
+            pos.aliases = [a.strip() for a in aliases if a.strip()]
+            pos.external = external
+            pos.save()
+        return pos
+
+    def listing(self, sops) -> list[PositionInfo]:
+        """Every position with the SOP lanes that map to it (sops: latest definitions)."""
+        index = self._index()
+        infos = {p.name: PositionInfo(p.name, list(p.aliases or []), p.external) for p in self.all()}
+        for defn in sops:
+            for lane in defn.lanes:
+                pos = self.position_for_lane(defn, lane.name, index)
+                if pos is not None:
+                    infos[pos.name].lanes.append({"sop": defn.code, "lane": lane.name})
+        return list(infos.values())

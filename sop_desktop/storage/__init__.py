@@ -1,0 +1,1 @@
+"""Storage: the database, migrations, backups, the history chain and its checks."""

@@ -1,0 +1,725 @@
+"""Backups, restore, the start-up integrity check and the one-instance lock ("nothing lost").
+
+SQLite backups always go through SQLite's online backup API (a consistent snapshot while the
+app keeps writing), never a file copy, and carry the attachment store and issued letters'
+PDFs inside the same file (sop_desktop.storage.backup_files). PostgreSQL databases get a logical dump
+of the app's tables instead (JSON lines per table, sop_desktop.storage.backup_dump). The restore lives
+in sop_desktop.storage.backup_restore, the start-up check in sop_desktop.storage.startup_check; this module is
+their one entry point. Messages are Indonesian and fit on one line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import os
+import re
+import socket
+import sqlite3
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
+
+from sop_desktop.storage import db as dbm
+from sop_desktop.storage import diskspace, known_state, migrations
+from sop_desktop.errors import SopError
+from sop_desktop.paths import data_dir
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BACKUP_SETTING = "backup.folder"
+BACKUP_SUFFIX = ".sqlite3"
+DUMP_SUFFIX = ".sopdump"
+REASONS = ("manual", "on-close", "daily", "pre-migration", "pre-import", "pre-restore")
+SAFETY_REASONS = ("pre-migration", "pre-import", "pre-restore")
+SAFETY_KEEP = 5  # safety backups kept per reason on top of the 7/4/12 schedule
+_NAME_RE = re.compile(
+    r"^sop-desktop-(\d{8})-(\d{6})(?:-(\d+))?(?:-([a-z][a-z-]*))?(\.sqlite3|\.sopdump)$")
+_REMEMBERED = "backup-folders.json"
+log = logging.getLogger(__name__)
+
+if TYPE_CHECKING:
+    from sop_desktop.storage.startup_check import CheckResult
+
+
+class BackupError(SopError):
+    """A backup or restore cannot be made (message in Indonesian)."""
+
+
+class InstanceLocked(SopError):
+    """Another SOP Desktop already has this database open."""
+
+    def __init__(self, message: str, holder: dict):
+        super().__init__(message)
+        self.holder = holder
+
+
+class DamagedDatabase(SopError):
+    """The database file failed the start-up check; `result` holds the offered backup."""
+
+    def __init__(self, result: "CheckResult"):
+        super().__init__(result.message)
+        self.result = result
+
+
+def sqlite_file_of(target: str) -> Path | None:
+    """The SQLite file behind a database target (path or sqlite:/// URL); None for a server
+    URL or an in-memory database."""
+    if target.startswith("sqlite:///"):
+        target = target[len("sqlite:///"):]
+    if "://" in target or target == ":memory:":
+        return None
+    return Path(target).expanduser()
+
+
+def check_before_open(target: str, *, light: bool = False) -> None:
+    """Run the start-up check on a SQLite target; raise DamagedDatabase (one Indonesian line
+    naming the newest good backup) when the file must not be opened. `light` skips the
+    quick_check (which reads the whole file) when no migration is pending: see startup_check."""
+    path = sqlite_file_of(target)
+    if path is not None:
+        result = startup_check(path, light=light)
+        if result.kind == "disk_full":
+            raise diskspace.DiskFull(path.parent, diskspace.WORK_ROOM)
+        if not result.ok:
+            raise DamagedDatabase(result)
+
+
+# -- names and folders -----------------------------------------------------------------------
+
+def _slug(reason: str) -> str:
+    slug = re.sub(r"[^a-z]+", "-", reason.lower()).strip("-")
+    if slug not in REASONS:
+        raise ValueError(f"alasan cadangan tidak dikenal: {reason}")
+    return slug
+
+
+def backup_name(when: dt.datetime, reason: str = "manual", suffix: str = BACKUP_SUFFIX,
+                serial: int = 0) -> str:
+    """'sop-desktop-20261121-170000.sqlite3'; automatic backups carry their reason."""
+    slug = _slug(reason)
+    parts = [f"sop-desktop-{when:%Y%m%d-%H%M%S}"]
+    if serial:
+        parts.append(str(serial))
+    if slug != "manual":
+        parts.append(slug)
+    return "-".join(parts) + suffix
+
+
+def parse_backup_name(name: str) -> tuple[dt.datetime, str] | None:
+    """(time, reason) of a backup file name; None for any other file."""
+    match = _NAME_RE.match(name)
+    if not match:
+        return None
+    try:
+        when = dt.datetime.strptime(match.group(1) + match.group(2), "%Y%m%d%H%M%S")
+    except ValueError:
+        return None
+    return when, match.group(4) or "manual"
+
+
+def default_backup_folder() -> Path:
+    return data_dir() / "backups"
+
+
+def backup_folder() -> Path:
+    """The configured backup folder (Setting 'backup.folder', e.g. a USB disk) or the default."""
+    configured = None
+    if dbm.database.obj is not None:
+        try:
+            configured = dbm.get_setting(BACKUP_SETTING)
+        except Exception:  # table not there yet (before migrations): use the default
+            configured = None
+    return Path(configured).expanduser() if configured else default_backup_folder()
+
+
+def set_backup_folder(folder: str | Path | None) -> None:
+    dbm.set_setting(BACKUP_SETTING, str(folder) if folder else None)
+
+
+def _remember_folder(folder: Path) -> None:
+    """Note a backup folder outside the database, so a damaged database can still find it."""
+    path = data_dir() / _REMEMBERED
+    try:
+        known = json.loads(path.read_text(encoding="utf-8")) if path.exists() else []
+    except (OSError, ValueError):
+        known = []
+    if str(folder) not in known:
+        known.append(str(folder))
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(json.dumps(known[-10:], ensure_ascii=False), encoding="utf-8")
+        except OSError:
+            pass
+
+
+def known_backup_folders(db_path: Path | None = None) -> list[Path]:
+    """Every folder where backups may be: the default, remembered ones, beside the database."""
+    folders = [default_backup_folder()]
+    try:
+        folders += [Path(p) for p in json.loads((data_dir() / _REMEMBERED).read_text("utf-8"))]
+    except (OSError, ValueError):
+        pass
+    if db_path is not None:
+        folders.append(Path(db_path).resolve().parent / "backups")
+    unique = []
+    for folder in folders:
+        if folder not in unique:
+            unique.append(folder)
+    return unique
+
+
+@dataclass(frozen=True)
+class BackupFile:
+    path: Path
+    when: dt.datetime
+    reason: str
+
+
+def list_backups(folder: Path) -> list[BackupFile]:
+    """Backup files in a folder, newest first (other files are ignored)."""
+    found = []
+    if Path(folder).is_dir():
+        for path in Path(folder).iterdir():
+            parsed = parse_backup_name(path.name)
+            if parsed and path.is_file():
+                found.append(BackupFile(path, parsed[0], parsed[1]))
+    return sorted(found, key=lambda b: (b.when, b.path.name), reverse=True)
+
+
+# -- retention -------------------------------------------------------------------------------
+
+def backups_to_keep(stamps, daily: int = 7, weekly: int = 4, monthly: int = 12) -> set:
+    """Which backup times to keep: the newest backup of each of the last `daily` days,
+    `weekly` ISO weeks and `monthly` months that have backups (a pure function)."""
+    ordered = sorted(set(stamps), reverse=True)
+    keep = set()
+    for count, period in ((daily, lambda t: t.date()),
+                          (weekly, lambda t: t.isocalendar()[:2]),
+                          (monthly, lambda t: (t.year, t.month))):
+        seen = set()
+        for stamp in ordered:
+            key = period(stamp)
+            if key in seen:
+                continue
+            if len(seen) >= count:
+                break
+            seen.add(key)
+            keep.add(stamp)
+    return keep
+
+
+def prune_backups(folder: Path, daily: int = 7, weekly: int = 4, monthly: int = 12) -> list[Path]:
+    """Delete the backups the schedule no longer keeps; safety backups (before a migration,
+    import or restore) are kept SAFETY_KEEP per reason on top. Returns the deleted files."""
+    backups = list_backups(folder)
+    routine = [b for b in backups if b.reason not in SAFETY_REASONS]
+    keep_times = backups_to_keep([b.when for b in routine], daily, weekly, monthly)
+    kept_per_time: set[dt.datetime] = set()
+    keep: set[Path] = set()
+    for b in routine:  # newest first: one file per kept time
+        if b.when in keep_times and b.when not in kept_per_time:
+            kept_per_time.add(b.when)
+            keep.add(b.path)
+    for reason in SAFETY_REASONS:
+        keep.update(b.path for b in [b for b in backups if b.reason == reason][:SAFETY_KEEP])
+    if any(b.path not in keep for b in backups):
+        from sop_desktop.storage.backup_shrink import protected
+
+        keep.update(protected(backups))  # never let an emptied database push good ones out
+    deleted = []
+    for b in backups:
+        if b.path not in keep:
+            try:
+                b.path.unlink()
+                deleted.append(b.path)
+            except OSError:
+                pass
+    return deleted
+
+
+# -- checking a file -------------------------------------------------------------------------
+
+def _connect_ro(path: Path) -> sqlite3.Connection:
+    uri = Path(path).resolve().as_uri() + "?mode=ro"  # percent-encoded, Windows drive-safe
+    conn = sqlite3.connect(uri, uri=True, timeout=30)
+    conn.execute("PRAGMA busy_timeout=30000")
+    return conn
+
+
+def _schema_version(conn: sqlite3.Connection) -> int | None:
+    """The SOP Desktop schema version stored in `meta`; None when there is no such table."""
+    has_meta = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'").fetchone()
+    if not has_meta:
+        return None
+    row = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+    try:
+        return int(row[0]) if row else None
+    except (TypeError, ValueError):
+        return None
+
+
+def verify_backup_file(path: str | Path) -> int:
+    """Check a backup before restoring it: readable SQLite, integrity_check ok, an SOP Desktop
+    database with a schema this app knows. Returns its schema version; else BackupError."""
+    path = Path(path)
+    if not path.is_file():
+        raise BackupError(f"Berkas cadangan {path} tidak ditemukan.")
+    with open(path, "rb") as fh:
+        head = fh.read(16)
+    if head != SQLITE_MAGIC:
+        raise BackupError(f"Berkas {path} bukan cadangan basis data SOP Desktop (bukan berkas SQLite).")
+    try:
+        conn = _connect_ro(path)
+        try:
+            result = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+            version = _schema_version(conn) if result == ["ok"] else None
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise BackupError(f"Berkas cadangan {path} rusak ({exc}).") from None
+    if result != ["ok"]:
+        raise BackupError(f"Berkas cadangan {path} rusak (pemeriksaan integritas: {result[0]}).")
+    if version is None or version < 1:
+        raise BackupError(f"Berkas {path} bukan cadangan basis data SOP Desktop.")
+    if version > migrations.SCHEMA_VERSION:
+        raise BackupError(
+            f"Cadangan {path} dibuat oleh versi SOP Desktop yang lebih baru (skema {version}, "
+            f"aplikasi ini mengenal sampai {migrations.SCHEMA_VERSION}). Perbarui aplikasi.")
+    return version
+
+
+def newest_good_backup(folders) -> BackupFile | None:
+    """The newest backup (SQLite file) in the folders that passes verify_backup_file."""
+    candidates = []
+    for folder in folders:
+        candidates += [b for b in list_backups(folder) if b.path.suffix == BACKUP_SUFFIX]
+    for b in sorted(candidates, key=lambda b: b.when, reverse=True):
+        try:
+            verify_backup_file(b.path)
+        except BackupError:
+            continue
+        return b
+    return None
+
+
+# -- making backups --------------------------------------------------------------------------
+
+# The latest history chain hash travels INSIDE each backup, so it survives any copy of the one
+# file (to a USB disk, by e-mail): in a SQLite backup as rows of its `meta` table (written into
+# the copy only, after the snapshot), in a PostgreSQL dump in the header line. A sidecar file
+# would be lost the first time someone copies only the .sqlite3.
+CHAIN_HASH_KEY = "backup.latest_chain_hash"
+CHAIN_EVENT_KEY = "backup.latest_event_id"
+MADE_AT_KEY = "backup.made_at"
+_BACKUP_KEYS = (CHAIN_HASH_KEY, CHAIN_EVENT_KEY, MADE_AT_KEY)
+
+
+def _chain_head(conn) -> tuple[int | None, str | None]:
+    """(id of the newest history event, integrity.heads_digest of every case's chain head) over
+    a sqlite3 connection; (None, None) when there is no event, no history table or no hash
+    column."""
+    from sop_desktop.storage import integrity
+
+    columns = {r[1] for r in conn.execute('PRAGMA table_info("history")')}
+    if "hash" not in columns:
+        return None, None
+    row = conn.execute('SELECT MAX("id") FROM "history"').fetchone()
+    if not row or row[0] is None:
+        return None, None
+    return row[0], integrity.heads_digest(conn.execute(integrity.HEADS_SQL).fetchall())
+
+
+def _stamp_chain_head(conn: sqlite3.Connection) -> None:
+    """Write the copy's latest chain hash, its event id and the backup time into its `meta`."""
+    has_meta = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'").fetchone()
+    if not has_meta:
+        return
+    event_id, digest = _chain_head(conn)
+    made = dt.datetime.now().replace(microsecond=0).isoformat()
+    with conn:
+        conn.executemany('INSERT OR REPLACE INTO "meta" ("key", "value") VALUES (?, ?)',
+                         [(CHAIN_HASH_KEY, digest or ""), (CHAIN_EVENT_KEY, str(event_id or "")),
+                          (MADE_AT_KEY, made)])
+
+
+def _forget_backup_stamp(conn) -> None:
+    """A restored database is live again: drop the stamp its backup carried."""
+    marks = ", ".join("?" * len(_BACKUP_KEYS))
+    has_meta = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'").fetchone()
+    if has_meta:
+        conn.execute(f'DELETE FROM "meta" WHERE "key" IN ({marks})', _BACKUP_KEYS)
+
+
+def backup_info(path: str | Path) -> dict:
+    """What a backup file says about itself: {"chain_hash", "event_id", "made_at",
+    "schema_version"} (None where unknown). Reads a SQLite backup read-only, or a dump's
+    header line."""
+    path = Path(path)
+    info = {"chain_hash": None, "event_id": None, "made_at": None, "schema_version": None}
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(16)
+        if head == SQLITE_MAGIC:
+            conn = _connect_ro(path)
+            try:
+                info["schema_version"] = _schema_version(conn)
+                if info["schema_version"] is None:
+                    return info
+                stamp = dict(conn.execute(
+                    'SELECT "key", "value" FROM "meta" WHERE "key" IN (?, ?, ?)',
+                    _BACKUP_KEYS).fetchall())
+                if CHAIN_HASH_KEY in stamp:
+                    info["chain_hash"] = stamp[CHAIN_HASH_KEY] or None
+                    info["event_id"] = int(stamp[CHAIN_EVENT_KEY]) if stamp.get(CHAIN_EVENT_KEY) else None
+                    info["made_at"] = stamp.get(MADE_AT_KEY) or None
+                else:  # a backup made before the stamp existed: read its history directly
+                    info["event_id"], info["chain_hash"] = _chain_head(conn)
+            finally:
+                conn.close()
+        else:
+            with open(path, encoding="utf-8") as fh:
+                header = json.loads(fh.readline())
+            if isinstance(header, dict) and header.get("format") == "sop-desktop-dump":
+                info.update(chain_hash=header.get("latest_chain_hash"),
+                            event_id=header.get("latest_event_id"),
+                            made_at=header.get("made_at"),
+                            schema_version=header.get("schema_version"))
+    except (OSError, ValueError, sqlite3.Error):
+        pass
+    return info
+
+
+def sqlite_backup(source: str | Path, dest: str | Path, store_dir: str | Path | None = None) -> Path:
+    """Snapshot a live SQLite file into `dest` with the online backup API, pack the files of
+    its attachment store (`store_dir`, by default the one beside `source`) into the copy
+    (sop_desktop.storage.backup_files), then verify it."""
+    from sop_desktop.storage import backup_files
+    from sop_desktop.services.attachments import store_dir_for
+
+    source, dest = Path(source), Path(dest)
+    store = Path(store_dir) if store_dir is not None else store_dir_for(str(source))
+    if not source.is_file():
+        raise BackupError(f"Basis data {source} tidak ditemukan; tidak ada yang dicadangkan.")
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    part = dest.with_name(dest.name + ".part")
+    part.unlink(missing_ok=True)
+    try:
+        src = sqlite3.connect(str(source), timeout=30)
+        try:
+            dst = sqlite3.connect(str(part))
+            try:
+                # pages=-1: the whole database in one step, under one read snapshot, so a
+                # concurrent writer neither blocks it nor restarts it
+                src.backup(dst, pages=-1)
+                # a backup is a standalone file: no -wal/-shm beside it when it is opened
+                dst.execute("PRAGMA journal_mode=DELETE")
+                _stamp_chain_head(dst)
+                if _schema_version(dst) is not None:
+                    backup_files.pack(dst, store)
+                result = dst.execute("PRAGMA integrity_check").fetchone()[0]
+            finally:
+                dst.close()
+        finally:
+            src.close()
+        if result != "ok":
+            raise BackupError(f"Cadangan gagal diperiksa ({result}); basis data mungkin rusak.")
+        os.replace(part, dest)
+    except (sqlite3.Error, OSError) as exc:
+        part.unlink(missing_ok=True)
+        needed = source.stat().st_size + diskspace.WORK_ROOM
+        if (full := diskspace.as_disk_full(exc, dest.parent, needed)) is not None:
+            raise BackupError(f"Cadangan tidak dapat dibuat. {full}") from None
+        if isinstance(exc, sqlite3.Error):
+            raise BackupError(f"Cadangan tidak dapat dibuat di {dest.parent}: {exc}") from None
+        raise BackupError(f"Cadangan tidak dapat ditulis ke {dest.parent}: {exc.strerror or exc}") from None
+    return dest
+
+
+def _as_services(target):
+    """Accept Services or a bare peewee Database (migrations back up before Services exist)."""
+    import peewee as pw
+
+    if isinstance(target, (pw.Database, pw.DatabaseProxy)):
+        return SimpleNamespace(db=target.obj if isinstance(target, pw.DatabaseProxy) else target)
+    return target
+
+
+def _sqlite_path(services) -> Path | None:
+    if not dbm.is_sqlite(services.db):
+        return None
+    name = services.db.database
+    return None if name == ":memory:" else Path(name)
+
+
+def _store_root(services) -> Path | None:
+    """The services' attachment store folder; None: the one beside the database file."""
+    store = getattr(getattr(services, "attachments", None), "store", None)
+    return Path(store.root) if store is not None else None
+
+
+def _file_counts(path: Path) -> dict:
+    """known_state.counts() of a SQLite file, read-only ({} when unreadable)."""
+    try:
+        conn = _connect_ro(path)
+        try:
+            return known_state.counts(conn)
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return {}
+
+
+def _free_name(folder: Path, when: dt.datetime, reason: str, suffix: str) -> Path:
+    serial = 0
+    while True:
+        path = folder / backup_name(when, reason, suffix, serial)
+        if not path.exists() and not Path(str(path) + ".part").exists():
+            return path
+        serial += 1
+
+
+def create_backup(services, dest: str | Path | None = None, reason: str = "manual") -> Path:
+    """Back up the services' database (or a peewee Database) to `dest` (or a new file in the
+    backup folder)."""
+    services = _as_services(services)
+    when = dt.datetime.now().replace(microsecond=0)
+    sqlite_path = _sqlite_path(services)
+    suffix = BACKUP_SUFFIX if dbm.is_sqlite(services.db) else DUMP_SUFFIX
+    if dest is None:
+        folder = backup_folder()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise BackupError(f"Folder cadangan {folder} tidak dapat dipakai "
+                              f"({exc.strerror or exc}); periksa disk USB atau pengaturan.") from None
+        dest = _free_name(folder, when, reason, suffix)
+        if folder != default_backup_folder():
+            _remember_folder(folder)
+    if sqlite_path is not None:
+        if Path(dest).resolve() == sqlite_path.resolve():
+            raise BackupError("Berkas cadangan tidak boleh sama dengan berkas basis data itu sendiri.")
+        made = sqlite_backup(sqlite_path, dest, _store_root(services))
+        known_state.remember(sqlite_path, _file_counts(made))
+    else:
+        if services.db.database == ":memory:":
+            raise BackupError("Basis data di memori tidak dapat dicadangkan.")
+        made = dump_logical(services, dest)
+    from sop_desktop.storage.anchors import write_anchor
+
+    write_anchor("cadangan", services.db)  # each backup: the chain's head into the anchor log
+    return made
+
+
+def auto_backup(services, reason: str) -> Path | None:
+    """An automatic backup ("on close", "daily", "pre-migration", "pre-import", "pre-restore")
+    into the backup folder, then retention. "daily" is skipped when today has a backup.
+    Returns the new file, or None when nothing was needed. Takes Services or a peewee Database."""
+    services = _as_services(services)
+    slug = _slug(reason)
+    if _sqlite_path(services) is None and dbm.is_sqlite(services.db):
+        return None  # in-memory database
+    folder = backup_folder()
+    if slug == "daily":
+        today = dt.date.today()
+        if any(b.when.date() == today for b in list_backups(folder)):
+            return None
+    path = create_backup(services, reason=slug)
+    warning = shrink_warning(path)
+    if warning:
+        log.warning("%s", warning)
+    prune_backups(folder)
+    return path
+
+
+def shrink_warning(path: Path) -> str | None:
+    """A warning when the new backup `path` holds far fewer cases than the newest older
+    backup in its folder (sop_desktop.storage.backup_shrink); None when all is well."""
+    from sop_desktop.storage.backup_shrink import shrink_warning as warn
+
+    return warn(path, list_backups(Path(path).parent))
+
+
+# -- start-up check (sop_desktop.storage.startup_check) ----------------------------------------------
+
+def startup_check(path: str | Path, backup_folders=None, *, light: bool = False):
+    """PRAGMA quick_check (and the other start-up checks) of a database file before anything
+    touches it; a CheckResult naming the newest good backup on a problem (see
+    sop_desktop.storage.startup_check.startup_check)."""
+    from sop_desktop.storage import startup_check as sc
+
+    return sc.startup_check(path, backup_folders, light=light)
+
+
+# -- one instance per database ---------------------------------------------------------------
+
+def _pid_alive(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    if sys.platform == "win32":
+        import ctypes
+
+        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if not handle:
+            return False
+        code = ctypes.c_ulong()
+        try:
+            kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
+        finally:
+            kernel32.CloseHandle(handle)
+        return code.value == 259  # STILL_ACTIVE
+    try:
+        os.kill(pid, 0)  # signal 0 only checks; never sent on POSIX
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+class InstanceLock:
+    """A lock file beside the database (PID + host) so a second SOP Desktop on the same file
+    is noticed; a lock left by a dead process on this host is taken over."""
+
+    def __init__(self, db_path: str | Path):
+        self.lock_path = Path(str(db_path) + ".lock")
+        self.acquired = False
+
+    def holder(self) -> dict | None:
+        """Who holds the lock (pid, host, user, since), or None when free or stale."""
+        try:
+            info = json.loads(self.lock_path.read_text(encoding="utf-8"))
+            pid, host = int(info["pid"]), str(info["host"])
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, KeyError, TypeError):
+            return None  # half-written or garbage: treated as stale
+        if host == socket.gethostname() and not _pid_alive(pid):
+            return None
+        return info
+
+    def acquire(self) -> None:
+        """Take the lock or raise InstanceLocked naming the holder."""
+        me = {"pid": os.getpid(), "host": socket.gethostname(),
+              "user": os.environ.get("USERNAME") or os.environ.get("USER") or "",
+              "since": dt.datetime.now().replace(microsecond=0).isoformat()}
+        for _ in range(3):
+            try:
+                fd = os.open(self.lock_path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+            except FileExistsError:
+                info = self.holder()
+                if info is not None:
+                    if info.get("pid") == me["pid"] and info.get("host") == me["host"]:
+                        return  # this very process already holds it
+                    raise InstanceLocked(
+                        f"Basis data ini sedang dibuka oleh SOP Desktop lain (komputer "
+                        f"{info.get('host')}, proses {info.get('pid')}, pengguna "
+                        f"{info.get('user') or '-'}, sejak {info.get('since')}). Tutup dulu "
+                        "aplikasi itu agar data tidak bertabrakan.", info)
+                try:
+                    self.lock_path.unlink()  # stale: its process is gone
+                except FileNotFoundError:
+                    pass
+                continue
+            except OSError as exc:
+                self._refuse_write(exc)
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                    json.dump(me, fh)
+                    fh.flush()
+                    os.fsync(fh.fileno())
+            except OSError as exc:  # e.g. a full disk: no empty lock file is left behind
+                self.lock_path.unlink(missing_ok=True)
+                self._refuse_write(exc)
+            self.acquired = True
+            return
+        raise InstanceLocked("Berkas kunci basis data terus berubah; coba lagi.", {})
+
+    def _refuse_write(self, exc: OSError):
+        """The lock file cannot be written: DiskFull on a full disk, else BackupError."""
+        full = diskspace.as_disk_full(exc, self.lock_path.parent)
+        if full is not None:
+            raise full from None
+        raise BackupError(f"Berkas kunci {self.lock_path} tidak dapat dibuat: "
+                          f"{exc.strerror or exc}") from None
+
+    def release(self) -> None:
+        if not self.acquired:
+            return
+        try:
+            info = json.loads(self.lock_path.read_text(encoding="utf-8"))
+            if int(info.get("pid", -1)) == os.getpid():
+                self.lock_path.unlink()
+        except (OSError, ValueError):
+            pass
+        self.acquired = False
+
+    def __enter__(self) -> "InstanceLock":
+        self.acquire()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.release()
+
+
+# -- restore and the PostgreSQL dump (their own modules; one entry point here) --------------
+
+class HealthyDatabase(BackupError):
+    """The file a restore would put aside passes integrity_check and holds cases: it is only
+    moved when the person confirms (`confirmed=True`, CLI `restore --force`)."""
+
+
+def restore(services, file: str | Path) -> Path | None:
+    """Replace the database's contents and attachment store with a verified backup (see
+    sop_desktop.storage.backup_restore.restore); returns the pre-restore backup."""
+    from sop_desktop.storage import anchors, backup_restore
+
+    before = backup_restore.restore(services, file)
+    # the restored history is the office's history now: the log says so, and anchors it
+    anchors.note_restore(anchors.location_of(services.db))
+    anchors.write_anchor("pemulihan", services.db)
+    return before
+
+
+def recover_damaged(db_path: str | Path, backup: str | Path, *, confirmed: bool = False) -> Path | None:
+    """Rebuild a damaged database file from a backup, the damaged one kept aside (see
+    sop_desktop.storage.backup_restore.recover_damaged)."""
+    from sop_desktop.storage import anchors, backup_restore
+
+    aside = backup_restore.recover_damaged(db_path, backup, confirmed=confirmed)
+    # anchors of the damaged file no longer apply; the next closing anchors the recovered one
+    anchors.note_restore(str(Path(db_path).expanduser().resolve()))
+    return aside
+
+
+def restore_room_problem(services, file: str | Path) -> str | None:
+    """'Disk penuh: kosongkan N MB di ...' when a restore of `file` would not fit, else None."""
+    from sop_desktop.storage import backup_restore
+
+    return backup_restore.room_problem(services, file)
+
+
+def dump_logical(services, dest: str | Path) -> Path:
+    """A logical dump of the app's tables (PostgreSQL backups; sop_desktop.storage.backup_dump)."""
+    from sop_desktop.storage import backup_dump
+
+    return backup_dump.dump_logical(services, dest)
+
+
+def restore_logical(services, file: Path) -> Path | None:
+    """Restore a logical dump in one transaction (sop_desktop.storage.backup_dump)."""
+    from sop_desktop.storage import backup_dump
+
+    return backup_dump.restore_logical(services, file)
+
+
+def _read_dump(path: Path):
+    from sop_desktop.storage import backup_dump
+
+    return backup_dump._read_dump(path)

@@ -1,0 +1,207 @@
+"""PostgreSQL backups: a logical dump of the app's tables (JSON lines per table) and its
+restore in one transaction. Works on any engine; SQLite uses the backup API instead."""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+import json
+import os
+from pathlib import Path
+
+from sop_desktop.storage import backup as bk
+from sop_desktop.storage import backup_files, diskspace, migrations
+from sop_desktop.storage import db as dbm
+
+
+def _app_models():
+    models = getattr(dbm, "ALL_MODELS", None) or dbm.CORE_MODELS
+    return [m for m in models if m.table_exists()]
+
+
+def _encode(value):
+    if isinstance(value, (dt.datetime, dt.date, dt.time)):
+        return {"$dt": value.isoformat()}
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return {"$bytes": bytes(value).hex()}
+    if isinstance(value, decimal.Decimal):
+        return str(value)
+    return value
+
+
+def dump_logical(services, dest: str | Path) -> Path:
+    """A logical dump: one JSON header line, then per table a marker and its rows as JSON lines
+    (raw column values, so JSON fields stay text). Works on any engine; used for PostgreSQL."""
+    dest = Path(dest)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    part = dest.with_name(dest.name + ".part")
+    models = dbm_sort(_app_models())
+    try:
+        with services.db.atomic(), open(part, "w", encoding="utf-8") as fh:
+            if not dbm.is_sqlite(services.db):
+                # one snapshot for every table while others keep working
+                services.db.execute_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+            # the columns the database really has: before a migration (the pre-migration
+            # dump) the models may already name columns the tables do not have yet
+            present = {m: {c.name for c in services.db.get_columns(m._meta.table_name)}
+                       for m in models}
+            event_id = digest = None
+            if "hash" in present.get(dbm.History, ()):
+                from sop_desktop.storage import integrity
+
+                head = services.db.execute_sql('SELECT MAX("id") FROM "history"').fetchone()
+                event_id = head[0] if head else None
+                digest = integrity.heads_digest(
+                    services.db.execute_sql(integrity.HEADS_SQL).fetchall())
+            header = {"format": "sop-desktop-dump", "format_version": 1,
+                      "schema_version": migrations.current_version(services.db),
+                      "tables": [m._meta.table_name for m in models],
+                      "latest_chain_hash": digest, "latest_event_id": event_id,
+                      "made_at": dt.datetime.now().replace(microsecond=0).isoformat(),
+                      "files": True}  # the attachment store follows the tables
+            fh.write(json.dumps(header) + "\n")
+            wanted: dict[str, str] = {}
+            for model in models:
+                columns = [f.column_name for f in model._meta.sorted_fields
+                           if f.column_name in present[model]]
+                fh.write(json.dumps({"table": model._meta.table_name, "columns": columns}) + "\n")
+                # raw SQL: the stored values, without the fields' Python conversions
+                order = ", ".join(_q(f.column_name) for f in _pk_fields(model))
+                cursor = services.db.execute_sql(
+                    f"SELECT {', '.join(_q(c) for c in columns)} FROM {_q(model._meta.table_name)}"
+                    + (f" ORDER BY {order}" if order else ""))
+                table = model._meta.table_name
+                for row in cursor:
+                    backup_files.note_dumped_row(wanted, table, columns, row)
+                    fh.write(json.dumps([_encode(v) for v in row], ensure_ascii=False) + "\n")
+            backup_files.write_dump_files(fh, wanted, _store_of(services))
+        os.replace(part, dest)
+    except OSError as exc:
+        part.unlink(missing_ok=True)
+        raise bk.BackupError(f"Cadangan tidak dapat ditulis ke {dest.parent}: {exc.strerror or exc}") from None
+    return dest
+
+
+def _store_of(services) -> Path:
+    """The attachment store of the services (PostgreSQL: <data folder>/lampiran)."""
+    store = getattr(getattr(services, "attachments", None), "store", None)
+    if store is not None:
+        return Path(store.root)
+    from sop_desktop.services.attachments import store_dir_for
+
+    return store_dir_for(getattr(services, "target", None) or "postgresql://")
+
+
+def _q(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _pk_fields(model):
+    pk = model._meta.primary_key
+    if not pk:
+        return []
+    names = getattr(pk, "field_names", None)  # a CompositeKey
+    return [model._meta.fields[n] for n in names] if names else [pk]
+
+
+def dbm_sort(models):
+    """Models ordered so that every table comes after the tables it refers to."""
+    import peewee as pw
+
+    return pw.sort_models(models)
+
+
+def _decode(value):
+    if isinstance(value, dict) and "$dt" in value:
+        text = value["$dt"]
+        if "T" in text:
+            return dt.datetime.fromisoformat(text)
+        return dt.time.fromisoformat(text) if ":" in text else dt.date.fromisoformat(text)
+    if isinstance(value, dict) and "$bytes" in value:
+        return bytes.fromhex(value["$bytes"])
+    return value
+
+
+def _read_dump(path: Path):
+    with open(path, encoding="utf-8") as fh:
+        try:
+            header = json.loads(fh.readline())
+        except ValueError:
+            header = None
+        if not isinstance(header, dict) or header.get("format") != "sop-desktop-dump":
+            raise bk.BackupError(f"Berkas {path} bukan cadangan SOP Desktop.")
+        version = int(header.get("schema_version") or 0)
+        if version > migrations.SCHEMA_VERSION:
+            raise bk.BackupError(f"Cadangan {path} dibuat oleh versi SOP Desktop yang lebih baru "
+                                 f"(skema {version}). Perbarui aplikasi.")
+        tables: dict[str, tuple[list, list]] = {}
+        current = None
+        for line in fh:
+            if line.startswith('{"file"'):
+                break  # the attachment store follows: read by backup_files.read_dump_files
+            item = json.loads(line)
+            if isinstance(item, dict):
+                current = tables.setdefault(item["table"], (item["columns"], []))
+            else:
+                current[1].append([_decode(v) for v in item])
+    return header, tables
+
+
+def restore_logical(services, file: Path) -> Path | None:
+    """Restore a logical dump into the current database in one transaction: delete the app's
+    tables in reverse FK order, insert in FK order, then fix PostgreSQL sequences."""
+    header, tables = _read_dump(file)
+    models = dbm_sort(_app_models())
+    by_table = {m._meta.table_name: m for m in models}
+    unknown = set(tables) - set(by_table)
+    if unknown:
+        raise bk.BackupError(f"Cadangan {file} berisi tabel yang tidak dikenal aplikasi ini: "
+                             f"{', '.join(sorted(unknown))}.")
+    store = _store_of(services)
+    diskspace.ensure_room({store: file.stat().st_size})  # the packed files, at most
+    before = bk.create_backup(services, reason="pre-restore")
+    import peewee as pw
+
+    written = backup_files.read_dump_files(file, store)
+    try:
+        with services.db.atomic():
+            if isinstance(services.db, pw.PostgresqlDatabase):
+                # TRUNCATE fires no row triggers (history is append-only by trigger) and
+                # empties every app table at once regardless of foreign keys
+                names = ", ".join(f'"{m._meta.table_name}"' for m in models)
+                services.db.execute_sql(f"TRUNCATE {names}")
+            else:
+                for model in reversed(models):
+                    model.delete().execute()
+            for model in models:
+                name = model._meta.table_name
+                if name not in tables:
+                    continue
+                columns, rows = tables[name]
+                known = {f.column_name for f in model._meta.sorted_fields}
+                cols = [c for c in columns if c in known]
+                idx = [columns.index(c) for c in cols]
+                table = pw.Table(name, cols)
+                for start in range(0, len(rows), 500):
+                    chunk = [[row[i] for i in idx] for row in rows[start:start + 500]]
+                    services.db.execute(table.insert(chunk, columns=[pw.Column(table, c) for c in cols]))
+            if isinstance(services.db, pw.PostgresqlDatabase):
+                for model in models:
+                    pk = model._meta.primary_key
+                    if isinstance(pk, pw.AutoField):
+                        t = model._meta.table_name
+                        services.db.execute_sql(
+                            f"SELECT setval(pg_get_serial_sequence('\"{t}\"', '{pk.column_name}'), "
+                            f"COALESCE((SELECT MAX(\"{pk.column_name}\") FROM \"{t}\"), 0) + 1, false)")
+    except pw.DatabaseError as exc:
+        backup_files.remove(written)
+        raise bk.BackupError(f"Pemulihan dari {file} gagal: {exc}; isi basis data tidak diubah "
+                             f"(cadangan sebelum pemulihan: {before}).") from None
+    migrations.migrate(services.db)
+    keep: dict[str, str] = {}
+    for name, (columns, rows) in tables.items():
+        for row in rows:
+            backup_files.note_dumped_row(keep, name, columns, row)
+    backup_files.set_aside_unreferenced(store, set(keep), dt.datetime.now().strftime("%Y%m%d-%H%M%S"))
+    bk.prune_backups(before.parent)
+    return before

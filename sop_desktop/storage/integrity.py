@@ -1,0 +1,602 @@
+"""`sop-desktop check`: is everything still there and unchanged?
+
+Database integrity and foreign keys, attachment files (sop_desktop.storage.attachment_check), the hash
+chain of case history (each event's hash = sha256(hash of the previous event of the same case +
+canonical JSON of the event)), every case against its last event, and the global chain with its
+anchor (sop_desktop.storage.ledger_check). This module also writes the per-case chain: every history
+insert goes through append_event (one event, which also adds its global chain entry) or
+chain_hashes (bulk rows).
+
+The per-case chain finds an edit, deletion or reordering of events, at the first broken event;
+a deleted last event, a re-hashed case, edited case rows or renamed users are found by the
+global chain and its anchors."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import json
+import math
+from dataclasses import dataclass, field
+from json.encoder import encode_basestring as _encode_str  # ensure_ascii=False
+from pathlib import Path
+
+import peewee as pw
+
+from sop_desktop.storage import attachment_check, ledger
+from sop_desktop.storage import db as dbm
+
+HASH_FIELD = "hash"
+# What an event's hash covers (chain format 1): these fields, by their peewee names (foreign
+# keys by id). Not the id (the writer learns it only after the insert) nor the hash itself.
+# A column added to history later is NOT covered unless it is added here together with a new
+# chain format, so that the hashes already stored stay valid.
+HASHED_FIELDS = ("case", "action", "from_step", "to_step", "decision", "user", "position",
+                 "on_behalf_of", "at", "recorded_at", "note", "attachments", "seconds_taken",
+                 "due", "on_time")
+NOT_HASHED = frozenset({HASH_FIELD, "id"})
+# the history table's column for each hashed field (foreign keys end in _id)
+HASHED_COLUMNS = {name: (f"{name}_id" if name in ("case", "user", "position", "on_behalf_of")
+                         else name) for name in HASHED_FIELDS}
+_FIELD_OF_COLUMN = {column: name for name, column in HASHED_COLUMNS.items()}
+_FIELD_OF_COLUMN.update({name: name for name in HASHED_FIELDS})
+_BATCH = 5000
+
+
+@dataclass
+class Finding:
+    """The result of one check: ok, a one-line Indonesian summary and the problems found."""
+
+    check: str
+    ok: bool
+    message: str
+    problems: list[str] = field(default_factory=list)
+    skipped: bool = False
+    first_broken: dict | None = None  # history: the first event where the chain breaks
+
+    def to_dict(self) -> dict:
+        out = {"check": self.check, "ok": self.ok, "skipped": self.skipped,
+               "message": self.message, "problems": self.problems}
+        if self.check == "history":
+            out["first_broken"] = self.first_broken
+        return out
+
+
+# -- history hash chain ----------------------------------------------------------------------
+#
+# Each event's hash = sha256(hash of the previous event of the same case + canonical JSON of
+# the event); a case's first event chains from "". Values are normalised to what the database
+# gives back (a foreign key row or id -> the id, a datetime or its stored text -> ISO text, a
+# JSON column's text -> its value, SQLite's 0/1 -> a boolean, an int in a float column -> a
+# float), so the writer (values before the insert), the bulk writers (raw column values) and
+# the checker (rows read back, raw or through peewee) all hash the same text.
+
+def _as_id(value):
+    if type(value) is int:
+        return value
+    if isinstance(value, pw.Model):
+        return value.get_id()
+    return int(value)
+
+
+@functools.lru_cache(maxsize=65536)
+def _iso_text(text: str) -> str:
+    try:
+        return dt.datetime.fromisoformat(text).isoformat()
+    except ValueError:
+        return text
+
+
+def _as_time(value):
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
+    if isinstance(value, dt.date):  # stored as a date, read back as midnight
+        return dt.datetime.combine(value, dt.time()).isoformat()
+    if isinstance(value, str):
+        return _iso_text(value)
+    return value
+
+
+@functools.lru_cache(maxsize=4096)
+def _json_text(text: str):
+    return json.loads(text)
+
+
+def _as_json(value):
+    if isinstance(value, str):
+        try:
+            return _json_text(value) if len(value) < 512 else json.loads(value)
+        except ValueError:
+            return value
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+def _as_float(value):
+    # + 0.0: -0.0 becomes 0.0, so values that compare equal always encode alike
+    return float(value) + 0.0
+
+
+def _as_text(value):
+    return value if type(value) is str else str(value)
+
+
+_INT, _TEXT, _TIME = _as_id, _as_text, _as_time
+_NORMALISE = {
+    "case": _INT, "action": _TEXT, "from_step": _INT, "to_step": _INT, "decision": _TEXT,
+    "user": _INT, "position": _INT, "on_behalf_of": _INT, "at": _TIME, "recorded_at": _TIME,
+    "note": _TEXT, "attachments": _as_json, "seconds_taken": _as_float, "due": _TIME,
+    "on_time": bool,
+}
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"),
+                            default=str)
+_SORTED = tuple(sorted(HASHED_FIELDS))
+# json.dumps(canonical_event(e), sort_keys=True, separators=(",", ":"), ensure_ascii=False) with
+# the keys written out once: an event's JSON is then one string format over its values' JSON
+_TEMPLATE = "{" + ",".join(f"{_ENCODER.encode(k)}:%s" for k in _SORTED) + "}"
+
+
+# The JSON of one normalised value, written directly: exactly what _ENCODER.encode gives for
+# it (a str through the same C escaper, float.__repr__ for a finite float), without the
+# encoder's per-call overhead (bulk writers and the checker encode millions of values).
+def _j_int(value) -> str:
+    return "null" if value is None else int.__repr__(int(_as_id(value)))
+
+
+def _j_text(value) -> str:
+    return "null" if value is None else _encode_str(_as_text(value))
+
+
+def _j_time(value) -> str:
+    return "null" if value is None else _encode_str(_as_text(_as_time(value)))
+
+
+def _j_float(value) -> str:
+    if value is None:
+        return "null"
+    number = _as_float(value)
+    return float.__repr__(number) if math.isfinite(number) else _ENCODER.encode(number)
+
+
+def _j_bool(value) -> str:
+    return "null" if value is None else ("true" if value else "false")
+
+
+def _j_json(value) -> str:
+    return "null" if value is None else _ENCODER.encode(_as_json(value))
+
+
+_VALUE_JSON = {name: {_INT: _j_int, _TEXT: _j_text, _TIME: _j_time, _as_float: _j_float,
+                      bool: _j_bool, _as_json: _j_json}[kind] for name, kind in _NORMALISE.items()}
+
+
+def _value_json(name: str, value) -> str:
+    return _VALUE_JSON[name](value)
+
+
+def _by_field(event: dict) -> dict:
+    values = dict.fromkeys(HASHED_FIELDS)
+    for key, value in event.items():
+        name = _FIELD_OF_COLUMN.get(key)
+        if name is not None:
+            values[name] = value
+    return values
+
+
+def canonical_event(event: dict) -> dict:
+    """The hashed fields of an event (by field or column name; a missing one is null),
+    normalised to what the database gives back."""
+    return {name: None if value is None else _NORMALISE[name](value)
+            for name, value in _by_field(event).items()}
+
+
+def canonical_json(event: dict) -> str:
+    """The event as compact JSON with sorted keys: every hashed field (foreign keys by id,
+    datetimes as ISO text, null when missing); the id and the hash left out."""
+    values = _by_field(event)
+    return _TEMPLATE % tuple(_value_json(name, values[name]) for name in _SORTED)
+
+
+def _chain_hash(previous_hash: str | None, text: str) -> str:
+    return hashlib.sha256(((previous_hash or "") + text).encode("utf-8")).hexdigest()
+
+
+def event_hash(previous_hash: str | None, event: dict) -> str:
+    """sha256(previous hash + canonical JSON of the event), hex; the first event has ''."""
+    return _chain_hash(previous_hash, canonical_json(event))
+
+
+def _column_json(name: str, values, cache: dict) -> list[str]:
+    """_value_json over a whole column, each distinct value encoded once (steps, users, times
+    and notes repeat a lot in bulk rows). Values that compare equal (1, 1.0, True) encode
+    alike within one column's kind, so sharing their cache entry is safe."""
+    encode = _VALUE_JSON[name]
+    try:
+        for value in set(values).difference(cache):
+            cache[value] = encode(value)
+    except TypeError:  # unhashable values (attachments given as lists): one by one
+        return list(map(encode, values))
+    return list(map(cache.__getitem__, values))
+
+
+def _batch_json(columns, rows, caches: dict | None = None) -> list[str]:
+    """canonical_json of each row (a sequence of values named by `columns`), column-wise."""
+    template = _TEMPLATE
+    parts = _batch_parts(columns, rows, {} if caches is None else caches)
+    return [template % values for values in parts]
+
+
+def _batch_parts(columns, rows, caches: dict):
+    """Per row, the JSON of its hashed values in _TEMPLATE's order; `caches` keeps the
+    encoded distinct values between batches of one bulk call."""
+    if not rows:
+        return iter(())
+    where = {}
+    for i, column in enumerate(columns):
+        name = _FIELD_OF_COLUMN.get(column)
+        if name is not None:
+            where[name] = i
+    cols = list(zip(*rows))
+    nulls = ("null",) * len(rows)
+    parts = [_column_json(name, cols[where[name]], caches.setdefault(name, {}))
+             if name in where else nulls for name in _SORTED]
+    return zip(*parts)
+
+
+def previous_hash(case_id: int) -> str | None:
+    """The hash of the case's latest event (None: no event yet). Read it inside the write
+    transaction that inserts the next event, so no other writer can slip in between."""
+    # a prepared statement, not a peewee query: one per step transition (issue 19)
+    row = dbm.database.execute_sql(
+        f'SELECT "hash" FROM "history" WHERE "case_id" = {dbm.database.param} '
+        'ORDER BY "id" DESC LIMIT 1', (case_id,)).fetchone()
+    return row[0] if row else None
+
+
+def _lock_case(case_id: int) -> None:
+    """PostgreSQL: hold the case row until commit, so two PCs never chain onto the same event
+    (SQLite's BEGIN IMMEDIATE already lets one writer in at a time)."""
+    if not dbm.is_sqlite():
+        dbm.Case.select(dbm.Case.id).where(dbm.Case.id == case_id).for_update().execute()
+
+
+def append_event(**values) -> dbm.History:
+    """Insert one history event chained to the previous event of its case; every single-event
+    writer goes through here. Joins the caller's write transaction (or begins its own)."""
+    with ledger.joined(dbm.database):
+        event = dbm.History(**values)
+        case_id = _as_id(event.__data__["case"])
+        _lock_case(case_id)
+        event.hash = event_hash(previous_hash(case_id), event.__data__)
+        dbm.insert_row(event)  # = event.save(force_insert=True), without peewee's query build
+        # the global chain: this event and the case row as it now stands, in commit order
+        ledger.record_case(case_id, event.id, event.hash)
+    return event
+
+
+def chain_hashes(columns, rows, previous: dict | None = None) -> list[str]:
+    """The hash of each row about to be bulk-inserted into history, in insertion order.
+
+    `columns` name the row values (column or field names: case_id or case...); `previous`
+    maps a case id to its latest stored hash; None looks the cases up in the database (pass {}
+    when every case is new). Call it inside the write transaction that inserts the rows."""
+    columns = list(columns)
+    named = {_FIELD_OF_COLUMN.get(c) for c in columns}
+    missing = [n for n in HASHED_FIELDS if n not in named]
+    if missing:
+        raise ValueError(f"kolom riwayat tanpa nilai untuk hash: {', '.join(missing)}")
+    case_at = next(i for i, c in enumerate(columns) if _FIELD_OF_COLUMN.get(c) == "case")
+    case_ids = [c if type(c) is int else _as_id(c) for c in (row[case_at] for row in rows)]
+    previous = latest_hashes(set(case_ids)) if previous is None else dict(previous)
+    out = []
+    append, get, sha256, template = out.append, previous.get, hashlib.sha256, _TEMPLATE
+    caches: dict = {}
+    for start in range(0, len(rows), 50_000):  # bounded memory for the column-wise pass
+        parts = _batch_parts(columns, rows[start:start + 50_000], caches)
+        for case_id, values in zip(case_ids[start:start + 50_000], parts):
+            # the same text as _chain_hash(previous, canonical_json(row)), inlined: this loop
+            # runs once per event of a demo fill
+            digest = previous[case_id] = sha256(
+                ((get(case_id) or "") + template % values).encode("utf-8")).hexdigest()
+            append(digest)
+    return out
+
+
+def latest_hashes(case_ids) -> dict:
+    """{case id: hash of its latest event} for the cases that have events."""
+    history = dbm.History
+    ids = sorted(case_ids)
+    found = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        last = (history.select(pw.fn.MAX(history.id)).where(history.case.in_(chunk))
+                .group_by(history.case))
+        for case_id, digest in (history.select(history.case, history.hash)
+                                .where(history.id.in_(last)).tuples()):
+            found[case_id] = digest
+    return found
+
+
+_READ_COLUMNS = ["id", HASH_FIELD] + [HASHED_COLUMNS[n] for n in HASHED_FIELDS]
+
+
+def _history_batches(database, where: str = "", params=(), batch: int = _BATCH):
+    """Rows (id, hash, case_id, ...) of history in id order with each row's canonical JSON, a
+    batch at a time (keyset paging, so a million events never sit in memory at once and no
+    statement stays open across the writes in between)."""
+    select = ", ".join(f'"{c}"' for c in _READ_COLUMNS)
+    param = database.param
+    last = 0
+    caches: dict = {}
+    while True:
+        cond = f'"id" > {param}' + (f" AND ({where})" if where else "")
+        rows = database.execute_sql(
+            f'SELECT {select} FROM "history" WHERE {cond} ORDER BY "id" LIMIT {int(batch)}',
+            (last, *params)).fetchall()
+        if not rows:
+            return
+        yield rows, _batch_json(_READ_COLUMNS, rows, caches)
+        last = rows[-1][0]
+
+
+def fill_missing_hashes(database) -> int:
+    """Give every event without a hash its place in its case's chain (schema upgrade, or a
+    restore of a dump made before the chain existed). The append-only triggers must be off.
+    Returns how many events were hashed."""
+    param = database.param
+    previous: dict = {}
+    done = 0
+    sql = f'UPDATE "history" SET "{HASH_FIELD}" = {param} WHERE "id" = {param}'
+    for rows, texts in _history_batches(database):
+        updates = []
+        for row, text in zip(rows, texts):
+            event_id, stored, case_id = row[0], row[1], row[2]
+            if stored:
+                previous[case_id] = stored
+                continue
+            digest = previous[case_id] = _chain_hash(previous.get(case_id), text)
+            updates.append((digest, event_id))
+        if updates:
+            cursor = database.cursor()
+            if dbm.is_sqlite(database):
+                cursor.executemany(sql, updates)
+            else:
+                from psycopg2.extras import execute_batch
+
+                execute_batch(cursor, sql, updates, page_size=1000)
+            done += len(updates)
+    return done
+
+
+class _ChainWalk:
+    """Follows every case's chain over events given in id order and describes each break.
+
+    `case_events(case_id)` gives [(id, stored hash, canonical JSON)] of a case, asked only
+    when an event does not match, to tell a reordering from other damage; `gaps` are id ranges
+    missing from the table (SQLite never skips an id, so a gap there is a deleted event)."""
+
+    def __init__(self, case_events, gaps=None):
+        self.case_events = case_events
+        self.gaps = gaps
+        self.previous: dict = {}  # case id -> (event id, stored hash)
+
+    def step(self, event_id, case_id, stored, text) -> dict | None:
+        prev_id, prev_hash = self.previous.get(case_id, (None, None))
+        # go on from the stored hash, so one damaged event is reported once, not again for
+        # every later event of its case
+        self.previous[case_id] = (event_id, stored or None)
+        if not stored:
+            return self._problem(event_id, case_id, "missing_hash",
+                                 "peristiwa ini tidak memiliki hash")
+        if stored == _chain_hash(prev_hash, text):
+            return None
+        if prev_hash is None and prev_id is not None:
+            return None  # the previous event has no hash (reported there): nothing to compare
+        if prev_id is not None and stored == _chain_hash(None, text):
+            return self._problem(event_id, case_id, "reordered",
+                                 "urutan riwayat berubah: peristiwa ini semula peristiwa "
+                                 "pertama kasus ini")
+        for other_id, other_hash, _ in self.case_events(case_id):
+            if (other_id != event_id and other_hash and other_hash != prev_hash
+                    and stored == _chain_hash(other_hash, text)):
+                return self._problem(event_id, case_id, "reordered",
+                                     "urutan riwayat berubah: peristiwa ini semula tercatat "
+                                     f"sesudah peristiwa {other_id}")
+        missing = self._missing_between(prev_id or 0, event_id)
+        if missing:
+            shown = ", ".join(str(i) for i in missing[:5]) + ("…" if len(missing) > 5 else "")
+            return self._problem(event_id, case_id, "deleted",
+                                 f"peristiwa sebelumnya dihapus (id {shown} tidak ada lagi)")
+        return self._problem(event_id, case_id, "changed",
+                             "isi peristiwa tidak cocok dengan hash-nya: peristiwa ini diubah, "
+                             "atau peristiwa sebelumnya pada kasus ini diubah atau dihapus")
+
+    def _missing_between(self, low, high) -> list[int]:
+        out = []
+        for start, end in self.gaps or ():  # inclusive ranges of absent ids
+            for i in range(max(start, low + 1), min(end, high - 1) + 1):
+                out.append(i)
+                if len(out) > 5:
+                    return out
+        return out
+
+    @staticmethod
+    def _problem(event_id, case_id, kind, what) -> dict:
+        return {"event_id": event_id, "case_id": case_id, "kind": kind, "problem": what}
+
+
+def _describe(problem: dict, number: str | None = None) -> str:
+    case = number or f"id {problem['case_id']}"
+    return f"kasus {case}, peristiwa {problem['event_id']}: {problem['problem']}"
+
+
+def verify_history_chain(rows, group_field: str = "case", order_field: str = "id") -> list[str]:
+    """Problems in the history chains of rows given as dicts (one chain per case, in id order):
+    an event without a hash, an event changed, an earlier event removed, or events reordered.
+    Problems come in id order, the first broken event first."""
+    rows = sorted(rows, key=lambda r: r.get(order_field) or 0)
+    texts = [canonical_json(r) for r in rows]
+    by_case: dict = {}
+    for row, text in zip(rows, texts):
+        by_case.setdefault(row.get(group_field), []).append(
+            (row.get(order_field), row.get(HASH_FIELD), text))
+    walk = _ChainWalk(lambda case: by_case.get(case, []))
+    problems = []
+    for row, text in zip(rows, texts):
+        found = walk.step(row.get(order_field), row.get(group_field), row.get(HASH_FIELD), text)
+        if found:
+            problems.append(_describe(found))
+    return problems
+
+
+def check_history_chain(database, limit: int = 200) -> Finding:
+    """Walk every case's chain in the database (a batch of events at a time) and report the
+    first broken event: case number, event id and what is wrong."""
+    count = 0
+    problems: list[dict] = []
+    gaps: list[tuple[int, int]] | None = [] if dbm.is_sqlite(database) else None
+    last_id = 0
+
+    def case_events(case_id):
+        out = []
+        for rows, texts in _history_batches(database, f'"case_id" = {database.param}',
+                                            (case_id,)):
+            out += [(row[0], row[1], text) for row, text in zip(rows, texts)]
+        return out
+
+    walk = _ChainWalk(case_events, gaps)
+    for rows, texts in _history_batches(database):
+        for row, text in zip(rows, texts):
+            event_id = row[0]
+            if gaps is not None and event_id > last_id + 1:
+                gaps.append((last_id + 1, event_id - 1))
+            last_id = event_id
+            found = walk.step(event_id, row[2], row[1], text)
+            if found:
+                problems.append(found)
+        count += len(rows)
+    wanted = sorted({p["case_id"] for p in problems[:limit]})
+    numbers = {}
+    for start in range(0, len(wanted), 500):
+        numbers.update(dbm.Case.select(dbm.Case.id, dbm.Case.number)
+                       .where(dbm.Case.id.in_(wanted[start:start + 500])).tuples())
+    first = None
+    if problems:
+        p = problems[0]
+        first = {"case": numbers.get(p["case_id"]), "case_id": p["case_id"],
+                 "event_id": p["event_id"], "kind": p["kind"], "problem": p["problem"]}
+    texts = [_describe(p, numbers.get(p["case_id"])) for p in problems[:limit]]
+    if len(problems) > limit:
+        texts.append(f"… dan {len(problems) - limit} masalah lain")
+    if not problems:
+        message = f"Rantai riwayat: {count} peristiwa, utuh."
+    else:
+        message = (f"Rantai riwayat: {count} peristiwa, {len(problems)} masalah; pertama "
+                   f"rusak: {texts[0]}.")
+    return Finding("history", not problems, message, texts, first_broken=first)
+
+
+def check_case_states(database) -> Finding:
+    """Every case agrees with its latest event (the step it moved the case to): catches a
+    deleted last event, which the chain alone cannot show, and a case row edited by hand."""
+    rows = database.execute_sql(
+        'SELECT c."id", c."number", c."current_step", h."id", h."to_step" FROM "cases" c '
+        'LEFT JOIN "history" h ON h."id" = (SELECT MAX(h2."id") FROM "history" h2 '
+        'WHERE h2."case_id" = c."id") ORDER BY c."id"').fetchall()
+    problems = []
+    for case_id, number, current, event_id, to_step in rows:
+        if event_id is None:
+            problems.append(f"kasus {number}: tidak memiliki riwayat sama sekali")
+        elif current != to_step:
+            problems.append(f"kasus {number}: berada di langkah {current or '-'}, tetapi "
+                            f"peristiwa terakhirnya ({event_id}) menuju langkah {to_step or '-'} "
+                            "(peristiwa terakhir dihapus, atau data kasus diubah)")
+    message = (f"Keadaan kasus: {len(rows)} kasus sesuai dengan riwayatnya." if not problems
+               else f"Keadaan kasus: {len(problems)} kasus tidak sesuai dengan riwayatnya.")
+    return Finding("case_state", not problems, message, problems[:200])
+
+
+# -- running everything ----------------------------------------------------------------------
+
+def check_sqlite_integrity(database) -> Finding:
+    rows = [r[0] for r in database.execute_sql("PRAGMA integrity_check").fetchall()]
+    if rows == ["ok"]:
+        return Finding("integrity", True, "Integritas basis data: baik.")
+    return Finding("integrity", False, "Integritas basis data: RUSAK.", rows[:50])
+
+
+def check_foreign_keys(database) -> Finding:
+    rows = database.execute_sql("PRAGMA foreign_key_check").fetchall()
+    if not rows:
+        return Finding("foreign_keys", True, "Rujukan antar tabel: baik.")
+    problems = [f"tabel {table} baris {rowid} merujuk ke {parent} yang tidak ada"
+                for table, rowid, parent, _ in rows[:200]]
+    return Finding("foreign_keys", False, f"Rujukan antar tabel: {len(rows)} rujukan putus.", problems)
+
+
+def run_checks(services, attachment_dir: Path | None = None, anchor="newest") -> list[Finding]:
+    """Every check over the services' database; checks whose tables are missing are skipped.
+    `anchor`: an anchors.Anchor to verify the global chain against, "newest" (the newest one
+    in the anchor log) or None."""
+    database = services.db
+    findings = []
+    if dbm.is_sqlite(database):
+        findings.append(check_sqlite_integrity(database))
+        findings.append(check_foreign_keys(database))
+    else:
+        findings.append(Finding("integrity", True, "Integritas: dijaga oleh server PostgreSQL.",
+                                skipped=True))
+    attachment_model = getattr(dbm, "Attachment", None)
+    if attachment_model is not None and attachment_model.table_exists():
+        store = attachment_dir or attachment_check.attachment_dir_of(services)
+        rows, others = attachment_check.attachment_references()
+        problems = attachment_check.check_attachments(rows, store, others)
+        count = len({str(r["sha256"]).lower() for r in rows})
+        findings.append(Finding(
+            "attachments", not problems,
+            f"Berkas lampiran: {count} berkas tercatat, " + ("semua utuh." if not problems
+                                                              else f"{len(problems)} masalah."),
+            problems))
+    if database.table_exists("history"):
+        findings.append(check_history_chain(database))
+        if database.table_exists("cases"):
+            findings.append(check_case_states(database))
+    from sop_desktop.storage.ledger_check import run_ledger_checks  # it builds on Finding, here
+
+    findings += run_ledger_checks(database, anchor)
+    return findings
+
+
+# The heads of every case's chain (the hash of each case's newest event), in case order.
+HEADS_SQL = ('SELECT h."case_id", h."hash" FROM "history" h JOIN '
+             '(SELECT "case_id", MAX("id") AS "last" FROM "history" GROUP BY "case_id") t '
+             'ON h."id" = t."last" ORDER BY h."case_id"')
+
+
+def heads_digest(rows) -> str | None:
+    """One hash over every case's chain head: sha256 of "case_id:hash" lines in case order;
+    None when there is no event or no chain yet. Any edit, deletion, reordering or re-forged
+    chain in any case changes it, so a printed or stored digest anchors the whole history."""
+    digest = hashlib.sha256()
+    seen = False
+    for case_id, head in rows:
+        if not head:
+            return None
+        digest.update(f"{case_id}:{head}\n".encode("ascii"))
+        seen = True
+    return digest.hexdigest() if seen else None
+
+
+def latest_chain_hash() -> str | None:
+    """The history's anchor on the bound database (sop_desktop.storage.db.database): heads_digest() of
+    every case's chain head, printed on registers and reports and stored with backups; None
+    when there is no event (or no chain yet)."""
+    database = dbm.database
+    if database.obj is None or not database.table_exists("history"):
+        return None
+    columns = {c.name for c in database.get_columns("history")}
+    if HASH_FIELD not in columns:
+        return None
+    return heads_digest(database.execute_sql(HEADS_SQL).fetchall())

@@ -1,0 +1,110 @@
+"""The start-up check of a SQLite database file, before anything (migrations, the first write)
+touches it: header, `quick_check`, schema version, and whether a file that held cases is now
+empty (sop_desktop.storage.known_state). A full disk is told apart from damage (sop_desktop.storage.diskspace).
+On any problem the one-line message names the newest backup that passes integrity_check."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sop_desktop.storage import backup as bk
+from sop_desktop.storage import diskspace, known_state, migrations
+
+
+@dataclass
+class CheckResult:
+    """What the start-up check found; `message` is one Indonesian line for the user."""
+
+    ok: bool
+    # ok, new, empty, emptied, not_sqlite, corrupt, newer_schema, not_sop, unreadable, disk_full
+    kind: str
+    message: str
+    path: Path
+    backup: bk.BackupFile | None = None
+    details: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"ok": self.ok, "kind": self.kind, "message": self.message, "path": str(self.path),
+                "backup": str(self.backup.path) if self.backup else None, "details": self.details}
+
+
+def _offer(path: Path, problem: str, backup: bk.BackupFile | None, folders) -> str:
+    if backup is None:
+        where = ", ".join(str(f) for f in folders)
+        return (f"{problem} Tidak ada cadangan utuh yang ditemukan (dicari di: {where}). "
+                "Jangan hapus berkas ini; hubungi administrator.")
+    from sop_desktop.domain.dates import tanggal_jam
+
+    return (f"{problem} Cadangan utuh terbaru: {backup.path} ({tanggal_jam(backup.when)}). "
+            f"Pulihkan dengan: sop-desktop --db \"{path}\" restore \"{backup.path}\" "
+            "(berkas yang rusak disimpan terpisah tanpa diubah).")
+
+
+def startup_check(path: str | Path, backup_folders=None, *, light: bool = False) -> CheckResult:
+    """PRAGMA quick_check on the database file BEFORE migrations touch it. On any problem the
+    message names the newest backup that passes integrity_check; nothing is changed.
+
+    `light` (every Services() start, so every CLI command): the header, the schema table and
+    the schema version are still checked, but the quick_check, which reads the whole file
+    (seconds on a large database), only runs when a migration is about to rewrite tables."""
+    path = Path(path)
+    wal = Path(str(path) + "-wal")
+
+    def fail(kind: str, problem: str, details=()) -> CheckResult:
+        folders = list(backup_folders) if backup_folders else bk.known_backup_folders(path)
+        backup = bk.newest_good_backup(folders)
+        return CheckResult(False, kind, _offer(path, problem, backup, folders), path, backup,
+                           list(details))
+
+    if not path.exists():
+        return CheckResult(True, "new", "Basis data baru akan dibuat.", path)
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as fh:
+            head = fh.read(100)
+    except OSError as exc:
+        if (full := diskspace.as_disk_full(exc, path.parent)) is not None:
+            return CheckResult(False, "disk_full", str(full), path)
+        return fail("unreadable", f"Berkas basis data {path} tidak dapat dibaca ({exc.strerror or exc}).")
+    if size == 0 and (emptied := known_state.emptied_problem(path, {"cases": 0})):
+        return fail("emptied", emptied)  # before SQLite opens it: a leftover -wal stays as is
+    if size == 0 and not (wal.exists() and wal.stat().st_size > 0):
+        return fail("empty", f"Berkas basis data {path} kosong (0 bita): isinya hilang.")
+    if size and not head.startswith(bk.SQLITE_MAGIC):
+        if not head.strip(b"\x00"):
+            return fail("corrupt", f"Basis data {path} rusak: awal berkas berisi nol.")
+        return fail("not_sqlite", f"Berkas {path} bukan basis data SOP Desktop (bukan berkas SQLite).")
+    try:
+        conn = bk._connect_ro(path)
+        try:
+            version = bk._schema_version(conn) if light else None
+            if light and version == migrations.SCHEMA_VERSION:
+                result = ["ok"]  # nothing will be rewritten: the full check is the window's
+            else:
+                result = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
+                version = bk._schema_version(conn) if result == ["ok"] else None
+            tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()[0]
+            now = known_state.counts(conn) if result == ["ok"] else {}
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        # SQLite cannot even make its -shm file on a full disk: "disk I/O error", not damage
+        if (full := diskspace.as_disk_full(exc, path.parent)) is not None:
+            return CheckResult(False, "disk_full", str(full), path)
+        return fail("corrupt", f"Basis data {path} rusak ({exc}).")
+    if result != ["ok"]:
+        return fail("corrupt", f"Basis data {path} rusak (pemeriksaan integritas: {result[0]}).",
+                    result[:20])
+    if version is None and tables:
+        return fail("not_sop", f"Berkas {path} bukan basis data SOP Desktop.")
+    if version is not None and version > migrations.SCHEMA_VERSION:
+        return fail("newer_schema",
+                    f"Basis data {path} dibuat oleh versi SOP Desktop yang lebih baru (skema "
+                    f"{version}, aplikasi ini mengenal sampai {migrations.SCHEMA_VERSION}). "
+                    "Perbarui aplikasi, atau pakai cadangan yang cocok.")
+    emptied = known_state.emptied_problem(path, now)
+    if emptied is not None:
+        return fail("emptied", emptied)
+    return CheckResult(True, "ok", "Basis data utuh.", path)
