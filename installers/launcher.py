@@ -2,7 +2,7 @@
 
 import multiprocessing
 
-from sop_desktop.cli import main
+from ui.launch import main
 
 if __name__ == "__main__":
     multiprocessing.freeze_support()

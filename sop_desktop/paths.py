@@ -33,3 +33,14 @@ def default_db_path() -> Path:
 def database_target(cli_value: str | None = None) -> str:
     """The database chosen by --db, then SOP_DESKTOP_DB, then the default SQLite file."""
     return cli_value or os.environ.get("SOP_DESKTOP_DB") or str(default_db_path())
+
+
+def store_dir_for(target: str) -> Path:
+    """Where attachments of the database `target` (path or URL) live."""
+    if "://" in target and not target.startswith("sqlite:///"):
+        return data_dir() / "lampiran"
+    path = Path(target[len("sqlite:///"):] if target.startswith("sqlite:///") else target)
+    if str(path) == ":memory:":
+        return data_dir() / "lampiran"
+    path = path.expanduser().resolve()
+    return path.parent / f"{path.stem}-lampiran"

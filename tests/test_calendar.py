@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from sop_desktop.domain.calendar import CalendarSettings, WorkCalendar
+from sop_desktop.storage.calendar_settings import load_calendar_settings, save_calendar_settings
 from sop_desktop.domain.waktu import parse_waktu
 
 D = dt.date
@@ -188,17 +189,17 @@ def test_office_hours_setting_changes_working_days():
 def test_settings_round_trip_through_sqlite(services, db_path):
     from sop_desktop.storage import db as dbm
 
-    assert CalendarSettings.load() == CalendarSettings()  # unset -> defaults
+    assert load_calendar_settings() == CalendarSettings()  # unset -> defaults
     settings = CalendarSettings(plain_hari_mode="kalender",
                                 extra_holidays={D(2026, 2, 11): "HUT Kabupaten"},
                                 removed_holidays={D(2026, 3, 24)})
-    settings.save()
+    save_calendar_settings(settings)
     services.close()
     # read back through a fresh connection on the same file
     from sop_desktop.services.container import Services
 
     with Services(str(db_path), seed=False):
-        loaded = CalendarSettings.load()
+        loaded = load_calendar_settings()
         assert dbm.get_setting("calendar")["plain_hari_mode"] == "kalender"
     assert loaded == settings
     assert not WorkCalendar(loaded).is_working_day(D(2026, 2, 11))
@@ -208,4 +209,4 @@ def test_load_without_database_gives_defaults(monkeypatch):
     from sop_desktop.storage import db as dbm
 
     monkeypatch.setattr(dbm.database, "obj", None)
-    assert CalendarSettings.load() == CalendarSettings()
+    assert load_calendar_settings() == CalendarSettings()

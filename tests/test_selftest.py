@@ -34,7 +34,7 @@ def _env() -> dict:
 def run_entry_point(*args: str) -> subprocess.CompletedProcess:
     """The installed `sop-desktop` console script (python -m sop_desktop when it is absent)."""
     script = Path(sys.executable).with_name("sop-desktop")
-    cmd = [str(script)] if script.exists() else [sys.executable, "-m", "sop_desktop"]
+    cmd = [str(script)] if script.exists() else [sys.executable, "-m", "ui.launch"]
     return subprocess.run([*cmd, *args], capture_output=True, text=True, env=_env(),
                           cwd=str(ROOT), timeout=300)
 
@@ -43,7 +43,7 @@ def run_as_bundle(meipass: Path) -> subprocess.CompletedProcess:
     """The self-test in a process that finds its resources as a PyInstaller bundle does."""
     code = ("import sys\n"
             f"sys._MEIPASS = {str(meipass)!r}\n"
-            "from sop_desktop.cli import main\n"
+            "from ui.launch import main\n"
             "raise SystemExit(main(['--self-test']))\n")
     return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           env=_env(), cwd=str(ROOT), timeout=300)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from sop_desktop.storage.calendar_settings import load_calendar_settings
 from PySide6.QtCore import QDate, Qt
 
 from tests.test_ui_support import (PASSWORD, app_settings, make_user,  # noqa: F401
@@ -97,7 +98,7 @@ def test_calendar_numbering_office(qtbot, admin_dialog, tmp_path):
               for i in range(cal.year_holidays.count())]
     assert "2026-08-17" not in listed  # the office opens that day now
     cal.save()
-    stored = CalendarSettings.load()
+    stored = load_calendar_settings()
     assert stored.office_hours[5] is not None
     assert stored.extra_holidays[dt.date(2026, 12, 24)] == "Cuti bersama Natal"
     assert dt.date(2026, 8, 17) in stored.removed_holidays

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialog
 
 from sop_desktop.services import numbering
 from sop_desktop.domain.calendar import CalendarSettings, WorkCalendar
+from sop_desktop.storage.calendar_settings import load_calendar_settings, save_calendar_settings
 from sop_desktop.errors import SopError
 from sop_desktop.services.users import ROLE_LABELS, ROLES
 from ui.i18n import date_text
@@ -355,7 +356,7 @@ class CalendarTab(AdminTab):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.settings = CalendarSettings.load()
+        self.settings = load_calendar_settings()
         layout = QVBoxLayout(self)
         top = QHBoxLayout()  # hours and holidays side by side: fits a 1366×768 screen at 125 %
         hours = QGroupBox(self.tr("Jam kantor"))
@@ -509,7 +510,7 @@ class CalendarTab(AdminTab):
                                     plain_hari_mode=self.settings.plain_hari_mode,
                                     extra_holidays=dict(self.settings.extra_holidays),
                                     removed_holidays=set(self.settings.removed_holidays))
-        settings.save()
+        save_calendar_settings(settings)
         self.settings = settings
         return self.tr("Kalender kantor disimpan.")
 

@@ -1,4 +1,5 @@
-"""The `sop-desktop` entry point: no arguments opens the window; a subcommand works headless.
+"""The headless commands of `sop-desktop` (the console script is ui.launch: no arguments opens
+the window there; a subcommand comes here and works without Qt).
 
 Each command group lives in its own module here with `register(subparsers)`; a command is a
 function `run(args, ctx) -> int`. Errors the user can fix print one Indonesian line on stderr
@@ -13,6 +14,7 @@ import json
 import logging
 import sys
 import traceback
+from collections.abc import Callable
 
 from sop_desktop import __version__
 from sop_desktop.errors import SopError
@@ -79,12 +81,14 @@ class _Parser(argparse.ArgumentParser):
     pass
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, *, open_window: Callable[[str | None], int] | None = None,
+         window_check: Callable | None = None) -> int:
+    """Run one command; without a command, `open_window(db)` (given by ui.launch) or the help."""
     argv = list(sys.argv[1:] if argv is None else argv)
     if "--self-test" in argv:  # before the command modules load: the self-test checks them too
         from sop_desktop.ops.selftest import run_self_test
 
-        return run_self_test()
+        return run_self_test(parser_factory=build_parser, window_check=window_check)
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -93,9 +97,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.self_test:
         from sop_desktop.ops.selftest import run_self_test
 
-        return run_self_test()
+        return run_self_test(parser_factory=build_parser, window_check=window_check)
     if not args.command:
-        return _launch_gui(args)
+        if open_window is None:
+            parser.print_help()
+            return 2
+        return open_window(args.db)
     func = getattr(args, "func", None)
     if func is None:
         parser.parse_args([*argv, "--help"])
@@ -138,11 +145,3 @@ def _write_crash_log() -> str:
     except OSError:
         return "log tidak dapat ditulis"
 
-
-def _launch_gui(args) -> int:
-    try:
-        from ui.app import run_app
-    except ImportError as exc:
-        sys.stderr.write(f"Antarmuka grafis tidak tersedia: {exc}\n")
-        return 1
-    return run_app(args.db)

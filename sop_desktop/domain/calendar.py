@@ -78,19 +78,6 @@ class CalendarSettings:
             removed_holidays={dt.date.fromisoformat(k) for k in (data.get("removed_holidays") or [])},
         )
 
-    @classmethod
-    def load(cls) -> "CalendarSettings":
-        """The settings stored in the bound database; defaults when unset or nothing is bound."""
-        from sop_desktop.storage import db as dbm
-
-        if dbm.database.obj is None:
-            return cls()
-        return cls.from_dict(dbm.get_setting(SETTING_KEY))
-
-    def save(self) -> None:
-        from sop_desktop.storage import db as dbm
-
-        dbm.set_setting(SETTING_KEY, self.to_dict())
 
 
 class WorkCalendar:

@@ -39,9 +39,12 @@ class CheckFailed(Exception):
 class SelfTest:
     """The checks, run in order; a check whose prerequisite failed is reported and skipped."""
 
-    def __init__(self, work: Path, out=None):
+    def __init__(self, work: Path, out=None, *, parser_factory: Callable | None = None,
+                 window_check: Callable | None = None):
         self.work = work
         self.out = out
+        self.parser_factory = parser_factory  # the CLI's build_parser (the CLI sits above ops)
+        self.window_check = window_check  # ui.selftest_window.check_main_window, from the launcher
         self.passed: list[str] = []
         self.failed: list[str] = []
         self.labels: dict[str, str] = {}
@@ -98,9 +101,9 @@ class SelfTest:
         have been told about them)."""
         import argparse
 
-        from sop_desktop import cli
-
-        parser = cli.build_parser()
+        if self.parser_factory is None:
+            raise CheckFailed("pemeriksaan perintah tidak diberikan oleh pemanggil")
+        parser = self.parser_factory()
         groups = next((a.choices for a in parser._actions  # argparse keeps subparsers here
                        if isinstance(a, argparse._SubParsersAction)), {})
         missing = [name for name in CORE_COMMANDS if name not in groups]
@@ -405,13 +408,14 @@ class SelfTest:
 
     def check_window(self) -> str:
         """The Qt layer of the install: plugins, translations and the main window, offscreen
-        (ui.selftest_window, imported only when this check runs: the core never imports Qt)."""
-        from ui.selftest_window import check_main_window
-
+        (ui.selftest_window.check_main_window, passed in by the launcher: the core never imports
+        Qt)."""
+        if self.window_check is None:
+            raise CheckFailed("jendela tidak diperiksa: jalankan uji mandiri dari sop-desktop")
         user = self.state["holders"].get(self.state["case"].current_position_id) \
             or self.state["operator"]
         try:
-            return check_main_window(self.services, user, self.work / "ui-settings.ini",
+            return self.window_check(self.services, user, self.work / "ui-settings.ini",
                                      __version__)
         except ValueError as exc:
             raise CheckFailed(str(exc)) from None
@@ -502,8 +506,12 @@ def squash(text: str) -> str:
     return "".join(str(text).translate(_HYPHENS).split())
 
 
-def run_self_test(out=None) -> int:
-    """Run every check on a temporary database; 0 when all passed, 1 otherwise."""
+def run_self_test(out=None, *, parser_factory: Callable | None = None,
+                  window_check: Callable | None = None) -> int:
+    """Run every check on a temporary database; 0 when all passed, 1 otherwise.
+
+    The CLI passes its parser factory and the launcher (ui.launch) the window check, so this
+    module imports neither layer above it."""
     started = time.monotonic()
     frozen = "bundel" if getattr(sys, "frozen", False) else "sumber"
     saved = {key: os.environ.get(key)
@@ -518,7 +526,7 @@ def run_self_test(out=None) -> int:
             home.mkdir()
             os.environ["SOP_DESKTOP_HOME"] = str(home)
             os.environ.pop("SOP_DESKTOP_DB", None)
-            test = SelfTest(work, out)
+            test = SelfTest(work, out, parser_factory=parser_factory, window_check=window_check)
             test.say(f"Uji mandiri {APP_NAME} {__version__} ({frozen}, Python "
                      f"{platform.python_version()}, {platform.system()} {platform.machine()})")
             try:

@@ -8,6 +8,7 @@ reads the database; `write_kinerja_xlsx` / `write_kinerja_pdf` write the files a
 """
 
 from __future__ import annotations
+from sop_desktop.storage.calendar_settings import load_calendar_settings
 
 import datetime as dt
 from collections import Counter, defaultdict
@@ -326,7 +327,7 @@ def build_kinerja(services, *, period: Period, sop: str | None = None,
     """Read the cases alive during the period (one SOP or every SOP with cases) and compute."""
     from sop_desktop.storage import db as dbm
     from sop_desktop.services import office as office_mod
-    from sop_desktop.domain.calendar import CalendarSettings, WorkCalendar
+    from sop_desktop.domain.calendar import WorkCalendar
     from sop_desktop.reports.loader import case_query, load_cases
     from sop_desktop.reports.registers import SIGNER_SETTING
 
@@ -343,7 +344,7 @@ def build_kinerja(services, *, period: Period, sop: str | None = None,
         raise ValidationError(f"Isian kategori '{category}' tidak ada pada SOP yang dilaporkan; "
                               f"isian yang ada: {', '.join(known) or '(tidak ada)'}")
     now = now or services.cases.clock()
-    calendar = calendar or WorkCalendar(CalendarSettings.load())
+    calendar = calendar or WorkCalendar(load_calendar_settings())
     if signer is None:
         signer = dbm.get_setting(SIGNER_SETTING)
     data = compute_kinerja(cases, sops, period=period, now=now, calendar=calendar,

@@ -6,6 +6,7 @@ or not at all, reporting progress(done, total) for a window to show.
 """
 
 from __future__ import annotations
+from sop_desktop.storage.calendar_settings import load_calendar_settings
 
 import datetime as dt
 from collections.abc import Callable
@@ -404,7 +405,7 @@ def build_register(services, filters: RegisterFilters, *, now: dt.datetime | Non
     """Read the cases for `filters` from the database and build the register."""
     from sop_desktop.storage import db as dbm
     from sop_desktop.services import office as office_mod
-    from sop_desktop.domain.calendar import CalendarSettings, WorkCalendar
+    from sop_desktop.domain.calendar import WorkCalendar
     from sop_desktop.reports.loader import case_query, load_cases
 
     latest = services.sops.latest_all()
@@ -431,7 +432,7 @@ def build_register(services, filters: RegisterFilters, *, now: dt.datetime | Non
     cases = load_cases(query, events=kind == "aduan", letters=kind == "aduan",
                        position=filters.position)
     now = now or services.cases.clock()
-    calendar = calendar or WorkCalendar(CalendarSettings.load())
+    calendar = calendar or WorkCalendar(load_calendar_settings())
     if signer is None:
         signer = dbm.get_setting(SIGNER_SETTING)
     data = register_from_facts(cases, kind=kind, filters=filters, calendar=calendar, as_of=now,

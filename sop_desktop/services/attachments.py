@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sop_desktop.errors import NotFound, SopError, ValidationError
+from sop_desktop.paths import store_dir_for  # noqa: F401 (re-exported: the store lives beside the database)
 
 _HEX = re.compile(r"^[0-9a-f]{64}$")
 _WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
@@ -40,21 +41,6 @@ class StoredFile:
 
     def to_dict(self) -> dict:
         return {"sha256": self.sha256, "name": self.name, "size": self.size}
-
-
-def store_dir_for(target: str) -> Path:
-    """Where attachments of the database `target` (path or URL) live."""
-    if "://" in target and not target.startswith("sqlite:///"):
-        from sop_desktop.paths import data_dir
-
-        return data_dir() / "lampiran"
-    path = Path(target[len("sqlite:///"):] if target.startswith("sqlite:///") else target)
-    if str(path) == ":memory:":
-        from sop_desktop.paths import data_dir
-
-        return data_dir() / "lampiran"
-    path = path.expanduser().resolve()
-    return path.parent / f"{path.stem}-lampiran"
 
 
 def safe_file_name(name: str, default: str = "lampiran") -> str:

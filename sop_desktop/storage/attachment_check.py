@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 from sop_desktop.storage import db as dbm
-from sop_desktop.paths import data_dir
+from sop_desktop.paths import store_dir_for
 
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 
@@ -65,10 +65,6 @@ def attachment_dir_of(services) -> Path:
     store = getattr(getattr(services, "attachments", None), "store", None)
     if store is not None and getattr(store, "root", None) is not None:
         return Path(store.root)
-    try:
-        from sop_desktop.services.attachments import store_dir_for
-    except ImportError:
-        return data_dir() / "lampiran"
     return store_dir_for(services.target)
 
 

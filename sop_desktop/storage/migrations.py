@@ -23,6 +23,7 @@ History of the schema:
 """
 
 from __future__ import annotations
+from sop_desktop.storage.calendar_settings import load_calendar_settings
 
 import logging
 import sqlite3
@@ -89,10 +90,10 @@ def _v2(database: pw.Database) -> None:
 
 def _fill_current_due(database: pw.Database) -> None:
     """Compute the stored due time of every open case from its SOP version and the calendar."""
-    from sop_desktop.domain.calendar import CalendarSettings, WorkCalendar
+    from sop_desktop.domain.calendar import WorkCalendar
     from sop_desktop.domain.model import SopDefinition
 
-    cal = WorkCalendar(CalendarSettings.load())
+    cal = WorkCalendar(load_calendar_settings())
     defs: dict[int, SopDefinition] = {}
     query = (dbm.Case.select(dbm.Case.id, dbm.Case.sop_version, dbm.Case.current_step,
                              dbm.Case.step_started_at)
