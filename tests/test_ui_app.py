@@ -83,9 +83,9 @@ def test_about_box_and_menus(qtbot, controller, ui_services):
 
 
 def test_settings_switch_to_english_rebuilds_window(qtbot, controller, ui_services, app_settings):
-    from ui.i18n import Translations, ensure_qm
+    from ui.i18n import Translations, build_qm
 
-    if ensure_qm("en") is None:
+    if build_qm("en") is None:
         pytest.skip("pyside6-lrelease tidak tersedia untuk membangun terjemahan")
     controller.translations = Translations(QApplication.instance())
     make_user(ui_services, "budi", "pejabat", [])

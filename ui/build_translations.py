@@ -17,7 +17,7 @@ from pathlib import Path
 
 from defusedxml import ElementTree as ET
 
-from ui.i18n import LANGUAGES, ensure_qm, i18n_dir, ts_path
+from ui.i18n import LANGUAGES, build_qm, i18n_dir, ts_path
 
 
 def lupdate_command() -> Path:
@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     for ts in sorted(i18n_dir().glob("*.ts")):
         lang = ts.stem.rsplit("_", 1)[-1]
         ts.with_suffix(".qm").unlink(missing_ok=True)
-        qm = ensure_qm(lang)
+        qm = build_qm(lang)
         print(f"{ts.name}: {'OK ' + str(qm) if qm else 'GAGAL'}")
         status |= qm is None
     return status

@@ -3,7 +3,8 @@ sop_desktop_id.ts gives Qt's own buttons, text menus and file dialog in Indonesi
 Indonesian translation of them).
 
 The .qm files are built from the .ts sources with pyside6-lrelease (never edited by hand and not
-kept in git); `ensure_qm` builds a missing or stale one at start-up when the tool is present.
+kept in git) by the setup (`./dev`, `python -m ui.build_translations`) and the installer build;
+start-up only looks for them (`find_qm`) and never runs a compiler.
 """
 
 from __future__ import annotations
@@ -105,8 +106,19 @@ def _fresh(qm: Path, ts: Path) -> bool:
     return qm.exists() and (not ts.exists() or qm.stat().st_mtime >= ts.stat().st_mtime)
 
 
-def ensure_qm(lang: str) -> Path | None:
-    """The compiled translation for `lang`, built from its .ts when missing or older.
+def find_qm(lang: str) -> Path | None:
+    """The compiled translation for `lang` (beside the .ts, else in the data folder), or None."""
+    from sop_desktop.paths import data_dir
+
+    for candidate in (qm_path(lang), data_dir() / "i18n" / qm_path(lang).name):
+        if candidate.exists():
+            return candidate
+    return None
+
+
+def build_qm(lang: str) -> Path | None:
+    """The compiled translation for `lang`, built from its .ts when missing or older (setup and
+    installer build only).
 
     Built beside the .ts (a source checkout) or, where that folder is read-only (an installed
     copy), into the user's data folder.
@@ -163,7 +175,7 @@ class Translations:
                       QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             self.app.installTranslator(qt_tr)
             self.installed.append(qt_tr)
-        qm = ensure_qm(self.language)
+        qm = find_qm(self.language)
         ours = QTranslator(self.app)
         if qm is None or not ours.load(str(qm)):
             # the source strings are Indonesian: without its file only Qt's own buttons and

@@ -188,7 +188,7 @@ class SelfTest:
         if not compiled and not sources:
             raise CheckFailed(f"tidak ada berkas terjemahan di {folder}")
         note = ", ".join(p.name for p in compiled) or "-"
-        if pending:  # a source checkout: the window builds these at start-up (ui.i18n)
+        if pending:  # a source checkout before `python -m ui.build_translations` (./dev runs it)
             note += f" (belum dibangun: {', '.join(pending)})"
         return note
 
