@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -85,3 +86,37 @@ def run_cli(*args: str, env: dict | None = None, input: str | None = None):
         full_env.update(env)
     return subprocess.run([sys.executable, "-m", "sop_desktop", *args], capture_output=True,
                           text=True, env=full_env, input=input, cwd=str(ROOT), timeout=300)
+
+
+# an office database with cases in every state, shared by the tamper and anchor tests
+@pytest.fixture(scope="module")
+def template(tmp_path_factory):
+    import sop_desktop.services.users as users_mod
+    from tests.core.test_tamper import build_office
+
+    old = users_mod.SCRYPT_N
+    users_mod.SCRYPT_N = 2 ** 10
+    home = tmp_path_factory.mktemp("home-template")
+    mp = pytest.MonkeyPatch()
+    mp.setenv("SOP_DESKTOP_HOME", str(home))
+    try:
+        path = tmp_path_factory.mktemp("template") / "kantor.sqlite3"
+        numbers = build_office(path)
+    finally:
+        mp.undo()
+        users_mod.SCRYPT_N = old
+    return path, numbers
+
+
+@pytest.fixture
+def office_db(template, tmp_path):
+    """A copy of the office database, anchored by a backup (the anchor log is in this test's
+    own data folder)."""
+    from tests.core.test_tamper import run_check
+
+    source, numbers = template
+    path = tmp_path / "kantor.sqlite3"
+    shutil.copy(source, path)
+    rc, out = run_check(path, "backup", "-o", str(tmp_path / "cadangan.sqlite3"))
+    assert rc == 0, out
+    return path, numbers

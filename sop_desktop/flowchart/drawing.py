@@ -9,8 +9,12 @@ from __future__ import annotations
 import math
 import os
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from sop_desktop.flowchart.layout import Page, Symbol
+
+if TYPE_CHECKING:  # reportlab itself is imported where a page is drawn (start-up speed)
+    from reportlab.graphics import shapes
 
 ARROW_W = 0.8
 HEAD_LEN = 4.5

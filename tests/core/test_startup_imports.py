@@ -1,0 +1,119 @@
+"""Start-up imports only what the first screens need (issue 19): the real start path, in a
+fresh process offscreen, up to the log-in dialog and then the main window's first paint,
+without reportlab, openpyxl, pdfplumber, the importers or the holidays tables."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from tests.ui.support import make_user
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+HEAVY = ("reportlab", "openpyxl", "pdfplumber", "sop_desktop.importers", "holidays", "docx",
+         "xlsxwriter")
+
+CHILD = textwrap.dedent("""
+    import json, sys, time
+    from PySide6.QtWidgets import QApplication
+    from ui.app import AppLauncher
+    from ui.settings import AppSettings
+
+    HEAVY = {heavy!r}
+
+    def settle(app, until):
+        deadline = time.monotonic() + 60
+        while not until():
+            app.processEvents()
+            if time.monotonic() > deadline:
+                raise SystemExit("tidak siap dalam batas waktu")
+            time.sleep(0.005)
+        app.processEvents()
+
+    app = QApplication(sys.argv)
+    launcher = AppLauncher(sys.argv[1], AppSettings())
+    opened = launcher.start()
+    controller = launcher.controller
+    settle(app, lambda: controller.dialog is not None and controller.dialog.isVisible())
+    at_login = type(controller.dialog).__name__, [m for m in HEAVY if m in sys.modules]
+    user = controller.services.users.get(sys.argv[2])
+    controller.dialog.close()
+    controller.dialog = None
+    controller.show_main(user)
+    window = controller.window
+    settle(app, lambda: window.isVisible() and window.inbox.model.rowCount() > 0)
+    at_window = [m for m in HEAVY if m in sys.modules]
+    print(json.dumps({{"opened": opened, "dialog": at_login[0], "at_login": at_login[1],
+                      "at_window": at_window, "rows": window.inbox.model.rowCount()}}))
+    sys.stdout.flush()
+    launcher.finish()
+""")
+
+
+def test_start_up_to_login_and_first_paint_imports_no_heavy_module(services, tmp_path):
+    from sop_desktop.ops.demo import fill
+
+    fill(services, 40, seed=1)  # users and running cases, so the first inbox has rows
+    holder = next(h for c in sorted(services.inbox.counts(), key=lambda c: -c.open) if c.open
+                  for h in services.users.holders(services.positions.get(c.position)))
+    db = str(services.db.database)
+    services.close()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    out = subprocess.run([sys.executable, "-c", CHILD.format(heavy=HEAVY), db,
+                          holder.username],
+                         capture_output=True, text=True, env=env, cwd=str(tmp_path), timeout=120)
+    assert out.returncode == 0, out.stderr[-3000:]
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    assert result["opened"] is True
+    assert result["dialog"] == "LoginDialog"
+    assert result["at_login"] == [], f"dimuat sebelum dialog masuk: {result['at_login']}"
+    assert result["rows"] >= 1
+    assert result["at_window"] == [], f"dimuat sebelum jendela pertama: {result['at_window']}"
+
+
+def _damage_an_index_page(path: Path) -> None:
+    """Interior damage only SQLite's quick_check finds: the page type byte of an index of
+    history (empty in a new office) is overwritten; the header, the schema, the users and the
+    settings stay readable."""
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE type = 'index' AND "
+                        "tbl_name = 'history' ORDER BY name LIMIT 1").fetchone()[0]
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    with open(path, "r+b") as fh:
+        fh.seek((root - 1) * page_size)
+        fh.write(b"\x55\x55\x55\x55")
+
+
+def test_login_appears_before_the_full_check_and_damage_found_then_ends_the_session(
+        qtbot, app_settings, tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+
+    from sop_desktop.storage import backup as bk
+    from sop_desktop.services.container import Services
+    from ui.app import AppLauncher
+    from ui.setup import LoginDialog
+
+    path = tmp_path / "kantor.sqlite3"
+    with Services(str(path)) as svc:
+        make_user(svc, "budi", "operator", [])
+    _damage_an_index_page(path)
+    assert bk.startup_check(path, light=True).ok  # the light check cannot see it
+    assert not bk.startup_check(path).ok  # the quick_check does
+    app = AppLauncher(str(path), app_settings)
+    try:
+        assert app.start() is True
+        assert isinstance(app.controller.dialog, LoginDialog)  # shown before the full check
+        qtbot.waitUntil(lambda: isinstance(app.dialog, QMessageBox), timeout=30000)
+        assert app.dialog.isVisible() and str(path) in app.dialog.text()
+        assert app.services is None and app.controller is None
+        assert not [b for b in bk.list_backups(bk.backup_folder()) if b.reason == "daily"]
+    finally:
+        app.finish()
