@@ -104,8 +104,8 @@ def query_table(repeat: int) -> None:
         for status in ("berjalan", None):
             for kind, text in [("-", "")] + sorted(terms.items()):
                 flt = q.CaseFilter(position_ids=ids, status=status, search=text)
-                before, _ = best(lambda: (q.count(flt), q.page(flt, 0, PAGE)), repeat)
-                after, snap = best(lambda: q.snapshot(flt, PAGE), repeat)
+                before, _ = best(lambda: (q.count(flt), q.page(flt, 0, PAGE)), repeat)  # noqa: B023
+                after, snap = best(lambda: q.snapshot(flt, PAGE), repeat)  # noqa: B023
                 ui = "0" if text else f"{before * 1000:.1f} (indeks, tetap)"
                 print(f"| {scope} | {status or 'semua'} | {kind} `{text}` | {snap.total} | "
                       f"{before * 1000:.1f} | {after * 1000:.1f} | {ui} |", flush=True)
@@ -143,16 +143,16 @@ def typing_table() -> None:
             last = [clock.elapsed()]
 
             def beat():
-                now = clock.elapsed()
-                gaps.append(now - last[0])
-                last[0] = now
+                now = clock.elapsed()  # noqa: B023
+                gaps.append(now - last[0])  # noqa: B023
+                last[0] = now  # noqa: B023
 
             heart = QTimer()
             heart.setInterval(5)
             heart.timeout.connect(beat)
             heart.start()
             done_at = [None]
-            model.loaded.connect(lambda: done_at.__setitem__(0, clock.elapsed()))
+            model.loaded.connect(lambda: done_at.__setitem__(0, clock.elapsed()))  # noqa: B023
             typed_at = 0
             for i in range(1, len(text) + 1):
                 flt = q.CaseFilter(position_ids=None, status=None, search=text[:i])

@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from sop_desktop.storage import backup as bk
+from sop_desktop.storage import backup as bk  # noqa: E402
 
 
 def _fill(db: Path) -> None:

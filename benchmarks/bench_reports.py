@@ -88,8 +88,8 @@ def make_facts(n: int, seed: int = 7):
 
 def _register(n: int):
     from sop_desktop.domain.calendar import WorkCalendar
-    from sop_desktop.services.office import OfficeProfile
     from sop_desktop.reports.registers import RegisterFilters, register_from_facts
+    from sop_desktop.services.office import OfficeProfile
 
     facts = make_facts(n)
     t0 = time.perf_counter()
@@ -156,8 +156,8 @@ def bench_register_pdf(n: int = 10_000) -> list[tuple[str, float]]:
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.platypus import SimpleDocTemplate, Table
 
-    from sop_desktop.reports.registers import write_register_pdf
     from sop_desktop.output.table import display_value
+    from sop_desktop.reports.registers import write_register_pdf
 
     data, _ = _register(n)
     with tempfile.TemporaryDirectory() as folder:

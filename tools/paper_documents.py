@@ -30,10 +30,10 @@ NOW = dt.datetime(2026, 12, 4, 10, 0)
 
 def _office(services) -> None:
     """An office profile, numbering and a report signer like a real Kanwil's."""
-    from sop_desktop.storage import db as dbm
-    from sop_desktop.services import office
     from sop_desktop.letters import numbering
     from sop_desktop.reports.registers import SIGNER_SETTING
+    from sop_desktop.services import office
+    from sop_desktop.storage import db as dbm
 
     office.save(office.load().with_changes({
         "kementerian": "Kementerian Hukum dan Hak Asasi Manusia Republik Indonesia",
@@ -49,8 +49,8 @@ def _office(services) -> None:
 
 def _letters(services, out: Path) -> list[Path]:
     """One letter of every template, each for a demo case of an SOP the template serves."""
-    from sop_desktop.storage import db as dbm
     from sop_desktop.letters.service import LetterService
+    from sop_desktop.storage import db as dbm
 
     letters = LetterService.from_services(services)
     actor = dbm.User.get(dbm.User.username == "operator")

@@ -6,23 +6,39 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QDate, QModelIndex, Qt, QTime,
-                            Signal)
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox,
-                               QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-                               QListWidget, QListWidgetItem, QPushButton, QSplitter, QTableView,
-                               QTabWidget, QTimeEdit, QVBoxLayout, QWidget)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QModelIndex, Qt, QTime, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
-from sop_desktop.services import numbering
 from sop_desktop.domain.calendar import CalendarSettings, WorkCalendar
-from sop_desktop.storage.calendar_settings import load_calendar_settings, save_calendar_settings
 from sop_desktop.errors import SopError
+from sop_desktop.services import numbering
 from sop_desktop.services.users import ROLE_LABELS, ROLES
+from sop_desktop.storage.calendar_settings import load_calendar_settings, save_calendar_settings
 from ui.i18n import date_text
 from ui.models import ListTableModel
 from ui.office_form import OfficeProfileForm
 from ui.screen import compact_rows, fit_columns, fit_size
-
 
 ROLE_TEXT = {"administrator": QT_TRANSLATE_NOOP("AdminTab", "Administrator"),
              "operator": QT_TRANSLATE_NOOP("AdminTab", "Operator"),

@@ -15,11 +15,11 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 
 from sop_desktop import APP_NAME, __version__
+from sop_desktop.errors import SopError
+from sop_desktop.paths import database_target, resources_dir
 from sop_desktop.storage import backup as bk
 from sop_desktop.storage import db as dbm
 from sop_desktop.storage.diskspace import DiskFull
-from sop_desktop.errors import SopError
-from sop_desktop.paths import database_target, resources_dir
 from ui.crash import CrashHandler, install_app_log, remove_app_log
 from ui.i18n import Translations
 from ui.settings import AppSettings

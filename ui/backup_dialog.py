@@ -12,15 +12,27 @@ from pathlib import Path
 
 from babel.numbers import format_decimal
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFileDialog, QHBoxLayout, QHeaderView,
-                               QLabel, QMessageBox, QProgressBar, QPushButton, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from sop_desktop import APP_NAME
-from sop_desktop.storage import backup as bk
-from sop_desktop.storage import db as dbm
 from sop_desktop.domain.dates import tanggal_jam
 from sop_desktop.errors import SopError
+from sop_desktop.storage import backup as bk
+from sop_desktop.storage import db as dbm
 from ui.screen import fit_size
 from ui.workers import TaskRunner
 

@@ -10,18 +10,41 @@ from pathlib import Path
 
 from PySide6.QtCore import QDateTime, QEvent, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateTimeEdit, QFileDialog, QFormLayout,
-                               QGroupBox, QHBoxLayout, QLabel, QListView, QMessageBox,
-                               QPlainTextEdit, QPushButton, QScrollArea, QSplitter, QTabWidget,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
-from sop_desktop.services import workflow as wf
 from sop_desktop.errors import SopError
-from sop_desktop.services.stale import CaseMoved
 from sop_desktop.paths import data_dir
+from sop_desktop.services import workflow as wf
+from sop_desktop.services.stale import CaseMoved
 from sop_desktop.services.users import is_staff
-from ui.case_parts import (ACTION_ATTACH, STATUS_TEXT, AttachmentsPanel, HistoryModel,  # noqa: F401
-                           _fmt, _tr, field_text, path_of)
+from ui.case_parts import (  # noqa: F401
+    ACTION_ATTACH,
+    STATUS_TEXT,
+    AttachmentsPanel,
+    HistoryModel,
+    _fmt,
+    _tr,
+    field_text,
+    path_of,
+)
 from ui.case_texts import ActionTexts
 from ui.disposisi_dialog import CaseHolding
 from ui.flowchart_pane import FlowchartPane

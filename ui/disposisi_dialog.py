@@ -7,17 +7,31 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QGridLayout,
-                               QGroupBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
-                               QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from sop_desktop.services.disposisi import INSTRUKSI
-from sop_desktop.errors import SopError
 from sop_desktop.domain.sifat import SIFAT
+from sop_desktop.errors import SopError
+from sop_desktop.services.disposisi import INSTRUKSI
 from sop_desktop.services.stale import CaseMoved
 from sop_desktop.services.users import is_staff
 from sop_desktop.services.workflow import ACTION_RELEASE, ACTION_TAKE, STATUS_OPEN, held_by_other
 from ui.case_parts import _fmt
+
 
 def instruction_labels() -> dict[str, str]:
     """Instruction key -> the words shown (Indonesian: the Lembar Disposisi's own)."""
@@ -31,7 +45,7 @@ def instruction_labels() -> dict[str, str]:
         QCoreApplication.translate("DisposisiDialog", "Hadiri/wakili"),
         QCoreApplication.translate("DisposisiDialog", "Simpan/arsipkan"),
     )
-    return dict(zip(INSTRUKSI, texts))
+    return dict(zip(INSTRUKSI, texts, strict=False))
 
 
 class CaseHolding(QWidget):
@@ -69,7 +83,7 @@ class CaseHolding(QWidget):
         self.sifat.setObjectName("case_sifat")
         self.sifat.setToolTip(self.tr("Sifat kasus"))
         for key, text in zip(SIFAT, (self.tr("Biasa"), self.tr("Segera"), self.tr("Sangat segera"),
-                                     self.tr("Rahasia"))):
+                                     self.tr("Rahasia")), strict=False):
             self.sifat.addItem(text, key)
         row.addWidget(self.holder, 1)  # who holds it, wrapped, with the sifat beside it
         row.addWidget(self.sifat, 0, Qt.AlignmentFlag.AlignTop)

@@ -16,10 +16,26 @@ import logging
 from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import (QAction, QBrush, QColor, QFont, QFontDatabase, QPainter, QPainterPath, QPen,
-                           QPixmap, QPolygonF)
-from PySide6.QtWidgets import (QGraphicsItem, QGraphicsPathItem, QGraphicsPolygonItem,
-                               QGraphicsScene, QGraphicsView, QLabel)
+from PySide6.QtGui import (
+    QAction,
+    QBrush,
+    QColor,
+    QFont,
+    QFontDatabase,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPixmap,
+    QPolygonF,
+)
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsPathItem,
+    QGraphicsPolygonItem,
+    QGraphicsScene,
+    QGraphicsView,
+    QLabel,
+)
 
 from sop_desktop.flowchart.drawing import CO_DASH, CO_LINE_W, arrow_head, pentagon
 from sop_desktop.flowchart.layout import Page, SopLayout, Symbol, TextRun, layout_sop
@@ -395,7 +411,7 @@ class FlowchartView(QGraphicsView):
         seq = list(self.path_steps)
         if self.current_step is not None and (not seq or seq[-1] != self.current_step):
             seq.append(self.current_step)
-        return [(a, b) for a, b in zip(seq, seq[1:]) if (a, b) in self.arrow_items]
+        return [(a, b) for a, b in zip(seq, seq[1:], strict=False) if (a, b) in self.arrow_items]
 
     def highlighted_steps(self) -> dict[int, str]:
         """Step number -> "current" / "path" as currently drawn (for tests and accessibility)."""

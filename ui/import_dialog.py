@@ -7,16 +7,30 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout,
-                               QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-                               QMessageBox, QProgressBar, QPushButton, QSplitter, QTableWidget,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from sop_desktop.errors import SopError
 from ui.screen import fit_size
 from ui.sop_browser import SopDetail
 from ui.workers import user_message
-
 
 NEW_SOP = "__baru__"  # target choice: store as a new SOP
 
@@ -98,7 +112,8 @@ class ImportDialog(QDialog):
         row = QHBoxLayout()
         self.path_edit = QLineEdit()
         self.path_edit.setObjectName("import_path")
-        self.path_edit.setPlaceholderText(self.tr("Berkas SOP: PDF, Word (.docx), Excel (.xlsx), teks (.txt) atau hasil pindaian"))
+        self.path_edit.setPlaceholderText(
+            self.tr("Berkas SOP: PDF, Word (.docx), Excel (.xlsx), teks (.txt) atau hasil pindaian"))
         browse = QPushButton(self.tr("Pilih berkas…"))
         browse.clicked.connect(self._browse)
         self.read_button = QPushButton(self.tr("Baca"))
@@ -173,7 +188,9 @@ class ImportDialog(QDialog):
 
     def _browse(self) -> None:
         dialog = QFileDialog(self, self.tr("Pilih berkas SOP"))
-        dialog.setNameFilters([self.tr("Berkas SOP (*.pdf *.docx *.xlsx *.txt *.md *.toml *.jpg *.jpeg *.png *.tif *.tiff)"), self.tr("Semua berkas (*)")])
+        dialog.setNameFilters([
+            self.tr("Berkas SOP (*.pdf *.docx *.xlsx *.txt *.md *.toml *.jpg *.jpeg *.png *.tif *.tiff)"),
+            self.tr("Semua berkas (*)")])
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.fileSelected.connect(self.load_path)
         dialog.open()

@@ -9,8 +9,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QImage, QPen, QPixmap
-from PySide6.QtWidgets import (QComboBox, QGraphicsScene, QGraphicsView, QHeaderView, QLabel,
-                               QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGraphicsScene,
+    QGraphicsView,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from sop_desktop.errors import SopError
 
@@ -194,6 +204,6 @@ class ImportReview(QWidget):
             return
         origin = self.rows[r]
         page = origin.page
-        on_page = [(s.number, o) for s, o in zip(self.defn.steps, self.rows)
+        on_page = [(s.number, o) for s, o in zip(self.defn.steps, self.rows, strict=False)
                    if o is not None and o.page is page]
         self.canvas.show_page(page, on_page, self.defn.steps[r].number)

@@ -10,11 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
-from sop_desktop.storage import db as dbm
-from sop_desktop.services.inbox import InboxFilter, filter_condition, row_extras
-from sop_desktop.services.disposisi import days_overdue
 from sop_desktop.domain.sifat import sifat_key
+from sop_desktop.services.disposisi import days_overdue
+from sop_desktop.services.inbox import InboxFilter, filter_condition, row_extras
 from sop_desktop.services.workflow import DEFAULT_DUE_SOON_HOURS, STATUS_DONE, STATUS_OPEN, STATUS_STOPPED
+from sop_desktop.storage import db as dbm
 
 STATUS_OVERDUE = "terlambat"  # a filter value: open and past its due time
 SORT_KEYS = ("number", "sop", "subject", "step", "received", "due", "status", "sifat", "late",

@@ -13,12 +13,22 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QInputDialog, QLabel, QMenu,
-                               QMessageBox, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
+from sop_desktop.domain.sifat import SIFAT
 from sop_desktop.errors import SopError
 from sop_desktop.services.inbox import InboxFilter
-from sop_desktop.domain.sifat import SIFAT
 from ui import inbox_query
 from ui.date_edit import DateEdit
 from ui.file_dialogs import offer_open, save_dialog
@@ -78,7 +88,7 @@ class InboxTools(QWidget):
         self.sifat.setObjectName("inbox_sifat_filter")
         self.sifat.addItem(self.tr("Semua sifat"), "")
         for key, text in zip(SIFAT, (self.tr("Biasa"), self.tr("Segera"), self.tr("Sangat segera"),
-                                     self.tr("Rahasia"))):
+                                     self.tr("Rahasia")), strict=False):
             self.sifat.addItem(text, key)
         for w in (self.unread, self.mine, self.due_soon):
             row1.addWidget(w)

@@ -17,11 +17,24 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, QTimer, Signal
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog,
-                               QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-                               QMessageBox, QPlainTextEdit, QPushButton, QScrollArea,
-                               QVBoxLayout, QWidget)
-
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 from shiboken6 import isValid
 
 from sop_desktop.errors import SopError
@@ -39,8 +52,8 @@ PAPERS = ("A4", "F4")
 
 def letter_pdf(letter, paper: str | None = None) -> bytes:
     """A filled letter as PDF bytes, on `paper` (A4, F4...) instead of the template's own."""
-    from sop_desktop.services import office
     from sop_desktop.letters.render import render_pdf
+    from sop_desktop.services import office
 
     tpl = letter.template
     if paper and paper != tpl.paper:
@@ -430,7 +443,7 @@ class LetterDialog(QDialog):
         chain += [self.signer, self.acting, self.acting_for, self.date, self.paper,
                   self.preview_button, self.preview, self.save_pdf_button, self.print_button,
                   self.close_button]
-        for first, second in zip(chain, chain[1:]):
+        for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
 
     # ----- values
@@ -487,9 +500,9 @@ class LetterDialog(QDialog):
         self.preview_running = True
 
         def work():
-            from sop_desktop.storage import db as dbm
             from sop_desktop.letters.render import fill
             from sop_desktop.letters.service import LetterService
+            from sop_desktop.storage import db as dbm
 
             try:
                 service = LetterService.from_services(services)
@@ -646,8 +659,8 @@ class LetterDialog(QDialog):
         confirm = set(confirm)
 
         def work():
-            from sop_desktop.storage import db as dbm
             from sop_desktop.letters.service import LetterService
+            from sop_desktop.storage import db as dbm
 
             service = LetterService.from_services(services)
             own_paper = _issue_takes_paper(service)

@@ -6,12 +6,20 @@ import logging
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import (QLabel, QMainWindow, QMessageBox, QProgressDialog,
-                               QStyle, QTabWidget, QToolBar, QWidget)
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressDialog,
+    QStyle,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
 
 from sop_desktop import APP_NAME, __version__
-from sop_desktop.services import office
 from sop_desktop.errors import SopError
+from sop_desktop.services import office
 from ui.screen import fit_size
 from ui.settings import AppSettings
 from ui.workers import TaskRunner, user_message
@@ -427,9 +435,8 @@ class MainWindow(QMainWindow):
         self._keep(dialog)
 
     def export_register_to(self, path: str) -> QProgressDialog:
+        from sop_desktop.reports.registers import RegisterFilters, build_register, write_register_xlsx
         from sop_desktop.storage import db as dbm
-        from sop_desktop.reports.registers import (RegisterFilters, build_register,
-                                                   write_register_xlsx)
 
         sop = self.inbox.sop_filter.currentData() or None
         services = self.services

@@ -18,10 +18,25 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QMarginsF, QObject, QRectF, QSizeF, Qt, QTimer
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog,
-                               QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-                               QProgressBar, QPushButton, QScrollArea, QSpinBox,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from sop_desktop.errors import SopError
 from ui.screen import fit_size
@@ -55,7 +70,7 @@ class ReportRequest:
     def signer_dict(self) -> dict | None:
         if self.signer is None:
             return None
-        return dict(zip(("jabatan", "nama", "nip"), self.signer))
+        return dict(zip(("jabatan", "nama", "nip"), self.signer, strict=False))
 
 
 def build_report(services, request: ReportRequest):
@@ -81,11 +96,15 @@ def build_report(services, request: ReportRequest):
 def write_built(request: ReportRequest, data, path, fmt: str, progress=None,
                 total: int | None = None) -> Path:
     """Write what build_report() returned as "xlsx" or "pdf", whole or not at all."""
-    from sop_desktop.services import office as office_mod
     from sop_desktop.letters.register import export_outgoing_pdf, export_outgoing_xlsx
-    from sop_desktop.reports.kinerja import (write_kinerja_pdf, write_kinerja_xlsx,
-                                             write_monitoring_pdf, write_monitoring_xlsx)
+    from sop_desktop.reports.kinerja import (
+        write_kinerja_pdf,
+        write_kinerja_xlsx,
+        write_monitoring_pdf,
+        write_monitoring_xlsx,
+    )
     from sop_desktop.reports.registers import write_register_pdf, write_register_xlsx
+    from sop_desktop.services import office as office_mod
 
     pdf_out = fmt == "pdf"
     if request.kind == KIND_REGISTER:
@@ -557,7 +576,7 @@ class ReportDialog(QDialog):
         self.print_button.clicked.connect(self.choose_printer)
         outer.addWidget(buttons)
         tab_chain += [self.save_xlsx_button, self.save_pdf_button, self.print_button, close]
-        for first, second in zip(tab_chain, tab_chain[1:]):
+        for first, second in zip(tab_chain, tab_chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
 
         self.preview_timer = QTimer(self)
@@ -631,8 +650,8 @@ class ReportDialog(QDialog):
 
     def _saved_signer(self) -> dict:
         """Who signs reports by default (the office setting the CLI uses too)."""
-        from sop_desktop.storage import db as dbm
         from sop_desktop.reports.registers import SIGNER_SETTING
+        from sop_desktop.storage import db as dbm
 
         saved = dbm.get_setting(SIGNER_SETTING) or {}
         return {k: str(saved.get(k) or "") for k in ("jabatan", "nama", "nip")}

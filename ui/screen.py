@@ -66,7 +66,7 @@ class ColumnFitter(QObject):
         try:
             for column in range(len(specs)):
                 self.table.setColumnHidden(column, column in hidden)
-            for column, width in zip(shown, widths):
+            for column, width in zip(shown, widths, strict=False):
                 self.table.setColumnWidth(column, width)
         finally:
             self.fitting = False

@@ -6,8 +6,7 @@ The file lives in the data folder, so an isolated SOP_DESKTOP_HOME isolates it t
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from sop_desktop.paths import data_dir
 from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sop_desktop.storage import backup as bk
 from sop_desktop.cli import print_json
-from sop_desktop.storage.diskspace import WORK_ROOM, DiskFull
 from sop_desktop.paths import database_target
 from sop_desktop.services.users import log_admin_action
+from sop_desktop.storage import backup as bk
+from sop_desktop.storage.diskspace import WORK_ROOM, DiskFull
 
 
 def register(sub) -> None:

@@ -7,8 +7,8 @@ import sys
 
 from sop_desktop.cli import print_json
 from sop_desktop.cli.user import acting_user, add_as_argument
-from sop_desktop.errors import ValidationError
 from sop_desktop.domain.sifat import sifat_code, sifat_label
+from sop_desktop.errors import ValidationError
 from sop_desktop.services.workflow import STATUS_LABELS, iso, parse_at
 
 

@@ -3,9 +3,9 @@ chain and its anchor (the newest in the anchor log, or `--anchor HASH|FILE`)."""
 
 from __future__ import annotations
 
-from sop_desktop.storage import backup as bk
 from sop_desktop.cli import print_json
 from sop_desktop.cli.backup import _sqlite_file
+from sop_desktop.storage import backup as bk
 
 
 def register(sub) -> None:

@@ -85,8 +85,13 @@ def warn_if_profile_unset(office) -> None:
 
 def cmd_register(args, ctx) -> int:
     from sop_desktop.reports.periods import resolve_period
-    from sop_desktop.reports.registers import (RegisterFilters, build_register, parse_status,
-                                               write_register_pdf, write_register_xlsx)
+    from sop_desktop.reports.registers import (
+        RegisterFilters,
+        build_register,
+        parse_status,
+        write_register_pdf,
+        write_register_xlsx,
+    )
 
     path = _output(args)
     period = resolve_period(args.period, args.date_from, args.date_to)

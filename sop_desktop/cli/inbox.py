@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from sop_desktop.cli import print_json
+from sop_desktop.domain.sifat import SIFAT, sifat_label
 from sop_desktop.errors import ValidationError
 from sop_desktop.services.inbox import InboxFilter
-from sop_desktop.domain.sifat import SIFAT, sifat_label
 
 
 def register(sub) -> None:

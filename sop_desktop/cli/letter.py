@@ -128,8 +128,8 @@ def cmd_issue(args, ctx, case_number: str, template_id: str) -> int:
             when = dt.date.fromisoformat(args.tanggal)
         except ValueError:
             raise ValidationError(f"Tanggal '{args.tanggal}' tidak valid (contoh 2026-11-21)") from None
-    from sop_desktop.services import office
     from sop_desktop.cli.export import warn_if_profile_unset
+    from sop_desktop.services import office
 
     services = ctx.services
     actor = acting_user(args, services)
@@ -145,8 +145,13 @@ def cmd_issue(args, ctx, case_number: str, template_id: str) -> int:
 
 def _issue_confirmed(letters, args, case_number: str, template_id: str, actor, when):
     """Issue, saying yes to what the flags confirm; a missing NIP is only warned about."""
-    from sop_desktop.letters.service import (CLI_FLAGS, CONFIRM_AGAIN, CONFIRM_NO_NIP,
-                                             CONFIRM_OTHER_YEAR, NeedsConfirmation)
+    from sop_desktop.letters.service import (
+        CLI_FLAGS,
+        CONFIRM_AGAIN,
+        CONFIRM_NO_NIP,
+        CONFIRM_OTHER_YEAR,
+        NeedsConfirmation,
+    )
 
     confirm = {CONFIRM_NO_NIP}
     if args.lagi:
@@ -172,12 +177,11 @@ def _issue_confirmed(letters, args, case_number: str, template_id: str, actor, w
 def cmd_register(args, ctx) -> int:
     from pathlib import Path
 
-    from sop_desktop.services import office
-    from sop_desktop.letters.register import (export_outgoing_pdf, export_outgoing_xlsx,
-                                              rows_outgoing)
+    from sop_desktop.letters.register import export_outgoing_pdf, export_outgoing_xlsx, rows_outgoing
     from sop_desktop.reports.periods import parse_period
+    from sop_desktop.services import office
 
-    ctx.services  # open the database
+    ctx.services  # open the database  # noqa: B018
     period = parse_period(args.period) if args.period else None
     if args.output:
         suffix = Path(args.output).suffix.lower()
@@ -201,7 +205,7 @@ def cmd_register(args, ctx) -> int:
 def cmd_office(args, ctx) -> int:
     from sop_desktop.services import office
 
-    ctx.services
+    ctx.services  # noqa: B018
     profile = office.load()
     if args.set:
         profile = profile.with_changes(_pairs(args.set, "--set"))
@@ -218,7 +222,7 @@ def cmd_office(args, ctx) -> int:
 def cmd_numbering(args, ctx) -> int:
     from sop_desktop.letters import numbering
 
-    ctx.services
+    ctx.services  # noqa: B018
     config = numbering.load_config()
     changed = False
     if args.kode_kantor is not None:

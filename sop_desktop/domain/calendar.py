@@ -64,7 +64,7 @@ class CalendarSettings:
         }
 
     @classmethod
-    def from_dict(cls, data: dict | None) -> "CalendarSettings":
+    def from_dict(cls, data: dict | None) -> CalendarSettings:
         data = data or {}
         hours = {}
         for day, span in (data.get("office_hours") or {}).items():

@@ -60,7 +60,7 @@ class Identity:
         return {k: (list(v) if isinstance(v, list) else v) for k, v in self.__dict__.items()}
 
     @classmethod
-    def from_dict(cls, data: dict | None) -> "Identity":
+    def from_dict(cls, data: dict | None) -> Identity:
         data = data or {}
         known = {k: data[k] for k in cls.__dataclass_fields__ if k in data}
         return cls(**known)
@@ -113,7 +113,7 @@ class Step:
         }
 
     @classmethod
-    def from_dict(cls, data: dict) -> "Step":
+    def from_dict(cls, data: dict) -> Step:
         return cls(
             number=int(data["number"]),
             kegiatan=str(data.get("kegiatan", "")),
@@ -148,7 +148,7 @@ class IntakeField:
         return out
 
     @classmethod
-    def from_dict(cls, data: dict) -> "IntakeField":
+    def from_dict(cls, data: dict) -> IntakeField:
         return cls(
             key=str(data["key"]),
             label=str(data.get("label") or data["key"]),
@@ -238,7 +238,7 @@ class SopDefinition:
         }
 
     @classmethod
-    def from_dict(cls, data: dict) -> "SopDefinition":
+    def from_dict(cls, data: dict) -> SopDefinition:
         positions = data.get("lane_positions") or {}
         lanes = []
         for item in data.get("lanes") or []:

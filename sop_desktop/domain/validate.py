@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from sop_desktop.errors import ValidationError
 from sop_desktop.domain.model import FIELD_TYPES, STEP_KINDS, SopDefinition
+from sop_desktop.errors import ValidationError
 
 
 def problems(defn: SopDefinition, *, require_lanes: bool = True) -> list[str]:

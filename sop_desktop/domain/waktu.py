@@ -37,7 +37,7 @@ class Waktu:
         return {"text": self.text, "min": _num(self.min), "max": _num(self.max), "unit": self.unit}
 
     @classmethod
-    def from_dict(cls, data: dict | None) -> "Waktu | None":
+    def from_dict(cls, data: dict | None) -> Waktu | None:
         if not data:
             return None
         return cls(str(data["text"]), float(data["min"]), float(data["max"]), str(data["unit"]))

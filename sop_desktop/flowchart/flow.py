@@ -2,17 +2,46 @@
 
 from __future__ import annotations
 
-from sop_desktop.flowchart.geometry import (BODY_SIZE, CHANNEL_SP, DECISION_H, FOOTER_H, HEAD_SIZE,
-                                            HEADER_FILL, LEADING,
-                                            LANE_SIZE, MARGIN, PAD, PROCESS_H, ROOM, STRIP_LEFT,
-                                            STRIP_PAD, SYM_PAD, TERMINATOR_H, TIDAK, YA, Cell, CoLink,
-                                            Page, Rect, Symbol)
+from sop_desktop.domain.model import SopDefinition, Step
+from sop_desktop.flowchart.geometry import (
+    BODY_SIZE,
+    CHANNEL_SP,
+    DECISION_H,
+    FOOTER_H,
+    HEAD_SIZE,
+    HEADER_FILL,
+    LANE_SIZE,
+    LEADING,
+    MARGIN,
+    PAD,
+    PROCESS_H,
+    ROOM,
+    STRIP_LEFT,
+    STRIP_PAD,
+    SYM_PAD,
+    TERMINATOR_H,
+    TIDAK,
+    YA,
+    Cell,
+    CoLink,
+    Page,
+    Rect,
+    Symbol,
+)
 from sop_desktop.flowchart.notes import banner_cell
 from sop_desktop.flowchart.routing import _Edge, _Routing
-from sop_desktop.flowchart.text import (_cell, _pieces_of, _runs, _text_height, fit_size, short_header,
-                                        text_width, wrap)
+from sop_desktop.flowchart.text import (
+    _cell,
+    _pieces_of,
+    _runs,
+    _text_height,
+    fit_size,
+    short_header,
+    text_width,
+    wrap,
+)
 from sop_desktop.output.fonts import SANS, SANS_BOLD
-from sop_desktop.domain.model import SopDefinition, Step
+
 
 class _FlowLayout(_Routing):
     """Computes the flowchart pages: columns, header, rows, page breaks, symbols, arrows."""

@@ -66,12 +66,12 @@ class Rect:
     def cy(self) -> float:
         return self.y + self.h / 2
 
-    def intersects(self, other: "Rect", tol: float = 0.01) -> bool:
+    def intersects(self, other: Rect, tol: float = 0.01) -> bool:
         """True when the interiors overlap (touching edges do not count)."""
         return (self.x + tol < other.right and other.x + tol < self.right and
                 self.y + tol < other.bottom and other.y + tol < self.bottom)
 
-    def contains(self, other: "Rect", tol: float = 0.01) -> bool:
+    def contains(self, other: Rect, tol: float = 0.01) -> bool:
         return (other.x >= self.x - tol and other.y >= self.y - tol and
                 other.right <= self.right + tol and other.bottom <= self.bottom + tol)
 
@@ -154,7 +154,7 @@ class Arrow:
     end: tuple = ()
 
     def segments(self) -> list[tuple[tuple[float, float], tuple[float, float]]]:
-        return list(zip(self.points, self.points[1:]))
+        return list(zip(self.points, self.points[1:], strict=False))
 
 
 @dataclass

@@ -6,12 +6,19 @@ import datetime as dt
 import math
 import re
 
-from sop_desktop.flowchart.geometry import (HEADER_FILL, LEADING, MARGIN, PAD, Cell, Image, Page, Rect,
-                                            TextRun)
-from sop_desktop.flowchart.text import (_cell, _list_cell, _numbered, _runs, _text_height, ascent,
-                                        text_width, wrap)
-from sop_desktop.output.fonts import SANS, SANS_BOLD
 from sop_desktop.domain.model import IDENTITY_LABELS, SopDefinition
+from sop_desktop.flowchart.geometry import HEADER_FILL, LEADING, MARGIN, PAD, Cell, Image, Page, Rect, TextRun
+from sop_desktop.flowchart.text import (
+    _cell,
+    _list_cell,
+    _numbered,
+    _runs,
+    _text_height,
+    ascent,
+    text_width,
+    wrap,
+)
+from sop_desktop.output.fonts import SANS, SANS_BOLD
 
 SIGN_GAP = 26 / 25.4 * 72  # free height between the signer's jabatan and name: signature and stamp
 PLACEHOLDERS = {"KEMENTERIAN / LEMBAGA", "NAMA KANTOR"}  # an office profile nobody filled in

@@ -16,10 +16,10 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+from sop_desktop.domain.model import SopDefinition
 from sop_desktop.errors import SopError
 from sop_desktop.flowchart.layout import SopLayout
 from sop_desktop.flowchart.pdf import layout_pdf_bytes, sop_layout, write_atomic
-from sop_desktop.domain.model import SopDefinition
 
 PAGE_GAP = 12.0  # points between stacked pages
 FORMATS = ("png", "svg")

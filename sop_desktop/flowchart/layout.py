@@ -29,16 +29,37 @@ column (Page.co_links). Arrows never run along it.
 
 from __future__ import annotations
 
+from sop_desktop.domain.model import SopDefinition
 from sop_desktop.flowchart.flow import _FlowLayout
-from sop_desktop.flowchart.geometry import (BODY_SIZE, CM, CONN, FOOTER_H, HEAD_SIZE, LABEL_SIZE,
-                                            LANE_SIZE, MARGIN, PAD, PAPERS, ROOM, TIDAK, YA, Arrow,
-                                            Cell, CoLink, Connector, Image, Page, Rect, SopLayout,
-                                            Symbol, TextRun)
+from sop_desktop.flowchart.geometry import (
+    BODY_SIZE,
+    CM,
+    CONN,
+    FOOTER_H,
+    HEAD_SIZE,
+    LABEL_SIZE,
+    LANE_SIZE,
+    MARGIN,
+    PAD,
+    PAPERS,
+    ROOM,
+    TIDAK,
+    YA,
+    Arrow,
+    Cell,
+    CoLink,
+    Connector,
+    Image,
+    Page,
+    Rect,
+    SopLayout,
+    Symbol,
+    TextRun,
+)
 from sop_desktop.flowchart.identity import _identity_page, office_hierarchy, print_date
 from sop_desktop.flowchart.notes import banner_cell, incomplete_note, tame_long_words
 from sop_desktop.flowchart.text import _pieces_of, _runs, ascent, fit_size, text_width, wrap
 from sop_desktop.output.fonts import SANS, register_fonts
-from sop_desktop.domain.model import SopDefinition
 from sop_desktop.paths import resources_dir
 
 __all__ = ["BODY_SIZE", "CM", "CONN", "FOOTER_H", "HEAD_SIZE", "LABEL_SIZE", "LANE_SIZE", "MARGIN",

@@ -12,15 +12,15 @@ from __future__ import annotations
 import copy
 import re
 
+from sop_desktop.domain.model import IDENTITY_LABELS, SopDefinition
 from sop_desktop.flowchart.geometry import MARGIN, Cell, Rect
 from sop_desktop.flowchart.text import _cell, _text_height
 from sop_desktop.output.fonts import SANS_BOLD
-from sop_desktop.domain.model import IDENTITY_LABELS, SopDefinition
 
 BANNER_SIZE = 8.0
 BANNER_FILL = "#f2f2f2"
 MAX_WORD = 300  # characters: longer words are cut (a long web address in a table is ~120)
-_LONG = re.compile(r"\S{%d,}" % (MAX_WORD + 1))
+_LONG = re.compile(rf"\S{{{MAX_WORD + 1},}}")
 
 
 def _span(a: int, b: int) -> str:
@@ -33,7 +33,7 @@ def missing_parts(defn: SopDefinition) -> list[str]:
     out = []
     if numbers and numbers[0] > 1:
         out.append(_span(1, numbers[0] - 1))
-    for a, b in zip(numbers, numbers[1:]):
+    for a, b in zip(numbers, numbers[1:], strict=False):
         if b > a + 1:
             out.append(_span(a + 1, b - 1))
     ident = defn.identity

@@ -8,9 +8,9 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from sop_desktop.domain.model import SopDefinition
 from sop_desktop.errors import SopError
 from sop_desktop.flowchart.layout import SopLayout, layout_sop
-from sop_desktop.domain.model import SopDefinition
 
 
 def layout_pdf_bytes(layout: SopLayout, *, flowchart_only: bool = False) -> bytes:
@@ -44,9 +44,9 @@ def open_office() -> list[str]:
     """The office hierarchy from the office profile of the open database ([] when none is open).
 
     The identity page prints it when an SOP's source had no office hierarchy."""
-    from sop_desktop.storage import db as dbm
-    from sop_desktop.services import office
     from sop_desktop.flowchart.identity import office_hierarchy
+    from sop_desktop.services import office
+    from sop_desktop.storage import db as dbm
 
     if dbm.database.obj is None:
         return []

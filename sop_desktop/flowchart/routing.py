@@ -4,10 +4,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sop_desktop.flowchart.geometry import (CONN, ENTRY_GAP, LABEL_SIZE, ROOM, TIDAK, Arrow, Connector,
-                                            Page, Rect, Symbol, TextRun)
+from sop_desktop.flowchart.geometry import (
+    CONN,
+    ENTRY_GAP,
+    LABEL_SIZE,
+    ROOM,
+    TIDAK,
+    Arrow,
+    Connector,
+    Page,
+    Rect,
+    Symbol,
+    TextRun,
+)
 from sop_desktop.flowchart.text import ascent, text_width
 from sop_desktop.output.fonts import SANS, SANS_BOLD
+
 
 @dataclass
 class _Edge:

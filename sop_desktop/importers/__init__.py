@@ -15,8 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sop_desktop.errors import ImportFailed
 from sop_desktop.domain.model import SopDefinition
+from sop_desktop.errors import ImportFailed
 
 MAX_TEXT_BYTES = 20 * 1024 * 1024
 

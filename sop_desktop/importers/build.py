@@ -14,16 +14,23 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from sop_desktop.domain.model import Lane, SopDefinition, Step
+from sop_desktop.domain.waktu import parse_waktu, read_waktu
 from sop_desktop.errors import ImportFailed, ValidationError
 from sop_desktop.importers.cells import Line, norm_key
 from sop_desktop.importers.decisions import infer_decisions, mark_start_end, relocate_labels
 from sop_desktop.importers.identity import Preamble, parse_preamble, sop_name
 from sop_desktop.importers.lanes import clean_lane_name, infer_lanes
 from sop_desktop.importers.layout import renumber_labels
-from sop_desktop.importers.table import (NO_STANDARD, HeaderModel, TablePart, build_header,
-                                         classify_mark, locate_tables, with_unit)
-from sop_desktop.domain.model import Lane, SopDefinition, Step
-from sop_desktop.domain.waktu import parse_waktu, read_waktu
+from sop_desktop.importers.table import (
+    NO_STANDARD,
+    HeaderModel,
+    TablePart,
+    build_header,
+    classify_mark,
+    locate_tables,
+    with_unit,
+)
 
 MAX_NAME = 250
 NO_TABLE = ("tidak ditemukan tabel SOP (baris langkah bernomor di bawah kepala tabel No / "
@@ -123,7 +130,7 @@ def _continues(draft: SopDraft, part: TablePart, model: HeaderModel, preamble: P
     new = [n for _, n in model.lanes]
     if len(old) != len(new):
         return False
-    same = sum(1 for a, b in zip(old, new) if _similar(a, b) >= 0.75)
+    same = sum(1 for a, b in zip(old, new, strict=False) if _similar(a, b) >= 0.75)
     return same >= max(1, int(0.6 * len(old) + 0.5))
 
 

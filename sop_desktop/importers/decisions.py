@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-from sop_desktop.importers.lanes import LaneIndex, lane_index, read_facts
 from sop_desktop.domain.model import Step
+from sop_desktop.importers.lanes import LaneIndex, lane_index, read_facts
 
 _RETURN = re.compile(
     r"\b(apabila|jika|bila|bilamana|kalau)\b[^.;]{0,160}?"
@@ -200,7 +200,7 @@ def _target_for_lane(i: int, steps: list[Step], lane: str) -> tuple[int | None, 
     for j in range(i - 1, -1, -1):
         if steps[j].lane == lane:
             return steps[j].number, f"Tidak dikembalikan ke '{lane}' (langkah {steps[j].number})"
-    for j, s in enumerate(steps):
+    for j, s in enumerate(steps):  # noqa: B007
         if s.lane == lane:
             return s.number, f"Tidak dikembalikan ke '{lane}' (langkah {s.number})"
     return None, ""

@@ -9,6 +9,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from sop_desktop.domain.model import SopDefinition, Step
 from sop_desktop.errors import ImportFailed
 from sop_desktop.importers.cells import norm_key
 from sop_desktop.importers.geometry import Arrow, Page, Shape, link_arrows
@@ -19,7 +20,6 @@ from sop_desktop.importers.pagetable import (
     page_lines,
     text_lines,
 )
-from sop_desktop.domain.model import SopDefinition, Step
 
 _YES = {"ya", "y", "yes", "lengkap", "sesuai", "setuju", "disetujui", "benar", "valid", "layak",
         "memenuhi", "diterima", "terima", "ok", "sah", "lulus", "cocok", "ada", "v"}
@@ -65,7 +65,7 @@ def label_words(page: Page) -> set[int]:
         for arrow in page.arrows:
             if arrow.label or len(arrow.points) < 2:
                 continue
-            legs = list(zip(arrow.points, arrow.points[1:]))[:2]
+            legs = list(zip(arrow.points, arrow.points[1:], strict=False))[:2]
             d = min(_seg_dist((w.cx, w.cy), a, b) for a, b in legs)
             d = min(d, min(_seg_dist(c, a, b) for a, b in legs for c in
                            ((w.x0, w.cy), (w.x1, w.cy), (w.cx, w.y0), (w.cx, w.y1))) + 0.1)
@@ -221,8 +221,8 @@ def _lane_at(row: RowOrigin, x: float, names: list[str]) -> str | None:
 def apply_drawing(defn: SopDefinition, rows: list[RowOrigin | None], graph: Graph) -> None:
     """Override lane, co-lanes, kind and branches of each step with what the drawing shows."""
     names = [lane.name for lane in defn.lanes]
-    by_row = {id(r): s for r, s in zip(rows, defn.steps) if r is not None}
-    for i, (step, row) in enumerate(zip(defn.steps, rows)):
+    by_row = {id(r): s for r, s in zip(rows, defn.steps, strict=False) if r is not None}
+    for i, (step, row) in enumerate(zip(defn.steps, rows, strict=False)):
         if row is None or not row.shapes:
             if row is not None and row.columns.lanes:
                 _flag(step, "simbol tidak ditemukan di kolom pelaksana")
@@ -320,7 +320,7 @@ def keep_connected(defn: SopDefinition, before: list[tuple]) -> None:
     said (`before`: kind, yes, no, note per step), one step at a time, with a warning."""
     if not flow_broken(defn):
         return
-    for step, (kind, yes, no, note) in zip(defn.steps, before):
+    for step, (kind, yes, no, note) in zip(defn.steps, before, strict=False):
         if (step.kind, step.yes, step.no) == (kind, yes, no):
             continue
         step.kind, step.yes, step.no, step.note = kind, yes, no, note

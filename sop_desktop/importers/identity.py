@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from sop_desktop.importers.cells import Line, clean, strip_html
 from sop_desktop.domain.model import Identity
+from sop_desktop.importers.cells import Line, clean, strip_html
 
 # field -> label pattern (matched at the start of a cell, uppercase, markup removed)
 _LABELS = [

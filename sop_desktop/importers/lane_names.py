@@ -330,7 +330,7 @@ class LaneIndex:
         texts = [t.text for t in toks]
         for lane, forms in enumerate(self.aliases):
             for form in forms:
-                for i, tok in enumerate(texts):
+                for i, tok in enumerate(texts):  # noqa: B007
                     first_end = self._match_at(texts, i, form[0])
                     if first_end is None:
                         continue

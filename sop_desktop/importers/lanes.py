@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sop_desktop.domain.model import Step
 from sop_desktop.importers.lane_facts import StepFacts, read_facts
 from sop_desktop.importers.lane_names import (
     DELIVER_WORDS,
@@ -39,7 +40,6 @@ from sop_desktop.importers.lane_names import (
     lane_index,
     tokens,
 )
-from sop_desktop.domain.model import Step
 
 __all__ = ["LaneIndex", "StepFacts", "clean_lane_name", "infer_lanes", "lane_index",
            "lane_rank", "read_facts", "tokens"]
@@ -511,7 +511,7 @@ def _ordered(index: LaneIndex, internal: list[int]) -> list[int]:
     if all(r is not None for r in ranks.values()):
         return sorted(internal, key=lambda k: (ranks[k], internal.index(k)))
     known = [ranks[k] for k in internal if ranks[k] is not None]
-    pairs = list(zip(known, known[1:]))
+    pairs = list(zip(known, known[1:], strict=False))
     if pairs and all(a >= b for a, b in pairs) and any(a > b for a, b in pairs):
         return list(reversed(internal))
     return list(internal)

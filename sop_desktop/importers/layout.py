@@ -25,7 +25,7 @@ def _roman_value(text: str) -> int | None:
         return None
     values = {"i": 1, "v": 5, "x": 10, "l": 50}
     total = 0
-    for a, b in zip(low, low[1:] + " "):
+    for a, b in zip(low, low[1:] + " ", strict=False):
         v = values[a]
         total += -v if b != " " and values.get(b, 0) > v else v
     return total or None

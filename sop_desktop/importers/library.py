@@ -11,11 +11,11 @@ from pathlib import Path
 
 import tomli_w
 
-from sop_desktop.errors import ValidationError
 from sop_desktop.domain.model import SopDefinition
-from sop_desktop.paths import resources_dir
 from sop_desktop.domain.validate import problems
 from sop_desktop.domain.waktu import parse_waktu
+from sop_desktop.errors import ValidationError
+from sop_desktop.paths import resources_dir
 
 _STEP_ORDER = ("number", "kegiatan", "lane", "co_lanes", "kind", "yes", "no", "kelengkapan",
                "waktu", "output", "keterangan", "note", "flags")

@@ -173,7 +173,7 @@ def _split_cells(line: list[Word], page: Page) -> list[str]:
     rules = sorted({round(s.bbox[0], 1) for s in _verticals(page)
                     if s.bbox[1] - 1 <= y <= s.bbox[3] + 1})
     cells: list[list[Word]] = [[line[0]]]
-    for prev, w in zip(line, line[1:]):
+    for prev, w in zip(line, line[1:], strict=False):
         crossed = any(prev.x1 - 0.5 <= x <= w.x0 + 0.5 for x in rules)
         gap = w.x0 - prev.x1
         if crossed or gap > max(14.0, 2.6 * (w.y1 - w.y0)):
@@ -335,7 +335,7 @@ def _word_columns(page: Page, top: float, bottom: float, w_no: Word) -> list[flo
         else:
             merged.append([x0, x1])
     xs = [min(w_no.x0, merged[0][0]) - 2] if merged else [w_no.x0 - 2]
-    for a, b in zip(merged, merged[1:]):
+    for a, b in zip(merged, merged[1:], strict=False):
         xs.append((a[1] + b[0]) / 2)
     xs.append((merged[-1][1] if merged else w_no.x1) + 40)
     return xs

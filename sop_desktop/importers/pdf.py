@@ -8,12 +8,11 @@ warning: they need the OCR route.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from sop_desktop.errors import ImportFailed
-from sop_desktop.importers.geometry import (Page, PageSource, Segment, Shape, Word, attach_heads,
-                                            shape_kind)
+from sop_desktop.importers.geometry import Page, PageSource, Segment, Shape, Word, attach_heads, shape_kind
 
 MAX_PDF_BYTES = 60 * 1024 * 1024
 MAX_PAGES = 400

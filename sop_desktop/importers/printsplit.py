@@ -59,7 +59,7 @@ def pair_rows(labels: list[list[Word]], values: list[list[Word]]
             below.append(line)
         else:
             rows[k].append(_text(line))
-    return above, [(_text(ln), "\n".join(v)) for ln, v in zip(labels, rows)], below
+    return above, [(_text(ln), "\n".join(v)) for ln, v in zip(labels, rows, strict=False)], below
 
 
 __all__ = ["label_lines", "pair_rows", "values_page"]

@@ -14,11 +14,11 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from sop_desktop.domain.waktu import parse_waktu
 from sop_desktop.errors import ValidationError
 from sop_desktop.importers.cells import Line, norm_key, step_number
 from sop_desktop.importers.identity import match_labels
 from sop_desktop.importers.layout import loose_header, merge_rows
-from sop_desktop.domain.waktu import parse_waktu
 
 ROLES = ("kelengkapan", "waktu", "output", "keterangan")
 _ROLE_WORDS = {
@@ -463,7 +463,7 @@ def build_header(part: TablePart, clean_lane) -> HeaderModel:
     sub = sub + [""] * (width - len(sub))
     where = part.top.where if part.top else ""
 
-    for col, text in enumerate(top):
+    for col, text in enumerate(top):  # noqa: B007
         if text:
             looks, exact = is_mutu_baku(text)
             if looks and not exact:
@@ -586,7 +586,7 @@ def _fit_roles(hp: dict[str, int], first: int, width: int, rows: list[Row],
     best, best_cost = None, None
     for combo in itertools.combinations(cols, len(order)):
         cost = 0.0
-        for role, col in zip(order, combo):
+        for role, col in zip(order, combo, strict=False):
             cost += abs(col - hp[role])
             if not occupied[col]:
                 cost += 0.5
@@ -596,4 +596,4 @@ def _fit_roles(hp: dict[str, int], first: int, width: int, rows: list[Row],
         cost += sum(3 for c in cols if occupied[c] and c not in used)
         if best_cost is None or cost < best_cost:
             best, best_cost = combo, cost
-    return dict(zip(order, best))
+    return dict(zip(order, best, strict=False))

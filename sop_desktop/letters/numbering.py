@@ -26,9 +26,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from sop_desktop.storage import db as dbm
 from sop_desktop.domain.dates import bulan_romawi
 from sop_desktop.errors import ValidationError
+from sop_desktop.storage import db as dbm
 
 SETTING_KEY = "letter_numbering"
 DEFAULT_PATTERN = "{kode_kantor}-{klasifikasi}-{nomor}/{tahun}"
@@ -51,7 +51,7 @@ class NumberingConfig:
                 "templates": {k: dict(v) for k, v in self.templates.items()}}
 
     @classmethod
-    def from_dict(cls, data: dict | None) -> "NumberingConfig":
+    def from_dict(cls, data: dict | None) -> NumberingConfig:
         data = data or {}
         return cls(kode_kantor=str(data.get("kode_kantor") or ""),
                    pola=str(data.get("pola") or DEFAULT_PATTERN),

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
-
 from pathlib import Path
 
 import peewee as pw
 
-from sop_desktop.storage import db as dbm
 from sop_desktop.output.table import Column, Table
+from sop_desktop.storage import db as dbm
 
 COLUMNS = [
     Column("no", "No.", "int", 5),
@@ -105,11 +104,11 @@ def export_outgoing_pdf(path: str | Path, period=None, *, paper: str = "A4",
     of letters the full register holds."""
     from reportlab.lib.units import cm
 
-    from sop_desktop.services import office
-    from sop_desktop.output.kop import KopSurat
     from sop_desktop.output import docmeta, pdf
     from sop_desktop.output.atomic import write_atomic
+    from sop_desktop.output.kop import KopSurat
     from sop_desktop.reports.registers import SIGNER_SETTING
+    from sop_desktop.services import office
 
     table = outgoing_table(period) if table is None else dataclasses.replace(table)
     table.title = "AGENDA SURAT KELUAR"

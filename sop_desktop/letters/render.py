@@ -16,18 +16,24 @@ from xml.sax.saxutils import escape
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from reportlab.platypus.doctemplate import LayoutError
-from reportlab.platypus import (Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table,
-                                TableStyle)
 
+from sop_desktop.letters.derived import with_derived_values
+from sop_desktop.letters.templates import (
+    DISPOSISI_FIELDS,
+    STANDARD_FIELDS,
+    Block,
+    Template,
+    TemplateError,
+    placeholders_in,
+    substitute,
+)
+from sop_desktop.output import docmeta
 from sop_desktop.output.fonts import SANS, SANS_BOLD, SERIF, SERIF_BOLD, register_fonts
 from sop_desktop.output.kop import KopSurat
-from sop_desktop.letters.derived import with_derived_values
-from sop_desktop.letters.templates import (DISPOSISI_FIELDS, STANDARD_FIELDS, Block, Template,
-                                           TemplateError, placeholders_in, substitute)
-from sop_desktop.services.office import OfficeProfile
-from sop_desktop.output import docmeta
 from sop_desktop.output.signature import Signer, signature_parts, signature_table
+from sop_desktop.services.office import OfficeProfile
 
 PAPER_SIZES = {
     "A4": (21.0 * cm, 29.7 * cm),

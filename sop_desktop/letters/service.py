@@ -17,17 +17,22 @@ from pathlib import Path
 
 from babel.dates import format_date
 
-from sop_desktop.storage import db as dbm
-from sop_desktop.services import numbering as counters
-from sop_desktop.services import office
 from sop_desktop.domain.dates import tanggal
-from sop_desktop.errors import (NotFound, PermissionDenied, SopError, StorageError,
-                                ValidationError, storage_error)
+from sop_desktop.errors import (
+    NotFound,
+    PermissionDenied,
+    SopError,
+    StorageError,
+    ValidationError,
+    storage_error,
+)
 from sop_desktop.letters import numbering, templates
-from sop_desktop.letters.render import (HEADER_TEXT_KEYS, PAPER_SIZES, FilledLetter, fill,
-                                        render_pdf)
+from sop_desktop.letters.render import HEADER_TEXT_KEYS, PAPER_SIZES, FilledLetter, fill, render_pdf
 from sop_desktop.letters.templates import STANDARD_FIELDS, Template, TemplateError
 from sop_desktop.output.signature import ACTING, Signer, acting_jabatan, format_nip
+from sop_desktop.services import numbering as counters
+from sop_desktop.services import office
+from sop_desktop.storage import db as dbm
 
 ACTION_LETTER = "surat"  # the history action (workflow.ACTION_LETTER)
 # Values a user may type with --field besides the template's own fields.
@@ -90,7 +95,7 @@ class LetterService:
         self.clock = clock or dbm.now_local
 
     @classmethod
-    def from_services(cls, services) -> "LetterService":
+    def from_services(cls, services) -> LetterService:
         return cls(services.cases, services.users, services.positions,
                    getattr(services, "attachments", None))
 

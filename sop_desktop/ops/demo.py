@@ -20,15 +20,22 @@ import re
 import secrets
 from dataclasses import dataclass
 
-from sop_desktop.storage import db as dbm
-from sop_desktop.storage import ledger
-from sop_desktop.services import numbering
 from sop_desktop.errors import ValidationError
-from sop_desktop.storage.integrity import chain_hashes
+from sop_desktop.services import numbering
 from sop_desktop.services.positions import normalize_name
 from sop_desktop.services.users import hash_password
-from sop_desktop.services.workflow import (ACTION_COMPLETE, ACTION_DECIDE, ACTION_OPEN, ACTION_STOP,
-                                  STATUS_DONE, STATUS_OPEN, STATUS_STOPPED)
+from sop_desktop.services.workflow import (
+    ACTION_COMPLETE,
+    ACTION_DECIDE,
+    ACTION_OPEN,
+    ACTION_STOP,
+    STATUS_DONE,
+    STATUS_OPEN,
+    STATUS_STOPPED,
+)
+from sop_desktop.storage import db as dbm
+from sop_desktop.storage import ledger
+from sop_desktop.storage.integrity import chain_hashes
 
 TRAINING_KEY = "demo.training"  # Setting: this database holds demo data (a training database)
 FLUSH_CASES = 5000  # cases generated before they are written (bounds the memory of a big fill)
@@ -345,7 +352,7 @@ def fill(services, cases: int, seed: int = 1, now: dt.datetime | None = None, *,
             # every case is new (ids above the highest one), so each chain starts empty
             hashes = chain_hashes(history_columns, event_rows, previous={})
             _insert(services.db, sqlite, "history", history_columns + ("hash",),
-                    [row + (digest,) for row, digest in zip(event_rows, hashes)])
+                    [row + (digest,) for row, digest in zip(event_rows, hashes, strict=False)])
             n_cases += len(case_rows)
             n_events += len(event_rows)
             case_rows, event_rows = [], []

@@ -229,8 +229,8 @@ class SelfTest:
         return best[1], best[2]
 
     def check_users(self) -> str:
-        from sop_desktop.services import office
         from sop_desktop.letters import numbering
+        from sop_desktop.services import office
         from sop_desktop.services.users import hash_password
 
         svc = self.services

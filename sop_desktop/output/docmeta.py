@@ -62,7 +62,7 @@ def set_xlsx_properties(wb, *, title: str, subject: str = "", office: str = "",
     props.keywords = f"{HASH_LABEL}: {hash_text(chain_hash)}"
     props.description = (description + "\n" if description else "") + \
         f"Dibuat dengan {APP}. {HASH_LABEL}: {hash_text(chain_hash)}"
-    props.created = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
+    props.created = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
     custom = [("Aplikasi", APP_NAME), ("Versi aplikasi", __version__),
               (HASH_LABEL, hash_text(chain_hash))]
     if office:

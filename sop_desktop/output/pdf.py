@@ -23,16 +23,24 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm, mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas as rl_canvas
-from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate,
-                                Paragraph, Spacer, Table as RLTable, TableStyle)
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    TableStyle,
+)
+from reportlab.platypus import Table as RLTable
 
 from sop_desktop.domain.dates import tanggal
 from sop_desktop.errors import ValidationError
-from sop_desktop.output.fonts import SANS, SANS_BOLD, SANS_ITALIC, register_fonts
 from sop_desktop.output import docmeta
+from sop_desktop.output.fonts import SANS, SANS_BOLD, SANS_ITALIC, register_fonts
+from sop_desktop.output.signature import Signer, format_nip, signature_parts, signature_table  # noqa: F401 (format_nip: re-exported)
 from sop_desktop.output.table import Table, display_value
-from sop_desktop.output.signature import (Signer, format_nip,  # noqa: F401 (format_nip: re-exported)
-                                   signature_parts, signature_table)
 
 CHUNK_ROWS = 100
 # Paper sizes offices print reports on (F4/Folio is common in Indonesian government offices).
@@ -285,7 +293,7 @@ def table_flowables(table: Table, avail: float, st: dict, *, chunk: int = CHUNK_
 
     def render(row: dict) -> list:
         out = []
-        for col, width, kind in zip(table.columns, widths, kinds):
+        for col, width, kind in zip(table.columns, widths, kinds, strict=False):
             text = display_value(row.get(col.key), kind)
             text = _CONTROL_RE.sub("", text)
             # Plain (pre-wrapped) strings lay out several times faster than Paragraphs.

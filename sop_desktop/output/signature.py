@@ -47,7 +47,7 @@ class Signer:
     acting: str = ""  # "", "Plt." or "Plh."
 
     @classmethod
-    def from_dict(cls, data: dict | None) -> "Signer":
+    def from_dict(cls, data: dict | None) -> Signer:
         """From a stored setting such as {"jabatan": ..., "nama": ..., "nip": ...}."""
         data = data or {}
         return cls(str(data.get("jabatan") or ""), str(data.get("nama") or ""),

@@ -154,7 +154,7 @@ class StyleKit:
     def body_row(self, values: Iterable, bold: bool = False) -> list:
         out = []
         ws = self.ws
-        for col, proto, raw in zip(self.columns, self.body, values):
+        for col, proto, raw in zip(self.columns, self.body, values, strict=False):
             value = coerce(raw, col.kind)
             if isinstance(value, str):
                 cell = text_cell(ws, value, self.bold if bold else proto)
@@ -260,7 +260,7 @@ def fit_to_paper(table: Table, widths: list[float], paper: str = "A4", landscape
     characters) where the page allows it, else never below TEXT_FLOOR or a header word."""
     room = printable_points(paper, landscape)
     head_floors, word_floors = [], []
-    for col, width in zip(table.columns, widths):
+    for col, width in zip(table.columns, widths, strict=False):
         if col.kind == "text" and col.wrap:
             word = max((len(w) for w in col.label.split()), default=4) * 1.15 + 1.5
             head = min(width, max(TEXT_FLOOR, word))
@@ -287,11 +287,11 @@ def _narrowed(widths: list[float], floors: list[float], budget: float) -> list[f
     widths = list(widths)
     for _ in range(50):
         total = sum(column_points(w) for w in widths)
-        slack = sum(w - f for w, f in zip(widths, floors))
+        slack = sum(w - f for w, f in zip(widths, floors, strict=False))
         if total <= budget or slack <= 0.01:
             break
         ratio = min(1.0, (total - budget) / (7.0 * 0.75) / slack)
-        widths = [round(max(f, w - (w - f) * ratio), 1) for w, f in zip(widths, floors)]
+        widths = [round(max(f, w - (w - f) * ratio), 1) for w, f in zip(widths, floors, strict=False)]
     return widths
 
 
@@ -320,7 +320,7 @@ def row_height(values, widths: list[float]) -> float | None:
 
     Set explicitly because LibreOffice does not grow rows to fit wrapped text on opening."""
     lines = 1
-    for value, width in zip(values, widths):
+    for value, width in zip(values, widths, strict=False):
         if isinstance(value, str) and (len(value) > width - 1.5 or "\n" in value):
             lines = max(lines, lines_needed(value, width))
     return None if lines == 1 else min(MAX_ROW_HEIGHT, LINE_HEIGHT * lines + 2)
@@ -387,11 +387,11 @@ def write_table(ws, table: Table, *, office: str = "", heading: list[str] | None
     kit = StyleKit(ws, table.columns, borders=borders)
     # a bold header word must fit its column whole ("Dikembalikan", not "Dikembalika/n")
     widths = [max(w, max((len(x) for x in c.label.split()), default=0) * 1.15 + 1.5)
-              for c, w in zip(table.columns, measure_widths(table))]
+              for c, w in zip(table.columns, measure_widths(table), strict=False)]
     fit = fit_to_paper(table, widths, paper, landscape)
     widths = fit.widths
     setup_sheet(ws, widths)
-    wrapped = [w if c.wrap and c.kind == "text" else 10 ** 6 for c, w in zip(table.columns, widths)]
+    wrapped = [w if c.wrap and c.kind == "text" else 10 ** 6 for c, w in zip(table.columns, widths, strict=False)]
     dims = ws.row_dimensions
     streamed = isinstance(ws, WriteOnlyWorksheet)
     # text under and over the table keeps within its width: a long line running past the
@@ -457,7 +457,7 @@ def save_workbook(wb, fh) -> None:
     try:
         if wb.write_only and not wb.worksheets:
             wb.create_sheet()
-        wb.properties.modified = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+        wb.properties.modified = dt.datetime.now(dt.UTC).replace(tzinfo=None)
         ExcelWriter(wb, archive).save()
     except BaseException:
         archive.fp = None  # nothing to finish: the target file is thrown away

@@ -14,13 +14,25 @@ and version in its properties and the latest history chain hash (see reports.doc
 """
 
 from sop_desktop.output.atomic import ExportError
-from sop_desktop.reports.kinerja import (KinerjaData, build_kinerja, compute_kinerja,
-                                         write_kinerja_pdf, write_kinerja_xlsx,
-                                         write_monitoring_pdf)
+from sop_desktop.reports.kinerja import (
+                                         KinerjaData,
+                                         build_kinerja,
+                                         compute_kinerja,
+                                         write_kinerja_pdf,
+                                         write_kinerja_xlsx,
+                                         write_monitoring_pdf,
+)
 from sop_desktop.reports.periods import Period, parse_date, parse_period, resolve_period
-from sop_desktop.reports.registers import (RegisterData, RegisterFilters, build_register,
-                                           is_complaint_sop, parse_status, register_from_facts,
-                                           write_register_pdf, write_register_xlsx)
+from sop_desktop.reports.registers import (
+                                         RegisterData,
+                                         RegisterFilters,
+                                         build_register,
+                                         is_complaint_sop,
+                                         parse_status,
+                                         register_from_facts,
+                                         write_register_pdf,
+                                         write_register_xlsx,
+)
 
 __all__ = [
     "ExportError", "KinerjaData", "Period", "RegisterData", "RegisterFilters", "build_kinerja",

@@ -14,8 +14,16 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 
 from sop_desktop.output.atomic import write_atomic
-from sop_desktop.output.xlsx import (HEADER_FONT, HEADER_FILL, NUMBER_FORMATS, coerce,
-                                      freeze_header, safe_text, setup_sheet, text_cell)
+from sop_desktop.output.xlsx import (
+    HEADER_FILL,
+    HEADER_FONT,
+    NUMBER_FORMATS,
+    coerce,
+    freeze_header,
+    safe_text,
+    setup_sheet,
+    text_cell,
+)
 
 # (key, header) of the columns an inbox export has, in order
 EXPORT_COLUMNS = (

@@ -8,7 +8,6 @@ reads the database; `write_kinerja_xlsx` / `write_kinerja_pdf` write the files a
 """
 
 from __future__ import annotations
-from sop_desktop.storage.calendar_settings import load_calendar_settings
 
 import datetime as dt
 from collections import Counter, defaultdict
@@ -16,18 +15,24 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sop_desktop.errors import ValidationError
 from sop_desktop.domain.model import SopDefinition
-from sop_desktop.services.office import OfficeProfile
-from sop_desktop.services.positions import normalize_name
+from sop_desktop.errors import ValidationError
 from sop_desktop.output import docmeta
-from sop_desktop.reports.facts import (CaseFacts, is_return, mean, median, percentile, stay_at,
-                                       step_stays)
+from sop_desktop.output.table import Column, Table
+from sop_desktop.reports.facts import CaseFacts, is_return, mean, median, percentile, stay_at, step_stays
 from sop_desktop.reports.periods import Period
 from sop_desktop.reports.registers import complaint_field_map
-from sop_desktop.output.table import Column, Table
-from sop_desktop.reports.timing import (StepStandard, Timer, elapsed, fast_calendar, step_standard,
-                                        within_standard)
+from sop_desktop.reports.timing import (
+    StepStandard,
+    Timer,
+    elapsed,
+    fast_calendar,
+    step_standard,
+    within_standard,
+)
+from sop_desktop.services.office import OfficeProfile
+from sop_desktop.services.positions import normalize_name
+from sop_desktop.storage.calendar_settings import load_calendar_settings
 
 Progress = Callable[[int, int], None]
 GOOD_SHARE = 0.7  # share finished within the mutu baku from which a procedure "runs well"
@@ -325,11 +330,11 @@ def build_kinerja(services, *, period: Period, sop: str | None = None,
                   now: dt.datetime | None = None, calendar=None, category: str | None = None,
                   signer: dict | None = None) -> KinerjaData:
     """Read the cases alive during the period (one SOP or every SOP with cases) and compute."""
-    from sop_desktop.storage import db as dbm
-    from sop_desktop.services import office as office_mod
     from sop_desktop.domain.calendar import WorkCalendar
     from sop_desktop.reports.loader import case_query, load_cases
     from sop_desktop.reports.registers import SIGNER_SETTING
+    from sop_desktop.services import office as office_mod
+    from sop_desktop.storage import db as dbm
 
     codes = [services.sops.get(sop).code] if sop else None
     query = case_query(codes=codes, created_before=period.end_dt, alive_from=period.start_dt)
@@ -544,9 +549,9 @@ def write_kinerja_pdf(data: KinerjaData, path, progress: Progress | None = None,
     from reportlab.lib.units import cm
     from reportlab.platypus import CondPageBreak, PageBreak, Paragraph
 
-    from sop_desktop.output.kop import KopSurat
     from sop_desktop.output import pdf
     from sop_desktop.output.atomic import write_atomic
+    from sop_desktop.output.kop import KopSurat
 
     st = pdf.styles(7.5)
     pagesize = pdf.page_size(paper)
@@ -644,9 +649,9 @@ def write_monitoring_pdf(data: KinerjaData, path, progress: Progress | None = No
     the chain hash in the small print; written atomically."""
     from reportlab.lib.units import cm
 
-    from sop_desktop.output.kop import KopSurat
     from sop_desktop.output import pdf
     from sop_desktop.output.atomic import write_atomic
+    from sop_desktop.output.kop import KopSurat
 
     table = monitoring_table(data)
     st = pdf.styles(8.0)

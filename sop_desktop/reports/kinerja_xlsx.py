@@ -154,9 +154,9 @@ def write_kinerja_workbook(data, path, progress=None) -> Path:
     written atomically."""
     from openpyxl import Workbook
 
-    from sop_desktop.reports import kinerja as k
     from sop_desktop.output.atomic import write_atomic
     from sop_desktop.output.xlsx import save_workbook, write_table
+    from sop_desktop.reports import kinerja as k
 
     office = data.office.kantor or data.office.kementerian
     summary, total = k.summary_table(data)

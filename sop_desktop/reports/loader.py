@@ -8,9 +8,9 @@ from collections.abc import Iterable
 
 import peewee as pw
 
-from sop_desktop.storage import db as dbm
 from sop_desktop.domain.model import SopDefinition
 from sop_desktop.reports.facts import CaseFacts, EventFacts
+from sop_desktop.storage import db as dbm
 
 
 def _definitions(version_ids: Iterable[int]) -> dict[int, SopDefinition]:

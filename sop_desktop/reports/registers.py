@@ -6,22 +6,22 @@ or not at all, reporting progress(done, total) for a window to show.
 """
 
 from __future__ import annotations
-from sop_desktop.storage.calendar_settings import load_calendar_settings
 
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sop_desktop.errors import NotFound, ValidationError
 from sop_desktop.domain.model import SopDefinition
-from sop_desktop.services.office import OfficeProfile
-from sop_desktop.services.positions import normalize_name
+from sop_desktop.errors import NotFound, ValidationError
 from sop_desktop.output import docmeta
+from sop_desktop.output.table import Column, Table, display_value
 from sop_desktop.reports.facts import FORWARD_ACTIONS, STATUS_LABELS, CaseFacts, is_move
 from sop_desktop.reports.periods import Period
-from sop_desktop.output.table import Column, Table, display_value
 from sop_desktop.reports.timing import CaseTiming, Timer, timeliness_label
+from sop_desktop.services.office import OfficeProfile
+from sop_desktop.services.positions import normalize_name
+from sop_desktop.storage.calendar_settings import load_calendar_settings
 
 Progress = Callable[[int, int], None]
 AGGREGATE_COMPLAINTS = "aduan"
@@ -403,10 +403,10 @@ def register_from_facts(cases: list[CaseFacts], *, kind: str, filters: RegisterF
 def build_register(services, filters: RegisterFilters, *, now: dt.datetime | None = None,
                    calendar=None, signer: dict | None = None) -> RegisterData:
     """Read the cases for `filters` from the database and build the register."""
-    from sop_desktop.storage import db as dbm
-    from sop_desktop.services import office as office_mod
     from sop_desktop.domain.calendar import WorkCalendar
     from sop_desktop.reports.loader import case_query, load_cases
+    from sop_desktop.services import office as office_mod
+    from sop_desktop.storage import db as dbm
 
     latest = services.sops.latest_all()
     if filters.sop and filters.sop.lower() == AGGREGATE_COMPLAINTS:
@@ -585,9 +585,9 @@ def write_register_pdf(data: RegisterData, path, progress: Progress | None = Non
     atomically. `paper`: A4, F4 or A3, landscape (None: F4, see default_paper)."""
     from reportlab.lib.units import cm
 
-    from sop_desktop.output.kop import KopSurat
     from sop_desktop.output import pdf
     from sop_desktop.output.atomic import write_atomic
+    from sop_desktop.output.kop import KopSurat
 
     table = pdf_table(data)
     st = pdf.styles(7.0 if len(table.columns) <= 12 else 6.3)

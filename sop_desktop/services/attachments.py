@@ -156,7 +156,7 @@ class AttachmentStore:
             raise ValidationError(f"Nama berkas '{name}' tidak aman")
         return target
 
-    def copy_from(self, other: "AttachmentStore", sha256: str) -> None:
+    def copy_from(self, other: AttachmentStore, sha256: str) -> None:
         source = other.verify(sha256)
         final = self.path_of(sha256)
         final.parent.mkdir(parents=True, exist_ok=True)

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from sop_desktop.storage import db as dbm
-from sop_desktop.storage import diskspace, known_state, migrations
-from sop_desktop.services.attachments import AttachmentService, AttachmentStore, store_dir_for
-from sop_desktop.storage.backup import DamagedDatabase, check_before_open, sqlite_file_of, startup_check
-from sop_desktop.services.disposisi import DisposisiService
 from sop_desktop.errors import SopError
-from sop_desktop.services.inbox import InboxService
 from sop_desktop.paths import database_target
+from sop_desktop.services.attachments import AttachmentService, AttachmentStore, store_dir_for
+from sop_desktop.services.disposisi import DisposisiService
+from sop_desktop.services.inbox import InboxService
 from sop_desktop.services.positions import PositionService
 from sop_desktop.services.sops import SopService
 from sop_desktop.services.users import UserService
 from sop_desktop.services.workflow import CaseService
+from sop_desktop.storage import db as dbm
+from sop_desktop.storage import diskspace, known_state, migrations
+from sop_desktop.storage.backup import DamagedDatabase, check_before_open, sqlite_file_of, startup_check
 
 
 class Services:
@@ -100,7 +100,7 @@ class Services:
             return
         known_state.remember(self.sqlite_path, facts)
 
-    def __enter__(self) -> "Services":
+    def __enter__(self) -> Services:
         return self
 
     def __exit__(self, *exc) -> None:

@@ -18,14 +18,23 @@ from dataclasses import dataclass
 
 import peewee as pw
 
-from sop_desktop.storage import db as dbm
-from sop_desktop.errors import PermissionDenied, ValidationError
 from sop_desktop.domain.sifat import sifat_code, sifat_label
+from sop_desktop.errors import PermissionDenied, ValidationError
 from sop_desktop.services.stale import last_move
 from sop_desktop.services.users import is_staff
-from sop_desktop.services.workflow import (ACTION_COMPLETE, ACTION_DISPOSISI, ACTION_RELEASE, ACTION_SIFAT,
-                                  ACTION_TAKE, STATUS_OPEN, CaseChange, held_by_other, iso,
-                                  record_event)
+from sop_desktop.services.workflow import (
+    ACTION_COMPLETE,
+    ACTION_DISPOSISI,
+    ACTION_RELEASE,
+    ACTION_SIFAT,
+    ACTION_TAKE,
+    STATUS_OPEN,
+    CaseChange,
+    held_by_other,
+    iso,
+    record_event,
+)
+from sop_desktop.storage import db as dbm
 
 # The Lembar Disposisi's "Dengan hormat harap" choices: key -> the words on the form.
 INSTRUKSI = {

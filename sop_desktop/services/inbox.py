@@ -17,11 +17,17 @@ from dataclasses import dataclass
 
 import peewee as pw
 
-from sop_desktop.storage import db as dbm
-from sop_desktop.services.disposisi import (addressed_condition, days_overdue, due_soon_condition,
-                                   instructions_for, received_condition, unread_condition)
 from sop_desktop.domain.sifat import sifat_code, sifat_key
+from sop_desktop.services.disposisi import (
+    addressed_condition,
+    days_overdue,
+    due_soon_condition,
+    instructions_for,
+    received_condition,
+    unread_condition,
+)
 from sop_desktop.services.workflow import STATUS_OPEN, iso
+from sop_desktop.storage import db as dbm
 
 
 @dataclass

@@ -12,8 +12,8 @@ import datetime as dt
 import re
 import string
 
-from sop_desktop.storage import db as dbm
 from sop_desktop.errors import ValidationError
+from sop_desktop.storage import db as dbm
 
 Counter = dbm.Counter
 
@@ -26,9 +26,9 @@ PLACEHOLDERS = ("nomor", "kode", "bulan_romawi", "bulan", "tahun", "sop")
 
 def next_number(key: str, year: int) -> int:
     """The next value of the counter (key, year), starting at 1."""
-    sql = ('INSERT INTO "counter" ("key", "year", "value") VALUES ({p}, {p}, 1) '
+    sql = (f'INSERT INTO "counter" ("key", "year", "value") VALUES ({dbm.database.param}, {dbm.database.param}, 1) '
            'ON CONFLICT ("key", "year") DO UPDATE SET "value" = "counter"."value" + 1 '
-           'RETURNING "value"').format(p=dbm.database.param)
+           'RETURNING "value"')
     with dbm.database.atomic():  # a savepoint when the caller already holds the transaction
         row = dbm.database.execute_sql(sql, (key, int(year))).fetchone()
     return int(row[0])
@@ -42,10 +42,11 @@ def peek(key: str, year: int) -> int:
 
 def raise_to(key: str, year: int, value: int) -> None:
     """Make sure the counter is at least `value` (after numbers were assigned in bulk)."""
-    sql = ('INSERT INTO "counter" ("key", "year", "value") VALUES ({p}, {p}, {p}) '
+    ph = dbm.database.param
+    sql = (f'INSERT INTO "counter" ("key", "year", "value") VALUES ({ph}, {ph}, {ph}) '
            'ON CONFLICT ("key", "year") DO UPDATE SET "value" = '
-           'CASE WHEN "counter"."value" < {p} THEN {p} ELSE "counter"."value" END'
-           ).format(p=dbm.database.param)
+           f'CASE WHEN "counter"."value" < {dbm.database.param} THEN {dbm.database.param} ELSE "counter"."value" END'
+           )
     dbm.database.execute_sql(sql, (key, int(year), int(value), int(value), int(value)))
 
 

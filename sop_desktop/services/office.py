@@ -10,9 +10,9 @@ import datetime as dt
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
-from sop_desktop.storage import db as dbm
 from sop_desktop.errors import ValidationError
 from sop_desktop.paths import resources_dir
+from sop_desktop.storage import db as dbm
 
 SETTING_KEY = "office_profile"
 # Before this date no office used SOP AP (Permenpan RB 35/2012): the default start date, so a
@@ -59,7 +59,7 @@ class OfficeProfile:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, data: dict | None) -> "OfficeProfile":
+    def from_dict(cls, data: dict | None) -> OfficeProfile:
         data = data or {}
         known = {f.name: str(data[f.name]) for f in fields(cls)
                  if f.name in data and data[f.name] is not None}
@@ -91,7 +91,7 @@ class OfficeProfile:
         return self.kantor.strip() in ("", blank.kantor) and \
             self.kementerian.strip() in ("", blank.kementerian)
 
-    def with_changes(self, changes: dict[str, str]) -> "OfficeProfile":
+    def with_changes(self, changes: dict[str, str]) -> OfficeProfile:
         """A copy with some fields changed; an unknown field name is a clear error."""
         names = {f.name for f in fields(self)}
         for key in changes:

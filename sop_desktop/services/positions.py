@@ -11,9 +11,9 @@ import tomllib
 import unicodedata
 from dataclasses import dataclass, field
 
-from sop_desktop.storage import db as dbm
 from sop_desktop.errors import NotFound, ValidationError
 from sop_desktop.paths import resources_dir
+from sop_desktop.storage import db as dbm
 
 
 def normalize_name(text: str) -> str:

@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 
 import peewee as pw
 
-from sop_desktop.storage import db as dbm
+from sop_desktop.domain.model import DEFAULT_FIELDS, SopDefinition
 from sop_desktop.errors import NotFound
 from sop_desktop.importers.library import load_bundled
-from sop_desktop.domain.model import DEFAULT_FIELDS, SopDefinition
 from sop_desktop.services.positions import normalize_name
+from sop_desktop.storage import db as dbm
 
 
 def make_code(name: str, taken: set[str]) -> str:
@@ -94,7 +94,7 @@ class SopService:
         """The code of the SOP an imported definition revises, or None (see `match_existing`)."""
         return self.match_existing(defn).code
 
-    def match_existing(self, defn: SopDefinition) -> "Match":
+    def match_existing(self, defn: SopDefinition) -> Match:
         """Which stored SOP an imported definition revises, and why; never a guess.
 
         Same nomor and a related name; or, when either nomor is missing, a near-identical name

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sop_desktop.storage import db as dbm
 from sop_desktop.domain.dates import tanggal_jam
 from sop_desktop.errors import ValidationError
+from sop_desktop.storage import db as dbm
 
 # the events that move a case (its step or its status); a letter or an attachment does not
 MOVING_ACTIONS = ("buka", "lanjut", "keputusan", "kembali", "hentikan", "buka_kembali")

@@ -17,8 +17,8 @@ import os
 import re
 from collections import OrderedDict
 
-from sop_desktop.storage import db as dbm
 from sop_desktop.errors import NotFound, PermissionDenied, ValidationError
+from sop_desktop.storage import db as dbm
 from sop_desktop.storage.ledger import record_user
 
 log = logging.getLogger(__name__)

@@ -15,14 +15,14 @@ from dataclasses import dataclass, field
 
 import peewee as pw
 
-from sop_desktop.storage import db as dbm
-from sop_desktop.services import numbering
-from sop_desktop.errors import NotFound, PermissionDenied, SopError, ValidationError, storage_error
-from sop_desktop.storage.integrity import append_event  # every event is chained to the case's last one
 from sop_desktop.domain.model import IntakeField, SopDefinition, Step
 from sop_desktop.domain.sifat import sifat_code, sifat_key
+from sop_desktop.errors import NotFound, PermissionDenied, SopError, ValidationError, storage_error
+from sop_desktop.services import numbering
 from sop_desktop.services.stale import check_not_moved, last_move_id
 from sop_desktop.services.users import is_staff, log_refusal
+from sop_desktop.storage import db as dbm
+from sop_desktop.storage.integrity import append_event  # every event is chained to the case's last one
 from sop_desktop.storage.watch import notify_cases
 
 log = logging.getLogger(__name__)

@@ -24,10 +24,10 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from sop_desktop import __version__
-from sop_desktop.storage import ledger
-from sop_desktop.storage import db as dbm
 from sop_desktop.errors import ValidationError
 from sop_desktop.paths import data_dir
+from sop_desktop.storage import db as dbm
+from sop_desktop.storage import ledger
 
 log = logging.getLogger(__name__)
 
@@ -357,7 +357,7 @@ def _from_dump(path: Path) -> Anchor:
             if isinstance(item, dict):
                 in_ledger, columns = item.get("table") == "ledger", item.get("columns") or []
             elif in_ledger:
-                row = dict(zip(columns, item))
+                row = dict(zip(columns, item, strict=False))
                 if best is None or row["seq"] > best["seq"]:
                     best = row
     if best is None:

@@ -10,8 +10,8 @@ import hashlib
 import re
 from pathlib import Path
 
-from sop_desktop.storage import db as dbm
 from sop_desktop.paths import store_dir_for
+from sop_desktop.storage import db as dbm
 
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 

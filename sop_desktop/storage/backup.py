@@ -23,10 +23,10 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
-from sop_desktop.storage import db as dbm
-from sop_desktop.storage import diskspace, known_state, migrations
 from sop_desktop.errors import SopError
 from sop_desktop.paths import data_dir
+from sop_desktop.storage import db as dbm
+from sop_desktop.storage import diskspace, known_state, migrations
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BACKUP_SETTING = "backup.folder"
@@ -59,7 +59,7 @@ class InstanceLocked(SopError):
 class DamagedDatabase(SopError):
     """The database file failed the start-up check; `result` holds the offered backup."""
 
-    def __init__(self, result: "CheckResult"):
+    def __init__(self, result: CheckResult):
         super().__init__(result.message)
         self.result = result
 
@@ -399,8 +399,8 @@ def sqlite_backup(source: str | Path, dest: str | Path, store_dir: str | Path | 
     """Snapshot a live SQLite file into `dest` with the online backup API, pack the files of
     its attachment store (`store_dir`, by default the one beside `source`) into the copy
     (sop_desktop.storage.backup_files), then verify it."""
+    from sop_desktop.paths import store_dir_for
     from sop_desktop.storage import backup_files
-    from sop_desktop.services.attachments import store_dir_for
 
     source, dest = Path(source), Path(dest)
     store = Path(store_dir) if store_dir is not None else store_dir_for(str(source))
@@ -617,7 +617,7 @@ class InstanceLock:
                 if info is not None:
                     if info.get("pid") == me["pid"] and info.get("host") == me["host"]:
                         return  # this very process already holds it
-                    raise InstanceLocked(
+                    raise InstanceLocked(  # noqa: B904
                         f"Basis data ini sedang dibuka oleh SOP Desktop lain (komputer "
                         f"{info.get('host')}, proses {info.get('pid')}, pengguna "
                         f"{info.get('user') or '-'}, sejak {info.get('since')}). Tutup dulu "
@@ -660,7 +660,7 @@ class InstanceLock:
             pass
         self.acquired = False
 
-    def __enter__(self) -> "InstanceLock":
+    def __enter__(self) -> InstanceLock:
         self.acquire()
         return self
 

@@ -87,7 +87,7 @@ def _store_of(services) -> Path:
     store = getattr(getattr(services, "attachments", None), "store", None)
     if store is not None:
         return Path(store.root)
-    from sop_desktop.services.attachments import store_dir_for
+    from sop_desktop.paths import store_dir_for
 
     return store_dir_for(getattr(services, "target", None) or "postgresql://")
 

@@ -201,7 +201,7 @@ def set_aside_unreferenced(store_dir: Path, keep: set[str], stamp: str) -> Path 
 
 def note_dumped_row(found: dict[str, str], table: str, columns: list[str], row) -> None:
     """Add to `found` (SHA-256 -> name) the files one dumped row refers to (raw values)."""
-    values = dict(zip(columns, row))
+    values = dict(zip(columns, row, strict=False))
     if table == "attachment" and _is_sha(str(values.get("sha256") or "").lower()):
         found.setdefault(str(values["sha256"]).lower(), str(values.get("name") or ""))
     elif table == "outgoing_letter" and _is_sha(str(values.get("file_sha256") or "").lower()):

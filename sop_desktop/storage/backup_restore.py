@@ -91,7 +91,7 @@ def _store_of(services, db_path: Path) -> Path:
     store = getattr(getattr(services, "attachments", None), "store", None)
     if store is not None:
         return Path(store.root)
-    from sop_desktop.services.attachments import store_dir_for
+    from sop_desktop.paths import store_dir_for
 
     return store_dir_for(str(db_path))
 
@@ -172,7 +172,7 @@ def recover_damaged(db_path: str | Path, backup: str | Path, *, confirmed: bool 
     file (and its attachment store) from a verified backup. Returns where the damaged file
     now is. Refused, changing nothing, without room on the disk for the restored file, and
     (HealthyDatabase) for a file that passes integrity_check with cases unless `confirmed`."""
-    from sop_desktop.services.attachments import store_dir_for
+    from sop_desktop.paths import store_dir_for
 
     db_path, backup = Path(db_path), Path(backup)
     bk.verify_backup_file(backup)

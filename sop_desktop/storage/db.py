@@ -16,6 +16,7 @@ import peewee as pw
 
 from sop_desktop.errors import SopError
 
+
 class _Proxy(pw.DatabaseProxy):
     """The proxy models bind to; its savepoints are the bound engine's own (see _Savepoint)."""
 
@@ -38,7 +39,7 @@ class DatabaseError(SopError):
 
 
 def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 class JSONField(pw.TextField):

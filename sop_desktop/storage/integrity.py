@@ -238,11 +238,11 @@ def _batch_parts(columns, rows, caches: dict):
         name = _FIELD_OF_COLUMN.get(column)
         if name is not None:
             where[name] = i
-    cols = list(zip(*rows))
+    cols = list(zip(*rows, strict=False))
     nulls = ("null",) * len(rows)
     parts = [_column_json(name, cols[where[name]], caches.setdefault(name, {}))
              if name in where else nulls for name in _SORTED]
-    return zip(*parts)
+    return zip(*parts, strict=False)
 
 
 def previous_hash(case_id: int) -> str | None:
@@ -295,7 +295,7 @@ def chain_hashes(columns, rows, previous: dict | None = None) -> list[str]:
     caches: dict = {}
     for start in range(0, len(rows), 50_000):  # bounded memory for the column-wise pass
         parts = _batch_parts(columns, rows[start:start + 50_000], caches)
-        for case_id, values in zip(case_ids[start:start + 50_000], parts):
+        for case_id, values in zip(case_ids[start:start + 50_000], parts, strict=False):
             # the same text as _chain_hash(previous, canonical_json(row)), inlined: this loop
             # runs once per event of a demo fill
             digest = previous[case_id] = sha256(
@@ -351,7 +351,7 @@ def fill_missing_hashes(database) -> int:
     sql = f'UPDATE "history" SET "{HASH_FIELD}" = {param} WHERE "id" = {param}'
     for rows, texts in _history_batches(database):
         updates = []
-        for row, text in zip(rows, texts):
+        for row, text in zip(rows, texts, strict=False):
             event_id, stored, case_id = row[0], row[1], row[2]
             if stored:
                 previous[case_id] = stored
@@ -439,12 +439,12 @@ def verify_history_chain(rows, group_field: str = "case", order_field: str = "id
     rows = sorted(rows, key=lambda r: r.get(order_field) or 0)
     texts = [canonical_json(r) for r in rows]
     by_case: dict = {}
-    for row, text in zip(rows, texts):
+    for row, text in zip(rows, texts, strict=False):
         by_case.setdefault(row.get(group_field), []).append(
             (row.get(order_field), row.get(HASH_FIELD), text))
     walk = _ChainWalk(lambda case: by_case.get(case, []))
     problems = []
-    for row, text in zip(rows, texts):
+    for row, text in zip(rows, texts, strict=False):
         found = walk.step(row.get(order_field), row.get(group_field), row.get(HASH_FIELD), text)
         if found:
             problems.append(_describe(found))
@@ -463,12 +463,12 @@ def check_history_chain(database, limit: int = 200) -> Finding:
         out = []
         for rows, texts in _history_batches(database, f'"case_id" = {database.param}',
                                             (case_id,)):
-            out += [(row[0], row[1], text) for row, text in zip(rows, texts)]
+            out += [(row[0], row[1], text) for row, text in zip(rows, texts, strict=False)]
         return out
 
     walk = _ChainWalk(case_events, gaps)
     for rows, texts in _history_batches(database):
-        for row, text in zip(rows, texts):
+        for row, text in zip(rows, texts, strict=False):
             event_id = row[0]
             if gaps is not None and event_id > last_id + 1:
                 gaps.append((last_id + 1, event_id - 1))
@@ -506,7 +506,7 @@ def check_case_states(database) -> Finding:
         'LEFT JOIN "history" h ON h."id" = (SELECT MAX(h2."id") FROM "history" h2 '
         'WHERE h2."case_id" = c."id") ORDER BY c."id"').fetchall()
     problems = []
-    for case_id, number, current, event_id, to_step in rows:
+    for _case_id, number, current, event_id, to_step in rows:
         if event_id is None:
             problems.append(f"kasus {number}: tidak memiliki riwayat sama sekali")
         elif current != to_step:

@@ -76,7 +76,7 @@ def state_digest(kind: str, row) -> str:
     """sha256 of a case's or user's own fields (`row`: values in CASE_COLUMNS/USER_COLUMNS
     order, as read from the database)."""
     columns = _TABLES[kind][1]
-    values = [_norm(c, v) for c, v in zip(columns, row)]
+    values = [_norm(c, v) for c, v in zip(columns, row, strict=False)]
     text = json.dumps([kind, values], ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 

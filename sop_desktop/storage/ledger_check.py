@@ -145,7 +145,7 @@ def _case_rows(database, walk: _Walk) -> list[str]:
                 problems.append(f"kasus {number}: peristiwa {newest[case_id]} tidak tercatat "
                                 "di rantai global (ditambahkan di luar aplikasi)")
         last = rows[-1][0]
-    for case_id, (seq, event, _) in sorted(walk.cases.items()):
+    for case_id, (seq, event, _) in sorted(walk.cases.items()):  # noqa: B007
         if case_id not in seen:
             problems.append(f"kasus id {case_id}: dihapus (tercatat di rantai global sampai "
                             f"entri {seq})")

@@ -23,7 +23,6 @@ History of the schema:
 """
 
 from __future__ import annotations
-from sop_desktop.storage.calendar_settings import load_calendar_settings
 
 import logging
 import sqlite3
@@ -31,6 +30,7 @@ import sqlite3
 import peewee as pw
 
 from sop_desktop.storage import db as dbm
+from sop_desktop.storage.calendar_settings import load_calendar_settings
 
 SCHEMA_VERSION = 6
 log = logging.getLogger(__name__)

@@ -6,6 +6,7 @@ import pytest
 
 from tests.core.reports_support import World, run_scenario  # noqa: F401
 
+
 @pytest.fixture(scope="module")
 def scenario_world(tmp_path_factory):
     """One database with every SCENARIO case, shared by a module's read-only tests (the

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-
 from sop_desktop.domain.model import IntakeField, Lane, SopDefinition, Step
 from sop_desktop.domain.waktu import parse_waktu
 

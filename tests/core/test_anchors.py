@@ -12,9 +12,9 @@ import sys
 
 from openpyxl import load_workbook
 
+from sop_desktop.cli import Context
 from sop_desktop.storage import anchors, ledger
 from sop_desktop.storage import db as dbm
-from sop_desktop.cli import Context
 from tests.conftest import ROOT
 from tests.core.test_tamper import KINDS, check_json, failing, reforge_ledger, run_check, sql  # noqa: F401
 from tests.core.test_workflow import Office, fast_scrypt, install_sample  # noqa: F401
@@ -104,8 +104,8 @@ def test_a_tampered_chain_is_never_anchored_when_the_app_closes(office_db, _isol
 
 
 def test_restore_anchors_the_restored_history(office_db, tmp_path, _isolated_home):
-    from sop_desktop.storage import backup as bk
     from sop_desktop.services.container import Services
+    from sop_desktop.storage import backup as bk
 
     path, numbers = office_db
     advance_one(path, numbers)
@@ -145,8 +145,8 @@ def test_the_schema_upgrade_builds_the_global_chain(template, tmp_path):
     found; `check` passes and the chain goes on from there."""
     import shutil
 
-    from sop_desktop.storage import migrations
     from sop_desktop.services.container import Services
+    from sop_desktop.storage import migrations
 
     source, numbers = template
     path = tmp_path / "lama.sqlite3"
@@ -226,8 +226,8 @@ svc.close()
 def test_check_while_another_process_writes_sees_one_consistent_chain(office_db, monkeypatch):
     """`check` during work on another PC or window: a case that moves on between the walk over
     the chain and the read of the case rows is not reported as changed (one snapshot)."""
-    from sop_desktop.storage import ledger_check
     from sop_desktop.services.container import Services
+    from sop_desktop.storage import ledger_check
 
     path, numbers = office_db
     original = ledger_check._case_rows

@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.core.test_integrity import expected_anchor
 from sop_desktop.storage import backup as bk
 from sop_desktop.storage import db as dbm
 from sop_desktop.storage import migrations
 from tests.conftest import ROOT, run_cli
+from tests.core.test_integrity import expected_anchor
 from tests.core.test_workflow import fast_scrypt  # noqa: F401 - autouse: cheap password hashing
 
 WRITER = r"""
@@ -516,8 +516,8 @@ def test_restore_from_an_old_backup_that_retention_would_remove(services, db_pat
 def test_backup_carries_the_latest_chain_hash_inside_the_file(tmp_path):
     import shutil
 
-    from sop_desktop.storage import integrity
     from sop_desktop.services.container import Services
+    from sop_desktop.storage import integrity
     from tests.core.test_integrity import _office_with_cases
 
     path = tmp_path / "kantor.sqlite3"
@@ -547,8 +547,8 @@ def test_backup_carries_the_latest_chain_hash_inside_the_file(tmp_path):
 
 
 def test_cli_backup_prints_the_chain_hash_and_restore_drops_the_stamp(tmp_path):
-    from sop_desktop.storage import integrity
     from sop_desktop.services.container import Services
+    from sop_desktop.storage import integrity
     from tests.core.test_integrity import _office_with_cases
 
     path = tmp_path / "kantor.sqlite3"

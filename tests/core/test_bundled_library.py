@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 import tomli_w
 
-from sop_desktop.importers import library
-from sop_desktop.errors import ValidationError
 from sop_desktop.domain.model import FIELD_TYPES, IDENTITY_LISTS
 from sop_desktop.domain.waktu import parse_waktu
+from sop_desktop.errors import ValidationError
+from sop_desktop.importers import library
 from tests.conftest import run_cli
 
 # The step counts of shared/seeds/README.md ("SOP (NAMA SOP)" -> "steps"); the fragment keeps 2.

@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 from sop_desktop.domain.calendar import CalendarSettings, WorkCalendar
-from sop_desktop.storage.calendar_settings import load_calendar_settings, save_calendar_settings
 from sop_desktop.domain.waktu import parse_waktu
+from sop_desktop.storage.calendar_settings import load_calendar_settings, save_calendar_settings
 
 D = dt.date
 T = dt.datetime

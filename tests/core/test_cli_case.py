@@ -7,8 +7,7 @@ import json
 import pytest
 
 from tests.conftest import run_cli
-from tests.core.test_workflow import (PASSWORD, Office, fast_scrypt, field_values,  # noqa: F401
-                                 install_sample, sample_sop)
+from tests.core.test_workflow import PASSWORD, Office, fast_scrypt, field_values, install_sample, sample_sop  # noqa: F401
 
 
 @pytest.fixture
@@ -125,15 +124,15 @@ def test_demo_command_fills_cases(services, db_path):
     assert len(listed) == 60
     assert {c["status"] for c in listed} >= {"berjalan", "selesai"}
 
-    from sop_desktop.storage import db as dbm
     from sop_desktop.services.container import Services
+    from sop_desktop.storage import db as dbm
 
     with Services(str(db_path)) as svc:
         # every case agrees with its history, which is a connected path through its SOP
         for case in dbm.Case.select():
             events = svc.cases.history(case)
             assert events[0].action == "buka" and events[-1].to_step == case.current_step
-            for a, b in zip(events, events[1:]):
+            for a, b in zip(events, events[1:], strict=False):
                 assert a.to_step == b.from_step and a.at <= b.at
             if case.status == "berjalan":
                 step = svc.cases.definition(case).step(case.current_step)

@@ -46,7 +46,7 @@ def test_two_processes_advance_cases_on_one_file(services, db_path):
                               cwd=str(ROOT), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                               text=True) for tag in ("A", "B")]
     outs = [p.communicate(timeout=240) for p in procs]
-    for p, (out, err) in zip(procs, outs):
+    for p, (out, err) in zip(procs, outs, strict=False):
         assert p.returncode == 0, err
         assert "locked" not in err
         assert out.strip() == str(count)

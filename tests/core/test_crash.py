@@ -104,7 +104,7 @@ def check_consistent(db_path, acks) -> None:
             expected = {"hentikan": "dihentikan"}.get(last.action, "selesai" if last.to_step is None
                                                       else "berjalan")
             assert case.status == expected, case.number
-        for number, event_id, to_step, status in acks:
+        for number, event_id, to_step, _status in acks:
             event = dbm.History.get_or_none(dbm.History.id == event_id)
             assert event is not None, f"transisi {number} #{event_id} yang sudah dikonfirmasi hilang"
             assert event.case.number == number and event.to_step == to_step

@@ -9,10 +9,10 @@ import sqlite3
 
 import pytest
 
-from sop_desktop.storage import db as dbm
-from sop_desktop.storage import migrations
 from sop_desktop.errors import PermissionDenied, ValidationError
 from sop_desktop.services.inbox import InboxFilter
+from sop_desktop.storage import db as dbm
+from sop_desktop.storage import migrations
 from sop_desktop.storage.integrity import check_history_chain
 from tests.conftest import run_cli
 from tests.core.test_workflow import PASSWORD, Office, fast_scrypt, field_values, install_sample  # noqa: F401
@@ -319,9 +319,9 @@ def test_disposisi_and_unread_on_postgresql(pg_services):
 def test_the_printed_lembar_disposisi_carries_the_disposisi(staff, services, tmp_path):
     import pypdf
 
-    from sop_desktop.services import office
     from sop_desktop.letters.render import render_pdf
     from sop_desktop.letters.service import LetterService
+    from sop_desktop.services import office
 
     number = staff.at_head()
     services.disposisi.set_sifat(number, staff.kepala, "sangat segera")

@@ -11,10 +11,20 @@ import itertools
 
 import pytest
 
-from sop_desktop.flowchart.layout import (FOOTER_H, MARGIN, TIDAK, YA, Rect, SopLayout, _pieces_of,
-                                          layout_sop, text_width, wrap)
 from sop_desktop.domain.model import Identity, Lane, SopDefinition, Step
 from sop_desktop.domain.waktu import parse_waktu
+from sop_desktop.flowchart.layout import (
+    FOOTER_H,
+    MARGIN,
+    TIDAK,
+    YA,
+    Rect,
+    SopLayout,
+    _pieces_of,
+    layout_sop,
+    text_width,
+    wrap,
+)
 
 
 def _sop(code, name, lanes, rows, identity=None) -> SopDefinition:
@@ -353,7 +363,7 @@ def check_layout(defn, layout: SopLayout) -> None:
                     assert not _overlap(s1, s2), (defn.name, a1.from_step, a1.to_step, a2.from_step, a2.to_step)
         # a co-actor line crosses no symbol, connector, label or arrow running along it
         for link in page.co_links:
-            for seg in zip(link.points, link.points[1:]):
+            for seg in zip(link.points, link.points[1:], strict=False):
                 box = Rect(min(seg[0][0], seg[1][0]) - 0.3, min(seg[0][1], seg[1][1]) - 0.3,
                            abs(seg[1][0] - seg[0][0]) + 0.6, abs(seg[1][1] - seg[0][1]) + 0.6)
                 for sym in page.symbols:

@@ -13,11 +13,11 @@ import time
 import pdfplumber
 import pytest
 
+from sop_desktop.domain.model import Identity
 from sop_desktop.flowchart.image import flowchart_svg_bytes, write_flowchart_image
 from sop_desktop.flowchart.layout import layout_sop
 from sop_desktop.flowchart.pdf import layout_pdf_bytes, write_sop_pdf
 from sop_desktop.importers.library import load_bundled
-from sop_desktop.domain.model import Identity
 from tests.core.test_flowchart_layout import co_actors, immigration, sigap, yankomas
 
 MM = 72 / 25.4
@@ -48,7 +48,7 @@ def _style(el) -> str:
 
 def _polyline_points(el) -> list[tuple[float, float]]:
     nums = [float(n) for n in re.split(r"[\s,]+", el.get("points").strip())]
-    return list(zip(nums[::2], nums[1::2]))
+    return list(zip(nums[::2], nums[1::2], strict=False))
 
 
 # --------------------------------------------------------------------------- 1: incomplete SOP
@@ -193,7 +193,7 @@ def _arrow_segments(svg: bytes) -> list[list[tuple]]:
     root = _svg_root(svg)
     arrows = [el for el in root.iter() if el.tag.endswith("polyline") and
               "dasharray" not in _style(el) and "stroke-width: 0.8" in _style(el)]
-    return [list(zip(pts, pts[1:])) for pts in map(_polyline_points, arrows)]
+    return [list(zip(pts, pts[1:], strict=False)) for pts in map(_polyline_points, arrows)]
 
 
 def test_no_two_arrows_share_a_corridor(bundled):

@@ -5,7 +5,6 @@ import subprocess
 import sys
 
 import sop_desktop
-
 from tests.conftest import ROOT
 
 

@@ -19,8 +19,8 @@ import pytest
 
 from sop_desktop.errors import ImportFailed
 from sop_desktop.importers.docx import import_docx, office_refusal
-from tests.office_documents import DOCUMENTS, document, keys, mismatches
 from tests.core.test_import_fuzz import run_one
+from tests.office_documents import DOCUMENTS, document, keys, mismatches
 
 DOCX_KEYS = keys(".docx")
 SCALE = max(1, int(os.environ.get("SOP_DESKTOP_FUZZ_SCALE", "1") or 1))

@@ -6,6 +6,7 @@ to the text's on the PDF path as on the Word/Excel path.
 
 from __future__ import annotations
 
+from sop_desktop.domain.model import Lane, SopDefinition, Step
 from sop_desktop.flowchart.pdf import sop_pdf_bytes
 from sop_desktop.importers.flowread import (
     Graph,
@@ -14,10 +15,9 @@ from sop_desktop.importers.flowread import (
     pages_to_result,
 )
 from sop_desktop.importers.geometry import Arrow, Page, Shape, link_arrows
+from sop_desktop.importers.library import bundled_sop_dir, load
 from sop_desktop.importers.pagetable import Columns, RowOrigin
 from sop_desktop.importers.pdf import read_pdf_pages
-from sop_desktop.importers.library import bundled_sop_dir, load
-from sop_desktop.domain.model import Lane, SopDefinition, Step
 
 
 class _CountingGraph(Graph):

@@ -18,15 +18,15 @@ import os
 import random
 import re
 import zipfile
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
 
-from sop_desktop.errors import SopError
-from sop_desktop.importers import import_file, import_text
 from sop_desktop.domain.model import STEP_KINDS, SopDefinition
 from sop_desktop.domain.validate import problems
+from sop_desktop.errors import SopError
+from sop_desktop.importers import import_file, import_text
 from tests.conftest import SEEDS
 
 SCALE = max(1, int(os.environ.get("SOP_DESKTOP_FUZZ_SCALE", "1") or 1))
@@ -47,7 +47,7 @@ def _seed_text(name: str) -> str:
     return (SEEDS / name).read_text(encoding="utf-8")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _corpus() -> tuple[str, ...]:
     """The small seed files whole, and the big one in windows of about one SOP each."""
     texts = [_seed_text(name) for name in SMALL_SEEDS]
@@ -194,7 +194,7 @@ def test_random_bytes_never_crash(tmp_path):
         run_one(import_file, path)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _workbook(name: str) -> bytes:
     from openpyxl import Workbook
 

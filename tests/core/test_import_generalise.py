@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from sop_desktop.importers import import_file
 from sop_desktop.domain.validate import problems
+from sop_desktop.importers import import_file
 from tests.conftest import run_cli
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "import"
@@ -113,8 +113,8 @@ def test_seed_lanes_against_the_curated_library(seeds_dir):
         for defn in import_file(file).sops:
             truth = curated[tuple(s.kegiatan for s in defn.steps)]
             # lanes in table order: the imported name of a lane -> the curated name
-            names = dict(zip(defn.lane_names, truth.lane_names))
-            for step, right in zip(defn.steps, truth.steps):
+            names = dict(zip(defn.lane_names, truth.lane_names, strict=False))
+            for step, right in zip(defn.steps, truth.steps, strict=False):
                 total += 1
                 if step.lane is not None:
                     assigned += 1

@@ -8,17 +8,17 @@ import io
 import json
 import os
 import random
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
 
+from sop_desktop.domain.model import STEP_KINDS
 from sop_desktop.errors import ImportFailed, SopError
 from sop_desktop.flowchart.pdf import sop_pdf_bytes
 from sop_desktop.importers import read_sop_file
 from sop_desktop.importers.geometry import shape_kind
 from sop_desktop.importers.library import bundled_sop_dir, load, load_bundled
-from sop_desktop.domain.model import STEP_KINDS
 
 SOPS = sorted(p.stem for p in bundled_sop_dir().glob("*.toml"))
 PAPERS = [("A4", True), ("F4", True), ("A4", False), ("F4", False)]
@@ -35,7 +35,7 @@ def _n(text) -> str:
     return "".join(str(text or "").split())
 
 
-@lru_cache(maxsize=None)
+@cache
 def _definition(stem: str):
     return load(bundled_sop_dir() / f"{stem}.toml")
 
@@ -62,7 +62,7 @@ def test_exported_pdf_reads_back_to_the_same_definition(tmp_path, stem, paper, l
     want, got = _round_trip(tmp_path, stem, paper, landscape)
     assert [_n(lane.name) for lane in got.lanes] == [_n(lane.name) for lane in want.lanes]
     assert [s.number for s in got.steps] == [s.number for s in want.steps]
-    for a, b in zip(want.steps, got.steps):
+    for a, b in zip(want.steps, got.steps, strict=False):
         where = f"langkah {a.number}"
         assert _n(b.lane) == _n(a.lane), where
         assert {_n(x) for x in b.co_lanes} == {_n(x) for x in a.co_lanes}, where

@@ -33,7 +33,7 @@ def _glued_rows(c: canvas.Canvas, top: float) -> None:
     for k, row in enumerate(rows):
         y = top - k * height - 14
         if k == 0:
-            for x, text in zip(xs, row):
+            for x, text in zip(xs, row, strict=False):
                 c.drawString(x + 3, y, text)
             continue
         c.drawRightString(xs[1], y, row[0])  # the number touches the rule
@@ -71,12 +71,12 @@ def _identity_over_two_pages() -> bytes:
         tops.append((row_top, row_top + rows * 12 + 4))
         row_top += rows * 12 + 4
     c.setFont("Helvetica", 8)
-    for label, (top, bottom) in zip(LABELS, tops):
+    for label, (top, bottom) in zip(LABELS, tops, strict=False):  # noqa: B007
         c.drawString(55, height - bottom + 3, label)  # bottom-aligned
     c.showPage()
     c.setFont("Helvetica", 8)
     c.drawString(55, height - 80, "DINAS KOMUNIKASI DAN INFORMATIKA")
-    for lines, (top, _) in zip(values, tops):
+    for lines, (top, _) in zip(values, tops, strict=False):
         for k, text in enumerate(lines):
             c.drawString(55, height - top - 9 - 12 * k, text)  # top-aligned
     c.showPage()

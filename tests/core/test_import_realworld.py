@@ -66,7 +66,7 @@ def cuti_sheet(ws, name="Pengajuan Cuti Tahunan", nomor="800/123/BKPSDM/2023"):
     ws.merge_cells(start_row=head, start_column=11, end_row=head + 1, end_column=11)
     for col, text in zip(range(4, 11), ["Pegawai", "Kepala Sub Bagian Umum dan Kepegawaian",
                                         "Sekretaris", "Kepala Badan", "Kelengkapan",
-                                        "Waktu", "Output"]):
+                                        "Waktu", "Output"], strict=False):
         ws.cell(head + 1, col, text)
     rows = [
         (1.0, "Pegawai mengajukan permohonan cuti dengan mengisi formulir", "√", 4,
@@ -137,7 +137,7 @@ def marks_workbook():
     ws.cell(head, 11, "Ket")
     for col, text in zip((4, 5, 6, 8, 9, 10),
                          ("Operator Helpdesk", "Teknisi Jaringan", "Kepala Seksi\nInfrastruktur",
-                          "Kelengkapan", "Waktu (Jam)", "Output")):
+                          "Kelengkapan", "Waktu (Jam)", "Output"), strict=False):
         ws.cell(head + 1, col, text)
     steps = [
         (1, "Menerima laporan gangguan jaringan", 4, "Mulai", "Laporan", 1, "Tiket"),

@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from sop_desktop.errors import ImportFailed
-from sop_desktop.importers import import_file, import_text
 from sop_desktop.domain.validate import problems
 from sop_desktop.domain.waktu import parse_waktu, read_waktu
+from sop_desktop.errors import ImportFailed
+from sop_desktop.importers import import_file, import_text
 from tests.conftest import run_cli
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "import"

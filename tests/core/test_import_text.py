@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -82,7 +82,7 @@ def same_name(printed: str, listed: str) -> bool:
     return a == b or a.startswith(b) or difflib.SequenceMatcher(None, a, b).ratio() >= 0.85
 
 
-@lru_cache(maxsize=None)
+@cache
 def seed(name: str):
     return import_file(SEEDS / name)
 
@@ -101,13 +101,13 @@ def test_every_seed_file_imports_through_the_cli(seeds_dir, file):
     out = json.loads(proc.stdout)
     expected = EXPECTED[file]
     assert len(out["sops"]) == len(expected)
-    for got, (name, lanes, steps) in zip(out["sops"], expected):
+    for got, (name, lanes, steps) in zip(out["sops"], expected, strict=False):
         lanes = SHARED_LANES[lanes] if isinstance(lanes, str) else lanes
         assert same_name(got["name"], name) or _key(got["name"]).startswith(
             _key(name)[:20]), (got["name"], name)
         assert len(got["steps"]) == steps, got["name"]
         assert len(got["lanes"]) == len(lanes), (got["lanes"], lanes)
-        for printed, listed in zip(got["lanes"], lanes):
+        for printed, listed in zip(got["lanes"], lanes, strict=False):
             assert same_name(printed, listed), (printed, listed)
         for step in got["steps"]:
             assert step["kegiatan"]

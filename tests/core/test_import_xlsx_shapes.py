@@ -20,8 +20,8 @@ from sop_desktop.errors import ImportFailed
 from sop_desktop.importers import import_xlsx
 from sop_desktop.importers.xlsx_shapes import import_xlsx_drawn
 from tests.conftest import ROOT
-from tests.office_documents import document, keys, mismatches
 from tests.core.test_import_fuzz import run_one
+from tests.office_documents import document, keys, mismatches
 
 XLSX_KEYS = keys(".xlsx")
 SCALE = max(1, int(os.environ.get("SOP_DESKTOP_FUZZ_SCALE", "1") or 1))

@@ -89,8 +89,8 @@ def test_bulk_chain_matches_one_event_at_a_time():
                      ["", "Lengkap", "Diteruskan"][i % 3], "[]", float(i * 60), None, i % 2 == 0))
     hashes = integrity.chain_hashes(columns, rows, previous={5: "f" * 64})
     previous = {5: "f" * 64}
-    for row, digest in zip(rows, hashes):
-        expected = integrity.event_hash(previous.get(row[0]), dict(zip(columns, row)))
+    for row, digest in zip(rows, hashes, strict=False):
+        expected = integrity.event_hash(previous.get(row[0]), dict(zip(columns, row, strict=False)))
         assert digest == expected
         previous[row[0]] = digest
     assert len(set(hashes)) == len(rows)

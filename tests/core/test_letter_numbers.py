@@ -10,12 +10,11 @@ import datetime as dt
 import peewee as pw
 import pytest
 
+from sop_desktop.letters import numbering
+from sop_desktop.letters.service import CONFIRM_AGAIN, CONFIRM_NO_NIP, CONFIRM_OTHER_YEAR, NeedsConfirmation
+from sop_desktop.services import numbering as counters
 from sop_desktop.storage import db as dbm
 from sop_desktop.storage import migrations
-from sop_desktop.services import numbering as counters
-from sop_desktop.letters import numbering
-from sop_desktop.letters.service import (CONFIRM_AGAIN, CONFIRM_NO_NIP, CONFIRM_OTHER_YEAR,
-                                         NeedsConfirmation)
 from tests.conftest import run_cli
 from tests.core.test_letters_issue import PASSWORD, open_case, setup_office
 

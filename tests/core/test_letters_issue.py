@@ -13,13 +13,13 @@ import openpyxl
 import pypdf
 import pytest
 
-from sop_desktop.storage import db as dbm
-from sop_desktop.services import office
 from sop_desktop.errors import PermissionDenied, ValidationError
 from sop_desktop.letters import numbering, templates
 from sop_desktop.letters.register import export_outgoing_xlsx, rows_outgoing
 from sop_desktop.letters.service import CONFIRM_AGAIN, CONFIRM_OTHER_YEAR, LetterService, _norm
+from sop_desktop.services import office
 from sop_desktop.services.users import hash_password
+from sop_desktop.storage import db as dbm
 from tests.conftest import ROOT, run_cli
 
 TRICKY = "<b>&amp; x < y"
@@ -346,7 +346,7 @@ def test_two_processes_never_get_the_same_number(services, office_setup, tmp_pat
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=str(ROOT),
                               env=env) for k in range(2)]
     outputs = [p.communicate(timeout=240) for p in procs]
-    for p, (_, err) in zip(procs, outputs):
+    for p, (_, err) in zip(procs, outputs, strict=False):
         assert p.returncode == 0, err
     got = [line for out, _ in outputs for line in out.split()]
     assert len(got) == 2 * per_process

@@ -13,11 +13,11 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from sop_desktop import __version__
 from sop_desktop.errors import ValidationError
-from sop_desktop.output.fonts import SERIF, register_fonts
 from sop_desktop.letters import render, templates
 from sop_desktop.letters.register import export_outgoing_pdf, export_outgoing_xlsx
-from sop_desktop.services.office import OfficeProfile
+from sop_desktop.output.fonts import SERIF, register_fonts
 from sop_desktop.output.signature import Signer, acting_jabatan, format_nip, signature_column
+from sop_desktop.services.office import OfficeProfile
 from sop_desktop.services.users import hash_password
 from tests.core.test_letters_issue import PASSWORD, open_case, pdf_text, setup_office
 

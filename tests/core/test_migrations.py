@@ -9,9 +9,9 @@ import sqlite3
 
 import pytest
 
-from tests.core.test_integrity import expected_anchor
 from sop_desktop.storage import db as dbm
 from sop_desktop.storage import integrity, migrations
+from tests.core.test_integrity import expected_anchor
 from tests.core.test_workflow import sample_sop
 
 

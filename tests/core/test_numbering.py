@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
-from sop_desktop.storage import db as dbm
-from sop_desktop.services import numbering
 from sop_desktop.errors import ValidationError
-from tests.core.test_workflow import Office, field_values, fast_scrypt, install_sample  # noqa: F401
+from sop_desktop.services import numbering
+from sop_desktop.storage import db as dbm
+from tests.core.test_workflow import Office, fast_scrypt, field_values, install_sample  # noqa: F401
 
 
 def test_next_number_counts_per_key_and_year(services):

@@ -9,10 +9,10 @@ import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from sop_desktop.storage import db as dbm
-from sop_desktop.services import office
 from sop_desktop.errors import ValidationError
 from sop_desktop.output.kop import draw_kop
+from sop_desktop.services import office
+from sop_desktop.storage import db as dbm
 
 
 def test_profile_defaults_then_round_trip(services):

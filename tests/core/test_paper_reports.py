@@ -15,6 +15,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from reportlab.lib.units import cm
 
+from sop_desktop.output.table import Column, Table
 from sop_desktop.reports import (
     RegisterFilters,
     build_kinerja,
@@ -23,7 +24,6 @@ from sop_desktop.reports import (
     write_kinerja_xlsx,
     write_register_xlsx,
 )
-from sop_desktop.output.table import Column, Table
 
 PAPER_MM = {"9": (210, 297), "14": (215, 330)}
 
@@ -126,7 +126,7 @@ def test_kinerja_charts_sit_on_pages_of_their_own(scenario_world, tmp_path):
     breaks = sorted(b.id for b in ws.row_breaks.brk)
     assert len(breaks) == len(ws._charts) >= 2
     tops = [0] + breaks
-    for chart, (top, bottom) in zip(ws._charts, zip(tops, breaks)):
+    for chart, (top, bottom) in zip(ws._charts, zip(tops, breaks, strict=False), strict=False):
         row = chart.anchor._from.row  # 0-based
         assert top <= row < bottom, "each chart in its own page area"
         rows_pt = sum(ws.row_dimensions[r].height or 15 for r in range(row + 1, bottom + 1))

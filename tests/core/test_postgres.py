@@ -8,10 +8,10 @@ import json
 import peewee as pw
 import pytest
 
-from tests.core.test_integrity import expected_anchor
+from sop_desktop.services import numbering
 from sop_desktop.storage import db as dbm
 from sop_desktop.storage import integrity
-from sop_desktop.services import numbering
+from tests.core.test_integrity import expected_anchor
 from tests.core.test_workflow import Office, fast_scrypt, field_values, install_sample, walk  # noqa: F401
 
 pytestmark = pytest.mark.postgres
@@ -132,8 +132,8 @@ def test_history_chain_and_tamper_check_on_postgresql(pg_services):
 
 
 def test_demo_fill_chain_and_dump_on_postgresql(pg_services, tmp_path):
-    from sop_desktop.storage import backup as bk
     from sop_desktop.ops.demo import fill
+    from sop_desktop.storage import backup as bk
 
     fill(pg_services, 30, seed=4)
     assert integrity.check_history_chain(pg_services.db).ok
@@ -148,9 +148,9 @@ def test_demo_fill_chain_and_dump_on_postgresql(pg_services, tmp_path):
 def test_upgrade_to_the_chain_on_postgresql(pg_services, _isolated_home):
     """A PostgreSQL database as schema 2 left it (no history.hash) is chained on open, after a
     logical dump of what it held."""
+    from sop_desktop.services.container import Services
     from sop_desktop.storage import migrations
     from sop_desktop.storage.backup import list_backups
-    from sop_desktop.services.container import Services
 
     svc = pg_services
     install_sample(svc)

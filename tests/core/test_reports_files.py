@@ -13,9 +13,9 @@ from pypdf import PdfReader
 from sop_desktop.errors import ValidationError
 from sop_desktop.output import atomic
 from sop_desktop.output.atomic import ExportError, atomic_output, write_atomic
-from sop_desktop.reports.periods import parse_date, parse_period, resolve_period
 from sop_desktop.output.table import Column, Table
 from sop_desktop.output.xlsx import save_workbook, write_table
+from sop_desktop.reports.periods import parse_date, parse_period, resolve_period
 
 
 @pytest.mark.parametrize("text,start,end", [
@@ -104,7 +104,7 @@ def test_an_error_inside_the_writer_passes_through_and_cleans_up(tmp_path):
     with pytest.raises(ZeroDivisionError):
         with atomic_output(target) as fh:
             fh.write(b"a")
-            1 / 0
+            1 / 0  # noqa: B018
     assert not target.exists()
     assert _leftovers(tmp_path) == []
 
@@ -132,7 +132,7 @@ def test_openpyxl_failing_midway_keeps_the_old_xlsx(tmp_path):
         def __getattr__(self, name):
             return getattr(self.fh, name)
 
-    table = Table("Uji", [Column("a", "A")], [{"a": "baris %d " % i * 20} for i in range(3000)])
+    table = Table("Uji", [Column("a", "A")], [{"a": f"baris {i} " * 20} for i in range(3000)])
 
     def build(fh):
         new = Workbook(write_only=True)
@@ -196,9 +196,9 @@ def test_pdf_scaffold_repeats_header_and_numbers_pages(tmp_path):
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.units import cm
 
+    from sop_desktop.output import pdf
     from sop_desktop.output.kop import KopSurat
     from sop_desktop.services.office import OfficeProfile
-    from sop_desktop.output import pdf
 
     st = pdf.styles(7)
     rows = [{"no": i, "nama": f"Pengadu{i:03d}", "isi": "kata <b>&amp; " * (i % 9)}
@@ -244,8 +244,8 @@ def test_fast_calendar_gives_the_same_answers_as_the_work_calendar():
     import random
 
     from sop_desktop.domain.calendar import CalendarSettings, WorkCalendar
-    from sop_desktop.reports.timing import fast_calendar
     from sop_desktop.domain.waktu import parse_waktu
+    from sop_desktop.reports.timing import fast_calendar
 
     slow = WorkCalendar(CalendarSettings(extra_holidays={dt.date(2026, 3, 2): "Libur kantor"}))
     fast = fast_calendar(slow)

@@ -11,10 +11,10 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from sop_desktop.domain.calendar import WorkCalendar
-from sop_desktop.storage.calendar_settings import load_calendar_settings
 from sop_desktop.reports import build_kinerja, parse_period, write_kinerja_pdf, write_kinerja_xlsx
+from sop_desktop.storage.calendar_settings import load_calendar_settings
 from tests.conftest import run_cli
-from tests.core.reports_support import (NOW, SCENARIO, closed_at, current_step_of, stays_of, status_of)
+from tests.core.reports_support import NOW, SCENARIO, closed_at, current_step_of, status_of, stays_of
 
 
 @pytest.fixture(scope="module")

@@ -10,12 +10,19 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from sop_desktop import __version__
-from sop_desktop.storage import anchors
-from sop_desktop.reports import (RegisterFilters, build_kinerja, build_register, parse_period,
-                                 write_kinerja_pdf, write_kinerja_xlsx, write_register_pdf,
-                                 write_register_xlsx)
 from sop_desktop.output import docmeta
+from sop_desktop.reports import (
+    RegisterFilters,
+    build_kinerja,
+    build_register,
+    parse_period,
+    write_kinerja_pdf,
+    write_kinerja_xlsx,
+    write_register_pdf,
+    write_register_xlsx,
+)
 from sop_desktop.reports.registers import pdf_table
+from sop_desktop.storage import anchors
 
 FAKE_HASH = "0123456789abcdef" * 4
 

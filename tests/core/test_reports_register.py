@@ -8,12 +8,17 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from sop_desktop.storage import db as dbm
 from sop_desktop.domain.calendar import WorkCalendar
-from sop_desktop.storage.calendar_settings import load_calendar_settings
-from sop_desktop.reports import (RegisterFilters, build_register, parse_period, write_register_pdf,
-                                 write_register_xlsx)
+from sop_desktop.reports import (
+    RegisterFilters,
+    build_register,
+    parse_period,
+    write_register_pdf,
+    write_register_xlsx,
+)
 from sop_desktop.reports.periods import date_range
+from sop_desktop.storage import db as dbm
+from sop_desktop.storage.calendar_settings import load_calendar_settings
 from tests.conftest import run_cli
 from tests.core.reports_support import NOW, SCENARIO, closed_at, current_step_of, status_of
 

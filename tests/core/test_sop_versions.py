@@ -2,9 +2,9 @@
 
 import copy
 
-from sop_desktop.importers import library
 from sop_desktop.domain.model import IntakeField, Lane, SopDefinition, Step
 from sop_desktop.domain.waktu import parse_waktu
+from sop_desktop.importers import library
 
 
 def _sop(name="Pelayanan Contoh", nomor="X.1-01") -> SopDefinition:

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import pytest
 
+from sop_desktop.domain.dates import tanggal_jam
+from sop_desktop.domain.model import Lane, SopDefinition, Step
+from sop_desktop.domain.waktu import parse_waktu
+from sop_desktop.errors import PermissionDenied, ValidationError
+from sop_desktop.services.stale import CaseMoved, last_move_id
 from sop_desktop.storage import db as dbm
 from sop_desktop.storage import integrity
-from sop_desktop.domain.dates import tanggal_jam
-from sop_desktop.errors import PermissionDenied, ValidationError
-from sop_desktop.domain.model import Lane, SopDefinition, Step
-from sop_desktop.services.stale import CaseMoved, last_move_id
-from sop_desktop.domain.waktu import parse_waktu
 from tests.conftest import run_cli
 from tests.core.test_workflow import PASSWORD, fast_scrypt, field_values  # noqa: F401
 
@@ -232,7 +232,7 @@ def test_attaching_to_a_case_stores_and_records_in_one_go(twin, tmp_path):
     missing = tmp_path / "tidak-ada.pdf"
     second = tmp_path / "kedua.txt"
     second.write_text("dua", encoding="utf-8")
-    with pytest.raises(Exception):
+    with pytest.raises(Exception):  # noqa: B017
         a.cases.attach(number, office.satu, [second, missing])
     assert len(store_files(a)) == 1 and attachment_problems(a) == []
 

@@ -96,8 +96,8 @@ def test_login_appears_before_the_full_check_and_damage_found_then_ends_the_sess
         qtbot, app_settings, tmp_path):
     from PySide6.QtWidgets import QMessageBox
 
-    from sop_desktop.storage import backup as bk
     from sop_desktop.services.container import Services
+    from sop_desktop.storage import backup as bk
     from ui.app import AppLauncher
     from ui.setup import LoginDialog
 

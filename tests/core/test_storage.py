@@ -6,8 +6,8 @@ import sqlite3
 
 import pytest
 
-from sop_desktop.storage import db as dbm
 from sop_desktop.errors import SopError
+from sop_desktop.storage import db as dbm
 
 
 def test_sqlite_pragmas_are_set(services):

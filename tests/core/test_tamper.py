@@ -13,8 +13,8 @@ import sqlite3
 
 import pytest
 
-from sop_desktop.storage import integrity, ledger
 from sop_desktop.cli import main
+from sop_desktop.storage import integrity, ledger
 from tests.core.test_workflow import Office, fast_scrypt, field_values, install_sample  # noqa: F401
 
 TRIGGERS = ("history_no_update", "history_no_delete", "ledger_no_update", "ledger_no_delete")

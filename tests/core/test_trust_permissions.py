@@ -13,11 +13,11 @@ import os
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
+from sop_desktop.errors import PermissionDenied, StorageError, ValidationError
+from sop_desktop.services import office
+from sop_desktop.services.users import hash_password, require_admin
 from sop_desktop.storage import backup as bk
 from sop_desktop.storage import db as dbm
-from sop_desktop.services import office
-from sop_desktop.errors import PermissionDenied, StorageError, ValidationError
-from sop_desktop.services.users import hash_password, require_admin
 from tests.conftest import SEEDS, run_cli
 from tests.core.test_letters_issue import PASSWORD, open_case, setup_office, walk_to
 

@@ -6,9 +6,9 @@ import base64
 
 import pytest
 
-from sop_desktop.storage import db as dbm
-from sop_desktop.services import users as users_mod
 from sop_desktop.errors import PermissionDenied, ValidationError
+from sop_desktop.services import users as users_mod
+from sop_desktop.storage import db as dbm
 
 
 def test_password_hash_has_owasp_strength_and_verifies():

@@ -2,8 +2,8 @@
 
 import pytest
 
-from sop_desktop.errors import ValidationError
 from sop_desktop.domain.waktu import Waktu, parse_waktu
+from sop_desktop.errors import ValidationError
 
 
 @pytest.mark.parametrize(

@@ -7,11 +7,11 @@ import datetime as dt
 import peewee as pw
 import pytest
 
-from sop_desktop.storage import db as dbm
-from sop_desktop.services import users as users_mod
-from sop_desktop.errors import PermissionDenied, ValidationError
 from sop_desktop.domain.model import IntakeField, Lane, SopDefinition, Step
 from sop_desktop.domain.waktu import parse_waktu
+from sop_desktop.errors import PermissionDenied, ValidationError
+from sop_desktop.services import users as users_mod
+from sop_desktop.storage import db as dbm
 
 PASSWORD = "sandi-rahasia-1"
 
@@ -139,7 +139,7 @@ def test_every_bundled_sop_walks_from_first_to_last_step(services):
                 assert pos.id in services.users.position_ids(event.user)
             else:
                 assert event.user.role == "operator"
-        for a, b in zip(events, events[1:]):
+        for a, b in zip(events, events[1:], strict=False):
             assert a.to_step == b.from_step  # the history is a connected path
 
 

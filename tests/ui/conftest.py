@@ -9,7 +9,6 @@ from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool
 from PySide6.QtWidgets import QApplication
 
 
-
 @pytest.fixture
 def ui_services(tmp_path):
     from sop_desktop.services.container import Services
@@ -85,8 +84,8 @@ def launcher(qtbot, app_settings, tmp_path):
 
 @pytest.fixture
 def window(qtbot, ui_services, app_settings):
-    from sop_desktop.services import office
     from sop_desktop.letters import numbering
+    from sop_desktop.services import office
     from tests.core.test_letters_issue import walk_to
     from tests.ui.support import YANKOMAS, make_user
     from tests.ui.test_ui_letters import KAKANWIL

@@ -11,8 +11,7 @@ from PySide6.QtGui import QFontMetricsF  # noqa: E402
 
 from sop_desktop.flowchart.layout import text_width  # noqa: E402
 from tests.core.test_flowchart_layout import co_actors, immigration, sigap, yankomas  # noqa: E402
-from ui.flowchart_view import (PAGE_GAP, SELECT_PEN, TEXT_SCALE,  # noqa: E402
-                               FlowchartView, SymbolItem, qt_font)
+from ui.flowchart_view import PAGE_GAP, SELECT_PEN, TEXT_SCALE, FlowchartView, SymbolItem, qt_font  # noqa: E402
 
 
 @pytest.fixture

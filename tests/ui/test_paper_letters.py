@@ -213,8 +213,8 @@ _MONTHS = ("januari", "februari", "maret", "april", "mei", "juni", "juli", "agus
 
 
 def test_demo_internships_start_after_the_request_and_emails_follow_the_name(services):
-    from sop_desktop.storage import db as dbm
     from sop_desktop.ops import demo
+    from sop_desktop.storage import db as dbm
 
     demo.fill(services, 150, seed=3, now=dt.datetime(2026, 12, 4, 10, 0), password="pelatihan")
     checked = 0

@@ -7,9 +7,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from sop_desktop.storage.calendar_settings import load_calendar_settings
 from PySide6.QtCore import QDate, Qt
 
+from sop_desktop.storage.calendar_settings import load_calendar_settings
 from tests.ui.support import PASSWORD, make_user
 
 pytestmark = pytest.mark.usefixtures("no_widgets_left")

@@ -14,8 +14,8 @@ from tests.ui.support import PASSWORD, dialog_button, log_in, log_out, make_user
 
 def test_first_run_setup_then_login_remembers_user(qtbot, controller, ui_services, app_settings,
                                                    tmp_path):
-    from sop_desktop.services import office
     from sop_desktop import __version__
+    from sop_desktop.services import office
     from ui.setup import LoginDialog, SetupWizard
 
     controller.start()

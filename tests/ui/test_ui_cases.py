@@ -103,8 +103,8 @@ def test_yankomas_case_through_every_step(qtbot, controller, ui_services, tmp_pa
     assert "tidak memegang jabatan" in view.finish_button.toolTip()
     assert KAKANWIL in view.finish_button.toolTip()
     assert svc.cases.get(number).current_step == 2
-    from sop_desktop.storage import db as dbm
     from sop_desktop.errors import PermissionDenied
+    from sop_desktop.storage import db as dbm
     with pytest.raises(PermissionDenied):  # the core refuses (and logs) all the same
         svc.cases.advance(number, window.user)
     assert dbm.Refusal.select().where(dbm.Refusal.username == "kabid").count() == 1

@@ -329,8 +329,9 @@ def test_core_intake_done_only_for_an_outside_first_step(ui_services, office):
 
 def test_stop_asks_first_time_is_live_and_late_finish_reads_sensibly(qtbot, ui_services, office,
                                                                     window_for):
-    from sop_desktop.storage import db as dbm
     from PySide6.QtCore import QDateTime
+
+    from sop_desktop.storage import db as dbm
 
     number = yankomas_at(ui_services, office, 2)
     dbm.Case.update(current_due=dbm.now_local() - dt.timedelta(days=3)).where(

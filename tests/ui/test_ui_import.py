@@ -8,7 +8,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 
-
 pytestmark = pytest.mark.usefixtures("no_widgets_left")
 
 SEED_004 = "004_344aa2d2252aadda.txt"

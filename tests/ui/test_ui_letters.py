@@ -10,7 +10,6 @@ import pypdf
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-
 KAKANWIL = "Kepala Kantor Wilayah"
 
 

@@ -220,8 +220,8 @@ def test_kinerja_and_monitoring(qtbot, window, tmp_path):
 
 
 def test_agenda_surat_keluar_lists_issued_letters(qtbot, window, tmp_path):
-    from sop_desktop.storage import db as dbm
     from sop_desktop.letters.service import LetterService
+    from sop_desktop.storage import db as dbm
 
     case = dbm.Case.select().order_by(dbm.Case.id).first()
     issued = LetterService.from_services(window.services).issue(
@@ -319,7 +319,7 @@ def mnemonics(dialog) -> list[str]:
 
 
 def test_each_alt_key_reaches_one_control(qtbot, window):
-    for action, kind in ((window.act_report_register, "range"), (window.act_report_agenda, "month")):
+    for action, _kind in ((window.act_report_register, "range"), (window.act_report_agenda, "month")):
         dialog = open_dialog(qtbot, window, action)
         for period in ("rentang", "bulan"):
             dialog.period.set_kind(period)

@@ -266,7 +266,7 @@ def test_tanda_terima_for_several_selected_cases(qtbot, ui_services, office, win
     select_rows(page, numbers)
     written, refused = page.tools.issue_receipts(str(tmp_path))
     assert refused == [] and len(written) == 2
-    for path, number in zip(written, numbers):
+    for path, number in zip(written, numbers, strict=False):
         text = " ".join(pypdf.PdfReader(str(path)).pages[0].extract_text().split())
         assert "TANDA TERIMA" in text and number in text
     assert dbm.OutgoingLetter.select().where(dbm.OutgoingLetter.template == "tanda-terima") \
