@@ -108,8 +108,13 @@ def _read_page(pp, index: int, path: Path, warnings: list[str]) -> Page | None:
     raw_words = pp.extract_words(keep_blank_chars=False, use_text_flow=False,
                                  x_tolerance_ratio=0.15, y_tolerance=1.0, return_chars=True)
     if not raw_words and objects.get("image"):
+        # a scanned page inside a generated PDF: read it by OCR like a scan (issue 18)
+        pp.close()
+        from sop_desktop.importers.scan import scan_pdf_page  # deferred: OCR loads onnxruntime and cv2
+
         warnings.append(f"halaman {index + 1}: tidak memiliki lapisan teks (hasil pindai); "
-                        "halaman ini tidak dibaca")
+                        "dibaca dengan OCR, periksa hasilnya")
+        return scan_pdf_page(path, index)
     triangles: list[list[tuple[float, float]]] = []
     stroked_rects = [r for r in objects.get("rect", ()) if r.get("stroke")]
     for r in stroked_rects:

@@ -398,11 +398,12 @@ class SelfTest:
     def check_scan(self) -> str:
         """OCR of scanned SOPs: the engine and its models in the install read a page."""
         from sop_desktop.errors import ImportFailed
+        from sop_desktop.flowchart.pdf import sop_pdf_bytes
         from sop_desktop.importers.scan import self_check
 
         defn = min(self.state["bundled"], key=lambda d: (len(d.steps), d.code))
         try:
-            return self_check(defn)
+            return self_check(sop_pdf_bytes(defn, "A4", True), len(defn.steps))
         except ImportFailed as exc:
             raise CheckFailed(str(exc)) from None
 

@@ -1,0 +1,435 @@
+"""Scanned and photographed SOPs (image-only PDFs, .jpg/.png/.tif): OCR of the printed table
+and its flowchart, offline, into the format-neutral geometry.Page model.
+
+Per page: straighten (90/180/270 turns, skew) and fade coloured ink (scan_image.py), find the
+text lines (RapidOCR detector), take the text out of the ink and find the rules, symbols and
+arrow heads in what is left (scan_draw.py, scan_arrows.py), recognise every text line and cut
+it into words with boxes and confidence (scan_ocr.py); pixels become points (y down) in the
+straightened page. `import_pages` then applies the same table, lane, kind and branch logic as
+for a PDF with a text layer.
+
+`scan_page(rgb, dpi)` reads one page image; a PDF reader that meets a page without a text
+layer can call `scan_pdf_page(path, index)` for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import cv2
+import numpy as np
+
+from sop_desktop.errors import ImportFailed
+from sop_desktop.importers.geometry import Arrow, Page, PageSource, Segment, Shape, Word
+from sop_desktop.importers.scan_arrows import build_arrows
+from sop_desktop.importers.scan_draw import (
+    Piece,
+    clear_boxes,
+    find_heads,
+    find_shapes,
+    line_masks,
+    pieces,
+    remove_text,
+    rule_mask,
+    snap_corners,
+    split_dashed,
+)
+from sop_desktop.importers.scan_image import (
+    binarize,
+    decode_bytes,
+    image_frames,
+    straighten,
+)
+from sop_desktop.importers.scan_ocr import detect_boxes, line_words, recognize
+
+MAX_SCAN_PAGES = 60
+MAX_PDF_BYTES = 60 * 1024 * 1024
+RENDER_DPI = 200.0
+MAX_RENDER_SIDE = 2400
+MIN_WORD_CONF = 0.4
+SURE_CONF = 0.85
+LOW_CONF = 0.8  # words below this are marked for the review screen
+
+Progress = Callable[[int, int, str], None]
+Cancel = Callable[[], bool]
+
+
+def _cancelled(cancel: Cancel | None, name: str) -> None:
+    if cancel is not None and cancel():
+        from sop_desktop.importers.pdf import Cancelled
+
+        raise Cancelled(f"{name}: impor dibatalkan")
+
+
+def _erase_qr(gray: np.ndarray, *masks: np.ndarray) -> None:
+    """QR codes (e-signature marks) are blanked out before reading."""
+    try:
+        found, points = cv2.QRCodeDetector().detectMulti(gray)
+    except cv2.error:
+        return
+    if not found or points is None:
+        return
+    for quad in points:
+        xs, ys = quad[:, 0], quad[:, 1]
+        pad = 0.1 * max(xs.max() - xs.min(), ys.max() - ys.min())
+        x0, y0 = max(0, int(xs.min() - pad)), max(0, int(ys.min() - pad))
+        x1, y1 = int(xs.max() + pad) + 1, int(ys.max() + pad) + 1
+        for mask in masks:
+            mask[y0:y1, x0:x1] = 0
+        gray[y0:y1, x0:x1] = 255
+
+
+def _orphans(ink: np.ndarray, dpi: float) -> list[tuple[int, int, int, int]]:
+    """Boxes of small marks of text size the detector missed (a lone "1" in the No column)."""
+    n, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    marks = []
+    for i in range(1, n):
+        x, y, w, h, area = stats[i]
+        if 0.045 * dpi <= h <= 0.2 * dpi and w <= 0.25 * dpi and area >= 0.0003 * dpi * dpi:
+            marks.append([int(x), int(y), int(x + w), int(y + h)])
+    marks.sort(key=lambda b: (b[1], b[0]))
+    boxes: list[list[int]] = []
+    for b in sorted(marks, key=lambda b: b[0]):
+        for g in boxes:
+            if min(g[3], b[3]) - max(g[1], b[1]) > 0.5 * (b[3] - b[1]) and \
+                    b[0] - g[2] <= 0.06 * dpi:
+                g[0], g[1], g[2], g[3] = min(g[0], b[0]), min(g[1], b[1]), max(g[2], b[2]), \
+                    max(g[3], b[3])
+                break
+        else:
+            boxes.append(list(b))
+    pad = max(2, int(0.02 * dpi))
+    return [(b[0] - pad, b[1] - pad, b[2] + pad, b[3] + pad) for b in boxes]
+
+
+def _read_words(gray: np.ndarray, ink: np.ndarray, rules: np.ndarray,
+                boxes: list[tuple[int, int, int, int]], k: float, detected: int) -> list[Word]:
+    """Recognise every text box; words in points (k = 72 / dpi). Boxes from `detected` on are
+    loose marks the detector missed: only a sure reading of them is kept."""
+    clean = gray.copy()
+    clean[rules > 0] = 255
+    text_ink = ink.copy()
+    text_ink[rules > 0] = 0
+    h, w = gray.shape
+    crops, spots = [], []
+    for n, (x0, y0, x1, y1) in enumerate(boxes):
+        x0, y0, x1, y1 = max(0, x0 - 2), max(0, y0 - 2), min(w, x1 + 2), min(h, y1 + 2)
+        if x1 - x0 < 3 or y1 - y0 < 5 or not text_ink[y0:y1, x0:x1].any():
+            continue
+        crop, side = clean[y0:y1, x0:x1], 0
+        if crop.shape[1] < crop.shape[0]:  # a lone number: give it room, as in its cell
+            side = (crop.shape[0] - crop.shape[1]) // 2 + 1
+            crop = cv2.copyMakeBorder(crop, 0, 0, side, side, cv2.BORDER_REPLICATE)
+        crops.append(cv2.cvtColor(crop, cv2.COLOR_GRAY2BGR))
+        spots.append((x0, y0, x1, y1, side, MIN_WORD_CONF if n < detected else SURE_CONF))
+    words: list[Word] = []
+    seen: dict[str, list[Word]] = {}
+    for chars, (x0, y0, x1, y1, side, least) in zip(recognize(crops) if crops else [], spots, strict=True):
+        chars = [(ch, x - side, p) for ch, x, p in chars]
+        for ow in line_words(chars, text_ink[y0:y1, x0:x1], x0, y0):
+            text = ow.text.strip()
+            if ow.conf < least or not text or all(c in "|!_-.,'`~" for c in text):
+                continue
+            word = Word(text, ow.x0 * k, ow.y0 * k, ow.x1 * k, ow.y1 * k, round(ow.conf, 3))
+            if not any(_same_word(word, other) for other in seen.setdefault(text, [])):
+                seen[text].append(word)
+                words.append(word)
+    return words
+
+
+def _same_word(a: Word, b: Word) -> bool:
+    """The same word read twice (from two overlapping text boxes)."""
+    w = min(a.x1, b.x1) - max(a.x0, b.x0)
+    h = min(a.y1, b.y1) - max(a.y0, b.y0)
+    small = min((a.x1 - a.x0) * (a.y1 - a.y0), (b.x1 - b.x0) * (b.y1 - b.y0))
+    return a.text == b.text and w > 0 and h > 0 and w * h > 0.5 * small
+
+
+def _drawing(ink: np.ndarray, dark: np.ndarray, boxes, dpi: float, k: float, number: int):
+    """Rules, symbols and arrows of the page (`ink`: faint lines kept; `dark`: thin strokes)
+    -> (segments, shapes, arrows, mask of the long rules, mask of the long vertical rules)."""
+    drawn = remove_text(ink, boxes, dpi)
+    hmask, vmask = line_masks(drawn, dpi)
+    shapes = find_shapes(drawn, hmask, vmask, dpi)
+    heads = find_heads(remove_text(dark, boxes, dpi), hmask, vmask, dpi)  # thin strokes
+    outline = [s.box for s in shapes]
+    grow = max(2, int(0.01 * dpi))
+    hs, dashed = split_dashed(drawn, pieces(clear_boxes(hmask, outline, grow), True, dpi),
+                              dpi)
+    vs, vdashed = split_dashed(drawn, pieces(clear_boxes(vmask, outline, grow), False, dpi),
+                               dpi)
+    dashed += vdashed
+    rules = rule_mask(ink.shape, hs + vs, dpi)
+    snap_corners(hs, vs, max(3.0, 0.03 * dpi))
+    allp: list[Piece] = hs + vs
+    found = build_arrows(allp, heads, shapes, dpi, 0.45 * max(ink.shape))
+    used = set().union(*(u for *_, u in found)) if found else set()
+    short = 0.18 * dpi  # a loose stroke this short is a mark or noise, not a rule
+    segments = [Segment([(p.x0 * k, p.y0 * k), (p.x1 * k, p.y1 * k)], width=1.0)
+                for n, p in enumerate(allp) if n not in used and
+                max(p.x1 - p.x0, p.y1 - p.y0) >= short]
+    segments += [Segment([(p.x0 * k, p.y0 * k), (p.x1 * k, p.y1 * k)], dashed=True)
+                 for p in dashed]
+    page_shapes = [Shape(s.kind, tuple(v * k for v in s.box), id=f"p{number}s{n}", conf=s.conf)
+                   for n, s in enumerate(shapes)]
+    arrows = []
+    for points, start, end, _ in found:
+        pts = [(x * k, y * k) for x, y in points]
+        segments.append(Segment(pts, head=True))
+        arrows.append(Arrow(pts, page_shapes[start].id if start is not None else None,
+                            page_shapes[end].id if end is not None else None))
+    return segments, page_shapes, arrows, rules, rule_mask(ink.shape, vs, dpi, 0)
+
+
+def _split_at_rules(boxes: list[tuple[int, int, int, int]], vlong: np.ndarray
+                    ) -> list[tuple[int, int, int, int]]:
+    """Text boxes cut where a vertical rule runs through them (a number printed against
+    the rule of its cell, next to the text of the following cell)."""
+    out = []
+    for x0, y0, x1, y1 in boxes:
+        sub = vlong[y0:y1, x0:x1]
+        if sub.size == 0:
+            continue
+        ruled = [*(sub.astype(bool).mean(axis=0) >= 0.6), True]
+        start = None
+        for i, r in enumerate(ruled):
+            if not r and start is None:
+                start = i
+            elif r and start is not None:
+                if i - start >= 2:  # up to the middle of the rule: a glyph may touch it
+                    end = next((j for j in range(i, len(ruled)) if not ruled[j]), len(ruled))
+                    out.append((x0 + start, y0, min(x1, x0 + (i + end) // 2), y1))
+                start = None
+    return out
+
+
+def scan_page(rgb: np.ndarray, dpi: float, number: int = 1,
+              source: PageSource | None = None, cancel: Cancel | None = None) -> Page:
+    """One page image (RGB array, pixels per inch) -> a Page in points, y down."""
+    img = straighten(rgb, dpi)
+    gray = img.gray
+    ink = binarize(gray, smooth=True)
+    faint = binarize(gray, 225)
+    _erase_qr(gray, ink, faint)
+    k = 72.0 / dpi
+    boxes = detect_boxes(cv2.cvtColor(gray, cv2.COLOR_GRAY2BGR))
+    _cancelled(cancel, source.path if source else "gambar")
+    segments, shapes, arrows, rules, vlong = _drawing(faint, ink, boxes, dpi, k, number)
+    boxes = _split_at_rules(boxes, vlong)
+    rest = clear_boxes(remove_text(ink, boxes, dpi), [tuple(int(v / k) for v in s.bbox)
+                                                 for s in shapes], max(3, int(0.03 * dpi)))
+    detected = len(boxes)
+    boxes = boxes + _orphans(rest, dpi)
+    words = _read_words(gray, ink, rules, boxes, k, detected)
+    h, w = gray.shape
+    page = Page(w * k, h * k, number, words=words, segments=segments, shapes=shapes,
+                arrows=arrows, source=source or PageSource("", number - 1, "image"))
+    page.turned = img.turned  # type: ignore[attr-defined]  # for the review screen
+    page.skew = img.skew  # type: ignore[attr-defined]
+    _fill_shape_text(page)
+    return page
+
+
+def _fill_shape_text(page: Page) -> None:
+    """Words inside a symbol become its text (a connector's letter its label)."""
+    for shape in page.shapes:
+        x0, y0, x1, y1 = shape.bbox
+        inside = [w for w in page.words if x0 <= w.cx <= x1 and y0 <= w.cy <= y1]
+        shape.text = " ".join(w.text for w in sorted(inside, key=lambda w: (w.cy, w.x0)))
+        if shape.kind == "connector":
+            shape.label = shape.text.strip()
+
+
+# ------------------------------------------------------------------ files
+
+
+def _pdf_document(path: Path):
+    import pypdfium2 as pdfium
+
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise ImportFailed(f"{path.name}: berkas tidak dapat dibaca ({exc.strerror})") from None
+    if size > MAX_PDF_BYTES:
+        raise ImportFailed(f"{path.name}: berkas PDF terlalu besar ({size // (1024 * 1024)} MB; "
+                           f"paling besar {MAX_PDF_BYTES // (1024 * 1024)} MB)")
+    try:
+        return pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise ImportFailed(f"{path.name}: PDF terkunci kata sandi; buka kuncinya dulu lalu "
+                               "impor lagi") from None
+        raise ImportFailed(f"{path.name}: berkas PDF rusak atau tidak dapat dibaca") from None
+
+
+def pdf_text_pages(path: str | Path, limit: int = 20) -> list[bool] | None:
+    """For the first `limit` pages of a PDF, whether each has a text layer (None: the file
+    cannot be opened here; the PDF reader then says what is wrong with it)."""
+    try:
+        pdf = _pdf_document(Path(path))
+    except Exception:  # any damage: the PDF reader names it in its own words
+        return None
+    try:
+        out = []
+        for i in range(min(limit, len(pdf))):
+            page = pdf[i]
+            text = page.get_textpage()
+            out.append(text.count_chars() > 0)
+            text.close()
+            page.close()
+        return out
+    except Exception:  # a damaged page tree: let the PDF reader say what is wrong
+        return None
+    finally:
+        pdf.close()
+
+
+def is_scanned_pdf(path: str | Path) -> bool:
+    """A PDF whose pages have no text layer (a copier's or phone app's scan)."""
+    flags = pdf_text_pages(path)
+    return bool(flags) and not any(flags)
+
+
+def _render(pdf, index: int) -> tuple[np.ndarray, float]:
+    page = pdf[index]
+    try:
+        w, h = page.get_size()
+        scale = min(RENDER_DPI / 72, MAX_RENDER_SIDE / max(1.0, w, h))
+        bitmap = page.render(scale=scale)
+        rgb = np.array(bitmap.to_pil().convert("RGB"))
+        bitmap.close()
+    finally:
+        page.close()
+    return rgb, scale * 72
+
+
+def scan_pdf_page(path: str | Path, index: int, cancel: Cancel | None = None) -> Page:
+    """One page of a PDF (0-based) read by OCR: for a page without a text layer."""
+    path = Path(path)
+    pdf = _pdf_document(path)
+    try:
+        rgb, dpi = _render(pdf, index)
+    finally:
+        pdf.close()
+    return scan_page(rgb, dpi, index + 1, PageSource(str(path), index, "pdf"), cancel)
+
+
+def _frames(path: Path):
+    """(count, iterator of (RGB, dpi, source)) of a scanned PDF or image file."""
+    if path.suffix.lower() == ".pdf" or _head(path).startswith(b"%PDF"):
+        pdf = _pdf_document(path)
+        count = len(pdf)
+        if count > MAX_SCAN_PAGES:
+            pdf.close()
+            raise ImportFailed(f"{path.name}: PDF hasil pindai berisi {count} halaman; paling "
+                               f"banyak {MAX_SCAN_PAGES} halaman per impor (pisahkan berkasnya)")
+        if count == 0:
+            pdf.close()
+            raise ImportFailed(f"{path.name}: PDF tidak berisi halaman")
+
+        def pdf_pages():
+            try:
+                for i in range(count):
+                    rgb, dpi = _render(pdf, i)
+                    yield rgb, dpi, PageSource(str(path), i, "pdf")
+            finally:
+                pdf.close()
+        return count, pdf_pages()
+    frames = image_frames(path)
+    return len(frames), ((rgb, dpi, PageSource(str(path), i, "image"))
+                         for i, (rgb, dpi) in enumerate(frames))
+
+
+def _head(path: Path) -> bytes:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(8)
+    except OSError:
+        return b""
+
+
+def read_scan_pages(path: str | Path, progress: Progress | None = None,
+                    cancel: Cancel | None = None) -> tuple[list[Page], list[str]]:
+    """Every page of a scan (image-only PDF or image file) read by OCR -> (pages, warnings)."""
+    path = Path(path)
+    count, frames = _frames(path)
+    pages: list[Page] = []
+    warnings: list[str] = []
+    for index, (rgb, dpi, source) in enumerate(frames):
+        _cancelled(cancel, path.name)
+        if progress is not None:
+            progress(index, count, f"membaca (OCR) halaman {index + 1} dari {count}")
+        try:
+            page = scan_page(rgb, dpi, index + 1, source, cancel)
+        except (ImportFailed, MemoryError):
+            raise
+        except Exception as exc:  # one unreadable page does not lose the others
+            warnings.append(f"halaman {index + 1}: gambar tidak dapat dibaca "
+                            f"({type(exc).__name__}); dilewati")
+            continue
+        del rgb
+        pages.append(page)
+        warnings.extend(_page_notes(page))
+    if progress is not None:
+        progress(count, count, "selesai membaca")
+    return pages, warnings
+
+
+def _page_notes(page: Page) -> list[str]:
+    notes = []
+    turned, skew = getattr(page, "turned", 0), getattr(page, "skew", 0.0)
+    if turned or abs(skew) >= 0.3:
+        notes.append(f"halaman {page.number}: diluruskan (diputar {turned}°, miring "
+                     f"{abs(skew):.1f}°)".replace(".", ","))
+    low = sum(1 for w in page.words if w.conf < LOW_CONF)
+    if low:
+        notes.append(f"halaman {page.number}: {low} kata hasil OCR kurang yakin; periksa teksnya")
+    return notes
+
+
+def import_scan(path: str | Path, progress: Progress | None = None,
+                cancel: Cancel | None = None):
+    """Every SOP of a scanned PDF or page image, read by OCR -> ImportResult."""
+    from sop_desktop.importers.geometry import import_pages
+
+    path = Path(path)
+    pages, warnings = read_scan_pages(path, progress, cancel)
+    if not any(p.words for p in pages):
+        what = "PDF tanpa lapisan teks" if path.suffix.lower() == ".pdf" else "gambar"
+        raise ImportFailed(f"{path.name}: {what}; OCR tidak menemukan teks yang dapat dibaca "
+                           "(pindai ulang lebih tajam, paling sedikit 150 dpi)")
+    result = import_pages(pages, path.name, None, cancel)
+    result.warnings[:0] = warnings
+    return result
+
+
+def decode_image(data: bytes, name: str = "gambar") -> tuple[np.ndarray, float]:
+    """An image in memory -> (RGB at the working size, dpi), for `scan_page`."""
+    return decode_bytes(data, name)
+
+
+def self_check(pdf: bytes, steps: int) -> str:
+    """The installation's OCR check: the table page (the second page, after the identity
+    page) of an SOP PDF the app printed, rendered at 150 dpi like a scan, reads back with its
+    `steps` steps (raises ImportFailed otherwise)."""
+    import pypdfium2 as pdfium
+
+    from sop_desktop.importers.geometry import import_pages
+
+    doc = pdfium.PdfDocument(pdf)
+    try:
+        index = min(1, len(doc) - 1)
+        rgb = np.array(doc[index].render(scale=150 / 72).to_pil().convert("RGB"))
+    finally:
+        doc.close()
+    page = scan_page(rgb, 150.0, 1, PageSource("uji", index, "image"))
+    result = import_pages([page], "uji-pindai")
+    found = len(result.sops[0].steps) if result.sops else 0
+    if found != steps:
+        raise ImportFailed(f"OCR membaca {found} dari {steps} langkah SOP uji")
+    return f"{len(page.words)} kata dan {found} langkah terbaca dari halaman pindaian uji"
+
+
+__all__ = ["MAX_SCAN_PAGES", "decode_image", "import_scan", "is_scanned_pdf",
+           "pdf_text_pages", "read_scan_pages", "scan_page", "scan_pdf_page", "self_check"]

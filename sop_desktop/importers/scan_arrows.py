@@ -1,0 +1,114 @@
+"""Arrows of a scanned flowchart: from each arrow head back along the joined strokes to the
+symbol the arrow leaves (pixels; see scan_draw.py for the strokes and heads)."""
+
+from __future__ import annotations
+
+import math
+
+from sop_desktop.importers.scan_draw import Box, Piece, PixShape
+
+MAX_LEGS = 12
+
+
+def _box_dist(p: tuple[float, float], box: Box) -> float:
+    x0, y0, x1, y1 = box
+    dx = max(x0 - p[0], 0.0, p[0] - x1)
+    dy = max(y0 - p[1], 0.0, p[1] - y1)
+    return math.hypot(dx, dy)
+
+
+def _ends(piece: Piece) -> tuple[tuple[float, float], tuple[float, float]]:
+    return (piece.x0, piece.y0), (piece.x1, piece.y1)
+
+
+def _tip(start: tuple[float, float], end: tuple[float, float], head: Box
+         ) -> tuple[float, float]:
+    """The point of the head the stroke runs into (orthogonal strokes)."""
+    x0, y0, x1, y1 = head
+    if abs(end[0] - start[0]) >= abs(end[1] - start[1]):
+        return (x1 if end[0] >= start[0] else x0, end[1])
+    return (end[0], y1 if end[1] >= start[1] else y0)
+
+
+def _shape_at(p: tuple[float, float], shapes: list[PixShape], tol: float,
+              skip: int | None = None) -> int | None:
+    best, score = None, tol
+    for n, s in enumerate(shapes):
+        d = _box_dist(p, s.box)
+        if n != skip and d <= score:
+            best, score = n, d
+    return best
+
+
+def build_arrows(pieces: list[Piece], heads: list[Box], shapes: list[PixShape], dpi: float,
+                 max_len: float) -> list[tuple[list[tuple[float, float]], int | None,
+                                                int | None, set[int]]]:
+    """-> (points, start shape index, end shape index, pieces used) per arrow head; pieces
+    longer than `max_len` (table rules) are never part of an arrow."""
+    tol = max(4.0, 0.05 * dpi)
+    touch = max(3.0, 0.025 * dpi)
+    join = max(2.0, 0.012 * dpi)
+    out = []
+    taken: set[int] = {n for n, pc in enumerate(pieces)
+                       if max(abs(pc.x1 - pc.x0), abs(pc.y1 - pc.y0)) > max_len}
+    for head in heads:
+        best, score = None, touch
+        for n, pc in enumerate(pieces):
+            if n in taken:
+                continue
+            for e, p in enumerate(_ends(pc)):
+                d = _box_dist(p, head)
+                if d <= score:
+                    best, score = (n, e), d
+        if best is None:
+            continue
+        n, e = best
+        a, b = _ends(pieces[n])
+        if e == 0:
+            a, b = b, a
+        points = [a, b]
+        tip = _tip(a, b, head)
+        if math.hypot(tip[0] - b[0], tip[1] - b[1]) > 0.5:
+            points.append(tip)
+        used = {n}
+        end_shape = _shape_at(points[-1], shapes, tol)
+        for _ in range(MAX_LEGS):
+            start = _shape_at(points[0], shapes, tol)
+            if start is not None and start != end_shape:
+                break
+            nxt = _extend(points[0], pieces, used | taken, join)
+            if nxt is None:
+                break
+            k, far = nxt
+            used.add(k)
+            points.insert(0, far)
+        start_shape = _shape_at(points[0], shapes, tol)
+        if start_shape is None or start_shape == end_shape:
+            # a first leg too short to be seen as a stroke: the symbol just beside the start
+            start_shape = _shape_at(points[0], shapes, 0.12 * dpi, skip=end_shape)
+            if start_shape is not None:
+                x0, y0, x1, y1 = shapes[start_shape].box
+                p = points[0]
+                points.insert(0, (min(max(p[0], x0), x1), min(max(p[1], y0), y1)))
+        if start_shape is None and end_shape is None:
+            continue  # a mark near a loose line, not an arrow between symbols
+        taken |= used
+        out.append((points, start_shape, end_shape, used))
+    return out
+
+
+def _extend(p: tuple[float, float], pieces: list[Piece], used: set[int], join: float
+            ) -> tuple[int, tuple[float, float]] | None:
+    best, score = None, join
+    for n, pc in enumerate(pieces):
+        if n in used:
+            continue
+        a, b = _ends(pc)
+        for near, far in ((a, b), (b, a)):
+            d = math.hypot(near[0] - p[0], near[1] - p[1])
+            if d <= score:
+                best, score = (n, far), d
+    return best
+
+
+__all__ = ["build_arrows"]

@@ -1,0 +1,297 @@
+"""The drawing of a scanned page, in pixels: ruling lines, flowchart symbols, arrow heads and
+arrows, found in the ink mask once the text is taken out of it.
+
+- Rules and arrow legs: horizontal and vertical strokes (gaps of broken lines closed, thick
+  lines taken at their middle), joined when collinear.
+- Symbols: the closed white regions (holes in the ink) that are not table cells (a cell's
+  rules run on past its corners, a symbol's outline stops there), told apart by which corner
+  and edge patches they fill: rectangle = process, stadium = terminator, rhombus = decision,
+  pentagon = off-page connector. Circles (stamps), scribbles and ragged regions are dropped.
+- Arrow heads: small filled blobs left after an opening that removes thin strokes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import cv2
+import numpy as np
+
+Box = tuple[int, int, int, int]  # x0, y0, x1, y1 (exclusive), pixels
+
+
+@dataclass
+class Piece:
+    """A horizontal or vertical stroke: from (x0, y0) to (x1, y1), pixels."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    horizontal: bool
+    thick: float = 1.0
+    head: bool = False
+    extra: list[tuple[float, float]] = field(default_factory=list)  # points after (x1, y1)
+
+
+@dataclass
+class PixShape:
+    """A symbol found on the page: kind, outer box in pixels and a fit score 0..1."""
+
+    kind: str
+    box: Box
+    conf: float
+
+
+def remove_text(ink: np.ndarray, boxes: list[Box], dpi: float = 150.0) -> np.ndarray:
+    """The ink without the text: the connected parts that lie wholly inside a text box, and
+    the text inside a box that a vertical rule runs through (letters printed against the
+    rule are joined to it)."""
+    if not boxes:
+        return ink.copy()
+    inside = np.zeros(ink.shape, np.uint8)
+    for x0, y0, x1, y1 in boxes:
+        inside[max(0, y0 - 2):y1 + 2, max(0, x0 - 2):x1 + 2] = 1
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    counts = np.bincount(labels[inside.astype(bool)], minlength=n)
+    drop = (counts >= stats[:, cv2.CC_STAT_AREA]) | (stats[:, cv2.CC_STAT_AREA] < 4)
+    drop[0] = False
+    out = ink.copy()
+    out[drop[labels]] = 0
+    tall = max(8, int(0.2 * dpi))
+    vlong = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((tall, 1), np.uint8))
+    for x0, y0, x1, y1 in boxes:
+        x0, y0 = max(0, x0), max(0, y0)
+        if x1 - x0 < 3 or y1 - y0 < 3 or not vlong[y0:y1, x0:x1].any():
+            continue
+        region = out[y0 + 1:y1 - 1, x0:x1]
+        keep = vlong[y0 + 1:y1 - 1, x0:x1] > 0
+        keep |= (region > 0).mean(axis=1, keepdims=True) >= 0.9
+        region[~keep] = 0
+    return out
+
+
+def line_masks(ink: np.ndarray, dpi: float) -> tuple[np.ndarray, np.ndarray]:
+    """(horizontal, vertical) stroke masks: broken lines closed, short marks dropped."""
+    gap = max(3, int(0.03 * dpi))
+    k = max(8, int(0.08 * dpi))
+    masks = []
+    for shape_close, shape_open in (((gap, 1), (k, 1)), ((1, gap), (1, k))):
+        closed = cv2.morphologyEx(ink, cv2.MORPH_CLOSE,
+                                  cv2.getStructuringElement(cv2.MORPH_RECT, shape_close))
+        masks.append(cv2.morphologyEx(closed, cv2.MORPH_OPEN,
+                                      cv2.getStructuringElement(cv2.MORPH_RECT, shape_open)))
+    return masks[0], masks[1]
+
+
+def pieces(mask: np.ndarray, horizontal: bool, dpi: float) -> list[Piece]:
+    """The strokes of a line mask, collinear pieces across small gaps joined."""
+    n, _labels, stats, cents = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    raw = []
+    k = max(8, int(0.08 * dpi))
+    for i in range(1, n):
+        x, y, w, h, area = stats[i]
+        length = w if horizontal else h
+        thick = area / max(1, length)
+        if length < k or thick > 0.045 * dpi:
+            continue
+        mid = cents[i][1] if horizontal else cents[i][0]
+        start = x if horizontal else y
+        raw.append([float(mid), float(start), float(start + length - 1), thick])
+    merged: list[list[float]] = []
+    tol = max(3.0, 0.04 * dpi)  # a stroke and its shadow (a fill's edge, a thick line) are one
+    for r in sorted(raw, key=lambda r: -(r[2] - r[1])):  # longest first: it keeps its place
+        for m in merged:
+            if abs(m[0] - r[0]) <= tol and r[1] - m[2] <= 0.1 * dpi and m[1] - r[2] <= 0.1 * dpi:
+                m[1], m[2], m[3] = min(m[1], r[1]), max(m[2], r[2]), max(m[3], r[3])
+                break
+        else:
+            merged.append(list(r))
+    if horizontal:
+        return [Piece(a, m, b, m, True, t) for m, a, b, t in merged]
+    return [Piece(m, a, m, b, False, t) for m, a, b, t in merged]
+
+
+def split_dashed(ink: np.ndarray, found: list[Piece], dpi: float
+                 ) -> tuple[list[Piece], list[Piece]]:
+    """(solid, dashed): a stroke whose own ink breaks again and again along its length is
+    dashed (a co-actor link); the line masks close the gaps between dashes, the ink does not.
+    A scanned solid line breaks a few times at most."""
+    solid, dashed = [], []
+    h, w = ink.shape
+    for p in found:
+        r = max(1, round(p.thick / 2))
+        if p.horizontal:
+            y = round(p.y0)
+            band = ink[max(0, y - r):min(h, y + r + 1), int(p.x0):int(p.x1) + 1]
+            along = band.any(axis=0) if band.size else np.ones(1, bool)
+        else:
+            x = round(p.x0)
+            band = ink[int(p.y0):int(p.y1) + 1, max(0, x - r):min(w, x + r + 1)]
+            along = band.any(axis=1) if band.size else np.ones(1, bool)
+        breaks = int(np.count_nonzero(along[1:] & ~along[:-1]))
+        (dashed if breaks >= max(3, along.size / (0.1 * dpi)) else solid).append(p)
+    return solid, dashed
+
+
+def rule_mask(shape: tuple[int, ...], found: list[Piece], dpi: float, pad: int = 1
+              ) -> np.ndarray:
+    """The long thin rules drawn back as a mask (to be taken out of the text), `pad` pixels
+    wider than measured."""
+    mask = np.zeros(shape[:2], np.uint8)
+    for p in found:
+        if max(p.x1 - p.x0, p.y1 - p.y0) >= 0.2 * dpi:
+            cv2.line(mask, (int(p.x0), int(p.y0)), (int(p.x1), int(p.y1)), 255,
+                     max(1, round(0.6 * p.thick) + pad))  # the core of a blurred rule
+    return mask
+
+
+def _patch(region: np.ndarray, fx: float, fy: float, size: int) -> float:
+    """Filled fraction of a small square patch centred at (fx, fy) of the region's box."""
+    h, w = region.shape
+    cx, cy = int(fx * (w - 1)), int(fy * (h - 1))
+    half = max(1, size // 2)
+    sub = region[max(0, cy - half):cy + half + 1, max(0, cx - half):cx + half + 1]
+    return float(sub.mean()) if sub.size else 0.0
+
+
+def classify(region: np.ndarray) -> tuple[str, float]:
+    """The symbol kind of a filled region (1 = inside) -> (kind, fit 0..1)."""
+    h, w = region.shape
+    fill = float(region.mean())
+    d = max(1.0, 0.12 * min(w, h))
+    size = max(2, int(0.1 * min(w, h)))
+    fx, fy = d / w, d / h
+    corners = [_patch(region, a, b, size) for a, b in
+               ((fx, fy), (1 - fx, fy), (fx, 1 - fy), (1 - fx, 1 - fy))]
+    mids = [_patch(region, a, b, size) for a, b in
+            ((fx, 0.5), (1 - fx, 0.5), (0.5, fy), (0.5, 1 - fy))]
+    if fill > 0.9 and min(corners) > 0.7:
+        return "process", min(1.0, fill)
+    if w >= 1.5 * h and 0.78 < fill < 0.97 and max(corners) < 0.35 and min(mids) > 0.7:
+        return "terminator", 1.0 - max(corners)
+    if 0.4 < fill < 0.62 and max(corners) < 0.2 and min(mids) > 0.5:
+        return "decision", 1.0 - abs(fill - 0.5) * 2
+    top, bottom = corners[:2], corners[2:]
+    if 0.68 < fill < 0.92 and min(top) > 0.7 and max(bottom) < 0.3 and mids[3] > 0.5:
+        return "connector", min(top)
+    return "unknown", 0.0
+
+
+def _continues(hmask: np.ndarray, vmask: np.ndarray, box: Box, dpi: float) -> int:
+    """How many of the box's eight edge ends run on past its corners as rules (a table cell's
+    rules do, a symbol's outline stops at its corners)."""
+    ext, near, band = max(6, int(0.08 * dpi)), max(3, int(0.025 * dpi)), max(4, int(0.03 * dpi))
+    count = 0
+    for mask, (x0, y0, x1, y1) in ((hmask, box), (vmask.T, (box[1], box[0], box[3], box[2]))):
+        h, w = mask.shape
+        for ya, yb in ((y0 - band, y0 + 2), (y1 - 2, y1 + band)):
+            ya, yb = max(0, ya), min(h, yb)
+            for xa, xb in ((x0 - near - ext, x0 - near), (x1 + near, x1 + near + ext)):
+                xa, xb = max(0, xa), min(w, xb)
+                if xb > xa and yb > ya and mask[ya:yb, xa:xb].any(axis=0).mean() > 0.6:
+                    count += 1
+    return count
+
+
+def find_shapes(ink: np.ndarray, hmask: np.ndarray, vmask: np.ndarray, dpi: float
+                ) -> list[PixShape]:
+    """The flowchart symbols: closed regions of the size of a symbol that are not cells. A
+    second pass with wider gaps closed finds outlines a stamp or a faint scan broke."""
+    found = _shapes(cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((3, 3), np.uint8)),
+                    hmask, vmask, dpi)
+    wide = max(5, int(0.045 * dpi))
+    sealed = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((wide, wide), np.uint8))
+    for s in _shapes(sealed, hmask, vmask, dpi):
+        if not any(_overlap(s.box, f.box) for f in found):
+            found.append(PixShape(s.kind, s.box, round(s.conf * 0.85, 3)))
+    return found
+
+
+def _overlap(a: Box, b: Box) -> bool:
+    return min(a[2], b[2]) > max(a[0], b[0]) and min(a[3], b[3]) > max(a[1], b[1])
+
+
+def _shapes(sealed: np.ndarray, hmask: np.ndarray, vmask: np.ndarray, dpi: float
+            ) -> list[PixShape]:
+    contours, hier = cv2.findContours(sealed, cv2.RETR_CCOMP, cv2.CHAIN_APPROX_SIMPLE)
+    if hier is None:
+        return []
+    out: list[PixShape] = []
+    stroke = max(2, int(0.02 * dpi))
+    for i, cnt in enumerate(contours):
+        if hier[0][i][3] == -1:
+            continue  # an outer boundary; holes are the insides of closed outlines
+        x, y, w, h = cv2.boundingRect(cnt)
+        if not (0.2 * dpi <= w <= 3.2 * dpi and 0.12 * dpi <= h <= 1.6 * dpi):
+            continue
+        area = cv2.contourArea(cnt)
+        hull = cv2.contourArea(cv2.convexHull(cnt))
+        if hull <= 0 or area / hull < 0.93:
+            continue
+        region = np.zeros((h, w), np.uint8)
+        cv2.drawContours(region, [cnt - [x, y]], -1, 1, thickness=-1)
+        kind, fit = classify(region)
+        if kind == "unknown":
+            continue
+        box = (x, y, x + w, y + h)
+        if kind == "process" and _continues(hmask, vmask, box, dpi) >= 3:
+            continue
+        out.append(PixShape(kind, (x - stroke, y - stroke, x + w + stroke, y + h + stroke),
+                            round(0.6 + 0.4 * fit, 3)))
+    return out
+
+
+def find_heads(ink: np.ndarray, hmask: np.ndarray, vmask: np.ndarray, dpi: float) -> list[Box]:
+    """Boxes of small filled blobs (arrow heads); the corners and crossings of thick strokes
+    are none."""
+    k = max(3, int(0.03 * dpi)) | 1
+    solid = cv2.morphologyEx(ink, cv2.MORPH_OPEN,
+                             cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k)))
+    n, _, stats, cents = cv2.connectedComponentsWithStats(solid, connectivity=8)
+    out = []
+    reach = max(4, int(0.04 * dpi))
+    for i in range(1, n):
+        x, y, w, h, area = stats[i]
+        if not (0.025 * dpi <= max(w, h) <= 0.16 * dpi and min(w, h) >= 0.015 * dpi and
+                0.25 <= area / (w * h) <= 0.85):
+            continue
+        cx, cy = int(cents[i][0]), int(cents[i][1])
+        across = hmask[cy, max(0, x - reach):x + w + reach].astype(bool).mean() > 0.5
+        down = vmask[max(0, y - reach):y + h + reach, cx].astype(bool).mean() > 0.5
+        if across and down:
+            continue  # where two strokes meet or cross (a corner of a thick line)
+        out.append((int(x), int(y), int(x + w), int(y + h)))
+    return out
+
+
+def clear_boxes(mask: np.ndarray, boxes: list[Box], grow: int) -> np.ndarray:
+    """The mask with the given boxes (grown by `grow` pixels) cleared."""
+    out = mask.copy()
+    for x0, y0, x1, y1 in boxes:
+        out[max(0, y0 - grow):y1 + grow, max(0, x0 - grow):x1 + grow] = 0
+    return out
+
+
+def snap_corners(hs: list[Piece], vs: list[Piece], tol: float) -> None:
+    """Make the ends of horizontal and vertical pieces that meet at a corner coincide."""
+    for h in hs:
+        for end in (0, 1):
+            hx = h.x0 if end == 0 else h.x1
+            for v in vs:
+                for vend in (0, 1):
+                    vy = v.y0 if vend == 0 else v.y1
+                    if abs(hx - v.x0) <= tol and abs(h.y0 - vy) <= tol:
+                        if end == 0:
+                            h.x0 = v.x0
+                        else:
+                            h.x1 = v.x0
+                        if vend == 0:
+                            v.y0 = h.y0
+                        else:
+                            v.y1 = h.y0
+
+
+__all__ = ["Box", "Piece", "PixShape", "classify", "clear_boxes", "find_heads", "find_shapes",
+           "line_masks", "pieces", "remove_text", "rule_mask", "snap_corners",
+           "split_dashed"]

@@ -1,0 +1,258 @@
+"""Scanned page images: loading within bounds, and straightening (90/180/270 turns, skew).
+
+A page is brought to a working resolution of at most about 200 dpi (enough for printed SOP
+text, and it bounds time and memory), coloured ink (stamps, signatures in blue or red) is
+faded to white, and the page is turned and deskewed so that its text lines run horizontally.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+import cv2
+import numpy as np
+
+from sop_desktop.errors import ImportFailed
+
+MAX_IMAGE_BYTES = 60 * 1024 * 1024
+MAX_IMAGE_PIXELS = 60_000_000  # a 600 dpi A4 page is 35 million pixels
+MAX_FRAMES = 60  # pages of one multi-page TIFF
+WORK_LONG_SIDE = 2400  # working resolution: A4 at about 200 dpi
+MIN_SIDE = 300
+A4_LONG_INCH = 11.69
+MAX_SKEW = 8.0
+
+
+@dataclass
+class PageImage:
+    """One page as a straightened grey image and its resolution (pixels per inch)."""
+
+    gray: np.ndarray
+    dpi: float
+    turned: int = 0  # degrees the page was turned to read upright (0, 90, 180, 270)
+    skew: float = 0.0  # degrees of the residual skew that was removed
+
+
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".tif", ".tiff")
+_MAGIC = (b"\xff\xd8\xff", b"\x89PNG", b"II*\x00", b"MM\x00*")
+
+
+def is_image_file(path: Path, head: bytes) -> bool:
+    """A .jpg/.png/.tif file, by its name or its first bytes."""
+    return path.suffix.lower() in IMAGE_SUFFIXES or head.startswith(_MAGIC)
+
+
+def image_frames(path: Path) -> list[tuple[np.ndarray, float]]:
+    """The pages of a .jpg/.png/.tif file as (RGB array, dpi), refused when too large or
+    damaged."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise ImportFailed(f"{path.name}: berkas tidak dapat dibaca ({exc.strerror})") from None
+    if size > MAX_IMAGE_BYTES:
+        raise ImportFailed(f"{path.name}: berkas gambar terlalu besar ({size // (1024 * 1024)} MB;"
+                           f" paling besar {MAX_IMAGE_BYTES // (1024 * 1024)} MB)")
+    frames: list[tuple[np.ndarray, float]] = []
+    try:
+        with Image.open(path) as img:
+            _check_pixels(path.name, img.size)  # before anything is decoded
+            count = int(getattr(img, "n_frames", 1) or 1)
+            if count > MAX_FRAMES:
+                raise ImportFailed(f"{path.name}: gambar berisi {count} halaman; paling banyak "
+                                   f"{MAX_FRAMES} halaman per impor (pisahkan berkasnya)")
+            for k in range(count):
+                img.seek(k)
+                _check_pixels(path.name, img.size)
+                frames.append(_to_rgb(img, _dpi(img)))
+    except ImportFailed:
+        raise
+    except Image.DecompressionBombError:
+        raise ImportFailed(f"{path.name}: gambar terlalu besar (lebih dari "
+                           f"{MAX_IMAGE_PIXELS // 1_000_000} juta piksel); pindai ulang dengan "
+                           "150–300 dpi") from None
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as exc:
+        raise ImportFailed(f"{path.name}: berkas gambar rusak atau formatnya tidak dikenal "
+                           f"({type(exc).__name__})") from None
+
+    return frames
+
+
+def _check_pixels(name: str, size: tuple[int, int]) -> None:
+    w, h = size
+    if w * h > MAX_IMAGE_PIXELS:
+        raise ImportFailed(f"{name}: gambar terlalu besar ({w} × {h} piksel; paling besar "
+                           f"{MAX_IMAGE_PIXELS // 1_000_000} juta piksel); pindai ulang dengan "
+                           "150–300 dpi")
+    if min(w, h) < MIN_SIDE:
+        raise ImportFailed(f"{name}: gambar terlalu kecil ({w} × {h} piksel) untuk dibaca; "
+                           "pindai paling sedikit 150 dpi")
+
+
+def _dpi(img) -> float:
+    """The image's resolution: its own dpi tag when plausible, else the page taken as A4."""
+    dpi = img.info.get("dpi")
+    try:
+        value = float(dpi[0]) if dpi else 0.0
+    except (TypeError, ValueError, IndexError):
+        value = 0.0
+    long_inch = max(img.size) / value if value else 0.0
+    if 70 <= value <= 1200 and 5 <= long_inch <= 17:
+        return value
+    return max(img.size) / A4_LONG_INCH
+
+
+def _to_rgb(img, dpi: float) -> tuple[np.ndarray, float]:
+    """Decoded at the working resolution (JPEG decodes reduced when much larger) -> (RGB,
+    pixels per inch of the result)."""
+    long_side = max(img.size)
+    if img.format == "JPEG":
+        img.draft("RGB", (WORK_LONG_SIDE, WORK_LONG_SIDE))
+    rgb = _fit(np.array(img.convert("RGB")))
+    return rgb, dpi * max(rgb.shape[:2]) / long_side
+
+
+def _fit(rgb: np.ndarray) -> np.ndarray:
+    h, w = rgb.shape[:2]
+    scale = WORK_LONG_SIDE / max(h, w)
+    if scale < 1:
+        rgb = cv2.resize(rgb, (int(w * scale), int(h * scale)), interpolation=cv2.INTER_AREA)
+    return rgb
+
+
+def page_dpi(rgb: np.ndarray, page_long_inch: float = A4_LONG_INCH) -> float:
+    """Pixels per inch of a page image whose long side is `page_long_inch`."""
+    return max(rgb.shape[:2]) / page_long_inch
+
+
+def decode_bytes(data: bytes, name: str) -> tuple[np.ndarray, float]:
+    """An image in memory (e.g. a PDF's embedded picture) -> RGB at the working size."""
+    from PIL import Image
+
+    try:
+        with Image.open(io.BytesIO(data)) as img:
+            _check_pixels(name, img.size)
+            return _to_rgb(img, _dpi(img))
+    except ImportFailed:
+        raise
+    except Exception as exc:  # PIL raises many kinds on damaged data
+        raise ImportFailed(f"{name}: gambar rusak ({type(exc).__name__})") from None
+
+
+def to_gray(rgb: np.ndarray) -> np.ndarray:
+    """Grey image with coloured ink (stamps, signatures, highlighter) painted over with the
+    paper and lines around it, so the black print under a stamp stays readable."""
+    hsv = cv2.cvtColor(rgb, cv2.COLOR_RGB2HSV)
+    gray = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+    coloured = ((hsv[:, :, 1] > 60) & (hsv[:, :, 2] > 60)).astype(np.uint8)
+    if not coloured.any():
+        return gray
+    coloured = cv2.dilate(coloured, np.ones((5, 5), np.uint8))
+    return cv2.inpaint(gray, coloured, 3, cv2.INPAINT_TELEA)
+
+
+def binarize(gray: np.ndarray, level: int = 185, smooth: bool = False) -> np.ndarray:
+    """Ink mask (255 = ink) robust to uneven light: each pixel against the local paper
+    brightness. A higher `level` keeps faint and thin lines (the drawing), a lower one keeps
+    the gaps between letters open (the text, `smooth`: noise and halos taken off)."""
+    if smooth:
+        gray = cv2.medianBlur(gray, 3)
+    k = max(15, (min(gray.shape) // 40) | 1)
+    bg = cv2.dilate(gray, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k)))
+    bg = cv2.blur(bg, (k, k))
+    norm = cv2.divide(gray, np.maximum(bg, 1), scale=255)
+    return np.where(norm < level, 255, 0).astype(np.uint8)
+
+
+def skew_angle(ink: np.ndarray) -> float:
+    """The page's skew in degrees (positive: counter-clockwise), from its long ruled lines."""
+    h, w = ink.shape
+    scale = min(1.0, 1200 / max(h, w))
+    small = cv2.resize(ink, (int(w * scale), int(h * scale)), interpolation=cv2.INTER_AREA)
+    small = np.where(small > 60, 255, 0).astype(np.uint8)
+    length = int(0.25 * min(small.shape))
+    lines = cv2.HoughLinesP(small, 1, np.pi / 720, threshold=length // 2,
+                            minLineLength=length, maxLineGap=8)
+    if lines is None:
+        return 0.0
+    angles, weights = [], []
+    for x0, y0, x1, y1 in np.asarray(lines).reshape(-1, 4):
+        a = np.degrees(np.arctan2(y1 - y0, x1 - x0))
+        a = (a + 45) % 90 - 45  # horizontal and vertical lines alike
+        if abs(a) <= MAX_SKEW:
+            angles.append(a)
+            weights.append(np.hypot(x1 - x0, y1 - y0))
+    if not angles:
+        return 0.0
+    order = np.argsort(angles)
+    cum = np.cumsum(np.asarray(weights)[order])
+    return float(np.asarray(angles)[order][np.searchsorted(cum, cum[-1] / 2)])
+
+
+def rotate(gray: np.ndarray, degrees: float) -> np.ndarray:
+    """The image turned by `degrees` (counter-clockwise in image terms), white borders."""
+    h, w = gray.shape[:2]
+    m = cv2.getRotationMatrix2D((w / 2, h / 2), degrees, 1.0)
+    return cv2.warpAffine(gray, m, (w, h), flags=cv2.INTER_LINEAR,
+                          borderMode=cv2.BORDER_CONSTANT, borderValue=255)
+
+
+def turn(gray: np.ndarray, quarter: int) -> np.ndarray:
+    """The image turned by quarter * 90 degrees clockwise."""
+    quarter %= 4
+    if quarter == 0:
+        return gray
+    codes = {1: cv2.ROTATE_90_CLOCKWISE, 2: cv2.ROTATE_180, 3: cv2.ROTATE_90_COUNTERCLOCKWISE}
+    return cv2.rotate(gray, codes[quarter])
+
+
+def _text_boxes_small(gray: np.ndarray) -> tuple[list[tuple[int, int, int, int]], float]:
+    from sop_desktop.importers.scan_ocr import detect_boxes
+
+    h, w = gray.shape
+    scale = min(1.0, 1100 / max(h, w))
+    small = cv2.resize(gray, (int(w * scale), int(h * scale)), interpolation=cv2.INTER_AREA)
+    return detect_boxes(cv2.cvtColor(small, cv2.COLOR_GRAY2BGR)), scale
+
+
+def upright(gray: np.ndarray) -> tuple[np.ndarray, int]:
+    """The page turned so its text reads left to right, top to bottom -> (image, degrees)."""
+    from sop_desktop.importers.scan_ocr import upside_down
+
+    boxes, scale = _text_boxes_small(gray)
+    wide = sum(1 for x0, y0, x1, y1 in boxes if x1 - x0 > 1.5 * (y1 - y0))
+    tall = sum(1 for x0, y0, x1, y1 in boxes if y1 - y0 > 1.5 * (x1 - x0))
+    quarter = 0
+    if tall > wide:
+        quarter = 1
+        gray = turn(gray, 1)
+        boxes, scale = _text_boxes_small(gray)
+    sample = sorted(boxes, key=lambda b: -(b[2] - b[0]))[:8]
+    crops = []
+    for x0, y0, x1, y1 in sample:
+        a0, b0, a1, b1 = (int(v / scale) for v in (x0, y0, x1, y1))
+        crop = gray[b0:b1, a0:a1]
+        if crop.size:
+            crops.append(cv2.cvtColor(crop, cv2.COLOR_GRAY2BGR))
+    if upside_down(crops):
+        gray = turn(gray, 2)
+        quarter += 2
+    return gray, (quarter * 90) % 360
+
+
+def straighten(rgb: np.ndarray, dpi: float) -> PageImage:
+    """Turn and deskew a page image; coloured ink faded."""
+    gray = to_gray(rgb)
+    gray, turned = upright(gray)
+    angle = skew_angle(binarize(gray))
+    if abs(angle) > 0.05:
+        gray = rotate(gray, angle)
+    return PageImage(gray, dpi, turned, angle)
+
+
+__all__ = ["IMAGE_SUFFIXES", "PageImage", "binarize", "decode_bytes", "image_frames",
+           "is_image_file", "page_dpi", "rotate",
+           "skew_angle", "straighten", "to_gray", "turn", "upright"]
