@@ -23,13 +23,7 @@ from sop_desktop.storage.diskspace import DiskFull
 from ui.crash import CrashHandler, install_app_log, remove_app_log
 from ui.i18n import Translations
 from ui.settings import AppSettings
-from ui.workers import TaskRunner
-
-try:
-    from ui.workers import user_message
-except ImportError:  # a workers module without it: the first line is the core's sentence
-    def user_message(message: str) -> str:
-        return message.splitlines()[0] if message else ""
+from ui.workers import TaskRunner, user_message
 
 log = logging.getLogger(__name__)
 

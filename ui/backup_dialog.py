@@ -34,13 +34,7 @@ from sop_desktop.errors import SopError
 from sop_desktop.storage import backup as bk
 from sop_desktop.storage import db as dbm
 from ui.screen import fit_size
-from ui.workers import TaskRunner
-
-try:
-    from ui.workers import user_message
-except ImportError:  # a workers module without it: the first line is the core's sentence
-    def user_message(message: str) -> str:
-        return message.splitlines()[0] if message else ""
+from ui.workers import TaskRunner, user_message
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 COLUMNS = ("when", "reason", "size", "check", "folder")

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from sop_desktop.errors import SopError
 from ui.file_dialogs import offer_open, save_dialog
-from ui.flowchart_guard import make_flowchart
+from ui.flowchart_view import FlowchartView
 from ui.screen import fit_size
 
 
@@ -87,7 +87,7 @@ class FlowchartPane(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.document_button)
         layout.addLayout(bar)
-        self.view = make_flowchart(self)
+        self.view = FlowchartView(self)
         if hasattr(self.view, "whole_document"):  # the document as printed, from page 1
             self.view.whole_document = whole_document
         layout.addWidget(self.view, 1)

@@ -10,7 +10,6 @@ Building, issuing and printing run off the UI thread.
 from __future__ import annotations
 
 import dataclasses
-import inspect
 import io
 import tempfile
 from pathlib import Path
@@ -69,13 +68,6 @@ def lenient_template(tpl):
     return dataclasses.replace(tpl, fields={
         k: dataclasses.replace(f, default="" if f.default is None else f.default)
         for k, f in tpl.fields.items()})
-
-
-def _issue_takes_paper(service) -> bool:
-    try:
-        return "paper" in inspect.signature(service.issue).parameters
-    except (TypeError, ValueError):
-        return False
 
 
 def _header_keys(tpl) -> list[str]:
@@ -663,21 +655,16 @@ class LetterDialog(QDialog):
             from sop_desktop.storage import db as dbm
 
             service = LetterService.from_services(services)
-            own_paper = _issue_takes_paper(service)
-            extra = {"paper": paper} if own_paper else {}
             with tempfile.TemporaryDirectory(prefix="sop-surat-") as folder:
                 out = Path(folder) / "surat.pdf"
                 try:
                     issued = service.issue(case_id, choices["template_id"], user, out=out,
                                            signer=choices["signer"], acting=choices["acting"],
                                            fields=choices["fields"], when=choices["when"],
-                                           confirm=confirm, **extra)
+                                           confirm=confirm, paper=paper)
                 finally:
                     dbm.database.close()
-                if own_paper or paper == issued.letter.template.paper:
-                    data = out.read_bytes()  # the very file whose hash the register keeps
-                else:  # the service prints on the template's paper: lay it out again on ours
-                    data = letter_pdf(issued.letter, paper)
+                data = out.read_bytes()  # the very file whose hash the register keeps
             letter = issued.letter
             return issued.number, data, render_pages(data, width)[0], letter.texts, letter.tembusan
 

@@ -67,12 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="uji mandiri pada basis data sementara, lalu keluar")
     sub = parser.add_subparsers(dest="command", metavar="PERINTAH")
     for name in GROUPS:
-        try:
-            module = importlib.import_module(f"sop_desktop.cli.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"sop_desktop.cli.{name}":
-                continue
-            raise
+        module = importlib.import_module(f"sop_desktop.cli.{name}")  # by name: PyInstaller lists them
         module.register(sub)
     return parser
 

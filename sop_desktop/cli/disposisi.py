@@ -3,6 +3,7 @@ to named people with the Lembar Disposisi's instruction."""
 
 from __future__ import annotations
 
+import argparse
 import sys
 
 from sop_desktop.cli import print_json
@@ -15,10 +16,14 @@ def register(sub) -> None:
     p.add_argument("number", metavar="NOMOR")
     p.add_argument("--to", required=True, metavar="PENGGUNA[,PENGGUNA]",
                    help="penerima: pemegang jabatan langkah ini atau langkah berikutnya")
-    p.add_argument("--instruksi", action="append", default=[], metavar="INSTRUKSI",
+    p.add_argument("--instruction", dest="instruksi", action="append", default=[], metavar="INSTRUKSI",
                    help="dengan hormat harap: " + ", ".join(INSTRUKSI) + " (boleh diulang atau "
                         "dipisah koma)")
-    p.add_argument("--catatan", default="", metavar="TEKS")
+    p.add_argument("--instruksi", dest="instruksi", action="append", default=argparse.SUPPRESS,
+                   help=argparse.SUPPRESS)  # earlier spelling
+    p.add_argument("--note", dest="catatan", default="", metavar="TEKS")
+    p.add_argument("--catatan", dest="catatan", default=argparse.SUPPRESS,
+                   help=argparse.SUPPRESS)  # earlier spelling
     p.add_argument("--step", type=int, default=None, metavar="N",
                    help="langkah yang dimaksud; ditolak bila kasus sudah berpindah")
     p.add_argument("--json", action="store_true")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -32,9 +33,11 @@ def register(sub) -> None:
     kin.add_argument("sop", nargs="?", metavar="KODE", default=None,
                      help="kode SOP (bawaan: semua SOP yang memiliki kasus pada periode itu)")
     _period_args(kin)
-    kin.add_argument("--kategori", metavar="ISIAN",
+    kin.add_argument("--category", dest="kategori", metavar="ISIAN",
                      help="isian permohonan untuk rincian kategori (bawaan: hak yang diduga "
                           "dilanggar, atau isian pilihan pertama)")
+    kin.add_argument("--kategori", dest="kategori", default=argparse.SUPPRESS,
+                   help=argparse.SUPPRESS)  # earlier spelling
     _common_args(kin)
     kin.set_defaults(func=cmd_kinerja)
 
@@ -49,12 +52,20 @@ def _period_args(parser) -> None:
 def _common_args(parser) -> None:
     parser.add_argument("-o", "--output", required=True, metavar="BERKAS",
                         help="berkas keluaran .xlsx atau .pdf")
-    parser.add_argument("--kertas", default=None, choices=["A4", "F4", "A3"],
+    parser.add_argument("--paper", dest="kertas", default=None, choices=["A4", "F4", "A3"],
                         help="ukuran kertas PDF, mendatar (bawaan: F4 untuk register, A4 untuk "
                              "laporan kinerja)")
-    parser.add_argument("--ttd-jabatan", help="jabatan penanda tangan (PDF)")
-    parser.add_argument("--ttd-nama", help="nama penanda tangan (PDF)")
-    parser.add_argument("--ttd-nip", help="NIP penanda tangan (PDF)")
+    parser.add_argument("--kertas", dest="kertas", choices=["A4", "F4", "A3"], default=argparse.SUPPRESS,
+                   help=argparse.SUPPRESS)  # earlier spelling
+    parser.add_argument("--signer-title", dest="ttd_jabatan", help="jabatan penanda tangan (PDF)")
+    parser.add_argument("--ttd-jabatan", dest="ttd_jabatan", default=argparse.SUPPRESS,
+                   help=argparse.SUPPRESS)  # earlier spelling
+    parser.add_argument("--signer-name", dest="ttd_nama", help="nama penanda tangan (PDF)")
+    parser.add_argument("--ttd-nama", dest="ttd_nama", default=argparse.SUPPRESS,
+                   help=argparse.SUPPRESS)  # earlier spelling
+    parser.add_argument("--signer-nip", dest="ttd_nip", help="NIP penanda tangan (PDF)")
+    parser.add_argument("--ttd-nip", dest="ttd_nip", default=argparse.SUPPRESS,
+                   help=argparse.SUPPRESS)  # earlier spelling
 
 
 def _output(args) -> Path:

@@ -14,6 +14,7 @@ One group with positional words (a case number never collides with the words bel
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import sys
 
@@ -41,24 +42,40 @@ def register(sub) -> None:
                         help="penanda tangan sebagai Pelaksana Harian (Plh.)")
     p.add_argument("--field", action="append", default=[], metavar="KUNCI=NILAI",
                    help="isian surat (boleh diulang)")
-    p.add_argument("--tanggal", metavar="YYYY-MM-DD", help="tanggal surat (bawaan: hari ini)")
-    p.add_argument("--kertas", choices=["A4", "F4"], default=None,
+    p.add_argument("--date", dest="tanggal", metavar="YYYY-MM-DD", help="tanggal surat (bawaan: hari ini)")
+    p.add_argument("--tanggal", dest="tanggal", default=argparse.SUPPRESS,
+                   help=argparse.SUPPRESS)  # earlier spelling
+    p.add_argument("--paper", dest="kertas", choices=["A4", "F4"], default=None,
                    help="ukuran kertas surat (bawaan: kertas templat)")
-    p.add_argument("--lagi", action="store_true",
+    p.add_argument("--kertas", dest="kertas", choices=["A4", "F4"], default=argparse.SUPPRESS,
+                   help=argparse.SUPPRESS)  # earlier spelling
+    p.add_argument("--again", dest="lagi", action="store_true",
                    help="terbitkan lagi templat yang sudah pernah terbit untuk kasus ini")
-    p.add_argument("--tahun-lain", dest="tahun_lain", action="store_true",
+    p.add_argument("--lagi", dest="lagi", action="store_true", default=argparse.SUPPRESS,
+                   help=argparse.SUPPRESS)  # earlier spelling
+    p.add_argument("--other-year", dest="tahun_lain", action="store_true",
                    help="tanggal surat di luar tahun berjalan memang dikehendaki")
+    p.add_argument("--tahun-lain", dest="tahun_lain", action="store_true", default=argparse.SUPPRESS,
+                   help=argparse.SUPPRESS)  # earlier spelling
     p.add_argument("--json", action="store_true")
     p.add_argument("--period", metavar="PERIODE", help="register: 2026, 2026-11, 2026-Q3 ...")
     p.add_argument("--set", action="append", default=[], metavar="KUNCI=NILAI",
                    help="office: ubah isian profil kantor")
-    p.add_argument("--kode-kantor", dest="kode_kantor", help="numbering: kode kantor, mis. W.6")
-    p.add_argument("--pola", help="numbering: pola nomor, mis. {kode_kantor}-{klasifikasi}-{nomor}")
+    p.add_argument("--office-code", dest="kode_kantor", help="numbering: kode kantor, mis. W.6")
+    p.add_argument("--kode-kantor", dest="kode_kantor", default=argparse.SUPPRESS,
+                   help=argparse.SUPPRESS)  # earlier spelling
+    p.add_argument("--pattern", dest="pola", help="numbering: pola nomor, mis. {kode_kantor}-{klasifikasi}-{nomor}")
+    p.add_argument("--pola", dest="pola", default=argparse.SUPPRESS,
+                   help=argparse.SUPPRESS)  # earlier spelling
     p.add_argument("--template", dest="template_id", help="numbering: id templat yang diatur")
-    p.add_argument("--klasifikasi", help="numbering: kode klasifikasi templat, mis. HM.02.01")
-    p.add_argument("--per-klasifikasi", dest="per_klasifikasi", choices=["ya", "tidak"],
+    p.add_argument("--classification", dest="klasifikasi", help="numbering: kode klasifikasi templat, mis. HM.02.01")
+    p.add_argument("--klasifikasi", dest="klasifikasi", default=argparse.SUPPRESS,
+                   help=argparse.SUPPRESS)  # earlier spelling
+    p.add_argument("--per-classification", dest="per_klasifikasi", choices=["ya", "tidak"],
                    help="numbering: nomor urut sendiri per kode klasifikasi (bawaan tidak: satu "
                         "nomor urut per unit per tahun, Tata Naskah Dinas)")
+    p.add_argument("--per-klasifikasi", dest="per_klasifikasi", choices=["ya", "tidak"], default=argparse.SUPPRESS,
+                   help=argparse.SUPPRESS)  # earlier spelling
     p.set_defaults(func=run)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sop_desktop.cli import print_json
+from sop_desktop.cli import print_json, sop_export
 from sop_desktop.errors import NotFound, ValidationError
 
 
@@ -42,16 +42,7 @@ def register(sub) -> None:
     p.add_argument("file")
     p.set_defaults(func=cmd_validate)
 
-    # the flowchart exports register themselves here when the layout module is present
-    import importlib
-
-    try:
-        sop_export = importlib.import_module("sop_desktop.cli.sop_export")
-    except ModuleNotFoundError as exc:
-        if exc.name != "sop_desktop.cli.sop_export":
-            raise
-    else:
-        sop_export.register(cmds)
+    sop_export.register(cmds)  # the flowchart exports (export-pdf, export-image)
 
 
 def summary(defn) -> dict:

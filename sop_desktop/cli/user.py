@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import getpass
 import os
 import sys
@@ -25,7 +26,9 @@ def register(sub) -> None:
     p.add_argument("--name", required=True, help="nama lengkap")
     p.add_argument("--role", required=True, choices=ROLES)
     p.add_argument("--nip", default="")
-    p.add_argument("--jabatan", default="")
+    p.add_argument("--title", dest="jabatan", default="")
+    p.add_argument("--jabatan", dest="jabatan", default=argparse.SUPPRESS,
+                   help=argparse.SUPPRESS)  # earlier spelling
     p.add_argument("--position", action="append", default=[], metavar="JABATAN",
                    help="jabatan yang dipegang (boleh diulang)")
     p.set_defaults(func=cmd_add)

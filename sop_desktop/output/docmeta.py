@@ -22,11 +22,8 @@ def latest_chain_hash() -> str | None:
     sop_desktop.storage.anchors), also written to the anchor log; None when there is no history yet."""
     from sop_desktop.storage import anchors
 
-    func = getattr(anchors, "report_anchor", None)
-    if func is None:
-        return None
     try:
-        value = func()
+        value = anchors.report_anchor()
     except Exception:  # noqa: BLE001 - a missing hash must never stop a register from printing
         return None
     return str(value) if value else None
