@@ -57,15 +57,22 @@ def import_text(text: str, source: str = "teks") -> ImportResult:
 
 def import_xlsx(path: str | Path) -> ImportResult:
     """Import every SOP table of every sheet of an .xlsx file (hostile files are refused)."""
-    from sop_desktop.importers.build import NO_TABLE, parse_lines
-    from sop_desktop.importers.identity import parse_preamble
     from sop_desktop.importers.xlsx import read_sheets
 
     path = Path(path)
-    result = ImportResult()
+    return import_sheets(path, read_sheets(path), ImportResult())
+
+
+def import_sheets(path: Path, sheets, result: ImportResult, after=None) -> ImportResult:
+    """The SOPs of a workbook's sheets (title, lines, notes) into `result`: a sheet whose table
+    cannot be read is skipped with a warning, an identity sheet without a table carries over to
+    the next sheet; `after(title, sops, lines)` may refine a sheet's SOPs (its drawn shapes)."""
+    from sop_desktop.importers.build import NO_TABLE, parse_lines
+    from sop_desktop.importers.identity import parse_preamble
+
     failures: list[str] = []
     carry = None  # an identity sheet without a table: its block goes to the next sheet's SOP
-    for title, lines, notes in read_sheets(path):
+    for title, lines, notes in sheets:
         result.warnings.extend(notes)
         if all(line.blank for line in lines):
             continue
@@ -85,6 +92,8 @@ def import_xlsx(path: str | Path) -> ImportResult:
                 result.warnings.append(f"{path.name}: lembar '{title}' tidak berisi tabel SOP")
             continue
         carry = None
+        if after is not None:
+            after(title, sops, lines)
         result.sops.extend(sops)
         result.warnings.extend(warnings)
     if not result.sops:

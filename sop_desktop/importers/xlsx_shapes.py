@@ -44,9 +44,7 @@ MAX_COL = 200
 def import_xlsx_drawn(path: str | Path):
     """Every SOP of every sheet of an .xlsx file, cells as import_xlsx reads them plus the
     flowchart shapes drawn on each sheet -> ImportResult."""
-    from sop_desktop.importers import ImportResult
-    from sop_desktop.importers.build import NO_TABLE, parse_lines
-    from sop_desktop.importers.identity import parse_preamble
+    from sop_desktop.importers import ImportResult, import_sheets
     from sop_desktop.importers.xlsx import read_sheets
 
     path = Path(path)
@@ -58,39 +56,14 @@ def import_xlsx_drawn(path: str | Path):
         frames = {}  # a damaged drawing part: every sheet is read from its cells
         result.warnings.append(f"{path.name}: gambar bagan tidak dapat dibaca; pelaksana dan "
                                "cabang dibaca dari teks")
-    failures: list[str] = []
-    carry = None
-    for title, lines, notes in sheets:
-        result.warnings.extend(notes)
-        if all(line.blank for line in lines):
-            continue
-        try:
-            sops, warnings = parse_lines(lines, path.name, carry, title)
-        except ImportFailed as exc:
-            failures.append(str(exc))
-            if NO_TABLE not in str(exc):  # this sheet's table cannot be read; the others can
-                result.warnings.append(f"{exc}; lembar ini dilewati")
-                continue
-            preamble = parse_preamble(lines)
-            if preamble.found:
-                carry = preamble
-                result.warnings.append(f"{path.name}: lembar '{title}' berisi identitas SOP "
-                                       "tanpa tabel; dipakai untuk tabel di lembar berikutnya")
-            else:
-                result.warnings.append(f"{path.name}: lembar '{title}' tidak berisi tabel SOP")
-            continue
-        carry = None
+    def drawn(title: str, sops, lines) -> None:
         if title in frames:
             if frames[title].damaged:
                 result.warnings.append(f"{path.name}: gambar bagan pada lembar '{title}' rusak; "
                                        "pelaksana dan cabang dibaca dari teks")
             apply_drawn_rows(sops, lines, frames[title].bands(lines))
-        result.sops.extend(sops)
-        result.warnings.extend(warnings)
-    if not result.sops:
-        cause = next((f for f in failures if NO_TABLE not in f), failures[0]) if failures else ""
-        raise ImportFailed(cause or f"{path.name}: buku kerja kosong; tidak ditemukan tabel SOP")
-    return result
+
+    return import_sheets(path, sheets, result, after=drawn)
 
 
 class SheetFrame:

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from sop_desktop.errors import NotFound, SopError, ValidationError
 from sop_desktop.paths import store_dir_for  # noqa: F401 (re-exported: the store lives beside the database)
+from sop_desktop.storage.hashing import file_sha256
 
 _HEX = re.compile(r"^[0-9a-f]{64}$")
 _WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
@@ -94,7 +95,7 @@ class AttachmentStore:
             sha = digest.hexdigest()
             final = self.path_of(sha)
             final.parent.mkdir(parents=True, exist_ok=True)
-            new = not (final.exists() and self._hash(final) == sha)
+            new = not (final.exists() and file_sha256(final) == sha)
             if new:
                 os.replace(tmp, final)
             else:
@@ -111,20 +112,12 @@ class AttachmentStore:
             path.write_bytes(data)
             return self.add(path, name)
 
-    @staticmethod
-    def _hash(path: Path) -> str:
-        digest = hashlib.sha256()
-        with open(path, "rb") as fh:
-            for chunk in iter(lambda: fh.read(1 << 20), b""):
-                digest.update(chunk)
-        return digest.hexdigest()
-
     def verify(self, sha256: str) -> Path:
         """The stored file's path after checking its content still has this hash."""
         path = self.path_of(sha256)
         if not path.is_file():
             raise NotFound(f"Berkas lampiran {sha256[:12]}… tidak ada di folder lampiran {self.root}")
-        if self._hash(path) != sha256:
+        if file_sha256(path) != sha256:
             raise AttachmentCorrupt(
                 f"Berkas lampiran {sha256[:12]}… rusak (isinya tidak cocok dengan kodenya); "
                 "pulihkan dari cadangan")

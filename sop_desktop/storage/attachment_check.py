@@ -6,22 +6,14 @@ its SHA-256 and must still hash to it; every file a row refers to must be there.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from pathlib import Path
 
 from sop_desktop.paths import store_dir_for
 from sop_desktop.storage import db as dbm
+from sop_desktop.storage.hashing import file_sha256
 
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def stored_files(store_dir: Path) -> dict[str, Path]:

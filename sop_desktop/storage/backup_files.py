@@ -18,6 +18,7 @@ import tempfile
 from pathlib import Path
 
 from sop_desktop.storage.backup import BackupError
+from sop_desktop.storage.hashing import file_sha256
 
 FILES = "sopbackup_file"
 CHUNKS = "sopbackup_chunk"
@@ -121,7 +122,7 @@ def unpack(conn: sqlite3.Connection, store_dir: Path) -> list[Path]:
     try:
         for sha, name in conn.execute(f'SELECT "sha256", "name" FROM "{FILES}" WHERE "present"=1').fetchall():
             final = _store_path(store_dir, sha)
-            if final.is_file() and _file_hash(final) == sha:
+            if final.is_file() and file_sha256(final) == sha:
                 continue
             _unpack_one(conn, sha, name, final)
             written.append(final)
@@ -150,14 +151,6 @@ def _unpack_one(conn, sha: str, name: str, final: Path) -> None:
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
-
-
-def _file_hash(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def remove(paths) -> None:
@@ -224,7 +217,7 @@ def write_dump_files(fh, wanted: dict[str, str], store_dir: Path) -> list[str]:
     missing = []
     for sha, name in sorted(wanted.items()):
         path = _store_path(store_dir, sha)
-        present = path.is_file() and _file_hash(path) == sha
+        present = path.is_file() and file_sha256(path) == sha
         size = path.stat().st_size if present else 0
         fh.write(json.dumps({"file": sha, "name": name, "size": size, "present": present}) + "\n")
         if not present:
@@ -268,7 +261,7 @@ def read_dump_files(dump: Path, store_dir: Path) -> list[Path]:
 def _open_dumped(info: dict, store_dir: Path):
     sha, name = str(info.get("file", "")), str(info.get("name") or "")
     final = _store_path(store_dir, sha) if _is_sha(sha) else None
-    if final is None or not info.get("present") or (final.is_file() and _file_hash(final) == sha):
+    if final is None or not info.get("present") or (final.is_file() and file_sha256(final) == sha):
         return (sha, name, final, None, None, None)  # nothing to write
     final.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=final.parent, prefix=".pulih-")
