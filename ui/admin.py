@@ -6,17 +6,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QModelIndex, Qt, QTime, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -25,17 +22,15 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableView,
     QTabWidget,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from sop_desktop.domain.calendar import CalendarSettings, WorkCalendar
 from sop_desktop.errors import SopError
 from sop_desktop.services import numbering
 from sop_desktop.services.users import ROLE_LABELS, ROLES
-from sop_desktop.storage.calendar_settings import load_calendar_settings, save_calendar_settings
-from ui.i18n import date_text
+from ui.admin_calendar import CalendarTab
+from ui.admin_tab import AdminTab
 from ui.models import ListTableModel
 from ui.office_form import OfficeProfileForm
 from ui.screen import compact_rows, fit_columns, fit_size
@@ -53,52 +48,6 @@ def role_label(role: str) -> str:
 
 def _header_width(widget: QWidget, text: str) -> int:
     return widget.fontMetrics().horizontalAdvance(text) + 28
-
-
-class AdminTab(QWidget):
-    """One page of Administration: a Simpan button, a message line under it, and `commit`,
-    which runs a save, says how it went beside the button and tells the window what changed."""
-
-    changed = Signal(object)
-
-    def add_save_row(self, layout, text: str, name: str, extra: list[QWidget] = ()) -> QPushButton:
-        """The row [extra buttons … stretch … Simpan] and the message line below it."""
-        row = QHBoxLayout()
-        for widget in extra:
-            row.addWidget(widget)
-        row.addStretch(1)
-        button = QPushButton(text)
-        button.setObjectName(f"{name}_save")
-        row.addWidget(button)
-        layout.addLayout(row)
-        self.message = QLabel()
-        self.message.setObjectName(f"{name}_message")
-        self.message.setWordWrap(True)
-        layout.addWidget(self.message)
-        button.clicked.connect(self.save)
-        return button
-
-    def show_message(self, text: str, ok: bool) -> None:
-        self.message.setStyleSheet("color: #1c6b2f" if ok else "color: #b00020")
-        self.message.setText(text)
-
-    def commit(self, store, change: dict) -> bool:
-        """Run `store()` (it returns the success text); a refusal of the core is shown as is."""
-        try:
-            text = store()
-        except (SopError, ValueError) as exc:
-            self.show_message(str(exc), False)
-            return False
-        self.after_commit()
-        self.show_message(text, True)
-        self.changed.emit(change)
-        return True
-
-    def after_commit(self) -> None:
-        """Refresh what the save changed (before the success message is shown)."""
-
-    def save(self) -> None:  # pragma: no cover - every tab defines its own
-        raise NotImplementedError
 
 
 class RecordEditor(AdminTab):
@@ -365,173 +314,6 @@ class PositionsTab(RecordEditor):
 
     def save(self) -> None:
         self.commit(self.store, {"positions": True, "cases": "all"})
-
-
-class CalendarTab(AdminTab):
-    """Office hours per weekday; extra holidays (cuti bersama...) and removed national ones."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.settings = load_calendar_settings()
-        layout = QVBoxLayout(self)
-        top = QHBoxLayout()  # hours and holidays side by side: fits a 1366×768 screen at 125 %
-        hours = QGroupBox(self.tr("Jam kantor"))
-        grid = QGridLayout(hours)
-        self.day_rows = []
-        day_names = (self.tr("Senin"), self.tr("Selasa"), self.tr("Rabu"), self.tr("Kamis"),
-                     self.tr("Jumat"), self.tr("Sabtu"), self.tr("Minggu"))
-        for day in range(7):
-            span = self.settings.office_hours.get(day)
-            open_box = QCheckBox(day_names[day])
-            open_box.setObjectName(f"day_open_{day}")
-            start = QTimeEdit(QTime(7, 30) if span is None else QTime(span[0].hour, span[0].minute))
-            end = QTimeEdit(QTime(16, 0) if span is None else QTime(span[1].hour, span[1].minute))
-            for edit in (start, end):
-                edit.setDisplayFormat("HH:mm")
-            open_box.setChecked(span is not None)
-            open_box.toggled.connect(start.setEnabled)
-            open_box.toggled.connect(end.setEnabled)
-            start.setEnabled(span is not None)
-            end.setEnabled(span is not None)
-            grid.addWidget(open_box, day, 0)
-            grid.addWidget(start, day, 1)
-            grid.addWidget(QLabel("–"), day, 2)
-            grid.addWidget(end, day, 3)
-            self.day_rows.append((open_box, start, end))
-        left = QVBoxLayout()
-        left.addWidget(hours)
-        left.addStretch(1)
-        top.addLayout(left)
-        # the year's days off as the office counts them: pick one to open the office on it
-        self.year_label = QLabel()
-        self.year_holidays = QListWidget()
-        self.year_holidays.setObjectName("year_holidays")
-        self.year_holidays.setToolTip(self.tr("Hari libur nasional, cuti bersama dan libur "
-                                              "tambahan kantor; klik untuk memilih tanggalnya"))
-        holidays = QGroupBox(self.tr("Hari libur tambahan dan libur nasional yang dihapus"))
-        hl = QGridLayout(holidays)
-        self.extra = QListWidget()
-        self.extra.setObjectName("extra_holidays")
-        self.removed = QListWidget()
-        self.removed.setObjectName("removed_holidays")
-        self.date = QDateEdit(QDate.currentDate())
-        self.date.setObjectName("holiday_date")
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("dd-MM-yyyy")
-        self.holiday_name = QLineEdit()
-        self.holiday_name.setObjectName("holiday_name")
-        self.holiday_name.setPlaceholderText(self.tr("keterangan, mis. Cuti bersama Idulfitri"))
-        add_extra = QPushButton(self.tr("Tambah hari libur"))
-        add_extra.setObjectName("add_extra_holiday")
-        add_removed = QPushButton(self.tr("Kantor buka pada libur nasional ini"))
-        add_removed.setObjectName("add_removed_holiday")
-        add_removed.setToolTip(self.tr("Hapus libur nasional pada tanggal ini dari hari libur "
-                                       "kantor"))
-        drop = QPushButton(self.tr("Hapus dari daftar"))
-        drop.setObjectName("drop_holiday")
-        form = QHBoxLayout()
-        form.addWidget(QLabel(self.tr("Tanggal")))
-        form.addWidget(self.date)
-        form.addWidget(self.holiday_name, 1)
-        hl.addLayout(form, 0, 0, 1, 3)
-        buttons = QHBoxLayout()
-        buttons.addWidget(add_extra)
-        buttons.addWidget(add_removed)
-        buttons.addStretch(1)
-        hl.addLayout(buttons, 1, 0, 1, 3)
-        for column, (label, widget) in enumerate((
-                (self.year_label, self.year_holidays),
-                (QLabel(self.tr("Libur tambahan:")), self.extra),
-                (QLabel(self.tr("Libur nasional yang dihapus (kantor buka):")), self.removed))):
-            label.setWordWrap(True)
-            hl.addWidget(label, 2, column, Qt.AlignmentFlag.AlignBottom)
-            hl.addWidget(widget, 3, column)
-        hl.addWidget(drop, 4, 1, 1, 2, Qt.AlignmentFlag.AlignLeft)
-        hl.setColumnStretch(0, 3)
-        hl.setColumnStretch(1, 2)
-        hl.setColumnStretch(2, 2)
-        hl.setRowStretch(3, 1)
-        top.addWidget(holidays, 1)
-        layout.addLayout(top, 1)
-        self.add_save_row(layout, self.tr("Simpan kalender"), "calendar")
-        add_extra.clicked.connect(self._add_extra)
-        add_removed.clicked.connect(self._add_removed)
-        drop.clicked.connect(self._drop)
-        self.date.dateChanged.connect(self._date_changed)
-        self.year_holidays.itemClicked.connect(
-            lambda item: self.date.setDate(QDate.fromString(item.data(Qt.ItemDataRole.UserRole),
-                                                            Qt.DateFormat.ISODate)))
-        self.shown_year = None
-        self._fill_lists()
-
-    def _fill_lists(self) -> None:
-        self.extra.clear()
-        for day, name in sorted(self.settings.extra_holidays.items()):
-            item = QListWidgetItem(f"{date_text(day, short=True)} — {name}")
-            item.setData(Qt.ItemDataRole.UserRole, day.isoformat())
-            self.extra.addItem(item)
-        self.removed.clear()
-        for day in sorted(self.settings.removed_holidays):
-            item = QListWidgetItem(date_text(day, short=True))
-            item.setData(Qt.ItemDataRole.UserRole, day.isoformat())
-            self.removed.addItem(item)
-        self._fill_year()
-
-    def _date_changed(self, date: QDate) -> None:
-        if date.year() != self.shown_year:
-            self._fill_year()
-
-    def _fill_year(self) -> None:
-        """The chosen year's days off as the calendar counts them with the edits made here."""
-        year = self._chosen_date().year
-        self.shown_year = year
-        self.year_label.setText(self.tr("Hari libur %1:").replace("%1", str(year)))
-        self.year_holidays.clear()
-        days = WorkCalendar(self.settings).holidays_in(year)
-        for day, name in days.items():
-            item = QListWidgetItem(f"{date_text(day, short=True)} — {name}")
-            item.setData(Qt.ItemDataRole.UserRole, day.isoformat())
-            item.setToolTip(name)
-            self.year_holidays.addItem(item)
-
-    def _chosen_date(self) -> dt.date:
-        return self.date.date().toPython()
-
-    def _add_extra(self) -> None:
-        name = self.holiday_name.text().strip() or self.tr("Libur kantor")
-        self.settings.extra_holidays[self._chosen_date()] = name
-        self.holiday_name.clear()
-        self._fill_lists()
-
-    def _add_removed(self) -> None:
-        self.settings.removed_holidays.add(self._chosen_date())
-        self._fill_lists()
-
-    def _drop(self) -> None:
-        """Remove the selected dates from either list."""
-        for widget in (self.extra, self.removed):
-            for item in widget.selectedItems():
-                day = dt.date.fromisoformat(item.data(Qt.ItemDataRole.UserRole))
-                if widget is self.extra:
-                    self.settings.extra_holidays.pop(day, None)
-                else:
-                    self.settings.removed_holidays.discard(day)
-        self._fill_lists()
-
-    def store(self) -> str:
-        hours = {}
-        for day, (open_box, start, end) in enumerate(self.day_rows):
-            hours[day] = (start.time().toPython(), end.time().toPython()) if open_box.isChecked() else None
-        settings = CalendarSettings(office_hours=hours, timezone=self.settings.timezone,
-                                    plain_hari_mode=self.settings.plain_hari_mode,
-                                    extra_holidays=dict(self.settings.extra_holidays),
-                                    removed_holidays=set(self.settings.removed_holidays))
-        save_calendar_settings(settings)
-        self.settings = settings
-        return self.tr("Kalender kantor disimpan.")
-
-    def save(self) -> None:
-        self.commit(self.store, {"calendar": True, "cases": "all"})
 
 
 class NumberingTab(AdminTab):

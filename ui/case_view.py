@@ -8,13 +8,11 @@ import datetime as dt
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, QEvent, QObject, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QDateTime, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -31,10 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from sop_desktop.errors import SopError
-from sop_desktop.paths import data_dir
 from sop_desktop.services import workflow as wf
 from sop_desktop.services.stale import CaseMoved
 from sop_desktop.services.users import is_staff
+from ui.case_attachments import CaseAttachments
 from ui.case_parts import (  # noqa: F401
     ACTION_ATTACH,
     STATUS_TEXT,
@@ -63,7 +61,7 @@ class SingleClickOnly(QObject):
         return event.type() == QEvent.Type.MouseButtonDblClick
 
 
-class CaseView(ActionTexts, QWidget):
+class CaseView(ActionTexts, CaseAttachments, QWidget):
     """Shows one case and runs its actions; `data_changed` carries each core change out."""
 
     data_changed = Signal(object)
@@ -92,6 +90,37 @@ class CaseView(ActionTexts, QWidget):
         self.header.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.header)
         splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self._make_tabs())
+        actions = self.actions_area = QScrollArea()  # on a short screen it scrolls, not overlaps
+        actions.setWidgetResizable(True)
+        actions.setFrameShape(QScrollArea.Shape.NoFrame)
+        actions.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        actions.setWidget(self._make_action_panel())
+        splitter.addWidget(actions)
+        # the tabs (fields, flowchart, history) get the height; the actions what they need
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 0)
+        splitter.setCollapsible(0, False)
+        self.splitter = splitter
+        self._split_by_hand = False
+        self._fitting_split = False
+        splitter.splitterMoved.connect(self._split_moved)
+        layout.addWidget(splitter, 1)
+        self.attachments.add_button.clicked.connect(self.add_attachment)
+        self.attachments.open_button.clicked.connect(self.open_attachment)
+        self.attachments.save_button.clicked.connect(self.save_attachment_copy)
+        self.attachments.files_dropped.connect(self.attach_files)
+        self.attachments.table.doubleClicked.connect(lambda _i: self.open_attachment())
+        self.clock = QTimer(self)
+        self.clock.setInterval(CLOCK_MS)
+        self.clock.timeout.connect(self._tick)
+        self.clock.start()
+        self.holding.said.connect(self._say)
+        self.holding.changed.connect(lambda change: (self.data_changed.emit(change), self.reload()))
+        self.show_case(None)
+
+    def _make_tabs(self) -> QTabWidget:
+        """The case's pages: intake data, flowchart, history timeline, attachments."""
         self.tabs = QTabWidget()
         self.tabs.setObjectName("case_tabs")
         # intake fields
@@ -123,34 +152,7 @@ class CaseView(ActionTexts, QWidget):
         self.tabs.addTab(self.history, self.tr("Riwayat"))
         self.attachments = AttachmentsPanel()
         self.tabs.addTab(self.attachments, self.tr("Lampiran"))
-        splitter.addWidget(self.tabs)
-        actions = self.actions_area = QScrollArea()  # on a short screen it scrolls, not overlaps
-        actions.setWidgetResizable(True)
-        actions.setFrameShape(QScrollArea.Shape.NoFrame)
-        actions.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        actions.setWidget(self._make_action_panel())
-        splitter.addWidget(actions)
-        # the tabs (fields, flowchart, history) get the height; the actions what they need
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 0)
-        splitter.setCollapsible(0, False)
-        self.splitter = splitter
-        self._split_by_hand = False
-        self._fitting_split = False
-        splitter.splitterMoved.connect(self._split_moved)
-        layout.addWidget(splitter, 1)
-        self.attachments.add_button.clicked.connect(self.add_attachment)
-        self.attachments.open_button.clicked.connect(self.open_attachment)
-        self.attachments.save_button.clicked.connect(self.save_attachment_copy)
-        self.attachments.files_dropped.connect(self.attach_files)
-        self.attachments.table.doubleClicked.connect(lambda _i: self.open_attachment())
-        self.clock = QTimer(self)
-        self.clock.setInterval(CLOCK_MS)
-        self.clock.timeout.connect(self._tick)
-        self.clock.start()
-        self.holding.said.connect(self._say)
-        self.holding.changed.connect(lambda change: (self.data_changed.emit(change), self.reload()))
-        self.show_case(None)
+        return self.tabs
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -198,6 +200,27 @@ class CaseView(ActionTexts, QWidget):
         v.addWidget(self.permission_label)
         self.holding = CaseHolding(self.services, self.user)  # Ambil / Lepas / sifat / Disposisi
         v.addWidget(self.holding)
+        v.addLayout(self._make_action_form())
+        self._add_action_buttons(v)
+        self.result_label = QLabel()
+        self.result_label.setObjectName("action_result")
+        self.result_label.setWordWrap(True)
+        v.addWidget(self.result_label)
+        self.finish_button.clicked.connect(self.do_finish)
+        self.yes_button.clicked.connect(lambda: self.do_decide(True))
+        self.no_button.clicked.connect(lambda: self.do_decide(False))
+        self.return_button.clicked.connect(self.do_return)
+        self.stop_button.clicked.connect(self.do_stop)
+        self.reopen_button.clicked.connect(self.do_reopen)
+        # a double click is one click: its second half never acts on the step shown next
+        self.single_click = SingleClickOnly(self)
+        for b in (self.finish_button, self.yes_button, self.no_button, self.return_button,
+                  self.stop_button, self.reopen_button):
+            b.installEventFilter(self.single_click)
+        return box
+
+    def _make_action_form(self) -> QFormLayout:
+        """The action's note, when it happened (now or a time typed in) and on whose behalf."""
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
         form.setVerticalSpacing(3)
@@ -224,7 +247,10 @@ class CaseView(ActionTexts, QWidget):
         self.behalf.setObjectName("action_behalf")
         self.behalf_label = QLabel(self.tr("Atas nama:"))
         form.addRow(self.behalf_label, self.behalf)
-        v.addLayout(form)
+        return form
+
+    def _add_action_buttons(self, v: QVBoxLayout) -> None:
+        """Selesai, the decision's answers, Kembalikan ke [step], Hentikan and Buka kembali."""
         self.finish_button = QPushButton(self.tr("Selesai"))
         self.finish_button.setObjectName("action_finish")
         # a decision's answers say where each goes ("Ya → 7. …"), one per line
@@ -258,22 +284,6 @@ class CaseView(ActionTexts, QWidget):
         row2.addWidget(self.stop_button)
         row2.addWidget(self.reopen_button)
         v.addLayout(row2)
-        self.result_label = QLabel()
-        self.result_label.setObjectName("action_result")
-        self.result_label.setWordWrap(True)
-        v.addWidget(self.result_label)
-        self.finish_button.clicked.connect(self.do_finish)
-        self.yes_button.clicked.connect(lambda: self.do_decide(True))
-        self.no_button.clicked.connect(lambda: self.do_decide(False))
-        self.return_button.clicked.connect(self.do_return)
-        self.stop_button.clicked.connect(self.do_stop)
-        self.reopen_button.clicked.connect(self.do_reopen)
-        # a double click is one click: its second half never acts on the step shown next
-        self.single_click = SingleClickOnly(self)
-        for b in (self.finish_button, self.yes_button, self.no_button, self.return_button,
-                  self.stop_button, self.reopen_button):
-            b.installEventFilter(self.single_click)
-        return box
 
     def _at_now_toggled(self, now: bool) -> None:
         self.at_edit.setEnabled(not now)
@@ -561,17 +571,7 @@ class CaseView(ActionTexts, QWidget):
         self._say(text, False)
         self.note.setFocus()
 
-    # ----- attachments
-    def add_attachment(self) -> None:
-        if self.case is None:
-            return
-        dialog = QFileDialog(self, self.tr("Tambah lampiran"))
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
-        dialog.filesSelected.connect(self.attach_files)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
-        self.file_dialog = dialog
-
+    # ----- attachments (the rest: CaseAttachments)
     def attach_files(self, files: list[str]) -> bool:
         """Store files and record them in the case history (one event)."""
         if self.case is None or not files:
@@ -590,38 +590,3 @@ class CaseView(ActionTexts, QWidget):
         self.status_message.emit(text)
         self.data_changed.emit({"cases": [self.case.id], "attachments": True})
         return True
-
-    def open_attachment(self) -> bool:
-        att = self.attachments.selected()
-        if att is None:
-            return False
-        try:
-            folder = data_dir() / "terbuka" / att.sha256[:16]
-            folder.mkdir(parents=True, exist_ok=True)
-            path = self.services.attachments.export(att, folder)
-        except (SopError, OSError) as exc:
-            self.status_message.emit(str(exc))
-            return False
-        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
-    def save_attachment_copy(self) -> None:
-        att = self.attachments.selected()
-        if att is None:
-            return
-        dialog = QFileDialog(self, self.tr("Simpan salinan ke folder"))
-        dialog.setFileMode(QFileDialog.FileMode.Directory)
-        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
-        dialog.fileSelected.connect(lambda folder, a=att: self.save_copy_to(a, folder))
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
-        self.file_dialog = dialog
-
-    def save_copy_to(self, att, folder: str) -> Path | None:
-        try:
-            Path(folder).mkdir(parents=True, exist_ok=True)
-            path = self.services.attachments.export(att, folder)
-        except (SopError, OSError) as exc:
-            self.status_message.emit(str(exc))
-            return None
-        self.status_message.emit(self.tr("Salinan disimpan: %1").replace("%1", str(path)))
-        return path

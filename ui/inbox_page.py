@@ -65,7 +65,29 @@ class InboxPage(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("inbox_splitter")
-        # left: scopes
+        self.splitter.addWidget(self._build_scopes())
+        self.splitter.addWidget(self._build_centre(runner))
+        # right: the case
+        self.case_view = CaseView(services, user)
+        self.splitter.addWidget(self.case_view)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 3)
+        # the table gets the larger share; the case pane stays readable at 1366 px
+        self.splitter.setSizes([180, 640, 520])
+        self.splitter.splitterMoved.connect(self._split_moved)
+        layout.addWidget(self.splitter)
+        self._wire()
+        self._fill_sops()
+        self._fill_scopes()
+        self.apply_filter()
+        self.column_fitter = fit_columns(self.table, self._column_specs)
+        self.model.modelReset.connect(self.column_fitter.fit)  # agenda numbers differ per filter
+        self.columns = InboxColumns(self.table, self.column_fitter, settings)
+        self.table.horizontalHeader().sectionResized.connect(self._keep_number_whole)
+
+    def _build_scopes(self) -> QWidget:
+        """The left pane: the positions (scopes) whose cases the table shows."""
         left = QWidget()
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
@@ -78,11 +100,26 @@ class InboxPage(QWidget):
         self.scopes.setSpacing(3)  # (an item padding in a style sheet breaks wrapped heights)
         self.scopes.viewport().installEventFilter(self)  # names re-wrapped to the new width
         ll.addWidget(self.scopes)
-        self.splitter.addWidget(left)
-        # centre: filters and table
+        return left
+
+    def _build_centre(self, runner) -> QWidget:
+        """The centre pane: filters, the inbox tools, the case table and its count."""
         centre = QWidget()
         cl = QVBoxLayout(centre)
         cl.setContentsMargins(0, 0, 0, 0)
+        cl.addLayout(self._build_filter_bar())
+        self.unread_count = 0
+        self.tools = InboxTools(self)  # baru, untuk saya, due soon, sifat, dates, saved, export
+        cl.addWidget(self.tools)
+        self.model = InboxModel(self, runner=runner)
+        cl.addWidget(self._build_table(), 1)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("inbox_count")
+        cl.addWidget(self.count_label)
+        return centre
+
+    def _build_filter_bar(self) -> QHBoxLayout:
+        """Search, the SOP filter and the status filter in one row."""
         bar = QHBoxLayout()
         self.search = QLineEdit()
         self.search.setObjectName("inbox_search")
@@ -103,11 +140,10 @@ class InboxPage(QWidget):
         bar.addWidget(self.search, 3)
         bar.addWidget(self.sop_filter, 2)
         bar.addWidget(self.status_filter, 1)
-        cl.addLayout(bar)
-        self.unread_count = 0
-        self.tools = InboxTools(self)  # baru, untuk saya, due soon, sifat, dates, saved, export
-        cl.addWidget(self.tools)
-        self.model = InboxModel(self, runner=runner)
+        return bar
+
+    def _build_table(self) -> QTableView:
+        """The case table: several rows selectable, the agenda number always whole."""
         self.table = QTableView()
         self.table.setObjectName("inbox_table")
         self.table.setModel(self.model)
@@ -126,22 +162,10 @@ class InboxPage(QWidget):
         self.table.setItemDelegateForColumn(0, self.number_delegate)
         header.setSortIndicator(5, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
-        cl.addWidget(self.table, 1)
-        self.count_label = QLabel()
-        self.count_label.setObjectName("inbox_count")
-        cl.addWidget(self.count_label)
-        self.splitter.addWidget(centre)
-        # right: the case
-        self.case_view = CaseView(services, user)
-        self.splitter.addWidget(self.case_view)
-        self.splitter.setStretchFactor(0, 0)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setStretchFactor(2, 3)
-        # the table gets the larger share; the case pane stays readable at 1366 px
-        self.splitter.setSizes([180, 640, 520])
-        self.splitter.splitterMoved.connect(self._split_moved)
-        layout.addWidget(self.splitter)
-        # wiring
+        return self.table
+
+    def _wire(self) -> None:
+        """Search as you type, the slow refresh, and the signals between the panes."""
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
         # search as you type, one query per pause, read off the UI thread (a search scans
@@ -172,13 +196,6 @@ class InboxPage(QWidget):
         self.tools.changed.connect(self.filters_changed)
         self.tools.acted.connect(self.data_changed)
         self.tools.said.connect(self.status_message)
-        self._fill_sops()
-        self._fill_scopes()
-        self.apply_filter()
-        self.column_fitter = fit_columns(self.table, self._column_specs)
-        self.model.modelReset.connect(self.column_fitter.fit)  # agenda numbers differ per filter
-        self.columns = InboxColumns(self.table, self.column_fitter, settings)
-        header.sectionResized.connect(self._keep_number_whole)
 
     def _keep_number_whole(self, column: int, _old: int, new: int) -> None:
         """A hand-resized agenda number column never gets narrower than its numbers."""

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import logging
-
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -22,10 +20,8 @@ from sop_desktop.errors import SopError
 from sop_desktop.services import office
 from ui.screen import fit_size
 from ui.settings import AppSettings
+from ui.window_watch import WatchOtherPcs
 from ui.workers import TaskRunner, user_message
-
-log = logging.getLogger(__name__)
-WATCH_MS = 1500  # how often other PCs' changes are looked for (one cheap query)
 
 
 def _alive(widget) -> bool:
@@ -35,7 +31,7 @@ def _alive(widget) -> bool:
     return widget is not None and isValid(widget)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WatchOtherPcs, QMainWindow):
     """One signed-in user's window. `data_changed` fans core results out to every view."""
 
     data_changed = Signal(object)  # a dict: {"cases": [...], "sops": bool, "positions": bool}
@@ -76,36 +72,6 @@ class MainWindow(QMainWindow):
         geometry = settings.geometry("main")
         if geometry is None or not self.restoreGeometry(geometry):
             self.size_to_screen()
-
-    def _start_watching(self) -> None:
-        """Other PCs' changes reach this inbox and the open case within seconds: a cheap
-        poll of sop_desktop.storage.watch (NOTIFY on PostgreSQL, data_version on SQLite)."""
-        from sop_desktop.storage.watch import open_watcher
-
-        try:
-            self.watcher = open_watcher(self.services.db)
-        except SopError as exc:  # the inbox's own slow refresh still runs
-            log.warning("%s", exc)
-            self.watcher = None
-        self.watch_timer = QTimer(self)
-        self.watch_timer.setInterval(WATCH_MS)
-        self.watch_timer.timeout.connect(self.poll_changes)
-        self.watch_timer.start()
-
-    def poll_changes(self) -> bool:
-        """Refresh the inbox (and the open case, if it changed) when another connection
-        changed something; True when it did."""
-        if self.watcher is None:
-            return False
-        try:
-            changes = self.watcher.poll()
-        except Exception as exc:  # a poll must never break the window: try again next tick
-            log.warning("Pemeriksaan perubahan gagal: %s", exc)
-            return False
-        if changes is None:
-            return False
-        self.inbox.external_change(changes)
-        return True
 
     def size_to_screen(self) -> None:
         """A first start fills most of the screen, whatever its size, centred on it."""

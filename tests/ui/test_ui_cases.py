@@ -153,7 +153,7 @@ def test_yankomas_case_through_every_step(qtbot, controller, ui_services, tmp_pa
     assert sorted(model.cell_text(model.row_object(r), 0) for r in range(model.rowCount())) == \
         ["draf-rekomendasi.txt", "foto.bin"]
     opened = []
-    monkeypatch.setattr("ui.case_view.QDesktopServices.openUrl",
+    monkeypatch.setattr("ui.case_attachments.QDesktopServices.openUrl",
                         lambda url: opened.append(url.toLocalFile()) or True)
     row = [model.cell_text(model.row_object(r), 0) for r in range(model.rowCount())].index(
         "draf-rekomendasi.txt")

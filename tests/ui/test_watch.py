@@ -161,7 +161,8 @@ def test_payloads():
 
 def test_the_inbox_and_open_case_refresh_when_another_connection_writes(
         qtbot, ui_services, app_settings):
-    from ui.main_window import WATCH_MS, MainWindow
+    from ui.main_window import MainWindow
+    from ui.window_watch import WATCH_MS
 
     assert WATCH_MS <= 2000
     office = TwinOffice(ui_services)
