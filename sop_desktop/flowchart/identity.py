@@ -97,16 +97,27 @@ def _signer_lines(ident, size: float, value_lines) -> list[tuple[str, str]]:
 
 def _identity_at(defn: SopDefinition, width: float, height: float, logo: str | None,
                  size: float, top: float, office: list[str]) -> Page:
-    ident = defn.identity
+    """The identity page at one font size: the label/value block, the logo and office block
+    beside it, and the numbered lists below."""
     page = Page(1, "identity", width, height)
     x0, y0 = MARGIN, top
     total_w = width - 2 * MARGIN
     left_w = round(total_w * 0.42, 2)
-    label_w = max(text_width(IDENTITY_LABELS["disahkan_oleh"], SANS_BOLD, size) + 2 * PAD + 4, 96)
-    value_w = total_w - left_w - label_w
-    rx = x0 + left_w
+    right_bottom = _identity_values(page, defn, x0 + left_w, y0, total_w - left_w, size)
+    block_h = _identity_office(page, defn, Rect(x0, y0, left_w, right_bottom - y0), logo,
+                               size, office)
+    _identity_lists(page, defn, x0, y0 + block_h, total_w, size)
+    return page
 
-    # right block: label / value rows
+
+def _identity_values(page: Page, defn: SopDefinition, rx: float, y0: float, right_w: float,
+                     size: float) -> float:
+    """The right block (label / value rows: nomor, dates, signer, name) from (rx, y0); returns
+    its bottom."""
+    ident = defn.identity
+    label_w = max(text_width(IDENTITY_LABELS["disahkan_oleh"], SANS_BOLD, size) + 2 * PAD + 4, 96)
+    value_w = right_w - label_w
+
     def value_lines(text: str, bold=False) -> list[str]:
         return wrap(text or "-", SANS_BOLD if bold else SANS, size, value_w - 2 * PAD) or ["-"]
 
@@ -135,30 +146,38 @@ def _identity_at(defn: SopDefinition, width: float, height: float, logo: str | N
                 runs.append(TextRun(x, y + PAD + ascent(font, size) + i * lead, line, font, size))
         page.cells.append(Cell(value, runs, f"value:{key}"))
         y += h
-    right_bottom = y
+    return y
 
-    # left block: logo above the office hierarchy
-    hierarchy = [h for h in ident.hierarchy if str(h).strip()] or office or ["-"]
+
+def _identity_office(page: Page, defn: SopDefinition, area: Rect, logo: str | None,
+                     size: float, office: list[str]) -> float:
+    """The left block (logo above the office hierarchy) in `area`: as tall as area.h (the right
+    block's height) or taller, the right block's last row then stretched; returns its height."""
+    x0, y0, left_w = area.x, area.y, area.w
+    hierarchy = [h for h in defn.identity.hierarchy if str(h).strip()] or office or ["-"]
     logo_h = 62.0
     hier_lines = []
     for item in hierarchy:
         hier_lines += wrap(str(item).upper(), SANS_BOLD, size + 0.5, left_w - 4 * PAD)
-    block_h = max(right_bottom - y0,
-                  logo_h + 12 + _text_height(len(hier_lines), size + 0.5) + 6)
+    block_h = max(area.h, logo_h + 12 + _text_height(len(hier_lines), size + 0.5) + 6)
     left = Rect(x0, y0, left_w, block_h)
     if logo:
         page.images.append(Image(Rect(left.cx - logo_h / 2, y0 + 8, logo_h, logo_h), logo))
     text_rect = Rect(x0, y0 + logo_h + 12, left_w, block_h - logo_h - 12)
     page.cells.append(Cell(left, _runs(hier_lines, text_rect, SANS_BOLD, size + 0.5, "center"),
                            "hierarchy"))
-    if block_h > right_bottom - y0:  # stretch the NAMA SOP row to the left block's height
+    if block_h > area.h:  # stretch the NAMA SOP row to the left block's height
         last = page.cells[-2]
-        extra = block_h - (right_bottom - y0)
+        extra = block_h - area.h
         last.rect.h += extra
         page.cells[-3].rect.h += extra
-    y = y0 + block_h
+    return block_h
 
-    # lower block: three pairs of numbered lists
+
+def _identity_lists(page: Page, defn: SopDefinition, x0: float, y: float, total_w: float,
+                    size: float) -> None:
+    """The lower block from (x0, y): three pairs of numbered lists side by side."""
+    ident = defn.identity
     half = total_w / 2
     pairs = (("dasar_hukum", "kualifikasi_pelaksana"), ("keterkaitan", "peralatan_perlengkapan"),
              ("peringatan", "pencatatan_pendataan"))
@@ -175,5 +194,3 @@ def _identity_at(defn: SopDefinition, width: float, height: float, logo: str | N
             page.cells.append(_list_cell(Rect(x0 + i * half, y, half, h), lists[i], size,
                                          f"value:{key}"))
         y += h
-    return page
-

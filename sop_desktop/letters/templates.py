@@ -292,17 +292,7 @@ def _step_table(value, source: str) -> dict[str, int]:
 def parse(text: str, *, source: str = "<templat>", path: Path | None = None,
           bundled: bool = True) -> Template:
     """Parse and validate one template file's text."""
-    header_text, body = split_file(text, source)
-    try:
-        head = tomllib.loads(header_text)
-    except tomllib.TOMLDecodeError as exc:
-        raise TemplateError(f"{source}: kepala templat bukan TOML yang valid ({exc})") from None
-    unknown = sorted(set(head) - _HEADER_KEYS)
-    if unknown:
-        raise TemplateError(f"{source}: kunci kepala tidak dikenal: {', '.join(unknown)}")
-    for key in ("id", "name", "kind"):
-        if not isinstance(head.get(key), str) or not head[key].strip():
-            raise TemplateError(f"{source}: kepala templat harus memiliki '{key}'")
+    head, body = _read_header(text, source)
     tid = head["id"].strip()
     if not _ID.match(tid):
         raise TemplateError(f"{source}: id '{tid}' tidak valid (huruf kecil, angka, - atau _)")
@@ -324,10 +314,44 @@ def parse(text: str, *, source: str = "<templat>", path: Path | None = None,
     numbered = head.get("numbered", kind != "disposisi")
     if not isinstance(numbered, bool):
         raise TemplateError(f"{source}: 'numbered' harus true atau false")
-    fields: dict[str, TemplateField] = {}
-    raw_fields = head.get("fields", {})
+    fields = _parse_fields(head.get("fields", {}), source)
+    tpl = Template(
+        id=tid, name=head["name"].strip(), kind=kind, paper=paper, orientation=orientation,
+        sops=_str_list(head.get("sops", ["*"]), "sops", source),
+        match=_str_list(head.get("match", []), "match", source),
+        numbered=numbered,
+        klasifikasi=str(head.get("klasifikasi", "")), pola=str(head.get("pola", "")),
+        texts=texts, tembusan=_str_list(head.get("tembusan", []), "tembusan", source),
+        fields=fields, body=parse_body(body), description=str(head.get("description", "")),
+        path=path, bundled=bundled,
+        after=_str_list(head.get("setelah", []), "setelah", source),
+        after_steps=_step_table(head.get("setelah_langkah", {}), source))
+    _check_template(tpl, source)
+    return tpl
+
+
+def _read_header(text: str, source: str) -> tuple[dict, str]:
+    """(TOML header as a dict, body text) of a template file, the header's keys checked and its
+    id, name and kind present."""
+    header_text, body = split_file(text, source)
+    try:
+        head = tomllib.loads(header_text)
+    except tomllib.TOMLDecodeError as exc:
+        raise TemplateError(f"{source}: kepala templat bukan TOML yang valid ({exc})") from None
+    unknown = sorted(set(head) - _HEADER_KEYS)
+    if unknown:
+        raise TemplateError(f"{source}: kunci kepala tidak dikenal: {', '.join(unknown)}")
+    for key in ("id", "name", "kind"):
+        if not isinstance(head.get(key), str) or not head[key].strip():
+            raise TemplateError(f"{source}: kepala templat harus memiliki '{key}'")
+    return head, body
+
+
+def _parse_fields(raw_fields, source: str) -> dict[str, TemplateField]:
+    """The fields a template declares under [fields], each checked."""
     if not isinstance(raw_fields, dict):
         raise TemplateError(f"{source}: [fields] harus berupa tabel, misalnya [fields.nama_pemohon]")
+    fields: dict[str, TemplateField] = {}
     for key, spec in raw_fields.items():
         if not _NAME.match(key):
             raise TemplateError(f"{source}: nama isian '{key}' tidak valid (huruf kecil, angka, _)")
@@ -345,25 +369,20 @@ def parse(text: str, *, source: str = "<templat>", path: Path | None = None,
             key=key, label=str(spec.get("label") or key),
             sources=_str_list(spec.get("from", [key]), f"fields.{key}.from", source),
             default=default, multiline=bool(spec.get("multiline", False)))
-    tpl = Template(
-        id=tid, name=head["name"].strip(), kind=kind, paper=paper, orientation=orientation,
-        sops=_str_list(head.get("sops", ["*"]), "sops", source),
-        match=_str_list(head.get("match", []), "match", source),
-        numbered=numbered,
-        klasifikasi=str(head.get("klasifikasi", "")), pola=str(head.get("pola", "")),
-        texts=texts, tembusan=_str_list(head.get("tembusan", []), "tembusan", source),
-        fields=fields, body=parse_body(body), description=str(head.get("description", "")),
-        path=path, bundled=bundled,
-        after=_str_list(head.get("setelah", []), "setelah", source),
-        after_steps=_step_table(head.get("setelah_langkah", {}), source))
-    if not tpl.body and kind != "disposisi":
+    return fields
+
+
+def _check_template(tpl: Template, source: str) -> None:
+    """A parsed template as a whole: a body (but for a disposisi), the disposisi's fields, and
+    every placeholder standard or declared."""
+    if not tpl.body and tpl.kind != "disposisi":
         raise TemplateError(f"{source}: badan templat kosong")
-    if kind == "disposisi":
-        missing = [k for k in DISPOSISI_FIELDS if k not in fields]
+    if tpl.kind == "disposisi":
+        missing = [k for k in DISPOSISI_FIELDS if k not in tpl.fields]
         if missing:
             raise TemplateError(f"{source}: lembar disposisi harus mendeklarasikan isian "
                                 + ", ".join(f"[fields.{k}]" for k in missing))
-    known = set(STANDARD_FIELDS) | set(fields)
+    known = set(STANDARD_FIELDS) | set(tpl.fields)
     for text in tpl._all_texts():
         for name in placeholders_in(text, source=source):
             if name not in known:
@@ -371,7 +390,6 @@ def parse(text: str, *, source: str = "<templat>", path: Path | None = None,
                     f"{source}: isian '{{{name}}}' tidak dikenal. Deklarasikan di kepala templat "
                     f"sebagai [fields.{name}] (dengan label), atau pakai isian baku: "
                     f"{', '.join(sorted(STANDARD_FIELDS))}")
-    return tpl
 
 
 def load_file(path: Path, *, bundled: bool) -> Template:

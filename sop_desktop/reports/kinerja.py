@@ -18,8 +18,14 @@ from pathlib import Path
 from sop_desktop.domain.model import SopDefinition
 from sop_desktop.errors import ValidationError
 from sop_desktop.output import docmeta
-from sop_desktop.output.table import Column, Table
 from sop_desktop.reports.facts import CaseFacts, is_return, mean, median, percentile, stay_at, step_stays
+from sop_desktop.reports.kinerja_tables import (
+    categories_table,
+    monitoring_table,
+    positions_table,
+    steps_table,
+    summary_table,
+)
 from sop_desktop.reports.periods import Period
 from sop_desktop.reports.registers import complaint_field_map
 from sop_desktop.reports.timing import (
@@ -358,135 +364,6 @@ def build_kinerja(services, *, period: Period, sop: str | None = None,
     return data
 
 
-# -- tables -----------------------------------------------------------------------------------
-
-def summary_table(data: KinerjaData) -> tuple[Table, dict]:
-    cols = [
-        Column("no", "No", "int", width=5, pdf_width=3),
-        Column("sop", "SOP", width=40, pdf_width=24),
-        Column("received", "Diterima", "int", width=10, pdf_width=6),
-        Column("finished", "Selesai", "int", width=10, pdf_width=6),
-        Column("on_time", "Selesai dalam Mutu Baku", "int", width=12, pdf_width=7),
-        Column("share", "% dalam Mutu Baku", "percent", width=11, pdf_width=7),
-        Column("in_progress", "Dalam Proses", "int", width=10, pdf_width=6),
-        Column("stopped", "Dihentikan", "int", width=11, pdf_width=6),
-        Column("overdue", "Berjalan Melewati Batas", "int", width=12, pdf_width=7),
-        Column("returned_cases", "Kasus Dikembalikan", "int", width=12, pdf_width=7),
-        Column("returns", "Jumlah Pengembalian", "int", width=13, pdf_width=7),
-    ]
-    rows = []
-    for i, f in enumerate(data.sops, 1):
-        rows.append({"no": i, "sop": f.sop.name, "received": f.received, "finished": f.finished,
-                     "on_time": f.finished_on_time, "share": f.on_time_share,
-                     "in_progress": f.in_progress, "stopped": f.stopped, "overdue": f.overdue,
-                     "returned_cases": f.returned_cases, "returns": f.returns})
-    t = data.totals()
-    total = {"sop": "Jumlah", "received": t["received"], "finished": t["finished"],
-             "on_time": t["finished_on_time"],
-             "share": (t["finished_on_time"] / t["finished_measured"]) if t["finished_measured"] else None,
-             "in_progress": t["in_progress"], "stopped": t["stopped"], "overdue": t["overdue"],
-             "returned_cases": t["returned_cases"], "returns": t["returns"]}
-    note = ("Diterima: kasus yang masuk dalam periode. Selesai/dihentikan: yang ditutup dalam "
-            "periode. Dalam proses dan melewati batas: keadaan pada akhir periode. Mutu baku = "
-            "jumlah waktu semua langkah SOP menurut kalender kerja.")
-    return Table("Ringkasan per SOP", cols, rows, note=note), total
-
-
-UNIT_LABELS = (("menit", "menit"), ("hari kerja", "hari kerja"))
-
-
-def steps_table(data: KinerjaData) -> Table:
-    """Step times against their standard: each unit (menit, hari kerja) has its own columns,
-    so a column holds one unit and sorts meaningfully."""
-    multi = len(data.sops) > 1
-    units = [u for u, _ in UNIT_LABELS
-             if any(s.standard.unit == u for f in data.sops for s in f.steps)] or ["hari kerja"]
-    cols = []
-    if multi:
-        cols.append(Column("sop", "SOP", width=30, pdf_width=14))
-    cols += [
-        Column("step", "Langkah", "int", width=8, pdf_width=4),
-        Column("kegiatan", "Kegiatan", width=44, pdf_width=22),
-        Column("position", "Pelaksana", width=26, pdf_width=12),
-        Column("standard", "Standar Waktu", width=12, pdf_width=7),
-        Column("count", "Jumlah", "int", width=8, pdf_width=5),
-    ]
-    for unit in units:
-        cols += [Column(f"mean:{unit}", f"Rata-rata ({unit})", "float", width=10, pdf_width=6),
-                 Column(f"median:{unit}", f"Median ({unit})", "float", width=10, pdf_width=6),
-                 Column(f"p90:{unit}", f"Persentil 90 ({unit})", "float", width=10,
-                        pdf_width=6)]
-    cols += [Column("within", "% Sesuai Standar", "percent", width=10, pdf_width=6),
-             Column("returns", "Dikembalikan dari Langkah Ini", "int", width=13, pdf_width=7)]
-    rows = []
-    for f in data.sops:
-        for s in f.steps:
-            unit = s.standard.unit
-            rows.append({"sop": f.sop.name, "step": s.number, "kegiatan": s.kegiatan,
-                         "position": s.position, "standard": s.standard.text or "-",
-                         "unit": unit, "count": s.count, f"mean:{unit}": s.mean,
-                         f"median:{unit}": s.median, f"p90:{unit}": s.p90,
-                         "within": s.within_share, "returns": s.returns})
-    note = ("Waktu per langkah dihitung dari kunjungan yang berakhir dalam periode, dalam waktu "
-            "kerja, dibandingkan dengan standar waktu langkah: langkah berstandar menit/jam "
-            "dalam kolom (menit), langkah berstandar hari dalam kolom (hari kerja).")
-    return Table("Waktu per Langkah", cols, rows, note=note)
-
-
-def positions_table(data: KinerjaData) -> Table:
-    cols = [Column("position", "Jabatan", width=44, pdf_width=30),
-            Column("backlog", "Kasus Berjalan", "int", width=12, pdf_width=8),
-            Column("overdue", "Melewati Batas Waktu", "int", width=14, pdf_width=8),
-            Column("share", "% Melewati Batas", "percent", width=12, pdf_width=8)]
-    rows = [{"position": p.position, "backlog": p.backlog, "overdue": p.overdue,
-             "share": p.overdue / p.backlog if p.backlog else None} for p in data.positions]
-    return Table("Tunggakan per Jabatan", cols, rows,
-                 note="Kasus yang sedang menunggu di setiap jabatan pada akhir periode.")
-
-
-def categories_table(data: KinerjaData) -> Table:
-    multi = len(data.sops) > 1
-    cols = []
-    if multi:
-        cols.append(Column("sop", "SOP", width=30, pdf_width=14))
-    cols += [Column("category", "Kategori", width=24, pdf_width=12),
-             Column("value", "Nilai", width=36, pdf_width=20),
-             Column("received", "Diterima dalam Periode", "int", width=11, pdf_width=7),
-             Column("finished", "Selesai dalam Periode", "int", width=11, pdf_width=7),
-             Column("open", "Masih Berjalan (dari yang Diterima)", "int", width=13,
-                    pdf_width=8)]
-    rows = []
-    for f in data.sops:
-        for value, received, finished, still_open in f.categories:
-            rows.append({"sop": f.sop.name, "category": f.category_label, "value": value,
-                         "received": received, "finished": finished, "open": still_open})
-    return Table("Rincian menurut Kategori", cols, rows, note=CATEGORY_NOTE)
-
-
-CATEGORY_NOTE = ("Kasus menurut isian kategorinya (mis. hak yang diduga dilanggar). Diterima: "
-                 "kasus yang masuk dalam periode. Selesai: kasus yang selesai dalam periode, "
-                 "juga yang masuk sebelum periode. Masih berjalan: kasus yang masuk dalam "
-                 "periode dan belum selesai pada akhir periode.")
-
-
-def monitoring_table(data: KinerjaData) -> Table:
-    cols = [Column("no", "No", "int", width=5, pdf_width=3),
-            Column("prosedur", "Prosedur", width=34, pdf_width=16),
-            Column("baik", "Berjalan dengan Baik", "bool", width=12, pdf_width=7),
-            Column("tidak", "Tidak Berjalan dengan Baik", "bool", width=13, pdf_width=7),
-            Column("catatan", "Catatan Hasil Penilaian", width=60, pdf_width=30),
-            Column("tindakan", "Tindakan yang Harus Diambil", width=50, pdf_width=26)]
-    rows = []
-    for i, m in enumerate(data.monitoring, 1):
-        rows.append({"no": i, "prosedur": m.prosedur,
-                     "baik": "✓" if m.baik is True else None,
-                     "tidak": "✓" if m.baik is False else None,
-                     "catatan": m.catatan, "tindakan": m.tindakan})
-    return Table("Formulir Monitoring Pelaksanaan SOP", cols, rows,
-                 note="Diisi awal dari angka laporan ini sebagai usulan; penilai memeriksa, "
-                      "mengubah dan melengkapinya (Permenpan RB Nomor 35 Tahun 2012).")
-
-
 # -- files ------------------------------------------------------------------------------------
 
 def write_kinerja_xlsx(data: KinerjaData, path, progress: Progress | None = None) -> Path:
@@ -497,49 +374,68 @@ def write_kinerja_xlsx(data: KinerjaData, path, progress: Progress | None = None
     return write_kinerja_workbook(data, path, progress)
 
 
-def chart_specs(data: KinerjaData) -> list:
-    """The report's charts (one page each on the xlsx "Grafik" sheet)."""
-    from sop_desktop.reports.kinerja_xlsx import ChartSpec
-
-    specs = []
-    if len(data.sops) == 1:
-        f = data.sops[0]
-        specs.append(ChartSpec(
-            "Kasus pada periode ini",
-            ["Diterima", "Selesai", "Selesai dalam mutu baku", "Dalam proses", "Dihentikan",
-             "Melewati batas"],
-            [("Kasus", [f.received, f.finished, f.finished_on_time, f.in_progress, f.stopped,
-                        f.overdue])]))
-        if f.steps:
-            specs.append(ChartSpec(
-                "% kunjungan langkah yang sesuai standar waktu",
-                [f"Langkah {s.number}" for s in f.steps],
-                [("% sesuai standar", [s.within_share or 0 for s in f.steps])],
-                percent=True, y_title=""))
-    elif data.sops:
-        specs.append(ChartSpec(
-            "Kasus per SOP", [f.sop.name for f in data.sops],
-            [("Diterima", [f.received for f in data.sops]),
-             ("Selesai", [f.finished for f in data.sops]),
-             ("Dalam proses", [f.in_progress for f in data.sops]),
-             ("Dihentikan", [f.stopped for f in data.sops])]))
-    if data.positions:
-        specs.append(ChartSpec(
-            "Tunggakan per jabatan", [p.position for p in data.positions],
-            [("Kasus berjalan", [p.backlog for p in data.positions]),
-             ("Melewati batas", [p.overdue for p in data.positions])]))
-    if len(data.sops) == 1 and data.sops[0].categories:
-        f = data.sops[0]
-        specs.append(ChartSpec(
-            f.category_label, [c[0] for c in f.categories],
-            [("Diterima dalam periode", [c[1] for c in f.categories]),
-             ("Selesai dalam periode", [c[2] for c in f.categories])]))
-    return specs
-
-
 def _progress(progress: Progress | None, done: int, total: int) -> None:
     if progress is not None:
         progress(done, total)
+
+
+CM = 72.0 / 2.54  # reportlab's cm (reportlab.lib.units), without loading reportlab for it
+
+
+def _cases_chart(data: KinerjaData, avail: float, page_height: float) -> tuple[float, dict] | None:
+    """The PDF's chart of the cases (one SOP: its figures; several: per SOP) as (room to keep
+    free on the page before it, pdf.bar_chart arguments), or None without SOPs."""
+    if len(data.sops) == 1:
+        f = data.sops[0]
+        return 7 * CM, dict(
+            categories=["Diterima", "Selesai", "Selesai dalam mutu baku", "Dalam proses",
+                        "Dihentikan", "Melewati batas"],
+            series=[("Kasus", [f.received, f.finished, f.finished_on_time, f.in_progress,
+                               f.stopped, f.overdue])],
+            width=avail * 0.6, height=6 * CM, title="Kasus pada periode ini", value_label="kasus")
+    if not data.sops:
+        return None
+    names = [f.sop.name for f in data.sops]
+    many = len(names) > 6
+    # lying bars: each SOP gets a band tall enough for its two-line name and four bars
+    height = max(6.5 * CM, 1.0 * CM * len(names) + 2.5 * CM) if many else 6.5 * CM
+    height = min(height, page_height - 4 * CM)
+    return height + 0.5 * CM, dict(
+        categories=names, series=[("Diterima", [f.received for f in data.sops]),
+                                  ("Selesai", [f.finished for f in data.sops]),
+                                  ("Dalam proses", [f.in_progress for f in data.sops]),
+                                  ("Dihentikan", [f.stopped for f in data.sops])],
+        width=avail, height=height, title="Kasus per SOP", value_label="kasus",
+        horizontal=many)
+
+
+def _table_charts(data: KinerjaData, steps, positions, categories,
+                  avail: float) -> dict[str, tuple[float, dict]]:
+    """The PDF's charts below the step, backlog and category tables, by table ("steps",
+    "positions", "categories"): (room to keep free before it, pdf.bar_chart arguments)."""
+    charts = {}
+    if len(data.sops) == 1 and steps.rows:
+        charts["steps"] = 7 * CM, dict(
+            categories=[f"{r['step']}" for r in steps.rows],
+            series=[("% sesuai standar", [round((r["within"] or 0) * 100, 1) for r in steps.rows])],
+            width=avail * 0.6, height=5.5 * CM,
+            title="% kunjungan langkah yang sesuai standar waktu (per nomor langkah)",
+            value_label="%")
+    if positions.rows:
+        charts["positions"] = 7 * CM, dict(
+            categories=[r["position"] for r in positions.rows],
+            series=[("Kasus berjalan", [r["backlog"] for r in positions.rows]),
+                    ("Melewati batas", [r["overdue"] for r in positions.rows])],
+            width=avail * 0.8, height=max(5 * CM, 0.55 * CM * len(positions.rows) + 2.5 * CM),
+            title="Tunggakan per jabatan", horizontal=True)
+    if len(data.sops) == 1 and categories.rows:
+        charts["categories"] = 7 * CM, dict(
+            categories=[r["value"] for r in categories.rows],
+            series=[("Diterima", [r["received"] for r in categories.rows]),
+                    ("Selesai", [r["finished"] for r in categories.rows])],
+            width=avail * 0.8, height=max(5 * CM, 0.6 * CM * len(categories.rows) + 2.5 * CM),
+            title=categories.rows[0]["category"], horizontal=True)
+    return charts
 
 
 def write_kinerja_pdf(data: KinerjaData, path, progress: Progress | None = None,
@@ -557,72 +453,31 @@ def write_kinerja_pdf(data: KinerjaData, path, progress: Progress | None = None,
     pagesize = pdf.page_size(paper)
     avail = pagesize[0] - 2.4 * cm
     summary, total = summary_table(data)
-    steps = steps_table(data)
-    positions = positions_table(data)
-    categories = categories_table(data)
-    monitoring = monitoring_table(data)
+    steps, positions = steps_table(data), positions_table(data)
+    categories, monitoring = categories_table(data), monitoring_table(data)
+    charts = _table_charts(data, steps, positions, categories, avail)
+    cases_chart = _cases_chart(data, avail, pagesize[1])
+    if cases_chart is not None:
+        charts["summary"] = cases_chart
     story = [KopSurat(data.office, scale=0.85)]
     story += pdf.title_block(data.title, data.heading, st)
 
-    def section(table, total_row=None):
+    def section(table, name: str, total_row=None):
         story.append(CondPageBreak(3 * cm))
         story.append(Paragraph(pdf.para_text(table.title), st["heading"]))
         story.extend(pdf.table_flowables(table, avail, st, total_row=total_row))
+        if name in charts:
+            room, chart = charts[name]
+            story.append(CondPageBreak(room))
+            story.append(pdf.bar_chart(**chart))
 
-    section(summary, total)
-    if len(data.sops) == 1:
-        f = data.sops[0]
-        story.append(CondPageBreak(7 * cm))
-        story.append(pdf.bar_chart(
-            ["Diterima", "Selesai", "Selesai dalam mutu baku", "Dalam proses", "Dihentikan",
-             "Melewati batas"],
-            [("Kasus", [f.received, f.finished, f.finished_on_time, f.in_progress, f.stopped,
-                        f.overdue])],
-            width=avail * 0.6, height=6 * cm, title="Kasus pada periode ini", value_label="kasus"))
-    elif data.sops:
-        names = [f.sop.name for f in data.sops]
-        many = len(names) > 6
-        # lying bars: each SOP gets a band tall enough for its two-line name and four bars
-        height = max(6.5 * cm, 1.0 * cm * len(names) + 2.5 * cm) if many else 6.5 * cm
-        height = min(height, pagesize[1] - 4 * cm)
-        story.append(CondPageBreak(height + 0.5 * cm))
-        story.append(pdf.bar_chart(
-            names, [("Diterima", [f.received for f in data.sops]),
-                    ("Selesai", [f.finished for f in data.sops]),
-                    ("Dalam proses", [f.in_progress for f in data.sops]),
-                    ("Dihentikan", [f.stopped for f in data.sops])],
-            width=avail, height=height, title="Kasus per SOP", value_label="kasus",
-            horizontal=many))
+    section(summary, "summary", total)
     _progress(progress, 1, 5)
-    section(steps)
-    if len(data.sops) == 1 and steps.rows:
-        story.append(CondPageBreak(7 * cm))
-        story.append(pdf.bar_chart(
-            [f"{r['step']}" for r in steps.rows],
-            [("% sesuai standar", [round((r["within"] or 0) * 100, 1) for r in steps.rows])],
-            width=avail * 0.6, height=5.5 * cm,
-            title="% kunjungan langkah yang sesuai standar waktu (per nomor langkah)",
-            value_label="%"))
+    section(steps, "steps")
     _progress(progress, 2, 5)
-    section(positions)
-    if positions.rows:
-        story.append(CondPageBreak(7 * cm))
-        story.append(pdf.bar_chart(
-            [r["position"] for r in positions.rows],
-            [("Kasus berjalan", [r["backlog"] for r in positions.rows]),
-             ("Melewati batas", [r["overdue"] for r in positions.rows])],
-            width=avail * 0.8, height=max(5 * cm, 0.55 * cm * len(positions.rows) + 2.5 * cm),
-            title="Tunggakan per jabatan", horizontal=True))
+    section(positions, "positions")
     _progress(progress, 3, 5)
-    section(categories)
-    if len(data.sops) == 1 and categories.rows:
-        story.append(CondPageBreak(7 * cm))
-        story.append(pdf.bar_chart(
-            [r["value"] for r in categories.rows],
-            [("Diterima", [r["received"] for r in categories.rows]),
-             ("Selesai", [r["finished"] for r in categories.rows])],
-            width=avail * 0.8, height=max(5 * cm, 0.6 * cm * len(categories.rows) + 2.5 * cm),
-            title=categories.rows[0]["category"], horizontal=True))
+    section(categories, "categories")
     _progress(progress, 4, 5)
     story.append(PageBreak())
     story.append(Paragraph(pdf.para_text(monitoring.title), st["heading"]))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Alignment, Font
@@ -17,6 +18,16 @@ from openpyxl.worksheet.pagebreak import Break
 
 from sop_desktop.output import docmeta
 from sop_desktop.output.pdf import nice_axis
+from sop_desktop.reports.kinerja_tables import (
+    categories_table,
+    monitoring_table,
+    positions_table,
+    steps_table,
+    summary_table,
+)
+
+if TYPE_CHECKING:  # kinerja imports this module when writing: only the type, to avoid a cycle
+    from sop_desktop.reports.kinerja import KinerjaData
 
 CHART_SHEET = "Grafik"
 PAGE_ROWS = 26  # rows of one chart's page area (a row break after each)
@@ -149,6 +160,44 @@ def _bar_chart(ws, spec: ChartSpec, head: int) -> BarChart:
     return chart
 
 
+def chart_specs(data: KinerjaData) -> list[ChartSpec]:
+    """The report's charts (one page each on the xlsx "Grafik" sheet)."""
+    specs = []
+    if len(data.sops) == 1:
+        f = data.sops[0]
+        specs.append(ChartSpec(
+            "Kasus pada periode ini",
+            ["Diterima", "Selesai", "Selesai dalam mutu baku", "Dalam proses", "Dihentikan",
+             "Melewati batas"],
+            [("Kasus", [f.received, f.finished, f.finished_on_time, f.in_progress, f.stopped,
+                        f.overdue])]))
+        if f.steps:
+            specs.append(ChartSpec(
+                "% kunjungan langkah yang sesuai standar waktu",
+                [f"Langkah {s.number}" for s in f.steps],
+                [("% sesuai standar", [s.within_share or 0 for s in f.steps])],
+                percent=True, y_title=""))
+    elif data.sops:
+        specs.append(ChartSpec(
+            "Kasus per SOP", [f.sop.name for f in data.sops],
+            [("Diterima", [f.received for f in data.sops]),
+             ("Selesai", [f.finished for f in data.sops]),
+             ("Dalam proses", [f.in_progress for f in data.sops]),
+             ("Dihentikan", [f.stopped for f in data.sops])]))
+    if data.positions:
+        specs.append(ChartSpec(
+            "Tunggakan per jabatan", [p.position for p in data.positions],
+            [("Kasus berjalan", [p.backlog for p in data.positions]),
+             ("Melewati batas", [p.overdue for p in data.positions])]))
+    if len(data.sops) == 1 and data.sops[0].categories:
+        f = data.sops[0]
+        specs.append(ChartSpec(
+            f.category_label, [c[0] for c in f.categories],
+            [("Diterima dalam periode", [c[1] for c in f.categories]),
+             ("Selesai dalam periode", [c[2] for c in f.categories])]))
+    return specs
+
+
 def write_kinerja_workbook(data, path, progress=None) -> Path:
     """The report as an .xlsx: one sheet per table, the charts on the "Grafik" sheet;
     written atomically."""
@@ -156,14 +205,13 @@ def write_kinerja_workbook(data, path, progress=None) -> Path:
 
     from sop_desktop.output.atomic import write_atomic
     from sop_desktop.output.xlsx import save_workbook, write_table
-    from sop_desktop.reports import kinerja as k
 
     office = data.office.kantor or data.office.kementerian
-    summary, total = k.summary_table(data)
-    tables = [("Ringkasan", summary, total), ("Waktu Langkah", k.steps_table(data), None),
-              ("Tunggakan Jabatan", k.positions_table(data), None),
-              ("Kategori", k.categories_table(data), None)]
-    monitoring = k.monitoring_table(data)
+    summary, total = summary_table(data)
+    tables = [("Ringkasan", summary, total), ("Waktu Langkah", steps_table(data), None),
+              ("Tunggakan Jabatan", positions_table(data), None),
+              ("Kategori", categories_table(data), None)]
+    monitoring = monitoring_table(data)
     heading = [data.title] + data.heading
     hash_line = f"{docmeta.HASH_LABEL}: {docmeta.hash_text(data.chain_hash)}"
     parts = len(tables) + 3
@@ -183,7 +231,7 @@ def write_kinerja_workbook(data, path, progress=None) -> Path:
         last = hr + len(monitoring.rows) + 3
         ws.cell(last, 5, "Dinilai oleh (nama, jabatan, NIP):")
         ws.cell(last + 1, 5, "Tanggal penilaian:")
-        specs = k.chart_specs(data)
+        specs = chart_specs(data)
         if specs:
             ws = wb.create_sheet(CHART_SHEET)
             setup_chart_sheet(ws, max(len(s.series) for s in specs))

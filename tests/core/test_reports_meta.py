@@ -21,7 +21,7 @@ from sop_desktop.reports import (
     write_register_pdf,
     write_register_xlsx,
 )
-from sop_desktop.reports.registers import pdf_table
+from sop_desktop.reports.register_layout import pdf_table
 from sop_desktop.storage import anchors
 
 FAKE_HASH = "0123456789abcdef" * 4
