@@ -166,7 +166,7 @@ class FlowchartPane(QWidget):
         return out
 
     def print_sop(self) -> None:
-        from ui.report_dialog import open_print_dialog
+        from ui.report_output import open_print_dialog
 
         if self.defn is None:
             return
@@ -175,7 +175,7 @@ class FlowchartPane(QWidget):
 
     def print_on(self, printer) -> int:
         """Print the SOP document on `printer`; returns the pages printed (0 on failure)."""
-        from ui.report_dialog import print_pdf
+        from ui.report_output import print_pdf
 
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:

@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from sop_desktop.errors import SopError
-from ui.screen import fit_size
+from ui.import_review import ImportReview
+from ui.screen import EnterKey, fit_size
 from ui.sop_browser import SopDetail
 from ui.workers import user_message
 
@@ -109,6 +110,25 @@ class ImportDialog(QDialog):
         self.setWindowTitle(self.tr("Impor SOP"))
         fit_size(self, 1000, 640)
         layout = QVBoxLayout(self)
+        self._build_file_row(layout)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self._build_sop_pane())
+        self._build_detail()
+        self.read_result = None
+        self.cancel_read = False
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
+        layout.addWidget(splitter, 1)
+        self._build_buttons(layout)
+        self.sop_list.currentRowChanged.connect(self._show_sop)
+        self.sop_list.itemChanged.connect(lambda _item: self._update_state())
+        self.lanes.changed.connect(self._lanes_changed)
+        self.review.changed.connect(self._review_changed)
+        self.target_combo.activated.connect(self._target_chosen)
+
+    def _build_file_row(self, layout: QVBoxLayout) -> None:
+        """The file path with Pilih berkas and Baca, the reading progress and the status line."""
         row = QHBoxLayout()
         self.path_edit = QLineEdit()
         self.path_edit.setObjectName("import_path")
@@ -119,8 +139,6 @@ class ImportDialog(QDialog):
         self.read_button = QPushButton(self.tr("Baca"))
         self.read_button.setObjectName("import_read")
         self.read_button.clicked.connect(lambda: self.load_path(self.path_edit.text()))
-        from ui.screen import EnterKey
-
         self.path_enter = EnterKey(self.path_edit, lambda: self.load_path(self.path_edit.text()))
         row.addWidget(self.path_edit, 1)
         row.addWidget(browse)
@@ -135,7 +153,9 @@ class ImportDialog(QDialog):
         self.status.setObjectName("import_status")
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+
+    def _build_sop_pane(self) -> QWidget:
+        """The left pane: the SOPs read (checked to save), where each goes, and the warnings."""
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -154,23 +174,21 @@ class ImportDialog(QDialog):
         self.warnings.setObjectName("import_warnings")
         self.warnings.setWordWrap(True)
         left_layout.addWidget(self.warnings, 3)
-        splitter.addWidget(left)
+        return left
+
+    def _build_detail(self) -> None:
+        """The preview of the SOP read, its lane assignment tab and the source-page review."""
         self.detail = SopDetail()
         self.lanes = LaneAssignment()
         self.lanes.setObjectName("import_lanes")
         self.detail.insertTab(0, self.lanes, self.tr("Pelaksana belum ditentukan"))
-        from ui.import_review import ImportReview
-
         self.review = ImportReview(self)  # drawn documents (PDF): the page beside what was read
         self.review.hide()
         self.review.setObjectName("import_review")
         self.review_title = self.tr("Tinjau halaman sumber")
-        self.read_result = None
-        self.cancel_read = False
-        splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 3)
-        layout.addWidget(splitter, 1)
+
+    def _build_buttons(self, layout: QVBoxLayout) -> None:
+        """Simpan (enabled once something can be saved) and Batal."""
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save |
                                         QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
@@ -180,11 +198,6 @@ class ImportDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        self.sop_list.currentRowChanged.connect(self._show_sop)
-        self.sop_list.itemChanged.connect(lambda _item: self._update_state())
-        self.lanes.changed.connect(self._lanes_changed)
-        self.review.changed.connect(self._review_changed)
-        self.target_combo.activated.connect(self._target_chosen)
 
     def _browse(self) -> None:
         dialog = QFileDialog(self, self.tr("Pilih berkas SOP"))

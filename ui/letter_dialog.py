@@ -9,16 +9,13 @@ Building, issuing and printing run off the UI thread.
 
 from __future__ import annotations
 
-import dataclasses
-import io
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -26,9 +23,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -37,49 +32,20 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from sop_desktop.errors import SopError
-from ui.report_dialog import PdfPreview, open_print_dialog, print_pdf, render_pages
+from ui.letter_form import (
+    PAPERS,
+    build_fields,
+    build_sign_box,
+    lenient_template,
+    letter_pdf,
+    preview_letter,
+    show_header_texts,
+    text_of,
+)
+from ui.report_output import open_print_dialog, print_pdf, render_pages
+from ui.report_preview import PdfPreview
 from ui.screen import fit_size
 from ui.workers import user_message
-
-# printed on the letter as chosen: Indonesian in every interface language, so not translated
-SIFAT_CHOICES = ("Biasa", "Segera", "Sangat Segera", "Rahasia", "Terbatas")
-ACTING_CHOICES = (("", QT_TRANSLATE_NOOP("LetterDialog", "Definitif")),
-                  ("plt", QT_TRANSLATE_NOOP("LetterDialog", "Plt. (Pelaksana Tugas)")),
-                  ("plh", QT_TRANSLATE_NOOP("LetterDialog", "Plh. (Pelaksana Harian)")))
-PAPERS = ("A4", "F4")
-
-
-def letter_pdf(letter, paper: str | None = None) -> bytes:
-    """A filled letter as PDF bytes, on `paper` (A4, F4...) instead of the template's own."""
-    from sop_desktop.letters.render import render_pdf
-    from sop_desktop.services import office
-
-    tpl = letter.template
-    if paper and paper != tpl.paper:
-        letter = dataclasses.replace(letter, template=dataclasses.replace(tpl, paper=paper))
-    buf = io.BytesIO()
-    render_pdf(letter, office.load(), buf)
-    return buf.getvalue()
-
-
-def lenient_template(tpl):
-    """The template with every required field defaulting to "": the form is prefilled from what
-    the case holds, and a letter whose required fields are still empty can be previewed."""
-    return dataclasses.replace(tpl, fields={
-        k: dataclasses.replace(f, default="" if f.default is None else f.default)
-        for k, f in tpl.fields.items()})
-
-
-def _header_keys(tpl) -> list[str]:
-    """The header texts a template prints (and so the user may change) besides its own fields."""
-    if tpl.kind in ("surat", "nota_dinas"):
-        keys = ["sifat", "lampiran", "hal", "kepada"]
-        if tpl.kind == "surat":
-            keys.append("di")
-        return keys
-    if tpl.kind in ("naskah",) and tpl.texts.get("kepada"):
-        return ["kepada", "di"]
-    return []
 
 
 class LetterDialog(QDialog):
@@ -123,6 +89,19 @@ class LetterDialog(QDialog):
         outer.addLayout(body, 1)
         side = QVBoxLayout()
         body.addLayout(side, 0)
+        self._build_choices(side)
+        self._build_form(side)
+        self._build_side_actions(side)
+        self._build_preview(body)
+        self._build_buttons(outer)
+        self._connect_inputs()
+        fit_size(self, 1240, 780, share=0.94)
+        self._template_changed()
+        self._check_date()
+        self.template.setFocus()
+
+    def _build_choices(self, side: QVBoxLayout) -> None:
+        """The case caption and the template choice above the form."""
         caption = QLabel(f"<b>{_html(self.case.number)}</b><br>{_html(self.defn.name)}")
         caption.setObjectName("letter_case")
         caption.setWordWrap(True)
@@ -140,6 +119,8 @@ class LetterDialog(QDialog):
         top.addRow(self.tr("T&emplat:"), self.template)
         side.addLayout(top)
 
+    def _build_form(self, side: QVBoxLayout) -> None:
+        """The scrolling form: header texts, template fields and the signer box."""
         # the form scrolls: a template with many fields must still fit a 1366×768 screen
         self.scroll = QScrollArea()
         self.scroll.setObjectName("letter_form_scroll")
@@ -154,43 +135,15 @@ class LetterDialog(QDialog):
         self.header_form = QFormLayout(self.header_box)
         self.fields_box = QGroupBox(self.tr("Isian surat"))
         self.fields_form = QFormLayout(self.fields_box)
-        self.sign_box = QGroupBox(self.tr("Penanda tangan, tanggal dan kertas"))
-        sign = QFormLayout(self.sign_box)
-        self.signer = QComboBox()
-        self.signer.setObjectName("letter_signer")
-        self.signer.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.signer.setMinimumContentsLength(20)
-        sign.addRow(self.tr("Penanda ta&ngan:"), self.signer)
-        self.acting = QComboBox()
-        self.acting.setObjectName("letter_acting")
-        for key, text in ACTING_CHOICES:
-            self.acting.addItem(QCoreApplication.translate("LetterDialog", text), key)
-        sign.addRow(self.tr("&Kedudukan:"), self.acting)
-        self.acting_for = QLineEdit()
-        self.acting_for.setObjectName("letter_acting_for")
-        self.acting_for.setPlaceholderText(self.tr("jabatan yang diwakili, mis. Kepala Kantor Wilayah"))
-        self.acting_for_label = QLabel(self.tr("Atas &jabatan:"))
-        self.acting_for_label.setBuddy(self.acting_for)
-        sign.addRow(self.acting_for_label, self.acting_for)
-        self.date = QDateEdit(QDate(self.services.cases.clock().date()))
-        self.date.setObjectName("letter_date")
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("dd/MM/yyyy")
-        sign.addRow(self.tr("Tangg&al surat:"), self.date)
-        self.date_warning = QLabel()
-        self.date_warning.setObjectName("letter_date_warning")
-        self.date_warning.setWordWrap(True)
-        self.date_warning.setStyleSheet("color: #9a5b00")
-        self.date_warning.setVisible(False)
-        sign.addRow("", self.date_warning)
-        self.paper = QComboBox()
-        self.paper.setObjectName("letter_paper")
-        sign.addRow(self.tr("Ke&rtas:"), self.paper)
+        build_sign_box(self)
         for box in (self.header_box, self.fields_box, self.sign_box):
             self.form_layout.addWidget(box)
         self.form_layout.addStretch(1)
         self.scroll.setWidget(self.form_host)
         side.addWidget(self.scroll, 1)
+
+    def _build_side_actions(self, side: QVBoxLayout) -> None:
+        """The message line, the note on issuing and the refresh-preview button."""
         self.message = QLabel()
         self.message.setObjectName("letter_message")
         self.message.setWordWrap(True)
@@ -208,6 +161,8 @@ class LetterDialog(QDialog):
         self.preview_button.clicked.connect(self.refresh_preview)
         side.addWidget(self.preview_button)
 
+    def _build_preview(self, body: QHBoxLayout) -> None:
+        """The letter number and the PDF preview on the right."""
         right = QVBoxLayout()
         body.addLayout(right, 1)
         self.number_label = QLabel()
@@ -216,6 +171,8 @@ class LetterDialog(QDialog):
         self.preview = PdfPreview()
         right.addWidget(self.preview, 1)
 
+    def _build_buttons(self, outer: QVBoxLayout) -> None:
+        """Save PDF, print and close."""
         buttons = QDialogButtonBox()
         self.save_pdf_button = buttons.addButton(self.tr("Simpan P&DF…"),
                                                  QDialogButtonBox.ButtonRole.ActionRole)
@@ -229,6 +186,8 @@ class LetterDialog(QDialog):
         self.print_button.clicked.connect(self.choose_printer)
         outer.addWidget(buttons)
 
+    def _connect_inputs(self) -> None:
+        """A changed input schedules a new preview (after a short pause)."""
         self.preview_timer = QTimer(self)
         self.preview_timer.setSingleShot(True)
         self.preview_timer.setInterval(500)
@@ -240,10 +199,6 @@ class LetterDialog(QDialog):
         self.acting_for.textEdited.connect(self.options_changed)
         self.date.dateChanged.connect(self.options_changed)
         self.date.dateChanged.connect(self._check_date)
-        fit_size(self, 1240, 780, share=0.94)
-        self._template_changed()
-        self._check_date()
-        self.template.setFocus()
 
     def _check_date(self, *_args) -> None:
         """Warn when the letter is dated on a Sunday, a closed day or a holiday."""
@@ -326,58 +281,7 @@ class LetterDialog(QDialog):
 
     def _build_fields(self, tpl) -> None:
         """One input per header text and per template field, prefilled from the case."""
-        for form in (self.header_form, self.fields_form):
-            while form.rowCount():
-                form.removeRow(0)
-        self.header_edits, self.field_edits = {}, {}
-        self.edited_headers = set()
-        texts, tembusan, values = self._prefill(tpl)
-        self._refreshing = True  # filling the form is not the user editing the headers
-        labels = {"sifat": self.tr("&Sifat:"), "lampiran": self.tr("&Lampiran:"),
-                  "hal": self.tr("&Hal:"), "kepada": self.tr("&Yth.:"), "di": self.tr("d&i:")}
-        for key in _header_keys(tpl):
-            if key == "sifat":
-                edit = QComboBox()
-                edit.setEditable(True)
-                edit.addItems(list(SIFAT_CHOICES))
-                edit.setCurrentText(texts.get("sifat", ""))
-                edit.currentTextChanged.connect(lambda _t, k=key: self._header_edited(k))
-            else:
-                edit = QLineEdit(texts.get(key, ""))
-                edit.textChanged.connect(lambda _t, k=key: self._header_edited(k))
-            edit.setObjectName(f"letter_{key}")
-            self.header_edits[key] = edit
-            self.header_form.addRow(labels[key], edit)
-        if tpl.kind not in ("sertifikat", "disposisi"):
-            edit = QPlainTextEdit("\n".join(tembusan))
-            edit.setObjectName("letter_tembusan")
-            edit.setTabChangesFocus(True)
-            edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 4 + 12)
-            edit.setPlaceholderText(self.tr("satu tujuan per baris"))
-            edit.textChanged.connect(lambda k="tembusan": self._header_edited(k))
-            self.header_edits["tembusan"] = edit
-            self.header_form.addRow(self.tr("&Tembusan:"), edit)
-        self.header_box.setVisible(bool(self.header_edits))
-        for key, spec in tpl.fields.items():
-            value = values.get(key, "")
-            if spec.multiline:
-                edit = QPlainTextEdit(value)
-                edit.setTabChangesFocus(True)
-                edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 4 + 12)
-                edit.textChanged.connect(self.options_changed)
-            else:
-                edit = QLineEdit(value)
-                edit.textEdited.connect(self.options_changed)
-            edit.setObjectName(f"field_{key}")
-            if spec.default is None:
-                edit.setToolTip(self.tr("Wajib diisi"))
-            label = QLabel(spec.label + (" *" if spec.default is None else "") + ":")
-            label.setWordWrap(True)
-            label.setBuddy(edit)
-            self.field_edits[key] = edit
-            self.fields_form.addRow(label, edit)
-        self.fields_box.setVisible(bool(self.field_edits))
-        self._refreshing = False
+        build_fields(self, tpl, *self._prefill(tpl))
 
     def _header_edited(self, key: str) -> None:
         """A header text the user changed is printed as typed; the others follow the template
@@ -388,19 +292,10 @@ class LetterDialog(QDialog):
         self.options_changed()
 
     def _show_derived_headers(self, texts: dict, tembusan: list[str]) -> None:
+        """The header texts the user did not change, as the template derives them now."""
         self._refreshing = True
         try:
-            for key, edit in self.header_edits.items():
-                if key in self.edited_headers:
-                    continue
-                value = "\n".join(tembusan) if key == "tembusan" else texts.get(key, "")
-                if _text_of(edit) != value:
-                    if isinstance(edit, QPlainTextEdit):
-                        edit.setPlainText(value)
-                    elif isinstance(edit, QComboBox):
-                        edit.setCurrentText(value)
-                    else:
-                        edit.setText(value)
+            show_header_texts(self.header_edits, self.edited_headers, texts, tembusan)
         finally:
             self._refreshing = False
 
@@ -444,9 +339,9 @@ class LetterDialog(QDialog):
         fields: dict[str, str] = {}
         for key, edit in self.header_edits.items():
             if key in self.edited_headers:
-                fields[key] = _text_of(edit)
+                fields[key] = text_of(edit)
         for key, edit in self.field_edits.items():
-            text = _text_of(edit)
+            text = text_of(edit)
             if text.strip():  # an empty one: the service names a missing required field itself
                 fields[key] = text
         acting = self.acting.currentData() or None
@@ -460,7 +355,7 @@ class LetterDialog(QDialog):
         tpl = self.current_template()
         return [spec.label for key, spec in tpl.fields.items()
                 if spec.default is None and key in self.field_edits
-                and not _text_of(self.field_edits[key]).strip()]
+                and not text_of(self.field_edits[key]).strip()]
 
     def options_changed(self, *_args) -> None:
         self.generation += 1
@@ -492,26 +387,8 @@ class LetterDialog(QDialog):
         self.preview_running = True
 
         def work():
-            from sop_desktop.letters.render import fill
-            from sop_desktop.letters.service import LetterService
-            from sop_desktop.storage import db as dbm
-
-            try:
-                service = LetterService.from_services(services)
-                tpl = service.template(choices["template_id"])
-                who = service.resolve_signer(tpl, user, signer=choices["signer"],
-                                             acting=choices["acting"], fields=choices["fields"])
-                lenient = lenient_template(tpl)
-                values = service.values_for(case_id, lenient, user, who, fields=choices["fields"],
-                                            when=choices["when"], number="…" if tpl.numbered else "")
-                filled = fill(lenient, values)  # what the form's header texts show
-                # a required field still empty prints as "[its label]" in the preview
-                marked = {**values, **{k: f"[{f.label}]" for k, f in tpl.fields.items()
-                                       if f.default is None and not values.get(k, "").strip()}}
-                data = letter_pdf(fill(lenient, marked), paper)
-            finally:
-                dbm.database.close()
-            return render_pages(data, width), filled.texts, filled.tembusan
+            data, texts, tembusan = preview_letter(services, user, case_id, choices, paper)
+            return render_pages(data, width), texts, tembusan
 
         def done(result) -> None:
             if self.closed:
@@ -704,14 +581,6 @@ class LetterDialog(QDialog):
         self.closed = True
         self.preview_timer.stop()
         super().done(result)
-
-
-def _text_of(edit: QWidget) -> str:
-    if isinstance(edit, QPlainTextEdit):
-        return edit.toPlainText()
-    if isinstance(edit, QComboBox):
-        return edit.currentText()
-    return edit.text()
 
 
 def _html(text: str) -> str:

@@ -1,438 +1,52 @@
 """The Laporan dialogs: registers, laporan kinerja, the SOP monitoring sheet and the agenda surat
 keluar, each with its choices, a preview of the PDF pages, and save (Excel, PDF) and print.
 
-Building and writing a report, and rendering its pages, run off the UI thread; the PDF pages are
-rasterised with pypdfium2 (the same PDF that is saved is what is previewed and printed).
+Building and writing a report, and rendering its pages, run off the UI thread (ui.report_output);
+the same PDF that is saved is what is previewed and printed.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
-import sys
-import tempfile
-import threading
-from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QMarginsF, QObject, QRectF, QSizeF, Qt, QTimer
-from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPixmap
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
-    QScrollArea,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from sop_desktop.errors import SopError
+from ui.period_picker import PeriodPicker
+from ui.report_output import (
+    KIND_AGENDA,
+    KIND_KINERJA,
+    KIND_MONITORING,
+    KIND_REGISTER,
+    KINDS,
+    ReportRequest,
+    open_print_dialog,
+    print_pdf,
+    render_pages,
+    report_pdf_bytes,
+    write_report,
+)
+from ui.report_preview import PdfPreview
 from ui.screen import fit_size
 from ui.workers import user_message
 
-KIND_REGISTER = "register"
-KIND_KINERJA = "kinerja"
-KIND_MONITORING = "monitoring"
-KIND_AGENDA = "agenda"
-KINDS = (KIND_REGISTER, KIND_KINERJA, KIND_MONITORING, KIND_AGENDA)
-PREVIEW_PAGES = 20  # a preview of a 300-page register shows its start; the file has every page
 PREVIEW_ROWS = 300  # rows of a register laid out for the preview (about 20 pages)
-PRINT_DPI = 300  # enough for text on paper; a printer's 1200 dpi would only make huge images
-_PDFIUM = threading.Lock()  # PDFium is not thread-safe: one rendering at a time in the process
 
-
-# ------------------------------------------------------------------ headless report production
-
-@dataclass(frozen=True)
-class ReportRequest:
-    """What the dialog asks for: the kind of report, its period and filters, the paper."""
-
-    kind: str
-    period: object = None  # sop_desktop.reports.periods.Period, or None for all time
-    sop: str | None = None  # SOP code, "aduan" (every complaint SOP) or None (every SOP)
-    status: str | None = None
-    position: str | None = None
-    paper: str = "A4"
-    signer: tuple[str, str, str] | None = None  # (jabatan, nama, NIP); None: the office setting
-
-    def signer_dict(self) -> dict | None:
-        if self.signer is None:
-            return None
-        return dict(zip(("jabatan", "nama", "nip"), self.signer, strict=False))
-
-
-def build_report(services, request: ReportRequest):
-    """Read the report's data from the database (RegisterData, KinerjaData or the agenda Table)."""
-    from sop_desktop.letters.register import outgoing_table
-    from sop_desktop.reports.kinerja import build_kinerja
-    from sop_desktop.reports.registers import RegisterFilters, build_register
-
-    signer = request.signer_dict()
-    if request.kind == KIND_REGISTER:
-        return build_register(services, RegisterFilters(request.sop, request.period,
-                                                        request.status, request.position),
-                              signer=signer)
-    if request.kind in (KIND_KINERJA, KIND_MONITORING):
-        if request.period is None:
-            raise SopError("Pilih periode laporan")
-        return build_kinerja(services, period=request.period, sop=request.sop, signer=signer)
-    if request.kind == KIND_AGENDA:
-        return outgoing_table(request.period)
-    raise SopError(f"Jenis laporan '{request.kind}' tidak dikenal")
-
-
-def write_built(request: ReportRequest, data, path, fmt: str, progress=None,
-                total: int | None = None) -> Path:
-    """Write what build_report() returned as "xlsx" or "pdf", whole or not at all."""
-    from sop_desktop.letters.register import export_outgoing_pdf, export_outgoing_xlsx
-    from sop_desktop.reports.kinerja import (
-        write_kinerja_pdf,
-        write_kinerja_xlsx,
-        write_monitoring_pdf,
-        write_monitoring_xlsx,
-    )
-    from sop_desktop.reports.registers import write_register_pdf, write_register_xlsx
-    from sop_desktop.services import office as office_mod
-
-    pdf_out = fmt == "pdf"
-    if request.kind == KIND_REGISTER:
-        if pdf_out:
-            return write_register_pdf(data, path, progress=progress, paper=request.paper)
-        return write_register_xlsx(data, path, progress=progress)
-    if request.kind == KIND_KINERJA:
-        if pdf_out:
-            return write_kinerja_pdf(data, path, progress=progress, paper=request.paper)
-        return write_kinerja_xlsx(data, path, progress=progress)
-    if request.kind == KIND_MONITORING:
-        if pdf_out:
-            return write_monitoring_pdf(data, path, progress=progress, paper=request.paper)
-        return write_monitoring_xlsx(data, path, progress=progress)
-    if pdf_out:
-        return export_outgoing_pdf(path, request.period, paper=request.paper,
-                                   signer=request.signer_dict(), progress=progress, table=data,
-                                   total=total)
-    return export_outgoing_xlsx(path, request.period, office_name=office_mod.load().kantor,
-                                table=data)
-
-
-def write_report(services, request: ReportRequest, path, fmt: str, progress=None) -> Path:
-    """Build the requested report from the database and write it as "xlsx" or "pdf"."""
-    return write_built(request, build_report(services, request), path, fmt, progress=progress)
-
-
-def report_pdf_bytes(services, request: ReportRequest, progress=None,
-                     max_rows: int | None = None) -> tuple[bytes, int, int]:
-    """The report's PDF in memory: (pdf, rows shown, rows in the report).
-
-    `max_rows` cuts a long register or agenda for the preview: laying out 100,000 rows takes
-    minutes, and a reader checks the choices on the first pages."""
-    data = build_report(services, request)
-    table = getattr(data, "table", data) if request.kind in (KIND_REGISTER, KIND_AGENDA) else None
-    total = shown = len(table.rows) if table is not None else 0
-    if table is not None and max_rows is not None and total > max_rows:
-        cut = dataclasses.replace(table, rows=table.rows[:max_rows])
-        data = dataclasses.replace(data, table=cut) if request.kind == KIND_REGISTER else cut
-        shown = max_rows
-    with tempfile.TemporaryDirectory(prefix="sop-laporan-") as folder:
-        path = Path(folder) / "laporan.pdf"
-        write_built(request, data, path, "pdf", progress=progress, total=total)
-        return path.read_bytes(), shown, total
-
-
-# ------------------------------------------------------------------ PDF pages as images
-
-def render_pages(data: bytes, width_px: int, max_pages: int = PREVIEW_PAGES
-                 ) -> tuple[list[QImage], int]:
-    """The first `max_pages` pages as images `width_px` wide, and the number of pages.
-
-    Safe off the UI thread (QImage, not QPixmap)."""
-    import pypdfium2
-
-    with _PDFIUM:
-        doc = pypdfium2.PdfDocument(data)
-        try:
-            total = len(doc)
-            images = []
-            for i in range(min(total, max_pages)):
-                page = doc[i]
-                width_pt, _height = page.get_size()
-                images.append(_page_image(page, max(width_px, 50) / width_pt))
-                page.close()
-            return images, total
-        finally:
-            doc.close()
-
-
-def _page_image(page, scale: float) -> QImage:
-    bitmap = page.render(scale=scale, prefer_bgrx=True)
-    try:
-        # BGRx bytes in memory are QImage's RGB32 on a little-endian machine
-        image = QImage(bytes(bitmap.buffer), bitmap.width, bitmap.height, bitmap.stride,
-                       QImage.Format.Format_RGB32)
-        return image.copy()  # own the pixels: the bitmap's buffer is freed below
-    finally:
-        bitmap.close()
-
-
-def print_pdf(printer: QPrinter, data: bytes, progress=None) -> int:
-    """Print every page of a PDF on `printer`, each on paper of its own size; returns pages.
-
-    A QPainter may paint on a QPrinter from a worker thread, so this can run off the UI thread.
-    """
-    import pypdfium2
-
-    with _PDFIUM:
-        doc = pypdfium2.PdfDocument(data)
-        painter = QPainter()
-        try:
-            total = len(doc)
-            printer.setFullPage(True)
-            for i in range(total):
-                page = doc[i]
-                w_pt, h_pt = page.get_size()
-                landscape = w_pt > h_pt
-                size = QPageSize(QSizeF(min(w_pt, h_pt), max(w_pt, h_pt)), QPageSize.Unit.Point,
-                                 "", QPageSize.SizeMatchPolicy.FuzzyMatch)
-                orientation = (QPageLayout.Orientation.Landscape if landscape
-                               else QPageLayout.Orientation.Portrait)
-                printer.setPageLayout(QPageLayout(size, orientation, QMarginsF(0, 0, 0, 0)))
-                if i == 0:
-                    if not painter.begin(printer):
-                        raise SopError("Pencetak tidak dapat dibuka. Periksa pencetak lalu ulangi.")
-                elif not printer.newPage():
-                    raise SopError("Pencetak menolak halaman berikutnya. Periksa pencetak lalu ulangi.")
-                dpi = min(printer.resolution(), PRINT_DPI)
-                image = _page_image(page, dpi / 72.0)
-                page.close()
-                target = printer.paperRect(QPrinter.Unit.DevicePixel)
-                painter.drawImage(QRectF(0, 0, target.width(), target.height()), image)
-                if progress is not None:
-                    progress(i + 1, total)
-            return total
-        finally:
-            if painter.isActive():
-                painter.end()
-            doc.close()
-
-
-def printer_available(printer: QPrinter) -> bool:
-    """False where the system print dialog cannot open: Windows and macOS with no printer
-    installed (Qt then falls back to PDF output, which their native dialogs refuse)."""
-    if sys.platform.startswith("linux"):
-        return True  # Qt's own dialog prints to a PDF file when no printer is set up
-    return printer.outputFormat() == QPrinter.OutputFormat.NativeFormat
-
-
-def open_print_dialog(parent: QWidget, doc_name: str, object_name: str, title: str,
-                      on_accept, on_no_printer) -> QPrinter | None:
-    """The system print dialog, opened window-modal; `on_accept(printer)` runs when the user
-    confirms. Without any printer, `on_no_printer(message)` is told instead and None returned."""
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setDocName(doc_name)
-    if not printer_available(printer):
-        on_no_printer(QCoreApplication.translate(
-            "ReportDialog", "Belum ada pencetak yang terpasang di komputer ini. Simpan "
-                            "sebagai PDF, lalu cetak dari komputer yang memiliki pencetak."))
-        return None
-    dialog = QPrintDialog(printer, parent)
-    dialog.setObjectName(object_name)
-    dialog.setWindowTitle(title)
-    dialog.accepted.connect(lambda p=printer: on_accept(p))
-    dialog.finished.connect(lambda _r, d=dialog: d.deleteLater())
-    parent.print_dialog = dialog
-    QDialog.open(dialog)  # QPrintDialog.open() wants a receiver; the plain one is enough
-    return printer
-
-
-class PdfPreview(QScrollArea):
-    """The pages of a PDF, one under the other on a grey desk, scrolled like a document."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("pdf_preview")
-        self.setWidgetResizable(True)
-        self.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # arrow keys and PgUp/PgDn scroll
-        desk = QWidget()
-        desk.setObjectName("pdf_desk")
-        desk.setStyleSheet("#pdf_desk { background: #8a8f96; }")
-        self.pages_layout = QVBoxLayout(desk)
-        self.pages_layout.setContentsMargins(12, 12, 12, 12)
-        self.pages_layout.setSpacing(12)
-        self.pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        self.message = QLabel()
-        self.message.setObjectName("preview_message")
-        self.message.setWordWrap(True)
-        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message.setStyleSheet("color: white; font-size: 11pt; padding: 24px;")
-        self.busy = QProgressBar()
-        self.busy.setObjectName("preview_busy")
-        self.busy.setRange(0, 0)
-        self.busy.setMaximumWidth(240)
-        self.busy.setTextVisible(False)
-        self.busy.hide()
-        self.pages_layout.addWidget(self.message, 0, Qt.AlignmentFlag.AlignHCenter)
-        self.pages_layout.addWidget(self.busy, 0, Qt.AlignmentFlag.AlignHCenter)
-        self.page_labels: list[QLabel] = []
-        self.setWidget(desk)
-
-    def page_width_px(self) -> int:
-        """How wide a page image should be to fill the view, in device pixels."""
-        width = self.viewport().width()
-        if not self.verticalScrollBar().isVisible():  # it appears once the pages are in
-            width -= self.style().pixelMetric(self.style().PixelMetric.PM_ScrollBarExtent)
-        logical = max(300, width - 2 * 12 - 6)
-        return int(logical * self.devicePixelRatioF())
-
-    def show_message(self, text: str, busy: bool = False) -> None:
-        self._clear_pages()
-        self.message.setText(text)
-        self.message.show()
-        self.busy.setVisible(busy)
-
-    def set_pages(self, images: list[QImage], note: str = "") -> None:
-        self._clear_pages()
-        self.busy.hide()
-        self.message.setVisible(bool(note))
-        self.message.setText(note)
-        ratio = self.devicePixelRatioF()
-        for i, image in enumerate(images):
-            pix = QPixmap.fromImage(image)
-            pix.setDevicePixelRatio(ratio)
-            label = QLabel()
-            label.setObjectName(f"preview_page_{i + 1}")
-            label.setPixmap(pix)
-            label.setFrameShape(QFrame.Shape.Box)
-            label.setStyleSheet("background: white; border: 1px solid #444;")
-            self.pages_layout.insertWidget(self.pages_layout.count() - 2, label, 0,
-                                           Qt.AlignmentFlag.AlignHCenter)
-            self.page_labels.append(label)
-        self.verticalScrollBar().setValue(0)
-
-    def _clear_pages(self) -> None:
-        for label in self.page_labels:
-            self.pages_layout.removeWidget(label)
-            label.deleteLater()
-        self.page_labels = []
-
-
-# ------------------------------------------------------------------ period picker
-
-PERIOD_MONTH, PERIOD_QUARTER, PERIOD_SEMESTER, PERIOD_YEAR, PERIOD_RANGE, PERIOD_ALL = (
-    "bulan", "triwulan", "semester", "tahun", "rentang", "semua")
-
-
-class PeriodPicker(QObject):
-    """A report period: a month, quarter, semester or year, a date range, or (optionally) all.
-
-    Its rows go into the dialog's own form (add_to), so every label lines up."""
-
-    def __init__(self, today: dt.date, allow_all: bool, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.form: QFormLayout | None = None
-        self.kind = QComboBox()
-        self.kind.setObjectName("period_kind")
-        for key, text in ((PERIOD_MONTH, self.tr("Bulan")), (PERIOD_QUARTER, self.tr("Triwulan")),
-                          (PERIOD_SEMESTER, self.tr("Semester")), (PERIOD_YEAR, self.tr("Tahun")),
-                          (PERIOD_RANGE, self.tr("Rentang tanggal"))):
-            self.kind.addItem(text, key)
-        if allow_all:
-            self.kind.addItem(self.tr("Seluruhnya"), PERIOD_ALL)
-        self.year = QSpinBox()
-        self.year.setObjectName("period_year")
-        self.year.setRange(2000, 2100)
-        self.year.setValue(today.year)
-        self.month = QComboBox()
-        self.month.setObjectName("period_month")
-        locale = QLocale()
-        for m in range(1, 13):
-            name = locale.standaloneMonthName(m, QLocale.FormatType.LongFormat)
-            self.month.addItem(name[:1].upper() + name[1:], m)
-        self.month.setCurrentIndex(today.month - 1)
-        self.quarter = QComboBox()
-        self.quarter.setObjectName("period_quarter")
-        for q, roman in enumerate(("I", "II", "III", "IV"), 1):
-            self.quarter.addItem(self.tr("Triwulan %1").replace("%1", roman), q)
-        self.quarter.setCurrentIndex((today.month - 1) // 3)
-        self.semester = QComboBox()
-        self.semester.setObjectName("period_semester")
-        self.semester.addItem(self.tr("Semester I (Januari–Juni)"), 1)
-        self.semester.addItem(self.tr("Semester II (Juli–Desember)"), 2)
-        self.semester.setCurrentIndex(0 if today.month <= 6 else 1)
-        self.date_from = self._date_edit("period_from", QDate(today.year, today.month, 1))
-        self.date_to = self._date_edit("period_to", QDate(today.year, today.month, today.day))
-        self.kind.currentIndexChanged.connect(self._kind_changed)
-
-    def add_to(self, form: QFormLayout) -> None:
-        """Add the period rows to `form` (labels with mnemonics and buddies)."""
-        self.form = form
-        form.addRow(self.tr("&Periode:"), self.kind)
-        form.addRow(self.tr("Ta&hun:"), self.year)
-        form.addRow(self.tr("&Bulan:"), self.month)
-        form.addRow(self.tr("T&riwulan:"), self.quarter)
-        form.addRow(self.tr("Se&mester:"), self.semester)
-        form.addRow(self.tr("Dari tangga&l:"), self.date_from)
-        form.addRow(self.tr("Sampai tangg&al:"), self.date_to)
-        self._kind_changed()
-
-    def _date_edit(self, name: str, value: QDate) -> QDateEdit:
-        edit = QDateEdit(value)
-        edit.setObjectName(name)
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("dd/MM/yyyy")
-        return edit
-
-    def _kind_changed(self) -> None:
-        if self.form is None:
-            return
-        kind = self.kind.currentData()
-        shown = {self.year: kind in (PERIOD_MONTH, PERIOD_QUARTER, PERIOD_SEMESTER, PERIOD_YEAR),
-                 self.month: kind == PERIOD_MONTH, self.quarter: kind == PERIOD_QUARTER,
-                 self.semester: kind == PERIOD_SEMESTER,
-                 self.date_from: kind == PERIOD_RANGE, self.date_to: kind == PERIOD_RANGE}
-        for widget, visible in shown.items():
-            self.form.setRowVisible(widget, visible)
-
-    def set_kind(self, kind: str) -> None:
-        self.kind.setCurrentIndex(self.kind.findData(kind))
-
-    def period(self):
-        """The chosen Period, or None for "Seluruhnya"; a ValidationError for a bad range."""
-        from sop_desktop.reports import periods
-
-        kind = self.kind.currentData()
-        y = self.year.value()
-        if kind == PERIOD_MONTH:
-            return periods.month(y, self.month.currentData())
-        if kind == PERIOD_QUARTER:
-            return periods.quarter(y, self.quarter.currentData())
-        if kind == PERIOD_SEMESTER:
-            return periods.semester(y, self.semester.currentData())
-        if kind == PERIOD_YEAR:
-            return periods.year(y)
-        if kind == PERIOD_RANGE:
-            return periods.date_range(self.date_from.date().toPython(), self.date_to.date().toPython())
-        return None
-
-    def widgets(self) -> list[QWidget]:
-        """The input widgets in tab order."""
-        return [self.kind, self.year, self.month, self.quarter, self.semester, self.date_from,
-                self.date_to]
-
-
-# ------------------------------------------------------------------ the dialog
 
 class ReportDialog(QDialog):
     """One Laporan dialog: choices on the left, the preview on the right, save and print below.
@@ -458,13 +72,31 @@ class ReportDialog(QDialog):
         self.setObjectName(f"report_dialog_{kind}")
         self.setWindowTitle(self._title())
         self.setModal(False)
-        today = self.services.cases.clock().date()
 
         outer = QVBoxLayout(self)
         body = QHBoxLayout()
         outer.addLayout(body, 1)
         side = QVBoxLayout()
         body.addLayout(side, 0)
+        tab_chain: list[QWidget] = []
+        self._build_options(side, tab_chain)
+        self._build_signer(side, tab_chain)
+        self._build_side_actions(side, tab_chain)
+        self._build_preview(body, tab_chain)
+        self._build_buttons(outer, tab_chain)
+        for first, second in zip(tab_chain, tab_chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+        self._connect_choices()
+        fit_size(self, 1280, 760, share=0.94)
+        self.preview.show_message(self.tr("Menyiapkan pratinjau…"), busy=True)
+        QTimer.singleShot(0, self, self.refresh_preview)
+        first = tab_chain[0]
+        first.setFocus()
+
+    def _build_options(self, side: QVBoxLayout, tab_chain: list[QWidget]) -> None:
+        """The Pilihan group: register kind, SOP, period, status, position and paper."""
+        kind = self.kind
+        today = self.services.cases.clock().date()
         options = QGroupBox(self.tr("Pilihan"))
         options.setObjectName("report_options")
         options.setMinimumWidth(320)
@@ -473,7 +105,6 @@ class ReportDialog(QDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         side.addWidget(options)
         self.register_kind = self.sop = self.status = self.position = None
-        tab_chain: list[QWidget] = []
         latest = sorted(self.services.sops.latest_all(), key=lambda d: (d.name.casefold(), d.code))
         if kind == KIND_REGISTER:
             self.register_kind = QComboBox()
@@ -495,24 +126,7 @@ class ReportDialog(QDialog):
         self.period.add_to(form)
         tab_chain += self.period.widgets()
         if kind == KIND_REGISTER:
-            self.status = QComboBox()
-            self.status.setObjectName("report_status")
-            for text, key in ((self.tr("Semua status"), None), (self.tr("Berjalan"), "berjalan"),
-                              (self.tr("Selesai"), "selesai"), (self.tr("Dihentikan"), "dihentikan"),
-                              (self.tr("Terlambat (melewati mutu baku)"), "terlambat")):
-                self.status.addItem(text, key)
-            form.addRow(self.tr("Stat&us:"), self.status)
-            self.position = QComboBox()
-            self.position.setObjectName("report_position")
-            self.position.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            self.position.setMinimumContentsLength(20)
-            self.position.addItem(self.tr("Semua jabatan"), None)
-            for pos in sorted(self.services.positions.all(), key=lambda p: p.name):
-                if not pos.external:
-                    self.position.addItem(pos.name, pos.name)
-            form.addRow(self.tr("Jabata&n:"), self.position)
-            tab_chain += [self.status, self.position]
+            self._build_register_filters(form, tab_chain)
         self.paper = QComboBox()
         self.paper.setObjectName("report_paper")
         self.paper.addItem(self.tr("A4 mendatar"), "A4")
@@ -521,6 +135,30 @@ class ReportDialog(QDialog):
             self.paper.setCurrentIndex(self.paper.findData("F4"))
         form.addRow(self.tr("&Kertas PDF:"), self.paper)
         tab_chain.append(self.paper)
+
+    def _build_register_filters(self, form: QFormLayout, tab_chain: list[QWidget]) -> None:
+        """The register's status and position choices."""
+        self.status = QComboBox()
+        self.status.setObjectName("report_status")
+        for text, key in ((self.tr("Semua status"), None), (self.tr("Berjalan"), "berjalan"),
+                          (self.tr("Selesai"), "selesai"), (self.tr("Dihentikan"), "dihentikan"),
+                          (self.tr("Terlambat (melewati mutu baku)"), "terlambat")):
+            self.status.addItem(text, key)
+        form.addRow(self.tr("Stat&us:"), self.status)
+        self.position = QComboBox()
+        self.position.setObjectName("report_position")
+        self.position.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.position.setMinimumContentsLength(20)
+        self.position.addItem(self.tr("Semua jabatan"), None)
+        for pos in sorted(self.services.positions.all(), key=lambda p: p.name):
+            if not pos.external:
+                self.position.addItem(pos.name, pos.name)
+        form.addRow(self.tr("Jabata&n:"), self.position)
+        tab_chain += [self.status, self.position]
+
+    def _build_signer(self, side: QVBoxLayout, tab_chain: list[QWidget]) -> None:
+        """The Penanda tangan PDF group, filled from the office setting."""
         signing = QGroupBox(self.tr("Penanda tangan PDF"))
         signing.setObjectName("report_signer")
         signing.setMaximumWidth(380)
@@ -538,6 +176,9 @@ class ReportDialog(QDialog):
             self.signer_edits[key] = edit
             tab_chain.append(edit)
         side.addWidget(signing)
+
+    def _build_side_actions(self, side: QVBoxLayout, tab_chain: list[QWidget]) -> None:
+        """The error line and the refresh-preview button under the choices."""
         self.error = QLabel()
         self.error.setObjectName("report_error")
         self.error.setWordWrap(True)
@@ -550,6 +191,8 @@ class ReportDialog(QDialog):
         tab_chain.append(self.preview_button)
         side.addStretch(1)
 
+    def _build_preview(self, body: QHBoxLayout, tab_chain: list[QWidget]) -> None:
+        """The page count and the PDF preview on the right."""
         right = QVBoxLayout()
         body.addLayout(right, 1)
         self.pages_label = QLabel()
@@ -559,6 +202,8 @@ class ReportDialog(QDialog):
         right.addWidget(self.preview, 1)
         tab_chain.append(self.preview)
 
+    def _build_buttons(self, outer: QVBoxLayout, tab_chain: list[QWidget]) -> None:
+        """Save Excel, save PDF, print and close."""
         buttons = QDialogButtonBox()
         self.save_xlsx_button = buttons.addButton(self.tr("Simpan &Excel…"),
                                                   QDialogButtonBox.ButtonRole.ActionRole)
@@ -576,9 +221,9 @@ class ReportDialog(QDialog):
         self.print_button.clicked.connect(self.choose_printer)
         outer.addWidget(buttons)
         tab_chain += [self.save_xlsx_button, self.save_pdf_button, self.print_button, close]
-        for first, second in zip(tab_chain, tab_chain[1:], strict=False):
-            QWidget.setTabOrder(first, second)
 
+    def _connect_choices(self) -> None:
+        """A changed choice schedules a new preview (after a short pause)."""
         self.preview_timer = QTimer(self)
         self.preview_timer.setSingleShot(True)
         self.preview_timer.setInterval(400)
@@ -594,11 +239,6 @@ class ReportDialog(QDialog):
             edit.valueChanged.connect(self.options_changed)
         for edit in (self.period.date_from, self.period.date_to):
             edit.dateChanged.connect(self.options_changed)
-        fit_size(self, 1280, 760, share=0.94)
-        self.preview.show_message(self.tr("Menyiapkan pratinjau…"), busy=True)
-        QTimer.singleShot(0, self, self.refresh_preview)
-        first = tab_chain[0]
-        first.setFocus()
 
     def _title(self) -> str:
         return {KIND_REGISTER: self.tr("Buku register"), KIND_KINERJA: self.tr("Laporan kinerja"),
@@ -838,5 +478,4 @@ class ReportDialog(QDialog):
         super().done(result)
 
 
-__all__ = ["ReportDialog", "ReportRequest", "PdfPreview", "PeriodPicker", "build_report",
-           "print_pdf", "render_pages", "report_pdf_bytes", "write_built", "write_report"]
+__all__ = ["PREVIEW_ROWS", "ReportDialog"]
