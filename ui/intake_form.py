@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from sop_desktop.errors import SopError
-from sop_desktop.services.workflow import _clean_field as clean_field  # the core's per-field rule
+from sop_desktop.services.case_fields import _clean_field as clean_field  # the core's per-field rule
 from ui.date_edit import DateEdit
 
 

@@ -9,7 +9,8 @@ from sop_desktop.cli import print_json
 from sop_desktop.cli.user import acting_user, add_as_argument
 from sop_desktop.domain.sifat import sifat_code, sifat_label
 from sop_desktop.errors import ValidationError
-from sop_desktop.services.workflow import STATUS_LABELS, iso, parse_at
+from sop_desktop.services.case_fields import iso, parse_at
+from sop_desktop.services.case_states import STATUS_LABELS
 
 
 def register(sub) -> None:

@@ -263,19 +263,43 @@ def fill(services, cases: int, seed: int = 1, now: dt.datetime | None = None, *,
     # marked first: a fill cut short leaves a training database that a new fill may complete
     dbm.set_setting(TRAINING_KEY, {"since": now.isoformat()})
     people = ensure_users(services, rng, password)
-    operators = people["operators"]
-    holders = people["holders"]
-    cal = services.cases.calendar()
-    # the same few hundred days are asked about again and again: memoise the day questions
-    # on this calendar object (its settings do not change during the fill)
+    cal = _memoised_calendar(services.cases.calendar())
+    plans = _plans(services, defs, people["holders"])
+    starts = _start_times(rng, cal, now, cases, len(plans))
+    run = _DemoRun(services.db, rng, cal, now, plans, [u.id for u in people["operators"]])
+    with services.db.atomic():
+        first_id = (dbm.database.execute_sql('SELECT COALESCE(MAX("id"), 0) FROM "cases"')
+                    .fetchone()[0]) + 1
+        rebuilt = _drop_indexes_for_bulk(services.db, len(starts)) if run.sqlite else []
+        for i, (start, plan_no) in enumerate(starts):
+            run.add_case(first_id + i, start, plan_no)
+            if len(run.case_rows) >= FLUSH_CASES:
+                run.flush()
+        run.flush()
+        for sql in rebuilt:  # building an index once is faster than growing it row by row
+            services.db.execute_sql(sql)
+        # the global chain: one entry per new case (its whole history chains to its last event)
+        ledger.record_unledgered(services.db, cases_from=first_id)
+        for (code, year), value in run.seqs.items():
+            numbering.raise_to(numbering.agenda_key(code), year, value)
+    return DemoResult(run.n_cases, run.n_events, people["created"], run.n_open, run.n_overdue,
+                      password if people["created"] else "")
+
+
+def _memoised_calendar(cal):
+    """The working calendar with its day questions memoised: the same few hundred days are
+    asked about again and again (its settings do not change during the fill)."""
     for name in ("is_working_day", "next_working_day", "office_hours"):
         setattr(cal, name, functools.lru_cache(maxsize=None)(getattr(cal, name)))
+    return cal
+
+
+def _plans(services, defs, holders: dict) -> list[tuple]:
+    """Per SOP: (definition, its steps as tuples by number, first step, version id, kode)."""
     index = services.positions._index()
     version_ids = {(r.code, r.version): r.id for r in dbm.SopVersion.select(
         dbm.SopVersion.id, dbm.SopVersion.code, dbm.SopVersion.version)}
     external = {p.id for p in dbm.Position.select() if p.external}
-
-    op_ids = [u.id for u in operators]
     plans = []
     for d in defs:
         steps = {}
@@ -291,28 +315,12 @@ def fill(services, cases: int, seed: int = 1, now: dt.datetime | None = None, *,
                                   step.yes, step.no)
         plans.append((d, steps, d.steps[0].number, version_ids[(d.code, d.version)],
                       numbering.sop_kode(d.code)))
-    pattern = numbering.agenda_pattern()
-    sqlite = dbm.is_sqlite()
-    stamps: dict = {}
+    return plans
 
-    def fmt(value):
-        # times are rounded to ten minutes, so the same few thousand strings repeat
-        text = stamps.get(value)
-        if text is None:
-            text = stamps[value] = value.isoformat(" ") if sqlite else value
-        return text
-    due_cache: dict = {}
 
-    def due_of(start, waktu, wkey):
-        # (due, due as stored); calendars repeat a lot once times are rounded
-        key = (start, wkey)
-        hit = due_cache.get(key)
-        if hit is None:
-            due = cal.due(start, waktu)
-            hit = due_cache[key] = (due, fmt(due))
-        return hit
-
-    # case start times: random office moments over the past year, numbered in time order
+def _start_times(rng, cal, now: dt.datetime, cases: int, n_plans: int) -> list[tuple]:
+    """Case start times: random office moments over the past year (with the plan each
+    follows), in time order, so agenda numbers follow time."""
     starts = []
     year_seconds = 365 * 86400
     for _ in range(cases):
@@ -321,141 +329,166 @@ def fill(services, cases: int, seed: int = 1, now: dt.datetime | None = None, *,
                                                  second=0))
         if moment > now:
             moment = now - dt.timedelta(minutes=rng.randint(1, 600))
-        starts.append((moment, rng.randrange(len(plans))))
+        starts.append((moment, rng.randrange(n_plans)))
     starts.sort()
+    return starts
 
-    random_ = rng.random
-    uniform = rng.uniform
-    ten = dt.timedelta(minutes=10)
-    five = dt.timedelta(minutes=5)
-    with services.db.atomic():
-        first_id = (dbm.database.execute_sql('SELECT COALESCE(MAX("id"), 0) FROM "cases"')
-                    .fetchone()[0]) + 1
-        seqs: dict[tuple[str, int], int] = {}
-        pools: dict[tuple, list[str]] = {}
-        case_rows, event_rows = [], []
-        n_open = n_overdue = n_cases = n_events = 0
-        history_columns = ("case_id", "action", "from_step", "to_step", "decision", "user_id",
-                           "position_id", "on_behalf_of_id", "at", "recorded_at", "note",
-                           "attachments", "seconds_taken", "due", "on_time")
-        rebuilt = _drop_indexes_for_bulk(services.db, len(starts)) if sqlite else []
 
-        def flush():
-            """Write the cases generated so far with their history (whole cases, so each chain
-            is complete in one batch), keeping memory small on a 4 GB office PC."""
-            nonlocal case_rows, event_rows, n_cases, n_events
-            _insert(services.db, sqlite, "cases",
-                    ("id", "number", "sop_version_id", "sop_code", "year", "seq", "status",
-                     "current_step", "current_lane", "current_position_id", "step_started_at",
-                     "current_due", "closed_at", "fields", "created_by_id", "created_at",
-                     "recorded_at", "updated_at"), case_rows)
-            # every case is new (ids above the highest one), so each chain starts empty
-            hashes = chain_hashes(history_columns, event_rows, previous={})
-            _insert(services.db, sqlite, "history", history_columns + ("hash",),
-                    [row + (digest,) for row, digest in zip(event_rows, hashes, strict=False)])
-            n_cases += len(case_rows)
-            n_events += len(event_rows)
-            case_rows, event_rows = [], []
+_HISTORY_COLUMNS = ("case_id", "action", "from_step", "to_step", "decision", "user_id",
+                    "position_id", "on_behalf_of_id", "at", "recorded_at", "note",
+                    "attachments", "seconds_taken", "due", "on_time")
+_CASE_COLUMNS = ("id", "number", "sop_version_id", "sop_code", "year", "seq", "status",
+                 "current_step", "current_lane", "current_position_id", "step_started_at",
+                 "current_due", "closed_at", "fields", "created_by_id", "created_at",
+                 "recorded_at", "updated_at")
+_TEN = dt.timedelta(minutes=10)
+_FIVE = dt.timedelta(minutes=5)
 
-        for i, (start, plan_no) in enumerate(starts):
-            defn, steps, first, vid, kode = plans[plan_no]
-            case_id = first_id + i
-            key = (defn.code, start.year)
-            if key not in seqs:
-                seqs[key] = numbering.peek(numbering.agenda_key(defn.code), start.year)
-            seqs[key] += 1
-            seq = seqs[key]
-            number = numbering.format_number(pattern, seq, kode, start, sop=defn.code)
-            pool_key = (plan_no, start.year, start.month)
-            pool = pools.get(pool_key)
-            if pool is None:  # a few hundred intake records per SOP and month, reused
-                pool = pools[pool_key] = [
-                    json.dumps(_record(defn.fields, rng, start),
-                               ensure_ascii=False, sort_keys=True) for _ in range(50)]
-            fields = pool[int(random_() * len(pool))]
-            opener = op_ids[int(random_() * len(op_ids))]
-            start_s = fmt(start)
-            event_rows.append((case_id, ACTION_OPEN, None, first, None, opener, None, None,
-                               start_s, start_s, "", "[]", None, None, None))
-            t = start
-            step = steps[first]
-            status = STATUS_OPEN
-            due, due_s = due_of(t, step[2], step[3]) if step[2] else (None, None)
-            budget = len(steps) * 3
-            while True:
-                # how long this step takes: mostly inside the standard, sometimes late, rarely stuck
-                roll = random_()
-                span = (due - t) if due is not None else dt.timedelta(minutes=5 + 235 * random_())
-                if span < five:
-                    span = five
-                factor = (uniform(0.2, 1.0) if roll < 0.8 else uniform(1.0, 3.0)
-                          if roll < 0.97 else uniform(10, 60))
-                done_at = t + span * factor
-                # recorded to the ten minutes: plausible for clerks, and due times repeat (cache)
-                done_at = done_at.replace(minute=done_at.minute - done_at.minute % 10, second=0,
-                                          microsecond=0) + ten
-                budget -= 1
-                if done_at > now or budget <= 0:
-                    break  # still on this step
-                pos_id, holder_ids = step[5], step[6]
-                behalf = None
-                if not holder_ids:
-                    actor = op_ids[int(random_() * len(op_ids))]
-                elif random_() < 0.2:
-                    actor = op_ids[int(random_() * len(op_ids))]
-                    behalf = holder_ids[int(random_() * len(holder_ids))]
-                else:
-                    actor = holder_ids[int(random_() * len(holder_ids))]
-                seconds = (done_at - t).total_seconds()
-                on_time = (done_at <= due) if due is not None else None
-                done_s = fmt(done_at)
-                if random_() < 0.01:
-                    event_rows.append((case_id, ACTION_STOP, step[0], step[0], None, actor,
-                                       pos_id, behalf, done_s, done_s,
-                                       "Pemohon mencabut permohonan", "[]", seconds, due_s,
-                                       on_time))
-                    status = STATUS_STOPPED
-                    t = done_at
-                    break
-                if step[1]:
-                    answer = "ya" if random_() < 0.85 else "tidak"
-                    target = step[8] if answer == "ya" else step[9]
-                    action = ACTION_DECIDE
-                else:
-                    answer, target, action = None, step[7], ACTION_COMPLETE
-                event_rows.append((case_id, action, step[0], target, answer, actor, pos_id,
-                                   behalf, done_s, done_s, _NOTES[int(random_() * len(_NOTES))],
-                                   "[]", seconds, due_s, on_time))
-                t = done_at
-                if target is None:
-                    status = STATUS_DONE
-                    break
-                step = steps[target]
-                due, due_s = due_of(t, step[2], step[3]) if step[2] else (None, None)
-            t_s = fmt(t)
-            if status == STATUS_OPEN:
-                n_open += 1
-                n_overdue += due is not None and due < now
-                row = (case_id, number, vid, defn.code, start.year, seq, status, step[0],
-                       step[4], step[5], t_s, due_s, None)
-            elif status == STATUS_DONE:
-                row = (case_id, number, vid, defn.code, start.year, seq, status, None, None, None,
-                       t_s, None, t_s)
+
+class _DemoRun:
+    """One fill's generator: walks each case through its plan and buffers the rows to write."""
+
+    def __init__(self, db, rng, cal, now: dt.datetime, plans: list, op_ids: list[int]):
+        self.db, self.rng, self.cal, self.now = db, rng, cal, now
+        self.plans, self.op_ids = plans, op_ids
+        self.random_, self.uniform = rng.random, rng.uniform
+        self.pattern = numbering.agenda_pattern()
+        self.sqlite = dbm.is_sqlite()
+        self.stamps: dict = {}
+        self.due_cache: dict = {}
+        self.seqs: dict[tuple[str, int], int] = {}
+        self.pools: dict[tuple, list[str]] = {}
+        self.case_rows: list = []
+        self.event_rows: list = []
+        self.n_open = self.n_overdue = self.n_cases = self.n_events = 0
+
+    def fmt(self, value):
+        # times are rounded to ten minutes, so the same few thousand strings repeat
+        text = self.stamps.get(value)
+        if text is None:
+            text = self.stamps[value] = value.isoformat(" ") if self.sqlite else value
+        return text
+
+    def due_of(self, start, waktu, wkey):
+        # (due, due as stored); calendars repeat a lot once times are rounded
+        key = (start, wkey)
+        hit = self.due_cache.get(key)
+        if hit is None:
+            due = self.cal.due(start, waktu)
+            hit = self.due_cache[key] = (due, self.fmt(due))
+        return hit
+
+    def flush(self) -> None:
+        """Write the cases generated so far with their history (whole cases, so each chain
+        is complete in one batch), keeping memory small on a 4 GB office PC."""
+        _insert(self.db, self.sqlite, "cases", _CASE_COLUMNS, self.case_rows)
+        # every case is new (ids above the highest one), so each chain starts empty
+        hashes = chain_hashes(_HISTORY_COLUMNS, self.event_rows, previous={})
+        _insert(self.db, self.sqlite, "history", _HISTORY_COLUMNS + ("hash",),
+                [row + (digest,) for row, digest in zip(self.event_rows, hashes, strict=False)])
+        self.n_cases += len(self.case_rows)
+        self.n_events += len(self.event_rows)
+        self.case_rows, self.event_rows = [], []
+
+    def _number(self, defn, kode: str, start: dt.datetime) -> tuple[int, str]:
+        key = (defn.code, start.year)
+        if key not in self.seqs:
+            self.seqs[key] = numbering.peek(numbering.agenda_key(defn.code), start.year)
+        self.seqs[key] += 1
+        seq = self.seqs[key]
+        return seq, numbering.format_number(self.pattern, seq, kode, start, sop=defn.code)
+
+    def _fields(self, plan_no: int, defn, start: dt.datetime) -> str:
+        pool_key = (plan_no, start.year, start.month)
+        pool = self.pools.get(pool_key)
+        if pool is None:  # a few hundred intake records per SOP and month, reused
+            pool = self.pools[pool_key] = [
+                json.dumps(_record(defn.fields, self.rng, start),
+                           ensure_ascii=False, sort_keys=True) for _ in range(50)]
+        return pool[int(self.random_() * len(pool))]
+
+    def add_case(self, case_id: int, start: dt.datetime, plan_no: int) -> None:
+        """Generate one case from its start: its events, then its row in its final state."""
+        defn, steps, first, vid, kode = self.plans[plan_no]
+        seq, number = self._number(defn, kode, start)
+        fields = self._fields(plan_no, defn, start)
+        op_ids = self.op_ids
+        opener = op_ids[int(self.random_() * len(op_ids))]
+        start_s = self.fmt(start)
+        self.event_rows.append((case_id, ACTION_OPEN, None, first, None, opener, None, None,
+                                start_s, start_s, "", "[]", None, None, None))
+        status, t, step, due, due_s = self._walk(case_id, start, steps[first], steps)
+        t_s = self.fmt(t)
+        if status == STATUS_OPEN:
+            self.n_open += 1
+            self.n_overdue += due is not None and due < self.now
+            row = (case_id, number, vid, defn.code, start.year, seq, status, step[0],
+                   step[4], step[5], t_s, due_s, None)
+        elif status == STATUS_DONE:
+            row = (case_id, number, vid, defn.code, start.year, seq, status, None, None, None,
+                   t_s, None, t_s)
+        else:
+            row = (case_id, number, vid, defn.code, start.year, seq, status, step[0],
+                   step[4], step[5], t_s, None, t_s)
+        self.case_rows.append(row + (fields, opener, start_s, start_s, t_s))
+
+    def _walk(self, case_id: int, t: dt.datetime, step: tuple, steps: dict) -> tuple:
+        """Move the case on from `step` until now, it ends or it is stopped; returns
+        (status, time of its last move, its step, that step's due and due as stored)."""
+        random_, uniform, op_ids = self.random_, self.uniform, self.op_ids
+        due, due_s = self.due_of(t, step[2], step[3]) if step[2] else (None, None)
+        budget = len(steps) * 3
+        while True:
+            # how long this step takes: mostly inside the standard, sometimes late, rarely stuck
+            roll = random_()
+            span = (due - t) if due is not None else dt.timedelta(minutes=5 + 235 * random_())
+            if span < _FIVE:
+                span = _FIVE
+            factor = (uniform(0.2, 1.0) if roll < 0.8 else uniform(1.0, 3.0)
+                      if roll < 0.97 else uniform(10, 60))
+            done_at = t + span * factor
+            # recorded to the ten minutes: plausible for clerks, and due times repeat (cache)
+            done_at = done_at.replace(minute=done_at.minute - done_at.minute % 10, second=0,
+                                      microsecond=0) + _TEN
+            budget -= 1
+            if done_at > self.now or budget <= 0:
+                return STATUS_OPEN, t, step, due, due_s  # still on this step
+            pos_id, holder_ids = step[5], step[6]
+            actor, behalf = self._actor(holder_ids, op_ids)
+            seconds = (done_at - t).total_seconds()
+            on_time = (done_at <= due) if due is not None else None
+            done_s = self.fmt(done_at)
+            if random_() < 0.01:
+                self.event_rows.append((case_id, ACTION_STOP, step[0], step[0], None, actor,
+                                        pos_id, behalf, done_s, done_s,
+                                        "Pemohon mencabut permohonan", "[]", seconds, due_s,
+                                        on_time))
+                return STATUS_STOPPED, done_at, step, due, due_s
+            if step[1]:
+                answer = "ya" if random_() < 0.85 else "tidak"
+                target = step[8] if answer == "ya" else step[9]
+                action = ACTION_DECIDE
             else:
-                row = (case_id, number, vid, defn.code, start.year, seq, status, step[0],
-                       step[4], step[5], t_s, None, t_s)
-            case_rows.append(row + (fields, opener, start_s, start_s, t_s))
-            if len(case_rows) >= FLUSH_CASES:
-                flush()
-        flush()
-        for sql in rebuilt:  # building an index once is faster than growing it row by row
-            services.db.execute_sql(sql)
-        # the global chain: one entry per new case (its whole history chains to its last event)
-        ledger.record_unledgered(services.db, cases_from=first_id)
-        for (code, year), value in seqs.items():
-            numbering.raise_to(numbering.agenda_key(code), year, value)
-    return DemoResult(n_cases, n_events, people["created"], n_open, n_overdue,
-                      password if people["created"] else "")
+                answer, target, action = None, step[7], ACTION_COMPLETE
+            self.event_rows.append((case_id, action, step[0], target, answer, actor, pos_id,
+                                    behalf, done_s, done_s, _NOTES[int(random_() * len(_NOTES))],
+                                    "[]", seconds, due_s, on_time))
+            t = done_at
+            if target is None:
+                return STATUS_DONE, t, step, due, due_s
+            step = steps[target]
+            due, due_s = self.due_of(t, step[2], step[3]) if step[2] else (None, None)
+
+    def _actor(self, holder_ids: list[int], op_ids: list[int]) -> tuple[int, int | None]:
+        """Who records the step: a holder of its position, or an operator (on a holder's
+        behalf one time in five; always for the public's and outside offices' steps)."""
+        random_ = self.random_
+        if not holder_ids:
+            return op_ids[int(random_() * len(op_ids))], None
+        if random_() < 0.2:
+            actor = op_ids[int(random_() * len(op_ids))]
+            return actor, holder_ids[int(random_() * len(holder_ids))]
+        return holder_ids[int(random_() * len(holder_ids))], None
 
 
 def _drop_indexes_for_bulk(db, adding: int) -> list[str]:

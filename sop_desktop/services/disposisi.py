@@ -20,6 +20,7 @@ import peewee as pw
 
 from sop_desktop.domain.sifat import sifat_code, sifat_label
 from sop_desktop.errors import PermissionDenied, ValidationError
+from sop_desktop.services.case_fields import iso
 from sop_desktop.services.stale import last_move
 from sop_desktop.services.users import is_staff
 from sop_desktop.services.workflow import (
@@ -31,7 +32,6 @@ from sop_desktop.services.workflow import (
     STATUS_OPEN,
     CaseChange,
     held_by_other,
-    iso,
     record_event,
 )
 from sop_desktop.storage import db as dbm

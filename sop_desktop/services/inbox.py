@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import peewee as pw
 
 from sop_desktop.domain.sifat import sifat_code, sifat_key
+from sop_desktop.services.case_fields import iso
 from sop_desktop.services.disposisi import (
     addressed_condition,
     days_overdue,
@@ -26,7 +27,7 @@ from sop_desktop.services.disposisi import (
     received_condition,
     unread_condition,
 )
-from sop_desktop.services.workflow import STATUS_OPEN, iso
+from sop_desktop.services.workflow import STATUS_OPEN
 from sop_desktop.storage import db as dbm
 
 

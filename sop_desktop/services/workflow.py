@@ -3,23 +3,57 @@
 Every action is one write transaction (BEGIN IMMEDIATE on SQLite): the case row and its
 append-only history event commit together or not at all. Permission is checked here, in the
 core (deny by default; every refusal is logged). Operations return a `CaseChange` saying what
-changed, so a window can refresh only the inboxes affected.
+changed, so a window can refresh only the inboxes affected. Its vocabulary (services.case_states),
+the checks of user input (case_fields), events that do not move a case (case_events) and the
+read side (case_views) live in their own modules.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-import re
-from dataclasses import dataclass, field
 
 import peewee as pw
 
-from sop_desktop.domain.model import IntakeField, SopDefinition, Step
-from sop_desktop.domain.sifat import sifat_code, sifat_key
+from sop_desktop.domain.model import SopDefinition
+from sop_desktop.domain.sifat import sifat_code
 from sop_desktop.errors import NotFound, PermissionDenied, SopError, ValidationError, storage_error
 from sop_desktop.services import numbering
-from sop_desktop.services.stale import check_not_moved, last_move_id
+from sop_desktop.services.case_events import (
+    check_time,
+    held_by_other,
+    mark_moved,
+    read_case,
+    record_event,
+)
+from sop_desktop.services.case_fields import decision_value, validate_fields
+
+# The engine's vocabulary, imported as workflow.X across the tree (the window, the CLI, the
+# services on top of the engine): kept importable from here.
+from sop_desktop.services.case_states import (  # noqa: F401
+    ACTION_ATTACH,
+    ACTION_COMPLETE,
+    ACTION_DECIDE,
+    ACTION_DISPOSISI,
+    ACTION_LABELS,
+    ACTION_LETTER,
+    ACTION_OPEN,
+    ACTION_RELEASE,
+    ACTION_REOPEN,
+    ACTION_RETURN,
+    ACTION_SIFAT,
+    ACTION_STOP,
+    ACTION_TAKE,
+    DEFAULT_DUE_SOON_HOURS,
+    DUE_SOON_KEY,
+    STATUS_DONE,
+    STATUS_LABELS,
+    STATUS_OPEN,
+    STATUS_STOPPED,
+    CaseChange,
+)
+from sop_desktop.services.case_views import CaseViews
+from sop_desktop.services.stale import check_not_moved
 from sop_desktop.services.users import is_staff, log_refusal
 from sop_desktop.storage import db as dbm
 from sop_desktop.storage.integrity import append_event  # every event is chained to the case's last one
@@ -27,245 +61,8 @@ from sop_desktop.storage.watch import notify_cases
 
 log = logging.getLogger(__name__)
 
-ACTION_OPEN = "buka"
-ACTION_COMPLETE = "lanjut"
-ACTION_DECIDE = "keputusan"
-ACTION_RETURN = "kembali"
-ACTION_STOP = "hentikan"
-ACTION_REOPEN = "buka_kembali"
-ACTION_LETTER = "surat"
-ACTION_ATTACH = "lampiran"  # files added to a case without moving it (record_event)
-# sop_desktop.services.disposisi: events that do not move the case either
-ACTION_DISPOSISI = "disposisi"
-ACTION_TAKE = "ambil"
-ACTION_RELEASE = "lepas"
-ACTION_SIFAT = "sifat"
-ACTION_LABELS = {
-    ACTION_DISPOSISI: "Disposisi",
-    ACTION_TAKE: "Diambil",
-    ACTION_RELEASE: "Dilepas",
-    ACTION_SIFAT: "Sifat diubah",
-    ACTION_OPEN: "Kasus dibuka",
-    ACTION_COMPLETE: "Langkah diselesaikan",
-    ACTION_DECIDE: "Keputusan",
-    ACTION_RETURN: "Dikembalikan",
-    ACTION_STOP: "Dihentikan",
-    ACTION_REOPEN: "Dibuka kembali",
-    ACTION_LETTER: "Surat diterbitkan",
-    ACTION_ATTACH: "Lampiran ditambahkan",
-}
-STATUS_OPEN, STATUS_DONE, STATUS_STOPPED = dbm.CASE_STATUSES
-STATUS_LABELS = {STATUS_OPEN: "Berjalan", STATUS_DONE: "Selesai", STATUS_STOPPED: "Dihentikan"}
-DUE_SOON_KEY = "inbox.due_soon_hours"
-DEFAULT_DUE_SOON_HOURS = 24
-# Allowed clock difference between PCs when a time is given as "now".
-_FUTURE_SLACK = dt.timedelta(minutes=2)
 
-_PHONE = re.compile(r"^(?:\+62|62|0)\d{8,13}$")
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-
-
-@dataclass
-class CaseChange:
-    """What an operation changed: the cases and the positions whose inboxes need a refresh."""
-
-    action: str
-    case_ids: list[int]
-    numbers: list[str]
-    positions: list[str] = field(default_factory=list)
-    event_id: int | None = None
-    status: str | None = None
-    from_step: int | None = None
-    to_step: int | None = None
-
-
-def parse_at(text: str | None) -> dt.datetime | None:
-    """An ISO time from the user ("2026-03-17T09:30", "2026-03-17 09:30", "2026-03-17").
-
-    A time with a UTC offset is converted to the PC's local time; stored times are naive local.
-    """
-    if text is None or str(text).strip() == "":
-        return None
-    raw = str(text).strip()
-    try:
-        value = dt.datetime.fromisoformat(raw.replace("Z", "+00:00"))
-    except ValueError:
-        raise ValidationError(
-            f"Waktu '{raw}' tidak dapat dibaca (contoh: 2026-03-17T09:30)") from None
-    if value.tzinfo is not None:
-        value = value.astimezone().replace(tzinfo=None)
-    return value.replace(microsecond=0)
-
-
-def iso(value: dt.datetime | None) -> str | None:
-    return None if value is None else value.replace(microsecond=0).isoformat()
-
-
-def validate_fields(defn: SopDefinition, values: dict) -> dict:
-    """Intake values checked against the SOP's fields; returns them cleaned (ints, ISO dates).
-
-    Every message is Indonesian and names the field by its label.
-    """
-    fields = {f.key: f for f in defn.fields}
-    unknown = [k for k in values if k not in fields]
-    if unknown:
-        known = ", ".join(fields) or "-"
-        raise ValidationError(f"Isian '{unknown[0]}' tidak dikenal untuk SOP {defn.code} "
-                              f"(isian yang ada: {known})")
-    out: dict = {}
-    for f in defn.fields:
-        raw = values.get(f.key)
-        text = "" if raw is None else str(raw).strip()
-        if not text:
-            if f.required:
-                raise ValidationError(f"Isian '{f.label}' wajib diisi")
-            continue
-        out[f.key] = _clean_field(f, raw, text)
-    return out
-
-
-def _clean_field(f: IntakeField, raw, text: str):
-    label = f.label
-    if f.type == "nik":
-        digits = re.sub(r"[\s.-]", "", text)
-        if not re.fullmatch(r"\d{16}", digits):
-            raise ValidationError(f"Isian '{label}': NIK harus 16 angka (tertulis '{text}')")
-        return digits
-    if f.type == "nip":
-        digits = re.sub(r"[\s.-]", "", text)
-        if not re.fullmatch(r"\d{18}", digits):
-            raise ValidationError(f"Isian '{label}': NIP harus 18 angka (tertulis '{text}')")
-        return digits
-    if f.type == "phone":
-        number = re.sub(r"[\s().-]", "", text)
-        if not _PHONE.match(number):
-            raise ValidationError(
-                f"Isian '{label}': nomor telepon '{text}' tidak valid (awali +62, 62 atau 0, "
-                "lalu 8–13 angka)")
-        return number
-    if f.type == "email":
-        if not _EMAIL.match(text):
-            raise ValidationError(f"Isian '{label}': alamat surel '{text}' tidak valid")
-        return text
-    if f.type == "date":
-        if isinstance(raw, dt.date):
-            return raw.isoformat()
-        try:
-            return dt.date.fromisoformat(text).isoformat()
-        except ValueError:
-            raise ValidationError(
-                f"Isian '{label}': tanggal '{text}' tidak valid (tulis TTTT-BB-HH, "
-                "mis. 2026-03-17)") from None
-    if f.type == "integer":
-        try:
-            return int(text)
-        except ValueError:
-            raise ValidationError(f"Isian '{label}' harus bilangan bulat (tertulis '{text}')") from None
-    if f.type == "choice":
-        for choice in f.choices:
-            if choice.casefold() == text.casefold():
-                return choice
-        raise ValidationError(f"Isian '{label}': '{text}' bukan pilihan yang ada "
-                              f"({', '.join(f.choices)})")
-    return text
-
-
-def clean_field(f: IntakeField, value):
-    """One intake value checked and cleaned (the rule validate_fields applies per field);
-    raises ValidationError naming the field. Blank values are the caller's concern."""
-    return _clean_field(f, value, "" if value is None else str(value).strip())
-
-
-def _decision_value(value: str) -> str:
-    text = str(value or "").strip().lower()
-    if text in ("ya", "y", "yes"):
-        return "ya"
-    if text in ("tidak", "t", "no", "tdk"):
-        return "tidak"
-    raise ValidationError(f"Keputusan '{value}' tidak dikenal: pilih ya atau tidak")
-
-
-def record_event(case, user, action: str, note: str = "", *, at: dt.datetime | None = None,
-                 attachments=(), position=None, clock=None) -> dbm.History:
-    """Append an event that does not move the case (e.g. "surat": a letter was issued).
-
-    Meant to be called inside the caller's transaction, so the event commits with the
-    caller's own rows (the outgoing letter) or not at all; runs its own transaction otherwise.
-    `attachments` are StoredFile objects or dicts with sha256, name and size. The caller
-    checks permission. `at` may not lie in the future nor before the case's last event.
-    """
-    clock = clock or dbm.now_local
-    with dbm.database.atomic():
-        now = clock()
-        when = _check_time(case, at, now)
-        files = [f.to_dict() if hasattr(f, "to_dict") else dict(f) for f in attachments]
-        event = append_event(
-            case=case, action=action, from_step=case.current_step, to_step=case.current_step,
-            user=user.id, position=getattr(position, "id", position), at=when, recorded_at=now,
-            note=note or "", attachments=files)
-        for data in files:
-            dbm.Attachment.create(case=case, history=event, sha256=data["sha256"],
-                                  name=data["name"], size=data["size"], added_by=user.id,
-                                  added_at=now)
-        notify_cases([case.id])  # other PCs' windows learn of it when this commits
-    return event
-
-
-def _check_time(case, at: dt.datetime | None, now: dt.datetime) -> dt.datetime:
-    """The real time of an event: not in the future, not before the case's previous event."""
-    given = at is not None
-    if at is None:
-        at = now
-    if at.tzinfo is not None:
-        at = at.astimezone().replace(tzinfo=None)
-    at = at.replace(microsecond=0)
-    if given:  # the office's bounds: not before its start date, not beyond the clock allowance
-        from sop_desktop.services.office import check_event_time
-
-        check_event_time(at, now)
-    if case is not None:
-        last = dbm.database.execute_sql(  # prepared, not a peewee query (issue 19)
-            f'SELECT MAX("at") FROM "history" WHERE "case_id" = {dbm.database.param}',
-            (getattr(case, "id", case),)).fetchone()[0]
-        if isinstance(last, str):
-            last = dbm.History.at.python_value(last)
-        if last is not None and at < last:
-            raise ValidationError(f"Waktu kejadian {iso(at)} tidak boleh sebelum kejadian "
-                                  f"sebelumnya pada kasus ini ({iso(last)})")
-    return at
-
-
-def held_by_other(case, user) -> str:
-    """Why `user` may not act on a case someone else took ("Ambil"), or "" when they may."""
-    if case.holder_id is None or user is None or case.holder_id == user.id:
-        return ""
-    holder = dbm.User.get_or_none(dbm.User.id == case.holder_id)
-    name = f"{holder.name} ({holder.username})" if holder else "pengguna lain"
-    return (f"Kasus {case.number} sedang diambil oleh {name}; minta ia melepasnya (Lepas) "
-            "atau minta administrator")
-
-
-def mark_moved(case, user, now: dt.datetime) -> None:
-    """The case moved: it is "baru" again for everyone except the one who moved it."""
-    p = dbm.database.param  # prepared statements: every action runs these (issue 19)
-    dbm.database.execute_sql(f'DELETE FROM "case_read" WHERE "case_id" = {p}', (case.id,))
-    dbm.database.execute_sql(
-        f'INSERT INTO "case_read" ("user_id", "case_id", "read_at") VALUES ({p}, {p}, {p})',
-        (user.id, case.id, dbm.CaseRead.read_at.db_value(now)))
-
-
-def _read_case(key, *, lock: bool = False) -> dbm.Case | None:
-    """The case by id (an int) or agenda number, as a model, through one raw statement (a
-    peewee query cost four times as much to build as to run; every action reads its case);
-    `lock`: SELECT ... FOR UPDATE (PostgreSQL)."""
-    column, value = ("id", key) if isinstance(key, int) else ("number", str(key).strip())
-    columns = ", ".join(f'"{f.column_name}"' for f in dbm.Case._meta.sorted_fields)
-    sql = (f'SELECT {columns} FROM "cases" WHERE "{column}" = {dbm.database.param}'
-           + (" FOR UPDATE" if lock else ""))
-    return next(iter(dbm.Case.raw(sql, value)), None)
-
-
-class CaseService:
+class CaseService(CaseViews):
     """Open cases and run them through their SOP's steps."""
 
     def __init__(self, sops, positions, users, attachments=None, clock=None):
@@ -282,7 +79,7 @@ class CaseService:
         """A case by agenda number (or by id when given an int)."""
         if isinstance(number, dbm.Case):
             return number
-        case = _read_case(number)
+        case = read_case(number)
         if case is None:
             raise NotFound(f"Kasus '{number}' tidak ditemukan")
         return case
@@ -297,95 +94,6 @@ class CaseService:
             self._defs[vid] = defn
         return self._defs[vid]
 
-    def list(self, *, sop: str | None = None, status: str | None = None,
-             date_from: dt.date | None = None, date_to: dt.date | None = None,
-             limit: int | None = None, offset: int = 0) -> list[dbm.Case]:
-        """Cases by SOP, status and the date they started (inclusive), newest first."""
-        query = self._list_query(sop, status, date_from, date_to).order_by(
-            dbm.Case.created_at.desc(), dbm.Case.id.desc())
-        if limit is not None:
-            query = query.limit(limit).offset(offset)
-        return list(query)
-
-    def count(self, *, sop=None, status=None, date_from=None, date_to=None) -> int:
-        return self._list_query(sop, status, date_from, date_to).count()
-
-    def _list_query(self, sop, status, date_from, date_to):
-        query = dbm.Case.select()
-        if sop:
-            query = query.where(dbm.Case.sop_code == sop)
-        if status:
-            if status not in dbm.CASE_STATUSES:
-                raise ValidationError(f"Status '{status}' tidak dikenal (pilih: "
-                                      f"{', '.join(dbm.CASE_STATUSES)})")
-            query = query.where(dbm.Case.status == status)
-        if date_from:
-            query = query.where(dbm.Case.created_at >= dt.datetime.combine(date_from, dt.time()))
-        if date_to:
-            query = query.where(dbm.Case.created_at < dt.datetime.combine(
-                date_to + dt.timedelta(days=1), dt.time()))
-        return query
-
-    def history(self, case) -> list[dbm.History]:
-        case = self.get(case)
-        return list(dbm.History.select().where(dbm.History.case == case)
-                    .order_by(dbm.History.id))
-
-    def last_event(self, case) -> dbm.History | None:
-        return (dbm.History.select().where(dbm.History.case == case)
-                .order_by(dbm.History.id.desc()).first())
-
-    # -- calendar --------------------------------------------------------------------------------
-    def calendar(self):
-        """The working calendar; rebuilt only when its stored settings change (the holiday
-        tables it computes per year are worth keeping between transitions)."""
-        from sop_desktop.domain.calendar import SETTING_KEY, CalendarSettings, WorkCalendar
-
-        raw = dbm.get_setting(SETTING_KEY)
-        if self._calendar is None or self._calendar[0] != raw:
-            self._calendar = (raw, WorkCalendar(CalendarSettings.from_dict(raw)))
-        return self._calendar[1]
-
-    def due_soon_window(self) -> dt.timedelta:
-        hours = dbm.get_setting(DUE_SOON_KEY, DEFAULT_DUE_SOON_HOURS)
-        return dt.timedelta(hours=float(hours))
-
-    def is_overdue(self, case, now: dt.datetime | None = None) -> bool:
-        now = now or self.clock()
-        return case.status == STATUS_OPEN and case.current_due is not None and case.current_due < now
-
-    def is_due_soon(self, case, now: dt.datetime | None = None) -> bool:
-        now = now or self.clock()
-        return (case.status == STATUS_OPEN and case.current_due is not None
-                and now <= case.current_due < now + self.due_soon_window())
-
-    def remaining_path(self, defn: SopDefinition, number: int | None) -> list[Step]:
-        """The steps from `number` to the end along the main flow (Ya at each decision)."""
-        out: list[Step] = []
-        seen: set[int] = set()
-        while number is not None and number not in seen:
-            seen.add(number)
-            try:
-                step = defn.step(number)
-            except KeyError:
-                break
-            out.append(step)
-            nxt = defn.successors(step)
-            number = nxt[0] if nxt else None
-        return out
-
-    def expected_finish(self, case, cal=None) -> dt.datetime | None:
-        """When the case should end if every remaining step takes its full standard."""
-        if case.status == STATUS_DONE:
-            return case.closed_at
-        if case.status != STATUS_OPEN or case.current_step is None:
-            return None
-        defn = self.definition(case)
-        path = self.remaining_path(defn, case.current_step)
-        cal = cal or self.calendar()
-        start = case.current_due or case.step_started_at or case.created_at
-        start = max(start, self.clock())  # what is late is late: the rest starts from now
-        return cal.expected_finish(start, [s.waktu for s in path[1:]])
 
     # -- permission ------------------------------------------------------------------------------
     def _step_position(self, case, defn: SopDefinition):
@@ -512,7 +220,7 @@ class CaseService:
 
     # -- time ------------------------------------------------------------------------------------
     def _when(self, case, at: dt.datetime | None) -> dt.datetime:
-        return _check_time(case, at, self.clock())
+        return check_time(case, at, self.clock())
 
     # -- actions ---------------------------------------------------------------------------------
     def _guard(self, action: str, user, case, fn, *, write: bool = True):
@@ -700,7 +408,7 @@ class CaseService:
                on_behalf_of=None, at: dt.datetime | None = None, on_step: int | None = None,
                on_event: int | None = None) -> CaseChange:
         """Answer a decision step: Ya or Tidak, each going where the SOP says."""
-        answer = _decision_value(decision)
+        answer = decision_value(decision)
 
         def check():
             case = self._open_case_row(number, on_step, on_event)
@@ -817,7 +525,7 @@ class CaseService:
         (SELECT ... FOR UPDATE) so two PCs cannot move the same case at once.
         """
         key = number.id if isinstance(number, dbm.Case) else number
-        case = _read_case(key, lock=not dbm.is_sqlite())
+        case = read_case(key, lock=not dbm.is_sqlite())
         if case is None:
             raise NotFound(f"Kasus '{key}' tidak ditemukan")
         return case
@@ -835,65 +543,3 @@ class CaseService:
                                   "dapat dikerjakan")
         return case
 
-    # -- views -----------------------------------------------------------------------------------
-    def describe(self, case, *, with_history: bool = True, now: dt.datetime | None = None) -> dict:
-        """The case as plain data (the CLI's `case show --json`, the UI's case page)."""
-        case = self.get(case)
-        now = now or self.clock()
-        defn = self.definition(case)
-        step = None
-        if case.current_step is not None:
-            try:
-                step = defn.step(case.current_step)
-            except KeyError:
-                step = None
-        out = {
-            "number": case.number,
-            "sop": case.sop_code,
-            "sop_version": defn.version,
-            "sop_name": defn.name,
-            "status": case.status,
-            "current_step": case.current_step,
-            "step": step.kegiatan if step else None,
-            "lane": case.current_lane,
-            "position": case.current_position.name if case.current_position_id else None,
-            "due": iso(case.current_due),
-            "expected_finish": iso(self.expected_finish(case)),
-            "overdue": self.is_overdue(case, now),
-            "due_soon": self.is_due_soon(case, now),
-            "created_at": iso(case.created_at),
-            "created_by": case.created_by.username,
-            "closed_at": iso(case.closed_at),
-            "fields": dict(case.fields or {}),
-            # the view's token: actions name it (on_event) and are refused once it is stale
-            "last_move_event": last_move_id(case),
-            "sifat": sifat_key(case.sifat),
-            "holder": case.holder.username if case.holder_id else None,
-            "holder_name": case.holder.name if case.holder_id else None,
-            "held_at": iso(case.held_at),
-        }
-        if with_history:
-            out["history"] = [self.event_dict(e) for e in self.history(case)]
-        return out
-
-    @staticmethod
-    def event_dict(event: dbm.History) -> dict:
-        return {
-            "action": event.action,
-            "label": ACTION_LABELS.get(event.action, event.action),
-            "from_step": event.from_step,
-            "to_step": event.to_step,
-            "decision": event.decision,
-            "user": event.user.username,
-            "user_name": event.user.name,
-            "position": event.position.name if event.position_id else None,
-            "on_behalf_of": event.on_behalf_of.username if event.on_behalf_of_id else None,
-            "on_behalf_of_name": event.on_behalf_of.name if event.on_behalf_of_id else None,
-            "at": iso(event.at),
-            "recorded_at": iso(event.recorded_at),
-            "note": event.note,
-            "attachments": list(event.attachments or []),
-            "seconds_taken": event.seconds_taken,
-            "due": iso(event.due),
-            "on_time": event.on_time,
-        }
