@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "tests" / "fixtures" / "seeds"  # copied from ../shared/seeds: the suite needs nothing beside the repo
+# the seed documents, copied into the repository: the suite needs nothing beside it
+SEEDS = ROOT / "tests" / "fixtures" / "seeds"
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 

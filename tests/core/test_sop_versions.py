@@ -181,8 +181,6 @@ def _cli(db, *args):
 def test_cli_import_stores_versions_and_shows_each(tmp_path):
     db = tmp_path / "sop.db"
     seed = SEEDS / "004_344aa2d2252aadda.txt"
-    if not seed.exists():
-        pytest.skip("shared/seeds tidak ada")
     code, out, err = _cli(db, "sop", "import", str(seed), "--json")
     assert code == 0, err
     assert json.loads(out)["stored"] == [{"code": "YANKOMAS-BENGKULU", "version": 2,
