@@ -27,10 +27,8 @@ class Cancelled(ImportFailed):
     """The person cancelled a long read."""
 
 
-def _open(path: Path):
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFPasswordIncorrect
-
+def check_pdf_size(path: Path) -> None:
+    """Refuse a PDF that cannot be read or is too large, before any PDF library opens it."""
     try:
         size = path.stat().st_size
     except OSError as exc:
@@ -38,6 +36,13 @@ def _open(path: Path):
     if size > MAX_PDF_BYTES:
         raise ImportFailed(f"{path.name}: berkas PDF terlalu besar ({size // (1024 * 1024)} MB; "
                            f"paling besar {MAX_PDF_BYTES // (1024 * 1024)} MB)")
+
+
+def _open(path: Path):
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+
+    check_pdf_size(path)
     try:
         pdf = pdfplumber.open(path)
         count = len(pdf.pages)

@@ -22,6 +22,7 @@ import numpy as np
 
 from sop_desktop.errors import ImportFailed
 from sop_desktop.importers.geometry import Arrow, Page, PageSource, Segment, Shape, Word
+from sop_desktop.importers.pdf import check_pdf_size
 from sop_desktop.importers.scan_arrows import build_arrows
 from sop_desktop.importers.scan_draw import (
     Piece,
@@ -44,7 +45,6 @@ from sop_desktop.importers.scan_image import (
 from sop_desktop.importers.scan_ocr import detect_boxes, line_words, recognize
 
 MAX_SCAN_PAGES = 60
-MAX_PDF_BYTES = 60 * 1024 * 1024
 RENDER_DPI = 200.0
 MAX_RENDER_SIDE = 2400
 MIN_WORD_CONF = 0.4
@@ -247,13 +247,7 @@ def _fill_shape_text(page: Page) -> None:
 def _pdf_document(path: Path):
     import pypdfium2 as pdfium
 
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise ImportFailed(f"{path.name}: berkas tidak dapat dibaca ({exc.strerror})") from None
-    if size > MAX_PDF_BYTES:
-        raise ImportFailed(f"{path.name}: berkas PDF terlalu besar ({size // (1024 * 1024)} MB; "
-                           f"paling besar {MAX_PDF_BYTES // (1024 * 1024)} MB)")
+    check_pdf_size(path)
     try:
         return pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as exc:

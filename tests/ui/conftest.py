@@ -112,3 +112,24 @@ def window(qtbot, ui_services, app_settings):
     win.show()
     yield win
     win.shutdown()
+
+
+@pytest.fixture
+def window_for(qtbot, ui_services, app_settings):
+    """Opens a main window for a user (closed at the end)."""
+    from ui.main_window import MainWindow
+
+    opened = []
+
+    def make(user, size=(1366, 768)):
+        win = MainWindow(ui_services, app_settings, user)
+        qtbot.addWidget(win)
+        win.resize(*size)
+        win.show()
+        qtbot.waitExposed(win)
+        opened.append(win)
+        return win
+
+    yield make
+    for win in opened:
+        win.shutdown()

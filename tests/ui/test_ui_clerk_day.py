@@ -46,27 +46,6 @@ def yankomas_at(svc, office, step: int, name: str = "Rahmat") -> str:
     return number
 
 
-@pytest.fixture
-def window_for(qtbot, ui_services, app_settings):
-    """Opens a main window for a user (closed at the end)."""
-    from ui.main_window import MainWindow
-
-    opened = []
-
-    def make(user, size=(1366, 768)):
-        win = MainWindow(ui_services, app_settings, user)
-        qtbot.addWidget(win)
-        win.resize(*size)
-        win.show()
-        qtbot.waitExposed(win)
-        opened.append(win)
-        return win
-
-    yield make
-    for win in opened:
-        win.shutdown()
-
-
 def show(window, number):
     page = window.inbox
     page.set_scope("all")

@@ -37,26 +37,6 @@ def new_case(svc, office, name="Rahmat", *, to_kadiv=False, **kw) -> str:
     return number
 
 
-@pytest.fixture
-def window_for(qtbot, ui_services, app_settings):
-    from ui.main_window import MainWindow
-
-    opened = []
-
-    def make(user, size=(1366, 768)):
-        win = MainWindow(ui_services, app_settings, user)
-        qtbot.addWidget(win)
-        win.resize(*size)
-        win.show()
-        qtbot.waitExposed(win)
-        opened.append(win)
-        return win
-
-    yield make
-    for win in opened:
-        win.shutdown()
-
-
 def column(page, key: str) -> int:
     from ui.inbox_model import COLUMNS
 
