@@ -1,5 +1,7 @@
 """Errors the core raises for bad input; each carries a message fit to show a user."""
 
+import errno
+
 
 class SopError(Exception):
     """Base of every expected, user-facing error of the core (message in Indonesian)."""
@@ -40,18 +42,17 @@ def storage_error(exc: BaseException) -> StorageError | None:
     Recognises SQLite's and PostgreSQL's messages (through peewee, sqlite3 or psycopg2) and
     OSError ENOSPC, so every layer reports a full disk the same way.
     """
-    import errno
-
     if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
         cause = "Disk penyimpanan penuh"
     else:
         text = str(exc).lower()
         if getattr(exc, "pgcode", None) == "53100":  # PostgreSQL disk_full
             text = "disk full"
-        cause = next((label for needles, label in _STORAGE_CAUSES
+        found = next((label for needles, label in _STORAGE_CAUSES
                       if any(n in text for n in needles)), None)
-        if cause is None:
+        if found is None:
             return None
+        cause = found
     return StorageError(f"{cause}: perubahan tidak disimpan dan data sebelumnya tetap utuh. "
                         "Kosongkan ruang disk (atau tutup program lain) lalu ulangi. "
                         f"(rincian: {exc})")

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from sop_desktop.domain.waktu import Waktu
 
-SETTING_KEY = "calendar"
 PLAIN_HARI_MODES = ("hari_kerja", "kalender")
 WEEKDAY_NAMES = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 # Guards against endless loops when a calendar has no working day at all.
@@ -42,7 +42,7 @@ class CalendarSettings:
     extra_holidays: dict[dt.date, str] = field(default_factory=dict)
     removed_holidays: set[dt.date] = field(default_factory=set)
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if self.plain_hari_mode not in PLAIN_HARI_MODES:
             raise ValueError(f"plain_hari_mode harus salah satu dari {PLAIN_HARI_MODES}")
         hours = _default_hours()
@@ -86,6 +86,7 @@ class WorkCalendar:
     def __init__(self, settings: CalendarSettings | None = None):
         self.settings = settings or CalendarSettings()
         self._years: dict[int, dict[dt.date, str]] = {}
+        self._after: dict[tuple[dt.date, int], dt.date] = {}  # working_day_after's answers
 
     # -- days ------------------------------------------------------------------------------------
     def holidays_in(self, year: int) -> dict[dt.date, str]:
@@ -110,10 +111,17 @@ class WorkCalendar:
 
     def office_hours(self, day: dt.date) -> tuple[dt.datetime, dt.datetime] | None:
         """Opening and closing datetimes of a working day; None when the office is closed."""
-        if not self.is_working_day(day):
+        span = self.settings.office_hours.get(day.weekday())
+        if span is None or not self.is_working_day(day):
             return None
-        opens, closes = self.settings.office_hours[day.weekday()]
-        return dt.datetime.combine(day, opens), dt.datetime.combine(day, closes)
+        return dt.datetime.combine(day, span[0]), dt.datetime.combine(day, span[1])
+
+    def _open_hours(self, day: dt.date) -> tuple[dt.datetime, dt.datetime]:
+        """office_hours() of a day known to be a working day."""
+        hours = self.office_hours(day)
+        if hours is None:
+            raise ValueError(f"{day} bukan hari kerja")
+        return hours
 
     def is_working_day(self, day: dt.date) -> bool:
         """A day with office hours (Monday–Friday by default) that is no holiday or cuti bersama."""
@@ -131,6 +139,18 @@ class WorkCalendar:
                 return day
         raise ValueError("Kalender kerja tidak memiliki hari kerja (periksa jam kantor)")
 
+    def working_day_after(self, day: dt.date, count: int) -> dt.date:
+        """The `count`th working day after `day` (`day` itself for 0), memoised: due times in
+        working days ask about the same (start day, duration) pairs again and again."""
+        key = (day, count)
+        found = self._after.get(key)
+        if found is None:
+            found = day
+            for _ in range(count):
+                found = self.next_working_day(found)
+            self._after[key] = found
+        return found
+
     def next_opening(self, moment: dt.datetime) -> dt.datetime:
         """`moment` itself when the office is open then, else the next opening time."""
         hours = self.office_hours(moment.date())
@@ -138,7 +158,7 @@ class WorkCalendar:
             return moment
         if hours and moment < hours[0]:
             return hours[0]
-        return self.office_hours(self.next_working_day(moment.date()))[0]
+        return self._open_hours(self.next_working_day(moment.date()))[0]
 
     # -- due times -------------------------------------------------------------------------------
     def due(self, start: dt.datetime, waktu: Waktu) -> dt.datetime:
@@ -152,16 +172,24 @@ class WorkCalendar:
             return self.add_working_days(start, amount)
         raise ValueError(f"satuan waktu tidak dikenal: {waktu.unit}")
 
+    def counted_from(self, start: dt.datetime, waktu: Waktu) -> dt.datetime:
+        """The moment a step started at `start` counts `waktu` from: the next opening for
+        office time and working days, `start` itself for calendar days. due(start, waktu) ==
+        due(counted_from(start, waktu), waktu): bulk writers memoise due times on it."""
+        if waktu.unit == "hari" and self.settings.plain_hari_mode == "kalender":
+            return start
+        return self.next_opening(start)
+
     def add_office_minutes(self, start: dt.datetime, minutes: float) -> dt.datetime:
         """Count `minutes` of office time from `start` (outside hours: from the next opening)."""
         moment = self.next_opening(start)
         remaining = dt.timedelta(minutes=minutes)
         for _ in range(_MAX_SCAN_DAYS):
-            closes = self.office_hours(moment.date())[1]
+            closes = self._open_hours(moment.date())[1]
             if moment + remaining <= closes:
                 return moment + remaining
             remaining -= closes - moment
-            moment = self.office_hours(self.next_working_day(moment.date()))[0]
+            moment = self._open_hours(self.next_working_day(moment.date()))[0]
         raise ValueError("Waktu terlalu panjang untuk kalender kerja")
 
     def add_working_days(self, start: dt.datetime, days: float) -> dt.datetime:
@@ -171,10 +199,8 @@ class WorkCalendar:
         moment = self.next_opening(start)
         whole = math.floor(days)
         fraction = days - whole
-        day = moment.date()
-        for _ in range(whole):
-            day = self.next_working_day(day)
-        opens, closes = self.office_hours(day)
+        day = self.working_day_after(moment.date(), whole)
+        opens, closes = self._open_hours(day)
         result = min(max(dt.datetime.combine(day, moment.time()), opens), closes)
         if fraction:
             length = (closes - opens).total_seconds() / 60
@@ -191,7 +217,7 @@ class WorkCalendar:
         return moment
 
     # -- elapsed time ----------------------------------------------------------------------------
-    def _office_spans(self, a: dt.datetime, b: dt.datetime):
+    def _office_spans(self, a: dt.datetime, b: dt.datetime) -> Iterator[tuple[dt.timedelta, dt.timedelta]]:
         """(overlap, day length) of [a, b] with each working day's office hours, a <= b."""
         day = a.date()
         while day <= b.date():

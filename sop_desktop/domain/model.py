@@ -7,6 +7,7 @@ the bundled TOML files and the database.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from sop_desktop.domain.waktu import Waktu
 
@@ -264,7 +265,7 @@ class SopDefinition:
         )
 
 
-def _opt_int(value) -> int | None:
+def _opt_int(value: Any) -> int | None:
     if value is None or value == "":
         return None
     return int(value)

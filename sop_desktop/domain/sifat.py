@@ -13,7 +13,7 @@ SIFAT_LABELS = {"biasa": "Biasa", "segera": "Segera", "sangat_segera": "Sangat S
                 "rahasia": "Rahasia"}
 
 
-def sifat_code(value) -> int:
+def sifat_code(value: object) -> int:
     """The stored code of a sifat given as key, label ("Sangat Segera") or code; Indonesian
     ValidationError for anything else."""
     if value is None or (isinstance(value, str) and not value.strip()):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from sop_desktop.errors import ValidationError
 
@@ -18,10 +19,14 @@ _UNIT_WORDS = {
 }
 _NUM = r"(\d+(?:[.,]\d+)?)"
 _RANGE_SEP = r"\s*(?:-|–|—|s/d|s\.d\.?|sampai(?:\s+dengan)?|hingga)\s*"
-_PATTERN = re.compile(
-    rf"^{_NUM}(?:{_RANGE_SEP}{_NUM})?\s*(hari\s*kerja|hk|hari|jam|menit|mnt|detik|dtk)\.?$",
-    re.IGNORECASE,
-)
+_PATTERN = rf"^{_NUM}(?:{_RANGE_SEP}{_NUM})?\s*(hari\s*kerja|hk|hari|jam|menit|mnt|detik|dtk)\.?$"
+
+
+@cache
+def _rx(pattern: str) -> re.Pattern[str]:
+    """A pattern of this module compiled on first use, case-insensitive: the window's start
+    never reads a waktu text, so it pays for none of the ~15 compilations (issue 19)."""
+    return re.compile(pattern, re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -49,7 +54,7 @@ class Waktu:
         return None if factor is None else value * factor
 
 
-def _num(value: float):
+def _num(value: float) -> float:
     return int(value) if float(value).is_integer() else value
 
 
@@ -58,52 +63,56 @@ def _to_float(text: str) -> float:
 
 
 # Forms real SOP tables use that mean one of the units above (applied before _PATTERN):
-_QUALIFIER = re.compile(
+_QUALIFIER = (
     r"^(?:±|\+/-|\+-|kurang\s+lebih|kurleb|kira-kira|sekitar|maks(?:imal|\.)?|"
-    r"paling\s+(?:lama|lambat)|selambat-lambatnya|lebih\s+kurang|min(?:imal|\.)?|\+)\s*",
-    re.IGNORECASE)
-_SPELLED = re.compile(r"(\d+(?:[.,]\d+)?)\s*\(\s*[a-z\s-]+\)", re.IGNORECASE)  # 1 (satu) hari
-_PER = re.compile(r"\s*(?:/|per\s+|tiap\s+|setiap\s+)\s*[a-z][a-z\s]*$", re.IGNORECASE)
-_TIMES_24 = re.compile(r"^(\d+)\s*[x×]\s*24\s*jam$", re.IGNORECASE)  # 3 x 24 jam = 3 days
-_JAM_MENIT = re.compile(r"^(\d+)\s*jam\s*(\d+)\s*(?:menit|mnt)$", re.IGNORECASE)
+    r"paling\s+(?:lama|lambat)|selambat-lambatnya|lebih\s+kurang|min(?:imal|\.)?|\+)\s*")
+_KALENDER = r"\bhari\s+kalender\b"
+# 30' (minutes) and 45" (seconds), as time is often written in tables
+_MARK = r"^(\d+(?:[.,]\d+)?)\s*(['’′]|[\"”″])$"
+_MINUTE = ("'", "’", "′")
+_SPELLED = r"(\d+(?:[.,]\d+)?)\s*\(\s*[a-z\s-]+\)"  # 1 (satu) hari
+_PER = r"\s*(?:/|per\s+|tiap\s+|setiap\s+)\s*[a-z][a-z\s]*$"
+_TIMES_24 = r"^(\d+)\s*[x×]\s*24\s*jam$"  # 3 x 24 jam = 3 days
+_JAM_MENIT = r"^(\d+)\s*jam\s*(\d+)\s*(?:menit|mnt)$"
 _PERIOD_WORDS = r"(minggu|pekan|bulan|triwulan|kuartal|caturwulan|catur\s+wulan|semester|tahun)"
-_WEEKS_MONTHS = re.compile(rf"^{_NUM}(?:{_RANGE_SEP}{_NUM})?\s*{_PERIOD_WORDS}$", re.IGNORECASE)
+_WEEKS_MONTHS = rf"^{_NUM}(?:{_RANGE_SEP}{_NUM})?\s*{_PERIOD_WORDS}$"
 # The case engine counts clock units and days; longer periods become working days: a week is
 # 5 working days and a month 22 (the office calendar then skips holidays as usual), so a
 # triwulan (3 months) is 66, a caturwulan (4) 88, a semester (6) 132 and a year 264.
 _DAYS_PER = {"minggu": 5, "pekan": 5, "bulan": 22, "triwulan": 66, "kuartal": 66,
              "caturwulan": 88, "catur wulan": 88, "semester": 132, "tahun": 264}
 # "setiap bulan", "per triwulan", "sebulan", "triwulanan", "1 x setahun": one period
-_ONE_PERIOD = re.compile(
+_ONE_PERIOD = (
     r"^(?:1\s*(?:x|kali)\s*)?(?:(?:setiap|tiap|per|satu)\s+|se)?"
-    r"(hari|minggu|pekan|bulan|triwulan|kuartal|caturwulan|semester|tahun)(?:an)?$",
-    re.IGNORECASE)
+    r"(hari|minggu|pekan|bulan|triwulan|kuartal|caturwulan|semester|tahun)(?:an)?$")
 _ONE_PERIOD_FORMS = {"hari": (1.0, 1.0, "hari"), "minggu": (5.0, 5.0, "hari_kerja"),
                      "pekan": (5.0, 5.0, "hari_kerja")}
 
 
 def _normalise(clean: str) -> tuple[str, tuple[float, float, str] | None]:
     """Rewrite the common real-world forms; returns (text for _PATTERN, or a ready value)."""
-    text = _QUALIFIER.sub("", clean)
+    text = _rx(_QUALIFIER).sub("", clean)
     # "14 hari kalender": plain days, as the importer has always read it (so a stored standard
     # with its printed text parses again)
-    text = re.sub(r"\bhari\s+kalender\b", "hari", text, flags=re.IGNORECASE)
-    text = _SPELLED.sub(r"\1", text)
-    one = _ONE_PERIOD.match(text.strip().rstrip("."))
+    text = _rx(_KALENDER).sub("hari", text)
+    text = _rx(_SPELLED).sub(r"\1", text)
+    text = _rx(_MARK).sub(lambda m: f"{m.group(1)} {'menit' if m.group(2) in _MINUTE else 'detik'}",
+                          text.strip())
+    one = _rx(_ONE_PERIOD).match(text.strip().rstrip("."))
     if one:
         word = one.group(1).lower()
         days = float(_DAYS_PER.get(word, 1))
         return text, _ONE_PERIOD_FORMS.get(word, (days, days, "hari_kerja"))
-    text = _PER.sub("", text).strip().rstrip(".")
-    times = _TIMES_24.match(text)
+    text = _rx(_PER).sub("", text).strip().rstrip(".")
+    times = _rx(_TIMES_24).match(text)
     if times:
         days = float(times.group(1))
         return text, (days, days, "hari")
-    jm = _JAM_MENIT.match(text)
+    jm = _rx(_JAM_MENIT).match(text)
     if jm:
         minutes = int(jm.group(1)) * 60 + int(jm.group(2))
         return text, (float(minutes), float(minutes), "menit")
-    wm = _WEEKS_MONTHS.match(text)
+    wm = _rx(_WEEKS_MONTHS).match(text)
     if wm:
         factor = _DAYS_PER[" ".join(wm.group(3).lower().split())]
         low = _to_float(wm.group(1))
@@ -125,7 +134,7 @@ def parse_waktu(text: str | None, *, where: str = "") -> Waktu | None:
     normal, ready = _normalise(clean)
     if ready is not None:
         return Waktu(clean, *ready)
-    match = _PATTERN.match(normal)
+    match = _rx(_PATTERN).match(normal)
     if not match:
         prefix = f"{where}: " if where else ""
         raise ValidationError(f"{prefix}waktu '{clean}' tidak dapat dibaca "
@@ -142,9 +151,8 @@ def parse_waktu(text: str | None, *, where: str = "") -> Waktu | None:
 # ---------------------------------------------------------------- tolerant reading (import)
 
 # a number (or range) and the word after it: "7 hari", "1-2 minggu", "3 windu", "5 hari kerja"
-_PIECE = re.compile(rf"{_NUM}(?:{_RANGE_SEP}{_NUM})?\s*([a-z]+(?:\s+kerja|\s+wulan)?)\b",
-                    re.IGNORECASE)
-_PRODUCT = re.compile(r"\d\s*[x×]\s*\d", re.IGNORECASE)
+_PIECE = rf"{_NUM}(?:{_RANGE_SEP}{_NUM})?\s*([a-z]+(?:\s+kerja|\s+wulan)?)\b"
+_PRODUCT = r"\d\s*[x×]\s*\d"
 _APPROX_MINUTES = {"detik": 1 / 60, "menit": 1.0, "jam": 60.0, "hari": 1440.0,
                    "hari_kerja": 1440.0 * 7 / 5}
 
@@ -176,8 +184,8 @@ def read_waktu(text: str | None) -> WaktuReading:
         pass
     found: list[Waktu] = []
     unknown: list[str] = []
-    if not _PRODUCT.search(clean):
-        for match in _PIECE.finditer(clean[:500]):
+    if not _rx(_PRODUCT).search(clean):
+        for match in _rx(_PIECE).finditer(clean[:500]):
             try:
                 piece = parse_waktu(match.group(0))
             except ValidationError:

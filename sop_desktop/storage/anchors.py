@@ -22,12 +22,16 @@ import re
 import sqlite3
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
+
+import peewee as pw
 
 from sop_desktop import __version__
 from sop_desktop.errors import ValidationError
 from sop_desktop.paths import data_dir
 from sop_desktop.storage import db as dbm
 from sop_desktop.storage import ledger
+from sop_desktop.storage.backup_names import backup_folder, known_backup_folders
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +67,7 @@ class Anchor:
         where = f" dari {self.source}" if self.source else ""
         return f"{self.text[:24]}…" + (f" ({', '.join(bits)})" if bits else "") + where
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         out = asdict(self)
         out.pop("source")
         if not self.reset:
@@ -71,7 +75,7 @@ class Anchor:
         return out
 
     @classmethod
-    def from_json(cls, data: dict, source: str = "") -> Anchor | None:
+    def from_json(cls, data: dict[str, Any], source: str = "") -> Anchor | None:
         if data.get("reset") is True:
             return cls(0, "", made_at=data.get("made_at"), reason=str(data.get("reason") or ""),
                        location=data.get("location"), source=source, reset=True)
@@ -79,14 +83,16 @@ class Anchor:
             head = str(data["head"]).lower()
             if not re.fullmatch(r"[0-9a-f]{64}", head):
                 return None
-            known = {k: data.get(k) for k in ("events", "cases", "users", "made_at", "reason",
-                                              "ledger_id", "location", "app")}
-            return cls(seq=int(data.get("seq") or 0), head=head, source=source, **known)
+            return cls(seq=int(data.get("seq") or 0), head=head, events=data.get("events"),
+                       cases=data.get("cases"), users=data.get("users"),
+                       made_at=data.get("made_at"), reason=str(data.get("reason") or ""),
+                       ledger_id=data.get("ledger_id"), location=data.get("location"),
+                       app=data.get("app"), source=source)
         except (KeyError, TypeError, ValueError):
             return None
 
 
-def location_of(database) -> str:
+def location_of(database: pw.Database) -> str:
     """Where the database is: a SQLite file's full path, or host/port/name (no password)."""
     if dbm.is_sqlite(database):
         return str(Path(database.database).expanduser().resolve())
@@ -95,13 +101,13 @@ def location_of(database) -> str:
             f"{database.database}")
 
 
-def current_anchor(database=None, reason: str = "") -> Anchor | None:
+def current_anchor(database: pw.Database | None = None, reason: str = "") -> Anchor | None:
     """The anchor of the database now; None without a chain (or before its first entry)."""
     database = database or dbm.database.obj
     if database is None or not ledger.has_ledger(database):
         return None
     seq, head = ledger.head(database)
-    if not seq:
+    if not seq or head is None:
         return None
     events, cases, users = database.execute_sql(
         'SELECT (SELECT COUNT(*) FROM "history"), (SELECT COUNT(*) FROM "cases"), '
@@ -147,8 +153,6 @@ def set_anchor_log(path: str | Path | None) -> Path | None:
 
 def log_paths() -> list[Path]:
     """Where anchors are written: the backup folder's log, and the configured one."""
-    from sop_desktop.storage.backup import backup_folder
-
     paths = [backup_folder() / LOG_NAME]
     extra = configured_log()
     if extra is not None and extra not in paths:
@@ -157,8 +161,6 @@ def log_paths() -> list[Path]:
 
 
 def _read_paths() -> list[Path]:
-    from sop_desktop.storage.backup import known_backup_folders
-
     paths = log_paths()
     for folder in known_backup_folders():
         if folder / LOG_NAME not in paths:
@@ -177,7 +179,7 @@ def read_log(path: Path, tail: bool = False) -> list[Anchor]:
             data = fh.read().decode("utf-8", "replace")
     except OSError:
         return []
-    out = []
+    out: list[Anchor] = []
     for line in data.splitlines():
         try:
             item = json.loads(line)
@@ -189,14 +191,15 @@ def read_log(path: Path, tail: bool = False) -> list[Anchor]:
     return out
 
 
-def newest_anchor(database=None) -> tuple[Anchor | None, list[str]]:
+def newest_anchor(database: pw.Database | None = None) -> tuple[Anchor | None, list[str]]:
     """The newest anchor of this database in any anchor log (None also when a restore of
     this location came after it), and notes (e.g. anchors of this location under another
     ledger id: a chain made anew)."""
     database = database or dbm.database.obj
     this_id = ledger.ledger_id(database) if ledger.has_ledger(database) else None
     here = location_of(database)
-    best, others = None, []
+    best: Anchor | None = None
+    others: list[Anchor] = []
 
     def mine(a: Anchor) -> bool:
         return (a.ledger_id == this_id and not a.reset) or (a.reset and a.location == here)
@@ -213,7 +216,7 @@ def newest_anchor(database=None) -> tuple[Anchor | None, list[str]]:
     if best is not None and best.reset:
         others = [a for a in others if (a.made_at or "") > (best.made_at or "")]
         best = None
-    notes = []
+    notes: list[str] = []
     if best is None and others and this_id:
         newest = max(others, key=lambda a: a.made_at or "")
         notes.append(f"log jangkar memuat jangkar basis data di lokasi ini dengan id lain "
@@ -222,14 +225,14 @@ def newest_anchor(database=None) -> tuple[Anchor | None, list[str]]:
     return best, notes
 
 
-def _extends(database, anchor: Anchor) -> bool:
+def _extends(database: pw.Database, anchor: Anchor) -> bool:
     """True when the chain's entry number `anchor.seq` still has the anchored hash."""
     row = database.execute_sql(f'SELECT "hash" FROM "ledger" WHERE "seq" = {database.param}',
                                (anchor.seq,)).fetchone()
     return bool(row) and row[0] == anchor.head
 
 
-def write_anchor(reason: str, database=None) -> Anchor | None:
+def write_anchor(reason: str, database: pw.Database | None = None) -> Anchor | None:
     """Append the database's anchor to the anchor log(s); returns it (None: no chain yet, or
     the chain no longer starts with the newest anchor: see note_restore). Never raises for an
     unwritable log (a USB disk pulled out): the app log says so."""
@@ -288,7 +291,7 @@ def report_anchor() -> str | None:
 
 # -- an anchor given to `check --anchor` ---------------------------------------------------------
 
-def parse_anchor(value: str, database=None) -> Anchor:
+def parse_anchor(value: str, database: pw.Database | None = None) -> Anchor:
     """An anchor from `check --anchor`: NUMBER-HASH or HASH as printed, or a file holding one
     (an anchor log, a SQLite backup, a .sopdump, an exported .xlsx/.pdf, or any text)."""
     text = (value or "").strip()
@@ -302,7 +305,7 @@ def parse_anchor(value: str, database=None) -> Anchor:
     return Anchor(int(match.group(1) or 0), match.group(2).lower(), source="argumen --anchor")
 
 
-def anchor_from_file(path: Path, database=None) -> Anchor:
+def anchor_from_file(path: Path, database: pw.Database | None = None) -> Anchor:
     """The anchor a file holds (the newest one for this database in a log)."""
     with open(path, "rb") as fh:
         start = fh.read(16)
@@ -349,7 +352,9 @@ def _from_sqlite(path: Path) -> Anchor:
 
 
 def _from_dump(path: Path) -> Anchor:
-    best, columns, in_ledger = None, [], False
+    best: dict[str, Any] | None = None
+    columns: list[str] = []
+    in_ledger = False
     with open(path, encoding="utf-8") as fh:
         fh.readline()
         for line in fh:
@@ -370,8 +375,8 @@ def _xlsx_text(path: Path) -> str:
 
     wb = load_workbook(path, read_only=True)
     try:
-        props = [p.value for p in getattr(wb, "custom_doc_props", []).props
-                 if isinstance(p.value, str)] if hasattr(wb, "custom_doc_props") else []
+        custom = getattr(wb, "custom_doc_props", None)  # absent in a read-only workbook of old openpyxl
+        props = [p.value for p in custom.props if isinstance(p.value, str)] if custom is not None else []
         return "\n".join(props + [wb.properties.keywords or "", wb.properties.description or ""])
     finally:
         wb.close()

@@ -18,13 +18,18 @@ import os
 import socket
 import sqlite3
 import sys
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
-from types import SimpleNamespace
-from typing import TYPE_CHECKING
+from typing import Any, NoReturn
+
+import peewee as pw
 
 from sop_desktop.errors import SopError
+from sop_desktop.paths import store_dir_for
+from sop_desktop.storage import backup_files, diskspace, integrity, known_state
 from sop_desktop.storage import db as dbm
-from sop_desktop.storage import diskspace, known_state, migrations
+from sop_desktop.storage import startup_check as _startup_check
 
 # names, folders and retention: their own module (sop_desktop.storage.backup_names), used as
 # backup.X across the tree
@@ -48,22 +53,26 @@ from sop_desktop.storage.backup_names import (  # noqa: F401
     prune_backups,
     set_backup_folder,
 )
+from sop_desktop.storage.backup_shrink import shrink_warning as _shrink_warning
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
+# checking a backup file, and BackupError: their own module, used as backup.X across the tree
+from sop_desktop.storage.backup_verify import (  # noqa: F401
+    SQLITE_MAGIC,
+    BackupError,
+    _connect_ro,
+    _schema_version,
+    newest_good_backup,
+    verify_backup_file,
+)
+from sop_desktop.storage.startup_check import CheckResult
+
 log = logging.getLogger(__name__)
-
-if TYPE_CHECKING:
-    from sop_desktop.storage.startup_check import CheckResult
-
-
-class BackupError(SopError):
-    """A backup or restore cannot be made (message in Indonesian)."""
 
 
 class InstanceLocked(SopError):
     """Another SOP Desktop already has this database open."""
 
-    def __init__(self, message: str, holder: dict):
+    def __init__(self, message: str, holder: dict[str, Any]) -> None:
         super().__init__(message)
         self.holder = holder
 
@@ -71,7 +80,7 @@ class InstanceLocked(SopError):
 class DamagedDatabase(SopError):
     """The database file failed the start-up check; `result` holds the offered backup."""
 
-    def __init__(self, result: CheckResult):
+    def __init__(self, result: CheckResult) -> None:
         super().__init__(result.message)
         self.result = result
 
@@ -100,72 +109,6 @@ def check_before_open(target: str, *, light: bool = False) -> None:
 
 
 
-# -- checking a file -------------------------------------------------------------------------
-
-def _connect_ro(path: Path) -> sqlite3.Connection:
-    uri = Path(path).resolve().as_uri() + "?mode=ro"  # percent-encoded, Windows drive-safe
-    conn = sqlite3.connect(uri, uri=True, timeout=30)
-    conn.execute("PRAGMA busy_timeout=30000")
-    return conn
-
-
-def _schema_version(conn: sqlite3.Connection) -> int | None:
-    """The SOP Desktop schema version stored in `meta`; None when there is no such table."""
-    has_meta = conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'").fetchone()
-    if not has_meta:
-        return None
-    row = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
-    try:
-        return int(row[0]) if row else None
-    except (TypeError, ValueError):
-        return None
-
-
-def verify_backup_file(path: str | Path) -> int:
-    """Check a backup before restoring it: readable SQLite, integrity_check ok, an SOP Desktop
-    database with a schema this app knows. Returns its schema version; else BackupError."""
-    path = Path(path)
-    if not path.is_file():
-        raise BackupError(f"Berkas cadangan {path} tidak ditemukan.")
-    with open(path, "rb") as fh:
-        head = fh.read(16)
-    if head != SQLITE_MAGIC:
-        raise BackupError(f"Berkas {path} bukan cadangan basis data SOP Desktop (bukan berkas SQLite).")
-    try:
-        conn = _connect_ro(path)
-        try:
-            result = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
-            version = _schema_version(conn) if result == ["ok"] else None
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        raise BackupError(f"Berkas cadangan {path} rusak ({exc}).") from None
-    if result != ["ok"]:
-        raise BackupError(f"Berkas cadangan {path} rusak (pemeriksaan integritas: {result[0]}).")
-    if version is None or version < 1:
-        raise BackupError(f"Berkas {path} bukan cadangan basis data SOP Desktop.")
-    if version > migrations.SCHEMA_VERSION:
-        raise BackupError(
-            f"Cadangan {path} dibuat oleh versi SOP Desktop yang lebih baru (skema {version}, "
-            f"aplikasi ini mengenal sampai {migrations.SCHEMA_VERSION}). Perbarui aplikasi.")
-    return version
-
-
-def newest_good_backup(folders) -> BackupFile | None:
-    """The newest backup (SQLite file) in the folders that passes verify_backup_file."""
-    candidates = []
-    for folder in folders:
-        candidates += [b for b in list_backups(folder) if b.path.suffix == BACKUP_SUFFIX]
-    for b in sorted(candidates, key=lambda b: b.when, reverse=True):
-        try:
-            verify_backup_file(b.path)
-        except BackupError:
-            continue
-        return b
-    return None
-
-
 # -- making backups --------------------------------------------------------------------------
 
 # The latest history chain hash travels INSIDE each backup, so it survives any copy of the one
@@ -178,19 +121,17 @@ MADE_AT_KEY = "backup.made_at"
 _BACKUP_KEYS = (CHAIN_HASH_KEY, CHAIN_EVENT_KEY, MADE_AT_KEY)
 
 
-def _chain_head(conn) -> tuple[int | None, str | None]:
+def _chain_head(conn: sqlite3.Connection) -> tuple[int | None, str | None]:
     """(id of the newest history event, integrity.heads_digest of every case's chain head) over
     a sqlite3 connection; (None, None) when there is no event, no history table or no hash
     column."""
-    from sop_desktop.storage import integrity
-
     columns = {r[1] for r in conn.execute('PRAGMA table_info("history")')}
     if "hash" not in columns:
         return None, None
     row = conn.execute('SELECT MAX("id") FROM "history"').fetchone()
     if not row or row[0] is None:
         return None, None
-    return row[0], integrity.heads_digest(conn.execute(integrity.HEADS_SQL).fetchall())
+    return int(row[0]), integrity.heads_digest(conn.execute(integrity.HEADS_SQL).fetchall())
 
 
 def _stamp_chain_head(conn: sqlite3.Connection) -> None:
@@ -207,7 +148,7 @@ def _stamp_chain_head(conn: sqlite3.Connection) -> None:
                           (MADE_AT_KEY, made)])
 
 
-def _forget_backup_stamp(conn) -> None:
+def _forget_backup_stamp(conn: sqlite3.Connection) -> None:
     """A restored database is live again: drop the stamp its backup carried."""
     marks = ", ".join("?" * len(_BACKUP_KEYS))
     has_meta = conn.execute(
@@ -216,12 +157,13 @@ def _forget_backup_stamp(conn) -> None:
         conn.execute(f'DELETE FROM "meta" WHERE "key" IN ({marks})', _BACKUP_KEYS)
 
 
-def backup_info(path: str | Path) -> dict:
+def backup_info(path: str | Path) -> dict[str, Any]:
     """What a backup file says about itself: {"chain_hash", "event_id", "made_at",
     "schema_version"} (None where unknown). Reads a SQLite backup read-only, or a dump's
     header line."""
     path = Path(path)
-    info = {"chain_hash": None, "event_id": None, "made_at": None, "schema_version": None}
+    info: dict[str, Any] = {"chain_hash": None, "event_id": None, "made_at": None,
+                            "schema_version": None}
     try:
         with open(path, "rb") as fh:
             head = fh.read(16)
@@ -259,9 +201,6 @@ def sqlite_backup(source: str | Path, dest: str | Path, store_dir: str | Path | 
     """Snapshot a live SQLite file into `dest` with the online backup API, pack the files of
     its attachment store (`store_dir`, by default the one beside `source`) into the copy
     (sop_desktop.storage.backup_files), then verify it."""
-    from sop_desktop.paths import store_dir_for
-    from sop_desktop.storage import backup_files
-
     source, dest = Path(source), Path(dest)
     store = Path(store_dir) if store_dir is not None else store_dir_for(str(source))
     if not source.is_file():
@@ -301,29 +240,36 @@ def sqlite_backup(source: str | Path, dest: str | Path, store_dir: str | Path | 
     return dest
 
 
-def _as_services(target):
-    """Accept Services or a bare peewee Database (migrations back up before Services exist)."""
-    import peewee as pw
+@dataclass
+class _BareDatabase:
+    """A peewee Database standing in for Services (migrations back up before Services exist)."""
 
-    if isinstance(target, (pw.Database, pw.DatabaseProxy)):
-        return SimpleNamespace(db=target.obj if isinstance(target, pw.DatabaseProxy) else target)
+    db: pw.Database
+
+
+def _as_services(target: dbm.HasDatabase | pw.Database | pw.DatabaseProxy) -> dbm.HasDatabase:
+    """Accept Services or a bare peewee Database (migrations back up before Services exist)."""
+    if isinstance(target, pw.DatabaseProxy):
+        return _BareDatabase(target.obj)
+    if isinstance(target, pw.Database):
+        return _BareDatabase(target)
     return target
 
 
-def _sqlite_path(services) -> Path | None:
+def _sqlite_path(services: dbm.HasDatabase) -> Path | None:
     if not dbm.is_sqlite(services.db):
         return None
     name = services.db.database
     return None if name == ":memory:" else Path(name)
 
 
-def _store_root(services) -> Path | None:
+def _store_root(services: dbm.HasDatabase) -> Path | None:
     """The services' attachment store folder; None: the one beside the database file."""
     store = getattr(getattr(services, "attachments", None), "store", None)
     return Path(store.root) if store is not None else None
 
 
-def _file_counts(path: Path) -> dict:
+def _file_counts(path: Path) -> dict[str, Any]:
     """known_state.counts() of a SQLite file, read-only ({} when unreadable)."""
     try:
         conn = _connect_ro(path)
@@ -344,13 +290,14 @@ def _free_name(folder: Path, when: dt.datetime, reason: str, suffix: str) -> Pat
         serial += 1
 
 
-def create_backup(services, dest: str | Path | None = None, reason: str = "manual") -> Path:
+def create_backup(services: dbm.HasDatabase | pw.Database | pw.DatabaseProxy,
+                  dest: str | Path | None = None, reason: str = "manual") -> Path:
     """Back up the services' database (or a peewee Database) to `dest` (or a new file in the
     backup folder)."""
-    services = _as_services(services)
+    owner = _as_services(services)
     when = dt.datetime.now().replace(microsecond=0)
-    sqlite_path = _sqlite_path(services)
-    suffix = BACKUP_SUFFIX if dbm.is_sqlite(services.db) else DUMP_SUFFIX
+    sqlite_path = _sqlite_path(owner)
+    suffix = BACKUP_SUFFIX if dbm.is_sqlite(owner.db) else DUMP_SUFFIX
     if dest is None:
         folder = backup_folder()
         try:
@@ -364,32 +311,33 @@ def create_backup(services, dest: str | Path | None = None, reason: str = "manua
     if sqlite_path is not None:
         if Path(dest).resolve() == sqlite_path.resolve():
             raise BackupError("Berkas cadangan tidak boleh sama dengan berkas basis data itu sendiri.")
-        made = sqlite_backup(sqlite_path, dest, _store_root(services))
+        made = sqlite_backup(sqlite_path, dest, _store_root(owner))
         known_state.remember(sqlite_path, _file_counts(made))
     else:
-        if services.db.database == ":memory:":
+        if owner.db.database == ":memory:":
             raise BackupError("Basis data di memori tidak dapat dicadangkan.")
-        made = dump_logical(services, dest)
+        made = dump_logical(owner, dest)
+    # deferred on purpose: the anchor log is written when a backup is made, not at start (issue 19)
     from sop_desktop.storage.anchors import write_anchor
 
-    write_anchor("cadangan", services.db)  # each backup: the chain's head into the anchor log
+    write_anchor("cadangan", owner.db)  # each backup: the chain's head into the anchor log
     return made
 
 
-def auto_backup(services, reason: str) -> Path | None:
+def auto_backup(services: dbm.HasDatabase | pw.Database | pw.DatabaseProxy, reason: str) -> Path | None:
     """An automatic backup ("on close", "daily", "pre-migration", "pre-import", "pre-restore")
     into the backup folder, then retention. "daily" is skipped when today has a backup.
     Returns the new file, or None when nothing was needed. Takes Services or a peewee Database."""
-    services = _as_services(services)
+    owner = _as_services(services)
     slug = _slug(reason)
-    if _sqlite_path(services) is None and dbm.is_sqlite(services.db):
+    if _sqlite_path(owner) is None and dbm.is_sqlite(owner.db):
         return None  # in-memory database
     folder = backup_folder()
     if slug == "daily":
         today = dt.date.today()
         if any(b.when.date() == today for b in list_backups(folder)):
             return None
-    path = create_backup(services, reason=slug)
+    path = create_backup(owner, reason=slug)
     warning = shrink_warning(path)
     if warning:
         log.warning("%s", warning)
@@ -400,20 +348,17 @@ def auto_backup(services, reason: str) -> Path | None:
 def shrink_warning(path: Path) -> str | None:
     """A warning when the new backup `path` holds far fewer cases than the newest older
     backup in its folder (sop_desktop.storage.backup_shrink); None when all is well."""
-    from sop_desktop.storage.backup_shrink import shrink_warning as warn
-
-    return warn(path, list_backups(Path(path).parent))
+    return _shrink_warning(path, list_backups(Path(path).parent))
 
 
 # -- start-up check (sop_desktop.storage.startup_check) ----------------------------------------------
 
-def startup_check(path: str | Path, backup_folders=None, *, light: bool = False):
+def startup_check(path: str | Path, backup_folders: Iterable[Path] | None = None, *,
+                  light: bool = False) -> CheckResult:
     """PRAGMA quick_check (and the other start-up checks) of a database file before anything
     touches it; a CheckResult naming the newest good backup on a problem (see
     sop_desktop.storage.startup_check.startup_check)."""
-    from sop_desktop.storage import startup_check as sc
-
-    return sc.startup_check(path, backup_folders, light=light)
+    return _startup_check.startup_check(path, backup_folders, light=light)
 
 
 # -- one instance per database ---------------------------------------------------------------
@@ -447,11 +392,11 @@ class InstanceLock:
     """A lock file beside the database (PID + host) so a second SOP Desktop on the same file
     is noticed; a lock left by a dead process on this host is taken over."""
 
-    def __init__(self, db_path: str | Path):
+    def __init__(self, db_path: str | Path) -> None:
         self.lock_path = Path(str(db_path) + ".lock")
         self.acquired = False
 
-    def holder(self) -> dict | None:
+    def holder(self) -> dict[str, Any] | None:
         """Who holds the lock (pid, host, user, since), or None when free or stale."""
         try:
             info = json.loads(self.lock_path.read_text(encoding="utf-8"))
@@ -501,7 +446,7 @@ class InstanceLock:
             return
         raise InstanceLocked("Berkas kunci basis data terus berubah; coba lagi.", {})
 
-    def _refuse_write(self, exc: OSError):
+    def _refuse_write(self, exc: OSError) -> NoReturn:
         """The lock file cannot be written: DiskFull on a full disk, else BackupError."""
         full = diskspace.as_disk_full(exc, self.lock_path.parent)
         if full is not None:
@@ -524,7 +469,7 @@ class InstanceLock:
         self.acquire()
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.release()
 
 
@@ -535,51 +480,53 @@ class HealthyDatabase(BackupError):
     moved when the person confirms (`confirmed=True`, CLI `restore --force`)."""
 
 
-def restore(services, file: str | Path) -> Path | None:
+def restore(services: dbm.ServicesLike, file: str | Path) -> Path | None:
     """Replace the database's contents and attachment store with a verified backup (see
     sop_desktop.storage.backup_restore.restore); returns the pre-restore backup."""
-    from sop_desktop.storage import anchors, backup_restore
+    from sop_desktop.storage import backup_restore  # (a cycle: it builds on this module)
+    from sop_desktop.storage.anchors import location_of, note_restore, write_anchor  # as above
 
     before = backup_restore.restore(services, file)
     # the restored history is the office's history now: the log says so, and anchors it
-    anchors.note_restore(anchors.location_of(services.db))
-    anchors.write_anchor("pemulihan", services.db)
+    note_restore(location_of(services.db))
+    write_anchor("pemulihan", services.db)
     return before
 
 
 def recover_damaged(db_path: str | Path, backup: str | Path, *, confirmed: bool = False) -> Path | None:
     """Rebuild a damaged database file from a backup, the damaged one kept aside (see
     sop_desktop.storage.backup_restore.recover_damaged)."""
-    from sop_desktop.storage import anchors, backup_restore
+    from sop_desktop.storage import backup_restore  # (a cycle: it builds on this module)
+    from sop_desktop.storage.anchors import note_restore  # deferred, as in create_backup
 
     aside = backup_restore.recover_damaged(db_path, backup, confirmed=confirmed)
     # anchors of the damaged file no longer apply; the next closing anchors the recovered one
-    anchors.note_restore(str(Path(db_path).expanduser().resolve()))
+    note_restore(str(Path(db_path).expanduser().resolve()))
     return aside
 
 
-def restore_room_problem(services, file: str | Path) -> str | None:
+def restore_room_problem(services: dbm.ServicesLike, file: str | Path) -> str | None:
     """'Disk penuh: kosongkan N MB di ...' when a restore of `file` would not fit, else None."""
-    from sop_desktop.storage import backup_restore
+    from sop_desktop.storage import backup_restore  # (a cycle: it builds on this module)
 
     return backup_restore.room_problem(services, file)
 
 
-def dump_logical(services, dest: str | Path) -> Path:
+def dump_logical(services: dbm.HasDatabase, dest: str | Path) -> Path:
     """A logical dump of the app's tables (PostgreSQL backups; sop_desktop.storage.backup_dump)."""
-    from sop_desktop.storage import backup_dump
+    from sop_desktop.storage import backup_dump  # (a cycle: it builds on this module)
 
     return backup_dump.dump_logical(services, dest)
 
 
-def restore_logical(services, file: Path) -> Path | None:
+def restore_logical(services: dbm.HasDatabase, file: Path) -> Path | None:
     """Restore a logical dump in one transaction (sop_desktop.storage.backup_dump)."""
-    from sop_desktop.storage import backup_dump
+    from sop_desktop.storage import backup_dump  # (a cycle: it builds on this module)
 
     return backup_dump.restore_logical(services, file)
 
 
-def _read_dump(path: Path):
-    from sop_desktop.storage import backup_dump
+def _read_dump(path: Path) -> tuple[dict[str, Any], dict[str, tuple[list[str], list[list[Any]]]]]:
+    from sop_desktop.storage import backup_dump  # (a cycle: it builds on this module)
 
     return backup_dump._read_dump(path)

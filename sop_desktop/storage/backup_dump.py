@@ -7,19 +7,24 @@ import datetime as dt
 import decimal
 import json
 import os
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
+import peewee as pw
+
+from sop_desktop.paths import store_dir_for
 from sop_desktop.storage import backup as bk
-from sop_desktop.storage import backup_files, diskspace, migrations
+from sop_desktop.storage import backup_files, diskspace, integrity, migrations
 from sop_desktop.storage import db as dbm
 
 
-def _app_models():
+def _app_models() -> list[type[pw.Model]]:
     models = getattr(dbm, "ALL_MODELS", None) or dbm.CORE_MODELS
     return [m for m in models if m.table_exists()]
 
 
-def _encode(value):
+def _encode(value: Any) -> Any:
     if isinstance(value, (dt.datetime, dt.date, dt.time)):
         return {"$dt": value.isoformat()}
     if isinstance(value, (bytes, bytearray, memoryview)):
@@ -29,7 +34,7 @@ def _encode(value):
     return value
 
 
-def dump_logical(services, dest: str | Path) -> Path:
+def dump_logical(services: dbm.HasDatabase, dest: str | Path) -> Path:
     """A logical dump: one JSON header line, then per table a marker and its rows as JSON lines
     (raw column values, so JSON fields stay text). Works on any engine; used for PostgreSQL."""
     dest = Path(dest)
@@ -47,8 +52,6 @@ def dump_logical(services, dest: str | Path) -> Path:
                        for m in models}
             event_id = digest = None
             if "hash" in present.get(dbm.History, ()):
-                from sop_desktop.storage import integrity
-
                 head = services.db.execute_sql('SELECT MAX("id") FROM "history"').fetchone()
                 event_id = head[0] if head else None
                 digest = integrity.heads_digest(
@@ -82,13 +85,11 @@ def dump_logical(services, dest: str | Path) -> Path:
     return dest
 
 
-def _store_of(services) -> Path:
+def _store_of(services: dbm.HasDatabase) -> Path:
     """The attachment store of the services (PostgreSQL: <data folder>/lampiran)."""
     store = getattr(getattr(services, "attachments", None), "store", None)
     if store is not None:
         return Path(store.root)
-    from sop_desktop.paths import store_dir_for
-
     return store_dir_for(getattr(services, "target", None) or "postgresql://")
 
 
@@ -96,7 +97,7 @@ def _q(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def _pk_fields(model):
+def _pk_fields(model: type[pw.Model]) -> list[pw.Field[Any]]:
     pk = model._meta.primary_key
     if not pk:
         return []
@@ -104,14 +105,13 @@ def _pk_fields(model):
     return [model._meta.fields[n] for n in names] if names else [pk]
 
 
-def dbm_sort(models):
+def dbm_sort(models: Iterable[type[pw.Model]]) -> list[type[pw.Model]]:
     """Models ordered so that every table comes after the tables it refers to."""
-    import peewee as pw
+    ordered: list[type[pw.Model]] = pw.sort_models(models)  # type: ignore[attr-defined]  # in peewee, not in its stubs
+    return ordered
 
-    return pw.sort_models(models)
 
-
-def _decode(value):
+def _decode(value: Any) -> Any:
     if isinstance(value, dict) and "$dt" in value:
         text = value["$dt"]
         if "T" in text:
@@ -122,7 +122,7 @@ def _decode(value):
     return value
 
 
-def _read_dump(path: Path):
+def _read_dump(path: Path) -> tuple[dict[str, Any], dict[str, tuple[list[str], list[list[Any]]]]]:
     with open(path, encoding="utf-8") as fh:
         try:
             header = json.loads(fh.readline())
@@ -134,20 +134,22 @@ def _read_dump(path: Path):
         if version > migrations.SCHEMA_VERSION:
             raise bk.BackupError(f"Cadangan {path} dibuat oleh versi SOP Desktop yang lebih baru "
                                  f"(skema {version}). Perbarui aplikasi.")
-        tables: dict[str, tuple[list, list]] = {}
-        current = None
+        tables: dict[str, tuple[list[str], list[list[Any]]]] = {}
+        current: tuple[list[str], list[list[Any]]] | None = None
         for line in fh:
             if line.startswith('{"file"'):
                 break  # the attachment store follows: read by backup_files.read_dump_files
             item = json.loads(line)
             if isinstance(item, dict):
                 current = tables.setdefault(item["table"], (item["columns"], []))
-            else:
+            elif current is not None:
                 current[1].append([_decode(v) for v in item])
+            else:
+                raise bk.BackupError(f"Berkas {path} rusak: baris data sebelum nama tabelnya.")
     return header, tables
 
 
-def restore_logical(services, file: Path) -> Path | None:
+def restore_logical(services: dbm.HasDatabase, file: Path) -> Path | None:
     """Restore a logical dump into the current database in one transaction: delete the app's
     tables in reverse FK order, insert in FK order, then fix PostgreSQL sequences."""
     header, tables = _read_dump(file)
@@ -160,8 +162,6 @@ def restore_logical(services, file: Path) -> Path | None:
     store = _store_of(services)
     diskspace.ensure_room({store: file.stat().st_size})  # the packed files, at most
     before = bk.create_backup(services, reason="pre-restore")
-    import peewee as pw
-
     written = backup_files.read_dump_files(file, store)
     try:
         with services.db.atomic():

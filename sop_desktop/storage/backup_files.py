@@ -15,9 +15,12 @@ import json
 import os
 import sqlite3
 import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO, Any, BinaryIO
 
-from sop_desktop.storage.backup import BackupError
+from sop_desktop.storage.backup_verify import BackupError
 from sop_desktop.storage.hashing import file_sha256
 
 FILES = "sopbackup_file"
@@ -26,16 +29,16 @@ CHUNK = 4 * 1024 * 1024
 _HEX = "0123456789abcdef"
 
 
-def _has_table(conn, name: str) -> bool:
+def _has_table(conn: sqlite3.Connection, name: str) -> bool:
     return conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?",
                         (name,)).fetchone() is not None
 
 
-def _is_sha(text) -> bool:
+def _is_sha(text: object) -> bool:
     return isinstance(text, str) and len(text) == 64 and all(c in _HEX for c in text)
 
 
-def referenced_files(conn) -> dict[str, str]:
+def referenced_files(conn: sqlite3.Connection) -> dict[str, str]:
     """SHA-256 -> file name of every file the database refers to: attachment rows, the
     attachments of history events and the PDFs of issued letters."""
     found: dict[str, str] = {}
@@ -69,7 +72,7 @@ def pack(conn: sqlite3.Connection, store_dir: Path) -> list[str]:
     against its hash while read). Returns the names of the files that could not be packed
     (missing or altered in the store); they are listed in the backup as not present."""
     wanted = referenced_files(conn)
-    missing = []
+    missing: list[str] = []
     with conn:
         conn.execute(f'CREATE TABLE IF NOT EXISTS "{FILES}" ("sha256" TEXT PRIMARY KEY, '
                      '"name" TEXT NOT NULL, "size" INTEGER NOT NULL, "present" INTEGER NOT NULL)')
@@ -87,7 +90,7 @@ def pack(conn: sqlite3.Connection, store_dir: Path) -> list[str]:
     return missing
 
 
-def _pack_one(conn, sha: str, path: Path) -> int | None:
+def _pack_one(conn: sqlite3.Connection, sha: str, path: Path) -> int | None:
     digest, size, seq = hashlib.sha256(), 0, 0
     try:
         with open(path, "rb") as fh:
@@ -100,12 +103,12 @@ def _pack_one(conn, sha: str, path: Path) -> int | None:
     return size if digest.hexdigest() == sha else None
 
 
-def carries_files(conn) -> bool:
+def carries_files(conn: sqlite3.Connection) -> bool:
     """True for a backup made with its files (even when there were none to pack)."""
     return _has_table(conn, FILES)
 
 
-def files_size(conn) -> int:
+def files_size(conn: sqlite3.Connection) -> int:
     """Bytes of the files packed into a backup (0 for a database-only backup)."""
     if not carries_files(conn):
         return 0
@@ -132,7 +135,7 @@ def unpack(conn: sqlite3.Connection, store_dir: Path) -> list[Path]:
     return written
 
 
-def _unpack_one(conn, sha: str, name: str, final: Path) -> None:
+def _unpack_one(conn: sqlite3.Connection, sha: str, name: str, final: Path) -> None:
     final.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=final.parent, prefix=".pulih-")
     digest = hashlib.sha256()
@@ -153,7 +156,7 @@ def _unpack_one(conn, sha: str, name: str, final: Path) -> None:
             os.unlink(tmp)
 
 
-def remove(paths) -> None:
+def remove(paths: Iterable[str | Path]) -> None:
     for path in paths:
         try:
             Path(path).unlink()
@@ -192,7 +195,7 @@ def set_aside_unreferenced(store_dir: Path, keep: set[str], stamp: str) -> Path 
 
 # -- the same files in a PostgreSQL dump (JSON lines) ----------------------------------------
 
-def note_dumped_row(found: dict[str, str], table: str, columns: list[str], row) -> None:
+def note_dumped_row(found: dict[str, str], table: str, columns: list[str], row: Sequence[Any]) -> None:
     """Add to `found` (SHA-256 -> name) the files one dumped row refers to (raw values)."""
     values = dict(zip(columns, row, strict=False))
     if table == "attachment" and _is_sha(str(values.get("sha256") or "").lower()):
@@ -209,12 +212,12 @@ def note_dumped_row(found: dict[str, str], table: str, columns: list[str], row) 
                 found.setdefault(str(item["sha256"]).lower(), str(item.get("name") or ""))
 
 
-def write_dump_files(fh, wanted: dict[str, str], store_dir: Path) -> list[str]:
+def write_dump_files(fh: IO[str], wanted: dict[str, str], store_dir: Path) -> list[str]:
     """Append the files section to a dump: per file a header line {"file", "name", "size",
     "present"} and its content as base64 JSON string lines. Returns the names not packed."""
     import base64
 
-    missing = []
+    missing: list[str] = []
     for sha, name in sorted(wanted.items()):
         path = _store_path(store_dir, sha)
         present = path.is_file() and file_sha256(path) == sha
@@ -233,7 +236,7 @@ def read_dump_files(dump: Path, store_dir: Path) -> list[Path]:
     """Write the files section of a dump into the store (each checked against its hash;
     files already there intact are kept). Returns the files written."""
     written: list[Path] = []
-    current = None  # (sha, name, final path, temp path, open file, digest)
+    current: _Dumped | None = None
     try:
         with open(dump, encoding="utf-8") as fh:
             for line in fh:
@@ -241,43 +244,59 @@ def read_dump_files(dump: Path, store_dir: Path) -> list[Path]:
                     if current:
                         written += _close_dumped(current)
                     current = _open_dumped(json.loads(line), store_dir)
-                elif current and current[4] is not None and line.startswith('"'):
+                elif current and current.out is not None and line.startswith('"'):
                     import base64
 
                     block = base64.b64decode(json.loads(line))
-                    current[5].update(block)
-                    current[4].write(block)
+                    current.digest.update(block)
+                    current.out.write(block)
             if current:
                 written += _close_dumped(current)
     except BaseException:
-        if current and current[4] is not None:
-            current[4].close()
-            Path(current[3]).unlink(missing_ok=True)
+        if current and current.out is not None:
+            current.out.close()
+            Path(current.tmp).unlink(missing_ok=True)
         remove(written)
         raise
     return written
 
 
-def _open_dumped(info: dict, store_dir: Path):
+@dataclass
+class _Dumped:
+    """One file of a dump's files section; `out` is None when there is nothing to write."""
+
+    sha: str
+    name: str
+    final: Path
+    tmp: str = ""
+    out: BinaryIO | None = None
+    digest: hashlib._Hash = field(default_factory=hashlib.sha256)
+
+
+def _open_dumped(info: dict[str, Any], store_dir: Path) -> _Dumped | None:
+    """None when the file is not stored under a SHA-256 name; nothing is written when it was
+    not present in the dump or is already in the store intact."""
     sha, name = str(info.get("file", "")), str(info.get("name") or "")
-    final = _store_path(store_dir, sha) if _is_sha(sha) else None
-    if final is None or not info.get("present") or (final.is_file() and file_sha256(final) == sha):
-        return (sha, name, final, None, None, None)  # nothing to write
+    if not _is_sha(sha):
+        return None
+    final = _store_path(store_dir, sha)
+    if not info.get("present") or (final.is_file() and file_sha256(final) == sha):
+        return _Dumped(sha, name, final)  # nothing to write
     final.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=final.parent, prefix=".pulih-")
-    return (sha, name, final, tmp, os.fdopen(fd, "wb"), hashlib.sha256())
+    return _Dumped(sha, name, final, tmp, os.fdopen(fd, "wb"), hashlib.sha256())
 
 
-def _close_dumped(current) -> list[Path]:
-    sha, name, final, tmp, out, digest = current
-    if out is None:
+def _close_dumped(current: _Dumped) -> list[Path]:
+    if current.out is None:
         return []
+    out = current.out
     out.flush()
     os.fsync(out.fileno())
     out.close()
-    if digest.hexdigest() != sha:
-        os.unlink(tmp)
-        raise BackupError(f"Lampiran '{name}' di dalam cadangan rusak (isinya tidak cocok "
+    if current.digest.hexdigest() != current.sha:
+        os.unlink(current.tmp)
+        raise BackupError(f"Lampiran '{current.name}' di dalam cadangan rusak (isinya tidak cocok "
                           "dengan kodenya); pemulihan dibatalkan.")
-    os.replace(tmp, final)
-    return [final]
+    os.replace(current.tmp, current.final)
+    return [current.final]

@@ -5,13 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from sop_desktop.paths import data_dir
+from sop_desktop.settings import BACKUP_FOLDER
 from sop_desktop.storage import db as dbm
+from sop_desktop.storage.backup_shrink import protected
 
-BACKUP_SETTING = "backup.folder"
+BACKUP_SETTING = BACKUP_FOLDER.key  # the declaration: sop_desktop.settings.BACKUP_FOLDER
 BACKUP_SUFFIX = ".sqlite3"
 DUMP_SUFFIX = ".sopdump"
 REASONS = ("manual", "on-close", "daily", "pre-migration", "pre-import", "pre-restore")
@@ -60,18 +63,24 @@ def default_backup_folder() -> Path:
 
 
 def backup_folder() -> Path:
-    """The configured backup folder (Setting 'backup.folder', e.g. a USB disk) or the default."""
+    """The configured backup folder (Setting BACKUP_FOLDER, e.g. a USB disk) or the default."""
     configured = None
     if dbm.database.obj is not None:
         try:
-            configured = dbm.get_setting(BACKUP_SETTING)
+            configured = dbm.read_setting(BACKUP_FOLDER)
         except Exception:  # table not there yet (before migrations): use the default
             configured = None
     return Path(configured).expanduser() if configured else default_backup_folder()
 
 
 def set_backup_folder(folder: str | Path | None) -> None:
-    dbm.set_setting(BACKUP_SETTING, str(folder) if folder else None)
+    """Back up to `folder` from now on; None: the default folder again (the setting is removed:
+    a stored null would break the setting table's NOT NULL value)."""
+    if not folder:
+        with dbm.database.atomic():
+            dbm.Setting.delete().where(dbm.Setting.key == BACKUP_FOLDER.key).execute()
+        return
+    dbm.write_setting(BACKUP_FOLDER, str(folder))
 
 
 def _remember_folder(folder: Path) -> None:
@@ -126,15 +135,18 @@ def list_backups(folder: Path) -> list[BackupFile]:
 
 # -- retention -------------------------------------------------------------------------------
 
-def backups_to_keep(stamps, daily: int = 7, weekly: int = 4, monthly: int = 12) -> set:
+def backups_to_keep(stamps: Iterable[dt.datetime], daily: int = 7, weekly: int = 4,
+                    monthly: int = 12) -> set[dt.datetime]:
     """Which backup times to keep: the newest backup of each of the last `daily` days,
     `weekly` ISO weeks and `monthly` months that have backups (a pure function)."""
     ordered = sorted(set(stamps), reverse=True)
-    keep = set()
-    for count, period in ((daily, lambda t: t.date()),
-                          (weekly, lambda t: t.isocalendar()[:2]),
-                          (monthly, lambda t: (t.year, t.month))):
-        seen = set()
+    keep: set[dt.datetime] = set()
+    periods: tuple[tuple[int, Callable[[dt.datetime], Hashable]], ...] = (
+        (daily, lambda t: t.date()),
+        (weekly, lambda t: t.isocalendar()[:2]),
+        (monthly, lambda t: (t.year, t.month)))
+    for count, period in periods:
+        seen: set[Hashable] = set()
         for stamp in ordered:
             key = period(stamp)
             if key in seen:
@@ -161,8 +173,6 @@ def prune_backups(folder: Path, daily: int = 7, weekly: int = 4, monthly: int = 
     for reason in SAFETY_REASONS:
         keep.update(b.path for b in [b for b in backups if b.reason == reason][:SAFETY_KEEP])
     if any(b.path not in keep for b in backups):
-        from sop_desktop.storage.backup_shrink import protected
-
         keep.update(protected(backups))  # never let an emptied database push good ones out
     deleted = []
     for b in backups:

@@ -14,9 +14,10 @@ import os
 import sqlite3
 from pathlib import Path
 
+from sop_desktop.paths import store_dir_for
 from sop_desktop.storage import backup as bk
+from sop_desktop.storage import backup_files, diskspace, known_state, migrations
 from sop_desktop.storage import db as dbm
-from sop_desktop.storage import diskspace, known_state, migrations
 
 log = logging.getLogger(__name__)
 
@@ -29,12 +30,10 @@ def _copy_into(source: Path, target_conn: sqlite3.Connection) -> None:
         src.close()
 
 
-def restore(services, file: str | Path) -> Path | None:
+def restore(services: dbm.ServicesLike, file: str | Path) -> Path | None:
     """Replace the database's contents (and its attachment store) with a verified backup; a
     backup of the current contents is taken first (returned). The live file is rewritten
     through the backup API; nothing starts without room on the disk for all of it."""
-    from sop_desktop.storage import backup_files
-
     file = Path(file)
     if not dbm.is_sqlite(services.db):
         return bk.restore_logical(services, file)
@@ -47,7 +46,7 @@ def restore(services, file: str | Path) -> Path | None:
     # no retention until the copy is done: the chosen file may itself be an old backup
     before = bk.create_backup(services, reason="pre-restore")
     live = services.db.connection()
-    written = []
+    written: list[Path] = []
     try:
         written = _unpack_from(file, store)
         _copy_into(file, live)
@@ -71,7 +70,7 @@ def _ensure_room_for_restore(file: Path, live_path: Path, store: Path) -> None:
     diskspace.ensure_room(needs)
 
 
-def room_problem(services, file: str | Path) -> str | None:
+def room_problem(services: dbm.ServicesLike, file: str | Path) -> str | None:
     """Why a restore of `file` over the services' SQLite database would not fit on the disk
     ("Disk penuh: kosongkan N MB di ..."), or None (also for PostgreSQL and unreadable files,
     which the restore itself refuses with its own message)."""
@@ -87,12 +86,10 @@ def room_problem(services, file: str | Path) -> str | None:
     return None
 
 
-def _store_of(services, db_path: Path) -> Path:
+def _store_of(services: dbm.ServicesLike, db_path: Path) -> Path:
     store = getattr(getattr(services, "attachments", None), "store", None)
     if store is not None:
         return Path(store.root)
-    from sop_desktop.paths import store_dir_for
-
     return store_dir_for(str(db_path))
 
 
@@ -107,8 +104,6 @@ def _size(path: Path) -> int:
 def _restore_room(file: Path, db_path: Path, store: Path) -> dict[Path, int]:
     """What a restore writes where: the database (the backup's pages, then a VACUUM copy
     without the packed files) beside the live file, the packed files into the store."""
-    from sop_desktop.storage import backup_files
-
     conn = bk._connect_ro(file)
     try:
         files = backup_files.files_size(conn)
@@ -119,9 +114,7 @@ def _restore_room(file: Path, db_path: Path, store: Path) -> dict[Path, int]:
             store: files}
 
 
-def _unpack_from(file: Path, store: Path) -> list:
-    from sop_desktop.storage import backup_files
-
+def _unpack_from(file: Path, store: Path) -> list[Path]:
     conn = bk._connect_ro(file)
     try:
         return backup_files.unpack(conn, store)
@@ -138,8 +131,6 @@ def _restore_failed(file: Path, exc: BaseException, db_path: Path, extra: str = 
 def _finish_restored(conn: sqlite3.Connection, db_path: Path, store: Path) -> None:
     """Drop the packed files from the restored database (VACUUM gives the room back) and move
     store files the restored database does not refer to out of the store."""
-    from sop_desktop.storage import backup_files
-
     keep = set(backup_files.referenced_files(conn))
     if backup_files.drop(conn):
         try:
@@ -172,8 +163,6 @@ def recover_damaged(db_path: str | Path, backup: str | Path, *, confirmed: bool 
     file (and its attachment store) from a verified backup. Returns where the damaged file
     now is. Refused, changing nothing, without room on the disk for the restored file, and
     (HealthyDatabase) for a file that passes integrity_check with cases unless `confirmed`."""
-    from sop_desktop.paths import store_dir_for
-
     db_path, backup = Path(db_path), Path(backup)
     bk.verify_backup_file(backup)
     store = store_dir_for(str(db_path))
@@ -200,8 +189,6 @@ def recover_damaged(db_path: str | Path, backup: str | Path, *, confirmed: bool 
         finally:
             target.close()
     except (sqlite3.Error, OSError) as exc:  # put everything back as it was
-        from sop_desktop.storage import backup_files
-
         backup_files.remove(written)
         _put_back(db_path, aside)
         raise _restore_failed(backup, exc, db_path) from None

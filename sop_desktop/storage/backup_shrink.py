@@ -8,9 +8,14 @@ new backup's maker is told (`shrink_warning`), so an emptied database (a 0-byte 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sop_desktop.storage.known_state import counts
+
+if TYPE_CHECKING:  # backup_names imports this module
+    from sop_desktop.storage.backup_names import BackupFile
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -39,7 +44,7 @@ def far_smaller(new: int | None, old: int | None) -> bool:
     return new == 0 or new * 2 < old
 
 
-def protected(backups) -> set[Path]:
+def protected(backups: Sequence[BackupFile]) -> set[Path]:
     """Backups (BackupFile, newest first) retention must keep: those holding far more cases
     than the newest backup."""
     if not backups:
@@ -50,7 +55,7 @@ def protected(backups) -> set[Path]:
     return {b.path for b in backups[1:] if far_smaller(newest, cases_in(b.path))}
 
 
-def shrink_warning(new_path: Path, backups) -> str | None:
+def shrink_warning(new_path: Path, backups: Sequence[BackupFile]) -> str | None:
     """One Indonesian sentence when the new backup holds far fewer cases than the fullest
     older backup kept beside it (`backups`: BackupFile, may include the new one); else None."""
     new = cases_in(new_path)

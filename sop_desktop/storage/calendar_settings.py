@@ -3,7 +3,8 @@ knows nothing of storage: its settings are passed in)."""
 
 from __future__ import annotations
 
-from sop_desktop.domain.calendar import SETTING_KEY, CalendarSettings
+from sop_desktop.domain.calendar import CalendarSettings
+from sop_desktop.settings import CALENDAR
 from sop_desktop.storage import db as dbm
 
 
@@ -11,8 +12,8 @@ def load_calendar_settings() -> CalendarSettings:
     """The settings stored in the bound database; defaults when unset or nothing is bound."""
     if dbm.database.obj is None:
         return CalendarSettings()
-    return CalendarSettings.from_dict(dbm.get_setting(SETTING_KEY))
+    return CalendarSettings.from_dict(dbm.read_setting(CALENDAR))
 
 
 def save_calendar_settings(settings: CalendarSettings) -> None:
-    dbm.set_setting(SETTING_KEY, settings.to_dict())
+    dbm.write_setting(CALENDAR, settings.to_dict())

@@ -10,18 +10,25 @@ import datetime as dt
 import json
 import re
 import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import Any, Protocol, TypeVar, cast
 
 import peewee as pw
 
 from sop_desktop.errors import SopError
+from sop_desktop.settings import SettingKey
+from sop_desktop.storage.pg_driver import attach_psycopg2
+
+T = TypeVar("T")
 
 
 class _Proxy(pw.DatabaseProxy):
     """The proxy models bind to; its savepoints are the bound engine's own (see _Savepoint)."""
 
-    def savepoint(self):
-        return self.obj.savepoint()
+    def savepoint(self) -> pw._savepoint:
+        savepoint: pw._savepoint = self.obj.savepoint()
+        return savepoint
 
 
 database = _Proxy()
@@ -38,6 +45,21 @@ class DatabaseError(SopError):
     """The database cannot be opened or used (message in Indonesian)."""
 
 
+class HasDatabase(Protocol):
+    """What backups read of sop_desktop.services.Services (a layer above): its open database."""
+
+    @property
+    def db(self) -> pw.Database: ...
+
+
+class ServicesLike(HasDatabase, Protocol):
+    """What the checks read of sop_desktop.services.Services: the open database and the path
+    or URL it was opened from."""
+
+    @property
+    def target(self) -> str: ...
+
+
 def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
@@ -45,14 +67,18 @@ def utcnow() -> dt.datetime:
 class JSONField(pw.TextField):
     """JSON stored as text (portable between SQLite and PostgreSQL)."""
 
-    def db_value(self, value):
+    def db_value(self, value: Any) -> str | None:
         return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
 
-    def python_value(self, value):
+    def python_value(self, value: str | None) -> Any:
         return None if value is None else json.loads(value)
 
 
 class BaseModel(pw.Model):
+    """The models' base. For the type checker each model declares `id = pw.AutoField()` (the
+    column peewee would add anyway) and, as annotations only, the `<fk>_id` attribute peewee adds
+    for each foreign key (see [tool.mypy] in pyproject.toml)."""
+
     class Meta:
         database = database
         legacy_table_names = False
@@ -68,6 +94,7 @@ class Meta(BaseModel):
 class Position(BaseModel):
     """An office position (jabatan) that users hold and inboxes are per."""
 
+    id = pw.AutoField()
     name = pw.CharField(unique=True)
     aliases = JSONField(default=list)  # other lane names that mean this position
     external = pw.BooleanField(default=False)  # outside the office (masyarakat, pemohon...)
@@ -76,6 +103,7 @@ class Position(BaseModel):
 class SopVersion(BaseModel):
     """One version of one SOP; a case refers to the version it started on."""
 
+    id = pw.AutoField()
     code = pw.CharField(index=True)
     version = pw.IntegerField()
     name = pw.TextField()
@@ -94,7 +122,7 @@ class Setting(BaseModel):
     value = JSONField()
 
 
-def get_setting(key: str, default=None):
+def get_setting(key: str, default: Any = None) -> Any:
     # one prepared statement, not a peewee query: every step transition reads a setting (the
     # calendar), and building the query cost several times its run (issue 19)
     row = database.execute_sql(f'SELECT "value" FROM "setting" WHERE "key" = {database.param}',
@@ -102,9 +130,21 @@ def get_setting(key: str, default=None):
     return default if row is None else Setting.value.python_value(row[0])
 
 
-def set_setting(key: str, value) -> None:
+def set_setting(key: str, value: Any) -> None:
     with database.atomic():
         upsert(Setting, Setting.key, key=key, value=value)
+
+
+def read_setting(setting: SettingKey[T]) -> T:
+    """A declared setting's stored value (sop_desktop.settings), or a copy of its default."""
+    row = database.execute_sql(f'SELECT "value" FROM "setting" WHERE "key" = {database.param}',
+                               (setting.key,)).fetchone()
+    return setting.fresh_default() if row is None else cast(T, Setting.value.python_value(row[0]))
+
+
+def write_setting(setting: SettingKey[T], value: T) -> None:
+    """Store a declared setting's value (one transaction)."""
+    set_setting(setting.key, value)
 
 
 def insert_row(instance: pw.Model) -> int:
@@ -112,7 +152,7 @@ def insert_row(instance: pw.Model) -> int:
     returns its new id. For hot single-row writers (a step transition's event): peewee's query
     building cost more than the write itself (issue 19)."""
     model, data = type(instance), instance.__data__
-    pk = model._meta.primary_key
+    pk = primary_key(model)
     fields = [f for f in model._meta.sorted_fields
               if f.name in data and not (f is pk and data[f.name] is None)]
     marks = ", ".join([database.param] * len(fields))
@@ -124,24 +164,70 @@ def insert_row(instance: pw.Model) -> int:
     else:
         new_id = database.execute_sql(f'{sql} RETURNING "{pk.column_name}"', values).fetchone()[0]
     data[pk.name] = new_id
-    instance._dirty.clear()
-    return new_id
+    instance._dirty.clear()  # type: ignore[attr-defined]  # peewee's changed-field set, not in its stubs
+    return int(new_id)
 
 
-def update_row(instance: pw.Model) -> None:
+def update_row(instance: pw.Model, returning: Sequence[str] = (),
+               before: Sequence[tuple[str, Sequence[Any]]] = (),
+               dirty_only: bool = False) -> tuple[Any, ...] | None:
     """instance.save() of a row read before, as one prepared UPDATE of every column it holds
-    (what peewee's save writes), for the same hot paths as insert_row."""
+    (what peewee's save writes), for the same hot paths as insert_row. `returning`: columns
+    of the row as stored after the update, returned (UPDATE ... RETURNING); `before`:
+    statements sent ahead of it in the same round trip (run_batch); `dirty_only`: only the
+    columns assigned since the row was read (save(only=...)), for a row locked since."""
     model, data = type(instance), instance.__data__
-    pk = model._meta.primary_key
-    fields = [f for f in model._meta.sorted_fields if f.name in data and f is not pk]
+    pk = primary_key(model)
+    dirty = instance._dirty if dirty_only else None  # type: ignore[attr-defined]  # peewee's, not in its stubs
+    fields = [f for f in model._meta.sorted_fields if f.name in data and f is not pk
+              and (not dirty or f.name in dirty)]
     sets = ", ".join(f'"{f.column_name}" = {database.param}' for f in fields)
-    database.execute_sql(
-        f'UPDATE "{model._meta.table_name}" SET {sets} WHERE "{pk.column_name}" = {database.param}',
-        [*(f.db_value(data[f.name]) for f in fields), data[pk.name]])
-    instance._dirty.clear()
+    back = (" RETURNING " + ", ".join(f'"{c}"' for c in returning)) if returning else ""
+    cursor = run_batch([*before, (
+        f'UPDATE "{model._meta.table_name}" SET {sets} WHERE "{pk.column_name}" = '
+        f'{database.param}{back}', [*(f.db_value(data[f.name]) for f in fields), data[pk.name]])])
+    instance._dirty.clear()  # type: ignore[attr-defined]  # peewee's changed-field set, not in its stubs
+    return tuple(cursor.fetchall()[0]) if returning else None
 
 
-def upsert(model, key_field, **values) -> None:
+def run_batch(statements: Sequence[tuple[str, Sequence[Any]]]) -> Any:
+    """Run statements in order, returning the last one's cursor. PostgreSQL: sent as one
+    text in one round trip (psycopg2 binds the parameters on this side, and returns the last
+    statement's rows); SQLite runs them one by one (in-process: no trip to save) (issue 19)."""
+    if is_sqlite():
+        cursor = None
+        for sql, params in statements:
+            cursor = database.execute_sql(sql, params)
+        return cursor
+    return database.execute_sql(";\n".join(sql for sql, _ in statements),
+                                [p for _, params in statements for p in params])
+
+
+def primary_key(model: type[pw.Model]) -> pw.Field[Any]:
+    """The primary-key field of a model (every model here has one)."""
+    pk = model._meta.primary_key
+    if pk is False:
+        raise TypeError(f"{model.__name__} has no primary key")
+    return pk
+
+
+def schema_of(model: type[pw.Model]) -> pw.SchemaManager:
+    """A model's schema manager (peewee's `Model._schema`, which its stubs leave out)."""
+    manager: pw.SchemaManager = model._schema  # type: ignore[attr-defined]  # see the docstring
+    return manager
+
+
+def tuples_of(query: pw.SelectBase) -> Iterator[tuple[Any, ...]]:
+    """The rows of a select as tuples (`query.tuples()`, whose rows peewee's stubs type as models)."""
+    return iter(cast("Iterable[tuple[Any, ...]]", query.tuples()))
+
+
+def dicts_of(query: pw.SelectBase) -> Iterator[dict[str, Any]]:
+    """The rows of a select as dicts (`query.dicts()`, whose rows peewee's stubs type as models)."""
+    return iter(cast("Iterable[dict[str, Any]]", query.dicts()))
+
+
+def upsert(model: type[pw.Model], key_field: pw.Field[Any], **values: Any) -> None:
     """Insert or replace by primary/unique key, portable (REPLACE is SQLite/MySQL only)."""
     updates = {getattr(model, k): v for k, v in values.items() if k != key_field.name}
     model.insert(**values).on_conflict(conflict_target=[key_field], update=updates).execute()
@@ -162,6 +248,7 @@ CASE_STATUSES = ("berjalan", "selesai", "dihentikan")
 class User(BaseModel):
     """A person who signs in: an administrator, an operator (clerk) or a pejabat (official)."""
 
+    id = pw.AutoField()
     username = pw.CharField(unique=True)
     name = pw.TextField()
     nip = pw.CharField(default="")
@@ -177,8 +264,11 @@ class User(BaseModel):
 class UserPosition(BaseModel):
     """Which positions a user holds (many to many)."""
 
+    id = pw.AutoField()
     user = pw.ForeignKeyField(User, backref="position_links", on_delete="CASCADE")
+    user_id: int
     position = pw.ForeignKeyField(Position, backref="user_links", on_delete="CASCADE")
+    position_id: int
 
     class Meta:
         indexes = ((("user", "position"), True),)
@@ -191,8 +281,10 @@ class Case(BaseModel):
     are plain index lookups.
     """
 
+    id = pw.AutoField()
     number = pw.CharField(unique=True)
     sop_version = pw.ForeignKeyField(SopVersion, backref="cases", index=False)
+    sop_version_id: int
     sop_code = pw.CharField()  # indexed through (sop_code, year, seq) below
     year = pw.IntegerField()
     seq = pw.IntegerField()
@@ -201,10 +293,12 @@ class Case(BaseModel):
     current_lane = pw.TextField(null=True)
     # indexed through the (current_position, status, current_due) index below
     current_position = pw.ForeignKeyField(Position, null=True, backref="cases", index=False)
+    current_position_id: int | None
     step_started_at = pw.DateTimeField(null=True)
     current_due = pw.DateTimeField(null=True)
     fields = JSONField(default=dict)
     created_by = pw.ForeignKeyField(User, backref="created_cases", index=False)
+    created_by_id: int
     created_at = pw.DateTimeField(index=True)  # when it really started (may be entered later)
     recorded_at = pw.DateTimeField(default=now_local)
     closed_at = pw.DateTimeField(null=True)
@@ -212,6 +306,7 @@ class Case(BaseModel):
     # schema 6 (sop_desktop.services.disposisi): who took the case at its step ("Ambil"), since when,
     # and its sifat (0 biasa, 1 segera, 2 sangat segera, 3 rahasia; null = biasa)
     holder = pw.ForeignKeyField(User, null=True, backref="held_cases", index=False)
+    holder_id: int | None
     held_at = pw.DateTimeField(null=True)
     sifat = pw.IntegerField(null=True)
 
@@ -233,19 +328,24 @@ class History(BaseModel):
     steps for officials); `at` is when it happened, `recorded_at` when it was entered.
     """
 
+    id = pw.AutoField()
     case = pw.ForeignKeyField(Case, backref="history")
+    case_id: int
     action = pw.CharField()
     from_step = pw.IntegerField(null=True)
     to_step = pw.IntegerField(null=True)
     decision = pw.CharField(null=True)  # "ya" / "tidak" for a decision
     user = pw.ForeignKeyField(User, backref="events")
+    user_id: int
     position = pw.ForeignKeyField(Position, null=True, index=False)  # the position acted in
+    position_id: int | None
     on_behalf_of = pw.ForeignKeyField(User, null=True, backref="events_on_behalf", index=False)
+    on_behalf_of_id: int | None
     at = pw.DateTimeField()
     recorded_at = pw.DateTimeField(default=now_local)
     note = pw.TextField(default="")
     attachments = JSONField(default=list)  # [{"sha256", "name", "size"}]
-    seconds_taken = pw.FloatField(null=True)  # time spent on from_step
+    seconds_taken = pw.DoubleField(null=True)  # time spent on from_step (8 bytes on PostgreSQL too)
     due = pw.DateTimeField(null=True)  # from_step's due time (mutu baku)
     on_time = pw.BooleanField(null=True)
     # sha256(previous event's hash of the same case + canonical JSON of this event), written
@@ -261,18 +361,23 @@ class History(BaseModel):
 class Attachment(BaseModel):
     """A file attached to a case; the content lives in the attachment store under its SHA-256."""
 
+    id = pw.AutoField()
     case = pw.ForeignKeyField(Case, backref="attachment_rows")
+    case_id: int
     history = pw.ForeignKeyField(History, null=True, backref="attachment_rows")
+    history_id: int | None
     sha256 = pw.CharField(index=True)
     name = pw.TextField()  # the original file name: metadata only
     size = pw.BigIntegerField()
     added_by = pw.ForeignKeyField(User, null=True)
+    added_by_id: int | None
     added_at = pw.DateTimeField(default=now_local)
 
 
 class Counter(BaseModel):
     """A per-key, per-year counter that never repeats (agenda numbers, letter numbers)."""
 
+    id = pw.AutoField()
     key = pw.CharField()
     year = pw.IntegerField()
     value = pw.IntegerField(default=0)
@@ -284,10 +389,13 @@ class Counter(BaseModel):
 class Refusal(BaseModel):
     """Every refused action (deny by default), for the administrator to review."""
 
+    id = pw.AutoField()
     at = pw.DateTimeField(default=now_local)
     user = pw.ForeignKeyField(User, null=True)
+    user_id: int | None
     username = pw.CharField(default="")
     case = pw.ForeignKeyField(Case, null=True)
+    case_id: int | None
     action = pw.CharField()
     reason = pw.TextField()
 
@@ -295,13 +403,16 @@ class Refusal(BaseModel):
 class OutgoingLetter(BaseModel):
     """The agenda surat keluar: one row per letter issued (with or without a case)."""
 
+    id = pw.AutoField()
     case = pw.ForeignKeyField(Case, null=True, backref="letters")
+    case_id: int | None
     template = pw.CharField(default="")
     number = pw.CharField(index=True)
     subject = pw.TextField(default="")
     addressee = pw.TextField(default="")
     issued_at = pw.DateTimeField(default=now_local)
     issued_by = pw.ForeignKeyField(User, null=True)
+    issued_by_id: int | None
     signer = pw.TextField(default="")
     file_sha256 = pw.CharField(default="")
 
@@ -328,11 +439,17 @@ class Disposisi(BaseModel):
     """One recipient of a disposisi: an official passed the case on to this named person with
     an instruction (sop_desktop.services.disposisi); the history event `history` records it."""
 
+    id = pw.AutoField()
     case = pw.ForeignKeyField(Case, backref="disposisi_rows")
+    case_id: int
     history = pw.ForeignKeyField(History, backref="disposisi_rows", index=False)
+    history_id: int
     from_user = pw.ForeignKeyField(User, backref="disposisi_given", index=False)
+    from_user_id: int
     to_user = pw.ForeignKeyField(User, backref="disposisi_received", index=False)
+    to_user_id: int
     position = pw.ForeignKeyField(Position, null=True, index=False)  # the recipient's position
+    position_id: int | None
     step = pw.IntegerField(null=True)  # the step the case waits on for the recipient
     instruksi = JSONField(default=list)  # instruction keys (sop_desktop.services.disposisi.INSTRUKSI)
     catatan = pw.TextField(default="")
@@ -346,8 +463,11 @@ class Disposisi(BaseModel):
 class CaseRead(BaseModel):
     """A read marker: `user` opened `case` since it last moved (no row: "baru" for them)."""
 
+    id = pw.AutoField()
     user = pw.ForeignKeyField(User, backref="read_marks", on_delete="CASCADE", index=False)
+    user_id: int
     case = pw.ForeignKeyField(Case, backref="read_marks", on_delete="CASCADE")
+    case_id: int
     read_at = pw.DateTimeField()
 
     class Meta:
@@ -383,6 +503,7 @@ def make_database(target: str) -> pw.Database:
             from playhouse.db_url import connect
 
             try:
+                attach_psycopg2()  # peewee was imported without it (storage.pg_driver)
                 return connect(target)
             except Exception as exc:  # driver missing or bad URL
                 raise DatabaseError(f"Tidak dapat memakai basis data {target}: {exc}") from None
@@ -414,15 +535,16 @@ class _SqliteDatabase(pw.SqliteDatabase):
     already rolled the transaction back itself, and peewee's own ROLLBACK would fail with
     "no transaction is active" and hide the real cause (a full disk) from the user."""
 
-    _write_check = None  # run once before the first write of the process (see guard_writes)
+    _write_check: Callable[[], None] | None = None  # run once before the first write of the process (see guard_writes)
     _write_check_lock = threading.Lock()
 
-    def guard_writes(self, check) -> None:
+    def guard_writes(self, check: Callable[[], None] | None) -> None:
         """Run `check()` (the file's quick_check) before the first write statement of this
-        process; reads never wait for it. If it raises, every later write raises again."""
+        process; reads never wait for it. If it raises, every later write raises again.
+        None disarms it (the check already ran)."""
         self._write_check = check
 
-    def execute_sql(self, sql, params=None):
+    def execute_sql(self, sql: str, params: Sequence[Any] | None = None) -> Any:
         if self._write_check is not None and _WRITE_SQL.match(sql):
             with self._write_check_lock:
                 check = self._write_check
@@ -432,21 +554,21 @@ class _SqliteDatabase(pw.SqliteDatabase):
         return super().execute_sql(sql, params)
 
     def _rolled_back_already(self) -> bool:
-        conn = self._state.conn
+        conn = self._state.conn  # type: ignore[attr-defined]  # peewee's per-thread connection state
         return conn is not None and not conn.in_transaction
 
-    def rollback(self):
+    def rollback(self) -> None:
         if not self._rolled_back_already():
             super().rollback()
 
-    def savepoint(self):
+    def savepoint(self) -> pw._savepoint:
         return _Savepoint(self)
 
 
 class _Savepoint(pw._savepoint):
     """A savepoint whose rollback is a no-op once SQLite has undone the whole transaction."""
 
-    def rollback(self, begin=True):
+    def rollback(self, begin: bool = True) -> None:
         if self.db._rolled_back_already():
             return
         super().rollback(begin)

@@ -7,7 +7,9 @@ import functools
 import hashlib
 import json
 import math
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from json.encoder import encode_basestring as _encode_str  # ensure_ascii=False
+from typing import Any
 
 import peewee as pw
 
@@ -36,11 +38,11 @@ _FIELD_OF_COLUMN.update({name: name for name in HASHED_FIELDS})
 # float), so the writer (values before the insert), the bulk writers (raw column values) and
 # the checker (rows read back, raw or through peewee) all hash the same text.
 
-def _as_id(value):
+def _as_id(value: Any) -> int:
     if type(value) is int:
         return value
     if isinstance(value, pw.Model):
-        return value.get_id()
+        return int(value.get_id())
     return int(value)
 
 
@@ -52,7 +54,7 @@ def _iso_text(text: str) -> str:
         return text
 
 
-def _as_time(value):
+def _as_time(value: Any) -> Any:
     if isinstance(value, dt.datetime):
         return value.isoformat()
     if isinstance(value, dt.date):  # stored as a date, read back as midnight
@@ -63,11 +65,11 @@ def _as_time(value):
 
 
 @functools.lru_cache(maxsize=4096)
-def _json_text(text: str):
+def _json_text(text: str) -> Any:
     return json.loads(text)
 
 
-def _as_json(value):
+def _as_json(value: Any) -> Any:
     if isinstance(value, str):
         try:
             return _json_text(value) if len(value) < 512 else json.loads(value)
@@ -78,17 +80,17 @@ def _as_json(value):
     return value
 
 
-def _as_float(value):
+def _as_float(value: Any) -> float:
     # + 0.0: -0.0 becomes 0.0, so values that compare equal always encode alike
     return float(value) + 0.0
 
 
-def _as_text(value):
+def _as_text(value: Any) -> str:
     return value if type(value) is str else str(value)
 
 
 _INT, _TEXT, _TIME = _as_id, _as_text, _as_time
-_NORMALISE = {
+_NORMALISE: dict[str, Callable[[Any], Any]] = {
     "case": _INT, "action": _TEXT, "from_step": _INT, "to_step": _INT, "decision": _TEXT,
     "user": _INT, "position": _INT, "on_behalf_of": _INT, "at": _TIME, "recorded_at": _TIME,
     "note": _TEXT, "attachments": _as_json, "seconds_taken": _as_float, "due": _TIME,
@@ -105,38 +107,43 @@ _TEMPLATE = "{" + ",".join(f"{_ENCODER.encode(k)}:%s" for k in _SORTED) + "}"
 # The JSON of one normalised value, written directly: exactly what _ENCODER.encode gives for
 # it (a str through the same C escaper, float.__repr__ for a finite float), without the
 # encoder's per-call overhead (bulk writers and the checker encode millions of values).
-def _j_int(value) -> str:
+def _j_int(value: Any) -> str:
     return "null" if value is None else int.__repr__(int(_as_id(value)))
 
 
-def _j_text(value) -> str:
+def _j_text(value: Any) -> str:
     return "null" if value is None else _encode_str(_as_text(value))
 
 
-def _j_time(value) -> str:
+def _j_time(value: Any) -> str:
     return "null" if value is None else _encode_str(_as_text(_as_time(value)))
 
 
-def _j_float(value) -> str:
+def _j_float(value: Any) -> str:
     if value is None:
         return "null"
     number = _as_float(value)
     return float.__repr__(number) if math.isfinite(number) else _ENCODER.encode(number)
 
 
-def _j_bool(value) -> str:
+def _j_bool(value: Any) -> str:
     return "null" if value is None else ("true" if value else "false")
 
 
-def _j_json(value) -> str:
+def _j_json(value: Any) -> str:
     return "null" if value is None else _ENCODER.encode(_as_json(value))
 
 
-_VALUE_JSON = {name: {_INT: _j_int, _TEXT: _j_text, _TIME: _j_time, _as_float: _j_float,
-                      bool: _j_bool, _as_json: _j_json}[kind] for name, kind in _NORMALISE.items()}
+_VALUE_JSON: dict[str, Callable[[Any], str]] = {
+    name: {_INT: _j_int, _TEXT: _j_text, _TIME: _j_time, _as_float: _j_float, bool: _j_bool,
+           _as_json: _j_json}[kind] for name, kind in _NORMALISE.items()}
 
 
-def _value_json(name: str, value) -> str:
+# fields encoded by the same function share one cache of encoded values in _batch_parts
+_CACHE_OF = {name: encode.__name__ for name, encode in _VALUE_JSON.items()}
+
+
+def _value_json(name: str, value: Any) -> str:
     return _VALUE_JSON[name](value)
 
 
@@ -172,7 +179,7 @@ def event_hash(previous_hash: str | None, event: dict) -> str:
     return _chain_hash(previous_hash, canonical_json(event))
 
 
-def _column_json(name: str, values, cache: dict) -> list[str]:
+def _column_json(name: str, values: Sequence[Any], cache: dict[Any, str]) -> list[str]:
     """_value_json over a whole column, each distinct value encoded once (steps, users, times
     and notes repeat a lot in bulk rows). Values that compare equal (1, 1.0, True) encode
     alike within one column's kind, so sharing their cache entry is safe."""
@@ -185,25 +192,28 @@ def _column_json(name: str, values, cache: dict) -> list[str]:
     return list(map(cache.__getitem__, values))
 
 
-def _batch_json(columns, rows, caches: dict | None = None) -> list[str]:
+def _batch_json(columns: Sequence[str], rows: Sequence[Sequence[Any]],
+                caches: dict[str, dict[Any, str]] | None = None) -> list[str]:
     """canonical_json of each row (a sequence of values named by `columns`), column-wise."""
     template = _TEMPLATE
     parts = _batch_parts(columns, rows, {} if caches is None else caches)
     return [template % values for values in parts]
 
 
-def _batch_parts(columns, rows, caches: dict):
+def _batch_parts(columns: Iterable[str], rows: Sequence[Sequence[Any]],
+                 caches: dict[str, dict[Any, str]]) -> Iterator[tuple[str, ...]]:
     """Per row, the JSON of its hashed values in _TEMPLATE's order; `caches` keeps the
-    encoded distinct values between batches of one bulk call."""
+    encoded distinct values between batches of one bulk call, one cache per kind of value
+    (at, recorded_at and due share theirs: the same times recur across the three)."""
     if not rows:
         return iter(())
-    where = {}
+    where: dict[str, int] = {}
     for i, column in enumerate(columns):
         name = _FIELD_OF_COLUMN.get(column)
         if name is not None:
             where[name] = i
     cols = list(zip(*rows, strict=False))
     nulls = ("null",) * len(rows)
-    parts = [_column_json(name, cols[where[name]], caches.setdefault(name, {}))
+    parts = [_column_json(name, cols[where[name]], caches.setdefault(_CACHE_OF[name], {}))
              if name in where else nulls for name in _SORTED]
     return zip(*parts, strict=False)

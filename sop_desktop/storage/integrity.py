@@ -14,8 +14,9 @@ global chain and its anchors."""
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import peewee as pw
 
@@ -37,27 +38,12 @@ from sop_desktop.storage.event_canon import (  # noqa: F401
     canonical_json,
     event_hash,
 )
+from sop_desktop.storage.findings import Finding
+
+if TYPE_CHECKING:
+    from sop_desktop.storage.anchors import Anchor
 
 _BATCH = 5000
-
-
-@dataclass
-class Finding:
-    """The result of one check: ok, a one-line Indonesian summary and the problems found."""
-
-    check: str
-    ok: bool
-    message: str
-    problems: list[str] = field(default_factory=list)
-    skipped: bool = False
-    first_broken: dict | None = None  # history: the first event where the chain breaks
-
-    def to_dict(self) -> dict:
-        out = {"check": self.check, "ok": self.ok, "skipped": self.skipped,
-               "message": self.message, "problems": self.problems}
-        if self.check == "history":
-            out["first_broken"] = self.first_broken
-        return out
 
 
 # -- writing and checking the history hash chain (see sop_desktop.storage.event_canon) --------
@@ -71,7 +57,7 @@ def previous_hash(case_id: int) -> str | None:
     row = dbm.database.execute_sql(
         f'SELECT "hash" FROM "history" WHERE "case_id" = {dbm.database.param} '
         'ORDER BY "id" DESC LIMIT 1', (case_id,)).fetchone()
-    return row[0] if row else None
+    return str(row[0]) if row and row[0] is not None else None
 
 
 def _lock_case(case_id: int) -> None:
@@ -81,39 +67,47 @@ def _lock_case(case_id: int) -> None:
         dbm.Case.select(dbm.Case.id).where(dbm.Case.id == case_id).for_update().execute()
 
 
-def append_event(**values) -> dbm.History:
+def append_event(*, case_locked: bool = False, case_row: Sequence[Any] | None = None,
+                 **values: Any) -> dbm.History:
     """Insert one history event chained to the previous event of its case; every single-event
-    writer goes through here. Joins the caller's write transaction (or begins its own)."""
+    writer goes through here. Joins the caller's write transaction (or begins its own).
+    `case_locked`: the caller already holds the case row's lock in this transaction (read
+    with FOR UPDATE, or inserted by it); `case_row`: the case row as it now stands, in
+    ledger.CASE_COLUMNS order (from the caller's UPDATE ... RETURNING), so the global
+    chain's entry need not read it again (issue 19: each is a round trip on PostgreSQL)."""
     with ledger.joined(dbm.database):
         event = dbm.History(**values)
         case_id = _as_id(event.__data__["case"])
-        _lock_case(case_id)
+        if not case_locked:
+            _lock_case(case_id)
         event.hash = event_hash(previous_hash(case_id), event.__data__)
         dbm.insert_row(event)  # = event.save(force_insert=True), without peewee's query build
         # the global chain: this event and the case row as it now stands, in commit order
-        ledger.record_case(case_id, event.id, event.hash)
+        state = None if case_row is None else ledger.state_digest(ledger.KIND_CASE, case_row)
+        ledger.record_case(case_id, event.id, event.hash, state=state)
     return event
 
 
-def chain_hashes(columns, rows, previous: dict | None = None) -> list[str]:
+def chain_hashes(columns: Iterable[str], rows: Sequence[Sequence[Any]],
+                 previous: dict[int, str | None] | None = None) -> list[str]:
     """The hash of each row about to be bulk-inserted into history, in insertion order.
 
     `columns` name the row values (column or field names: case_id or case...); `previous`
     maps a case id to its latest stored hash; None looks the cases up in the database (pass {}
     when every case is new). Call it inside the write transaction that inserts the rows."""
-    columns = list(columns)
-    named = {_FIELD_OF_COLUMN.get(c) for c in columns}
+    names = list(columns)
+    named = {_FIELD_OF_COLUMN.get(c) for c in names}
     missing = [n for n in HASHED_FIELDS if n not in named]
     if missing:
         raise ValueError(f"kolom riwayat tanpa nilai untuk hash: {', '.join(missing)}")
-    case_at = next(i for i, c in enumerate(columns) if _FIELD_OF_COLUMN.get(c) == "case")
+    case_at = next(i for i, c in enumerate(names) if _FIELD_OF_COLUMN.get(c) == "case")
     case_ids = [c if type(c) is int else _as_id(c) for c in (row[case_at] for row in rows)]
     previous = latest_hashes(set(case_ids)) if previous is None else dict(previous)
-    out = []
+    out: list[str] = []
     append, get, sha256, template = out.append, previous.get, hashlib.sha256, _TEMPLATE
-    caches: dict = {}
+    caches: dict[str, dict[Any, str]] = {}
     for start in range(0, len(rows), 50_000):  # bounded memory for the column-wise pass
-        parts = _batch_parts(columns, rows[start:start + 50_000], caches)
+        parts = _batch_parts(names, rows[start:start + 50_000], caches)
         for case_id, values in zip(case_ids[start:start + 50_000], parts, strict=False):
             # the same text as _chain_hash(previous, canonical_json(row)), inlined: this loop
             # runs once per event of a demo fill
@@ -123,17 +117,17 @@ def chain_hashes(columns, rows, previous: dict | None = None) -> list[str]:
     return out
 
 
-def latest_hashes(case_ids) -> dict:
+def latest_hashes(case_ids: Iterable[int]) -> dict[int, str | None]:
     """{case id: hash of its latest event} for the cases that have events."""
     history = dbm.History
     ids = sorted(case_ids)
-    found = {}
+    found: dict[int, str | None] = {}
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
         last = (history.select(pw.fn.MAX(history.id)).where(history.case.in_(chunk))
                 .group_by(history.case))
-        for case_id, digest in (history.select(history.case, history.hash)
-                                .where(history.id.in_(last)).tuples()):
+        for case_id, digest in dbm.tuples_of(history.select(history.case, history.hash)
+                                             .where(history.id.in_(last))):
             found[case_id] = digest
     return found
 
@@ -141,14 +135,15 @@ def latest_hashes(case_ids) -> dict:
 _READ_COLUMNS = ["id", HASH_FIELD] + [HASHED_COLUMNS[n] for n in HASHED_FIELDS]
 
 
-def _history_batches(database, where: str = "", params=(), batch: int = _BATCH):
+def _history_batches(database: pw.Database, where: str = "", params: Sequence[Any] = (),
+                     batch: int = _BATCH) -> Iterator[tuple[list[Any], list[str]]]:
     """Rows (id, hash, case_id, ...) of history in id order with each row's canonical JSON, a
     batch at a time (keyset paging, so a million events never sit in memory at once and no
     statement stays open across the writes in between)."""
     select = ", ".join(f'"{c}"' for c in _READ_COLUMNS)
     param = database.param
     last = 0
-    caches: dict = {}
+    caches: dict[str, dict[Any, str]] = {}
     while True:
         cond = f'"id" > {param}' + (f" AND ({where})" if where else "")
         rows = database.execute_sql(
@@ -160,16 +155,16 @@ def _history_batches(database, where: str = "", params=(), batch: int = _BATCH):
         last = rows[-1][0]
 
 
-def fill_missing_hashes(database) -> int:
+def fill_missing_hashes(database: pw.Database) -> int:
     """Give every event without a hash its place in its case's chain (schema upgrade, or a
     restore of a dump made before the chain existed). The append-only triggers must be off.
     Returns how many events were hashed."""
     param = database.param
-    previous: dict = {}
+    previous: dict[int, str | None] = {}
     done = 0
     sql = f'UPDATE "history" SET "{HASH_FIELD}" = {param} WHERE "id" = {param}'
     for rows, texts in _history_batches(database):
-        updates = []
+        updates: list[tuple[str, int]] = []
         for row, text in zip(rows, texts, strict=False):
             event_id, stored, case_id = row[0], row[1], row[2]
             if stored:
@@ -196,12 +191,13 @@ class _ChainWalk:
     when an event does not match, to tell a reordering from other damage; `gaps` are id ranges
     missing from the table (SQLite never skips an id, so a gap there is a deleted event)."""
 
-    def __init__(self, case_events, gaps=None):
+    def __init__(self, case_events: Callable[[Any], Iterable[tuple[Any, Any, str]]],
+                 gaps: list[tuple[int, int]] | None = None) -> None:
         self.case_events = case_events
         self.gaps = gaps
-        self.previous: dict = {}  # case id -> (event id, stored hash)
+        self.previous: dict[Any, tuple[Any, str | None]] = {}  # case id -> (event id, stored hash)
 
-    def step(self, event_id, case_id, stored, text) -> dict | None:
+    def step(self, event_id: Any, case_id: Any, stored: str | None, text: str) -> dict[str, Any] | None:
         prev_id, prev_hash = self.previous.get(case_id, (None, None))
         # go on from the stored hash, so one damaged event is reported once, not again for
         # every later event of its case
@@ -232,8 +228,8 @@ class _ChainWalk:
                              "isi peristiwa tidak cocok dengan hash-nya: peristiwa ini diubah, "
                              "atau peristiwa sebelumnya pada kasus ini diubah atau dihapus")
 
-    def _missing_between(self, low, high) -> list[int]:
-        out = []
+    def _missing_between(self, low: int, high: int) -> list[int]:
+        out: list[int] = []
         for start, end in self.gaps or ():  # inclusive ranges of absent ids
             for i in range(max(start, low + 1), min(end, high - 1) + 1):
                 out.append(i)
@@ -242,44 +238,45 @@ class _ChainWalk:
         return out
 
     @staticmethod
-    def _problem(event_id, case_id, kind, what) -> dict:
+    def _problem(event_id: Any, case_id: Any, kind: str, what: str) -> dict[str, Any]:
         return {"event_id": event_id, "case_id": case_id, "kind": kind, "problem": what}
 
 
-def _describe(problem: dict, number: str | None = None) -> str:
+def _describe(problem: dict[str, Any], number: str | None = None) -> str:
     case = number or f"id {problem['case_id']}"
     return f"kasus {case}, peristiwa {problem['event_id']}: {problem['problem']}"
 
 
-def verify_history_chain(rows, group_field: str = "case", order_field: str = "id") -> list[str]:
+def verify_history_chain(rows: Iterable[dict[str, Any]], group_field: str = "case",
+                         order_field: str = "id") -> list[str]:
     """Problems in the history chains of rows given as dicts (one chain per case, in id order):
     an event without a hash, an event changed, an earlier event removed, or events reordered.
     Problems come in id order, the first broken event first."""
-    rows = sorted(rows, key=lambda r: r.get(order_field) or 0)
-    texts = [canonical_json(r) for r in rows]
-    by_case: dict = {}
-    for row, text in zip(rows, texts, strict=False):
+    ordered = sorted(rows, key=lambda r: r.get(order_field) or 0)
+    texts = [canonical_json(r) for r in ordered]
+    by_case: dict[Any, list[tuple[Any, Any, str]]] = {}
+    for row, text in zip(ordered, texts, strict=False):
         by_case.setdefault(row.get(group_field), []).append(
             (row.get(order_field), row.get(HASH_FIELD), text))
     walk = _ChainWalk(lambda case: by_case.get(case, []))
-    problems = []
-    for row, text in zip(rows, texts, strict=False):
+    problems: list[str] = []
+    for row, text in zip(ordered, texts, strict=False):
         found = walk.step(row.get(order_field), row.get(group_field), row.get(HASH_FIELD), text)
         if found:
             problems.append(_describe(found))
     return problems
 
 
-def check_history_chain(database, limit: int = 200) -> Finding:
+def check_history_chain(database: pw.Database, limit: int = 200) -> Finding:
     """Walk every case's chain in the database (a batch of events at a time) and report the
     first broken event: case number, event id and what is wrong."""
     count = 0
-    problems: list[dict] = []
+    problems: list[dict[str, Any]] = []
     gaps: list[tuple[int, int]] | None = [] if dbm.is_sqlite(database) else None
     last_id = 0
 
-    def case_events(case_id):
-        out = []
+    def case_events(case_id: Any) -> list[tuple[Any, Any, str]]:
+        out: list[tuple[Any, Any, str]] = []
         for rows, texts in _history_batches(database, f'"case_id" = {database.param}',
                                             (case_id,)):
             out += [(row[0], row[1], text) for row, text in zip(rows, texts, strict=False)]
@@ -297,10 +294,10 @@ def check_history_chain(database, limit: int = 200) -> Finding:
                 problems.append(found)
         count += len(rows)
     wanted = sorted({p["case_id"] for p in problems[:limit]})
-    numbers = {}
+    numbers: dict[int, str] = {}
     for start in range(0, len(wanted), 500):
-        numbers.update(dbm.Case.select(dbm.Case.id, dbm.Case.number)
-                       .where(dbm.Case.id.in_(wanted[start:start + 500])).tuples())
+        numbers.update(dbm.tuples_of(dbm.Case.select(dbm.Case.id, dbm.Case.number)
+                                     .where(dbm.Case.id.in_(wanted[start:start + 500]))))
     first = None
     if problems:
         p = problems[0]
@@ -317,14 +314,14 @@ def check_history_chain(database, limit: int = 200) -> Finding:
     return Finding("history", not problems, message, texts, first_broken=first)
 
 
-def check_case_states(database) -> Finding:
+def check_case_states(database: pw.Database) -> Finding:
     """Every case agrees with its latest event (the step it moved the case to): catches a
     deleted last event, which the chain alone cannot show, and a case row edited by hand."""
     rows = database.execute_sql(
         'SELECT c."id", c."number", c."current_step", h."id", h."to_step" FROM "cases" c '
         'LEFT JOIN "history" h ON h."id" = (SELECT MAX(h2."id") FROM "history" h2 '
         'WHERE h2."case_id" = c."id") ORDER BY c."id"').fetchall()
-    problems = []
+    problems: list[str] = []
     for _case_id, number, current, event_id, to_step in rows:
         if event_id is None:
             problems.append(f"kasus {number}: tidak memiliki riwayat sama sekali")
@@ -339,14 +336,14 @@ def check_case_states(database) -> Finding:
 
 # -- running everything ----------------------------------------------------------------------
 
-def check_sqlite_integrity(database) -> Finding:
+def check_sqlite_integrity(database: pw.Database) -> Finding:
     rows = [r[0] for r in database.execute_sql("PRAGMA integrity_check").fetchall()]
     if rows == ["ok"]:
         return Finding("integrity", True, "Integritas basis data: baik.")
     return Finding("integrity", False, "Integritas basis data: RUSAK.", rows[:50])
 
 
-def check_foreign_keys(database) -> Finding:
+def check_foreign_keys(database: pw.Database) -> Finding:
     rows = database.execute_sql("PRAGMA foreign_key_check").fetchall()
     if not rows:
         return Finding("foreign_keys", True, "Rujukan antar tabel: baik.")
@@ -355,12 +352,13 @@ def check_foreign_keys(database) -> Finding:
     return Finding("foreign_keys", False, f"Rujukan antar tabel: {len(rows)} rujukan putus.", problems)
 
 
-def run_checks(services, attachment_dir: Path | None = None, anchor="newest") -> list[Finding]:
+def run_checks(services: dbm.ServicesLike, attachment_dir: Path | None = None,
+               anchor: Anchor | str | None = "newest") -> list[Finding]:
     """Every check over the services' database; checks whose tables are missing are skipped.
     `anchor`: an anchors.Anchor to verify the global chain against, "newest" (the newest one
     in the anchor log) or None."""
     database = services.db
-    findings = []
+    findings: list[Finding] = []
     if dbm.is_sqlite(database):
         findings.append(check_sqlite_integrity(database))
         findings.append(check_foreign_keys(database))
@@ -382,7 +380,9 @@ def run_checks(services, attachment_dir: Path | None = None, anchor="newest") ->
         findings.append(check_history_chain(database))
         if database.table_exists("cases"):
             findings.append(check_case_states(database))
-    from sop_desktop.storage.ledger_check import run_ledger_checks  # it builds on Finding, here
+    # deferred on purpose: the ledger checks and the anchor log (storage.anchors) are for a
+    # check only, while this module is imported at start for append_event (issue 19)
+    from sop_desktop.storage.ledger_check import run_ledger_checks
 
     findings += run_ledger_checks(database, anchor)
     return findings
@@ -394,7 +394,7 @@ HEADS_SQL = ('SELECT h."case_id", h."hash" FROM "history" h JOIN '
              'ON h."id" = t."last" ORDER BY h."case_id"')
 
 
-def heads_digest(rows) -> str | None:
+def heads_digest(rows: Iterable[Sequence[Any]]) -> str | None:
     """One hash over every case's chain head: sha256 of "case_id:hash" lines in case order;
     None when there is no event or no chain yet. Any edit, deletion, reordering or re-forged
     chain in any case changes it, so a printed or stored digest anchors the whole history."""

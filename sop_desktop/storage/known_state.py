@@ -15,6 +15,7 @@ import os
 import sqlite3
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from sop_desktop.paths import data_dir
 
@@ -43,10 +44,10 @@ def remembered(db_path: str | Path) -> dict | None:
     return entry if isinstance(entry, dict) else None
 
 
-def counts(conn) -> dict:
+def counts(conn: sqlite3.Connection) -> dict[str, Any]:
     """{"cases", "events", "anchor"} of an open sqlite3 (or DB-API) connection; zeros when
     the tables are not there. `anchor` is the hash of the newest history event."""
-    def scalar(sql: str):
+    def scalar(sql: str) -> Any:
         try:
             row = conn.execute(sql).fetchone()
         except sqlite3.Error:

@@ -22,6 +22,10 @@ import datetime as dt
 import hashlib
 import json
 import uuid
+from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager
+from json.encoder import encode_basestring_ascii as _ascii_json  # json.dumps of one str
+from typing import Any, Literal, overload
 
 import peewee as pw
 
@@ -43,11 +47,13 @@ _INTS = frozenset({"id", "sop_version_id", "year", "seq", "current_step",
                    "current_position_id", "created_by_id"})
 _TABLES = {KIND_CASE: ("cases", CASE_COLUMNS), KIND_USER: ("user", USER_COLUMNS)}
 _BATCH = 2000
+# one entry to append: (kind, ref, event id, event hash, state digest)
+LedgerItem = tuple[str, int, int | None, str | None, str]
 
 
 # -- hashing -------------------------------------------------------------------------------------
 
-def _norm(column: str, value):
+def _norm(column: str, value: Any) -> Any:
     """A column value as both engines give it back, in one form (times as ISO text...)."""
     if value is None:
         return None
@@ -72,13 +78,45 @@ def _norm(column: str, value):
     return value if isinstance(value, str) else str(value)
 
 
-def state_digest(kind: str, row) -> str:
+def state_digest(kind: str, row: Sequence[Any]) -> str:
     """sha256 of a case's or user's own fields (`row`: values in CASE_COLUMNS/USER_COLUMNS
     order, as read from the database)."""
     columns = _TABLES[kind][1]
     values = [_norm(c, v) for c, v in zip(columns, row, strict=False)]
     text = json.dumps([kind, values], ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+_STATE_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
+
+
+def _state_column(column: str, values: Sequence[Any]) -> list[str]:
+    """The JSON of each normalised value of one column, each distinct value encoded once."""
+    kinds = set(map(type, values))
+    kinds.discard(type(None))
+    if len(kinds) > 1:  # 1 and True or 1.0 hash alike but may encode differently
+        return [_STATE_JSON(_norm(column, v)) for v in values]
+    if kinds == {int} and column in _INTS:  # ids: each one differs, nothing to share
+        return ["null" if v is None else int.__repr__(v) for v in values]
+    try:
+        cache = {v: _STATE_JSON(_norm(column, v)) for v in set(values)}
+    except TypeError:  # unhashable values: one by one
+        return [_STATE_JSON(_norm(column, v)) for v in values]
+    return list(map(cache.__getitem__, values))
+
+
+def state_digests(kind: str, rows: Sequence[Sequence[Any]]) -> list[str]:
+    """state_digest of each row (all rows as long), column by column: bulk writers hold rows
+    whose times, codes and intake values repeat a lot. The same text, so the same digests."""
+    if not rows:
+        return []
+    columns = _TABLES[kind][1]
+    encoded = [_state_column(c, values)
+               for c, values in zip(columns, zip(*rows, strict=False), strict=False)]
+    start = f"[{_STATE_JSON(kind)},["
+    sha256 = hashlib.sha256
+    return [sha256((start + ",".join(parts) + "]]").encode("utf-8")).hexdigest()
+            for parts in zip(*encoded, strict=False)]
 
 
 def genesis(ledger_id: str) -> str:
@@ -89,19 +127,38 @@ def genesis(ledger_id: str) -> str:
 def entry_hash(previous: str, seq: int, kind: str, ref: int, event: int | None,
                event_hash: str | None, state: str) -> str:
     """One entry's chain hash: sha256(previous hash + canonical JSON of the entry)."""
-    text = json.dumps([seq, kind, ref, event, event_hash, state], separators=(",", ":"))
-    return hashlib.sha256((previous + text).encode("utf-8")).hexdigest()
+    return hashlib.sha256((previous + _entry_text(seq, kind, ref, event, event_hash, state))
+                          .encode("utf-8")).hexdigest()
+
+
+def _entry_text(seq: int, kind: str, ref: int, event: int | None, event_hash: str | None,
+                state: str) -> str:
+    """json.dumps([seq, kind, ref, event, event_hash, state], separators=(",", ":")), written
+    directly for the usual types (a fill or an upgrade chains one entry per case)."""
+    if type(seq) is int and type(ref) is int and type(kind) is str and type(state) is str \
+            and (event is None or type(event) is int) \
+            and (event_hash is None or type(event_hash) is str):
+        return (f"[{seq},{_ascii_json(kind)},{ref},{'null' if event is None else event},"
+                f"{'null' if event_hash is None else _ascii_json(event_hash)},"
+                f"{_ascii_json(state)}]")
+    return json.dumps([seq, kind, ref, event, event_hash, state], separators=(",", ":"))
 
 
 # -- reading -------------------------------------------------------------------------------------
 
-def ledger_id(database, create: bool = False) -> str | None:
+@overload
+def ledger_id(database: pw.Database, create: Literal[True]) -> str: ...
+@overload
+def ledger_id(database: pw.Database, create: bool = False) -> str | None: ...
+
+
+def ledger_id(database: pw.Database, create: bool = False) -> str | None:
     """The database's ledger id (meta `ledger.id`); made on first use when `create`."""
     param = database.param
     row = database.execute_sql(f'SELECT "value" FROM "meta" WHERE "key" = {param}',
                                (LEDGER_ID_KEY,)).fetchone()
     if row and row[0]:
-        return row[0]
+        return str(row[0])
     if not create:
         return None
     value = uuid.uuid4().hex
@@ -110,25 +167,25 @@ def ledger_id(database, create: bool = False) -> str | None:
     return value
 
 
-def has_ledger(database) -> bool:
+def has_ledger(database: pw.Database) -> bool:
     return database.table_exists("ledger")
 
 
-def head(database) -> tuple[int, str | None]:
+def head(database: pw.Database) -> tuple[int, str | None]:
     """(number, hash) of the newest entry; (0, None) when the chain is empty."""
     row = database.execute_sql(
         'SELECT "seq", "hash" FROM "ledger" ORDER BY "seq" DESC LIMIT 1').fetchone()
     return (int(row[0]), row[1]) if row else (0, None)
 
 
-def read_states(database, kind: str, ids) -> dict[int, str]:
+def read_states(database: pw.Database, kind: str, ids: Iterable[int]) -> dict[int, str]:
     """{id: state digest} of the given cases or users (absent ids are left out)."""
     table, columns = _TABLES[kind]
     cols = ", ".join(f'"{c}"' for c in columns)
-    ids = sorted(set(ids))
-    out = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
+    wanted = sorted(set(ids))
+    out: dict[int, str] = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start:start + 500]
         marks = ", ".join([database.param] * len(chunk))
         for row in database.execute_sql(
                 f'SELECT {cols} FROM "{table}" WHERE "id" IN ({marks})', chunk).fetchall():
@@ -138,30 +195,35 @@ def read_states(database, kind: str, ids) -> dict[int, str]:
 
 # -- writing -------------------------------------------------------------------------------------
 
-def _lock(database) -> None:
-    """Hold the chain until commit. SQLite: the write transaction (BEGIN IMMEDIATE) already
-    admits one writer at a time; PostgreSQL: a transaction-level advisory lock."""
-    if not dbm.is_sqlite(database):
-        database.execute_sql("SELECT pg_advisory_xact_lock(%s)", (PG_LEDGER_LOCK,))
+def _locked_head(database: pw.Database) -> tuple[int, str | None]:
+    """Hold the chain until commit, then read its head(). SQLite: the write transaction
+    (BEGIN IMMEDIATE) already admits one writer at a time; PostgreSQL: a transaction-level
+    advisory lock, taken in the same round trip as the read (issue 19)."""
+    if dbm.is_sqlite(database):
+        return head(database)
+    row = database.execute_sql(
+        "SELECT pg_advisory_xact_lock(%s);\n"
+        'SELECT "seq", "hash" FROM "ledger" ORDER BY "seq" DESC LIMIT 1',
+        (PG_LEDGER_LOCK,)).fetchone()
+    return (int(row[0]), row[1]) if row else (0, None)
 
 
-def joined(database):
+def joined(database: pw.Database | pw.DatabaseProxy) -> AbstractContextManager[Any]:
     """The caller's running transaction (no savepoint: a failure rolls the caller back
     anyway, and each savepoint is a round trip per event), or a new one."""
     return contextlib.nullcontext() if database.in_transaction() else database.atomic()
 
 
-def append(database, items) -> tuple[int, str]:
+def append(database: pw.Database, items: Iterable[LedgerItem]) -> tuple[int, str]:
     """Append entries [(kind, ref, event id, event hash, state digest)] after the newest one,
     inside the caller's write transaction (or its own). Returns the new (number, hash)."""
     with joined(database):
-        _lock(database)
-        seq, previous = head(database)
+        seq, previous = _locked_head(database)
         if previous is None:
             previous = genesis(ledger_id(database, create=True))
         now = dbm.now_local()
         stamp = now.isoformat(" ") if dbm.is_sqlite(database) else now
-        rows = []
+        rows: list[tuple[Any, ...]] = []
         for kind, ref, event, event_hash, state in items:
             seq += 1
             previous = entry_hash(previous, seq, kind, int(ref), event, event_hash, state)
@@ -170,7 +232,7 @@ def append(database, items) -> tuple[int, str]:
     return seq, previous
 
 
-def _insert(database, rows) -> None:
+def _insert(database: pw.Database, rows: list[tuple[Any, ...]]) -> None:
     if not rows:
         return
     columns = '"seq", "kind", "ref", "event", "state", "recorded_at", "hash"'
@@ -185,15 +247,19 @@ def _insert(database, rows) -> None:
                    page_size=2000)
 
 
-def record_case(case_id: int, event_id: int, event_hash: str, database=None) -> None:
+def record_case(case_id: int, event_id: int, event_hash: str, database: pw.Database | None = None,
+                *, state: str | None = None) -> None:
     """The entry for an event just written: the case's row as it stands now, with the event.
-    Call it inside the transaction that wrote the event and saved the case row."""
+    Call it inside the transaction that wrote the event and saved the case row. `state`: the
+    row's digest when the caller has it (state_digest of the row its UPDATE ... RETURNING
+    gave back), else read here."""
     database = database or dbm.database.obj
-    state = read_states(database, KIND_CASE, [case_id])[int(case_id)]
+    if state is None:
+        state = read_states(database, KIND_CASE, [case_id])[int(case_id)]
     append(database, [(KIND_CASE, case_id, int(event_id), event_hash, state)])
 
 
-def record_user(user_id: int, database=None) -> None:
+def record_user(user_id: int, database: pw.Database | None = None) -> None:
     """The entry for a user created or changed (names, NIP, jabatan, role, active); call it
     inside the transaction that saved the user row."""
     database = database or dbm.database.obj
@@ -201,18 +267,11 @@ def record_user(user_id: int, database=None) -> None:
     append(database, [(KIND_USER, user_id, None, None, state)])
 
 
-def record_unledgered(database, cases_from: int = 0) -> tuple[int, int]:
+def record_unledgered(database: pw.Database, cases_from: int = 0) -> tuple[int, int]:
     """Give every user and every case (id >= `cases_from`) that has no entry yet one entry
-    with its state as found (the schema upgrade that starts the chain, a demo fill). Never
+    with its state as found (the schema upgrade that starts the chain). Never
     called on rows the chain already covers. Returns (users, cases) recorded."""
-    users = [r[0] for r in database.execute_sql(
-        'SELECT "id" FROM "user" u WHERE NOT EXISTS (SELECT 1 FROM "ledger" l WHERE '
-        f'l."kind" = {database.param} AND l."ref" = u."id") ORDER BY "id"',
-        (KIND_USER,)).fetchall()]
-    for start in range(0, len(users), _BATCH):
-        chunk = users[start:start + _BATCH]
-        states = read_states(database, KIND_USER, chunk)
-        append(database, [(KIND_USER, i, None, None, states[i]) for i in chunk])
+    users = record_unledgered_users(database)
     cols = ", ".join(f'c."{c}"' for c in CASE_COLUMNS)
     p = database.param
     done, last = 0, max(int(cases_from), 1) - 1
@@ -223,12 +282,27 @@ def record_unledgered(database, cases_from: int = 0) -> tuple[int, int]:
             f'WHERE c."id" > {p} AND NOT EXISTS (SELECT 1 FROM "ledger" l WHERE l."kind" = {p} '
             f'AND l."ref" = c."id") ORDER BY c."id" LIMIT {_BATCH}', (last, KIND_CASE)).fetchall()
         if not rows:
-            return len(users), done
+            return users, done
         width = len(CASE_COLUMNS)
-        append(database, [(KIND_CASE, r[0], r[width], r[width + 1],
-                            state_digest(KIND_CASE, r[:width])) for r in rows])
+        states = state_digests(KIND_CASE, [r[:width] for r in rows])
+        append(database, [(KIND_CASE, r[0], r[width], r[width + 1], state)
+                          for r, state in zip(rows, states, strict=True)])
         done += len(rows)
         last = rows[-1][0]
+
+
+def record_unledgered_users(database: pw.Database) -> int:
+    """Give every user without an entry one entry with its state as found; returns how many
+    (record_unledgered's first part; a demo fill chains its cases from the rows it holds)."""
+    users = [r[0] for r in database.execute_sql(
+        'SELECT "id" FROM "user" u WHERE NOT EXISTS (SELECT 1 FROM "ledger" l WHERE '
+        f'l."kind" = {database.param} AND l."ref" = u."id") ORDER BY "id"',
+        (KIND_USER,)).fetchall()]
+    for start in range(0, len(users), _BATCH):
+        chunk = users[start:start + _BATCH]
+        states = read_states(database, KIND_USER, chunk)
+        append(database, [(KIND_USER, i, None, None, states[i]) for i in chunk])
+    return len(users)
 
 
 # -- the append-only guard -----------------------------------------------------------------------
@@ -239,7 +313,7 @@ GUARD_TABLES = ("history", "ledger")
 def _sqlite_guard(table: str) -> list[tuple[str, str]]:
     """(name, CREATE TRIGGER) of the two SQLite triggers that keep `table` append-only."""
     what = {"history": "riwayat kasus", "ledger": "rantai riwayat global"}[table]
-    out = []
+    out: list[tuple[str, str]] = []
     for event, verb in (("update", "diubah"), ("delete", "dihapus")):
         name = f"{table}_no_{event}"
         sql = (f'CREATE TRIGGER IF NOT EXISTS {name} BEFORE {event.upper()} ON "{table}" '
@@ -261,7 +335,7 @@ _PG_FUNCTION = ("CREATE OR REPLACE FUNCTION history_read_only() RETURNS trigger 
                 "LANGUAGE plpgsql")
 
 
-def _existing_triggers(database) -> dict[str, bool]:
+def _existing_triggers(database: pw.Database) -> dict[str, bool]:
     """{trigger name: enabled} of the app's tables."""
     if dbm.is_sqlite(database):
         rows = database.execute_sql(
@@ -274,10 +348,10 @@ def _existing_triggers(database) -> dict[str, bool]:
     return {r[0]: r[1] != "D" for r in rows}
 
 
-def missing_guards(database) -> list[str]:
+def missing_guards(database: pw.Database) -> list[str]:
     """The append-only triggers that are absent (or, on PostgreSQL, disabled)."""
     present = _existing_triggers(database)
-    out = []
+    out: list[str] = []
     for table in GUARD_TABLES:
         if not database.table_exists(table):
             continue
@@ -287,7 +361,7 @@ def missing_guards(database) -> list[str]:
     return out
 
 
-def install_guards(database) -> None:
+def install_guards(database: pw.Database) -> None:
     """Make history and the global chain append-only in the database itself (idempotent);
     a disabled PostgreSQL trigger is dropped and made again."""
     sqlite = dbm.is_sqlite(database)

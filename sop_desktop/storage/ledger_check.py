@@ -12,18 +12,22 @@ Three findings for `sop-desktop check`:
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+import peewee as pw
+
+from sop_desktop.storage import anchors, ledger
 from sop_desktop.storage import db as dbm
-from sop_desktop.storage import ledger
-from sop_desktop.storage.integrity import Finding
+from sop_desktop.storage.anchors import Anchor
+from sop_desktop.storage.findings import Finding
 
 _BATCH = 5000
 _SHOW = 200
 
 
-def check_guards(database) -> Finding:
+def check_guards(database: pw.Database) -> Finding:
     """The append-only triggers: report the missing ones and install them again."""
     missing = ledger.missing_guards(database)
     if not missing:
@@ -45,13 +49,13 @@ class _Walk:
     problems: list[str] = field(default_factory=list)
     count: int = 0
     last_seq: int = 0
-    cases: dict = field(default_factory=dict)  # case id -> (seq, event id, state)
-    users: dict = field(default_factory=dict)  # user id -> (seq, state)
-    true_at: dict = field(default_factory=dict)  # wanted seq -> true chain hash there
+    cases: dict[int, tuple[int, int | None, str]] = field(default_factory=dict)  # case id -> (seq, event id, state)
+    users: dict[int, tuple[int, str]] = field(default_factory=dict)  # user id -> (seq, state)
+    true_at: dict[int, str] = field(default_factory=dict)  # wanted seq -> true chain hash there
     found_head: int | None = None  # the seq whose true hash equals a bare anchor hash
 
 
-def _walk(database, wanted_seq: int | None, bare_head: str | None) -> _Walk:
+def _walk(database: pw.Database, wanted_seq: int | None, bare_head: str | None) -> _Walk:
     walk = _Walk()
     ledger_id = ledger.ledger_id(database)
     if ledger_id is None:
@@ -86,14 +90,15 @@ def _walk(database, wanted_seq: int | None, bare_head: str | None) -> _Walk:
         last = rows[-1][0]
 
 
-def _mismatch(seq, kind, ref, event) -> str:
+def _mismatch(seq: int, kind: str, ref: int, event: int | None) -> str:
     if kind == ledger.KIND_CASE:
         return (f"entri {seq} (kasus id {ref}, peristiwa {event}): tidak cocok dengan hash-nya: "
                 "riwayat kasus itu ditulis ulang, atau entri ini diubah")
     return f"entri {seq} ({kind} id {ref}): diubah sesudah dicatat"
 
 
-def _entry(walk: _Walk, seq, kind, ref, event, state, event_case) -> None:
+def _entry(walk: _Walk, seq: int, kind: str, ref: int, event: int | None, state: str,
+           event_case: int | None) -> None:
     if kind == ledger.KIND_CASE:
         before = walk.cases.get(ref)
         if event is not None and event_case is None:
@@ -113,9 +118,9 @@ def _entry(walk: _Walk, seq, kind, ref, event, state, event_case) -> None:
         walk.problems.append(f"entri {seq}: jenis '{kind}' tidak dikenal")
 
 
-def _case_rows(database, walk: _Walk) -> list[str]:
+def _case_rows(database: pw.Database, walk: _Walk) -> list[str]:
     """Every case against its latest entry: row digest, newest event, deleted cases."""
-    problems = []
+    problems: list[str] = []
     newest = dict(database.execute_sql(
         'SELECT "case_id", MAX("id") FROM "history" GROUP BY "case_id"').fetchall())
     cols = ", ".join(f'"{c}"' for c in ledger.CASE_COLUMNS)
@@ -152,10 +157,10 @@ def _case_rows(database, walk: _Walk) -> list[str]:
     return problems
 
 
-def _user_rows(database, walk: _Walk) -> list[str]:
-    problems = []
+def _user_rows(database: pw.Database, walk: _Walk) -> list[str]:
+    problems: list[str] = []
     cols = ", ".join(f'"{c}"' for c in ledger.USER_COLUMNS)
-    seen = set()
+    seen: set[int] = set()
     for row in database.execute_sql(f'SELECT {cols} FROM "user" ORDER BY "id"').fetchall():
         seen.add(row[0])
         entry = walk.users.get(row[0])
@@ -171,7 +176,7 @@ def _user_rows(database, walk: _Walk) -> list[str]:
     return problems
 
 
-def check_ledger(database, anchor=None) -> tuple[Finding, Finding]:
+def check_ledger(database: pw.Database, anchor: Anchor | None = None) -> tuple[Finding, Finding]:
     """(ledger finding, anchor finding) for the database, against `anchor` (an
     anchors.Anchor, or None: the anchor finding is then skipped)."""
     if not ledger.has_ledger(database):
@@ -193,7 +198,7 @@ def check_ledger(database, anchor=None) -> tuple[Finding, Finding]:
     return found, _anchor_finding(database, anchor, walk)
 
 
-def _anchor_finding(database, anchor, walk: _Walk) -> Finding:
+def _anchor_finding(database: pw.Database, anchor: Anchor | None, walk: _Walk) -> Finding:
     if anchor is None:
         return Finding("anchor", True, "Jangkar: tidak ada jangkar di luar basis data untuk "
                        "dibandingkan (lihat log jangkar, atau check --anchor).", skipped=True)
@@ -224,7 +229,7 @@ def _anchor_finding(database, anchor, walk: _Walk) -> Finding:
 
 
 @contextmanager
-def _snapshot(database):
+def _snapshot(database: pw.Database) -> Iterator[None]:
     """One consistent view of every table for the whole walk, while other PCs and windows go
     on writing (SQLite: a deferred read transaction in WAL; PostgreSQL: repeatable read)."""
     if dbm.is_sqlite(database):
@@ -236,17 +241,16 @@ def _snapshot(database):
             yield
 
 
-def run_ledger_checks(database, anchor="newest") -> list[Finding]:
+def run_ledger_checks(database: pw.Database, anchor: Anchor | str | None = "newest") -> list[Finding]:
     """The guards, the global chain and the anchor findings, in that order. `anchor`: an
     anchors.Anchor, "newest" (the newest in the anchor log) or None."""
     notes: list[str] = []
+    chosen = anchor if isinstance(anchor, Anchor) or anchor is None else None
     if anchor == "newest":
-        from sop_desktop.storage import anchors
-
-        anchor, notes = anchors.newest_anchor(database)
+        chosen, notes = anchors.newest_anchor(database)
     guards = check_guards(database)  # (it may write: the triggers go back in)
     with _snapshot(database):
-        found, anchored = check_ledger(database, anchor)
-    if notes and anchor is None:
+        found, anchored = check_ledger(database, chosen)
+    if notes and chosen is None:
         anchored = Finding("anchor", False, f"Jangkar: {notes[0]}.", notes)
     return [guards, found, anchored]

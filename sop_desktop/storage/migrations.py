@@ -20,19 +20,31 @@ History of the schema:
   6  disposisi and awareness (sop_desktop.services.disposisi): cases.holder_id / held_at (who took the
      case, "Ambil") and cases.sifat; tables disposisi (named recipients with an instruction)
      and case_read (a read marker per user and case).
+  7  settings in one naming style (sop_desktop.settings): office_profile, calendar,
+     letter_numbering and report_signer are stored as office.profile, office.calendar,
+     letters.numbering and reports.signer.
+  8  history.seconds_taken in double precision on PostgreSQL (it was `real`, 4 bytes).
 """
 
 from __future__ import annotations
 
 import logging
 import sqlite3
+from collections.abc import Iterable
 
 import peewee as pw
 
+from sop_desktop.domain.calendar import CalendarSettings, WorkCalendar
+from sop_desktop.domain.model import SopDefinition
+from sop_desktop.settings import CALENDAR, RENAMED
 from sop_desktop.storage import db as dbm
-from sop_desktop.storage.calendar_settings import load_calendar_settings
+from sop_desktop.storage import integrity, ledger
+from sop_desktop.storage.backup import auto_backup
 
-SCHEMA_VERSION = 6
+# the version lives below this module and the backup checks (sop_desktop.storage.schema): bump
+# it there with a new _vN; `migrations.SCHEMA_VERSION` stays the name everyone reads
+from sop_desktop.storage.schema import SCHEMA_VERSION as SCHEMA_VERSION
+
 log = logging.getLogger(__name__)
 
 # A fixed key for PostgreSQL's advisory lock: two PCs starting at once migrate one at a time.
@@ -83,23 +95,23 @@ def _v2(database: pw.Database) -> None:
         else:
             database.execute_sql('ALTER TABLE "cases" ADD COLUMN "current_due" TIMESTAMP')
             database.execute_sql('DROP INDEX IF EXISTS "cases_current_position_id_status"')
-            dbm.Case._schema.create_indexes(safe=True)
+            dbm.schema_of(dbm.Case).create_indexes(safe=True)
         _fill_current_due(database)
-    dbm.Case._schema.create_indexes(safe=True)
+    dbm.schema_of(dbm.Case).create_indexes(safe=True)
 
 
 def _fill_current_due(database: pw.Database) -> None:
     """Compute the stored due time of every open case from its SOP version and the calendar."""
-    from sop_desktop.domain.calendar import WorkCalendar
-    from sop_desktop.domain.model import SopDefinition
-
-    cal = WorkCalendar(load_calendar_settings())
+    # schema 2 predates schema 7's key names: the calendar is still under its former key
+    cal = WorkCalendar(CalendarSettings.from_dict(dbm.get_setting(CALENDAR.formerly or CALENDAR.key)))
     defs: dict[int, SopDefinition] = {}
     query = (dbm.Case.select(dbm.Case.id, dbm.Case.sop_version, dbm.Case.current_step,
                              dbm.Case.step_started_at)
              .where((dbm.Case.status == "berjalan") & dbm.Case.current_step.is_null(False)))
     for case in query:
         vid = case.sop_version_id
+        if case.current_step is None:  # left out by the query
+            continue
         if vid not in defs:
             defs[vid] = SopDefinition.from_dict(dbm.SopVersion.get_by_id(vid).definition)
         try:
@@ -112,7 +124,7 @@ def _fill_current_due(database: pw.Database) -> None:
         dbm.Case.update(current_due=due).where(dbm.Case.id == case.id).execute()
 
 
-def rebuild_sqlite_table(database: pw.Database, model) -> None:
+def rebuild_sqlite_table(database: pw.Database, model: type[pw.Model]) -> None:
     """Rebuild one table to the model's current definition, keeping the columns both share.
 
     SQLite's documented procedure: create the new table, copy, drop the old one, rename the
@@ -123,7 +135,8 @@ def rebuild_sqlite_table(database: pw.Database, model) -> None:
     old_cols = [c.name for c in database.get_columns(table)]
     new_cols = [f.column_name for f in model._meta.sorted_fields]
     shared = [c for c in new_cols if c in old_cols]
-    sql, params = database.get_sql_context().sql(model._schema._create_table(safe=False)).query()
+    create = dbm.schema_of(model)._create_table(safe=False)  # type: ignore[attr-defined]  # peewee's, not in its stubs
+    sql, params = database.get_sql_context().sql(create).query()
     prefix = f'CREATE TABLE "{table}"'
     assert sql.startswith(prefix), sql
     database.execute_sql(f'CREATE TABLE "{tmp}"' + sql[len(prefix):], params)
@@ -131,12 +144,10 @@ def rebuild_sqlite_table(database: pw.Database, model) -> None:
     database.execute_sql(f'INSERT INTO "{tmp}" ({cols}) SELECT {cols} FROM "{table}"')
     database.execute_sql(f'DROP TABLE "{table}"')
     database.execute_sql(f'ALTER TABLE "{tmp}" RENAME TO "{table}"')
-    model._schema.create_indexes(safe=True)
+    dbm.schema_of(model).create_indexes(safe=True)
 
 
 def _v3(database: pw.Database) -> None:
-    from sop_desktop.storage import integrity
-
     columns = {c.name for c in database.get_columns(dbm.History._meta.table_name)}
     if integrity.HASH_FIELD not in columns:
         # a nullable column: a plain ALTER TABLE on both engines, no rebuild
@@ -146,7 +157,7 @@ def _v3(database: pw.Database) -> None:
     drop_history_guard(database)
     count = integrity.fill_missing_hashes(database)
     install_history_guard(database)
-    dbm.Case._schema.create_indexes(safe=True)  # cases(current_due), new in version 3
+    dbm.schema_of(dbm.Case).create_indexes(safe=True)  # cases(current_due), new in version 3
     if count:
         log.info("rantai hash riwayat dibuat untuk %d peristiwa", count)
 
@@ -171,8 +182,6 @@ def _v4(database: pw.Database) -> None:
 
 def _v5(database: pw.Database) -> None:
     """The global chain: its table and triggers, then one entry per existing user and case."""
-    from sop_desktop.storage import ledger
-
     ledger.create_ledger(database)
     users, cases = ledger.record_unledgered(database)
     if users or cases:
@@ -190,7 +199,27 @@ def _v6(database: pw.Database) -> None:
     database.create_tables([dbm.Disposisi, dbm.CaseRead], safe=True)
 
 
-MIGRATIONS = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5, 6: _v6}
+def _v7(database: pw.Database) -> None:
+    """Setting keys in one (dotted) style: each row under a former key moves to its key; a row
+    already under the new key wins and the old one is dropped."""
+    mark = database.param
+    for old, new in RENAMED.items():
+        if database.execute_sql(f'SELECT 1 FROM "setting" WHERE "key" = {mark}', (new,)).fetchone():
+            database.execute_sql(f'DELETE FROM "setting" WHERE "key" = {mark}', (old,))
+        else:
+            database.execute_sql(f'UPDATE "setting" SET "key" = {mark} WHERE "key" = {mark}',
+                                 (new, old))
+
+
+def _v8(database: pw.Database) -> None:
+    """history.seconds_taken in double precision on PostgreSQL: `real` (4 bytes) rounded a step
+    longer than 2^24 s (about 194 days) and the history check then saw a changed event. SQLite's
+    REAL is 8 bytes already."""
+    if not dbm.is_sqlite(database):
+        database.execute_sql('ALTER TABLE "history" ALTER COLUMN "seconds_taken" TYPE DOUBLE PRECISION')
+
+
+MIGRATIONS = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5, 6: _v6, 7: _v7, 8: _v8}
 
 
 def current_version(database: pw.Database) -> int:
@@ -213,12 +242,10 @@ def migrate(database: pw.Database) -> int:
     if version >= 1:
         # a verified copy first (SQLite: the backup API; PostgreSQL: a logical dump of the
         # app's tables), kept beside the other backups under the safety retention
-        from sop_desktop.storage.backup import auto_backup
-
         path = auto_backup(database, "pre-migration")
         if path is not None:
             log.info("salinan cadangan sebelum migrasi: %s", path)
-    if sqlite:
+    if isinstance(database, pw.SqliteDatabase):
         database.pragma("foreign_keys", 0)  # only effective outside a transaction
     try:
         with database.atomic():
@@ -238,7 +265,7 @@ def migrate(database: pw.Database) -> int:
                         "Migrasi dibatalkan: ada rujukan antartabel yang rusak "
                         f"({len(broken)} baris, mis. tabel {broken[0][0]}). Basis data tidak diubah.")
     finally:
-        if sqlite:
+        if isinstance(database, pw.SqliteDatabase):
             database.pragma("foreign_keys", 1)
     return version
 
@@ -361,7 +388,7 @@ SCHEMA_V2_SQLITE = [
 ]
 
 
-def _create_frozen(path: str, statements) -> None:
+def _create_frozen(path: str, statements: Iterable[str]) -> None:
     con = sqlite3.connect(path)
     try:
         con.execute("PRAGMA journal_mode=wal")

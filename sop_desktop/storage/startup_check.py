@@ -6,11 +6,16 @@ On any problem the one-line message names the newest backup that passes integrit
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from sop_desktop.storage import backup as bk
-from sop_desktop.storage import diskspace, known_state, migrations
+from sop_desktop.domain.dates import tanggal_jam
+from sop_desktop.storage import diskspace, known_state
+from sop_desktop.storage.backup_names import BackupFile, known_backup_folders
+from sop_desktop.storage.backup_verify import SQLITE_MAGIC, _connect_ro, _schema_version, newest_good_backup
+from sop_desktop.storage.schema import SCHEMA_VERSION
 
 
 @dataclass
@@ -22,27 +27,26 @@ class CheckResult:
     kind: str
     message: str
     path: Path
-    backup: bk.BackupFile | None = None
+    backup: BackupFile | None = None
     details: list[str] = field(default_factory=list)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"ok": self.ok, "kind": self.kind, "message": self.message, "path": str(self.path),
                 "backup": str(self.backup.path) if self.backup else None, "details": self.details}
 
 
-def _offer(path: Path, problem: str, backup: bk.BackupFile | None, folders) -> str:
+def _offer(path: Path, problem: str, backup: BackupFile | None, folders: Iterable[Path]) -> str:
     if backup is None:
         where = ", ".join(str(f) for f in folders)
         return (f"{problem} Tidak ada cadangan utuh yang ditemukan (dicari di: {where}). "
                 "Jangan hapus berkas ini; hubungi administrator.")
-    from sop_desktop.domain.dates import tanggal_jam
-
     return (f"{problem} Cadangan utuh terbaru: {backup.path} ({tanggal_jam(backup.when)}). "
             f"Pulihkan dengan: sop-desktop --db \"{path}\" restore \"{backup.path}\" "
             "(berkas yang rusak disimpan terpisah tanpa diubah).")
 
 
-def startup_check(path: str | Path, backup_folders=None, *, light: bool = False) -> CheckResult:
+def startup_check(path: str | Path, backup_folders: Iterable[Path] | None = None, *,
+                  light: bool = False) -> CheckResult:
     """PRAGMA quick_check on the database file BEFORE migrations touch it. On any problem the
     message names the newest backup that passes integrity_check; nothing is changed.
 
@@ -52,9 +56,9 @@ def startup_check(path: str | Path, backup_folders=None, *, light: bool = False)
     path = Path(path)
     wal = Path(str(path) + "-wal")
 
-    def fail(kind: str, problem: str, details=()) -> CheckResult:
-        folders = list(backup_folders) if backup_folders else bk.known_backup_folders(path)
-        backup = bk.newest_good_backup(folders)
+    def fail(kind: str, problem: str, details: Iterable[str] = ()) -> CheckResult:
+        folders = list(backup_folders) if backup_folders else known_backup_folders(path)
+        backup = newest_good_backup(folders)
         return CheckResult(False, kind, _offer(path, problem, backup, folders), path, backup,
                            list(details))
 
@@ -72,19 +76,19 @@ def startup_check(path: str | Path, backup_folders=None, *, light: bool = False)
         return fail("emptied", emptied)  # before SQLite opens it: a leftover -wal stays as is
     if size == 0 and not (wal.exists() and wal.stat().st_size > 0):
         return fail("empty", f"Berkas basis data {path} kosong (0 bita): isinya hilang.")
-    if size and not head.startswith(bk.SQLITE_MAGIC):
+    if size and not head.startswith(SQLITE_MAGIC):
         if not head.strip(b"\x00"):
             return fail("corrupt", f"Basis data {path} rusak: awal berkas berisi nol.")
         return fail("not_sqlite", f"Berkas {path} bukan basis data SOP Desktop (bukan berkas SQLite).")
     try:
-        conn = bk._connect_ro(path)
+        conn = _connect_ro(path)
         try:
-            version = bk._schema_version(conn) if light else None
-            if light and version == migrations.SCHEMA_VERSION:
+            version = _schema_version(conn) if light else None
+            if light and version == SCHEMA_VERSION:
                 result = ["ok"]  # nothing will be rewritten: the full check is the window's
             else:
                 result = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
-                version = bk._schema_version(conn) if result == ["ok"] else None
+                version = _schema_version(conn) if result == ["ok"] else None
             tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()[0]
             now = known_state.counts(conn) if result == ["ok"] else {}
         finally:
@@ -99,10 +103,10 @@ def startup_check(path: str | Path, backup_folders=None, *, light: bool = False)
                     result[:20])
     if version is None and tables:
         return fail("not_sop", f"Berkas {path} bukan basis data SOP Desktop.")
-    if version is not None and version > migrations.SCHEMA_VERSION:
+    if version is not None and version > SCHEMA_VERSION:
         return fail("newer_schema",
                     f"Basis data {path} dibuat oleh versi SOP Desktop yang lebih baru (skema "
-                    f"{version}, aplikasi ini mengenal sampai {migrations.SCHEMA_VERSION}). "
+                    f"{version}, aplikasi ini mengenal sampai {SCHEMA_VERSION}). "
                     "Perbarui aplikasi, atau pakai cadangan yang cocok.")
     emptied = known_state.emptied_problem(path, now)
     if emptied is not None:

@@ -12,9 +12,16 @@ from __future__ import annotations
 import logging
 import select
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import peewee as pw
 
 from sop_desktop.storage import db as dbm
+
+if TYPE_CHECKING:
+    from psycopg2.extensions import connection as PgConnection
 
 log = logging.getLogger(__name__)
 
@@ -35,18 +42,26 @@ class Changes:
         return self.everything or (case_id is not None and case_id in self.case_ids)
 
 
-def notify_cases(case_ids) -> None:
+def notify_cases(case_ids: Iterable[int | None]) -> None:
     """Tell other PCs' watchers that these cases changed (PostgreSQL; nothing on SQLite).
 
     Call it inside the write transaction of the change: PostgreSQL delivers the notification
     only when that transaction commits."""
+    statement = notify_statement(case_ids)
+    if statement is not None:
+        dbm.database.execute_sql(*statement)
+
+
+def notify_statement(case_ids: Iterable[int | None]) -> tuple[str, list[str]] | None:
+    """notify_cases as a statement (sql, parameters) for the caller to send along with its
+    own in one round trip (dbm.run_batch); None on SQLite."""
     if dbm.database.obj is None or dbm.is_sqlite():
-        return
+        return None
     ids = sorted({int(i) for i in case_ids if i is not None})
     payload = ",".join(map(str, ids))
     if not payload or len(payload) > _PAYLOAD_LIMIT:
         payload = "*"
-    dbm.database.execute_sql("SELECT pg_notify(%s, %s)", (CHANNEL, payload))
+    return "SELECT pg_notify(%s, %s)", [CHANNEL, payload]
 
 
 def parse_payload(payload: str, into: Changes) -> None:
@@ -65,7 +80,7 @@ class SqliteWatcher:
     """`PRAGMA data_version` on the polling thread's own connection (the window's): it moves
     when another connection commits; the new history rows then name the cases."""
 
-    def __init__(self, database=None):
+    def __init__(self, database: pw.Database | pw.DatabaseProxy | None = None) -> None:
         self.database = database or dbm.database
         self.version = self._data_version()
         self.last_event = self._max_event()
@@ -102,10 +117,10 @@ class PostgresWatcher:
     """LISTEN on a connection of its own; notifications from the polling thread's own
     connection (this window's own actions, already shown) are left out."""
 
-    def __init__(self, database=None, *, ignore_own: bool = True):
-        self.database = database or dbm.database.obj
+    def __init__(self, database: pw.Database | None = None, *, ignore_own: bool = True) -> None:
+        self.database: pw.Database = database or dbm.database.obj
         self.ignore_own = ignore_own
-        self.conn = None
+        self.conn: PgConnection | None = None
         self._retry_at = 0.0
         self._connect()
 
@@ -122,7 +137,7 @@ class PostgresWatcher:
         if not self.ignore_own:
             return None
         try:
-            return self.database.connection().get_backend_pid()
+            return int(self.database.connection().get_backend_pid())
         except Exception:  # no connection on this thread yet: nothing of ours to leave out
             return None
 
@@ -167,7 +182,7 @@ class PostgresWatcher:
             self.conn = None
 
 
-def open_watcher(database=None):
+def open_watcher(database: pw.Database | None = None) -> SqliteWatcher | PostgresWatcher:
     """The watcher for the bound database (or `database`): SqliteWatcher or PostgresWatcher.
 
     Poll it from one thread (the window's); raises dbm.DatabaseError when the server cannot
