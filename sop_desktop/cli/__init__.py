@@ -15,44 +15,66 @@ import logging
 import sys
 import traceback
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from sop_desktop import __version__
-from sop_desktop.errors import SopError
+from sop_desktop.errors import SopError, storage_error
+from sop_desktop.ops.selftest import run_self_test
+from sop_desktop.paths import data_dir
+
+if TYPE_CHECKING:  # imported where used: `--self-test` starts before the core loads (it checks that)
+    from sop_desktop.services.container import Services
 
 GROUPS = ("sop", "position", "user", "case", "inbox", "disposisi", "demo", "export", "letter",
           "backup", "check")
 
 log = logging.getLogger("sop_desktop")
+# what each command group's register() adds its parser to (argparse names it privately)
+Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 
 class Context:
     """Lazily opened services for a command (so `--help` never touches the database)."""
 
-    def __init__(self, args: argparse.Namespace):
+    def __init__(self, args: argparse.Namespace) -> None:
         self.args = args
-        self._services = None
+        self._services: Services | None = None
         self.anchor_on_close = True  # `check` turns it off when it found a problem
 
     @property
-    def services(self):
+    def services(self) -> Services:
+        """The services over the command's database, opened on first use."""
         if self._services is None:
+            # deferred: `--self-test` starts before the core loads (it checks that it loads)
             from sop_desktop.services.container import Services
 
             self._services = Services(self.args.db)
         return self._services
 
     def close(self) -> None:
+        """Close the services when they were opened (writing the chain's anchor first)."""
         if self._services is not None:
             if self.anchor_on_close:
-                from sop_desktop.storage.anchors import write_anchor
+                from sop_desktop.storage.anchors import write_anchor  # deferred: as Services
 
                 # closing the app: the chain's head leaves the database (only when it moved)
                 write_anchor("tutup", self._services.db)
             self._services.close()
 
 
-def print_json(data) -> None:
+def print_json(data: object) -> None:
+    """`data` as indented JSON on stdout (dates and other values as their text)."""
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def add_option(parser: argparse.ArgumentParser, flag: str, *, earlier: str, **kwargs: Any) -> argparse.Action:
+    """Add the option `flag` and `earlier`, an earlier spelling of it (the Indonesian word it
+    had before): the same destination, action and choices, still accepted, hidden from --help."""
+    action = parser.add_argument(flag, **kwargs)
+    same = {k: v for k, v in kwargs.items() if k in ("action", "choices", "type", "nargs", "const")}
+    parser.add_argument(earlier, dest=action.dest, default=argparse.SUPPRESS,
+                        help=argparse.SUPPRESS, **same)
+    return action
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -77,12 +99,10 @@ class _Parser(argparse.ArgumentParser):
 
 
 def main(argv: list[str] | None = None, *, open_window: Callable[[str | None], int] | None = None,
-         window_check: Callable | None = None) -> int:
+         window_check: Callable[..., Any] | None = None) -> int:
     """Run one command; without a command, `open_window(db)` (given by ui.launch) or the help."""
     argv = list(sys.argv[1:] if argv is None else argv)
     if "--self-test" in argv:  # before the command modules load: the self-test checks them too
-        from sop_desktop.ops.selftest import run_self_test
-
         return run_self_test(parser_factory=build_parser, window_check=window_check)
     parser = build_parser()
     try:
@@ -90,8 +110,6 @@ def main(argv: list[str] | None = None, *, open_window: Callable[[str | None], i
     except SystemExit as exc:  # argparse already printed its message
         return int(exc.code or 0)
     if args.self_test:
-        from sop_desktop.ops.selftest import run_self_test
-
         return run_self_test(parser_factory=build_parser, window_check=window_check)
     if not args.command:
         if open_window is None:
@@ -114,8 +132,6 @@ def main(argv: list[str] | None = None, *, open_window: Callable[[str | None], i
     except BrokenPipeError:
         return 0
     except Exception as exc:  # last resort: one line for the user, the traceback in the log
-        from sop_desktop.errors import storage_error
-
         known = storage_error(exc)
         if known is not None:  # a full disk is the user's to fix, not a crash
             sys.stderr.write(f"Kesalahan: {known}\n")
@@ -128,8 +144,7 @@ def main(argv: list[str] | None = None, *, open_window: Callable[[str | None], i
 
 
 def _write_crash_log() -> str:
-    from sop_desktop.paths import data_dir
-
+    """The traceback appended to logs/cli-error.log in the data folder; the path, or why not."""
     try:
         folder = data_dir() / "logs"
         folder.mkdir(parents=True, exist_ok=True)

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 
-from sop_desktop.cli import print_json
+from sop_desktop.cli import Context, Subparsers, print_json
+from sop_desktop.cli.user import admin_actor
 from sop_desktop.paths import database_target
 from sop_desktop.services.users import log_admin_action
 from sop_desktop.storage import backup as bk
+from sop_desktop.storage import db as dbm
 from sop_desktop.storage.diskspace import WORK_ROOM, DiskFull
 
 
-def register(sub) -> None:
+def register(sub: Subparsers) -> None:
     p = sub.add_parser("backup", help="buat cadangan basis data (API backup SQLite)")
     p.add_argument("-o", "--output", metavar="BERKAS", default=None,
                    help="berkas tujuan (bawaan: folder cadangan, sop-desktop-TANGGAL-JAM.sqlite3)")
@@ -38,22 +41,20 @@ def register(sub) -> None:
     p.set_defaults(func=cmd_restore)
 
 
-def _sqlite_file(args) -> Path | None:
+def _sqlite_file(args: argparse.Namespace) -> Path | None:
     return bk.sqlite_file_of(database_target(args.db))
 
 
-def _refuse_if_damaged(args) -> None:
+def _refuse_if_damaged(args: argparse.Namespace) -> None:
     bk.check_before_open(database_target(args.db))
 
 
-def _admin(args, ctx, action: str):
+def _admin(args: argparse.Namespace, ctx: Context, action: str) -> dbm.User | None:
     """The administrator (--as) an administrator-only action needs (the core's check)."""
-    from sop_desktop.cli.user import admin_actor
-
     return admin_actor(args, ctx.services, action)
 
 
-def cmd_backup(args, ctx) -> int:
+def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
     if args.set_folder is not None:
         _refuse_if_damaged(args)
         folder = None if args.set_folder == "-" else Path(args.set_folder).expanduser().resolve()
@@ -109,7 +110,7 @@ def cmd_backup(args, ctx) -> int:
     return 0
 
 
-def cmd_restore(args, ctx) -> int:
+def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
     file = Path(args.file).expanduser()
     path = _sqlite_file(args)
     result = {"restored_from": str(file)}

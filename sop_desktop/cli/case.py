@@ -2,22 +2,33 @@
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import sys
+from collections.abc import Callable
+from typing import Any
 
-from sop_desktop.cli import print_json
+from sop_desktop.cli import Context, Subparsers, print_json
 from sop_desktop.cli.user import acting_user, add_as_argument
 from sop_desktop.domain.sifat import sifat_code, sifat_label
 from sop_desktop.errors import ValidationError
 from sop_desktop.services.case_fields import iso, parse_at
-from sop_desktop.services.case_states import STATUS_LABELS
+from sop_desktop.services.case_states import STATUS_LABELS, CaseChange
+from sop_desktop.services.container import Services
+from sop_desktop.storage import db as dbm
+
+# a command: run(args, ctx) -> exit status
+Command = Callable[[argparse.Namespace, Context], int]
+# one option of a command: (flags, add_argument keywords)
+Option = tuple[tuple[str, ...], dict[str, Any]]
 
 
-def register(sub) -> None:
+def register(sub: Subparsers) -> None:
     group = sub.add_parser("case", help="kasus: buka, lanjutkan, kembalikan, hentikan, lihat")
     cmds = group.add_subparsers(dest="case_command", metavar="PERINTAH", required=True)
 
-    def action(name: str, help_text: str, func, *, behalf: bool = True, **extra):
+    def action(name: str, help_text: str, func: Command, *, behalf: bool = True,
+               **extra: Any) -> None:
         """A case command that acts as a user: NUMBER (or CODE), --at, --as and its own options."""
         p = cmds.add_parser(name, help=help_text)
         p.add_argument(*extra.pop("positional", ("number",)))
@@ -30,10 +41,10 @@ def register(sub) -> None:
         add_as_argument(p)
         p.set_defaults(func=func)
 
-    note = (("--note",), {"default": ""})
-    reason = (("--reason",), {"required": True})
+    note: Option = (("--note",), {"default": ""})
+    reason: Option = (("--reason",), {"required": True})
     # the step the command is meant for: refused when the case has moved on meanwhile
-    step = (("--step",), {"type": int, "default": None, "metavar": "N",
+    step: Option = (("--step",), {"type": int, "default": None, "metavar": "N",
                           "help": "langkah yang dimaksud; ditolak bila kasus sudah berpindah"})
     action("new", "buka kasus baru; mencetak nomor agendanya", cmd_new, behalf=False,
            positional=("code",),
@@ -67,9 +78,9 @@ def register(sub) -> None:
     p.set_defaults(func=cmd_list)
 
 
-def _register_holding(cmds, step) -> None:
+def _register_holding(cmds: Subparsers, step: Option) -> None:
     """take / release / assign / sifat: who works on a case and how urgent it is."""
-    for name, help_text, func, options in (
+    holding: tuple[tuple[str, str, Command, list[Option]], ...] = (
             ("take", "ambil kasus agar rekan sejabatan tidak mengerjakannya dua kali", cmd_take,
              [step]),
             ("release", "lepas kasus yang diambil (pemegangnya atau administrator)", cmd_release,
@@ -77,7 +88,8 @@ def _register_holding(cmds, step) -> None:
             ("assign", "tugaskan kasus kepada satu orang (disposisi tanpa instruksi)", cmd_assign,
              [(("--to",), {"required": True, "metavar": "PENGGUNA"}), step]),
             ("sifat", "ubah sifat kasus: biasa, segera, sangat-segera, rahasia", cmd_sifat,
-             [(("sifat",), {"metavar": "SIFAT"})])):
+             [(("sifat",), {"metavar": "SIFAT"})]))
+    for name, help_text, func, options in holding:
         p = cmds.add_parser(name, help=help_text)
         p.add_argument("number", metavar="NOMOR")
         for flags, kwargs in options:
@@ -86,7 +98,8 @@ def _register_holding(cmds, step) -> None:
         p.set_defaults(func=func)
 
 
-def parse_fields(items: list[str]) -> dict:
+def parse_fields(items: list[str]) -> dict[str, str]:
+    """--field KEY=VALUE items as a dict."""
     out = {}
     for item in items:
         key, sep, value = item.partition("=")
@@ -97,6 +110,7 @@ def parse_fields(items: list[str]) -> dict:
 
 
 def parse_date(text: str | None, option: str) -> dt.date | None:
+    """The day an option names (TTTT-BB-HH), None when not given."""
     if not text:
         return None
     try:
@@ -105,12 +119,13 @@ def parse_date(text: str | None, option: str) -> dt.date | None:
         raise ValidationError(f"{option} '{text}' bukan tanggal (tulis TTTT-BB-HH)") from None
 
 
-def _behalf(args, services):
+def _behalf(args: argparse.Namespace, services: Services) -> dbm.User | None:
+    """The official named by --on-behalf-of, if any."""
     name = getattr(args, "on_behalf_of", None)
     return services.users.get(name) if name else None
 
 
-def cmd_new(args, ctx) -> int:
+def cmd_new(args: argparse.Namespace, ctx: Context) -> int:
     services = ctx.services
     user = acting_user(args, services)
     change = services.cases.open_case(args.code, user, parse_fields(args.field),
@@ -119,17 +134,18 @@ def cmd_new(args, ctx) -> int:
     return 0
 
 
-def _report(services, change) -> None:
+def _report(services: Services, change: CaseChange) -> None:
+    """One line on stderr: where the case is now and its due time."""
     case = services.cases.get(change.case_ids[0])
     if case.status == "berjalan":
         where = f"langkah {case.current_step}" + (
-            f" ({case.current_position.name})" if case.current_position_id else "")
+            f" ({case.current_position.name})" if case.current_position is not None else "")
         sys.stderr.write(f"{case.number}: sekarang pada {where}, tenggat {iso(case.current_due) or '-'}\n")
     else:
         sys.stderr.write(f"{case.number}: {STATUS_LABELS.get(case.status, case.status).lower()}\n")
 
 
-def cmd_advance(args, ctx) -> int:
+def cmd_advance(args: argparse.Namespace, ctx: Context) -> int:
     services = ctx.services
     user = acting_user(args, services)
     change = services.cases.advance(args.number, user, note=args.note, attachments=args.attach,
@@ -139,7 +155,7 @@ def cmd_advance(args, ctx) -> int:
     return 0
 
 
-def cmd_return(args, ctx) -> int:
+def cmd_return(args: argparse.Namespace, ctx: Context) -> int:
     services = ctx.services
     user = acting_user(args, services)
     change = services.cases.return_to(args.number, user, args.to, args.reason,
@@ -149,7 +165,7 @@ def cmd_return(args, ctx) -> int:
     return 0
 
 
-def cmd_stop(args, ctx) -> int:
+def cmd_stop(args: argparse.Namespace, ctx: Context) -> int:
     services = ctx.services
     user = acting_user(args, services)
     change = services.cases.stop(args.number, user, args.reason,
@@ -159,7 +175,7 @@ def cmd_stop(args, ctx) -> int:
     return 0
 
 
-def cmd_reopen(args, ctx) -> int:
+def cmd_reopen(args: argparse.Namespace, ctx: Context) -> int:
     services = ctx.services
     user = acting_user(args, services)
     change = services.cases.reopen(args.number, user, args.reason, at=parse_at(args.at))
@@ -167,28 +183,29 @@ def cmd_reopen(args, ctx) -> int:
     return 0
 
 
-def _holding_report(services, change) -> None:
+def _holding_report(services: Services, change: CaseChange) -> None:
+    """One line on stderr: the case's step and who holds it."""
     case = services.cases.get(change.case_ids[0])
-    who = f"diambil oleh {case.holder.name} ({case.holder.username})" if case.holder_id else \
+    who = f"diambil oleh {case.holder.name} ({case.holder.username})" if case.holder is not None else \
         "tidak diambil siapa pun"
     sys.stderr.write(f"{case.number}: langkah {case.current_step}, {who}\n")
 
 
-def cmd_take(args, ctx) -> int:
+def cmd_take(args: argparse.Namespace, ctx: Context) -> int:
     services = ctx.services
     change = services.disposisi.take(args.number, acting_user(args, services), on_step=args.step)
     _holding_report(services, change)
     return 0
 
 
-def cmd_release(args, ctx) -> int:
+def cmd_release(args: argparse.Namespace, ctx: Context) -> int:
     services = ctx.services
     change = services.disposisi.release(args.number, acting_user(args, services))
     _holding_report(services, change)
     return 0
 
 
-def cmd_assign(args, ctx) -> int:
+def cmd_assign(args: argparse.Namespace, ctx: Context) -> int:
     services = ctx.services
     change = services.disposisi.assign(args.number, acting_user(args, services), args.to,
                                        on_step=args.step)
@@ -196,7 +213,7 @@ def cmd_assign(args, ctx) -> int:
     return 0
 
 
-def cmd_sifat(args, ctx) -> int:
+def cmd_sifat(args: argparse.Namespace, ctx: Context) -> int:
     services = ctx.services
     change = services.disposisi.set_sifat(args.number, acting_user(args, services), args.sifat)
     case = services.cases.get(change.case_ids[0])
@@ -204,7 +221,7 @@ def cmd_sifat(args, ctx) -> int:
     return 0
 
 
-def cmd_show(args, ctx) -> int:
+def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
     data = ctx.services.cases.describe(args.number)
     data["disposisi"] = ctx.services.disposisi.all(args.number)
     if args.json:
@@ -236,7 +253,7 @@ def cmd_show(args, ctx) -> int:
     return 0
 
 
-def cmd_list(args, ctx) -> int:
+def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
     cases = ctx.services.cases
     rows = cases.list(sop=args.sop, status=args.status,
                       date_from=parse_date(args.date_from, "--from"),
@@ -244,7 +261,7 @@ def cmd_list(args, ctx) -> int:
     now = cases.clock()
     data = [{"number": c.number, "sop": c.sop_code, "status": c.status,
              "current_step": c.current_step, "lane": c.current_lane,
-             "position": c.current_position.name if c.current_position_id else None,
+             "position": c.current_position.name if c.current_position is not None else None,
              "due": iso(c.current_due), "overdue": cases.is_overdue(c, now),
              "created_at": iso(c.created_at), "fields": dict(c.fields or {})} for c in rows]
     if args.json:

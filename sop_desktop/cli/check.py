@@ -3,12 +3,16 @@ chain and its anchor (the newest in the anchor log, or `--anchor HASH|FILE`)."""
 
 from __future__ import annotations
 
-from sop_desktop.cli import print_json
+import argparse
+
+from sop_desktop.cli import Context, Subparsers, print_json
 from sop_desktop.cli.backup import _sqlite_file
 from sop_desktop.storage import backup as bk
+from sop_desktop.storage.anchors import Anchor, current_anchor, parse_anchor, set_anchor_log
+from sop_desktop.storage.integrity import latest_chain_hash, run_checks
 
 
-def register(sub) -> None:
+def register(sub: Subparsers) -> None:
     p = sub.add_parser("check", help="periksa keutuhan basis data, lampiran dan riwayat")
     p.add_argument("--json", action="store_true")
     p.add_argument("--anchor", metavar="HASH|FILE",
@@ -21,24 +25,21 @@ def register(sub) -> None:
     p.set_defaults(func=cmd_check)
 
 
-def _anchor_choice(args, ctx):
+def _anchor_choice(args: argparse.Namespace, ctx: Context) -> Anchor | str:
     """The anchor to check against: --anchor, else the newest in the anchor log."""
     if not getattr(args, "anchor", None):
         return "newest"
-    from sop_desktop.storage.anchors import parse_anchor
-
     return parse_anchor(args.anchor, ctx.services.db)
 
 
-def _set_anchor_log(args) -> int:
-    from sop_desktop.storage.anchors import set_anchor_log
-
+def _set_anchor_log(args: argparse.Namespace) -> int:
+    """Keep a copy of the anchor log also at the given path ('-': none)."""
     target = set_anchor_log(args.set_anchor_log)
     print(f"Log jangkar tambahan: {target}" if target else "Log jangkar tambahan: tidak ada")
     return 0
 
 
-def cmd_check(args, ctx) -> int:
+def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
     if getattr(args, "set_anchor_log", None):
         return _set_anchor_log(args)
     path = _sqlite_file(args)
@@ -51,17 +52,11 @@ def cmd_check(args, ctx) -> int:
             else:
                 print(f"MASALAH  {first.message}")
             return 1
-    from sop_desktop.storage.integrity import run_checks
-
     findings = run_checks(ctx.services, anchor=_anchor_choice(args, ctx))
     ok = all(f.ok for f in findings)
     ctx.anchor_on_close = ok  # never anchor a state the check found wrong
-    from sop_desktop.storage.anchors import current_anchor
-
     now = current_anchor(ctx.services.db)
     if args.json:
-        from sop_desktop.storage.integrity import latest_chain_hash
-
         history = next((f for f in findings if f.check == "history"), None)
         print_json({"ok": ok, "checks": [f.to_dict() for f in findings],
                     # the first event where the hash chain breaks (null: intact)

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 import time
 
-from sop_desktop.cli import print_json
+from sop_desktop.cli import Context, Subparsers, print_json
+from sop_desktop.cli.user import admin_actor
 from sop_desktop.errors import ValidationError
+from sop_desktop.ops.demo import check_demo_target, fill
+from sop_desktop.services.users import log_admin_action
 
 
-def register(sub) -> None:
+def register(sub: Subparsers) -> None:
     p = sub.add_parser("demo", help="isi basis data pelatihan (baru) dengan kasus contoh "
                                     "(pelatihan, uji kecepatan)")
     p.add_argument("--cases", type=int, default=1000, metavar="N")
@@ -22,11 +26,7 @@ def register(sub) -> None:
     p.set_defaults(func=cmd_demo)
 
 
-def cmd_demo(args, ctx) -> int:
-    from sop_desktop.cli.user import admin_actor
-    from sop_desktop.ops.demo import check_demo_target, fill
-    from sop_desktop.services.users import log_admin_action
-
+def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
     if args.db is None and not os.environ.get("SOP_DESKTOP_DB"):
         raise ValidationError("Data demo hanya untuk basis data pelatihan: sebutkan berkasnya "
                               "dengan --db, misalnya sop-desktop --db pelatihan.sqlite3 demo")

@@ -6,24 +6,23 @@ from __future__ import annotations
 import argparse
 import sys
 
-from sop_desktop.cli import print_json
+from sop_desktop.cli import Context, Subparsers, add_option, print_json
 from sop_desktop.cli.user import acting_user, add_as_argument
+from sop_desktop.services.container import Services
 from sop_desktop.services.disposisi import INSTRUKSI
+from sop_desktop.services.workflow import CaseChange
 
 
-def register(sub) -> None:
+def register(sub: Subparsers) -> None:
     p = sub.add_parser("disposisi", help="teruskan kasus kepada orang tertentu dengan instruksi")
     p.add_argument("number", metavar="NOMOR")
     p.add_argument("--to", required=True, metavar="PENGGUNA[,PENGGUNA]",
                    help="penerima: pemegang jabatan langkah ini atau langkah berikutnya")
-    p.add_argument("--instruction", dest="instruksi", action="append", default=[], metavar="INSTRUKSI",
-                   help="dengan hormat harap: " + ", ".join(INSTRUKSI) + " (boleh diulang atau "
-                        "dipisah koma)")
-    p.add_argument("--instruksi", dest="instruksi", action="append", default=argparse.SUPPRESS,
-                   help=argparse.SUPPRESS)  # earlier spelling
-    p.add_argument("--note", dest="catatan", default="", metavar="TEKS")
-    p.add_argument("--catatan", dest="catatan", default=argparse.SUPPRESS,
-                   help=argparse.SUPPRESS)  # earlier spelling
+    add_option(p, "--instruction", earlier="--instruksi", dest="instruksi", action="append",
+               default=[], metavar="INSTRUKSI",
+               help="dengan hormat harap: " + ", ".join(INSTRUKSI) + " (boleh diulang atau "
+                    "dipisah koma)")
+    add_option(p, "--note", earlier="--catatan", dest="catatan", default="", metavar="TEKS")
     p.add_argument("--step", type=int, default=None, metavar="N",
                    help="langkah yang dimaksud; ditolak bila kasus sudah berpindah")
     p.add_argument("--json", action="store_true")
@@ -31,7 +30,7 @@ def register(sub) -> None:
     p.set_defaults(func=cmd_disposisi)
 
 
-def cmd_disposisi(args, ctx) -> int:
+def cmd_disposisi(args: argparse.Namespace, ctx: Context) -> int:
     services = ctx.services
     user = acting_user(args, services)
     change = services.disposisi.disposisi(args.number, user, args.to, args.instruksi,
@@ -42,10 +41,10 @@ def cmd_disposisi(args, ctx) -> int:
     return 0
 
 
-def report_holder(services, change) -> None:
+def report_holder(services: Services, change: CaseChange) -> None:
     """One line on stderr: where the case is and who holds it."""
     case = services.cases.get(change.case_ids[0])
     where = f"langkah {case.current_step}" + (
-        f" ({case.current_position.name})" if case.current_position_id else "")
-    holder = f", diambil oleh {case.holder.name}" if case.holder_id else ""
+        f" ({case.current_position.name})" if case.current_position is not None else "")
+    holder = f", diambil oleh {case.holder.name}" if case.holder is not None else ""
     sys.stderr.write(f"{case.number}: sekarang pada {where}{holder}\n")

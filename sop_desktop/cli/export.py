@@ -6,12 +6,14 @@ import argparse
 import sys
 from pathlib import Path
 
+from sop_desktop.cli import Context, Subparsers, add_option
 from sop_desktop.errors import ValidationError
+from sop_desktop.services.office import OfficeProfile
 
 FORMATS = (".xlsx", ".pdf")
 
 
-def register(sub) -> None:
+def register(sub: Subparsers) -> None:
     group = sub.add_parser("export", help="register dan laporan kinerja ke Excel atau PDF")
     cmds = group.add_subparsers(dest="export_command", metavar="PERINTAH", required=True)
 
@@ -33,42 +35,37 @@ def register(sub) -> None:
     kin.add_argument("sop", nargs="?", metavar="KODE", default=None,
                      help="kode SOP (bawaan: semua SOP yang memiliki kasus pada periode itu)")
     _period_args(kin)
-    kin.add_argument("--category", dest="kategori", metavar="ISIAN",
-                     help="isian permohonan untuk rincian kategori (bawaan: hak yang diduga "
-                          "dilanggar, atau isian pilihan pertama)")
-    kin.add_argument("--kategori", dest="kategori", default=argparse.SUPPRESS,
-                   help=argparse.SUPPRESS)  # earlier spelling
+    add_option(kin, "--category", earlier="--kategori", dest="kategori", metavar="ISIAN",
+               help="isian permohonan untuk rincian kategori (bawaan: hak yang diduga "
+                    "dilanggar, atau isian pilihan pertama)")
     _common_args(kin)
     kin.set_defaults(func=cmd_kinerja)
 
 
-def _period_args(parser) -> None:
+def _period_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--period", metavar="PERIODE",
                         help="2026 (tahun), 2026-11 (bulan), 2026-Q3 (triwulan), 2026-S1 (semester)")
     parser.add_argument("--from", dest="date_from", metavar="TANGGAL", help="tanggal awal (2026-07-01)")
     parser.add_argument("--to", dest="date_to", metavar="TANGGAL", help="tanggal akhir, ikut dihitung")
 
 
-def _common_args(parser) -> None:
+def _common_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", required=True, metavar="BERKAS",
                         help="berkas keluaran .xlsx atau .pdf")
-    parser.add_argument("--paper", dest="kertas", default=None, choices=["A4", "F4", "A3"],
-                        help="ukuran kertas PDF, mendatar (bawaan: F4 untuk register, A4 untuk "
-                             "laporan kinerja)")
-    parser.add_argument("--kertas", dest="kertas", choices=["A4", "F4", "A3"], default=argparse.SUPPRESS,
-                   help=argparse.SUPPRESS)  # earlier spelling
-    parser.add_argument("--signer-title", dest="ttd_jabatan", help="jabatan penanda tangan (PDF)")
-    parser.add_argument("--ttd-jabatan", dest="ttd_jabatan", default=argparse.SUPPRESS,
-                   help=argparse.SUPPRESS)  # earlier spelling
-    parser.add_argument("--signer-name", dest="ttd_nama", help="nama penanda tangan (PDF)")
-    parser.add_argument("--ttd-nama", dest="ttd_nama", default=argparse.SUPPRESS,
-                   help=argparse.SUPPRESS)  # earlier spelling
-    parser.add_argument("--signer-nip", dest="ttd_nip", help="NIP penanda tangan (PDF)")
-    parser.add_argument("--ttd-nip", dest="ttd_nip", default=argparse.SUPPRESS,
-                   help=argparse.SUPPRESS)  # earlier spelling
+    add_option(parser, "--paper", earlier="--kertas", dest="kertas", default=None,
+               choices=["A4", "F4", "A3"],
+               help="ukuran kertas PDF, mendatar (bawaan: F4 untuk register, A4 untuk "
+                    "laporan kinerja)")
+    add_option(parser, "--signer-title", earlier="--ttd-jabatan", dest="ttd_jabatan",
+               help="jabatan penanda tangan (PDF)")
+    add_option(parser, "--signer-name", earlier="--ttd-nama", dest="ttd_nama",
+               help="nama penanda tangan (PDF)")
+    add_option(parser, "--signer-nip", earlier="--ttd-nip", dest="ttd_nip",
+               help="NIP penanda tangan (PDF)")
 
 
-def _output(args) -> Path:
+def _output(args: argparse.Namespace) -> Path:
+    """The -o file, refused unless .xlsx or .pdf and not a folder."""
     path = Path(args.output).expanduser()
     if path.suffix.lower() not in FORMATS:
         raise ValidationError(f"Berkas keluaran '{args.output}' harus berakhiran .xlsx atau .pdf")
@@ -77,10 +74,11 @@ def _output(args) -> Path:
     return path
 
 
-def _signer(args) -> dict | None:
+def _signer(args: argparse.Namespace) -> tuple[str, str, str] | None:
+    """The signature block from --signer-* as (jabatan, nama, NIP), None when none is given."""
     if not (args.ttd_jabatan or args.ttd_nama or args.ttd_nip):
         return None
-    return {"jabatan": args.ttd_jabatan or "", "nama": args.ttd_nama or "", "nip": args.ttd_nip or ""}
+    return args.ttd_jabatan or "", args.ttd_nama or "", args.ttd_nip or ""
 
 
 UNSET_PROFILE_HINT = ("Catatan: profil kantor belum diisi, kop surat memakai teks contoh. Isi dengan: "
@@ -88,37 +86,35 @@ UNSET_PROFILE_HINT = ("Catatan: profil kantor belum diisi, kop surat memakai tek
                       "kementerian=\"...\" --set kota=...\n")
 
 
-def warn_if_profile_unset(office) -> None:
+def warn_if_profile_unset(office: OfficeProfile) -> None:
     """A hint on stderr when a printed file will carry the placeholder kop."""
     if office.is_unset():
         sys.stderr.write(UNSET_PROFILE_HINT)
 
 
-def cmd_register(args, ctx) -> int:
+def cmd_register(args: argparse.Namespace, ctx: Context) -> int:
+    # deferred for start-up: the report writers (reportlab, the xlsx writer)
+    from sop_desktop.ops.report_dispatch import KIND_REGISTER, ReportRequest, build_report, write_built
     from sop_desktop.reports.periods import resolve_period
-    from sop_desktop.reports.registers import (
-        RegisterFilters,
-        build_register,
-        parse_status,
-        write_register_pdf,
-        write_register_xlsx,
-    )
+    from sop_desktop.reports.registers import RegisterData, parse_status
 
     path = _output(args)
     period = resolve_period(args.period, args.date_from, args.date_to)
-    filters = RegisterFilters(args.sop, period, parse_status(args.status), args.position)
-    data = build_register(ctx.services, filters, signer=_signer(args))
+    request = ReportRequest(KIND_REGISTER, period, args.sop, parse_status(args.status),
+                            args.position, paper=args.kertas, signer=_signer(args))
+    data = build_report(ctx.services, request)
+    assert isinstance(data, RegisterData)
     if path.suffix.lower() == ".pdf":
         warn_if_profile_unset(data.office)
-        write_register_pdf(data, path, paper=args.kertas)
-    else:
-        write_register_xlsx(data, path)
+    write_built(request, data, path)
     print(f"{data.title.capitalize()} ditulis ke {path} ({len(data.rows)} kasus)")
     return 0
 
 
-def cmd_kinerja(args, ctx) -> int:
-    from sop_desktop.reports.kinerja import build_kinerja, write_kinerja_pdf, write_kinerja_xlsx
+def cmd_kinerja(args: argparse.Namespace, ctx: Context) -> int:
+    # deferred for start-up: the report writers (reportlab, the xlsx writer)
+    from sop_desktop.ops.report_dispatch import KIND_KINERJA, ReportRequest, build_report, write_built
+    from sop_desktop.reports.kinerja import KinerjaData
     from sop_desktop.reports.periods import resolve_period
 
     path = _output(args)
@@ -126,12 +122,12 @@ def cmd_kinerja(args, ctx) -> int:
     if period is None:
         raise ValidationError("Sebutkan periodenya: --period 2026-Q3 (atau 2026-11, 2026), "
                               "atau --from/--to")
-    data = build_kinerja(ctx.services, period=period, sop=args.sop, category=args.kategori,
-                         signer=_signer(args))
+    request = ReportRequest(KIND_KINERJA, period, args.sop, paper=args.kertas,
+                            signer=_signer(args), category=args.kategori)
+    data = build_report(ctx.services, request)
+    assert isinstance(data, KinerjaData)
     if path.suffix.lower() == ".pdf":
         warn_if_profile_unset(data.office)
-        write_kinerja_pdf(data, path, paper=args.kertas or "A4")
-    else:
-        write_kinerja_xlsx(data, path)
+    write_built(request, data, path)
     print(f"Laporan kinerja {period.label} ditulis ke {path} ({len(data.sops)} SOP)")
     return 0

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from sop_desktop.cli import print_json
-from sop_desktop.domain.sifat import SIFAT, sifat_label
+import argparse
+from typing import Any
+
+from sop_desktop.cli import Context, Subparsers, print_json
+from sop_desktop.cli.case import parse_date
+from sop_desktop.domain.sifat import SIFAT, sifat_code, sifat_label
 from sop_desktop.errors import ValidationError
-from sop_desktop.services.inbox import InboxFilter
+from sop_desktop.services.inbox import SCOPE_MINE, InboxFilter, InboxQuery
+from sop_desktop.services.inbox_query import SORT_KEYS
 
 
-def register(sub) -> None:
+def register(sub: Subparsers) -> None:
     p = sub.add_parser("inbox", help="kotak masuk per jabatan atau per pengguna")
     who = p.add_mutually_exclusive_group()
     who.add_argument("--position", default=None, metavar="JABATAN")
@@ -25,16 +30,19 @@ def register(sub) -> None:
     p.add_argument("--to", dest="date_to", default=None, metavar="TANGGAL",
                    help="diterima sampai tanggal (TTTT-BB-HH)")
     p.add_argument("--sifat", default=None, metavar="SIFAT", help=", ".join(SIFAT))
+    p.add_argument("--sop", default=None, metavar="KODE", help="hanya kasus SOP ini")
+    p.add_argument("--search", default="", metavar="TEKS",
+                   help="cari nomor agenda, kode SOP atau isian kasus (pemohon, perihal...)")
+    p.add_argument("--sort", default="due", choices=SORT_KEYS,
+                   help="urutan (bawaan: due, tenggat terdekat dulu)")
+    p.add_argument("--desc", action="store_true", help="urutan terbalik")
     p.add_argument("--limit", type=int, default=None, help="banyaknya baris (bawaan: semua)")
     p.add_argument("--offset", type=int, default=0)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_inbox)
 
 
-def _filter(args) -> InboxFilter:
-    from sop_desktop.cli.case import parse_date
-    from sop_desktop.domain.sifat import sifat_code
-
+def _filter(args: argparse.Namespace) -> InboxFilter:
     if (args.unread or args.mine) and not args.user:
         raise ValidationError("--unread dan --mine hanya bersama --user PENGGUNA")
     if args.sifat:
@@ -45,7 +53,7 @@ def _filter(args) -> InboxFilter:
                        mine=args.mine)
 
 
-def cmd_inbox(args, ctx) -> int:
+def cmd_inbox(args: argparse.Namespace, ctx: Context) -> int:
     inbox = ctx.services.inbox
     if args.counts:
         rows = [c.to_dict() for c in inbox.counts()]
@@ -57,21 +65,27 @@ def cmd_inbox(args, ctx) -> int:
         return 0
     flt = _filter(args)
     unread = None
+    shape: dict[str, Any] = {"sop": args.sop or None, "search": args.search or "", "sort": args.sort,
+             "descending": args.desc, "more": flt}
     if args.position:
-        page = inbox.for_position(args.position, limit=args.limit, offset=args.offset, flt=flt)
+        query = InboxQuery([ctx.services.positions.get(args.position).id], **shape)
     elif args.user:
         user = ctx.services.users.get(args.user)
-        page = inbox.for_user(user, limit=args.limit, offset=args.offset, flt=flt)
+        query = inbox.scope_query(user, SCOPE_MINE, **shape)
         unread = inbox.unread_count(user)
     else:
         raise ValidationError("Pilih --position JABATAN, --user PENGGUNA atau --counts")
-    rows = [i.to_dict() for i in page.items]
+    if (args.limit is not None and args.limit < 0) or args.offset < 0:
+        raise ValidationError("--limit dan --offset tidak boleh negatif")
+    # the window's engine: the same query, count and page as its inbox table
+    snap = inbox.snapshot(query)
+    rows = [i.to_dict() for i in inbox.page_of(snap.query, args.offset, args.limit)]
     if args.json:
         print_json(rows)
         return 0
     for r in rows:
         print(_line(r))
-    print(f"({page.total} kasus" + (f", {unread} baru" if unread is not None else "") + ")")
+    print(f"({snap.total} kasus" + (f", {unread} baru" if unread is not None else "") + ")")
     return 0
 
 

@@ -17,14 +17,23 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from typing import TYPE_CHECKING, Any
 
-from sop_desktop.cli import print_json
+from sop_desktop.cli import Context, Subparsers, add_option, print_json
+from sop_desktop.cli.export import warn_if_profile_unset
+from sop_desktop.cli.user import acting_user
 from sop_desktop.errors import PermissionDenied, ValidationError
+from sop_desktop.services import office
+from sop_desktop.services.users import log_refusal
+from sop_desktop.storage import db as dbm
+
+if TYPE_CHECKING:  # the letters machinery is imported where used: it pulls in reportlab
+    from sop_desktop.letters.service import IssuedLetter, LetterService
 
 SUBWORDS = ("templates", "register", "office", "numbering")
 
 
-def register(sub) -> None:
+def register(sub: Subparsers) -> None:
     p = sub.add_parser(
         "letter", help="surat: templat, terbitkan surat untuk kasus, agenda surat keluar",
         description="letter templates | letter NOMOR_KASUS TEMPLAT --as PENGGUNA -o BERKAS.pdf | "
@@ -42,40 +51,29 @@ def register(sub) -> None:
                         help="penanda tangan sebagai Pelaksana Harian (Plh.)")
     p.add_argument("--field", action="append", default=[], metavar="KUNCI=NILAI",
                    help="isian surat (boleh diulang)")
-    p.add_argument("--date", dest="tanggal", metavar="YYYY-MM-DD", help="tanggal surat (bawaan: hari ini)")
-    p.add_argument("--tanggal", dest="tanggal", default=argparse.SUPPRESS,
-                   help=argparse.SUPPRESS)  # earlier spelling
-    p.add_argument("--paper", dest="kertas", choices=["A4", "F4"], default=None,
-                   help="ukuran kertas surat (bawaan: kertas templat)")
-    p.add_argument("--kertas", dest="kertas", choices=["A4", "F4"], default=argparse.SUPPRESS,
-                   help=argparse.SUPPRESS)  # earlier spelling
-    p.add_argument("--again", dest="lagi", action="store_true",
-                   help="terbitkan lagi templat yang sudah pernah terbit untuk kasus ini")
-    p.add_argument("--lagi", dest="lagi", action="store_true", default=argparse.SUPPRESS,
-                   help=argparse.SUPPRESS)  # earlier spelling
-    p.add_argument("--other-year", dest="tahun_lain", action="store_true",
-                   help="tanggal surat di luar tahun berjalan memang dikehendaki")
-    p.add_argument("--tahun-lain", dest="tahun_lain", action="store_true", default=argparse.SUPPRESS,
-                   help=argparse.SUPPRESS)  # earlier spelling
+    add_option(p, "--date", earlier="--tanggal", dest="tanggal", metavar="YYYY-MM-DD",
+               help="tanggal surat (bawaan: hari ini)")
+    add_option(p, "--paper", earlier="--kertas", dest="kertas", choices=["A4", "F4"], default=None,
+               help="ukuran kertas surat (bawaan: kertas templat)")
+    add_option(p, "--again", earlier="--lagi", dest="lagi", action="store_true",
+               help="terbitkan lagi templat yang sudah pernah terbit untuk kasus ini")
+    add_option(p, "--other-year", earlier="--tahun-lain", dest="tahun_lain", action="store_true",
+               help="tanggal surat di luar tahun berjalan memang dikehendaki")
     p.add_argument("--json", action="store_true")
     p.add_argument("--period", metavar="PERIODE", help="register: 2026, 2026-11, 2026-Q3 ...")
     p.add_argument("--set", action="append", default=[], metavar="KUNCI=NILAI",
                    help="office: ubah isian profil kantor")
-    p.add_argument("--office-code", dest="kode_kantor", help="numbering: kode kantor, mis. W.6")
-    p.add_argument("--kode-kantor", dest="kode_kantor", default=argparse.SUPPRESS,
-                   help=argparse.SUPPRESS)  # earlier spelling
-    p.add_argument("--pattern", dest="pola", help="numbering: pola nomor, mis. {kode_kantor}-{klasifikasi}-{nomor}")
-    p.add_argument("--pola", dest="pola", default=argparse.SUPPRESS,
-                   help=argparse.SUPPRESS)  # earlier spelling
+    add_option(p, "--office-code", earlier="--kode-kantor", dest="kode_kantor",
+               help="numbering: kode kantor, mis. W.6")
+    add_option(p, "--pattern", earlier="--pola", dest="pola",
+               help="numbering: pola nomor, mis. {kode_kantor}-{klasifikasi}-{nomor}")
     p.add_argument("--template", dest="template_id", help="numbering: id templat yang diatur")
-    p.add_argument("--classification", dest="klasifikasi", help="numbering: kode klasifikasi templat, mis. HM.02.01")
-    p.add_argument("--klasifikasi", dest="klasifikasi", default=argparse.SUPPRESS,
-                   help=argparse.SUPPRESS)  # earlier spelling
-    p.add_argument("--per-classification", dest="per_klasifikasi", choices=["ya", "tidak"],
-                   help="numbering: nomor urut sendiri per kode klasifikasi (bawaan tidak: satu "
-                        "nomor urut per unit per tahun, Tata Naskah Dinas)")
-    p.add_argument("--per-klasifikasi", dest="per_klasifikasi", choices=["ya", "tidak"], default=argparse.SUPPRESS,
-                   help=argparse.SUPPRESS)  # earlier spelling
+    add_option(p, "--classification", earlier="--klasifikasi", dest="klasifikasi",
+               help="numbering: kode klasifikasi templat, mis. HM.02.01")
+    add_option(p, "--per-classification", earlier="--per-klasifikasi", dest="per_klasifikasi",
+               choices=["ya", "tidak"],
+               help="numbering: nomor urut sendiri per kode klasifikasi (bawaan tidak: satu "
+                    "nomor urut per unit per tahun, Tata Naskah Dinas)")
     p.set_defaults(func=run)
 
 
@@ -90,7 +88,7 @@ def _pairs(items: list[str], what: str) -> dict[str, str]:
     return out
 
 
-def run(args, ctx) -> int:
+def run(args: argparse.Namespace, ctx: Context) -> int:
     words = list(args.words)
     if not words:
         raise ValidationError("Sebutkan 'templates', 'register', 'office', 'numbering', atau "
@@ -104,24 +102,20 @@ def run(args, ctx) -> int:
     return cmd_issue(args, ctx, words[0], words[1])
 
 
-def _require_admin(args, ctx, what: str) -> None:
+def _require_admin(args: argparse.Namespace, ctx: Context, what: str) -> None:
     """Office settings are changed by an administrator only (signed in with --as)."""
-    from sop_desktop.cli.user import acting_user
-    from sop_desktop.services.users import log_refusal
-
     actor = acting_user(args, ctx.services)
     if actor.role != "administrator":
         log_refusal(actor, what, "bukan administrator")
         raise PermissionDenied(f"Hanya administrator yang dapat mengubah {what}")
 
 
-def _letters(ctx):
-    from sop_desktop.letters.service import LetterService
+def _letters(ctx: Context) -> LetterService:
+    """The letter service of the command's services."""
+    return ctx.services.letters  # the one LetterService of Services
 
-    return LetterService.from_services(ctx.services)
 
-
-def cmd_templates(args, ctx) -> int:
+def cmd_templates(args: argparse.Namespace, ctx: Context) -> int:
     items = _letters(ctx).listing()
     if args.json:
         print_json([{"id": t["id"], "name": t["name"], "sops": t["sop_codes"], "kind": t["kind"],
@@ -129,14 +123,13 @@ def cmd_templates(args, ctx) -> int:
                      "file": t["file"], "fields": t["fields"]} for t in items])
         return 0
     for t in items:
-        sops = ", ".join(t["sop_codes"]) or "-"
+        codes = t["sop_codes"]
+        sops = (", ".join(str(c) for c in codes) if isinstance(codes, list) else "") or "-"
         print(f"{t['id']:<30} {t['name']}\n{'':<30} SOP: {sops}")
     return 0
 
 
-def cmd_issue(args, ctx, case_number: str, template_id: str) -> int:
-    from sop_desktop.cli.user import acting_user
-
+def cmd_issue(args: argparse.Namespace, ctx: Context, case_number: str, template_id: str) -> int:
     if not args.output:
         raise ValidationError("Sebutkan berkas PDF keluaran dengan -o BERKAS.pdf")
     when = None
@@ -145,9 +138,6 @@ def cmd_issue(args, ctx, case_number: str, template_id: str) -> int:
             when = dt.date.fromisoformat(args.tanggal)
         except ValueError:
             raise ValidationError(f"Tanggal '{args.tanggal}' tidak valid (contoh 2026-11-21)") from None
-    from sop_desktop.cli.export import warn_if_profile_unset
-    from sop_desktop.services import office
-
     services = ctx.services
     actor = acting_user(args, services)
     warn_if_profile_unset(office.load())
@@ -160,9 +150,10 @@ def cmd_issue(args, ctx, case_number: str, template_id: str) -> int:
     return 0
 
 
-def _issue_confirmed(letters, args, case_number: str, template_id: str, actor, when):
+def _issue_confirmed(letters: LetterService, args: argparse.Namespace, case_number: str,
+                     template_id: str, actor: dbm.User, when: dt.date | None) -> IssuedLetter:
     """Issue, saying yes to what the flags confirm; a missing NIP is only warned about."""
-    from sop_desktop.letters.service import (
+    from sop_desktop.letters.service import (  # deferred: reportlab, for start-up
         CLI_FLAGS,
         CONFIRM_AGAIN,
         CONFIRM_NO_NIP,
@@ -175,12 +166,12 @@ def _issue_confirmed(letters, args, case_number: str, template_id: str, actor, w
         confirm.add(CONFIRM_AGAIN)
     if args.tahun_lain:
         confirm.add(CONFIRM_OTHER_YEAR)
-    kwargs = dict(out=args.output, signer=args.signer, acting=args.acting,
-                  fields=_pairs(args.field, "--field"), when=when, paper=args.kertas)
+    common: dict[str, Any] = dict(signer=args.signer, acting=args.acting, when=when,
+                                  fields=_pairs(args.field, "--field"), paper=args.kertas)
     try:
-        questions = letters.questions(case_number, template_id, actor, **{
-            k: v for k, v in kwargs.items() if k != "out"})
-        issued = letters.issue(case_number, template_id, actor, confirm=confirm, **kwargs)
+        questions = letters.questions(case_number, template_id, actor, **common)
+        issued = letters.issue(case_number, template_id, actor, out=args.output, confirm=confirm,
+                               **common)
     except NeedsConfirmation as exc:
         raise ValidationError(" ".join(
             f"{q.text} Tambahkan {CLI_FLAGS[q.key]} untuk tetap menerbitkan."
@@ -191,23 +182,16 @@ def _issue_confirmed(letters, args, case_number: str, template_id: str, actor, w
     return issued
 
 
-def cmd_register(args, ctx) -> int:
-    from pathlib import Path
-
-    from sop_desktop.letters.register import export_outgoing_pdf, export_outgoing_xlsx, rows_outgoing
+def cmd_register(args: argparse.Namespace, ctx: Context) -> int:
+    # deferred for start-up: the register writers (reportlab, the xlsx writer) and the periods
+    from sop_desktop.letters.register import rows_outgoing
+    from sop_desktop.ops.report_dispatch import KIND_AGENDA, ReportRequest, write_report
     from sop_desktop.reports.periods import parse_period
-    from sop_desktop.services import office
 
-    ctx.services  # open the database  # noqa: B018
+    services = ctx.services  # open the database
     period = parse_period(args.period) if args.period else None
-    if args.output:
-        suffix = Path(args.output).suffix.lower()
-        if suffix == ".pdf":
-            export_outgoing_pdf(args.output, period)
-        elif suffix == ".xlsx":
-            export_outgoing_xlsx(args.output, period, office_name=office.load().kantor)
-        else:
-            raise ValidationError(f"Berkas keluaran '{args.output}' harus berakhiran .xlsx atau .pdf")
+    if args.output:  # the window's Laporan dialog writes the agenda through the same dispatcher
+        write_report(services, ReportRequest(KIND_AGENDA, period), args.output)
         sys.stderr.write(f"Agenda surat keluar ditulis ke {args.output}\n")
         return 0
     rows = rows_outgoing(period)
@@ -219,9 +203,7 @@ def cmd_register(args, ctx) -> int:
     return 0
 
 
-def cmd_office(args, ctx) -> int:
-    from sop_desktop.services import office
-
+def cmd_office(args: argparse.Namespace, ctx: Context) -> int:
     ctx.services  # noqa: B018
     profile = office.load()
     if args.set:
@@ -236,8 +218,8 @@ def cmd_office(args, ctx) -> int:
     return 0
 
 
-def cmd_numbering(args, ctx) -> int:
-    from sop_desktop.letters import numbering
+def cmd_numbering(args: argparse.Namespace, ctx: Context) -> int:
+    from sop_desktop.letters import numbering  # deferred: the letters package, for start-up
 
     ctx.services  # noqa: B018
     config = numbering.load_config()

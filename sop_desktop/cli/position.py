@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from sop_desktop.cli import print_json
+import argparse
+
+from sop_desktop.cli import Context, Subparsers, print_json
 
 
-def register(sub) -> None:
+def register(sub: Subparsers) -> None:
     group = sub.add_parser("position", help="jabatan dan nama pelaksana yang dipetakan")
     cmds = group.add_subparsers(dest="position_command", metavar="PERINTAH", required=True)
     lst = cmds.add_parser("list", help="daftar jabatan")
@@ -13,7 +15,7 @@ def register(sub) -> None:
     lst.set_defaults(func=cmd_list)
 
 
-def cmd_list(args, ctx) -> int:
+def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
     services = ctx.services
     infos = services.positions.listing(services.sops.latest_all())
     if args.json:

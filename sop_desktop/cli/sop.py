@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
-from sop_desktop.cli import print_json, sop_export
+import argparse
+from typing import Any
+
+from sop_desktop.cli import Context, Subparsers, print_json, sop_export
+from sop_desktop.cli.user import admin_actor
+from sop_desktop.domain.model import SopDefinition
+from sop_desktop.domain.validate import problems
 from sop_desktop.errors import NotFound, ValidationError
+from sop_desktop.importers import read_sop_file
+from sop_desktop.services.import_plan import plan_import, save_plan
+from sop_desktop.services.users import log_admin_action
 
 
-def register(sub) -> None:
+def register(sub: Subparsers) -> None:
     group = sub.add_parser("sop", help="pustaka SOP")
     cmds = group.add_subparsers(dest="sop_command", metavar="PERINTAH", required=True)
 
@@ -45,13 +54,14 @@ def register(sub) -> None:
     sop_export.register(cmds)  # the flowchart exports (export-pdf, export-image)
 
 
-def summary(defn) -> dict:
+def summary(defn: SopDefinition) -> dict[str, Any]:
+    """One SOP as a line of `sop list --json`."""
     return {"code": defn.code, "name": defn.name, "nomor": defn.nomor, "version": defn.version,
             "lanes": defn.lane_names, "step_count": len(defn.steps), "incomplete": defn.incomplete,
             "warnings": list(defn.warnings)}
 
 
-def cmd_list(args, ctx) -> int:
+def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
     sops = ctx.services.sops.latest_all()
     if args.json:
         print_json([summary(d) for d in sops])
@@ -62,7 +72,7 @@ def cmd_list(args, ctx) -> int:
     return 0
 
 
-def cmd_show(args, ctx) -> int:
+def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
     defn = ctx.services.sops.get(args.code, args.sop_version)
     if args.json:
         print_json(defn.to_dict())
@@ -77,19 +87,15 @@ def cmd_show(args, ctx) -> int:
     return 0
 
 
-def read_file(path: str):
+def read_file(path: str) -> tuple[list[SopDefinition], list[str]]:
     """Import a text, .xlsx, PDF or .toml SOP file -> (definitions, warnings)."""
-    from sop_desktop.importers import read_sop_file
-
     result = read_sop_file(path)
     return result.sops, result.warnings
 
 
-def cmd_import(args, ctx) -> int:
+def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     actor = None
     if not args.dry_run:  # storing SOPs is an administrator's action (checked in the core)
-        from sop_desktop.cli.user import admin_actor
-
         actor = admin_actor(args, ctx.services, "impor_sop")
     sops, warnings = read_file(args.file)
     if args.code and args.as_new:
@@ -100,23 +106,11 @@ def cmd_import(args, ctx) -> int:
     if args.code and args.code not in ctx.services.sops.codes():
         raise NotFound(f"SOP '{args.code}' tidak ditemukan (lihat: sop-desktop sop list)")
     stored = []
-    if not args.dry_run:
-        service = ctx.services.sops
-        taken: set[str] = set()  # two SOPs of one file never become versions of one SOP
-        for defn in sops:
-            code, new = args.code, args.as_new
-            if not code and not new:
-                found = service.match_existing(defn)
-                if found.code in taken:
-                    new = True
-                    defn.warnings.append(f"mirip SOP {found.code}, tetapi SOP lain dalam berkas "
-                                         "ini sudah menjadi versi barunya; disimpan sebagai SOP "
-                                         "baru")
-            saved, created = service.save_import(defn, code, new=new)
-            taken.add(saved.code)
-            stored.append({"code": saved.code, "version": saved.version, "created": created})
-        from sop_desktop.services.users import log_admin_action
-
+    if not args.dry_run:  # the window's import dialog follows the same plan (issue 14)
+        plan = plan_import(ctx.services.sops, sops, code=args.code, new=args.as_new)
+        saved = save_plan(ctx.services.sops, plan).value  # one transaction per SOP
+        stored = [{"code": s.definition.code, "version": s.definition.version,
+                   "created": s.created} for s in saved]
         log_admin_action(actor, "impor_sop", f"{args.file}: " + ", ".join(
             f"{s['code']} v{s['version']}" for s in stored))
     if args.json:
@@ -138,7 +132,7 @@ def cmd_import(args, ctx) -> int:
     return 0
 
 
-def cmd_versions(args, ctx) -> int:
+def cmd_versions(args: argparse.Namespace, ctx: Context) -> int:
     service = ctx.services.sops
     numbers = service.versions(args.code)
     if not numbers:
@@ -157,9 +151,7 @@ def cmd_versions(args, ctx) -> int:
     return 0
 
 
-def cmd_validate(args, ctx) -> int:
-    from sop_desktop.domain.validate import problems
-
+def cmd_validate(args: argparse.Namespace, ctx: Context) -> int:
     sops, _ = read_file(args.file)
     bad = 0
     for defn in sops:

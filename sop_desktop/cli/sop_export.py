@@ -5,14 +5,18 @@ Never loads Qt: the layout is measured with reportlab and rendered with reportla
 
 from __future__ import annotations
 
+import argparse
 import re
 import sys
 from pathlib import Path
 
+from sop_desktop.cli import Context, Subparsers
+from sop_desktop.domain.model import SopDefinition
 from sop_desktop.errors import SopError, ValidationError
 
 
-def register(cmds) -> None:
+def register(cmds: Subparsers) -> None:
+    """export-pdf and export-image under `sop` (cmds: the sop group's subcommands)."""
     p = cmds.add_parser("export-pdf", help="dokumen SOP lengkap (identitas + diagram alir) sebagai PDF")
     p.add_argument("code", nargs="?", help="kode SOP (lihat: sop-desktop sop list)")
     p.add_argument("--all", action="store_true", dest="all_sops",
@@ -33,7 +37,7 @@ def register(cmds) -> None:
     p.set_defaults(func=cmd_export_image)
 
 
-def _paper_args(p) -> None:
+def _paper_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--paper", type=str.upper, choices=("A4", "F4"), default="A4",
                    help="ukuran kertas (bawaan A4; F4 = 21,5 x 33 cm)")
     p.add_argument("--portrait", action="store_true", help="tegak (bawaan: mendatar/landscape)")
@@ -44,13 +48,14 @@ def _warn(message: str) -> None:
     print(f"peringatan: {message}", file=sys.stderr)
 
 
-def _file_name(defn) -> str:
+def _file_name(defn: SopDefinition) -> str:
+    """A safe PDF file name from the SOP's code (or name)."""
     base = re.sub(r"[^A-Za-z0-9._-]+", "_", defn.code or defn.name).strip("._") or "SOP"
     return f"{base}.pdf"
 
 
-def cmd_export_pdf(args, ctx) -> int:
-    from sop_desktop.flowchart.pdf import write_sop_pdf
+def cmd_export_pdf(args: argparse.Namespace, ctx: Context) -> int:
+    from sop_desktop.flowchart.pdf import write_sop_pdf  # deferred: reportlab, for start-up
 
     landscape = not args.portrait
     if args.all_sops:
@@ -76,7 +81,8 @@ def cmd_export_pdf(args, ctx) -> int:
     return 0
 
 
-def cmd_export_image(args, ctx) -> int:
+def cmd_export_image(args: argparse.Namespace, ctx: Context) -> int:
+    # deferred: reportlab and pypdfium2, for start-up (the window builds this parser too)
     from sop_desktop.flowchart.image import image_format, write_flowchart_image
 
     image_format(args.output)  # a wrong suffix fails before the database is opened

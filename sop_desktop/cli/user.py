@@ -7,14 +7,16 @@ import getpass
 import os
 import sys
 
-from sop_desktop.cli import print_json
+from sop_desktop.cli import Context, Subparsers, print_json
 from sop_desktop.errors import PermissionDenied, ValidationError
-from sop_desktop.services.users import ROLES, log_admin_action
+from sop_desktop.services.container import Services
+from sop_desktop.services.users import ROLES, log_admin_action, require_admin
+from sop_desktop.storage import db as dbm
 
 PASSWORD_ENV = "SOP_DESKTOP_PASSWORD"
 
 
-def register(sub) -> None:
+def register(sub: Subparsers) -> None:
     group = sub.add_parser("user", help="pengguna, peran dan jabatannya")
     cmds = group.add_subparsers(dest="user_command", metavar="PERINTAH", required=True)
 
@@ -78,7 +80,7 @@ def read_new_password() -> str:
     return read_password_stdin()
 
 
-def acting_user(args, services):
+def acting_user(args: argparse.Namespace, services: Services) -> dbm.User:
     """The user named by --as, signed in with SOP_DESKTOP_PASSWORD or a password prompt."""
     username = getattr(args, "as_user", None)
     if not username:
@@ -86,13 +88,11 @@ def acting_user(args, services):
     return services.users.authenticate(username, _acting_password(username))
 
 
-def admin_actor(args, services, action: str):
+def admin_actor(args: argparse.Namespace, services: Services, action: str) -> dbm.User | None:
     """The administrator named by --as (signed in), for an administrator-only command.
 
     Without --as: allowed only on a database with no administrator yet (a new one), then
     None. The check itself is the core's (sop_desktop.services.users.require_admin)."""
-    from sop_desktop.services.users import require_admin
-
     actor = acting_user(args, services) if getattr(args, "as_user", None) else None
     require_admin(actor, action, first_run_ok=True)
     return actor
@@ -109,12 +109,13 @@ def _acting_password(username: str) -> str:
     return password
 
 
-def add_as_argument(parser) -> None:
+def add_as_argument(parser: argparse.ArgumentParser) -> None:
+    """The required --as PENGGUNA of a command that acts as a user."""
     parser.add_argument("--as", dest="as_user", required=True, metavar="PENGGUNA",
                         help=f"pengguna yang bertindak (kata sandi dari {PASSWORD_ENV} atau prompt)")
 
 
-def cmd_add(args, ctx) -> int:
+def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
     services = ctx.services
     # the acting administrator signs in first, so a refused add never reads the new password
     actor = acting_user(args, services) if args.as_user else None
@@ -127,7 +128,7 @@ def cmd_add(args, ctx) -> int:
     return 0
 
 
-def _require_admin_flag(services, action: str, doing: str) -> None:
+def _require_admin_flag(services: Services, action: str, doing: str) -> None:
     """Without --as: allowed only while no administrator exists (the refusal is logged)."""
     try:
         services.users.check_may_add(None, action, doing)
@@ -136,7 +137,7 @@ def _require_admin_flag(services, action: str, doing: str) -> None:
                                "(tambahkan --as NAMA_ADMINISTRATOR)") from None
 
 
-def cmd_list(args, ctx) -> int:
+def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
     users = ctx.services.users
     rows = [users.to_dict(u) for u in users.list()]
     if args.json:
@@ -147,7 +148,7 @@ def cmd_list(args, ctx) -> int:
     return 0
 
 
-def cmd_set_positions(args, ctx) -> int:
+def cmd_set_positions(args: argparse.Namespace, ctx: Context) -> int:
     users = ctx.services.users
     actor = acting_user(args, ctx.services) if args.as_user else None
     # the same rule as adding: administrators, once one exists
@@ -161,7 +162,7 @@ def cmd_set_positions(args, ctx) -> int:
     return 0
 
 
-def cmd_passwd(args, ctx) -> int:
+def cmd_passwd(args: argparse.Namespace, ctx: Context) -> int:
     """The acting user (signed in with the old password) sets a new one read from stdin."""
     services = ctx.services
     old = _acting_password(args.as_user)
@@ -172,7 +173,7 @@ def cmd_passwd(args, ctx) -> int:
     return 0
 
 
-def cmd_reset_password(args, ctx) -> int:
+def cmd_reset_password(args: argparse.Namespace, ctx: Context) -> int:
     services = ctx.services
     admin = acting_user(args, services)
     target = services.users.get(args.username)

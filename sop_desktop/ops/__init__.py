@@ -1,1 +1,1 @@
-"""Operations: the self-test and demo data."""
+"""Operations: the self-test, demo data and the report dispatcher (window and CLI)."""

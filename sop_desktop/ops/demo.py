@@ -4,7 +4,8 @@ Cases start at random office times over the past year and are walked through the
 steps with plausible durations (mostly within the mutu baku, some late, a few stuck), so the
 database holds cases at every step, finished, stopped and overdue ones, each with a history
 consistent with its state. Rows are written with executemany inside one transaction; history
-rows carry their hash chain like events written by the case engine.
+rows carry their hash chain like events written by the case engine, and each case its global
+chain entry, both computed from the rows held in memory (nothing is read back).
 
 Demo data goes only into a new database (no users, no cases) or one an earlier fill marked as
 a training database; the demo users get a random password, shown once to the caller.
@@ -12,16 +13,26 @@ a training database; the demo users get a random password, shown once to the cal
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import functools
 import json
+import operator
 import random
 import re
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any, TypedDict
 
+import peewee as pw
+
+from sop_desktop.domain.calendar import WorkCalendar
+from sop_desktop.domain.model import IntakeField, SopDefinition
+from sop_desktop.domain.waktu import Waktu
 from sop_desktop.errors import ValidationError
 from sop_desktop.services import numbering
+from sop_desktop.services.container import Services
 from sop_desktop.services.positions import normalize_name
 from sop_desktop.services.users import hash_password
 from sop_desktop.services.workflow import (
@@ -33,11 +44,11 @@ from sop_desktop.services.workflow import (
     STATUS_OPEN,
     STATUS_STOPPED,
 )
+from sop_desktop.settings import DEMO_TRAINING
 from sop_desktop.storage import db as dbm
 from sop_desktop.storage import ledger
 from sop_desktop.storage.integrity import chain_hashes
 
-TRAINING_KEY = "demo.training"  # Setting: this database holds demo data (a training database)
 FLUSH_CASES = 5000  # cases generated before they are written (bounds the memory of a big fill)
 _FIRST = ("Budi", "Siti", "Agus", "Dewi", "Rina", "Andi", "Sri", "Hendra", "Putri", "Yusuf",
           "Wahyu", "Ratna", "Fajar", "Lestari", "Bambang", "Nur", "Eko", "Indah", "Rizki", "Maya")
@@ -46,11 +57,30 @@ _LAST = ("Santoso", "Rahayu", "Wijaya", "Lestari", "Hidayat", "Saputra", "Kurnia
 _PERIHAL = ("Permohonan informasi", "Pengaduan pelayanan", "Permohonan izin penelitian",
             "Permohonan data kinerja", "Laporan kegiatan", "Usulan anggaran",
             "Permohonan rekomendasi", "Penyampaian dokumen", "Permintaan klarifikasi")
+# one step of a plan: (number, decision?, waktu, waktu key, lane, position id, holder ids,
+# next step, Ya step, Tidak step); tuples: the fill reads them millions of times
+StepPlan = tuple[int, bool, Waktu | None, tuple[str, float] | None, str | None, int | None,
+                 list[int], int | None, int | None, int | None]
+# one SOP's plan: (definition, its steps by number, first step, version id, agenda kode)
+Plan = tuple[SopDefinition, dict[int, StepPlan], int, int, str]
+
+
+class DemoPeople(TypedDict):
+    """The demo's users (ensure_users): new ones share the demo password."""
+
+    admin: dbm.User
+    operators: list[dbm.User]
+    holders: dict[int, list[dbm.User]]  # position id -> its holders
+    created: int
+
+
 _NOTES = ("Sudah diperiksa", "Lengkap", "Diteruskan", "Sesuai", "Mohon ditindaklanjuti", "")
 
 
 @dataclass
 class DemoResult:
+    """What a fill added (and the demo users' password when it made them)."""
+
     cases: int
     events: int
     users: int
@@ -61,7 +91,7 @@ class DemoResult:
 
 def is_training_database() -> bool:
     """True when an earlier demo fill marked this database as a training database."""
-    return bool(dbm.get_setting(TRAINING_KEY))
+    return bool(dbm.read_setting(DEMO_TRAINING))
 
 
 def check_demo_target() -> None:
@@ -115,10 +145,11 @@ _ROMAWI = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "X
 
 
 def _person(rng: random.Random) -> str:
+    """A made-up Indonesian name."""
     return f"{rng.choice(_FIRST)} {rng.choice(_LAST)}"
 
 
-def _field_value(f, rng: random.Random, when: dt.datetime):
+def _field_value(f: IntakeField, rng: random.Random, when: dt.datetime) -> str | int:
     """A plausible value for an intake field, by its type and then by what its key means."""
     if f.type == "nik":
         return "".join(rng.choice("0123456789") for _ in range(16))
@@ -186,11 +217,12 @@ def _period_after(rng: random.Random, when: dt.datetime) -> str:
     return f"{_BULAN[m1]} {y1} – {_BULAN[m2]} {y2}"
 
 
-def _record(fields, rng: random.Random, when: dt.datetime) -> dict:
+def _record(fields: Sequence[IntakeField], rng: random.Random,
+            when: dt.datetime) -> dict[str, str | int]:
     """One case's intake values that agree with each other: the e-mail is made from the
     applicant's name, a requested period lies after the request date."""
     values = {f.key: _field_value(f, rng, when) for f in fields}
-    person = next((values[f.key] for f in fields if f.type not in ("email", "textarea")
+    person = next((str(values[f.key]) for f in fields if f.type not in ("email", "textarea")
                    and isinstance(values.get(f.key), str) and _is_person(f)), None)
     for f in fields:
         if f.type == "email":
@@ -200,22 +232,23 @@ def _record(fields, rng: random.Random, when: dt.datetime) -> dict:
     return values
 
 
-def _is_person(f) -> bool:
+def _is_person(f: IntakeField) -> bool:
+    """True for a field that names a person (the applicant), not an institution."""
     key = f"{f.key} {f.label}".lower()
     return any(w in key for w in ("nama", "pemohon", "pengadu", "pelapor", "peserta")) and \
         not any(w in key for w in ("instansi", "unit", "aplikasi", "akun", "teradu"))
 
 
-def ensure_users(services, rng: random.Random, password: str) -> dict:
+def ensure_users(services: Services, rng: random.Random, password: str) -> DemoPeople:
     """An administrator, two operators and one pejabat for every internal position.
 
     New demo users share `password`; its scrypt hash is computed once.
     Returns {"admin": User, "operators": [User], "holders": {position_id: [User]}}.
     """
-    shared_hash = None
+    shared_hash: str | None = None
     created = 0
 
-    def make(username, name, role, positions=()):
+    def make(username: str, name: str, role: str, positions: Sequence[str] = ()) -> dbm.User:
         nonlocal shared_hash, created
         user = dbm.User.get_or_none(dbm.User.username == username)
         if user is None:
@@ -229,8 +262,8 @@ def ensure_users(services, rng: random.Random, password: str) -> dict:
     admin = make("admin", "Administrator Demo", "administrator")
     operators = [make("operator", "Operator Demo", "operator"),
                  make("operator2", "Operator Demo Dua", "operator")]
-    holders: dict[int, list] = {}
-    taken = set()
+    holders: dict[int, list[dbm.User]] = {}
+    taken: set[str] = set()
     for pos in services.positions.all():
         if pos.external:
             continue
@@ -246,7 +279,7 @@ def ensure_users(services, rng: random.Random, password: str) -> dict:
     return {"admin": admin, "operators": operators, "holders": holders, "created": created}
 
 
-def fill(services, cases: int, seed: int = 1, now: dt.datetime | None = None, *,
+def fill(services: Services, cases: int, seed: int = 1, now: dt.datetime | None = None, *,
          password: str | None = None) -> DemoResult:
     """Add `cases` demo cases (and the users they need) to a new or training database.
 
@@ -261,7 +294,7 @@ def fill(services, cases: int, seed: int = 1, now: dt.datetime | None = None, *,
     if not defs:
         raise ValidationError("Pustaka SOP kosong: tidak ada SOP untuk kasus demo")
     # marked first: a fill cut short leaves a training database that a new fill may complete
-    dbm.set_setting(TRAINING_KEY, {"since": now.isoformat()})
+    dbm.write_setting(DEMO_TRAINING, {"since": now.isoformat()})
     people = ensure_users(services, rng, password)
     cal = _memoised_calendar(services.cases.calendar())
     plans = _plans(services, defs, people["holders"])
@@ -270,6 +303,10 @@ def fill(services, cases: int, seed: int = 1, now: dt.datetime | None = None, *,
     with services.db.atomic():
         first_id = (dbm.database.execute_sql('SELECT COALESCE(MAX("id"), 0) FROM "cases"')
                     .fetchone()[0]) + 1
+        run.next_event = (dbm.database.execute_sql(  # ids given here: no read-back for the chain
+            'SELECT COALESCE(MAX("id"), 0) FROM "history"').fetchone()[0]) + 1
+        # the global chain: users first, then one entry per new case as each batch is written
+        ledger.record_unledgered_users(services.db)
         rebuilt = _drop_indexes_for_bulk(services.db, len(starts)) if run.sqlite else []
         for i, (start, plan_no) in enumerate(starts):
             run.add_case(first_id + i, start, plan_no)
@@ -278,36 +315,37 @@ def fill(services, cases: int, seed: int = 1, now: dt.datetime | None = None, *,
         run.flush()
         for sql in rebuilt:  # building an index once is faster than growing it row by row
             services.db.execute_sql(sql)
-        # the global chain: one entry per new case (its whole history chains to its last event)
-        ledger.record_unledgered(services.db, cases_from=first_id)
         for (code, year), value in run.seqs.items():
             numbering.raise_to(numbering.agenda_key(code), year, value)
     return DemoResult(run.n_cases, run.n_events, people["created"], run.n_open, run.n_overdue,
                       password if people["created"] else "")
 
 
-def _memoised_calendar(cal):
-    """The working calendar with its day questions memoised: the same few hundred days are
-    asked about again and again (its settings do not change during the fill)."""
-    for name in ("is_working_day", "next_working_day", "office_hours"):
+def _memoised_calendar(cal: WorkCalendar) -> WorkCalendar:
+    """A copy of the working calendar with its day questions memoised: the same few hundred
+    days (and, times being rounded, the same moments) are asked about again and again (its
+    settings do not change during the fill). A copy: the services' own calendar keeps no memo."""
+    cal = copy.copy(cal)  # shares the settings and the holiday tables per year
+    for name in ("is_working_day", "next_working_day", "office_hours", "next_opening"):
         setattr(cal, name, functools.lru_cache(maxsize=None)(getattr(cal, name)))
     return cal
 
 
-def _plans(services, defs, holders: dict) -> list[tuple]:
+def _plans(services: Services, defs: list[SopDefinition],
+           holders: dict[int, list[dbm.User]]) -> list[Plan]:
     """Per SOP: (definition, its steps as tuples by number, first step, version id, kode)."""
     index = services.positions._index()
     version_ids = {(r.code, r.version): r.id for r in dbm.SopVersion.select(
         dbm.SopVersion.id, dbm.SopVersion.code, dbm.SopVersion.version)}
     external = {p.id for p in dbm.Position.select() if p.external}
-    plans = []
+    plans: list[Plan] = []
     for d in defs:
-        steps = {}
+        steps: dict[int, StepPlan] = {}
         for step in d.steps:
             pos = services.positions.position_for_lane(d, step.lane, index)
             pos_id = pos.id if pos is not None else None
             staff_only = pos_id is None or pos_id in external or pos_id not in holders
-            holder_ids = [] if staff_only else [u.id for u in holders[pos_id]]
+            holder_ids = [] if staff_only or pos_id is None else [u.id for u in holders[pos_id]]
             nxt = d.successors(step)
             wkey = (step.waktu.unit, step.waktu.max) if step.waktu else None
             steps[step.number] = (step.number, step.kind == "decision", step.waktu, wkey,
@@ -318,10 +356,11 @@ def _plans(services, defs, holders: dict) -> list[tuple]:
     return plans
 
 
-def _start_times(rng, cal, now: dt.datetime, cases: int, n_plans: int) -> list[tuple]:
+def _start_times(rng: random.Random, cal: WorkCalendar, now: dt.datetime, cases: int,
+                 n_plans: int) -> list[tuple[dt.datetime, int]]:
     """Case start times: random office moments over the past year (with the plan each
     follows), in time order, so agenda numbers follow time."""
-    starts = []
+    starts: list[tuple[dt.datetime, int]] = []
     year_seconds = 365 * 86400
     for _ in range(cases):
         moment = now - dt.timedelta(seconds=int(rng.random() * year_seconds))
@@ -341,56 +380,78 @@ _CASE_COLUMNS = ("id", "number", "sop_version_id", "sop_code", "year", "seq", "s
                  "current_step", "current_lane", "current_position_id", "step_started_at",
                  "current_due", "closed_at", "fields", "created_by_id", "created_at",
                  "recorded_at", "updated_at")
+# a case row (_CASE_COLUMNS) in the global chain's column order (ledger.CASE_COLUMNS)
+_LEDGER_ORDER = operator.itemgetter(*(_CASE_COLUMNS.index(c) for c in ledger.CASE_COLUMNS))
 _TEN = dt.timedelta(minutes=10)
+_MIDNIGHT = dt.datetime(2000, 1, 1)
 _FIVE = dt.timedelta(minutes=5)
 
 
 class _DemoRun:
     """One fill's generator: walks each case through its plan and buffers the rows to write."""
 
-    def __init__(self, db, rng, cal, now: dt.datetime, plans: list, op_ids: list[int]):
+    def __init__(self, db: pw.Database, rng: random.Random, cal: WorkCalendar, now: dt.datetime,
+                 plans: list[Plan], op_ids: list[int]) -> None:
         self.db, self.rng, self.cal, self.now = db, rng, cal, now
         self.plans, self.op_ids = plans, op_ids
-        self.random_, self.uniform = rng.random, rng.uniform
+        self.random_ = rng.random
         self.pattern = numbering.agenda_pattern()
         self.sqlite = dbm.is_sqlite()
-        self.stamps: dict = {}
-        self.due_cache: dict = {}
+        self.stamps: dict[dt.datetime, str | dt.datetime] = {}
+        self.due_cache: dict[tuple[dt.datetime, Any], tuple[dt.datetime, str | dt.datetime]] = {}
         self.seqs: dict[tuple[str, int], int] = {}
-        self.pools: dict[tuple, list[str]] = {}
-        self.case_rows: list = []
-        self.event_rows: list = []
+        self.pools: dict[tuple[int, int, int], list[str]] = {}
+        self.case_rows: list[tuple[Any, ...]] = []
+        self.event_rows: list[tuple[Any, ...]] = []
+        self.last_events: list[int] = []  # per case row: the index of its last event row
+        self.next_event = 1  # the id of the next event written (fill sets it)
         self.n_open = self.n_overdue = self.n_cases = self.n_events = 0
 
-    def fmt(self, value):
+    def fmt(self, value: dt.datetime) -> str | dt.datetime:
+        """A time as the driver stores it (text for SQLite), from a cache."""
         # times are rounded to ten minutes, so the same few thousand strings repeat
         text = self.stamps.get(value)
         if text is None:
             text = self.stamps[value] = value.isoformat(" ") if self.sqlite else value
         return text
 
-    def due_of(self, start, waktu, wkey):
-        # (due, due as stored); calendars repeat a lot once times are rounded
-        key = (start, wkey)
-        hit = self.due_cache.get(key)
+    def due_of(self, start: dt.datetime, waktu: Waktu,
+               wkey: Any) -> tuple[dt.datetime, str | dt.datetime]:
+        """A step's due time from `start`, and as stored."""
+        # memoised by start and by the moment counted from (steps ending after hours share it)
+        hit = self.due_cache.get((start, wkey))
         if hit is None:
-            due = self.cal.due(start, waktu)
-            hit = self.due_cache[key] = (due, self.fmt(due))
+            counted = self.cal.counted_from(start, waktu)
+            hit = self.due_cache.get((counted, wkey))
+            if hit is None:
+                due = self.cal.due(counted, waktu)
+                hit = self.due_cache[(counted, wkey)] = (due, self.fmt(due))
+            self.due_cache[(start, wkey)] = hit
         return hit
 
     def flush(self) -> None:
-        """Write the cases generated so far with their history (whole cases, so each chain
-        is complete in one batch), keeping memory small on a 4 GB office PC."""
+        """Write the cases generated so far with their history and their global chain
+        entries (whole cases, so each chain is complete in one batch), keeping memory small
+        on a 4 GB office PC. The entries come from the rows held here: nothing is read back."""
         _insert(self.db, self.sqlite, "cases", _CASE_COLUMNS, self.case_rows)
         # every case is new (ids above the highest one), so each chain starts empty
         hashes = chain_hashes(_HISTORY_COLUMNS, self.event_rows, previous={})
-        _insert(self.db, self.sqlite, "history", _HISTORY_COLUMNS + ("hash",),
-                [row + (digest,) for row, digest in zip(self.event_rows, hashes, strict=False)])
+        first = self.next_event
+        _insert(self.db, self.sqlite, "history", ("id",) + _HISTORY_COLUMNS + ("hash",),
+                [(first + i,) + row + (digest,)
+                 for i, (row, digest) in enumerate(zip(self.event_rows, hashes, strict=True))])
+        # one entry per case: its row as written, with its last event (ids follow case order)
+        states = ledger.state_digests(ledger.KIND_CASE, list(map(_LEDGER_ORDER, self.case_rows)))
+        ledger.append(self.db, [
+            (ledger.KIND_CASE, row[0], first + last, hashes[last], state)
+            for row, last, state in zip(self.case_rows, self.last_events, states, strict=True)])
+        self.next_event += len(self.event_rows)
         self.n_cases += len(self.case_rows)
         self.n_events += len(self.event_rows)
-        self.case_rows, self.event_rows = [], []
+        self.case_rows, self.event_rows, self.last_events = [], [], []
 
-    def _number(self, defn, kode: str, start: dt.datetime) -> tuple[int, str]:
+    def _number(self, defn: SopDefinition, kode: str, start: dt.datetime) -> tuple[int, str]:
+        """The case's agenda sequence and number, counted here during the fill."""
         key = (defn.code, start.year)
         if key not in self.seqs:
             self.seqs[key] = numbering.peek(numbering.agenda_key(defn.code), start.year)
@@ -398,7 +459,8 @@ class _DemoRun:
         seq = self.seqs[key]
         return seq, numbering.format_number(self.pattern, seq, kode, start, sop=defn.code)
 
-    def _fields(self, plan_no: int, defn, start: dt.datetime) -> str:
+    def _fields(self, plan_no: int, defn: SopDefinition, start: dt.datetime) -> str:
+        """A case's intake values as stored JSON, from a small pool per SOP and month."""
         pool_key = (plan_no, start.year, start.month)
         pool = self.pools.get(pool_key)
         if pool is None:  # a few hundred intake records per SOP and month, reused
@@ -419,6 +481,7 @@ class _DemoRun:
                                 start_s, start_s, "", "[]", None, None, None))
         status, t, step, due, due_s = self._walk(case_id, start, steps[first], steps)
         t_s = self.fmt(t)
+        row: tuple[Any, ...]
         if status == STATUS_OPEN:
             self.n_open += 1
             self.n_overdue += due is not None and due < self.now
@@ -431,11 +494,17 @@ class _DemoRun:
             row = (case_id, number, vid, defn.code, start.year, seq, status, step[0],
                    step[4], step[5], t_s, None, t_s)
         self.case_rows.append(row + (fields, opener, start_s, start_s, t_s))
+        self.last_events.append(len(self.event_rows) - 1)
 
-    def _walk(self, case_id: int, t: dt.datetime, step: tuple, steps: dict) -> tuple:
+    def _walk(self, case_id: int, t: dt.datetime, step: StepPlan, steps: dict[int, StepPlan]
+              ) -> tuple[str, dt.datetime, StepPlan, dt.datetime | None, str | dt.datetime | None]:
         """Move the case on from `step` until now, it ends or it is stopped; returns
         (status, time of its last move, its step, that step's due and due as stored)."""
-        random_, uniform, op_ids = self.random_, self.uniform, self.op_ids
+        random_, op_ids, now = self.random_, self.op_ids, self.now
+        # the caches looked up here directly: this loop runs once per event of a fill
+        stamps, due_cache, add = self.stamps, self.due_cache, self.event_rows.append
+        due: dt.datetime | None
+        due_s: str | dt.datetime | None
         due, due_s = self.due_of(t, step[2], step[3]) if step[2] else (None, None)
         budget = len(steps) * 3
         while True:
@@ -444,25 +513,22 @@ class _DemoRun:
             span = (due - t) if due is not None else dt.timedelta(minutes=5 + 235 * random_())
             if span < _FIVE:
                 span = _FIVE
-            factor = (uniform(0.2, 1.0) if roll < 0.8 else uniform(1.0, 3.0)
-                      if roll < 0.97 else uniform(10, 60))
-            done_at = t + span * factor
-            # recorded to the ten minutes: plausible for clerks, and due times repeat (cache)
-            done_at = done_at.replace(minute=done_at.minute - done_at.minute % 10, second=0,
-                                      microsecond=0) + _TEN
+            # uniform(a, b) written out (a + (b - a) * random()): the same numbers, no call
+            factor = (0.2 + 0.8 * random_() if roll < 0.8 else 1.0 + 2.0 * random_()
+                      if roll < 0.97 else 10 + 50 * random_())
+            # to the ten minutes (down, plus ten): plausible for clerks, due times repeat
+            done_at = _MIDNIGHT + (t + span * factor - _MIDNIGHT) // _TEN * _TEN + _TEN
             budget -= 1
-            if done_at > self.now or budget <= 0:
+            if done_at > now or budget <= 0:
                 return STATUS_OPEN, t, step, due, due_s  # still on this step
             pos_id, holder_ids = step[5], step[6]
             actor, behalf = self._actor(holder_ids, op_ids)
             seconds = (done_at - t).total_seconds()
             on_time = (done_at <= due) if due is not None else None
-            done_s = self.fmt(done_at)
+            done_s = stamps.get(done_at) or self.fmt(done_at)
             if random_() < 0.01:
-                self.event_rows.append((case_id, ACTION_STOP, step[0], step[0], None, actor,
-                                        pos_id, behalf, done_s, done_s,
-                                        "Pemohon mencabut permohonan", "[]", seconds, due_s,
-                                        on_time))
+                add((case_id, ACTION_STOP, step[0], step[0], None, actor, pos_id, behalf, done_s,
+                     done_s, "Pemohon mencabut permohonan", "[]", seconds, due_s, on_time))
                 return STATUS_STOPPED, done_at, step, due, due_s
             if step[1]:
                 answer = "ya" if random_() < 0.85 else "tidak"
@@ -470,14 +536,16 @@ class _DemoRun:
                 action = ACTION_DECIDE
             else:
                 answer, target, action = None, step[7], ACTION_COMPLETE
-            self.event_rows.append((case_id, action, step[0], target, answer, actor, pos_id,
-                                    behalf, done_s, done_s, _NOTES[int(random_() * len(_NOTES))],
-                                    "[]", seconds, due_s, on_time))
+            add((case_id, action, step[0], target, answer, actor, pos_id, behalf, done_s, done_s,
+                 _NOTES[int(random_() * len(_NOTES))], "[]", seconds, due_s, on_time))
             t = done_at
             if target is None:
                 return STATUS_DONE, t, step, due, due_s
             step = steps[target]
-            due, due_s = self.due_of(t, step[2], step[3]) if step[2] else (None, None)
+            if step[2] is None:
+                due, due_s = None, None
+            else:
+                due, due_s = due_cache.get((t, step[3])) or self.due_of(t, step[2], step[3])
 
     def _actor(self, holder_ids: list[int], op_ids: list[int]) -> tuple[int, int | None]:
         """Who records the step: a holder of its position, or an operator (on a holder's
@@ -491,7 +559,7 @@ class _DemoRun:
         return holder_ids[int(random_() * len(holder_ids))], None
 
 
-def _drop_indexes_for_bulk(db, adding: int) -> list[str]:
+def _drop_indexes_for_bulk(db: pw.Database, adding: int) -> list[str]:
     """Drop the indexes of cases and history when the fill at least doubles them; returns
     the statements that recreate them (same transaction, so a failure restores them)."""
     existing = db.execute_sql('SELECT COUNT(*) FROM "cases"').fetchone()[0]
@@ -505,7 +573,8 @@ def _drop_indexes_for_bulk(db, adding: int) -> list[str]:
     return [sql for _, sql in rows]
 
 
-def _insert(db, sqlite: bool, table: str, columns: tuple, rows: list) -> None:
+def _insert(db: pw.Database, sqlite: bool, table: str, columns: tuple[str, ...],
+            rows: list[tuple[Any, ...]]) -> None:
     """Bulk insert with the driver's executemany (psycopg2: execute_values)."""
     if not rows:
         return
@@ -525,6 +594,6 @@ def _insert(db, sqlite: bool, table: str, columns: tuple, rows: list) -> None:
 
     cursor = db.cursor()
     execute_values(cursor, f'INSERT INTO "{table}" ({cols}) VALUES %s', rows, page_size=2000)
-    if table == "cases":  # explicit ids: move the sequence past them
-        db.execute_sql("SELECT setval(pg_get_serial_sequence('\"cases\"', 'id'), "
-                       "(SELECT MAX(\"id\") FROM \"cases\"))")
+    if table in ("cases", "history"):  # explicit ids: move the sequence past them
+        db.execute_sql(f"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'id'), "
+                       f"(SELECT MAX(\"id\") FROM \"{table}\"))")

@@ -13,6 +13,7 @@ system's temporary folder).
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import os
 import platform
@@ -22,8 +23,15 @@ import time
 import traceback
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
 
 from sop_desktop import APP_NAME, __version__
+
+if TYPE_CHECKING:  # the checks import what they check themselves (see SelfTest)
+    from sop_desktop.domain.model import SopDefinition
+    from sop_desktop.letters.templates import Template
+    from sop_desktop.reports.registers import RegisterData
+    from sop_desktop.services.container import Services
 
 QM_MAGIC = bytes.fromhex("3cb86418caef9c95cd211cbf60a1bddd")  # Qt's compiled-translation header
 RESOURCE_PARTS = ("sops", "letters", "fonts", "logo", "i18n", "positions.toml")
@@ -37,10 +45,14 @@ class CheckFailed(Exception):
 
 
 class SelfTest:
-    """The checks, run in order; a check whose prerequisite failed is reported and skipped."""
+    """The checks, run in order; a check whose prerequisite failed is reported and skipped.
 
-    def __init__(self, work: Path, out=None, *, parser_factory: Callable | None = None,
-                 window_check: Callable | None = None):
+    Each check imports the modules it checks inside itself, on purpose: a module missing from
+    an installed bundle is then one GAGAL line naming the check, not a crash of the test."""
+
+    def __init__(self, work: Path, out: TextIO | None = None, *,
+                 parser_factory: Callable[[], argparse.ArgumentParser] | None = None,
+                 window_check: Callable[..., str] | None = None) -> None:
         self.work = work
         self.out = out
         self.parser_factory = parser_factory  # the CLI's build_parser (the CLI sits above ops)
@@ -49,11 +61,12 @@ class SelfTest:
         self.failed: list[str] = []
         self.labels: dict[str, str] = {}
         self.details: list[str] = []
-        self.state: dict = {}
-        self.services = None
+        self.state: dict[str, Any] = {}
+        self.services: Services | None = None
 
     # -- reporting -------------------------------------------------------------------------------
     def say(self, line: str) -> None:
+        """One line of the report (nowhere when there is no console)."""
         out = self.out if self.out is not None else sys.stdout
         if out is None:  # a windowed program on Windows has no console
             return
@@ -88,7 +101,7 @@ class SelfTest:
 
     # -- the checks ------------------------------------------------------------------------------
     def check_resources(self) -> str:
-        from sop_desktop.paths import resources_dir
+        from sop_desktop.paths import resources_dir  # deferred: fails this check as one line
 
         root = resources_dir()
         absent = [part for part in RESOURCE_PARTS if not (root / part).exists()]
@@ -99,8 +112,6 @@ class SelfTest:
     def check_commands(self) -> str:
         """Every command group imports (in a bundle they load by name, so PyInstaller must
         have been told about them)."""
-        import argparse
-
         if self.parser_factory is None:
             raise CheckFailed("pemeriksaan perintah tidak diberikan oleh pemanggil")
         parser = self.parser_factory()
@@ -114,7 +125,7 @@ class SelfTest:
     def check_fonts(self) -> str:
         from reportlab.pdfbase import pdfmetrics
 
-        from sop_desktop.output import fonts
+        from sop_desktop.output import fonts  # deferred: fails this check as one line
         from sop_desktop.paths import resources_dir
 
         folder = resources_dir() / "fonts"
@@ -128,7 +139,7 @@ class SelfTest:
         return ", ".join(names)
 
     def check_library(self) -> str:
-        from sop_desktop.importers import library
+        from sop_desktop.importers import library  # deferred: fails this check as one line
 
         files = sorted(library.bundled_sop_dir().glob("*.toml"))
         if not files:
@@ -149,7 +160,7 @@ class SelfTest:
         return f"{len(defs)} SOP dimuat dan valid"
 
     def check_templates(self) -> str:
-        from sop_desktop.letters import templates
+        from sop_desktop.letters import templates  # deferred: fails this check as one line
 
         found = templates.load_all(office_folder=self.work / "letters-kantor")
         if not found:
@@ -157,10 +168,11 @@ class SelfTest:
         return f"{len(found)} templat surat"
 
     def check_dates(self) -> str:
-        from sop_desktop.domain.calendar import WorkCalendar
-        from sop_desktop.domain.dates import tanggal
+        from babel.dates import format_date  # letters and reports write months through Babel
 
-        text = tanggal(dt.date(2026, 8, 17))
+        from sop_desktop.domain.calendar import WorkCalendar
+
+        text = format_date(dt.date(2026, 8, 17), format="d MMMM y", locale="id")
         if "Agustus" not in text:  # Babel's Indonesian locale data must be there
             raise CheckFailed(f"tanggal tidak berbahasa Indonesia ('{text}'): data Babel hilang")
         year = dt.date.today().year
@@ -172,7 +184,7 @@ class SelfTest:
         return f"{text}; {len(days)} hari libur nasional dan cuti bersama {year}"
 
     def check_translations(self) -> str:
-        from sop_desktop.paths import resources_dir
+        from sop_desktop.paths import resources_dir  # deferred: fails this check as one line
 
         folder = resources_dir() / "i18n"
         sources = sorted(folder.glob("*.ts"))
@@ -193,27 +205,33 @@ class SelfTest:
         return note
 
     def check_database(self) -> str:
-        from sop_desktop.services.container import Services
+        from sop_desktop.services.container import Services  # deferred: fails this check as one line
 
-        self.services = Services(str(self.work / "uji-mandiri.sqlite3"))
-        stored = self.services.sops.latest_all()
+        self.services = services = Services(str(self.work / "uji-mandiri.sqlite3"))
+        stored = services.sops.latest_all()
         bundled = self.state["bundled"]
         if len(stored) != len(bundled):
             raise CheckFailed(f"{len(stored)} SOP di basis data, {len(bundled)} di pustaka bawaan")
-        positions = self.services.positions.all()
+        positions = services.positions.all()
         if not positions:
             raise CheckFailed("daftar jabatan bawaan (positions.toml) kosong")
         return f"SQLite sementara, {len(stored)} SOP, {len(positions)} jabatan"
 
-    def choose_sop(self):
+    def _svc(self) -> Services:
+        """The services of the temporary database (opened by check_database)."""
+        if self.services is None:
+            raise CheckFailed("basis data sementara belum dibuka")
+        return self.services
+
+    def choose_sop(self) -> tuple[SopDefinition, Template]:
         """The SOP to run: one with its own letter template; a complaint SOP (its register has
         the most columns) and then the most decision steps first."""
-        from sop_desktop.letters import templates
+        from sop_desktop.letters import templates  # deferred: fails this check as one line
         from sop_desktop.reports import is_complaint_sop
 
         loaded = templates.load_all(office_folder=self.work / "letters-kantor")
-        best = None
-        for defn in self.services.sops.latest_all():
+        best: tuple[tuple[bool, int, int], SopDefinition, Template] | None = None
+        for defn in self._svc().sops.latest_all():
             if defn.incomplete or not defn.steps:
                 continue
             own = [t for t in templates.for_sop(defn, loaded) if "*" not in t.sops
@@ -229,11 +247,11 @@ class SelfTest:
         return best[1], best[2]
 
     def check_users(self) -> str:
-        from sop_desktop.letters import numbering
+        from sop_desktop.letters import numbering  # deferred: fails this check as one line
         from sop_desktop.services import office
         from sop_desktop.services.users import hash_password
 
-        svc = self.services
+        svc = self._svc()
         defn, tpl = self.choose_sop()
         self.state.update(defn=defn, template=tpl)
         # one hash for every test user: this is a check of the install, not of scrypt
@@ -253,7 +271,7 @@ class SelfTest:
                 pos = None
             if pos is not None and not pos.external and pos.name not in names:
                 names.append(pos.name)
-        holders = {}
+        holders: dict[int, Any] = {}
         for i, name in enumerate(names, start=1):
             user = svc.users.create(f"uji-pejabat-{i}", f"Pejabat Uji {i}", "", "pejabat",
                                     nip=f"19800101200501{i:04d}", jabatan=name, positions=[name],
@@ -267,9 +285,9 @@ class SelfTest:
         return f"1 operator dan {len(holders)} pejabat untuk SOP {defn.code}"
 
     def check_case(self) -> str:
-        from sop_desktop.services.workflow import STATUS_DONE, STATUS_OPEN
+        from sop_desktop.services.workflow import STATUS_DONE, STATUS_OPEN  # deferred: fails this check as one line
 
-        svc = self.services
+        svc = self._svc()
         defn = self.state["defn"]
         operator, holders = self.state["operator"], self.state["holders"]
         change = svc.cases.open_case(defn.code, operator, intake_values(defn),
@@ -324,13 +342,16 @@ class SelfTest:
     def check_register_xlsx(self) -> str:
         from openpyxl import load_workbook
 
-        from sop_desktop.reports import write_register_xlsx
+        from sop_desktop.reports import write_register_xlsx  # deferred: fails this check as one line
 
         path = self.work / "register.xlsx"
         write_register_xlsx(self._register(), path)
         wb = load_workbook(path, read_only=True)
         try:
-            cells = [str(v) for row in wb.active.iter_rows(values_only=True) for v in row
+            sheet = wb.active
+            if sheet is None:
+                raise CheckFailed(f"{path.name} tidak memiliki lembar kerja")
+            cells = [str(v) for row in sheet.iter_rows(values_only=True) for v in row
                      if v is not None]
             creator = wb.properties.creator or ""
         finally:
@@ -344,7 +365,7 @@ class SelfTest:
         return f"{path.name} ({path.stat().st_size} bita) memuat kasus {number}; dibuat {creator}"
 
     def check_register_pdf(self) -> str:
-        from sop_desktop.reports import write_register_pdf
+        from sop_desktop.reports import write_register_pdf  # deferred: fails this check as one line
 
         path = self.work / "register.pdf"
         write_register_pdf(self._register(), path)
@@ -354,23 +375,24 @@ class SelfTest:
             raise CheckFailed(f"nomor kasus {number} tidak terbaca di {path.name}")
         return f"{path.name}: {pages} halaman, memuat kasus {number}"
 
-    def _register(self):
-        from sop_desktop.reports import RegisterFilters, build_register
+    def _register(self) -> RegisterData:
+        """The register of the test case's SOP, built once."""
+        from sop_desktop.reports import RegisterFilters, build_register  # deferred: fails this check as one line
 
         if "register" not in self.state:
             self.state["register"] = build_register(
-                self.services, RegisterFilters(sop=self.state["defn"].code))
+                self._svc(), RegisterFilters(sop=self.state["defn"].code))
         data = self.state["register"]
         if not data.rows:
             raise CheckFailed("register kosong")
         return data
 
     def check_letter(self) -> str:
-        from sop_desktop.letters.service import LetterService
+        from sop_desktop.letters.service import LetterService  # deferred: fails this check as one line
 
         tpl = self.state["template"]
-        letters = LetterService(self.services.cases, self.services.users,
-                                self.services.positions, self.services.attachments,
+        svc = self._svc()
+        letters = LetterService(svc.cases, svc.users, svc.positions, svc.attachments,
                                 office_folder=self.work / "letters-kantor")
         path = self.work / "surat.pdf"
         issued = letters.issue(self.state["number"], tpl.id, self.state["operator"], out=path)
@@ -382,7 +404,7 @@ class SelfTest:
         return f"{tpl.id} nomor {issued.number}: {pages} halaman"
 
     def check_flowchart(self) -> str:
-        from sop_desktop.flowchart import layout_sop
+        from sop_desktop.flowchart import layout_sop  # deferred: fails this check as one line
         from sop_desktop.flowchart.image import flowchart_png_bytes
         from sop_desktop.flowchart.pdf import write_sop_pdf
 
@@ -397,7 +419,7 @@ class SelfTest:
 
     def check_scan(self) -> str:
         """OCR of scanned SOPs: the engine and its models in the install read a page."""
-        from sop_desktop.errors import ImportFailed
+        from sop_desktop.errors import ImportFailed  # deferred: fails this check as one line
         from sop_desktop.flowchart.pdf import sop_pdf_bytes
         from sop_desktop.importers.scan import self_check
 
@@ -416,13 +438,14 @@ class SelfTest:
         user = self.state["holders"].get(self.state["case"].current_position_id) \
             or self.state["operator"]
         try:
-            return self.window_check(self.services, user, self.work / "ui-settings.ini",
+            return self.window_check(self._svc(), user, self.work / "ui-settings.ini",
                                      __version__)
         except ValueError as exc:
             raise CheckFailed(str(exc)) from None
 
     # -- all of it -------------------------------------------------------------------------------
     def run_all(self) -> None:
+        """Every check, in order (a check runs only when those it needs passed)."""
         self.run("resources", "folder sumber daya", self.check_resources)
         self.run("commands", "perintah baris perintah", self.check_commands)
         # the resource checks run on their own, so one missing part names itself
@@ -444,6 +467,7 @@ class SelfTest:
         self.run("window", "jendela utama (Qt)", self.check_window, ("case",))
 
     def close(self) -> None:
+        """Close the temporary database, whatever state it is in."""
         if self.services is not None:
             try:
                 self.services.close()
@@ -451,7 +475,7 @@ class SelfTest:
                 pass
 
 
-def intake_values(defn) -> dict:
+def intake_values(defn: SopDefinition) -> dict[str, str]:
     """A valid value for every intake field of an SOP, by the field's type."""
     samples = {"nik": "3171010101900001", "nip": "198001012005011001", "phone": "081234567890",
                "email": "uji.mandiri@contoh.go.id", "date": dt.date.today().isoformat(),
@@ -507,8 +531,9 @@ def squash(text: str) -> str:
     return "".join(str(text).translate(_HYPHENS).split())
 
 
-def run_self_test(out=None, *, parser_factory: Callable | None = None,
-                  window_check: Callable | None = None) -> int:
+def run_self_test(out: TextIO | None = None, *,
+                  parser_factory: Callable[[], argparse.ArgumentParser] | None = None,
+                  window_check: Callable[..., str] | None = None) -> int:
     """Run every check on a temporary database; 0 when all passed, 1 otherwise.
 
     The CLI passes its parser factory and the launcher (ui.launch) the window check, so this
@@ -558,6 +583,7 @@ def run_self_test(out=None, *, parser_factory: Callable | None = None,
 
 
 def _write_log(details: list[str]) -> str:
+    """The failures' tracebacks in the temporary folder; its path, or "" when none."""
     if not details:
         return ""
     try:

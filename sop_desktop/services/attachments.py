@@ -13,13 +13,14 @@ import re
 import shutil
 import tempfile
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from sop_desktop.errors import NotFound, SopError, ValidationError
 from sop_desktop.paths import store_dir_for  # noqa: F401 (re-exported: the store lives beside the database)
+from sop_desktop.storage import db as dbm
 from sop_desktop.storage.hashing import file_sha256
 
 _HEX = re.compile(r"^[0-9a-f]{64}$")
@@ -40,7 +41,8 @@ class StoredFile:
     name: str
     size: int
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, str | int]:
+        """The file as the history event's attachment entry."""
         return {"sha256": self.sha256, "name": self.name, "size": self.size}
 
 
@@ -163,16 +165,17 @@ class AttachmentService:
         self.store = store
 
     def add(self, source: str | Path, name: str | None = None) -> StoredFile:
+        """Copy a file into the store (see AttachmentStore.add)."""
         return self.store.add(source, name)
 
     @contextmanager
-    def staged(self, files) -> Iterator[list[StoredFile]]:
+    def staged(self, files: Iterable[str | Path]) -> Iterator[list[StoredFile]]:
         """Copy `files` into the store for one change: when the change fails (the block
         raises), the files it brought in are removed again unless a row refers to them, so a
         refused or rolled-back action leaves no orphan file behind."""
         brought: list[str] = []
         try:
-            stored = []
+            stored: list[StoredFile] = []
             for f in files:
                 item, new = self.store.add_new(Path(f))
                 stored.append(item)
@@ -186,8 +189,6 @@ class AttachmentService:
 
     def discard_unused(self, sha256: str) -> bool:
         """Remove a stored file no attachment row or letter refers to; True when removed."""
-        from sop_desktop.storage import db as dbm
-
         if (dbm.Attachment.select().where(dbm.Attachment.sha256 == sha256).exists()
                 or dbm.OutgoingLetter.select().where(
                     dbm.OutgoingLetter.file_sha256 == sha256).exists()):
@@ -198,15 +199,15 @@ class AttachmentService:
             return False
         return True
 
-    def for_case(self, case) -> list:
-        from sop_desktop.storage import db as dbm
-
+    def for_case(self, case: dbm.Case | int) -> list[dbm.Attachment]:
+        """The case's attachment rows, oldest first."""
         return list(dbm.Attachment.select().where(dbm.Attachment.case == case)
                     .order_by(dbm.Attachment.id))
 
     def read(self, sha256: str) -> bytes:
+        """A stored file's bytes, checked against its hash."""
         return self.store.read(sha256)
 
-    def export(self, attachment, folder: str | Path) -> Path:
+    def export(self, attachment: dbm.Attachment | StoredFile, folder: str | Path) -> Path:
         """Write an attachment (row or StoredFile) into a folder under its sanitised name."""
         return self.store.export(attachment.sha256, attachment.name, folder)

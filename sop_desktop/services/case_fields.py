@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
+from typing import Any
 
 from sop_desktop.domain.model import IntakeField, SopDefinition
 from sop_desktop.errors import ValidationError
@@ -31,10 +33,11 @@ def parse_at(text: str | None) -> dt.datetime | None:
 
 
 def iso(value: dt.datetime | None) -> str | None:
+    """The time as ISO text to the second (None stays None)."""
     return None if value is None else value.replace(microsecond=0).isoformat()
 
 
-def validate_fields(defn: SopDefinition, values: dict) -> dict:
+def validate_fields(defn: SopDefinition, values: Mapping[str, Any]) -> dict[str, Any]:
     """Intake values checked against the SOP's fields; returns them cleaned (ints, ISO dates).
 
     Every message is Indonesian and names the field by its label.
@@ -45,7 +48,7 @@ def validate_fields(defn: SopDefinition, values: dict) -> dict:
         known = ", ".join(fields) or "-"
         raise ValidationError(f"Isian '{unknown[0]}' tidak dikenal untuk SOP {defn.code} "
                               f"(isian yang ada: {known})")
-    out: dict = {}
+    out: dict[str, Any] = {}
     for f in defn.fields:
         raw = values.get(f.key)
         text = "" if raw is None else str(raw).strip()
@@ -57,7 +60,7 @@ def validate_fields(defn: SopDefinition, values: dict) -> dict:
     return out
 
 
-def _clean_field(f: IntakeField, raw, text: str):
+def _clean_field(f: IntakeField, raw: object, text: str) -> str | int:
     label = f.label
     if f.type == "nik":
         digits = re.sub(r"[\s.-]", "", text)
@@ -103,13 +106,14 @@ def _clean_field(f: IntakeField, raw, text: str):
     return text
 
 
-def clean_field(f: IntakeField, value):
+def clean_field(f: IntakeField, value: object) -> str | int:
     """One intake value checked and cleaned (the rule validate_fields applies per field);
     raises ValidationError naming the field. Blank values are the caller's concern."""
     return _clean_field(f, value, "" if value is None else str(value).strip())
 
 
 def decision_value(value: str) -> str:
+    """"ya" or "tidak" from the user's answer (ya/y/yes, tidak/t/no/tdk)."""
     text = str(value or "").strip().lower()
     if text in ("ya", "y", "yes"):
         return "ya"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from sop_desktop.services.changes import Changes
+from sop_desktop.settings import DUE_SOON_HOURS
 from sop_desktop.storage import db as dbm
 
 ACTION_OPEN = "buka"
@@ -35,8 +37,8 @@ ACTION_LABELS = {
 }
 STATUS_OPEN, STATUS_DONE, STATUS_STOPPED = dbm.CASE_STATUSES
 STATUS_LABELS = {STATUS_OPEN: "Berjalan", STATUS_DONE: "Selesai", STATUS_STOPPED: "Dihentikan"}
-DUE_SOON_KEY = "inbox.due_soon_hours"
-DEFAULT_DUE_SOON_HOURS = 24
+DUE_SOON_KEY = DUE_SOON_HOURS.key  # the declaration: sop_desktop.settings.DUE_SOON_HOURS
+DEFAULT_DUE_SOON_HOURS = DUE_SOON_HOURS.default
 
 
 @dataclass
@@ -51,3 +53,8 @@ class CaseChange:
     status: str | None = None
     from_step: int | None = None
     to_step: int | None = None
+    notified: bool = False  # other PCs already told, in the action's own transaction
+
+    def changes(self) -> Changes:
+        """This result as the one typed `Changes` the window routes on (nothing lost)."""
+        return Changes.of_case(self)

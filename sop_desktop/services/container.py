@@ -2,25 +2,39 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
+from functools import cached_property
+from typing import TYPE_CHECKING, TypeVar
+
 from sop_desktop.errors import SopError
 from sop_desktop.paths import database_target
 from sop_desktop.services.attachments import AttachmentService, AttachmentStore, store_dir_for
+from sop_desktop.services.backups import BackupService
 from sop_desktop.services.disposisi import DisposisiService
 from sop_desktop.services.inbox import InboxService
 from sop_desktop.services.positions import PositionService
 from sop_desktop.services.sops import SopService
 from sop_desktop.services.users import UserService
 from sop_desktop.services.workflow import CaseService
+from sop_desktop.settings import SettingKey
 from sop_desktop.storage import db as dbm
 from sop_desktop.storage import diskspace, known_state, migrations
 from sop_desktop.storage.backup import DamagedDatabase, check_before_open, sqlite_file_of, startup_check
+from sop_desktop.storage.watch import PostgresWatcher, SqliteWatcher, open_watcher
+
+if TYPE_CHECKING:
+    from sop_desktop.letters.service import LetterService
+
+T = TypeVar("T")
+Watcher = SqliteWatcher | PostgresWatcher  # the change watcher of the open database
 
 
 class Services:
     """Open the database, migrate it, seed the bundled library and positions."""
 
-    def __init__(self, target: str | None = None, *, seed: bool = True, clock=None,
-                 checked: bool = False):
+    def __init__(self, target: str | None = None, *, seed: bool = True,
+                 clock: Callable[[], dt.datetime] | None = None, checked: bool = False) -> None:
         self.target = database_target(target)
         self.db = dbm.make_database(self.target)  # refuses a network path before any read
         # a damaged, foreign, emptied or newer-schema SQLite file is refused (naming the newest
@@ -32,7 +46,8 @@ class Services:
         if self.sqlite_path is not None and not self.sqlite_path.exists():
             known_state.forget(self.sqlite_path)  # a new file on purpose: nothing to compare
         if self.sqlite_path is not None and not checked:
-            self.db.guard_writes(self._check_before_first_write)
+            # a file target: make_database gave its guarded SQLite class (typed as pw.Database)
+            self.db.guard_writes(self._check_before_first_write)  # type: ignore[attr-defined]
         dbm.database.initialize(self.db)
         try:
             self.db.connect(reuse_if_open=True)
@@ -53,6 +68,7 @@ class Services:
         self.inbox = InboxService(self.positions, self.users, lambda: self.cases.clock(),
                                   self.cases.due_soon_window)
         self.disposisi = DisposisiService(self.cases, self.users)  # disposisi, Ambil/Lepas, sifat
+        self.backups = BackupService(self)  # create, list, verify, restore; the folder
         if seed:
             # one write transaction: two processes starting on a new file seed it once
             try:
@@ -65,6 +81,38 @@ class Services:
             except Exception as exc:
                 self._raise_if_disk_full(exc)
                 raise
+
+    @cached_property
+    def letters(self) -> LetterService:
+        """The one letter service over these services, built on first use (the import is
+        deferred on purpose: letters pull in reportlab, which start-up never needs)."""
+        # deferred: the letters pull in reportlab, which start-up never needs
+        from sop_desktop.letters.service import LetterService
+
+        return LetterService.from_services(self)
+
+    def read_setting(self, setting: SettingKey[T]) -> T:
+        """An office setting (sop_desktop.settings) of this database, or its default."""
+        return dbm.read_setting(setting)
+
+    def write_setting(self, setting: SettingKey[T], value: T) -> None:
+        """Store an office setting (sop_desktop.settings) in this database."""
+        dbm.write_setting(setting, value)
+
+    def open_watcher(self) -> Watcher:
+        """The cheap poll of other connections' changes (NOTIFY on PostgreSQL, data_version on
+        SQLite); a SopError when it cannot be opened."""
+        return open_watcher(self.db)
+
+    @staticmethod
+    def close_thread_connection() -> None:
+        """Close the database connection the calling (worker) thread opened, if it opened one;
+        peewee keeps one connection per thread, so other threads' stay open. Never raises."""
+        try:
+            if dbm.database.obj is not None and not dbm.database.is_closed():
+                dbm.database.close()
+        except Exception:  # noqa: BLE001 - a connection that will not close must not hide a result
+            pass
 
     def _disk_full(self, exc: Exception) -> diskspace.DiskFull | None:
         """"Disk penuh: kosongkan N MB di ..." when `exc` comes from a full disk, else None."""
@@ -80,20 +128,32 @@ class Services:
     def _check_before_first_write(self) -> None:
         """PRAGMA quick_check of the whole file before this process first writes to it: a
         file with damaged interior pages is refused, naming the newest good backup."""
-        result = startup_check(self.sqlite_path)
+        path = self.sqlite_path
+        if path is None:  # PostgreSQL: nothing to check on this PC
+            return
+        result = startup_check(path)
         if result.kind == "disk_full":
-            raise diskspace.DiskFull(self.sqlite_path.parent, diskspace.WORK_ROOM)
+            raise diskspace.DiskFull(path.parent, diskspace.WORK_ROOM)
         if not result.ok:
             raise DamagedDatabase(result)
 
-    def close(self) -> None:
+    def close(self, *, anchor: str | None = None) -> None:
+        """Close the database (remembering a SQLite file's state first); `anchor` (e.g.
+        "tutup" when the app closes) writes the chain's anchor before (only when it moved)."""
         if not self.db.is_closed():
+            if anchor is not None:
+                # deferred on purpose: the anchor log is only written when the app closes
+                from sop_desktop.storage.anchors import write_anchor
+
+                write_anchor(anchor, self.db)
             if self.sqlite_path is not None:
                 self._remember_state()
             self.db.close()
 
     def _remember_state(self) -> None:
         """Note the case count and chain head in the data folder (sop_desktop.storage.known_state)."""
+        if self.sqlite_path is None:
+            return
         try:
             facts = known_state.counts(self.db.connection())
         except Exception:  # noqa: BLE001 - a closing session never fails on a memo
@@ -103,5 +163,5 @@ class Services:
     def __enter__(self) -> Services:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()

@@ -13,13 +13,13 @@ import re
 import string
 
 from sop_desktop.errors import ValidationError
+from sop_desktop.services.changes import Changes
+from sop_desktop.settings import AGENDA_CODES, AGENDA_PATTERN
 from sop_desktop.storage import db as dbm
 
 Counter = dbm.Counter
 
-AGENDA_PATTERN_KEY = "numbering.agenda"
-AGENDA_KODE_KEY = "numbering.kode"  # {sop_code: short code} per SOP
-DEFAULT_AGENDA_PATTERN = "{nomor:04d}/{kode}/{bulan_romawi}/{tahun}"
+DEFAULT_AGENDA_PATTERN = AGENDA_PATTERN.default
 ROMAN_MONTHS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 PLACEHOLDERS = ("nomor", "kode", "bulan_romawi", "bulan", "tahun", "sop")
 
@@ -74,26 +74,41 @@ def format_number(pattern: str, nomor: int, kode: str, when: dt.date, *, sop: st
 
 
 def agenda_pattern() -> str:
-    return dbm.get_setting(AGENDA_PATTERN_KEY) or DEFAULT_AGENDA_PATTERN
+    return dbm.read_setting(AGENDA_PATTERN) or DEFAULT_AGENDA_PATTERN
 
 
 def sop_kode(sop_code: str) -> str:
     """The short code used in agenda numbers: configured per SOP, else the SOP's own code."""
-    configured = dbm.get_setting(AGENDA_KODE_KEY) or {}
+    configured = dbm.read_setting(AGENDA_CODES) or {}
     kode = configured.get(sop_code) or sop_code
     return re.sub(r"[\s/]+", "-", kode.strip())
 
 
-def set_sop_kode(sop_code: str, kode: str) -> None:
+def set_sop_kode(sop_code: str, kode: str) -> Changes:
+    """Store the short code an SOP's agenda numbers carry ({kode})."""
     with dbm.database.atomic():
-        configured = dict(dbm.get_setting(AGENDA_KODE_KEY) or {})
+        stored = dbm.read_setting(AGENDA_CODES) or {}
+        configured = dict(stored)  # a copy: the stored value is written back whole
         configured[sop_code] = kode.strip()
-        dbm.set_setting(AGENDA_KODE_KEY, configured)
+        dbm.write_setting(AGENDA_CODES, configured)
+    return Changes(numbering=True)
 
 
-def set_agenda_pattern(pattern: str) -> None:
+def set_agenda_pattern(pattern: str) -> Changes:
+    """Store the agenda number pattern (refused with the reason when it is not usable)."""
     validate_pattern(pattern)
-    dbm.set_setting(AGENDA_PATTERN_KEY, pattern)
+    dbm.write_setting(AGENDA_PATTERN, pattern)
+    return Changes(numbering=True)
+
+
+def save_numbering(pattern: str, sop_code: str | None = None, kode: str = "") -> Changes:
+    """Administration's Simpan penomoran: the pattern and (when given) one SOP's code, in one
+    transaction; nothing is stored when either is refused."""
+    with dbm.database.atomic():
+        changes = set_agenda_pattern(pattern.strip())
+        if sop_code and kode.strip():
+            changes = changes.merge(set_sop_kode(sop_code, kode))
+    return changes
 
 
 def agenda_key(sop_code: str) -> str:

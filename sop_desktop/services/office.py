@@ -1,6 +1,6 @@
 """The office profile: who this office is, printed on every letterhead (kop surat) and report.
 
-Stored as the Setting "office_profile" (a JSON object); `load()` gives defaults for anything an
+Stored as the Setting OFFICE_PROFILE (sop_desktop.settings) (a JSON object); `load()` gives defaults for anything an
 office has not filled in yet, so a fresh install still prints a sensible (if generic) kop.
 """
 
@@ -12,9 +12,10 @@ from pathlib import Path
 
 from sop_desktop.errors import ValidationError
 from sop_desktop.paths import resources_dir
+from sop_desktop.services.changes import Changes
+from sop_desktop.settings import OFFICE_PROFILE
 from sop_desktop.storage import db as dbm
 
-SETTING_KEY = "office_profile"
 # Before this date no office used SOP AP (Permenpan RB 35/2012): the default start date, so a
 # mistyped year (1990 for 2019) is refused until the office sets its own start date.
 DEFAULT_START_DATE = "2012-01-01"
@@ -116,15 +117,16 @@ class OfficeProfile:
 
 def load() -> OfficeProfile:
     """The stored profile (defaults for what is missing). Needs an open database."""
-    return OfficeProfile.from_dict(dbm.get_setting(SETTING_KEY) or {})
+    return OfficeProfile.from_dict(dbm.read_setting(OFFICE_PROFILE) or {})
 
 
-def save(profile: OfficeProfile) -> None:
+def save(profile: OfficeProfile) -> Changes:
     """Store the whole profile (one transaction)."""
     if profile.logo_path and not Path(profile.logo_path).expanduser().is_file():
         raise ValidationError(f"Berkas logo '{profile.logo_path}' tidak ditemukan.")
     profile.start_date()
-    dbm.set_setting(SETTING_KEY, profile.to_dict())
+    dbm.write_setting(OFFICE_PROFILE, profile.to_dict())
+    return Changes(office=True)
 
 
 def _stamp(value: dt.datetime | dt.date) -> str:

@@ -6,13 +6,17 @@ database, where an administrator edits them.
 
 from __future__ import annotations
 
+import contextlib
 import re
-import tomllib
+import threading
 import unicodedata
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from sop_desktop.domain.model import SopDefinition
 from sop_desktop.errors import NotFound, ValidationError
 from sop_desktop.paths import resources_dir
+from sop_desktop.services.changes import Changes, Outcome
 from sop_desktop.storage import db as dbm
 
 
@@ -35,6 +39,9 @@ class PositionInfo:
 
 
 def default_positions() -> list[PositionInfo]:
+    """The bundled positions (resources/positions.toml) a new database starts with."""
+    import tomllib  # deferred on purpose: read for a new database only, not at start (issue 19)
+
     path = resources_dir() / "positions.toml"
     if not path.exists():
         return []
@@ -45,6 +52,24 @@ def default_positions() -> list[PositionInfo]:
 
 class PositionService:
     """Positions and how SOP lanes map to them."""
+
+    def __init__(self) -> None:
+        self._pin = threading.local()  # per thread: the index pinned for one transaction
+
+    @contextlib.contextmanager
+    def pinned(self) -> Iterator[None]:
+        """Inside: the positions are read once and that index kept, one transaction's view
+        (a step transition asks for them twice: its own step and the next; issue 19)."""
+        depth = getattr(self._pin, "depth", 0)
+        if not depth:
+            self._pin.index = None
+        self._pin.depth = depth + 1
+        try:
+            yield
+        finally:
+            self._pin.depth = depth
+            if not depth:
+                self._pin.index = None
 
     def seed_defaults(self) -> None:
         if dbm.Position.select().exists():
@@ -65,35 +90,45 @@ class PositionService:
     def _index(self) -> dict[str, dbm.Position]:
         """{normalised name or alias: position}. Every step transition asks for it (issue 19):
         the rows are read with one prepared statement (peewee's query building cost more than
-        the query) and the index is built again only when they differ from the last read."""
+        the query) and the index is built again only when they differ from the last read;
+        inside pinned(), read once."""
+        pinned = getattr(self._pin, "index", None)
+        if pinned is not None:
+            return dict(pinned)
         rows = dbm.database.execute_sql(
             'SELECT "id", "name", "aliases", "external" FROM "position"').fetchall()
         cached = getattr(self, "_index_cache", None)
+        index: dict[str, dbm.Position]
         if cached is not None and cached[0] == rows:
-            return dict(cached[1])
-        index: dict[str, dbm.Position] = {}
-        as_aliases = dbm.Position.aliases.python_value
-        as_external = dbm.Position.external.python_value
-        for pos_id, name, aliases, external in rows:
-            pos = dbm.Position(id=pos_id, name=name, aliases=as_aliases(aliases),
-                               external=as_external(external))
-            for alias in [pos.name, *(pos.aliases or [])]:
-                index.setdefault(normalize_name(alias), pos)
-        self._index_cache = (rows, index)
+            index = cached[1]
+        else:
+            index = {}
+            as_aliases = dbm.Position.aliases.python_value
+            as_external = dbm.Position.external.python_value
+            for pos_id, name, aliases, external in rows:
+                pos = dbm.Position(id=pos_id, name=name, aliases=as_aliases(aliases),
+                                   external=as_external(external))
+                for alias in [pos.name, *(pos.aliases or [])]:
+                    index.setdefault(normalize_name(alias), pos)
+            self._index_cache = (rows, index)
+        if getattr(self._pin, "depth", 0):
+            self._pin.index = index
         return dict(index)
 
     def by_id(self, position_id: int) -> dbm.Position | None:
         """The position with this id, from the same cached read as _index (issue 19)."""
         return next((p for p in self._index().values() if p.id == position_id), None)
 
-    def resolve(self, lane_name: str | None, index: dict | None = None) -> dbm.Position | None:
+    def resolve(self, lane_name: str | None,
+                index: dict[str, dbm.Position] | None = None) -> dbm.Position | None:
         """The position a lane name (or position name / alias) means, or None."""
         if not lane_name:
             return None
         index = index if index is not None else self._index()
         return index.get(normalize_name(lane_name))
 
-    def position_for_lane(self, defn, lane_name: str | None, index: dict | None = None):
+    def position_for_lane(self, defn: SopDefinition, lane_name: str | None,
+                          index: dict[str, dbm.Position] | None = None) -> dbm.Position | None:
         """Explicit mapping in the SOP first, then the aliases."""
         lane = defn.lane_of(lane_name)
         if lane is not None and lane.position:
@@ -103,7 +138,8 @@ class PositionService:
         return self.resolve(lane_name, index)
 
     def save(self, name: str, aliases: list[str], external: bool = False,
-             old_name: str | None = None) -> dbm.Position:
+             old_name: str | None = None) -> Outcome[dbm.Position]:
+        """A new position or the edit of one (`old_name`: renamed), with its aliases."""
         name = name.strip()
         if not name:
             raise ValidationError("Nama jabatan wajib diisi")
@@ -115,9 +151,11 @@ class PositionService:
             pos.aliases = [a.strip() for a in aliases if a.strip()]
             pos.external = external
             pos.save()
-        return pos
+        self._pin.index = None  # a pinned view is stale now
+        # lanes resolve anew: inboxes, who may act and the case rows may all differ
+        return Outcome(pos, Changes(position_list=True, all_cases=True))
 
-    def listing(self, sops) -> list[PositionInfo]:
+    def listing(self, sops: Iterable[SopDefinition]) -> list[PositionInfo]:
         """Every position with the SOP lanes that map to it (sops: latest definitions)."""
         index = self._index()
         infos = {p.name: PositionInfo(p.name, list(p.aliases or []), p.external) for p in self.all()}

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import peewee as pw
 
 from sop_desktop.domain.model import DEFAULT_FIELDS, SopDefinition
 from sop_desktop.errors import NotFound
-from sop_desktop.importers.library import load_bundled
+from sop_desktop.importers.library import bundled_files, load
+from sop_desktop.services.changes import Changes, Outcome
 from sop_desktop.services.positions import normalize_name
 from sop_desktop.storage import db as dbm
 
@@ -42,9 +45,14 @@ class SopService:
         added = 0
         existing = {row.code for row in dbm.SopVersion.select(dbm.SopVersion.code)}
         with dbm.database.atomic():
-            for defn in load_bundled():
+            # only a file whose code is not stored yet is parsed (every start: issue 19)
+            for path, code in bundled_files():
+                if code is not None and code in existing:
+                    continue
+                defn = load(path)
                 if defn.code not in existing:
                     self._store(defn, 1)
+                    existing.add(defn.code)
                     added += 1
         return added
 
@@ -70,6 +78,20 @@ class SopService:
                  .order_by(dbm.SopVersion.code))
         return [self._defn(row) for row in query]
 
+    def summaries(self) -> list[SopSummary]:
+        """Code, name and step names of every SOP's newest version, sorted by code: the stored
+        columns and the steps' names picked from the stored JSON, without building the
+        definitions (the inbox's SOP filter at start, issue 19)."""
+        V = dbm.SopVersion
+        sub = V.select(V.code, pw.fn.MAX(V.version).alias("v")).group_by(V.code)
+        query = (V.select(V.code, V.name, V.definition)
+                 .join(sub, on=((V.code == sub.c.code) & (V.version == sub.c.v)))
+                 .order_by(V.code))
+        return [SopSummary(row.code, row.name,
+                           {int(step["number"]): str(step.get("kegiatan", ""))
+                            for step in (row.definition or {}).get("steps") or []})
+                for row in query]
+
     def get(self, code: str, version: int | None = None) -> SopDefinition:
         query = dbm.SopVersion.select().where(dbm.SopVersion.code == code)
         if version is not None:
@@ -85,7 +107,8 @@ class SopService:
         return sorted(r.version for r in rows)
 
     @staticmethod
-    def _defn(row) -> SopDefinition:
+    def _defn(row: dbm.SopVersion) -> SopDefinition:
+        """A stored version as a definition carrying its code and version."""
         defn = SopDefinition.from_dict(row.definition)
         defn.code, defn.version = row.code, row.version
         return defn
@@ -106,13 +129,20 @@ class SopService:
         return match_existing(defn, self.latest_all())
 
     def save_import(self, defn: SopDefinition, code: str | None = None, *,
-                    new: bool = False) -> tuple[SopDefinition, bool]:
-        """Store an imported SOP: a new SOP, or a new version of the one it revises.
+                    new: bool = False) -> Outcome[SavedSop]:
+        """Store an imported SOP (one transaction): a new SOP, or a new version of the one it revises.
 
         `code` makes it a new version of that SOP (or a new SOP with that code), `new` forces a
-        new SOP. Returns (stored definition, created). An identical re-import stores nothing.
-        What the matching could not decide is added to the stored definition's warnings.
+        new SOP. The value is (stored definition, created); an identical re-import stores
+        nothing and changes nothing. What the matching could not decide is added to the stored
+        definition's warnings.
         """
+        saved, created = self._save_import(defn, code, new=new)
+        return Outcome(SavedSop(saved, created), Changes(sops=created))
+
+    def _save_import(self, defn: SopDefinition, code: str | None, *,
+                     new: bool) -> tuple[SopDefinition, bool]:
+        """See save_import: (stored definition, created)."""
         with dbm.database.atomic():
             if code:
                 defn.code = code
@@ -136,6 +166,21 @@ class SopService:
             defn.code = make_code(defn.name, set(self.codes())) if new or not defn.code or \
                 defn.code in self.codes() else defn.code
             return self._store(defn, 1), True
+
+
+class SopSummary(NamedTuple):
+    """An SOP's newest version in short: for lists and filters that show names only."""
+
+    code: str
+    name: str
+    steps: dict[int, str]  # step number -> kegiatan
+
+
+class SavedSop(NamedTuple):
+    """An imported SOP as stored, and whether a version was created (False: identical)."""
+
+    definition: SopDefinition
+    created: bool
 
 
 def _inherit(defn: SopDefinition, current: SopDefinition) -> None:
@@ -187,7 +232,8 @@ def name_similarity(a: str, b: str) -> float:
     return max(jaccard, 0.9 * contained)
 
 
-def _words(texts) -> set[str]:
+def _words(texts: Iterable[str]) -> set[str]:
+    """The words of four letters or more in the texts, lower case."""
     return set(re.findall(r"[a-z]{4,}", " ".join(texts).lower()))
 
 

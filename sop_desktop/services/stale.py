@@ -20,7 +20,7 @@ class CaseMoved(ValidationError):
     """The case moved on after the view the action was taken on (someone else acted first)."""
 
     def __init__(self, message: str, *, number: str, by: str, at: dt.datetime | None,
-                 current_step: int | None, status: str):
+                 current_step: int | None, status: str) -> None:
         super().__init__(message)
         self.number = number
         self.by = by
@@ -29,14 +29,15 @@ class CaseMoved(ValidationError):
         self.status = status
 
 
-def last_move(case) -> dbm.History | None:
+def last_move(case: dbm.Case | int) -> dbm.History | None:
     """The newest event that moved the case (what a view's action is checked against)."""
     return (dbm.History.select().where((dbm.History.case == case)
                                        & (dbm.History.action.in_(MOVING_ACTIONS)))
             .order_by(dbm.History.id.desc()).first())
 
 
-def last_move_id(case) -> int | None:
+def last_move_id(case: dbm.Case | int) -> int | None:
+    """The id of the case's newest moving event (the token a view's action names)."""
     event = last_move(case)
     return event.id if event is not None else None
 

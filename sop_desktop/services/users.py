@@ -8,6 +8,7 @@ pejabat (an official: acts on the steps of the positions they hold).
 from __future__ import annotations
 
 import base64
+import builtins
 import datetime as dt
 import hashlib
 import hmac
@@ -16,8 +17,12 @@ import math
 import os
 import re
 from collections import OrderedDict
+from collections.abc import Callable
+from typing import Any, NoReturn
 
 from sop_desktop.errors import NotFound, PermissionDenied, ValidationError
+from sop_desktop.services.changes import Changes, Outcome
+from sop_desktop.services.positions import PositionService
 from sop_desktop.storage import db as dbm
 from sop_desktop.storage.ledger import record_user
 
@@ -60,7 +65,7 @@ def throttle_message(seconds: int) -> str:
 class LoginThrottled(PermissionDenied):
     """A log-in refused because of earlier failures; `seconds` until the next attempt counts."""
 
-    def __init__(self, seconds: int, prefix: str = ""):
+    def __init__(self, seconds: int, prefix: str = "") -> None:
         self.seconds = int(seconds)
         text = throttle_message(self.seconds)
         super().__init__(f"{prefix}. {text}" if prefix else text)
@@ -111,7 +116,8 @@ def check_password_strength(password: str) -> None:
         raise ValidationError(f"Kata sandi minimal {MIN_PASSWORD_LENGTH} karakter")
 
 
-def log_refusal(user, action: str, reason: str, case=None) -> None:
+def log_refusal(user: dbm.User | None, action: str, reason: str,
+                case: dbm.Case | None = None) -> None:
     """Record a refused action in the `refusal` table and the log (deny by default).
 
     Never pass a password or anything the user typed into a password field: a name that is not
@@ -139,7 +145,7 @@ ADMIN_ACTIONS: dict[str, str] = {
 }
 
 
-def is_administrator(user) -> bool:
+def is_administrator(user: dbm.User | None) -> bool:
     """True for an active administrator (the one check every admin-only action uses)."""
     return (user is not None and getattr(user, "role", None) == "administrator"
             and bool(getattr(user, "active", True)))
@@ -151,7 +157,8 @@ def has_active_administrator() -> bool:
                                    (dbm.User.active == True)).exists()  # noqa: E712
 
 
-def admin_refusal(user, action: str, *, first_run_ok: bool = False) -> str | None:
+def admin_refusal(user: dbm.User | None, action: str, *,
+                  first_run_ok: bool = False) -> str | None:
     """Why `user` may not take the administrator action `action` (Indonesian), else None.
 
     `user` None means nobody signed in (the CLI without --as): allowed only when
@@ -167,7 +174,8 @@ def admin_refusal(user, action: str, *, first_run_ok: bool = False) -> str | Non
     return None
 
 
-def require_admin(user, action: str, *, first_run_ok: bool = False, case=None) -> None:
+def require_admin(user: dbm.User | None, action: str, *, first_run_ok: bool = False,
+                  case: dbm.Case | None = None) -> None:
     """Raise PermissionDenied (logged as a refusal) unless `user` may take admin `action`."""
     reason = admin_refusal(user, action, first_run_ok=first_run_ok)
     if reason is not None:
@@ -175,14 +183,18 @@ def require_admin(user, action: str, *, first_run_ok: bool = False, case=None) -
         raise PermissionDenied(reason)
 
 
-def log_admin_action(user, action: str, detail: str = "") -> None:
+def log_admin_action(user: dbm.User | None, action: str, detail: str = "") -> None:
     """Write an administrator action that was carried out to the app log."""
     who = getattr(user, "username", "") or "(tanpa administrator, basis data baru)"
     log.info("tindakan administrator: %s oleh %s%s", ADMIN_ACTIONS.get(action, action), who,
                 f": {detail}" if detail else "")
 
 
-_UNCHECKED = object()
+class _Unchecked:
+    """The type of `_UNCHECKED`: no acting user given, nothing to check."""
+
+
+_UNCHECKED = _Unchecked()
 
 
 class UserService:
@@ -191,7 +203,8 @@ class UserService:
     `clock` (a callable returning the office's local time) decides when a log-in slow-down
     ends; tests replace it instead of sleeping."""
 
-    def __init__(self, positions, clock=None):
+    def __init__(self, positions: PositionService,
+                 clock: Callable[[], dt.datetime] | None = None) -> None:
         self.positions = positions
         self.clock = clock or dbm.now_local
         # unknown names get the same slow-down as real ones (so it reveals no names); kept in
@@ -201,7 +214,7 @@ class UserService:
     def has_administrator(self) -> bool:
         return has_active_administrator()
 
-    def check_may_add(self, actor, action: str = "tambah pengguna",
+    def check_may_add(self, actor: dbm.User | None, action: str = "tambah pengguna",
                       doing: str = "menambah pengguna") -> None:
         """Managing users is for administrators, except before any active administrator
         exists (the first-run setup creates the first one). Refusals are logged."""
@@ -217,11 +230,12 @@ class UserService:
 
     def create(self, username: str, name: str, password: str, role: str = "pejabat", *,
                nip: str = "", jabatan: str = "", positions: list[str] | None = None,
-               password_hash: str | None = None, by=_UNCHECKED) -> dbm.User:
+               password_hash: str | None = None,
+               by: dbm.User | None | _Unchecked = _UNCHECKED) -> dbm.User:
         """A new user; `password_hash` lets bulk tools (demo) reuse one computed hash.
 
         `by` is the acting user (or None): when given, check_may_add decides first."""
-        if by is not _UNCHECKED:
+        if not isinstance(by, _Unchecked):
             self.check_may_add(by)
         username = (username or "").strip()
         if not _USERNAME.match(username):
@@ -248,7 +262,7 @@ class UserService:
             for pos in resolved:
                 dbm.UserPosition.get_or_create(user=user, position=pos)
             record_user(user.id)  # the global chain covers every user's names
-        if by is not _UNCHECKED:
+        if not isinstance(by, _Unchecked):
             log_admin_action(by, "kelola_pengguna", f"pengguna {username} ({role}) ditambahkan")
         return user
 
@@ -306,7 +320,7 @@ class UserService:
             return _remaining(self._unknown.get(name, (0, None))[1], now)
         return _remaining(user.locked_until, now)
 
-    def _count_failure(self, user, now: dt.datetime) -> int:
+    def _count_failure(self, user: dbm.User, now: dt.datetime) -> int:
         """One more failure in a row, stored; returns the lock it starts (seconds, 0: none)."""
         with dbm.database.atomic():
             dbm.User.update(failed_logins=dbm.User.failed_logins + 1).where(
@@ -319,7 +333,7 @@ class UserService:
         user.failed_logins, user.locked_until = failures, until
         return delay
 
-    def _unknown_attempt(self, name: str, password: str, now: dt.datetime):
+    def _unknown_attempt(self, name: str, password: str, now: dt.datetime) -> NoReturn:
         failures, until = self._unknown.get(name, (0, None))
         wait = _remaining(until, now)
         if wait:
@@ -338,28 +352,29 @@ class UserService:
             raise LoginThrottled(delay, _WRONG)
         raise PermissionDenied(_WRONG)
 
-    def position_names(self, user) -> list[str]:
+    def position_names(self, user: dbm.User) -> builtins.list[str]:
         query = (dbm.Position.select(dbm.Position.name).join(dbm.UserPosition)
                  .where(dbm.UserPosition.user == user).order_by(dbm.Position.name))
         return [p.name for p in query]
 
-    def position_ids(self, user) -> set[int]:
+    def position_ids(self, user: dbm.User | int | None) -> set[int]:
         # a prepared statement: every action checks it (issue 19)
         if user is None:
             return set()
-        user_id = int(getattr(user, "id", user))
+        user_id = user if isinstance(user, int) else int(user.id)
         rows = dbm.database.execute_sql(
             f'SELECT "position_id" FROM "user_position" WHERE "user_id" = {dbm.database.param}',
             (user_id,)).fetchall()
         return {row[0] for row in rows}
 
-    def holders(self, position) -> list[dbm.User]:
+    def holders(self, position: dbm.Position | int) -> builtins.list[dbm.User]:
         """Active users who hold a position."""
         return list(dbm.User.select().join(dbm.UserPosition)
                     .where((dbm.UserPosition.position == position) & (dbm.User.active == True))  # noqa: E712
                     .order_by(dbm.User.name))
 
-    def set_positions(self, user, positions: list[str]) -> list[str]:
+    def set_positions(self, user: dbm.User,
+                      positions: builtins.list[str]) -> builtins.list[str]:
         resolved = [self.positions.get(p) for p in positions]
         with dbm.database.atomic():
             dbm.UserPosition.delete().where(dbm.UserPosition.user == user).execute()
@@ -367,7 +382,7 @@ class UserService:
                 dbm.UserPosition.get_or_create(user=user, position=pos)
         return self.position_names(user)
 
-    def update(self, user, *, name: str | None = None, nip: str | None = None,
+    def update(self, user: dbm.User, *, name: str | None = None, nip: str | None = None,
                jabatan: str | None = None, role: str | None = None,
                active: bool | None = None) -> dbm.User:
         if role is not None and role not in ROLES:
@@ -383,7 +398,33 @@ class UserService:
             record_user(user.id)
         return user
 
-    def change_password(self, user, old: str, new: str) -> None:
+    def save_account(self, admin: dbm.User, user: dbm.User | None, *, username: str, name: str,
+                     nip: str, role: str, active: bool, password: str,
+                     positions: builtins.list[str]) -> Outcome[dbm.User]:
+        """Administration's Simpan pengguna: a new account (`user` None) or the edit of one,
+        with its positions and (when given) a new password, in one transaction."""
+        require_admin(admin, "kelola_pengguna")  # refusal logged
+        with dbm.database.atomic():
+            if user is None:
+                user = self.create(username, name, password, role, nip=nip, positions=positions,
+                                   by=admin)
+                if not active:
+                    self.update(user, active=False)
+            else:
+                if user.id == admin.id and (role != "administrator" or not active):
+                    raise PermissionDenied("Anda tidak dapat mencabut peran administrator atau "
+                                           "menonaktifkan akun Anda sendiri.")
+                self.update(user, name=name, nip=nip, role=role, active=active)
+                self.set_positions(user, positions)
+                if password:
+                    self.reset_password(admin, user, password)
+                log_admin_action(admin, "kelola_pengguna",
+                                 f"pengguna {user.username} diubah ({user.role}, "
+                                 f"{'aktif' if user.active else 'nonaktif'})")
+        # who holds which position moves inboxes and who may act on every case
+        return Outcome(user, Changes(users=True, position_list=True, all_cases=True))
+
+    def change_password(self, user: dbm.User, old: str, new: str) -> None:
         """A user changes their own password; a wrong old password counts as a failed log-in."""
         now = self.clock()
         fresh = self.get_by_id(user.id)
@@ -402,7 +443,7 @@ class UserService:
         self._set_password(user, new)
         log.info("kata sandi %s diganti oleh pemiliknya", user.username)
 
-    def reset_password(self, admin, user, new: str) -> None:
+    def reset_password(self, admin: dbm.User | None, user: dbm.User, new: str) -> Changes:
         """An administrator sets another user's password (and lifts any log-in slow-down)."""
         if getattr(admin, "role", None) != "administrator" or not getattr(admin, "active", True):
             log_refusal(admin, "atur ulang sandi", "bukan administrator")
@@ -410,8 +451,9 @@ class UserService:
         self._set_password(user, new)
         log.info("kata sandi %s diatur ulang oleh %s", user.username,
                  getattr(admin, "username", "-"))
+        return Changes(users=True)
 
-    def _set_password(self, user, new: str) -> None:
+    def _set_password(self, user: dbm.User, new: str) -> None:
         check_password_strength(new)
         user.password_hash = hash_password(new)
         user.failed_logins = 0
@@ -420,7 +462,7 @@ class UserService:
             dbm.User.update(password_hash=user.password_hash, failed_logins=0,
                             locked_until=None).where(dbm.User.id == user.id).execute()
 
-    def to_dict(self, user) -> dict:
+    def to_dict(self, user: dbm.User) -> dict[str, Any]:
         return {"username": user.username, "name": user.name, "nip": user.nip,
                 "jabatan": user.jabatan, "role": user.role, "active": bool(user.active),
                 "positions": self.position_names(user)}
@@ -434,7 +476,7 @@ def _remaining(until: dt.datetime | None, now: dt.datetime) -> int:
     return min(MAX_DELAY, math.ceil((until - now).total_seconds()))
 
 
-def is_staff(user) -> bool:
+def is_staff(user: dbm.User | None) -> bool:
     """Operators and administrators record steps for others."""
     return getattr(user, "role", None) in ("operator", "administrator")
 

@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
 
 import peewee as pw
 
@@ -19,12 +22,15 @@ from sop_desktop.domain.model import SopDefinition
 from sop_desktop.domain.sifat import sifat_code
 from sop_desktop.errors import NotFound, PermissionDenied, SopError, ValidationError, storage_error
 from sop_desktop.services import numbering
+from sop_desktop.services.attachments import AttachmentService, StoredFile
 from sop_desktop.services.case_events import (
+    CaseRef,
     check_time,
     held_by_other,
     mark_moved,
     read_case,
     record_event,
+    save_moved,
 )
 from sop_desktop.services.case_fields import decision_value, validate_fields
 
@@ -52,20 +58,28 @@ from sop_desktop.services.case_states import (  # noqa: F401
     STATUS_STOPPED,
     CaseChange,
 )
-from sop_desktop.services.case_views import CaseViews
+from sop_desktop.services.case_views import CaseViews, current_step
+from sop_desktop.services.changes import Changes, Outcome
+from sop_desktop.services.positions import PositionService
+from sop_desktop.services.sops import SopService
 from sop_desktop.services.stale import check_not_moved
-from sop_desktop.services.users import is_staff, log_refusal
+from sop_desktop.services.users import UserService, is_staff, log_refusal
 from sop_desktop.storage import db as dbm
 from sop_desktop.storage.integrity import append_event  # every event is chained to the case's last one
 from sop_desktop.storage.watch import notify_cases
 
 log = logging.getLogger(__name__)
+_T = TypeVar("_T")
+# what an action's checks return: its commit, given the files copied into the store
+Commit = Callable[[Sequence[StoredFile]], CaseChange]
 
 
 class CaseService(CaseViews):
     """Open cases and run them through their SOP's steps."""
 
-    def __init__(self, sops, positions, users, attachments=None, clock=None):
+    def __init__(self, sops: SopService, positions: PositionService, users: UserService,
+                 attachments: AttachmentService | None = None,
+                 clock: Callable[[], dt.datetime] | None = None) -> None:
         self.sops = sops
         self.positions = positions
         self.users = users
@@ -75,7 +89,7 @@ class CaseService(CaseViews):
         self._calendar = None
 
     # -- lookups ---------------------------------------------------------------------------------
-    def get(self, number) -> dbm.Case:
+    def get(self, number: CaseRef) -> dbm.Case:
         """A case by agenda number (or by id when given an int)."""
         if isinstance(number, dbm.Case):
             return number
@@ -84,7 +98,7 @@ class CaseService(CaseViews):
             raise NotFound(f"Kasus '{number}' tidak ditemukan")
         return case
 
-    def definition(self, case) -> SopDefinition:
+    def definition(self, case: dbm.Case) -> SopDefinition:
         """The SOP version the case started on (it keeps it when the SOP is revised)."""
         vid = case.sop_version_id
         if vid not in self._defs:
@@ -96,7 +110,8 @@ class CaseService(CaseViews):
 
 
     # -- permission ------------------------------------------------------------------------------
-    def _step_position(self, case, defn: SopDefinition):
+    def _step_position(self, case: dbm.Case, defn: SopDefinition) -> dbm.Position | None:
+        """The position the case's current step waits on (None: no position maps its lane)."""
         if case.current_position_id is not None:
             # from the positions' cached read, kept on the case for _transition (issue 19)
             pos = self.positions.by_id(case.current_position_id)
@@ -104,15 +119,17 @@ class CaseService(CaseViews):
                 return case.current_position
             case.current_position = pos
             return pos
-        step = defn.step(case.current_step)
+        step = current_step(case, defn)
         return self.positions.position_for_lane(defn, step.lane)
 
-    def _authorize_step(self, case, defn, user, on_behalf_of=None):
+    def _authorize_step(self, case: dbm.Case, defn: SopDefinition, user: dbm.User,
+                        on_behalf_of: dbm.User | None = None
+                        ) -> tuple[dbm.Position | None, dbm.User | None]:
         """(position acted in, official on whose behalf) or PermissionDenied."""
         held = held_by_other(case, on_behalf_of or user)
         if held:
             raise PermissionDenied(held)
-        step = defn.step(case.current_step)
+        step = current_step(case, defn)
         pos = self._step_position(case, defn)
         pos_name = pos.name if pos is not None else (step.lane or "(tanpa pelaksana)")
         where = f"langkah {step.number} ({pos_name})"
@@ -137,7 +154,8 @@ class CaseService(CaseViews):
         raise PermissionDenied(f"Anda ({user.username}) tidak memegang jabatan {pos_name} "
                                f"untuk {where} kasus {case.number}")
 
-    def can_act(self, case, user, on_behalf_of=None) -> bool:
+    def can_act(self, case: CaseRef, user: dbm.User, on_behalf_of: dbm.User | None = None) -> bool:
+        """True when `user` (for `on_behalf_of`) may act on the case's current step now."""
         case = self.get(case)
         if case.status != STATUS_OPEN or case.current_step is None:
             return False
@@ -147,7 +165,7 @@ class CaseService(CaseViews):
             return False
         return True
 
-    def allowed_actions(self, case, user) -> list[str]:
+    def allowed_actions(self, case: CaseRef, user: dbm.User) -> list[str]:
         """The actions `user` may take on the case now (staff may need an on-behalf official)."""
         case = self.get(case)
         if case.status == STATUS_STOPPED:
@@ -159,14 +177,14 @@ class CaseService(CaseViews):
         holds = pos is not None and pos.id in self.users.position_ids(user)
         if not (holds or is_staff(user)):
             return []
-        step = defn.step(case.current_step)
+        step = current_step(case, defn)
         actions = [ACTION_DECIDE if step.kind == "decision" else ACTION_COMPLETE]
         if self.return_targets(case):
             actions.append(ACTION_RETURN)
         actions.append(ACTION_STOP)
         return actions
 
-    def action_states(self, case, user) -> dict[str, str]:
+    def action_states(self, case: CaseRef, user: dbm.User) -> dict[str, str]:
         """Each action a window offers on the case ("lanjut", "keputusan", "kembali",
         "hentikan", "buka_kembali", "lampiran") mapped to "" when `user` may take it now, else
         the reason why not (said to the user beside the disabled button)."""
@@ -182,7 +200,7 @@ class CaseService(CaseViews):
             out[ACTION_ATTACH] = ""
             return out
         defn = self.definition(case)
-        step = defn.step(case.current_step)
+        step = current_step(case, defn)
         pos = self._step_position(case, defn)
         holds = pos is not None and pos.id in self.users.position_ids(user)
         pos_name = pos.name if pos is not None else (step.lane or "(tanpa pelaksana)")
@@ -202,14 +220,25 @@ class CaseService(CaseViews):
         }
         return out
 
-    def holders_for(self, case) -> list[dbm.User]:
+    def holders_for(self, case: CaseRef) -> list[dbm.User]:
         """Who holds the position of the case's current step (the on-behalf candidates)."""
         case = self.get(case)
         if case.current_position_id is None:
             return []
         return self.users.holders(case.current_position_id)
 
-    def return_targets(self, case) -> list[int]:
+    def on_behalf_choices(self, case: CaseRef, user: dbm.User) -> list[dbm.User] | None:
+        """The officials staff choose from to record the current step for them; None when
+        `user` records it in their own name (holds the position, or an outside lane)."""
+        case = self.get(case)
+        if case.status != STATUS_OPEN or case.current_position_id is None or not is_staff(user):
+            return None
+        position = case.current_position
+        if position is None or position.external or position.id in self.users.position_ids(user):
+            return None
+        return self.holders_for(case)
+
+    def return_targets(self, case: CaseRef) -> list[int]:
         """Earlier steps a case may be returned to: those before the current one in the table."""
         case = self.get(case)
         if case.current_step is None:
@@ -219,19 +248,21 @@ class CaseService(CaseViews):
         return [s.number for s in defn.steps[:i]]
 
     # -- time ------------------------------------------------------------------------------------
-    def _when(self, case, at: dt.datetime | None) -> dt.datetime:
+    def _when(self, case: dbm.Case | None, at: dt.datetime | None) -> dt.datetime:
+        """The event's real time, checked against the case and the office (check_time)."""
         return check_time(case, at, self.clock())
 
     # -- actions ---------------------------------------------------------------------------------
-    def _guard(self, action: str, user, case, fn, *, write: bool = True):
+    def _guard(self, action: str, user: dbm.User | None, case: CaseRef | None,
+               fn: Callable[[], _T], *, write: bool = True) -> _T:
         """Run one action in its own write transaction; log and re-raise refusals.
         `write=False`: only its checks, read outside a transaction (before files are copied)."""
         try:
             if not write:
                 return fn()
-            with dbm.database.atomic():
+            with dbm.database.atomic(), self.positions.pinned():  # positions read once
                 result = fn()
-                if isinstance(result, CaseChange):
+                if isinstance(result, CaseChange) and not result.notified:
                     notify_cases(result.case_ids)  # delivered to other PCs on commit
                 return result
         except PermissionDenied as exc:
@@ -245,10 +276,10 @@ class CaseService(CaseViews):
                 raise
             raise known from exc
 
-    def open_case(self, sop_code: str, user, fields: dict | None = None, *,
-                  at: dt.datetime | None = None, note: str = "", on_behalf_of=None,
-                  version: int | None = None, intake_done: bool = True,
-                  sifat=None) -> CaseChange:
+    def open_case(self, sop_code: str, user: dbm.User, fields: Mapping[str, Any] | None = None,
+                  *, at: dt.datetime | None = None, note: str = "",
+                  on_behalf_of: dbm.User | None = None, version: int | None = None,
+                  intake_done: bool = True, sifat: str | int | None = None) -> CaseChange:
         """Open a case on the newest version of an SOP (or `version`); the agenda number is new.
 
         `intake_done` (the default, in the window and the CLI alike): when the first step is an
@@ -265,7 +296,7 @@ class CaseService(CaseViews):
         clean = validate_fields(defn, fields or {})
         first = defn.steps[0]
 
-        def body():
+        def body() -> CaseChange:
             when = self._when(None, at)
             index = self.positions._index()
             pos = self.positions.position_for_lane(defn, first.lane, index)
@@ -302,12 +333,13 @@ class CaseService(CaseViews):
                 return CaseChange(ACTION_OPEN, [case.id], [case.number], done.positions,
                                   done.event_id, STATUS_OPEN, None, nxt[0])
             return CaseChange(ACTION_OPEN, [case.id], [case.number],
-                              [case.current_position.name] if case.current_position_id else [],
+                              [case.current_position.name] if case.current_position is not None else [],
                               event.id, STATUS_OPEN, None, first.number)
 
         return self._guard(ACTION_OPEN, user, None, body)
 
-    def _place(self, case, defn: SopDefinition, number: int, start: dt.datetime, index=None) -> None:
+    def _place(self, case: dbm.Case, defn: SopDefinition, number: int, start: dt.datetime,
+               index: dict[str, dbm.Position] | None = None) -> None:
         """Put the case on a step: lane, position and due time stored for the inbox queries."""
         step = defn.step(number)
         pos = self.positions.position_for_lane(defn, step.lane, index)
@@ -317,7 +349,8 @@ class CaseService(CaseViews):
         case.step_started_at = start
         case.current_due = self.calendar().due(start, step.waktu) if step.waktu else None
 
-    def _act(self, action: str, user, number, check, files=()) -> CaseChange:
+    def _act(self, action: str, user: dbm.User, number: CaseRef, check: Callable[[], Commit],
+             files: Sequence[str | Path] = ()) -> CaseChange:
         """Run an action whose `check()` refuses it or returns its commit(stored files).
 
         With files, the checks (rights, a moved case, the time) run first and only then are
@@ -332,11 +365,14 @@ class CaseService(CaseViews):
         with self.attachments.staged(files) as stored:
             return self._guard(action, user, case, lambda: check()(stored))
 
-    def _transition(self, case, defn, user, action: str, to_step: int | None, *, at, note: str,
-                    position=None, on_behalf_of=None, decision: str | None = None,
-                    stored=(), status: str = STATUS_OPEN) -> CaseChange:
+    def _transition(self, case: dbm.Case, defn: SopDefinition, user: dbm.User, action: str,
+                    to_step: int | None, *, at: dt.datetime, note: str,
+                    position: dbm.Position | None = None, on_behalf_of: dbm.User | None = None,
+                    decision: str | None = None, stored: Sequence[StoredFile] = (),
+                    status: str = STATUS_OPEN) -> CaseChange:
+        """Move the case (to `to_step`, or closed by `status`) and append its event."""
         now = self.clock()
-        old_position = case.current_position.name if case.current_position_id else None
+        old_position = case.current_position.name if case.current_position is not None else None
         from_step = case.current_step
         due = case.current_due
         seconds = ((at - case.step_started_at).total_seconds()
@@ -356,10 +392,10 @@ class CaseService(CaseViews):
         case.status = status
         case.updated_at = now
         case.holder = case.held_at = None  # a case taken at a step is free again once it moves
-        dbm.update_row(case)  # = case.save(), one prepared UPDATE (issue 19)
-        mark_moved(case, user, now)
-        event = append_event(
-            case=case, action=action, from_step=from_step, to_step=to_step, decision=decision,
+        row = save_moved(case, user, now)  # case.save(), read markers, notify: one trip (issue 19)
+        event = append_event(  # the case row is locked (_open_case_row) or new in this transaction
+            case_locked=True, case_row=row, case=case, action=action, from_step=from_step,
+            to_step=to_step, decision=decision,
             user=user.id, position=position.id if position is not None else None,
             on_behalf_of=on_behalf_of.id if on_behalf_of is not None else None, at=at,
             recorded_at=now, note=note or "", attachments=[f.to_dict() for f in stored],
@@ -368,11 +404,13 @@ class CaseService(CaseViews):
             dbm.Attachment.create(case=case, history=event, sha256=f.sha256, name=f.name,
                                   size=f.size, added_by=user.id, added_at=now)
         positions = [p for p in dict.fromkeys(
-            [old_position, case.current_position.name if case.current_position_id else None]) if p]
+            [old_position,
+             case.current_position.name if case.current_position is not None else None]) if p]
         return CaseChange(action, [case.id], [case.number], positions, event.id, case.status,
-                          from_step, to_step)
+                          from_step, to_step, notified=True)
 
-    def advance(self, number, user, *, note: str = "", attachments=(), on_behalf_of=None,
+    def advance(self, number: CaseRef, user: dbm.User, *, note: str = "",
+                attachments: Sequence[str | Path] = (), on_behalf_of: dbm.User | None = None,
                 at: dt.datetime | None = None, decision: str | None = None,
                 on_step: int | None = None, on_event: int | None = None) -> CaseChange:
         """Complete the current step (or answer it, for a decision step).
@@ -384,10 +422,10 @@ class CaseService(CaseViews):
                                on_behalf_of=on_behalf_of, at=at, on_step=on_step,
                                on_event=on_event)
 
-        def check():
+        def check() -> Commit:
             case = self._open_case_row(number, on_step, on_event)
             defn = self.definition(case)
-            step = defn.step(case.current_step)
+            step = current_step(case, defn)
             position, behalf = self._authorize_step(case, defn, user, on_behalf_of)
             if step.kind == "decision":
                 raise ValidationError(f"Langkah {step.number} adalah keputusan: jawab ya atau "
@@ -404,16 +442,17 @@ class CaseService(CaseViews):
 
         return self._act(ACTION_COMPLETE, user, number, check, attachments)
 
-    def decide(self, number, user, decision: str, *, note: str = "", attachments=(),
-               on_behalf_of=None, at: dt.datetime | None = None, on_step: int | None = None,
+    def decide(self, number: CaseRef, user: dbm.User, decision: str, *, note: str = "",
+               attachments: Sequence[str | Path] = (),
+               on_behalf_of: dbm.User | None = None, at: dt.datetime | None = None, on_step: int | None = None,
                on_event: int | None = None) -> CaseChange:
         """Answer a decision step: Ya or Tidak, each going where the SOP says."""
         answer = decision_value(decision)
 
-        def check():
+        def check() -> Commit:
             case = self._open_case_row(number, on_step, on_event)
             defn = self.definition(case)
-            step = defn.step(case.current_step)
+            step = current_step(case, defn)
             position, behalf = self._authorize_step(case, defn, user, on_behalf_of)
             if step.kind != "decision":
                 raise ValidationError(f"Langkah {step.number} bukan keputusan: selesaikan tanpa "
@@ -429,14 +468,15 @@ class CaseService(CaseViews):
 
         return self._act(ACTION_DECIDE, user, number, check, attachments)
 
-    def return_to(self, number, user, to_step: int, reason: str, *, on_behalf_of=None,
+    def return_to(self, number: CaseRef, user: dbm.User, to_step: int, reason: str, *,
+                  on_behalf_of: dbm.User | None = None,
                   at: dt.datetime | None = None, on_step: int | None = None,
                   on_event: int | None = None) -> CaseChange:
         """Send the case back to an earlier step, with a reason."""
         if not (reason or "").strip():
             raise ValidationError("Alasan pengembalian wajib diisi")
 
-        def body():
+        def body() -> CaseChange:
             case = self._open_case_row(number, on_step, on_event)
             defn = self.definition(case)
             position, behalf = self._authorize_step(case, defn, user, on_behalf_of)
@@ -451,16 +491,19 @@ class CaseService(CaseViews):
 
         return self._guard(ACTION_RETURN, user, number, body)
 
-    def stop(self, number, user, reason: str, *, on_behalf_of=None,
+    def stop(self, number: CaseRef, user: dbm.User, reason: str, *,
+             on_behalf_of: dbm.User | None = None,
              at: dt.datetime | None = None, on_step: int | None = None,
              on_event: int | None = None) -> CaseChange:
         """Stop a running case (it stays on its step, status dihentikan)."""
         if not (reason or "").strip():
             raise ValidationError("Alasan penghentian wajib diisi")
 
-        def body():
+        def body() -> CaseChange:
             case = self._open_case_row(number, on_step, on_event)
             defn = self.definition(case)
+            position: dbm.Position | None
+            behalf: dbm.User | None
             if user.role == "administrator" and on_behalf_of is None:
                 position, behalf = self._step_position(case, defn), None
             else:
@@ -472,13 +515,13 @@ class CaseService(CaseViews):
 
         return self._guard(ACTION_STOP, user, number, body)
 
-    def reopen(self, number, user, reason: str, *, at: dt.datetime | None = None,
+    def reopen(self, number: CaseRef, user: dbm.User, reason: str, *, at: dt.datetime | None = None,
                on_event: int | None = None) -> CaseChange:
         """Reopen a stopped case on the step where it stopped (administrator only)."""
         if not (reason or "").strip():
             raise ValidationError("Alasan membuka kembali wajib diisi")
 
-        def body():
+        def body() -> CaseChange:
             case = self._locked(number)
             check_not_moved(case, None, on_event)
             if user.role != "administrator":
@@ -494,31 +537,36 @@ class CaseService(CaseViews):
 
         return self._guard(ACTION_REOPEN, user, number, body)
 
-    def record_event(self, case, user, action: str, note: str = "", *,
-                     at: dt.datetime | None = None, attachments=(), position=None) -> dbm.History:
+    def record_event(self, case: CaseRef, user: dbm.User, action: str, note: str = "", *,
+                     at: dt.datetime | None = None,
+                     attachments: Sequence[StoredFile | Mapping[str, Any]] = (),
+                     position: dbm.Position | int | None = None) -> dbm.History:
         """See the module-level record_event (this one uses the engine's clock)."""
         return record_event(self.get(case), user, action, note, at=at, attachments=attachments,
                             position=position, clock=self.clock)
 
-    def attach(self, number, user, files, note: str = "") -> dbm.History:
-        """Add files to a case without moving it (one "lampiran" event); a failed write
-        leaves no copied file behind in the store."""
+    def attach(self, number: CaseRef, user: dbm.User, files: Sequence[str | Path],
+               note: str = "") -> Outcome[dbm.History]:
+        """Add files to a case without moving it (one "lampiran" event, with its Changes); a
+        failed write leaves no copied file behind in the store."""
         case = self.get(number)
         if self.attachments is None:
             raise SopError("Penyimpanan lampiran tidak tersedia")
         with self.attachments.staged(files) as stored:
             names = ", ".join(f.name for f in stored)
-            return self._guard(ACTION_ATTACH, user, case, lambda: record_event(
+            event = self._guard(ACTION_ATTACH, user, case, lambda: record_event(
                 case, user, ACTION_ATTACH, note or f"Lampiran: {names}", attachments=stored,
                 clock=self.clock))
+        return Outcome(event, Changes(cases=(case.id,), attachments=True, action=ACTION_ATTACH))
 
-    def _case_or_none(self, number):
+    def _case_or_none(self, number: CaseRef) -> dbm.Case | None:
+        """The case, or None when there is no such case."""
         try:
             return self.get(number)
         except NotFound:
             return None
 
-    def _locked(self, number) -> dbm.Case:
+    def _locked(self, number: CaseRef) -> dbm.Case:
         """The case re-read inside the running write transaction.
 
         SQLite's BEGIN IMMEDIATE already serialises writers; PostgreSQL needs the row lock
@@ -530,7 +578,7 @@ class CaseService(CaseViews):
             raise NotFound(f"Kasus '{key}' tidak ditemukan")
         return case
 
-    def _open_case_row(self, number, on_step: int | None = None,
+    def _open_case_row(self, number: CaseRef, on_step: int | None = None,
                        on_event: int | None = None) -> dbm.Case:
         """The running case, locked for this transaction; refused first when it moved on
         since the view the action was taken on (so the later of two people hears that, not
