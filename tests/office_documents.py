@@ -11,14 +11,23 @@ from tests.conftest import ROOT
 DOCUMENTS = ROOT / "tests" / "fixtures" / "documents"
 
 
-def keys(suffix: str) -> list[dict]:
-    """The keys of the documents of one kind (".docx", ".xlsx"), by file name."""
+def keys(suffix: str, several: bool = False) -> list[dict]:
+    """The keys of the documents of one kind (".docx", ".xlsx"), by file name: those of one
+    SOP, or with `several` those of documents holding several SOPs (key["sops"])."""
     out = []
     for path in sorted(DOCUMENTS.glob("*.json")):
         key = json.loads(path.read_text(encoding="utf-8"))
-        if key["document"].endswith(suffix):
+        if key["document"].endswith(suffix) and ("sops" in key) == several:
             out.append(key)
     return out
+
+
+def key_named(name: str) -> dict:
+    """The key of one fixture document by its file name (e.g. "monev.docx")."""
+    path = DOCUMENTS / (Path(name).stem + ".json")
+    key = json.loads(path.read_text(encoding="utf-8"))
+    assert key["document"] == name, (name, key["document"])
+    return key
 
 
 def document(key: dict, suffix: str | None = None) -> Path:
@@ -27,10 +36,18 @@ def document(key: dict, suffix: str | None = None) -> Path:
 
 
 def mismatches(result, key: dict) -> list[str]:
-    """Every way an import differs from the key (empty when it matches)."""
-    if len(result.sops) != 1:
-        return [f"{len(result.sops)} SOP terbaca, bukan 1"]
-    defn = result.sops[0]
+    """Every way an import differs from the key (empty when it matches); a key with "sops"
+    is checked SOP by SOP, in document order."""
+    wanted = key.get("sops", [key])
+    if len(result.sops) != len(wanted):
+        return [f"{len(result.sops)} SOP terbaca, bukan {len(wanted)}"]
+    return [f"SOP {n}: {m}" if len(wanted) > 1 else m
+            for n, (defn, want) in enumerate(zip(result.sops, wanted, strict=True), 1)
+            for m in _sop_mismatches(defn, want)]
+
+
+def _sop_mismatches(defn, key: dict) -> list[str]:
+    """Every way one imported SOP differs from its key."""
     out = []
     if defn.name != key["name"]:
         out.append(f"nama {defn.name!r} != {key['name']!r}")

@@ -12,11 +12,22 @@ inference (lanes.py, decisions.py).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sop_desktop.domain.model import SopDefinition
 from sop_desktop.errors import ImportFailed
+
+if TYPE_CHECKING:
+    from sop_desktop.importers.cells import Line
+    from sop_desktop.importers.flowread import Origins
+    from sop_desktop.importers.geometry import Page
+    from sop_desktop.importers.pdf import Cancel, Progress
+
+# The readers are imported inside the functions on purpose (start-up speed): services import
+# this package at start (importers.library) and the readers with their libraries cost ~0.1 s.
 
 MAX_TEXT_BYTES = 20 * 1024 * 1024
 
@@ -28,11 +39,12 @@ class ImportResult:
     sops: list[SopDefinition] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     # drawn documents only (geometry.Page list, flowread.Origins): for the review screen
-    pages: list = field(default_factory=list)
-    origins: object = None
+    pages: list[Page] = field(default_factory=list)
+    origins: Origins | None = None
 
 
-def read_sop_file(path: str | Path, progress=None, cancel=None) -> ImportResult:
+def read_sop_file(path: str | Path, progress: Progress | None = None,
+                  cancel: Cancel | None = None) -> ImportResult:
     """Import any SOP file the product reads: .toml library file, PDF, scan, .docx, .xlsx or text.
 
     `progress(done, total, what)` is called during long reads; `cancel()` returning True stops
@@ -40,6 +52,7 @@ def read_sop_file(path: str | Path, progress=None, cancel=None) -> ImportResult:
     """
     path = Path(path)
     if path.suffix.lower() == ".toml":
+        # deferred: the readers and their libraries, for start-up (see the note at the top)
         from sop_desktop.importers.library import load
 
         return ImportResult([load(path)], [])
@@ -48,6 +61,7 @@ def read_sop_file(path: str | Path, progress=None, cancel=None) -> ImportResult:
 
 def import_text(text: str, source: str = "teks") -> ImportResult:
     """Import every SOP table in a text (tab-separated rows, as extracted from PDF)."""
+    # deferred: the readers and their libraries, for start-up (see the note at the top)
     from sop_desktop.importers.build import parse_lines
     from sop_desktop.importers.cells import tokenize_text
 
@@ -57,16 +71,20 @@ def import_text(text: str, source: str = "teks") -> ImportResult:
 
 def import_xlsx(path: str | Path) -> ImportResult:
     """Import every SOP table of every sheet of an .xlsx file (hostile files are refused)."""
+    # deferred: the readers and their libraries, for start-up (see the note at the top)
     from sop_desktop.importers.xlsx import read_sheets
 
     path = Path(path)
     return import_sheets(path, read_sheets(path), ImportResult())
 
 
-def import_sheets(path: Path, sheets, result: ImportResult, after=None) -> ImportResult:
+def import_sheets(path: Path, sheets: Iterable[tuple[str, list[Line], list[str]]], result: ImportResult,
+                  after: Callable[[str, list[SopDefinition], list[Line]], None] | None = None
+                  ) -> ImportResult:
     """The SOPs of a workbook's sheets (title, lines, notes) into `result`: a sheet whose table
     cannot be read is skipped with a warning, an identity sheet without a table carries over to
     the next sheet; `after(title, sops, lines)` may refine a sheet's SOPs (its drawn shapes)."""
+    # deferred: the readers and their libraries, for start-up (see the note at the top)
     from sop_desktop.importers.build import NO_TABLE, parse_lines
     from sop_desktop.importers.identity import parse_preamble
 
@@ -102,7 +120,8 @@ def import_sheets(path: Path, sheets, result: ImportResult, after=None) -> Impor
     return result
 
 
-def import_file(path: str | Path, progress=None, cancel=None) -> ImportResult:
+def import_file(path: str | Path, progress: Progress | None = None,
+                cancel: Cancel | None = None) -> ImportResult:
     """Import a PDF, scan, .docx, .xlsx or text SOP file, chosen by content and extension."""
     path = Path(path)
     if not path.exists():
@@ -116,6 +135,7 @@ def import_file(path: str | Path, progress=None, cancel=None) -> ImportResult:
     except OSError as exc:
         raise ImportFailed(f"{path.name}: berkas tidak dapat dibaca ({exc.strerror})") from None
     if head.startswith(b"%PDF") or (path.suffix.lower() == ".pdf" and b"%PDF" in _head(path)):
+        # deferred: the readers and their libraries, for start-up (see the note at the top)
         from sop_desktop.importers.pdf import import_pdf
         from sop_desktop.importers.scan import import_scan, is_scanned_pdf
 
@@ -166,6 +186,7 @@ def _head(path: Path) -> bytes:
 
 def _known_other_format(path: Path, head: bytes) -> str:
     """What to tell a user who picked a broken PDF or a .doc, .xls, .odt or .ods file."""
+    # deferred: the readers and their libraries, for start-up (see the note at the top)
     from sop_desktop.importers.docx import office_refusal
 
     if path.suffix.lower() == ".pdf":
@@ -179,6 +200,7 @@ def _is_word_package(path: Path, head: bytes) -> bool:
         return False
     import zipfile
 
+    # deferred: the readers and their libraries, for start-up (see the note at the top)
     from sop_desktop.importers.zipguard import check_directory
 
     try:

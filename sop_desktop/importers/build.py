@@ -20,11 +20,12 @@ from sop_desktop.errors import ImportFailed, ValidationError
 from sop_desktop.importers.cells import Line, norm_key
 from sop_desktop.importers.decisions import infer_decisions, mark_start_end, relocate_labels
 from sop_desktop.importers.identity import Preamble, parse_preamble, sop_name
-from sop_desktop.importers.lanes import clean_lane_name, infer_lanes
+from sop_desktop.importers.lanes import Marks, clean_lane_name, infer_lanes
 from sop_desktop.importers.layout import renumber_labels
 from sop_desktop.importers.table import (
     NO_STANDARD,
     HeaderModel,
+    Row,
     TablePart,
     build_header,
     classify_mark,
@@ -167,12 +168,12 @@ def _actor_names(draft: SopDraft, source: str) -> list[str]:
     return names
 
 
-def _lane_map(model: HeaderModel, first: HeaderModel, names: list[str]) -> dict:
-    """column of this part -> lane index of the SOP (key -1: actor name -> lane index)."""
-    out: dict = {}
+def _lane_map(model: HeaderModel, first: HeaderModel, names: list[str]) -> dict[int | str, int]:
+    """column of this part -> lane index of the SOP (a table with a Pelaksana column: actor
+    name -> lane index)."""
+    out: dict[int | str, int] = {}
     if model.actor_col is not None:
-        out[-1] = {n: k for k, n in enumerate(names)}
-        return out
+        return {n: k for k, n in enumerate(names)}
     for pos, (col, name) in enumerate(model.lanes):
         best, score = None, 0.0
         for k, known in enumerate(names):
@@ -217,7 +218,7 @@ def build_sop(draft: SopDraft, source: str, sheet_name: str = "") -> SopDefiniti
     else:
         names = _unique([n for _, n in first_model.lanes], warnings)
     steps: list[Step] = []
-    marks: list[dict[int, str]] = []
+    marks: list[Marks] = []
     seen: dict[int, tuple] = {}
     for part, model in draft.parts:
         warnings.extend(w for w in model.warnings if w not in warnings)
@@ -289,8 +290,9 @@ def _readable_waktu(text: str) -> bool:
         return False
 
 
-def _row_step(row, model: HeaderModel, lane_of: dict[int, int], sop: str, source: str,
-              warnings: list[str]):
+def _row_step(row: Row, model: HeaderModel, lane_of: dict[int | str, int], sop: str, source: str,
+              warnings: list[str]) -> tuple[Step, Marks]:
+    """One table row as a Step, with the marks in its lane columns."""
     cells = row.cells
     shift = _row_shift(cells, model)
     if shift:
@@ -340,11 +342,11 @@ def _row_step(row, model: HeaderModel, lane_of: dict[int, int], sop: str, source
             step_flags.append("waktu_unreadable")
     elif waktu is not None and waktu_text != original and not united:
         waktu = dataclasses.replace(waktu, text=original)
-    row_marks: dict[int, str] = {}
+    row_marks: Marks = {}
     if model.actor_col is not None:
         actor = clean_lane_name(cells[model.actor_col]) if model.actor_col < len(cells) else ""
-        if actor in lane_of.get(-1, {}):
-            row_marks[lane_of[-1][actor]] = "x"
+        if actor in lane_of:
+            row_marks[lane_of[actor]] = "x"
     for col, _ in model.lanes:
         if col < len(cells) and cells[col] and col in lane_of:
             row_marks.setdefault(lane_of[col], classify_mark(cells[col]))

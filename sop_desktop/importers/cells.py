@@ -10,7 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
+
+from sop_desktop.domain.dates import tanggal
 
 _TAG = re.compile(r"<[^>]*>")
 _ITALIC = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
@@ -102,7 +106,7 @@ def tokenize_text(text: str) -> list[Line]:
     return out
 
 
-def tokenize_grid(rows, sheet: str) -> list[Line]:
+def tokenize_grid(rows: Iterable[Iterable[Any]], sheet: str) -> list[Line]:
     """Turn spreadsheet rows (sequences of values) into lines of cells."""
     out = []
     for no, row in enumerate(rows, start=1):
@@ -113,7 +117,7 @@ def tokenize_grid(rows, sheet: str) -> list[Line]:
     return out
 
 
-def cell_text(value) -> str:
+def cell_text(value: object) -> str:
     """A spreadsheet value as the text a reader sees (1.0 -> "1")."""
     if value is None:
         return ""
@@ -124,13 +128,11 @@ def cell_text(value) -> str:
     if isinstance(value, (dt.time, dt.timedelta)):
         return _duration(value)
     if isinstance(value, (dt.date, dt.datetime)):
-        from sop_desktop.domain.dates import tanggal
-
         return tanggal(value)  # "24 Oktober 2022", as the identity page prints dates
     return str(value)
 
 
-def _duration(value) -> str:
+def _duration(value: dt.time | dt.timedelta) -> str:
     """A time-formatted cell ("0:15", typed into a Waktu column) as the duration it means."""
     if isinstance(value, dt.time):
         minutes = value.hour * 60 + value.minute + (1 if value.second >= 30 else 0)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from sop_desktop.domain.model import Step
-from sop_desktop.importers.lanes import LaneIndex, lane_index, read_facts
+from sop_desktop.importers.lanes import LaneIndex, Marks, lane_index, read_facts
 
 _RETURN = re.compile(
     r"\b(apabila|jika|bila|bilamana|kalau)\b[^.;]{0,160}?"
@@ -69,7 +69,7 @@ def explicit_targets(text: str, numbers: set[int]) -> tuple[int | None, int | No
     return yes, no, labelled
 
 
-def infer_decisions(steps: list[Step], lanes: list[str], marks: list[dict[int, str]]) -> list[str]:
+def infer_decisions(steps: list[Step], lanes: list[str], marks: list[Marks]) -> list[str]:
     """Set kind/yes/no on the steps; return warnings."""
     warnings: list[str] = []
     if not steps:
@@ -151,7 +151,7 @@ def _decision_cue(step: Step) -> bool:
                 (_RETURN.search(text) and _CONDITION.search(text)))
 
 
-def relocate_labels(steps: list[Step], marks: list[dict]) -> list[str]:
+def relocate_labels(steps: list[Step], marks: list[Marks]) -> list[str]:
     """Ya/Tidak labels printed on the row after a decision (where the arrows leaving the
     diamond run) moved to that decision, so the row below does not become one; warnings."""
     warnings: list[str] = []
@@ -206,7 +206,7 @@ def _target_for_lane(i: int, steps: list[Step], lane: str) -> tuple[int | None, 
     return None, ""
 
 
-def mark_start_end(steps: list[Step], marks: list[dict[int, str]]) -> None:
+def mark_start_end(steps: list[Step], marks: list[Marks]) -> None:
     """First step start, last step end (unless a decision); MULAI/SELESAI marks likewise."""
     if not steps:
         return

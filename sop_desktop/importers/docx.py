@@ -10,30 +10,45 @@ floating over the table from a paragraph before it are placed against the table'
 and row heights (exact heights as written, others estimated from the text), and handed to the
 shared flowchart logic (drawingml.apply_drawn_rows -> flowread): lane from the column a symbol
 sits in, kind from its preset geometry, Ya/Tidak targets from connectors and text boxes.
+Each table with rows is also a grid page (drawingml.GridPage) and each step keeps the row it
+was read from (`ImportResult.pages`/`origins`, for the review screen).
 """
 
 from __future__ import annotations
 
 import math
 import zipfile
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from sop_desktop.errors import ImportFailed
+from sop_desktop.importers import ImportResult
+from sop_desktop.importers.build import parse_lines
 from sop_desktop.importers.cells import Line
 from sop_desktop.importers.drawingml import (
     EMU_PT,
     A,
     Drawn,
+    GridPage,
     RowBand,
     apply_drawn_rows,
     child_transform,
-    drawn_page,
+    grid_page,
     guard_package,
     read_shape,
     rotated_box,
 )
-from sop_desktop.importers.geometry import PageSource
+from sop_desktop.importers.flowread import Origins
+from sop_desktop.importers.geometry import Page, PageSource
+from sop_desktop.importers.zipguard import check_directory
+
+if TYPE_CHECKING:  # python-docx is heavy: imported only when a Word file is read
+    from docx.document import Document
+
+# python-docx's element tree is lxml's, which ships no type information
+XmlEl: TypeAlias = Any
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
@@ -44,11 +59,8 @@ _SKIP = {f"{W}drawing", f"{W}pict", f"{MC}AlternateContent", f"{W}object", f"{W}
 MAX_LINES = 40000
 
 
-def import_docx(path: str | Path):
+def import_docx(path: str | Path) -> ImportResult:
     """Every SOP table of a .docx file -> ImportResult (hostile files refused first)."""
-    from sop_desktop.importers import ImportResult
-    from sop_desktop.importers.build import parse_lines
-
     path = Path(path)
     guard_package(path, ".docx")
     with zipfile.ZipFile(path) as zf:
@@ -67,11 +79,12 @@ def import_docx(path: str | Path):
     if not any(not line.blank for line in body.lines):
         raise ImportFailed(f"{path.name}: dokumen Word kosong; tidak ditemukan tabel SOP")
     sops, warnings = parse_lines(body.lines, path.name)
-    apply_drawn_rows(sops, body.lines, body.bands)
-    return ImportResult(sops, body.warnings + warnings)
+    rows = apply_drawn_rows(sops, body.lines, body.bands)
+    pages: list[Page] = list(body.pages)
+    return ImportResult(sops, body.warnings + warnings, pages, Origins(rows) if pages else None)
 
 
-def _twips(el, attr: str = "w", default: float = 0.0) -> float:
+def _twips(el: XmlEl | None, attr: str = "w", default: float = 0.0) -> float:
     """A twips attribute in points."""
     if el is None:
         return default
@@ -82,7 +95,7 @@ def _twips(el, attr: str = "w", default: float = 0.0) -> float:
     return value if math.isfinite(value) and abs(value) < 1e6 else default
 
 
-def _count(el, default: int = 0) -> int:
+def _count(el: XmlEl | None, default: int = 0) -> int:
     """A w:val count (gridSpan, gridBefore) as a sane non-negative integer."""
     if el is None:
         return default
@@ -92,7 +105,7 @@ def _count(el, default: int = 0) -> int:
         return default
 
 
-def _children(el):
+def _children(el: XmlEl) -> Iterator[XmlEl]:
     """Child elements, with content controls (w:sdt) opened."""
     for child in el:
         if child.tag == f"{W}sdt":
@@ -103,11 +116,11 @@ def _children(el):
             yield child
 
 
-def para_text(p) -> str:
+def para_text(p: XmlEl) -> str:
     """A paragraph's own text (not the text inside its drawings): tabs kept, breaks as "\\n"."""
     out: list[str] = []
 
-    def walk(el) -> None:
+    def walk(el: XmlEl) -> None:
         for c in el:
             tag = c.tag if isinstance(c.tag, str) else ""
             if tag in _SKIP:
@@ -143,7 +156,7 @@ class _Table:
 class _Body:
     """Walks the document body into Lines and table frames with their drawings."""
 
-    def __init__(self, document, path: Path) -> None:
+    def __init__(self, document: Document, path: Path) -> None:
         """Page settings of the last section; the estimated y starts at the top margin."""
         self.path = path
         self.root = document.element.body
@@ -158,8 +171,9 @@ class _Body:
         size = sect.find(f"{W}pgSz") if sect is not None else None
         self.page_h = _twips(size, "h", 842.0)
         self.y = self.margin_top  # estimated y on the current page
-        self.pending: list[tuple[object, float]] = []  # body drawings: (element, para top)
+        self.pending: list[tuple[XmlEl, float]] = []  # body drawings: (element, para top)
         self.tables: list[_Table] = []
+        self.pages: list[GridPage] = []  # one a table with rows, in order
 
     def walk(self) -> None:
         """Every body paragraph and table in order, then each table's drawing placed."""
@@ -182,7 +196,7 @@ class _Body:
 
     # ---- body paragraphs
 
-    def _paragraph(self, p) -> None:
+    def _paragraph(self, p: XmlEl) -> None:
         """A body paragraph: its lines, its floating drawings (kept for the next table), its
         height."""
         if p.find(f".//{W}br[@{W}type='page']") is not None or \
@@ -198,7 +212,7 @@ class _Body:
         if self.y > self.page_h:
             self.y = self.margin_top + (self.y - self.page_h) % max(1.0, self.page_h)
 
-    def _para_height(self, p, text: str, width: float) -> float:
+    def _para_height(self, p: XmlEl, text: str, width: float) -> float:
         spacing = p.find(f"{W}pPr/{W}spacing")
         line_h = self.size * 1.17
         if spacing is not None and spacing.get(f"{W}lineRule") == "exact":
@@ -213,7 +227,7 @@ class _Body:
 
     # ---- tables
 
-    def _table(self, tbl) -> None:
+    def _table(self, tbl: XmlEl) -> None:
         """A table: its column grid from w:tblGrid, then its rows."""
         grid = [_twips(g) for g in tbl.findall(f"{W}tblGrid/{W}gridCol")]
         if not grid:
@@ -234,7 +248,7 @@ class _Body:
         while self.y > self.page_h:
             self.y -= self.page_h - self.margin_top
 
-    def _row(self, tr, table: _Table) -> None:
+    def _row(self, tr: XmlEl, table: _Table) -> None:
         """One table row -> a Line with one cell per grid column; its height; its drawings."""
         if len(self.lines) > MAX_LINES:
             raise ImportFailed(f"{self.path.name}: dokumen terlalu panjang (lebih dari "
@@ -244,7 +258,7 @@ class _Body:
         col = _count(tr.find(f"{W}trPr/{W}gridBefore"))
         top = table.tops[-1]
         content = 0.0
-        placed: list[tuple[object, int, float]] = []  # drawing, column, y in the cell
+        placed: list[tuple[XmlEl, int, float, XmlEl]] = []  # drawing, column, y in the cell, para
         for tc in (c for c in _children(tr) if c.tag == f"{W}tc"):
             if col >= n:
                 break
@@ -280,7 +294,7 @@ class _Body:
 
     # ---- drawings
 
-    def _safely(self, place, *args) -> None:
+    def _safely(self, place: Callable[..., None], *args: object) -> None:
         """Place drawings; one with unreadable numbers is left out (named once), the text
         of the table is read all the same."""
         try:
@@ -292,8 +306,8 @@ class _Body:
             if note not in self.warnings:
                 self.warnings.append(note)
 
-    def _place_cell(self, drawing, table: _Table, col: int, row_top: float, para_y: float,
-                    p) -> None:
+    def _place_cell(self, drawing: XmlEl, table: _Table, col: int, row_top: float, para_y: float,
+                    p: XmlEl) -> None:
         """A drawing in a cell paragraph: positions relative to the cell (layoutInCell), or to
         the page/margin, or inline in the paragraph."""
         cell_x = table.xs[col]
@@ -321,7 +335,7 @@ class _Body:
         y = self._pos_v(anchor, row_top + para_y, table, in_cell)
         self._graphic(frame, table, x, y, w, h)
 
-    def _pos(self, anchor, axis: str, base: float, span: float, size: float, table: _Table,
+    def _pos(self, anchor: XmlEl, axis: str, base: float, span: float, size: float, table: _Table,
              in_cell: bool) -> float:
         """The x of an anchored drawing in the table frame, from its horizontal position."""
         pos = anchor.find(f"{WP}position{axis}")
@@ -338,7 +352,7 @@ class _Body:
                            "right": span - size}[align.text]
         return base + off
 
-    def _pos_v(self, anchor, para_top: float, table: _Table, in_cell: bool) -> float:
+    def _pos_v(self, anchor: XmlEl, para_top: float, table: _Table, in_cell: bool) -> float:
         pos = anchor.find(f"{WP}positionV")
         rel = pos.get("relativeFrom", "paragraph") if pos is not None else "paragraph"
         off_el = pos.find(f"{WP}posOffset") if pos is not None else None
@@ -369,7 +383,7 @@ class _Body:
             self._graphic(anchor, table, x, y, w, h)
         self.pending.clear()
 
-    def _graphic(self, frame, table: _Table, x: float, y: float, w: float, h: float) -> None:
+    def _graphic(self, frame: XmlEl, table: _Table, x: float, y: float, w: float, h: float) -> None:
         """Read the shape or group of one drawing placed at (x, y) with size (w, h), in points."""
         data = frame.find(f"{A}graphic/{A}graphicData")
         if data is None:
@@ -400,7 +414,8 @@ class _Body:
         self._group(group, child_transform(grp_pr, outer) if grp_pr is not None else outer,
                     table, 0)
 
-    def _group(self, group, to_pt, table: _Table, depth: int) -> None:
+    def _group(self, group: XmlEl, to_pt: Callable[[float, float], tuple[float, float]],
+               table: _Table, depth: int) -> None:
         """The shapes of a group (and of groups inside it), mapped through `to_pt`."""
         if depth > 8:
             return
@@ -425,12 +440,16 @@ class _Body:
                             depth + 1)
 
     def _finish(self, table: _Table) -> None:
-        if not table.drawn:
+        """The table as a grid page with its drawing, and each of its rows' band on it."""
+        if len(table.tops) < 2:
             return
-        page = drawn_page(table.drawn, table.xs[-1], table.tops[-1], table.index + 1,
-                          PageSource(str(self.path), table.index, "docx"))
-        for k, no in enumerate(table.lines):
-            self.bands[no] = RowBand(no, page, table.tops[k], table.tops[k + 1], table.xs)
+        rows = [(self.lines[no - 1], table.tops[k], table.tops[k + 1])
+                for k, no in enumerate(table.lines)]
+        page = grid_page(table.drawn, table.xs, rows, table.index + 1,
+                         PageSource(str(self.path), table.index, "docx"))
+        self.pages.append(page)
+        for line, top, bottom in rows:
+            self.bands[line.no] = RowBand(line.no, page, top, bottom, table.xs)
 
 
 def _emu_pt(text: str | None) -> float:
@@ -442,7 +461,8 @@ def _emu_pt(text: str | None) -> float:
     return value if math.isfinite(value) and abs(value) < 1e6 else 0.0
 
 
-def _font_size(document) -> float:
+def _font_size(document: Document) -> float:
+    """The Normal style's font size in points (11 when the document does not say)."""
     try:
         size = document.styles["Normal"].font.size
         if size is not None:
@@ -485,8 +505,6 @@ def _odf_kind(path: Path, head: bytes) -> str:
     """The OpenDocument kind ("text", "spreadsheet") named by a zip's mimetype, else ""."""
     if head[:4] != b"PK\x03\x04":
         return ""
-    from sop_desktop.importers.zipguard import check_directory
-
     try:
         check_directory(path)  # a directory of a million members is not listed here
     except ImportFailed:

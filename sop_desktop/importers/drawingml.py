@@ -5,8 +5,9 @@ Word (`wps:wsp` in `wp:anchor`/`wp:inline`, groups `wpg:wgp`) and Excel (`xdr:sp
 `xdr:cxnSp`, `xdr:grpSp` in two-cell anchors) write the same `a:` geometry: `a:prstGeom`
 gives a symbol's kind, `a:xfrm` its flips and rotation, `a:ln` head/tail ends and dashes,
 `a:stCxn`/`a:endCxn` the shapes a connector joins. Each reader places the shapes in points in
-a frame of its own (one table, one sheet) and hands `drawn_page` + `DrawnRow`s to
-`apply_drawn_rows`, which uses geometry.py / flowread.py exactly as the PDF reader does.
+a frame of its own (one table, one sheet) as a `grid_page` and hands its `RowBand`s to
+`apply_drawn_rows`, which uses geometry.py / flowread.py exactly as the PDF reader does and
+returns each step's row (the `Origins` the review screen shows).
 """
 
 from __future__ import annotations
@@ -14,11 +15,29 @@ from __future__ import annotations
 import math
 import zipfile
 import zlib
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, fields
 from pathlib import Path
+from typing import NoReturn
+from xml.etree.ElementTree import Element
 
+from sop_desktop.domain.model import SopDefinition
 from sop_desktop.errors import ImportFailed
-from sop_desktop.importers.geometry import Arrow, Page, PageSource, Segment, Shape, Word
+from sop_desktop.importers.cells import Line
+from sop_desktop.importers.flowread import (
+    Graph,
+    apply_drawing,
+    branch_state,
+    keep_connected,
+    label_sense,
+    label_words,
+)
+from sop_desktop.importers.geometry import Arrow, Page, PageSource, Segment, Shape, Word, link_arrows
+from sop_desktop.importers.lanes import clean_lane_name
+from sop_desktop.importers.pagetable import Columns, RowOrigin
+from sop_desktop.importers.table import build_header, locate_tables
+
+ToPoints = Callable[[float, float], tuple[float, float]]  # EMU (x, y) -> points
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 EMU_PT = 12700.0
@@ -90,7 +109,7 @@ class _Refused(Exception):
     """A DOCTYPE or entity declaration met while checking a part."""
 
 
-def _refuse(*_args) -> None:
+def _refuse(*_args: object) -> NoReturn:
     raise _Refused()
 
 
@@ -143,7 +162,7 @@ class Drawn:
     end: str | None = None
 
 
-def text_of(el) -> str:
+def text_of(el: Element) -> str:
     """The words written in a shape (Word `w:t` or DrawingML `a:t`)."""
     parts = []
     for t in el.iter():
@@ -155,7 +174,7 @@ def text_of(el) -> str:
     return " ".join("".join(parts).split())
 
 
-def read_shape(el, ident: str, box: tuple[float, float, float, float], prefix: str) -> Drawn:
+def read_shape(el: Element, ident: str, box: tuple[float, float, float, float], prefix: str) -> Drawn:
     """A shape element (wps:wsp, xdr:sp, xdr:cxnSp) placed at `box` (points) -> Drawn."""
     sp_pr = next((c for c in el if _local(c) == "spPr"), None)
     geom = sp_pr.find(f"{A}prstGeom") if sp_pr is not None else None
@@ -185,21 +204,19 @@ def read_shape(el, ident: str, box: tuple[float, float, float, float], prefix: s
 
 def _says_ya_tidak(text: str) -> bool:
     """A plain box holding only "Ya", "Tidak" or a synonym is a branch label, not a step."""
-    from sop_desktop.importers.flowread import label_sense
-
     return bool(text) and len(text) <= 20 and label_sense(text) is not None
 
 
-def _local(el) -> str:
+def _local(el: Element) -> str:
     tag = el.tag if isinstance(el.tag, str) else ""
     return tag.rsplit("}", 1)[-1]
 
 
-def _has_end(el) -> bool:
+def _has_end(el: Element | None) -> bool:
     return el is not None and el.get("type", "none") != "none"
 
 
-def _is_text_box(el, sp_pr) -> bool:
+def _is_text_box(el: Element, sp_pr: Element | None) -> bool:
     for c in el.iter():
         if _local(c) == "cNvSpPr" and c.get("txBox") in ("1", "true"):
             return True
@@ -210,7 +227,8 @@ def _is_text_box(el, sp_pr) -> bool:
     return no_line and sp_pr.find(f"{A}noFill") is not None
 
 
-def _path(prst: str, box, xfrm, geom) -> list[tuple[float, float]]:
+def _path(prst: str, box: tuple[float, float, float, float], xfrm: Element | None,
+          geom: Element | None) -> list[tuple[float, float]]:
     """A connector's path (start .. end) in points, from its box, flips and rotation."""
     x0, y0, x1, y1 = box
     w, h = x1 - x0, y1 - y0
@@ -232,7 +250,7 @@ def _path(prst: str, box, xfrm, geom) -> list[tuple[float, float]]:
     return pts
 
 
-def _adj(geom, default: int) -> int:
+def _adj(geom: Element | None, default: int) -> int:
     if geom is None:
         return default
     for gd in geom.iter(f"{A}gd"):
@@ -245,7 +263,8 @@ def _adj(geom, default: int) -> int:
     return default
 
 
-def rotated_box(box, xfrm) -> tuple[float, float, float, float]:
+def rotated_box(box: tuple[float, float, float, float], xfrm: Element | None
+                ) -> tuple[float, float, float, float]:
     """A symbol's box after a quarter-turn rotation (other angles keep the box)."""
     rot = int(xfrm.get("rot", "0") or 0) if xfrm is not None else 0
     if (rot // 5400000) % 2 == 1 and rot % 5400000 == 0:
@@ -255,7 +274,7 @@ def rotated_box(box, xfrm) -> tuple[float, float, float, float]:
     return box
 
 
-def child_transform(grp_pr, outer):
+def child_transform(grp_pr: Element | None, outer: ToPoints) -> ToPoints:
     """The mapping of a group's child coordinates (EMU) into its parent frame, composed with
     `outer` (a function EMU -> points)."""
     xfrm = grp_pr.find(f"{A}xfrm") if grp_pr is not None else None
@@ -298,9 +317,6 @@ def drawn_page(drawn: list[Drawn], width: float, height: float, number: int,
     """The geometry page of one frame: symbols as shapes, connectors as arrows (joined
     shapes) or segments (followed by geometry.link_arrows), Ya/Tidak text boxes as words
     that flowread gives to the arrow beside them."""
-    from sop_desktop.importers.flowread import label_words
-    from sop_desktop.importers.geometry import link_arrows
-
     page = Page(width, height, number, source=source)
     seen: dict[str, int] = {}
     for d in drawn:
@@ -335,20 +351,45 @@ def drawn_page(drawn: list[Drawn], width: float, height: float, number: int,
     return page
 
 
-def apply_drawn_rows(sops: list, lines: list, bands: dict[int, RowBand]) -> None:
+@dataclass
+class GridCell:
+    """One table cell of a Word or Excel reading at its position (points, y down), its text."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    text: str
+
+
+@dataclass
+class GridPage(Page):
+    """A Word table or an Excel sheet as its reader framed it: `columns` are the column
+    boundaries, `rows` the row boundaries, `lines` the rows read (lines[k] lies between
+    rows[k] and rows[k + 1]), `cells` the filled cells once page_picture has drawn them."""
+
+    rows: list[float] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)
+    cells: list[GridCell] = field(default_factory=list)
+
+
+def grid_page(drawn: list[Drawn], xs: list[float], rows: Sequence[tuple[Line, float, float]],
+              number: int, source: PageSource) -> GridPage:
+    """One table or sheet as a page: its drawing (see drawn_page) on the column grid `xs`,
+    with `rows` its rows in order as (line, top, bottom)."""
+    base = drawn_page(drawn, xs[-1], rows[-1][2] if rows else 0.0, number, source)
+    page = GridPage(**{f.name: getattr(base, f.name) for f in fields(Page)})
+    page.columns = list(xs)
+    page.rows = [rows[0][1]] + [bottom for _, _, bottom in rows] if rows else []
+    page.lines = [line for line, _, _ in rows]
+    return page
+
+
+def apply_drawn_rows(sops: list[SopDefinition], lines: list[Line], bands: dict[int, RowBand]
+                     ) -> list[list[RowOrigin | None]]:
     """Give each SOP built from `lines` what its drawing shows (lane, co-lanes, kind, Ya/Tidak
     targets) through flowread.apply_drawing; `bands` maps a line number to where that table
-    row lies."""
-    from sop_desktop.importers.flowread import (
-        Graph,
-        apply_drawing,
-        branch_state,
-        keep_connected,
-    )
-    from sop_desktop.importers.lanes import clean_lane_name
-    from sop_desktop.importers.pagetable import Columns, RowOrigin
-    from sop_desktop.importers.table import build_header, locate_tables
-
+    row lies. Returns per SOP and step the row it was read from (None: not found)."""
     origins: list[RowOrigin] = []
     for part in locate_tables(lines):
         try:
@@ -367,13 +408,12 @@ def apply_drawn_rows(sops: list, lines: list, bands: dict[int, RowBand]) -> None
             origins.append(RowOrigin(band.page, row.line.no, row.number, band.top, band.bottom,
                                      cols, shapes, row.cells[model.keg_col]
                                      if model.keg_col < len(row.cells) else ""))
-    if not origins:
-        return
     pages = list({id(o.page): o.page for o in origins}.values())
     graph = Graph(pages, origins)
+    out: list[list[RowOrigin | None]] = []
     cursor = 0
     for defn in sops:
-        rows = []
+        rows: list[RowOrigin | None] = []
         for step in defn.steps:
             found = None
             for k in range(cursor, len(origins)):
@@ -385,3 +425,5 @@ def apply_drawn_rows(sops: list, lines: list, bands: dict[int, RowBand]) -> None
             before = branch_state(defn)
             apply_drawing(defn, rows, graph)
             keep_connected(defn, before)
+        out.append(rows)
+    return out

@@ -8,18 +8,27 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from sop_desktop.domain.model import SopDefinition, Step
 from sop_desktop.errors import ImportFailed
-from sop_desktop.importers.cells import norm_key
+from sop_desktop.importers import ImportResult
+from sop_desktop.importers.build import parse_lines
+from sop_desktop.importers.cells import Line, norm_key
 from sop_desktop.importers.geometry import Arrow, Page, Shape, link_arrows
-from sop_desktop.importers.lanes import clean_lane_name
+from sop_desktop.importers.identity import parse_disahkan
+from sop_desktop.importers.lanes import clean_lane_name, unassigned_warning
 from sop_desktop.importers.pagetable import (
     UNIT_START,
     RowOrigin,
     page_lines,
     text_lines,
 )
+
+if TYPE_CHECKING:
+    from sop_desktop.importers.pdf import Cancel, Progress
+
+Point = tuple[float, float]
 
 _YES = {"ya", "y", "yes", "lengkap", "sesuai", "setuju", "disetujui", "benar", "valid", "layak",
         "memenuhi", "diterima", "terima", "ok", "sah", "lulus", "cocok", "ada", "v"}
@@ -43,10 +52,11 @@ def label_sense(text: str) -> str | None:
 class Origins:
     """What the review screen needs: for each SOP and step, where it was read."""
 
-    rows: list[list[RowOrigin]] = field(default_factory=list)  # per SOP, per step (or None)
+    rows: list[list[RowOrigin | None]] = field(default_factory=list)  # per SOP, per step
 
 
-def _seg_dist(p, a, b) -> float:
+def _seg_dist(p: Point, a: Point, b: Point) -> float:
+    """Distance from point p to the segment a-b."""
     (px, py), (ax, ay), (bx, by) = p, a, b
     dx, dy = bx - ax, by - ay
     if dx == dy == 0:
@@ -77,11 +87,9 @@ def label_words(page: Page) -> set[int]:
     return used
 
 
-def pages_to_result(pages: list[Page], source: str, progress=None, cancel=None):
+def pages_to_result(pages: list[Page], source: str, progress: Progress | None = None,
+                    cancel: Cancel | None = None) -> ImportResult:
     """See geometry.import_pages."""
-    from sop_desktop.importers import ImportResult
-    from sop_desktop.importers.build import parse_lines
-
     skip: set[int] = set()
     for page in pages:
         link_arrows(page)
@@ -110,7 +118,7 @@ def pages_to_result(pages: list[Page], source: str, progress=None, cancel=None):
         apply_drawing(defn, rows, graph)
         keep_connected(defn, before)
         tidy_identity(defn, pages, pl.lines)
-        origins.rows.append(rows)  # type: ignore[arg-type]
+        origins.rows.append(rows)
     result.pages = pages
     result.origins = origins
     return result
@@ -184,20 +192,36 @@ def _printed_lane_names(defn: SopDefinition, rows: list[RowOrigin | None]) -> No
         step.co_lanes = [rename.get(n, n) for n in step.co_lanes]
 
 
-def _tick_lanes(row: RowOrigin, names: list[str]) -> list[str]:
+def _tick_lanes(row: RowOrigin, names: list[str], home: float | None = None) -> list[str]:
     """Co-actors drawn as a dashed line from the symbol with a dashed tick in each co-actor's
-    column (a line without ticks: the column at its far end)."""
+    column (a line without ticks: the column at its far end from the symbol, or from `home`,
+    the middle of the step's own lane column when its symbol was not found)."""
     ticks = [s for s in row.dashed if s.vertical]
     xs = [(s.bbox[0] + s.bbox[2]) / 2 for s in ticks]
-    if not xs:
-        xs = [s.bbox[2] if abs(s.bbox[0] - row.shapes[0].cx) < abs(s.bbox[2] - row.shapes[0].cx)
-              else s.bbox[0] for s in row.dashed if s.horizontal] if row.shapes else []
+    start = row.shapes[0].cx if row.shapes else home
+    if not xs and start is not None:
+        xs = [s.bbox[2] if abs(s.bbox[0] - start) < abs(s.bbox[2] - start)
+              else s.bbox[0] for s in row.dashed if s.horizontal]
     out = []
     for x in xs:
         lane = _lane_at(row, x, names)
         if lane is not None and lane not in out:
             out.append(lane)
     return out
+
+
+def _co_lanes_without_symbol(step: Step, row: RowOrigin, names: list[str]) -> None:
+    """A step whose symbol was lost (a stamp over its outline) keeps the co-actors its dashed
+    link shows, measured from the middle of its own lane column."""
+    if not step.lane or not row.dashed:
+        return
+    home = next(((row.columns.xs[c] + row.columns.xs[c + 1]) / 2 for c, _ in row.columns.lanes
+                 if _lane_at(row, (row.columns.xs[c] + row.columns.xs[c + 1]) / 2, names)
+                 == step.lane), None)
+    if home is None:
+        return
+    co = set(_tick_lanes(row, names, home))
+    step.co_lanes = [n for n in names if n in co and n != step.lane] or step.co_lanes
 
 
 def _lane_of(row: RowOrigin, shape: Shape, names: list[str]) -> str | None:
@@ -226,6 +250,7 @@ def apply_drawing(defn: SopDefinition, rows: list[RowOrigin | None], graph: Grap
         if row is None or not row.shapes:
             if row is not None and row.columns.lanes:
                 _flag(step, "simbol tidak ditemukan di kolom pelaksana")
+                _co_lanes_without_symbol(step, row, names)
             continue
         shapes = sorted(row.shapes, key=lambda s: (-graph.degree(s), s.cx))
         main = shapes[0]
@@ -234,7 +259,9 @@ def apply_drawing(defn: SopDefinition, rows: list[RowOrigin | None], graph: Grap
             step.lane = lanes[0]
             co = set(lanes[1:]) | set(_tick_lanes(row, names))
             step.co_lanes = [n for n in names if n in co and n != step.lane]
-            step.flags = [f for f in step.flags if f != "lane_unassigned"]
+            if "lane_unassigned" in step.flags:  # the drawing answers what the text could not
+                step.flags.remove("lane_unassigned")
+                defn.warnings = [w for w in defn.warnings if w != unassigned_warning(step)]
         kind = _kind(main, i, len(defn.steps), graph)
         inside = " ".join(s.text for s in shapes if s.text).strip()
         if inside and norm_key(inside) not in (norm_key(step.kegiatan),):
@@ -366,7 +393,7 @@ def flow_broken(defn: SopDefinition) -> bool:
 _PLACEHOLDER = re.compile(r"^[\s\-–—.]*$")
 
 
-def _disahkan_cell(lines) -> str | None:
+def _disahkan_cell(lines: list[Line]) -> str | None:
     """The printed lines of the DISAHKAN OLEH value cell, when the page keeps them apart."""
     for line in lines:
         raw = [c for c in line.raw if c.strip()]
@@ -376,12 +403,10 @@ def _disahkan_cell(lines) -> str | None:
     return None
 
 
-def tidy_identity(defn: SopDefinition, pages: list[Page], lines) -> None:
+def tidy_identity(defn: SopDefinition, pages: list[Page], lines: list[Line]) -> None:
     """A "-" printed for an empty identity field is no value; the lines of the DISAHKAN cell
     separate jabatan and nama; an office name printed over two lines is one office; a name
     printed in capitals takes its letter case from another line that spells it (a footer)."""
-    from sop_desktop.importers.identity import parse_disahkan
-
     ident = defn.identity
     cell = _disahkan_cell(lines)
     if cell is not None and ident.disahkan_jabatan:

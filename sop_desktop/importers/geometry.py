@@ -36,6 +36,11 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sop_desktop.importers import ImportResult
+    from sop_desktop.importers.pdf import Cancel, Progress
 
 Point = tuple[float, float]
 BBox = tuple[float, float, float, float]  # x0, y0 (top), x1, y1 (bottom)
@@ -296,9 +301,10 @@ def _touching_shape(p: Point, page: Page, exclude_tip: Point | None = None) -> S
     return best
 
 
-def import_pages(pages: list[Page], source: str, progress=None, cancel=None):
+def import_pages(pages: list[Page], source: str, progress: Progress | None = None,
+                 cancel: Cancel | None = None) -> ImportResult:
     """All SOPs drawn on the pages -> ImportResult (see the module docstring)."""
-    from sop_desktop.importers.flowread import pages_to_result
+    from sop_desktop.importers.flowread import pages_to_result  # flowread imports this module
 
     return pages_to_result(pages, source, progress, cancel)
 

@@ -124,11 +124,11 @@ def _sequence_split(text: str) -> list[str] | None:
                 continue
             best = cand
             break
-        cand = best or fallback
-        if cand is None:
+        found = best or fallback
+        if found is None:
             break
-        starts.append((cand.start(), cand.end()))
-        pos = cand.end()
+        starts.append((found.start(), found.end()))
+        pos = found.end()
         cur += 1
     if len(starts) < 2:
         return None
@@ -345,7 +345,7 @@ class _IdentityReader:
             self._values(line)
         self.para_break = False
 
-    def _labels(self, line: Line, hits) -> None:
+    def _labels(self, line: Line, hits: list[tuple[int, list[tuple[str, str]]]]) -> None:
         # labels still waiting for a value keep waiting ("DASAR HUKUM :" / "KUALIFIKASI ... :")
         self.pending = [(f, c) for f, c in self.pending if f not in self.filled]
         self.idx = 0

@@ -288,10 +288,11 @@ class LaneIndex:
              and len(t) >= 4} for forms in self.aliases]
         # a head word that only one lane has and no other lane uses ("Pegawai Pemohon":
         # "pegawai"); titles excluded, "kepala" alone says nothing about which head
-        heads = [forms[0][0] for forms in self.aliases]
+        first_words = [forms[0][0] for forms in self.aliases]
         self.unique_head: list[str | None] = [
-            h if heads.count(h) == 1 and counts.get(h) == 1 and h not in SENIOR_HEADS
-            and h not in {"tim", "sub", "bagian", "bidang", "seksi"} else None for h in heads]
+            h if first_words.count(h) == 1 and counts.get(h) == 1 and h not in SENIOR_HEADS
+            and h not in {"tim", "sub", "bagian", "bidang", "seksi"} else None
+            for h in first_words]
         # acronyms printed in capitals ("PPK", "PPID Pelaksana"): the text may spell them out
         self.acronyms: set[str] = set()
         for name in names:

@@ -42,14 +42,18 @@ from sop_desktop.importers.lane_names import (
 )
 
 __all__ = ["LaneIndex", "StepFacts", "clean_lane_name", "infer_lanes", "lane_index",
-           "lane_rank", "read_facts", "tokens"]
+           "lane_rank", "read_facts", "tokens", "unassigned_warning"]
 
+
+# lane index -> mark kind of one row; a Ya/Tidak label beside a lane's symbol sits at the lane's
+# index + 0.5 (+ 0.25 when moved to the decision above), so it never takes the symbol's place
+Marks = dict[float, str]
 
 _MARK_NAMES = {"mulai": "MULAI", "selesai": "SELESAI", "x": "tanda", "box": "kotak",
                "decision": "belah ketupat", "text": "isi"}
 
 
-def infer_lanes(steps: list[Step], lanes: list[str], marks: list[dict[int, str]]) -> list[str]:
+def infer_lanes(steps: list[Step], lanes: list[str], marks: list[Marks]) -> list[str]:
     """Fill step.lane / co_lanes / note from marks and text; return warnings for the gaps.
 
     `marks[i]` maps lane index -> mark kind ("mulai", "selesai", "y", "t", "x", "box", "text")
@@ -66,8 +70,7 @@ def infer_lanes(steps: list[Step], lanes: list[str], marks: list[dict[int, str]]
             step.lane = None
             if "lane_unassigned" not in step.flags:
                 step.flags.append("lane_unassigned")
-            warnings.append(f"langkah {step.number}: pelaksana tidak dapat ditentukan dari teks "
-                            f"('{_short(step.kegiatan)}')")
+            warnings.append(unassigned_warning(step))
             continue
         chosen[i] = lane
         used.add(lane)
@@ -75,6 +78,11 @@ def infer_lanes(steps: list[Step], lanes: list[str], marks: list[dict[int, str]]
         step.co_lanes = [lanes[c] for c in co if c != lane]
         step.note = _join_note(step.note, why)
     return warnings
+
+
+def unassigned_warning(step: Step) -> str:
+    """The warning for a step whose lane the text does not give (dropped when a drawing does)."""
+    return f"langkah {step.number}: pelaksana tidak dapat ditentukan dari teks ('{_short(step.kegiatan)}')"
 
 
 def _short(text: str, n: int = 60) -> str:
@@ -92,7 +100,7 @@ class _Ctx:
     i: int
     steps: list[Step]
     facts: list[StepFacts]
-    marks: list[dict[int, str]]
+    marks: list[Marks]
     chosen: list[int | None]
     used: set[int]
     index: LaneIndex
@@ -135,7 +143,7 @@ def _by_mark(c: _Ctx) -> _Choice | None:
         lane_marks = [(k, kind) for k, kind in lane_marks if min(abs(k - b) for b in branch) <= 1]
     if not lane_marks:
         return None
-    k, kind = lane_marks[0]
+    k, kind = int(lane_marks[0][0]), lane_marks[0][1]  # a symbol's key is a whole lane index
     f = c.f
     co = [m.lane for m in f.subject[1:]] if f.subject and f.subject[0].lane == k else []
     return k, co, f"pelaksana dari {_MARK_NAMES.get(kind, 'tanda')} di kolom '{c.names[k]}'"
@@ -201,9 +209,8 @@ def _by_front_office(c: _Ctx) -> _Choice | None:
             f.named - f.side - {applicant}:
         return None
     for j in range(c.i - 1):
-        if c.chosen[j] == applicant and c.chosen[j + 1] is not None and \
-                c.chosen[j + 1] in c.internal:
-            k = c.chosen[j + 1]
+        k = c.chosen[j + 1]
+        if c.chosen[j] == applicant and k is not None and k in c.internal:
             return k, [], (f"menyerahkan kepada '{c.names[applicant]}': pelaksana yang menerima "
                            f"permohonannya pada langkah {c.steps[j + 1].number} ('{c.names[k]}')")
     return None
@@ -270,8 +277,8 @@ def _by_dispatch(c: _Ctx) -> _Choice | None:
     if not first or not TRANSFER_WORDS.match(first[0].text):
         return None
     for j in range(c.i - 1, -1, -1):
-        if c.facts[j].draft_verb and c.chosen[j] is not None:
-            k = c.chosen[j]
+        k = c.chosen[j]
+        if c.facts[j].draft_verb and k is not None:
             if k in f.named:
                 return None
             return k, [], (f"mengirim dokumen yang disetujui pada langkah {c.prev_number}: "
@@ -380,8 +387,8 @@ def _by_report_receipt(c: _Ctx) -> _Choice | None:
             or prev.recipient is not None:
         return None
     for j in range(c.i - 1, -1, -1):
-        if c.facts[j].instructs == lane and c.chosen[j] is not None and c.chosen[j] != lane:
-            k = c.chosen[j]
+        k = c.chosen[j]
+        if c.facts[j].instructs == lane and k is not None and k != lane:
             return k, [], (f"menerima laporan dari langkah {c.prev_number}: pemberi perintah "
                            f"pada langkah {c.steps[j].number} ('{c.names[k]}')")
     k = _above(lane, c.internal, c.index)
@@ -462,7 +469,10 @@ _RULES = (_by_mark, _by_subject, _by_agent, _by_staff_word, _by_front_office, _b
           _by_drafting)
 
 
-def _choose(i, steps, facts, marks, chosen, used, index: LaneIndex):
+def _choose(i: int, steps: list[Step], facts: list[StepFacts], marks: list[Marks],
+            chosen: list[int | None], used: set[int], index: LaneIndex
+            ) -> tuple[int | None, list[int], str]:
+    """The first rule's lane for step i, with its co-lanes and why; None when none applies."""
     ctx = _Ctx(i, steps, facts, marks, chosen, used, index)
     for rule in _RULES:
         found = rule(ctx)
@@ -508,13 +518,20 @@ def _ordered(index: LaneIndex, internal: list[int]) -> list[int]:
     """Internal lanes from most senior down: by rank when every lane has one, else table order
     (reversed when the lanes whose rank is known show the table runs from junior to senior)."""
     ranks = {k: lane_rank(index, k) for k in internal}
-    if all(r is not None for r in ranks.values()):
-        return sorted(internal, key=lambda k: (ranks[k], internal.index(k)))
-    known = [ranks[k] for k in internal if ranks[k] is not None]
+    full = _full_ranks(ranks)
+    if full is not None:
+        return sorted(internal, key=lambda k: (full[k], internal.index(k)))
+    known = [r for k in internal if (r := ranks[k]) is not None]
     pairs = list(zip(known, known[1:], strict=False))
     if pairs and all(a >= b for a, b in pairs) and any(a > b for a, b in pairs):
         return list(reversed(internal))
     return list(internal)
+
+
+def _full_ranks(ranks: dict[int, float | None]) -> dict[int, float] | None:
+    """The ranks when every lane has one, else None."""
+    full = {k: r for k, r in ranks.items() if r is not None}
+    return full if len(full) == len(ranks) else None
 
 
 def _neighbour(lane: int, internal: list[int], index: LaneIndex | None, up: bool) -> int | None:
@@ -522,8 +539,8 @@ def _neighbour(lane: int, internal: list[int], index: LaneIndex | None, up: bool
     strictly higher/lower rank, None when two lanes share it (which one is not evident)."""
     if lane not in internal:
         return None
-    ranks = {k: lane_rank(index, k) for k in internal} if index else {}
-    if ranks and all(r is not None for r in ranks.values()):
+    ranks = _full_ranks({k: lane_rank(index, k) for k in internal}) if index else None
+    if ranks:
         mine = ranks[lane]
         cands = [k for k in internal if (ranks[k] < mine if up else ranks[k] > mine)]
         if not cands:

@@ -52,7 +52,7 @@ def _first(line: Line) -> tuple[int, str] | None:
 
 def _is_digit_step(line: Line) -> bool:
     first = _first(line)
-    return bool(first) and step_number(first[1]) is not None and len(line.filled()) >= 2 and \
+    return first is not None and step_number(first[1]) is not None and len(line.filled()) >= 2 and \
         not all(step_number(t) is not None for _, t in line.filled())
 
 
@@ -137,7 +137,7 @@ def _first_numbered(lines: list[Line], j: int) -> tuple[int, int] | None:
             j += 1
             continue
         first = _first(line)
-        if step_number(first[1]) == 1 and _is_digit_step(line):
+        if first is not None and step_number(first[1]) == 1 and _is_digit_step(line):
             col = first[0]
             if len([c for c, _ in line.filled() if c > col + 1]) < 1:
                 return None

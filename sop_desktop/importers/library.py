@@ -6,10 +6,9 @@ in a text editor. Waktu is written as its text ("15 menit") and parsed on load.
 
 from __future__ import annotations
 
-import tomllib
+import re
 from pathlib import Path
-
-import tomli_w
+from typing import Any
 
 from sop_desktop.domain.model import SopDefinition
 from sop_desktop.domain.validate import problems
@@ -55,6 +54,9 @@ def to_toml_dict(defn: SopDefinition) -> dict:
 
 
 def dumps(defn: SopDefinition) -> str:
+    """The TOML text of a definition (its file form)."""
+    import tomli_w  # deferred on purpose: start-up reads the bundled codes without TOML (issue 19)
+
     return tomli_w.dumps(to_toml_dict(defn), multiline_strings=True)
 
 
@@ -68,6 +70,8 @@ def save(defn: SopDefinition, path: Path) -> None:
 
 def loads(text: str, *, source: str = "<teks>", validate: bool = True) -> SopDefinition:
     """Parse and validate one SOP file; every error names the file and the field."""
+    import tomllib  # deferred on purpose: start-up reads the bundled codes without TOML (issue 19)
+
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -96,7 +100,8 @@ def loads(text: str, *, source: str = "<teks>", validate: bool = True) -> SopDef
     return defn
 
 
-def _waktu_dict(value, where: str):
+def _waktu_dict(value: object, where: str) -> dict[str, Any] | None:
+    """A step's waktu as the dict the model reads: typed text parsed, a table kept as it is."""
     if value is None or value == "":
         return None
     if isinstance(value, dict):
@@ -118,3 +123,23 @@ def load_bundled(directory: Path | None = None) -> list[SopDefinition]:
     """All bundled SOPs, sorted by code."""
     directory = directory or bundled_sop_dir()
     return [load(p) for p in sorted(Path(directory).glob("*.toml"))]
+
+
+_CODE_LINE = re.compile(r'^code\s*=\s*"([^"\\\n]+)"\s*(?:#.*)?$', re.MULTILINE)
+
+
+def bundled_files(directory: Path | None = None) -> list[tuple[Path, str | None]]:
+    """The bundled SOP files with the code each declares on its top-level `code = "..."` line,
+    read without parsing the file (every start checks which are stored: issue 19); None where
+    there is no such line, so the caller loads that file to learn its code."""
+    out: list[tuple[Path, str | None]] = []
+    for path in sorted(Path(directory or bundled_sop_dir()).glob("*.toml")):
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            out.append((path, None))  # load() says what is wrong with it
+            continue
+        top = re.split(r"^\s*\[", text, maxsplit=1, flags=re.MULTILINE)[0]  # before any table
+        found = _CODE_LINE.findall(top)
+        out.append((path, found[0].strip() if len(found) == 1 else None))
+    return out

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from sop_desktop.domain.wordbreak import is_letter_break
 from sop_desktop.importers.cells import Line, norm_key, step_number
 from sop_desktop.importers.geometry import Page, Segment, Shape, Word
 from sop_desktop.importers.printsplit import label_lines, pair_rows, values_page
@@ -117,7 +118,7 @@ def join_words(words: list[Word], width: float) -> str:
         if prev is None:
             out = text
         elif len(prev) == 1 and _broken(prev[0], line[0], width - 2 * pad):
-            if _hyphenation(prev[0].text, line[0].text):
+            if is_letter_break(prev[0].text, line[0].text):  # the PDF writer's rule too
                 out = out[:-1]  # "Masyar-" + "akat": the hyphen only marks the break
             out += text
         else:
@@ -133,19 +134,6 @@ def _broken(prev: Word, nxt: Word, usable: float) -> bool:
     if (prev.x1 - prev.x0) + (nxt.x1 - nxt.x0) <= usable + 1:
         return False
     return prev.text.endswith(("/", "-"))
-
-
-def _hyphenation(piece: str, rest: str) -> bool:
-    """A line-end hyphen that only marks a word broken between letters (dropped), as opposed
-    to a real one: reduplication ("undang-" "undang"), a short prefix ("e-" "office") or
-    capitals ("E-" "MONEV")."""
-    stem = re.sub(r"[^A-Za-z]", "", piece)
-    head = re.sub(r"[^A-Za-z]", "", rest)
-    if not piece.endswith("-") or len(stem) < 3 or not head:
-        return False
-    if not (stem[-1].islower() and head[0].islower()):
-        return False
-    return not head.lower().startswith(stem.lower()[:max(3, len(stem) // 2)])
 
 
 def _rules(page: Page) -> tuple[list[Segment], list[Segment]]:
@@ -258,10 +246,10 @@ def _header_text(page: Page, xs: list[float], top: float, bottom: float
                     splits[c] = min(splits.get(c, 1e9), y)
     for line in text_lines([w for w in page.words if top - 1 <= w.cy <= bottom + 1]):
         for w in line:
-            c = _col(xs, w.cx)
-            if c is None:
+            col = _col(xs, w.cx)
+            if col is None:
                 continue
-            (subs if c in splits and w.cy > splits[c] else tops)[c].append(w)
+            (subs if col in splits and w.cy > splits[col] else tops)[col].append(w)
     widths = [xs[c + 1] - xs[c] for c in range(n)]
     return ([join_words(t, widths[c]) for c, t in enumerate(tops)],
             [join_words(t, widths[c]) for c, t in enumerate(subs)])
@@ -341,20 +329,37 @@ def _word_columns(page: Page, top: float, bottom: float, w_no: Word) -> list[flo
     return xs
 
 
+def _one_number_a_line(words: list[Word]) -> list[Word]:
+    """The step numbers in the No column: the digits of one printed line there are one number
+    (OCR may read "11" as "1" and "1"); words that are no step number are left out."""
+    out: list[Word] = []
+    for line in text_lines(words):
+        if len(line) > 1 and all(w.text.isdigit() for w in line):
+            line = [Word("".join(w.text for w in line), line[0].x0, min(w.y0 for w in line),
+                         line[-1].x1, max(w.y1 for w in line), min(w.conf for w in line))]
+        out += [w for w in line if step_number(w.text) is not None]
+    return out
+
+
 def step_rows(page: Page, cols: Columns, start: float) -> list[tuple[int, float, float, Word]]:
     """(number, top, bottom, number word) of every numbered row below `start`."""
     x0, x1 = cols.xs[cols.no_col], cols.xs[cols.no_col + 1]
-    nums = sorted((w for w in page.words if w.y0 >= start - 1 and x0 - 1 <= w.cx <= x1 + 1
-                   and step_number(w.text) is not None), key=lambda w: w.y0)
+    nums = sorted(_one_number_a_line([w for w in page.words if w.y0 >= start - 1 and
+                                      x0 - 1 <= w.cx <= x1 + 1]), key=lambda w: w.y0)
     hs = sorted(s.bbox[1] for s in _horizontals(page)
                 if s.bbox[0] - 1 <= (x0 + x1) / 2 <= s.bbox[2] + 1 and s.bbox[1] >= start - 1)
     verts = [s for s in _verticals(page) if abs(s.bbox[0] - x0) < 1.5 and s.bbox[3] > start]
     table_bottom = max((s.bbox[3] for s in verts), default=None)
-    out = []
+    out: list[tuple[int, float, float, Word]] = []
     for i, w in enumerate(nums):
-        tops = [y for y in hs if y <= w.y0 + 0.5]
+        number = step_number(w.text)
+        if number is None:
+            continue  # never: nums holds numbered words only
+        # rules above and below the number's middle: a scanned number's box may reach into
+        # the rule over it (a rule never runs through a printed number)
+        tops = [y for y in hs if y <= max(w.y0 + 0.5, w.cy - 1)]
         top = max(tops) if tops else (out[-1][2] if out else start)
-        bots = [y for y in hs if y >= w.y1 - 0.5]
+        bots = [y for y in hs if y >= min(w.y1 - 0.5, w.cy + 1)]
         nxt = nums[i + 1].y0 - 1 if i + 1 < len(nums) else None
         bottom = min(bots) if bots else (nxt if nxt is not None else
                                          table_bottom or w.y1 + 30)
@@ -362,7 +367,7 @@ def step_rows(page: Page, cols: Columns, start: float) -> list[tuple[int, float,
             bottom = nxt
         if table_bottom is not None and w.y0 > table_bottom + 1:
             break
-        out.append((step_number(w.text), max(top, start), bottom, w))
+        out.append((number, max(top, start), bottom, w))
     return out
 
 
@@ -472,14 +477,15 @@ def _same_grid(page: Page, cols: Columns) -> bool:
 def _emit_text(out: PageLines, page: Page, lines: list[list[Word]]) -> None:
     """Printed lines as Lines; in a ruled box (identity page) the lines of one cell are joined
     into one cell with line breaks, as a spreadsheet cell holds them."""
-    pending: list[tuple[tuple[float, float], list[list[Word]]]] = []
+    pending: _Pending = []
     prev: list[Word] | None = None
     lines = _boxes_first(out, page, lines)
     for line in lines:
         if line[0].cy > page.height * 0.9 and _FOOTER_RE.search(" ".join(w.text for w in line)):
             continue
         cells = _ruled_cells(line, page)
-        if pending and prev is not None and _same_cells(pending, cells, prev, line, page):
+        if cells is not None and pending and prev is not None and \
+                _same_cells(pending, cells, prev, line, page):
             for key, words in cells:
                 next(ws for k, ws in pending if k == key).append(words)
             prev = line
@@ -544,14 +550,19 @@ def _boxes_first(out: PageLines, page: Page, lines: list[list[Word]]) -> list[li
     return [ln for ln in rest if ln]
 
 
-def _flush(out: PageLines, pending) -> None:
+_Pending = list[tuple[tuple[float, float], list[list[Word]]]]  # ruled cell -> its lines so far
+_Cells = list[tuple[tuple[float, float], list[Word]]]  # (left rule, right rule) -> words
+
+
+def _flush(out: PageLines, pending: _Pending) -> None:
+    """The pending ruled cells as one line of cells."""
     if pending:
         out.add(["\n".join(" ".join(w.text for w in ln) for ln in lines)
                  for _, lines in pending])
         pending.clear()
 
 
-def _ruled_cells(line: list[Word], page: Page):
+def _ruled_cells(line: list[Word], page: Page) -> _Cells | None:
     """The line's words per ruled cell ((left rule, right rule), words), or None when the line
     is not inside a ruled box."""
     y = sum(w.cy for w in line) / len(line)
@@ -559,7 +570,7 @@ def _ruled_cells(line: list[Word], page: Page):
                     if s.bbox[1] - 1 <= y <= s.bbox[3] + 1})
     if len(rules) < 2 or line[0].cx < rules[0] or line[-1].cx > rules[-1]:
         return None
-    out: list[tuple[tuple[float, float], list[Word]]] = []
+    out: _Cells = []
     for w in line:
         k = max(i for i, x in enumerate(rules) if x <= w.cx)
         key = (rules[k], rules[min(k + 1, len(rules) - 1)])
@@ -570,11 +581,10 @@ def _ruled_cells(line: list[Word], page: Page):
     return out
 
 
-def _same_cells(pending, cells, prev: list[Word], line: list[Word], page: Page) -> bool:
+def _same_cells(pending: _Pending, cells: _Cells, prev: list[Word], line: list[Word],
+                page: Page) -> bool:
     """The line continues the pending ruled cells: every cell of it is one of them and no
     rule runs between the two lines there."""
-    if cells is None:
-        return False
     keys = {k for k, _ in pending}
     top, bottom = max(w.y1 for w in prev), min(w.y0 for w in line)
     for key, _ in cells:

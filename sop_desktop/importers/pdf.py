@@ -10,9 +10,28 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from sop_desktop.errors import ImportFailed
-from sop_desktop.importers.geometry import Page, PageSource, Segment, Shape, Word, attach_heads, shape_kind
+from sop_desktop.importers.geometry import (
+    Page,
+    PageSource,
+    Segment,
+    Shape,
+    Word,
+    attach_heads,
+    import_pages,
+    shape_kind,
+)
+
+if TYPE_CHECKING:  # pdfplumber is heavy: imported only when a PDF is read
+    from pdfplumber.page import Page as PdfPage
+    from pdfplumber.pdf import PDF
+
+    from sop_desktop.importers import ImportResult
+
+Box = tuple[float, float, float, float]
+PdfObject = dict[str, Any]  # one pdfplumber object (char, line, rect, curve, word)
 
 MAX_PDF_BYTES = 60 * 1024 * 1024
 MAX_PAGES = 400
@@ -38,7 +57,8 @@ def check_pdf_size(path: Path) -> None:
                            f"paling besar {MAX_PDF_BYTES // (1024 * 1024)} MB)")
 
 
-def _open(path: Path):
+def _open(path: Path) -> tuple[PDF, int]:
+    """The opened PDF and its page count; a clear refusal for a locked, damaged or huge one."""
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
 
@@ -100,7 +120,8 @@ def read_pdf_pages(path: str | Path, progress: Progress | None = None,
     return pages, warnings
 
 
-def _read_page(pp, index: int, path: Path, warnings: list[str]) -> Page | None:
+def _read_page(pp: PdfPage, index: int, path: Path, warnings: list[str]) -> Page | None:
+    """One page's words, rules, symbols and arrow heads (None: skipped, with a warning)."""
     objects = pp.objects
     total = sum(len(objects.get(k, ())) for k in ("char", "line", "rect", "curve"))
     if total > MAX_PAGE_OBJECTS:
@@ -144,7 +165,7 @@ def _read_page(pp, index: int, path: Path, warnings: list[str]) -> Page | None:
     return page
 
 
-def _split_at_rules(w: dict, rules: list[Segment]) -> list[Word]:
+def _split_at_rules(w: PdfObject, rules: list[Segment]) -> list[Word]:
     """One extracted word as Words, split where a cell's vertical rule runs through it (a
     right-aligned step number printed against the next cell's text is joined by the text
     layer into one word: "1Menerima")."""
@@ -154,9 +175,13 @@ def _split_at_rules(w: dict, rules: list[Segment]) -> list[Word]:
     cuts = sorted(s.bbox[0] for s in rules if x0 + 0.3 < s.bbox[0] < x1 - 0.3 and
                   s.bbox[1] - 0.5 <= cy <= s.bbox[3] + 0.5 and s.bbox[3] - s.bbox[1] >= tall)
     chars = w.get("chars") or []
+    # a rule through a letter is a label drawn over a cell border ("Sesuai" beside a
+    # decision), not two cells' texts joined: only cuts between characters count
+    cuts = [c for c in cuts if not any(float(ch["x0"]) < c - 0.6 < c + 0.6 < float(ch["x1"])
+                                       for ch in chars)]
     if not cuts or not chars:
         return [Word(text, x0, top, x1, bottom)] if text else []
-    pieces: list[list[dict]] = [[] for _ in range(len(cuts) + 1)]
+    pieces: list[list[PdfObject]] = [[] for _ in range(len(cuts) + 1)]
     for ch in chars:
         mid = (float(ch["x0"]) + float(ch["x1"])) / 2
         pieces[sum(1 for c in cuts if mid > c)].append(ch)
@@ -169,7 +194,8 @@ def _split_at_rules(w: dict, rules: list[Segment]) -> list[Word]:
     return out
 
 
-def _dash(obj) -> list:
+def _dash(obj: PdfObject) -> list[float]:
+    """The dash lengths of a stroked object ([] for a solid line)."""
     dash = obj.get("dash")
     if not dash:
         return []
@@ -179,7 +205,7 @@ def _dash(obj) -> list:
         return []
 
 
-def _is_symbol_rect(box, rects) -> bool:
+def _is_symbol_rect(box: Box, rects: list[PdfObject]) -> bool:
     """A stroked rectangle that shares no edge with another one (table cells tile; a process
     symbol sits alone inside a cell)."""
     x0, y0, x1, y1 = box
@@ -200,13 +226,15 @@ def _is_symbol_rect(box, rects) -> bool:
     return True
 
 
-def _rect_rules(box, segments: list[Segment]) -> None:
+def _rect_rules(box: Box, segments: list[Segment]) -> None:
+    """A table cell's rectangle as its four rules."""
     x0, y0, x1, y1 = box
     segments.extend([Segment([(x0, y0), (x1, y0)]), Segment([(x0, y1), (x1, y1)]),
                      Segment([(x0, y0), (x0, y1)]), Segment([(x1, y0), (x1, y1)])])
 
 
-def _read_curve(curve, page: Page, triangles: list) -> None:
+def _read_curve(curve: PdfObject, page: Page, triangles: list[list[tuple[float, float]]]) -> None:
+    """A curve as an arrow head (small filled triangle), a symbol or a rule."""
     path = curve.get("path") or []
     ops = [op[0] for op in path]
     pts = [(float(x), float(y)) for x, y in curve.get("pts", ())]
@@ -245,10 +273,8 @@ def _fill_shape_text(page: Page) -> None:
 
 
 def import_pdf(path: str | Path, progress: Progress | None = None,
-               cancel: Cancel | None = None):
+               cancel: Cancel | None = None) -> ImportResult:
     """Every SOP of a PDF with a text layer -> ImportResult."""
-    from sop_desktop.importers.geometry import import_pages
-
     path = Path(path)
     pages, warnings = read_pdf_pages(path, progress, cancel)
     if not any(p.words for p in pages):

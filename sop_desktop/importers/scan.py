@@ -14,17 +14,19 @@ layer can call `scan_pdf_page(path, index)` for it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import cv2
 import numpy as np
 
 from sop_desktop.errors import ImportFailed
-from sop_desktop.importers.geometry import Arrow, Page, PageSource, Segment, Shape, Word
-from sop_desktop.importers.pdf import check_pdf_size
+from sop_desktop.importers.geometry import Arrow, Page, PageSource, Segment, Shape, Word, import_pages
+from sop_desktop.importers.pdf import Cancelled, check_pdf_size
 from sop_desktop.importers.scan_arrows import build_arrows
 from sop_desktop.importers.scan_draw import (
+    Box,
     Piece,
     clear_boxes,
     find_heads,
@@ -44,6 +46,11 @@ from sop_desktop.importers.scan_image import (
 )
 from sop_desktop.importers.scan_ocr import detect_boxes, line_words, recognize
 
+if TYPE_CHECKING:  # pypdfium2 is imported where a PDF is rendered (it ships no types)
+    import pypdfium2 as pdfium
+
+    from sop_desktop.importers import ImportResult
+
 MAX_SCAN_PAGES = 60
 RENDER_DPI = 200.0
 MAX_RENDER_SIDE = 2400
@@ -57,8 +64,6 @@ Cancel = Callable[[], bool]
 
 def _cancelled(cancel: Cancel | None, name: str) -> None:
     if cancel is not None and cancel():
-        from sop_desktop.importers.pdf import Cancelled
-
         raise Cancelled(f"{name}: impor dibatalkan")
 
 
@@ -112,20 +117,25 @@ def _read_words(gray: np.ndarray, ink: np.ndarray, rules: np.ndarray,
     text_ink = ink.copy()
     text_ink[rules > 0] = 0
     h, w = gray.shape
-    crops, spots = [], []
+    crops: list[np.ndarray] = []
+    spots: list[tuple[int, int, int, int, int, float, int]] = []
     for n, (x0, y0, x1, y1) in enumerate(boxes):
         x0, y0, x1, y1 = max(0, x0 - 2), max(0, y0 - 2), min(w, x1 + 2), min(h, y1 + 2)
         if x1 - x0 < 3 or y1 - y0 < 5 or not text_ink[y0:y1, x0:x1].any():
             continue
-        crop, side = clean[y0:y1, x0:x1], 0
-        if crop.shape[1] < crop.shape[0]:  # a lone number: give it room, as in its cell
-            side = (crop.shape[0] - crop.shape[1]) // 2 + 1
-            crop = cv2.copyMakeBorder(crop, 0, 0, side, side, cv2.BORDER_REPLICATE)
-        crops.append(cv2.cvtColor(crop, cv2.COLOR_GRAY2BGR))
-        spots.append((x0, y0, x1, y1, side, MIN_WORD_CONF if n < detected else SURE_CONF))
+        if x1 - x0 < y1 - y0:  # a lone number: widened over its ink, tried two ways
+            x0 = _glyph_start(text_ink[y0:y1], x0)
+        variants, side = _crop_variants(clean[y0:y1, x0:x1])
+        crops.extend(variants)
+        spots.append((x0, y0, x1, y1, side, MIN_WORD_CONF if n < detected else SURE_CONF,
+                      len(variants)))
+    readings = recognize(crops) if crops else []
     words: list[Word] = []
     seen: dict[str, list[Word]] = {}
-    for chars, (x0, y0, x1, y1, side, least) in zip(recognize(crops) if crops else [], spots, strict=True):
+    at = 0
+    for x0, y0, x1, y1, side, least, count in spots:
+        chars = max(readings[at:at + count], key=_mean_prob)
+        at += count
         chars = [(ch, x - side, p) for ch, x, p in chars]
         for ow in line_words(chars, text_ink[y0:y1, x0:x1], x0, y0):
             text = ow.text.strip()
@@ -138,6 +148,35 @@ def _read_words(gray: np.ndarray, ink: np.ndarray, rules: np.ndarray,
     return words
 
 
+def _mean_prob(chars: list[tuple[str, float, float]]) -> float:
+    return sum(p for _, _, p in chars) / len(chars) if chars else 0.0
+
+
+def _crop_variants(crop: np.ndarray) -> tuple[list[np.ndarray], int]:
+    """A text crop as the recogniser gets it (BGR) and the room added on its left. A crop
+    narrower than tall (a lone step number) is given room as in its cell, in two versions
+    the recogniser reads differently well: the paper around it repeated, and the crop
+    levelled to white paper with white room; the surer reading is kept."""
+    if crop.shape[1] >= crop.shape[0]:
+        return [cv2.cvtColor(crop, cv2.COLOR_GRAY2BGR)], 0
+    side = (crop.shape[0] - crop.shape[1]) // 2 + 2
+    repeated = cv2.copyMakeBorder(crop, 0, 0, side, side, cv2.BORDER_REPLICATE)
+    paper = max(1.0, float(np.median(crop)))
+    level = np.clip(crop.astype(np.float32) * (255.0 / paper), 0, 255).astype(np.uint8)
+    white = cv2.copyMakeBorder(level, 0, 0, side, side, cv2.BORDER_CONSTANT, value=255)
+    return [cv2.cvtColor(c, cv2.COLOR_GRAY2BGR) for c in (repeated, white)], side
+
+
+def _glyph_start(band: np.ndarray, x0: int) -> int:
+    """The left end of a narrow text box moved over the ink columns that continue it (a
+    detector box that cut off part of a lone digit; its right end is a rule or a gap)."""
+    cols = np.asarray(band.any(axis=0))
+    a = x0
+    while a > 0 and x0 - a < band.shape[0] and cols[a - 1]:
+        a -= 1
+    return a
+
+
 def _same_word(a: Word, b: Word) -> bool:
     """The same word read twice (from two overlapping text boxes)."""
     w = min(a.x1, b.x1) - max(a.x0, b.x0)
@@ -146,7 +185,8 @@ def _same_word(a: Word, b: Word) -> bool:
     return a.text == b.text and w > 0 and h > 0 and w * h > 0.5 * small
 
 
-def _drawing(ink: np.ndarray, dark: np.ndarray, boxes, dpi: float, k: float, number: int):
+def _drawing(ink: np.ndarray, dark: np.ndarray, boxes: list[Box], dpi: float, k: float, number: int
+             ) -> tuple[list[Segment], list[Shape], list[Arrow], np.ndarray, np.ndarray]:
     """Rules, symbols and arrows of the page (`ink`: faint lines kept; `dark`: thin strokes)
     -> (segments, shapes, arrows, mask of the long rules, mask of the long vertical rules)."""
     drawn = remove_text(ink, boxes, dpi)
@@ -171,15 +211,25 @@ def _drawing(ink: np.ndarray, dark: np.ndarray, boxes, dpi: float, k: float, num
                 max(p.x1 - p.x0, p.y1 - p.y0) >= short]
     segments += [Segment([(p.x0 * k, p.y0 * k), (p.x1 * k, p.y1 * k)], dashed=True)
                  for p in dashed]
-    page_shapes = [Shape(s.kind, tuple(v * k for v in s.box), id=f"p{number}s{n}", conf=s.conf)
+    page_shapes = [Shape(s.kind, _in_points(s.box, k), id=f"p{number}s{n}", conf=s.conf)
                    for n, s in enumerate(shapes)]
-    arrows = []
+    arrows: list[Arrow] = []
     for points, start, end, _ in found:
         pts = [(x * k, y * k) for x, y in points]
         segments.append(Segment(pts, head=True))
         arrows.append(Arrow(pts, page_shapes[start].id if start is not None else None,
                             page_shapes[end].id if end is not None else None))
     return segments, page_shapes, arrows, rules, rule_mask(ink.shape, vs, dpi, 0)
+
+
+def _in_points(box: Box, k: float) -> tuple[float, float, float, float]:
+    """A pixel box in points (k: points per pixel)."""
+    return box[0] * k, box[1] * k, box[2] * k, box[3] * k
+
+
+def _in_pixels(bbox: tuple[float, float, float, float], k: float) -> Box:
+    """A box in points back in pixels."""
+    return int(bbox[0] / k), int(bbox[1] / k), int(bbox[2] / k), int(bbox[3] / k)
 
 
 def _split_at_rules(boxes: list[tuple[int, int, int, int]], vlong: np.ndarray
@@ -217,8 +267,10 @@ def scan_page(rgb: np.ndarray, dpi: float, number: int = 1,
     _cancelled(cancel, source.path if source else "gambar")
     segments, shapes, arrows, rules, vlong = _drawing(faint, ink, boxes, dpi, k, number)
     boxes = _split_at_rules(boxes, vlong)
-    rest = clear_boxes(remove_text(ink, boxes, dpi), [tuple(int(v / k) for v in s.bbox)
-                                                 for s in shapes], max(3, int(0.03 * dpi)))
+    rest = clear_boxes(remove_text(ink, boxes, dpi), [_in_pixels(s.bbox, k) for s in shapes],
+                       max(3, int(0.03 * dpi)))
+    # a digit printed against a rule is a mark of its own once the rules are out of the ink
+    rest[cv2.dilate(rules, np.ones((3, 3), np.uint8)) > 0] = 0
     detected = len(boxes)
     boxes = boxes + _orphans(rest, dpi)
     words = _read_words(gray, ink, rules, boxes, k, detected)
@@ -244,7 +296,8 @@ def _fill_shape_text(page: Page) -> None:
 # ------------------------------------------------------------------ files
 
 
-def _pdf_document(path: Path):
+def _pdf_document(path: Path) -> pdfium.PdfDocument:
+    """The PDF opened by pdfium (a clear refusal for a locked or damaged one)."""
     import pypdfium2 as pdfium
 
     check_pdf_size(path)
@@ -282,10 +335,11 @@ def pdf_text_pages(path: str | Path, limit: int = 20) -> list[bool] | None:
 def is_scanned_pdf(path: str | Path) -> bool:
     """A PDF whose pages have no text layer (a copier's or phone app's scan)."""
     flags = pdf_text_pages(path)
-    return bool(flags) and not any(flags)
+    return flags is not None and len(flags) > 0 and not any(flags)
 
 
-def _render(pdf, index: int) -> tuple[np.ndarray, float]:
+def _render(pdf: pdfium.PdfDocument, index: int) -> tuple[np.ndarray, float]:
+    """Page `index` rendered at the scan resolution -> (RGB, dpi)."""
     page = pdf[index]
     try:
         w, h = page.get_size()
@@ -309,7 +363,10 @@ def scan_pdf_page(path: str | Path, index: int, cancel: Cancel | None = None) ->
     return scan_page(rgb, dpi, index + 1, PageSource(str(path), index, "pdf"), cancel)
 
 
-def _frames(path: Path):
+Frame = tuple[np.ndarray, float, PageSource]  # RGB, dpi, where it comes from
+
+
+def _frames(path: Path) -> tuple[int, Iterator[Frame]]:
     """(count, iterator of (RGB, dpi, source)) of a scanned PDF or image file."""
     if path.suffix.lower() == ".pdf" or _head(path).startswith(b"%PDF"):
         pdf = _pdf_document(path)
@@ -322,7 +379,7 @@ def _frames(path: Path):
             pdf.close()
             raise ImportFailed(f"{path.name}: PDF tidak berisi halaman")
 
-        def pdf_pages():
+        def pdf_pages() -> Iterator[Frame]:
             try:
                 for i in range(count):
                     rgb, dpi = _render(pdf, i)
@@ -336,6 +393,7 @@ def _frames(path: Path):
 
 
 def _head(path: Path) -> bytes:
+    """The first bytes of the file (b"" when it cannot be read)."""
     try:
         with open(path, "rb") as fh:
             return fh.read(8)
@@ -383,10 +441,8 @@ def _page_notes(page: Page) -> list[str]:
 
 
 def import_scan(path: str | Path, progress: Progress | None = None,
-                cancel: Cancel | None = None):
+                cancel: Cancel | None = None) -> ImportResult:
     """Every SOP of a scanned PDF or page image, read by OCR -> ImportResult."""
-    from sop_desktop.importers.geometry import import_pages
-
     path = Path(path)
     pages, warnings = read_scan_pages(path, progress, cancel)
     if not any(p.words for p in pages):
@@ -408,8 +464,6 @@ def self_check(pdf: bytes, steps: int) -> str:
     page) of an SOP PDF the app printed, rendered at 150 dpi like a scan, reads back with its
     `steps` steps (raises ImportFailed otherwise)."""
     import pypdfium2 as pdfium
-
-    from sop_desktop.importers.geometry import import_pages
 
     doc = pdfium.PdfDocument(pdf)
     try:

@@ -117,18 +117,19 @@ def split_dashed(ink: np.ndarray, found: list[Piece], dpi: float
     """(solid, dashed): a stroke whose own ink breaks again and again along its length is
     dashed (a co-actor link); the line masks close the gaps between dashes, the ink does not.
     A scanned solid line breaks a few times at most."""
-    solid, dashed = [], []
+    solid: list[Piece] = []
+    dashed: list[Piece] = []
     h, w = ink.shape
     for p in found:
         r = max(1, round(p.thick / 2))
         if p.horizontal:
             y = round(p.y0)
             band = ink[max(0, y - r):min(h, y + r + 1), int(p.x0):int(p.x1) + 1]
-            along = band.any(axis=0) if band.size else np.ones(1, bool)
+            along = np.asarray(band.any(axis=0)) if band.size else np.ones(1, bool)
         else:
             x = round(p.x0)
             band = ink[int(p.y0):int(p.y1) + 1, max(0, x - r):min(w, x + r + 1)]
-            along = band.any(axis=1) if band.size else np.ones(1, bool)
+            along = np.asarray(band.any(axis=1)) if band.size else np.ones(1, bool)
         breaks = int(np.count_nonzero(along[1:] & ~along[:-1]))
         (dashed if breaks >= max(3, along.size / (0.1 * dpi)) else solid).append(p)
     return solid, dashed
@@ -168,9 +169,11 @@ def classify(region: np.ndarray) -> tuple[str, float]:
             ((fx, 0.5), (1 - fx, 0.5), (0.5, fy), (0.5, 1 - fy))]
     if fill > 0.9 and min(corners) > 0.7:
         return "process", min(1.0, fill)
-    if w >= 1.5 * h and 0.78 < fill < 0.97 and max(corners) < 0.35 and min(mids) > 0.7:
-        return "terminator", 1.0 - max(corners)
-    if 0.4 < fill < 0.62 and max(corners) < 0.2 and min(mids) > 0.5:
+    rounded = sorted(corners)[2]  # one corner may be filled by an arrow that joins it there
+    if w >= 1.5 * h and 0.78 < fill < 0.97 and min(mids) > 0.7 and (
+            max(corners) < 0.35 or (rounded < 0.5 and sum(corners) < 2.0)):
+        return "terminator", 1.0 - rounded
+    if 0.4 < fill < 0.68 and max(corners) < 0.2 and min(mids) > 0.5:
         return "decision", 1.0 - abs(fill - 0.5) * 2
     top, bottom = corners[:2], corners[2:]
     if 0.68 < fill < 0.92 and min(top) > 0.7 and max(bottom) < 0.3 and mids[3] > 0.5:
@@ -218,28 +221,80 @@ def _shapes(sealed: np.ndarray, hmask: np.ndarray, vmask: np.ndarray, dpi: float
     if hier is None:
         return []
     out: list[PixShape] = []
-    stroke = max(2, int(0.02 * dpi))
+    halves: list[tuple[Box, np.ndarray]] = []  # holes that may be part of a crossed symbol
+    small = max(4, int(0.04 * dpi))
     for i, cnt in enumerate(contours):
         if hier[0][i][3] == -1:
             continue  # an outer boundary; holes are the insides of closed outlines
         x, y, w, h = cv2.boundingRect(cnt)
-        if not (0.2 * dpi <= w <= 3.2 * dpi and 0.12 * dpi <= h <= 1.6 * dpi):
+        if not (small <= w <= 3.2 * dpi and small <= h <= 1.6 * dpi):
+            continue
+        region = np.zeros((h, w), np.uint8)
+        cv2.drawContours(region, [cnt - [x, y]], -1, 1, thickness=-1)
+        halves.append(((x, y, x + w, y + h), region))
+        if not (0.2 * dpi <= w and 0.12 * dpi <= h):
             continue
         area = cv2.contourArea(cnt)
         hull = cv2.contourArea(cv2.convexHull(cnt))
         if hull <= 0 or area / hull < 0.93:
             continue
-        region = np.zeros((h, w), np.uint8)
-        cv2.drawContours(region, [cnt - [x, y]], -1, 1, thickness=-1)
-        kind, fit = classify(region)
-        if kind == "unknown":
-            continue
-        box = (x, y, x + w, y + h)
-        if kind == "process" and _continues(hmask, vmask, box, dpi) >= 3:
-            continue
-        out.append(PixShape(kind, (x - stroke, y - stroke, x + w + stroke, y + h + stroke),
-                            round(0.6 + 0.4 * fit, 3)))
+        shape = _symbol(region, (x, y, x + w, y + h), hmask, vmask, dpi)
+        if shape is not None:
+            out.append(shape)
+    for box, region in _crossed(halves, dpi):
+        # two table cells joined are no symbol: their rules run on past the corners
+        if not any(_overlap(box, s.box) for s in out) and _continues(hmask, vmask, box, dpi) < 3:
+            shape = _symbol(region, box, hmask, vmask, dpi)
+            if shape is not None and shape.kind != "connector":
+                out.append(PixShape(shape.kind, shape.box, round(shape.conf * 0.9, 3)))
     return out
+
+
+def _symbol(region: np.ndarray, box: Box, hmask: np.ndarray, vmask: np.ndarray, dpi: float
+            ) -> PixShape | None:
+    """The symbol a filled hole (`region`, 1 = inside, at `box`) is, or None (a table cell,
+    an unknown form)."""
+    kind, fit = classify(region)
+    if kind == "unknown":
+        return None
+    if kind == "process" and _continues(hmask, vmask, box, dpi) >= 3:
+        return None
+    stroke = max(2, int(0.02 * dpi))
+    x0, y0, x1, y1 = box
+    return PixShape(kind, (x0 - stroke, y0 - stroke, x1 + stroke, y1 + stroke),
+                    round(0.6 + 0.4 * fit, 3))
+
+
+def _crossed(halves: list[tuple[Box, np.ndarray]], dpi: float
+             ) -> list[tuple[Box, np.ndarray]]:
+    """Symbols that a line drawn straight through cuts in two (a connector routed across a
+    decision from tip to tip, an arrow through a box): two holes that face each other across
+    a stroke, joined into one region with the stroke filled."""
+    gap = max(3, int(0.045 * dpi))
+    out = []
+    for n, (a, ra) in enumerate(halves):
+        for b, rb in halves[n + 1:]:
+            for axis in (1, 0):  # 1: one above the other, 0: side by side
+                first, second = (a, b) if a[axis] <= b[axis] else (b, a)
+                space = second[axis] - first[axis + 2]
+                lo, hi = max(a[1 - axis], b[1 - axis]), min(a[3 - axis], b[3 - axis])
+                least = min(a[3 - axis] - a[1 - axis], b[3 - axis] - b[1 - axis])
+                if 0 <= space <= gap and hi - lo >= 0.6 * least:
+                    out.append(_join(a, ra, b, rb, axis, space))
+    return [(box, region) for box, region in out
+            if 0.2 * dpi <= box[2] - box[0] <= 3.2 * dpi and
+            0.12 * dpi <= box[3] - box[1] <= 1.6 * dpi]
+
+
+def _join(a: Box, ra: np.ndarray, b: Box, rb: np.ndarray, axis: int, space: int
+          ) -> tuple[Box, np.ndarray]:
+    """Two facing holes as one filled region, the stroke between them filled."""
+    box = (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
+    region = np.zeros((box[3] - box[1], box[2] - box[0]), np.uint8)
+    for (x0, y0, x1, y1), r in ((a, ra), (b, rb)):
+        region[y0 - box[1]:y1 - box[1], x0 - box[0]:x1 - box[0]] |= r
+    size = (1, space + 3) if axis == 0 else (space + 3, 1)  # (rows, columns) of the kernel
+    return box, cv2.morphologyEx(region, cv2.MORPH_CLOSE, np.ones(size, np.uint8))
 
 
 def find_heads(ink: np.ndarray, hmask: np.ndarray, vmask: np.ndarray, dpi: float) -> list[Box]:

@@ -10,11 +10,16 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import cv2
 import numpy as np
 
 from sop_desktop.errors import ImportFailed
+from sop_desktop.importers.scan_ocr import detect_boxes, upside_down
+
+if TYPE_CHECKING:  # Pillow is imported where an image is decoded
+    from PIL.Image import Image
 
 MAX_IMAGE_BYTES = 60 * 1024 * 1024
 MAX_IMAGE_PIXELS = 60_000_000  # a 600 dpi A4 page is 35 million pixels
@@ -67,7 +72,10 @@ def image_frames(path: Path) -> list[tuple[np.ndarray, float]]:
             for k in range(count):
                 img.seek(k)
                 _check_pixels(path.name, img.size)
-                frames.append(_to_rgb(img, _dpi(img)))
+                frames.extend(_frame_pages(img))
+                if len(frames) > MAX_FRAMES:
+                    raise ImportFailed(f"{path.name}: gambar berisi lebih dari {MAX_FRAMES} "
+                                       "halaman; pisahkan berkasnya")
     except ImportFailed:
         raise
     except Image.DecompressionBombError:
@@ -92,20 +100,68 @@ def _check_pixels(name: str, size: tuple[int, int]) -> None:
                            "pindai paling sedikit 150 dpi")
 
 
-def _dpi(img) -> float:
+def _dpi(img: Image) -> float:
     """The image's resolution: its own dpi tag when plausible, else the page taken as A4."""
-    dpi = img.info.get("dpi")
+    return _plausible_dpi(img.info.get("dpi"), *img.size)
+
+
+def _plausible_dpi(tag: object, width: int, height: int) -> float:
+    """A page's resolution: the dpi tag when it makes a page of paper size, else A4."""
     try:
-        value = float(dpi[0]) if dpi else 0.0
+        value = float(tag[0]) if tag else 0.0  # type: ignore[index]
     except (TypeError, ValueError, IndexError):
         value = 0.0
-    long_inch = max(img.size) / value if value else 0.0
+    long_inch = max(width, height) / value if value else 0.0
     if 70 <= value <= 1200 and 5 <= long_inch <= 17:
         return value
-    return max(img.size) / A4_LONG_INCH
+    return max(width, height) / A4_LONG_INCH
 
 
-def _to_rgb(img, dpi: float) -> tuple[np.ndarray, float]:
+def _frame_pages(img: Image) -> list[tuple[np.ndarray, float]]:
+    """One picture -> its pages as (RGB, dpi): a picture of pages stacked one under the other
+    with a band between them (`sop export-image`, a long screenshot) is cut at the bands, each
+    page at the working resolution."""
+    full = np.array(img.convert("RGB"))
+    parts = split_stacked(full)
+    if len(parts) == 1:
+        del full, parts
+        return [_to_rgb(img, _dpi(img))]
+    tag = img.info.get("dpi")
+    out = []
+    for part in parts:
+        dpi = _plausible_dpi(tag, part.shape[1], part.shape[0])
+        rgb = _fit(part)
+        out.append((rgb, dpi * max(rgb.shape[:2]) / max(part.shape[:2])))
+    return out
+
+
+def split_stacked(rgb: np.ndarray) -> list[np.ndarray]:
+    """The pages of a picture that stacks them with a flat grey band (darker than paper, the
+    full width, a few pixels high) between them; [rgb] when there is no such band."""
+    step = max(1, rgb.shape[1] // 400)  # a sample of the columns is enough to see a flat row
+    sample = rgb[:, ::step].mean(axis=2, dtype=np.float32)
+    level = sample.mean(axis=1)
+    flat = (sample.std(axis=1) < 2.0) & (level > 120) & (level < 236)
+    least = max(40, rgb.shape[1] // 4)  # a page is at least a quarter as high as it is wide
+    cuts, start, y = [], 0, 0
+    while y < flat.size:
+        if not flat[y]:
+            y += 1
+            continue
+        end = y
+        while end < flat.size and flat[end]:
+            end += 1
+        if end - y >= 3 and y - start >= least and flat.size - end >= least:
+            cuts.append((start, y))
+            start = end
+        y = end
+    if not cuts:
+        return [rgb]
+    cuts.append((start, rgb.shape[0]))
+    return [rgb[a:b] for a, b in cuts]
+
+
+def _to_rgb(img: Image, dpi: float) -> tuple[np.ndarray, float]:
     """Decoded at the working resolution (JPEG decodes reduced when much larger) -> (RGB,
     pixels per inch of the result)."""
     long_side = max(img.size)
@@ -150,8 +206,8 @@ def to_gray(rgb: np.ndarray) -> np.ndarray:
     coloured = ((hsv[:, :, 1] > 60) & (hsv[:, :, 2] > 60)).astype(np.uint8)
     if not coloured.any():
         return gray
-    coloured = cv2.dilate(coloured, np.ones((5, 5), np.uint8))
-    return cv2.inpaint(gray, coloured, 3, cv2.INPAINT_TELEA)
+    around = cv2.dilate(coloured, np.ones((5, 5), np.uint8))
+    return cv2.inpaint(gray, around, 3, cv2.INPAINT_TELEA)
 
 
 def binarize(gray: np.ndarray, level: int = 185, smooth: bool = False) -> np.ndarray:
@@ -210,8 +266,7 @@ def turn(gray: np.ndarray, quarter: int) -> np.ndarray:
 
 
 def _text_boxes_small(gray: np.ndarray) -> tuple[list[tuple[int, int, int, int]], float]:
-    from sop_desktop.importers.scan_ocr import detect_boxes
-
+    """The text-line boxes of a reduced copy of the page, and the reduction."""
     h, w = gray.shape
     scale = min(1.0, 1100 / max(h, w))
     small = cv2.resize(gray, (int(w * scale), int(h * scale)), interpolation=cv2.INTER_AREA)
@@ -220,8 +275,6 @@ def _text_boxes_small(gray: np.ndarray) -> tuple[list[tuple[int, int, int, int]]
 
 def upright(gray: np.ndarray) -> tuple[np.ndarray, int]:
     """The page turned so its text reads left to right, top to bottom -> (image, degrees)."""
-    from sop_desktop.importers.scan_ocr import upside_down
-
     boxes, scale = _text_boxes_small(gray)
     wide = sum(1 for x0, y0, x1, y1 in boxes if x1 - x0 > 1.5 * (y1 - y0))
     tall = sum(1 for x0, y0, x1, y1 in boxes if y1 - y0 > 1.5 * (x1 - x0))

@@ -12,10 +12,11 @@ import difflib
 import functools
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sop_desktop.domain.waktu import parse_waktu
-from sop_desktop.errors import ValidationError
+from sop_desktop.errors import ImportFailed, ValidationError
 from sop_desktop.importers.cells import Line, norm_key, step_number
 from sop_desktop.importers.identity import match_labels
 from sop_desktop.importers.layout import loose_header, merge_rows
@@ -33,6 +34,9 @@ _KEGIATAN_WORDS = ("kegiatan", "aktivitas", "aktifitas", "uraiankegiatan", "urai
                    "uraianaktivitas", "prosedur", "tahapan", "tahap", "proses", "deskripsi",
                    "rinciankegiatan", "uraianprosedur", "langkahlangkah")
 _GROUP_WORDS = re.compile(r"\b(aktor|pelaksana|pelaku|actor|unit\s+kerja)\b", re.IGNORECASE)
+# columns some offices add beside the lanes that name no actor (their text is not step data)
+_OTHER_COLUMN = re.compile(r"\b(dasar\s+hukum|landasan\s+hukum|referensi|regulasi|"
+                           r"peraturan\s+terkait)\b", re.IGNORECASE)
 _MARKS = {
     "mulai": "mulai", "start": "mulai", "selesai": "selesai", "end": "selesai", "finish": "selesai",
     "y": "y", "ya": "y", "yes": "y", "t": "t", "tidak": "t", "no": "t", "n": "t",
@@ -288,8 +292,8 @@ def _read_rows(lines: list[Line], i: int, part: TablePart) -> int:
             at, shift = 0, 0
         elif shift and (shift > 0 or not line.cell(at)):
             line = shift_line(line, at, shift)  # a continuation line moves with its step row
-        if _is_step_row(line, part.no_col):
-            part.rows.append(Row(line, step_number(line.cell(part.no_col)), list(line.cells)))
+        if (number := step_number(line.cell(part.no_col))) is not None and _is_step_row(line, part.no_col):
+            part.rows.append(Row(line, number, list(line.cells)))
         elif part.rows and sub_number(line.cell(part.no_col)) and \
                 any(t for col, t in line.filled() if col > part.no_col):
             # "2a" / "2.1": a sub-step printed under step 2 stays with it, text kept
@@ -352,8 +356,8 @@ def locate_tables(lines: list[Line]) -> list[TablePart]:
         line = lines[i]
         found = header_top(line)
         loose = None if found else loose_header(lines, i)
-        if found or loose:
-            no_col, keg_col = found or loose
+        if cols := found or loose:
+            no_col, keg_col = cols
             part = TablePart(start=i, end=i + 1, no_col=no_col, keg_col=keg_col, top=line)
             if loose:
                 part.notes.append(f"{line.where}: kepala tabel tanpa label 'No'; kolom nomor "
@@ -450,7 +454,7 @@ def _waktu_ok(text: str, unit: str = "") -> bool:
         return False
 
 
-def build_header(part: TablePart, clean_lane) -> HeaderModel:
+def build_header(part: TablePart, clean_lane: Callable[[str], str]) -> HeaderModel:
     """Fit column roles to the header rows and the data of a table part.
 
     `clean_lane` turns a printed lane header into its cleaned name.
@@ -499,7 +503,7 @@ def build_header(part: TablePart, clean_lane) -> HeaderModel:
             elif not _GROUP_WORDS.search(text) and not (part.sub is None and
                                                          norm_key(text) == "pelaksana"):
                 name = text
-        if name and not word_role(name)[0]:
+        if name and not word_role(name)[0] and not _OTHER_COLUMN.search(name):
             lanes.append((col, clean_lane(name)))
     actor_col = None
     if not lanes:
@@ -559,9 +563,7 @@ def _actor_column(part: TablePart, top: list[str], sub: list[str], role_cols: se
     return None
 
 
-def _fail(part: TablePart, what: str):
-    from sop_desktop.errors import ImportFailed
-
+def _fail(part: TablePart, what: str) -> ImportFailed:
     where = part.top.where if part.top else (part.rows[0].line.where if part.rows else "")
     return ImportFailed(f"{where}: {what}")
 
@@ -596,4 +598,4 @@ def _fit_roles(hp: dict[str, int], first: int, width: int, rows: list[Row],
         cost += sum(3 for c in cols if occupied[c] and c not in used)
         if best_cost is None or cost < best_cost:
             best, best_cost = combo, cost
-    return dict(zip(order, best, strict=False))
+    return dict(zip(order, best or (), strict=False))

@@ -11,10 +11,14 @@ from __future__ import annotations
 import re
 import warnings
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sop_desktop.errors import ImportFailed
 from sop_desktop.importers.cells import Line, cell_text, tokenize_grid
 from sop_desktop.importers.zipguard import PackageFacts, SheetFacts, check_package
+
+if TYPE_CHECKING:  # a read-only sheet at run time; openpyxl's stubs type it as a Worksheet
+    from openpyxl.worksheet.worksheet import Worksheet
 
 MAX_ROWS = 20000
 MAX_COLS = 200
@@ -30,7 +34,7 @@ def check_xlsx(path: Path) -> PackageFacts:
 _LITERAL = re.compile(r'"([^"]*)"')
 
 
-def shown_value(cell):
+def shown_value(cell: object) -> object:
     """A cell's value as the sheet shows it where that matters: a number formatted with text
     around it (`0 "menit"`, `General" Hari"`) keeps that text, so "15" reads "15 menit"."""
     value = getattr(cell, "value", None)
@@ -58,7 +62,7 @@ def read_sheets(path: Path) -> list[tuple[str, list[Line], list[str]]]:
     facts = check_xlsx(path)
     from openpyxl import load_workbook
 
-    out = []
+    out: list[tuple[str, list[Line], list[str]]] = []
     budget = [MAX_TEXT_CHARS]
     try:
         # our own handle, closed whatever openpyxl raises half-way through a damaged file
@@ -85,7 +89,7 @@ def read_sheets(path: Path) -> list[tuple[str, list[Line], list[str]]]:
     return out
 
 
-def _read_sheet(path: Path, ws, sheet: SheetFacts, budget: list[int]
+def _read_sheet(path: Path, ws: Worksheet, sheet: SheetFacts, budget: list[int]
                 ) -> tuple[str, list[Line], list[str]]:
     """One visible sheet's rows, up to the last row and column holding a value."""
     notes: list[str] = []

@@ -6,7 +6,9 @@ connectors (with `a:stCxn`/`a:endCxn`), text boxes and `xdr:grpSp` groups. Ancho
 into points with the sheet's column widths and row heights, so a symbol's column (hence its
 lane) and row (hence its step) come out of the same grid the cells are read from; the shared
 flowchart logic (drawingml.apply_drawn_rows -> flowread) then sets lanes, kinds and Ya/Tidak
-targets. The package was already checked by xlsx.check_xlsx (no DTDs, bounded sizes).
+targets. Each sheet read is also a grid page (drawingml.GridPage) and each step keeps the row
+it was read from (`ImportResult.pages`/`origins`). The package was already checked by
+xlsx.check_xlsx (no DTDs, bounded sizes).
 """
 
 from __future__ import annotations
@@ -15,23 +17,32 @@ import math
 import posixpath
 import zipfile
 from pathlib import Path
+from xml.etree.ElementTree import Element
 
 from defusedxml.ElementTree import fromstring
 
+from sop_desktop.domain.model import SopDefinition
 from sop_desktop.errors import ImportFailed
+from sop_desktop.importers import ImportResult, import_sheets
+from sop_desktop.importers.cells import Line
 from sop_desktop.importers.drawingml import (
     EMU_PT,
     MAX_SHAPES,
     A,
     Drawn,
+    GridPage,
     RowBand,
+    ToPoints,
     apply_drawn_rows,
     child_transform,
-    drawn_page,
+    grid_page,
     read_shape,
     rotated_box,
 )
-from sop_desktop.importers.geometry import PageSource
+from sop_desktop.importers.flowread import Origins
+from sop_desktop.importers.geometry import Page, PageSource
+from sop_desktop.importers.pagetable import RowOrigin
+from sop_desktop.importers.xlsx import read_sheets
 
 XDR = "{http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing}"
 MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -39,31 +50,38 @@ REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 PKG = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 MAX_ROW = 20000
 MAX_COL = 200
+MAX_PICTURE_ROWS = 2000  # rows of one sheet kept on its page (an SOP table has far fewer)
 
 
-def import_xlsx_drawn(path: str | Path):
+def import_xlsx_drawn(path: str | Path) -> ImportResult:
     """Every SOP of every sheet of an .xlsx file, cells as import_xlsx reads them plus the
-    flowchart shapes drawn on each sheet -> ImportResult."""
-    from sop_desktop.importers import ImportResult, import_sheets
-    from sop_desktop.importers.xlsx import read_sheets
-
+    flowchart shapes drawn on each sheet -> ImportResult, with a grid page per sheet read and
+    each step's row on it (`pages`, `origins`)."""
     path = Path(path)
     sheets = read_sheets(path)  # refuses hostile packages before anything else is read
     result = ImportResult()
+    filled = {title: lines for title, lines, _n in sheets if any(not ln.blank for ln in lines)}
     try:
-        frames = sheet_frames(path)
+        frames = sheet_frames(path, set(filled))
     except (KeyError, SyntaxError, ValueError, TypeError, ArithmeticError, zipfile.BadZipFile):
         frames = {}  # a damaged drawing part: every sheet is read from its cells
         result.warnings.append(f"{path.name}: gambar bagan tidak dapat dibaca; pelaksana dan "
                                "cabang dibaca dari teks")
-    def drawn(title: str, sops, lines) -> None:
-        if title in frames:
-            if frames[title].damaged:
-                result.warnings.append(f"{path.name}: gambar bagan pada lembar '{title}' rusak; "
-                                       "pelaksana dan cabang dibaca dari teks")
-            apply_drawn_rows(sops, lines, frames[title].bands(lines))
+    framed = {title: frames[title].page(lines) for title, lines in filled.items()
+              if title in frames}
+    rows: list[list[RowOrigin | None]] = []
 
-    return import_sheets(path, sheets, result, after=drawn)
+    def drawn(title: str, sops: list[SopDefinition], lines: list[Line]) -> None:
+        if title in frames and frames[title].damaged:
+            result.warnings.append(f"{path.name}: gambar bagan pada lembar '{title}' rusak; "
+                                   "pelaksana dan cabang dibaca dari teks")
+        bands = framed[title][1] if title in framed else {}
+        rows.extend(apply_drawn_rows(sops, lines, bands))
+
+    import_sheets(path, sheets, result, after=drawn)
+    pages: list[Page] = [page for page, _bands in framed.values()]
+    result.pages, result.origins = pages, Origins(rows) if pages else None
+    return result
 
 
 class SheetFrame:
@@ -124,7 +142,8 @@ class SheetFrame:
             self._ys.append(self._ys[-1] + self.heights.get(r, self.default_h))
         return self._ys[row0]
 
-    def marker(self, el) -> tuple[float, float]:
+    def marker(self, el: Element) -> tuple[float, float]:
+        """An anchor's corner (xdr:from / xdr:to: cell plus offset) in points."""
         def val(tag: str) -> float:
             found = el.find(f"{XDR}{tag}")
             return _num(found.text, 0.0) if found is not None else 0.0
@@ -132,19 +151,21 @@ class SheetFrame:
         return (self.x(int(val("col"))) + val("colOff") / EMU_PT,
                 self.y(int(val("row"))) + val("rowOff") / EMU_PT)
 
-    def bands(self, lines) -> dict[int, RowBand]:
-        """Line number (= sheet row) -> where that row lies; the Line's cells are the visible
-        columns, so hidden ones are left out of the boundaries as read_sheets leaves them out."""
-        if not self.drawn:
-            return {}
-        visible = [c for c in range(1, MAX_COL + 1) if self.widths.get(c, 1.0) > 0]
+    def page(self, lines: list[Line]) -> tuple[GridPage, dict[int, RowBand]]:
+        """The sheet as a grid page (its rows up to the last filled one, at most
+        MAX_PICTURE_ROWS) with its drawing, and line number (= sheet row) -> where that row
+        lies. The Line's cells are the visible columns, so hidden ones are left out of the
+        boundaries as read_sheets leaves them out."""
+        visible = [c for c in range(1, MAX_COL + 1) if self.widths.get(c, 1.0) > 0] or [1]
         width = max((len(line.cells) for line in lines), default=0)
         xs = [self.x(visible[0] - 1)] + [self.x(c) for c in visible[:max(width, 1)]]
-        last = max(line.no for line in lines) if lines else 1
-        page = drawn_page(self.drawn, xs[-1], self.y(last), self.index + 1,
-                          PageSource(str(self.path), self.index, "xlsx"))
-        return {line.no: RowBand(line.no, page, self.y(line.no - 1), self.y(line.no), xs)
-                for line in lines}
+        used = min(max((ln.no for ln in lines if not ln.blank), default=1), MAX_PICTURE_ROWS)
+        shown = [(ln, self.y(ln.no - 1), self.y(ln.no)) for ln in lines if ln.no <= used]
+        page = grid_page(self.drawn, xs, shown, self.index + 1,
+                         PageSource(str(self.path), self.index, "xlsx"))
+        bands = {line.no: RowBand(line.no, page, self.y(line.no - 1), self.y(line.no), xs)
+                 for line in lines}
+        return page, bands
 
 
 def _num(text: str | None, default: float) -> float:
@@ -161,26 +182,22 @@ def _col_pt(chars: float) -> float:
     return max(0.0, int(chars * 7 + 5) * 0.75)
 
 
-def sheet_frames(path: Path) -> dict[str, SheetFrame]:
-    """Sheet title -> its frame, for the sheets that have a drawing part with shapes."""
+def sheet_frames(path: Path, titles: set[str]) -> dict[str, SheetFrame]:
+    """Sheet title -> its frame (grid and drawn shapes), for the sheets named in `titles`."""
     out: dict[str, SheetFrame] = {}
     with zipfile.ZipFile(path) as zf:
         names = set(zf.namelist())
-        if not any(n.startswith("xl/drawings/") for n in names):
-            return out
         book = fromstring(zf.read("xl/workbook.xml"), forbid_dtd=True)
         targets = _rels(zf, "xl/_rels/workbook.xml.rels", "xl")
         total = 0
         for index, sheet in enumerate(book.iter(f"{MAIN}sheet")):
             member = targets.get(sheet.get(f"{REL}id", ""))
-            if not member or member not in names:
+            if not member or member not in names or sheet.get("name", "") not in titles:
                 continue
             rels = posixpath.join(posixpath.dirname(member), "_rels",
                                   posixpath.basename(member) + ".rels")
             drawings = [t for t in _rels(zf, rels, posixpath.dirname(member)).values()
                         if t.startswith("xl/drawings/") and t in names]
-            if not drawings:
-                continue
             frame = SheetFrame(path, index, member)
             try:
                 for target in drawings:
@@ -192,8 +209,7 @@ def sheet_frames(path: Path) -> dict[str, SheetFrame]:
             if total > MAX_SHAPES:
                 raise ImportFailed(f"{path.name}: berkas .xlsx ditolak: lebih dari {MAX_SHAPES} "
                                    "bentuk gambar")
-            if frame.drawn or frame.damaged:
-                out[sheet.get("name", "")] = frame
+            out[sheet.get("name", "")] = frame
     return out
 
 
@@ -202,7 +218,7 @@ def _rels(zf: zipfile.ZipFile, member: str, base: str) -> dict[str, str]:
         root = fromstring(zf.read(member), forbid_dtd=True)
     except KeyError:
         return {}
-    out = {}
+    out: dict[str, str] = {}
     for rel in root.iter(f"{PKG}Relationship"):
         target = rel.get("Target", "")
         full = target.lstrip("/") if target.startswith("/") else \
@@ -211,13 +227,13 @@ def _rels(zf: zipfile.ZipFile, member: str, base: str) -> dict[str, str]:
     return out
 
 
-def _read_drawing(frame: SheetFrame, root, index: int) -> None:
+def _read_drawing(frame: SheetFrame, root: Element, index: int) -> None:
     """Every anchor of a drawing part: its box on the sheet, then its shape(s)."""
     for anchor in root:
         tag = anchor.tag.rsplit("}", 1)[-1] if isinstance(anchor.tag, str) else ""
-        start = anchor.find(f"{XDR}from")
-        if tag == "twoCellAnchor" and start is not None and anchor.find(f"{XDR}to") is not None:
-            (x0, y0), (x1, y1) = frame.marker(start), frame.marker(anchor.find(f"{XDR}to"))
+        start, to = anchor.find(f"{XDR}from"), anchor.find(f"{XDR}to")
+        if tag == "twoCellAnchor" and start is not None and to is not None:
+            (x0, y0), (x1, y1) = frame.marker(start), frame.marker(to)
         elif tag in ("oneCellAnchor", "absoluteAnchor"):
             ext = anchor.find(f"{XDR}ext")
             pos = anchor.find(f"{XDR}pos")
@@ -225,7 +241,7 @@ def _read_drawing(frame: SheetFrame, root, index: int) -> None:
                 continue
             if start is not None:
                 x0, y0 = frame.marker(start)
-            else:
+            elif pos is not None:
                 x0 = float(pos.get("x", "0") or 0) / EMU_PT
                 y0 = float(pos.get("y", "0") or 0) / EMU_PT
             x1 = x0 + float(ext.get("cx", "0") or 0) / EMU_PT
@@ -236,7 +252,8 @@ def _read_drawing(frame: SheetFrame, root, index: int) -> None:
             _shape(frame, child, (x0, y0, x1, y1), None, index, 0)
 
 
-def _shape(frame: SheetFrame, el, box, to_pt, index: int, depth: int) -> None:
+def _shape(frame: SheetFrame, el: Element, box: tuple[float, float, float, float],
+           to_pt: ToPoints | None, index: int, depth: int) -> None:
     """One anchored (or grouped) element: a symbol, connector, text box or group."""
     tag = el.tag.rsplit("}", 1)[-1] if isinstance(el.tag, str) else ""
     if tag not in ("sp", "cxnSp", "grpSp") or depth > 8:
@@ -275,4 +292,4 @@ def _shape(frame: SheetFrame, el, box, to_pt, index: int, depth: int) -> None:
     frame.drawn.append(read_shape(el, f"x{index}:{ident}", box, f"x{index}:"))
 
 
-__all__ = ["import_xlsx_drawn", "sheet_frames"]
+__all__ = ["MAX_PICTURE_ROWS", "SheetFrame", "import_xlsx_drawn", "sheet_frames"]

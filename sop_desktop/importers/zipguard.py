@@ -16,8 +16,10 @@ import re
 import struct
 import zipfile
 import zlib
+from collections.abc import Generator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO, NoReturn
 from xml.parsers import expat
 
 from sop_desktop.errors import ImportFailed
@@ -98,7 +100,7 @@ def check_directory(path: Path, label: str = ".xlsx") -> None:
                       label)
 
 
-def _zip64_directory(fh, eocd_at: int) -> tuple[int, int]:
+def _zip64_directory(fh: BinaryIO, eocd_at: int) -> tuple[int, int]:
     """(entries, directory size) from the ZIP64 end record; huge values when unreadable."""
     if eocd_at < 20:
         return 1 << 62, 1 << 62
@@ -162,7 +164,8 @@ class _Budget:
     xml: int = 0
 
 
-def _chunks(zf: zipfile.ZipFile, info: zipfile.ZipInfo, budget: _Budget):
+def _chunks(zf: zipfile.ZipFile, info: zipfile.ZipInfo, budget: _Budget
+            ) -> Generator[bytes, None, None]:
     """The member's bytes in small pieces, counted as they really come out."""
     seen = 0
     with zf.open(info) as fh:
@@ -196,7 +199,8 @@ def _scan_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, budget: _Budget,
         chunks.close()  # the member's file handle is closed whatever the scan raised
 
 
-def _scan_chunks(info: zipfile.ZipInfo, chunks, budget: _Budget, facts: PackageFacts) -> None:
+def _scan_chunks(info: zipfile.ZipInfo, chunks: Generator[bytes, None, None], budget: _Budget,
+                 facts: PackageFacts) -> None:
     first = next(chunks, b"")
     looks_xml = info.filename.lower().endswith(_XML_NAMES) or \
         first.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"<"
@@ -235,7 +239,7 @@ class _XmlScanner:
     """Expat over one part: refuses DTDs and entities, counts strings and cells, and for a
     worksheet collects hidden rows/columns and where the values end."""
 
-    def __init__(self, member: str, facts: PackageFacts):
+    def __init__(self, member: str, facts: PackageFacts) -> None:
         self.facts = facts
         self.member = member
         self.sheet: SheetFacts | None = None
@@ -253,7 +257,7 @@ class _XmlScanner:
         parser.StartElementHandler = self._root
         self.parser = parser
 
-    def _root(self, name: str, attrs: dict) -> None:
+    def _root(self, name: str, attrs: dict[str, str]) -> None:
         """The root element says what the part is, whatever its member name."""
         tag = name.rsplit(":", 1)[-1]
         parser = self.parser
@@ -267,7 +271,7 @@ class _XmlScanner:
             return
         parser.StartElementHandler = self._start
 
-    def _count(self, _name: str, _attrs: dict) -> None:
+    def _count(self, _name: str, _attrs: dict[str, str]) -> None:
         """Styles, drawings and the like: openpyxl builds an object per element."""
         self.elements += 1
         if self.elements > MAX_PART_ELEMENTS:
@@ -281,10 +285,10 @@ class _XmlScanner:
         self.parser.Parse(b"", True)
 
     @staticmethod
-    def _dtd(*_args) -> None:
+    def _dtd(*_args: object) -> NoReturn:
         raise _Refused("XML memuat DOCTYPE/ENTITY (XML berbahaya)")
 
-    def _start(self, name: str, attrs: dict) -> None:
+    def _start(self, name: str, attrs: dict[str, str]) -> None:
         tag = name.rsplit(":", 1)[-1]
         if self.strings:
             if tag == "si":
@@ -299,8 +303,9 @@ class _XmlScanner:
             return
         self._sheet_start(tag, attrs)
 
-    def _sheet_start(self, tag: str, attrs: dict) -> None:
+    def _sheet_start(self, tag: str, attrs: dict[str, str]) -> None:
         sheet = self.sheet
+        assert sheet is not None  # _root routes here only inside a worksheet
         self.facts.sheet_elements += 1
         if self.facts.sheet_elements > MAX_SHEET_ELEMENTS:
             raise _Refused(f"lembar terlalu rumit (lebih dari {MAX_SHEET_ELEMENTS:,} unsur XML)"

@@ -23,11 +23,9 @@ from pathlib import Path
 
 import pytest
 
-from sop_desktop.domain.model import STEP_KINDS, SopDefinition
-from sop_desktop.domain.validate import problems
-from sop_desktop.errors import SopError
 from sop_desktop.importers import import_file, import_text
 from tests.conftest import SEEDS
+from tests.core.import_support import run_one
 
 SCALE = max(1, int(os.environ.get("SOP_DESKTOP_FUZZ_SCALE", "1") or 1))
 SMALL_SEEDS = ["000_8efce2505d78da7b.txt", "001_cf2c3cfdffebc010.txt", "003_859cd7a664e7f978.txt",
@@ -112,47 +110,6 @@ def mutate_text(rng: random.Random, text: str) -> str:
             lo, hi = min(i, j), max(i, j)
             lines[hi:hi] = lines[lo:lo + 30]
     return "\n".join(lines)
-
-
-def check_result(result) -> None:
-    """An import that succeeded gave consistent SOPs."""
-    assert result.sops
-    for defn in result.sops:
-        assert isinstance(defn, SopDefinition)
-        again = SopDefinition.from_dict(defn.to_dict())
-        assert again.to_dict() == defn.to_dict()
-        assert defn.name and defn.steps and defn.lanes
-        names = set(defn.lane_names)
-        assert len(names) == len(defn.lanes)
-        numbers = {s.number for s in defn.steps}
-        for step in defn.steps:
-            assert step.kind in STEP_KINDS
-            assert step.lane is None or step.lane in names
-            assert all(c in names for c in step.co_lanes)
-            assert (step.lane is None) == ("lane_unassigned" in step.flags)
-            if step.kind == "decision":
-                assert step.yes in numbers and step.no in numbers
-        if len(numbers) == len(defn.steps):  # repeated numbers are kept, with a warning
-            assert problems(defn, require_lanes=False) == [], defn.name
-        assert all(isinstance(w, str) and w for w in defn.warnings)
-    assert all(isinstance(w, str) for w in result.warnings)
-
-
-def check_refusal(exc: SopError) -> None:
-    message = str(exc)
-    assert message and "\n" not in message and "Traceback" not in message
-    assert len(message) < 2000
-
-
-def run_one(fn, *args):
-    """-> "ok" or "refused"; any other exception fails the test."""
-    try:
-        result = fn(*args)
-    except SopError as exc:
-        check_refusal(exc)
-        return "refused"
-    check_result(result)
-    return "ok"
 
 
 def test_mutated_seed_text_never_crashes():

@@ -95,6 +95,22 @@ def test_words_broken_between_letters_come_back_as_two_words(tmp_path):
     assert [s.output for s in got.steps] == [s.output for s in want.steps]
 
 
+@pytest.mark.parametrize("paper", ["A4", "F4"])
+def test_words_the_portrait_exporter_breaks_join_back_as_written(tmp_path, paper):
+    """A word too long for a portrait column is broken between letters with a "-" the reader
+    drops ("Terselenggara-" / "nya"), and a real hyphen is never left at a line end where it
+    would read as such a mark ("layanan-magang" in a long address): both read back exactly."""
+    for stem, number, field in (("diseminasi-ham", 7, "output"), ("izin-magang", 1, "kegiatan"),
+                                ("selesai-penelitian", 1, "kegiatan")):
+        want = _definition(stem)
+        path = tmp_path / f"{stem}.pdf"
+        path.write_bytes(sop_pdf_bytes(want, paper, False))
+        got = read_sop_file(path).sops[0]
+        a = " ".join(getattr(want.steps[number - 1], field).split())
+        b = " ".join(getattr(got.steps[number - 1], field).split())
+        assert b == a, (stem, field)
+
+
 def test_decision_branches_follow_arrows_across_pages(tmp_path):
     """A SOP whose Ya/Tidak arrows leave the page through an off-page connector."""
     want, got = _round_trip(tmp_path, "yankomas-kanwil", "A4", True)

@@ -20,7 +20,7 @@ from sop_desktop.errors import ImportFailed
 from sop_desktop.importers import import_xlsx
 from sop_desktop.importers.xlsx_shapes import import_xlsx_drawn
 from tests.conftest import ROOT
-from tests.core.test_import_fuzz import run_one
+from tests.core.import_support import run_one
 from tests.office_documents import document, keys, mismatches
 
 XLSX_KEYS = keys(".xlsx")

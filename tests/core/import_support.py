@@ -1,0 +1,53 @@
+"""Importers in tests: what every import must end in, a consistent result or one clear
+refusal (shared by the fuzz tests of every reader)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from sop_desktop.domain.model import STEP_KINDS, SopDefinition
+from sop_desktop.domain.validate import problems
+from sop_desktop.errors import SopError
+
+
+def check_result(result) -> None:
+    """An import that succeeded gave consistent SOPs."""
+    assert result.sops
+    for defn in result.sops:
+        assert isinstance(defn, SopDefinition)
+        again = SopDefinition.from_dict(defn.to_dict())
+        assert again.to_dict() == defn.to_dict()
+        assert defn.name and defn.steps and defn.lanes
+        names = set(defn.lane_names)
+        assert len(names) == len(defn.lanes)
+        numbers = {s.number for s in defn.steps}
+        for step in defn.steps:
+            assert step.kind in STEP_KINDS
+            assert step.lane is None or step.lane in names
+            assert all(c in names for c in step.co_lanes)
+            assert (step.lane is None) == ("lane_unassigned" in step.flags)
+            if step.kind == "decision":
+                assert step.yes in numbers and step.no in numbers
+        if len(numbers) == len(defn.steps):  # repeated numbers are kept, with a warning
+            assert problems(defn, require_lanes=False) == [], defn.name
+        assert all(isinstance(w, str) and w for w in defn.warnings)
+    assert all(isinstance(w, str) for w in result.warnings)
+
+
+def check_refusal(exc: SopError) -> None:
+    """A refusal is one short line, never a traceback."""
+    message = str(exc)
+    assert message and "\n" not in message and "Traceback" not in message
+    assert len(message) < 2000
+
+
+def run_one(fn: Callable[..., Any], *args: Any) -> str:
+    """-> "ok" or "refused"; any other exception fails the test."""
+    try:
+        result = fn(*args)
+    except SopError as exc:
+        check_refusal(exc)
+        return "refused"
+    check_result(result)
+    return "ok"
