@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import math
 import os
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sop_desktop.flowchart.layout import Page, Symbol
+from sop_desktop.flowchart.layout import Page, Rect, Symbol
 
 if TYPE_CHECKING:  # reportlab itself is imported where a page is drawn (start-up speed)
+    from PIL.Image import Image as PILImageType
     from reportlab.graphics import shapes
 
 ARROW_W = 0.8
@@ -33,7 +35,7 @@ def arrow_head(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
             (bx + uy * HEAD_HALF, by - ux * HEAD_HALF)]
 
 
-def pentagon(rect) -> list[tuple[float, float]]:
+def pentagon(rect: Rect) -> list[tuple[float, float]]:
     """The off-page connector outline: a square whose bottom is a point (layout coordinates)."""
     tip = rect.h * 0.35
     return [(rect.x, rect.y), (rect.right, rect.y), (rect.right, rect.bottom - tip),
@@ -45,7 +47,7 @@ def symbol_outline(sym: Symbol) -> list[tuple[float, float]]:
 
 
 @lru_cache(maxsize=8)
-def _small_image(path: str):
+def _small_image(path: str) -> PILImageType:
     """The logo scaled down to print resolution (about 300 dpi at its size on the page)."""
     from PIL import Image as PILImage
 
@@ -58,6 +60,14 @@ def _small_image(path: str):
         flat.paste(image, mask=image.split()[3])
         image = flat
     return image
+
+
+def rect_shape(x: float, y: float, w: float, h: float, **style: Any) -> shapes.Rect:
+    """A reportlab Rect with its style keywords (fillColor=..., rx=...): reportlab's stubs type
+    each keyword as the whole keyword dict, so style is passed on untyped."""
+    from reportlab.graphics import shapes  # deferred like page_drawing's (start-up)
+
+    return shapes.Rect(x, y, w, h, **style)
 
 
 def page_drawing(page: Page, *, y_offset: float = 0.0, drawing: shapes.Drawing | None = None,
@@ -75,20 +85,20 @@ def page_drawing(page: Page, *, y_offset: float = 0.0, drawing: shapes.Drawing |
     def Y(y: float) -> float:
         return height - (y + y_offset)
 
-    def flat(points) -> list[float]:
-        out = []
+    def flat(points: Iterable[tuple[float, float]]) -> list[float]:
+        out: list[float] = []
         for x, y in points:
             out += [x, Y(y)]
         return out
 
-    d.add(shapes.Rect(0, Y(page.height), page.width, page.height, fillColor=colors.white,
-                      strokeColor=None))
+    d.add(rect_shape(0, Y(page.height), page.width, page.height, fillColor=colors.white,
+                     strokeColor=None))
     for cell in page.cells:
         r = cell.rect
         if cell.fill or cell.border:
-            d.add(shapes.Rect(r.x, Y(r.bottom), r.w, r.h,
-                              fillColor=colors.HexColor(cell.fill) if cell.fill else None,
-                              strokeColor=LINE if cell.border else None, strokeWidth=0.5))
+            d.add(rect_shape(r.x, Y(r.bottom), r.w, r.h,
+                             fillColor=colors.HexColor(cell.fill) if cell.fill else None,
+                             strokeColor=LINE if cell.border else None, strokeWidth=0.5))
         for t in cell.texts:
             d.add(shapes.String(t.x, Y(t.y), t.text, fontName=t.font, fontSize=t.size,
                                 fillColor=LINE))
@@ -106,16 +116,16 @@ def page_drawing(page: Page, *, y_offset: float = 0.0, drawing: shapes.Drawing |
     for sym in page.symbols + page.co_symbols:
         r = sym.rect
         if sym.kind == "terminator":
-            d.add(shapes.Rect(r.x, Y(r.bottom), r.w, r.h, rx=r.h / 2, ry=r.h / 2,
-                              fillColor=colors.white, strokeColor=LINE, strokeWidth=0.9))
+            d.add(rect_shape(r.x, Y(r.bottom), r.w, r.h, rx=r.h / 2, ry=r.h / 2,
+                             fillColor=colors.white, strokeColor=LINE, strokeWidth=0.9))
         else:
             d.add(shapes.Polygon(flat(symbol_outline(sym)), fillColor=colors.white,
                                  strokeColor=LINE, strokeWidth=0.9))
     for arrow in page.arrows:
         if arrow.label_rect and arrow.label_run:
             lr, t = arrow.label_rect, arrow.label_run
-            d.add(shapes.Rect(lr.x, Y(lr.bottom), lr.w, lr.h, fillColor=colors.white,
-                              strokeColor=None))
+            d.add(rect_shape(lr.x, Y(lr.bottom), lr.w, lr.h, fillColor=colors.white,
+                             strokeColor=None))
             d.add(shapes.String(t.x, Y(t.y), t.text, fontName=t.font, fontSize=t.size,
                                 fillColor=LINE))
     for conn in page.connectors:

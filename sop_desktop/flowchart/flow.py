@@ -95,10 +95,9 @@ class _FlowLayout(_Routing):
         return len(tracks)
 
     def _lane_index(self, step: Step) -> int:
-        try:
-            return self.lanes.index(step.lane)
-        except ValueError:
+        if step.lane is None or step.lane not in self.lanes:
             return 0
+        return self.lanes.index(step.lane)
 
     # ---- columns and header
 
@@ -286,7 +285,8 @@ class _FlowLayout(_Routing):
         h2 = max(_text_height(max(len(x) for x in lane_lines + mutu_lines), LANE_SIZE), 20.0)
         cells = []
 
-        def head(x, w, top, h, text, size=HEAD_SIZE, role="header"):
+        def head(x: float, w: float, top: float, h: float, text: str, size: float = HEAD_SIZE,
+                 role: str = "header") -> None:
             rect = Rect(x, top, w, h)
             lane = role.startswith("lane:")
             if not lane:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Callable
 
-from sop_desktop.domain.model import IDENTITY_LABELS, SopDefinition
+from sop_desktop.domain.model import IDENTITY_LABELS, Identity, SopDefinition
 from sop_desktop.flowchart.geometry import HEADER_FILL, LEADING, MARGIN, PAD, Cell, Image, Page, Rect, TextRun
 from sop_desktop.flowchart.text import (
     _cell,
@@ -19,6 +20,7 @@ from sop_desktop.flowchart.text import (
     wrap,
 )
 from sop_desktop.output.fonts import SANS, SANS_BOLD
+from sop_desktop.services.office import OfficeProfile
 
 SIGN_GAP = 26 / 25.4 * 72  # free height between the signer's jabatan and name: signature and stamp
 PLACEHOLDERS = {"KEMENTERIAN / LEMBAGA", "NAMA KANTOR"}  # an office profile nobody filled in
@@ -30,7 +32,7 @@ _MONTHS.update({"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "agu
                 "nopember": 11, "pebruari": 2})
 
 
-def office_hierarchy(profile) -> list[str]:
+def office_hierarchy(profile: OfficeProfile | None) -> list[str]:
     """The office block of an identity page from an office profile: kementerian, kantor, unit
     (placeholders of a profile nobody filled in count as empty)."""
     if profile is None:
@@ -43,7 +45,9 @@ def print_date(text: str) -> str:
     """A date as typed in the source ("6 MEI 2024", "2024-05-06", "06/05/2024") printed the way
     letters print dates ("6 Mei 2024"); anything not read as a date is printed as typed."""
     raw = " ".join(str(text or "").split())
-    day = month = year = None
+    day: int | None = None
+    month: int | None = None
+    year: int | None = None
     m = re.fullmatch(r"(\d{1,2})[ .-]+([A-Za-z]+)\.?[ .-]+(\d{4})", raw)
     if m and m.group(2).lower() in _MONTHS:
         day, month, year = int(m.group(1)), _MONTHS[m.group(2).lower()], int(m.group(3))
@@ -53,7 +57,7 @@ def print_date(text: str) -> str:
     m = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", raw)
     if m:
         day, month, year = (int(g) for g in m.groups())
-    if day is None:
+    if day is None or month is None or year is None:
         return raw
     from sop_desktop.domain.dates import tanggal  # babel: loaded only when an identity page is made
 
@@ -77,7 +81,8 @@ def _identity_page(defn: SopDefinition, width: float, height: float, logo: str |
         size -= 0.5
 
 
-def _signer_lines(ident, size: float, value_lines) -> list[tuple[str, str]]:
+def _signer_lines(ident: Identity, size: float,
+                  value_lines: Callable[..., list[str]]) -> list[tuple[str, str]]:
     """Jabatan, room for signature and stamp (SIGN_GAP), name, NIP as letters print it."""
     lead = size * LEADING
     signer = []
@@ -118,7 +123,7 @@ def _identity_values(page: Page, defn: SopDefinition, rx: float, y0: float, righ
     label_w = max(text_width(IDENTITY_LABELS["disahkan_oleh"], SANS_BOLD, size) + 2 * PAD + 4, 96)
     value_w = right_w - label_w
 
-    def value_lines(text: str, bold=False) -> list[str]:
+    def value_lines(text: str, bold: bool = False) -> list[str]:
         return wrap(text or "-", SANS_BOLD if bold else SANS, size, value_w - 2 * PAD) or ["-"]
 
     signer = _signer_lines(ident, size, value_lines)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from sop_desktop.domain.model import SopDefinition
 from sop_desktop.errors import SopError
+from sop_desktop.flowchart.drawing import page_drawing, rect_shape
 from sop_desktop.flowchart.layout import SopLayout
 from sop_desktop.flowchart.pdf import layout_pdf_bytes, sop_layout, write_atomic
 
@@ -30,13 +31,11 @@ def flowchart_svg_bytes(layout: SopLayout) -> bytes:
     from reportlab.graphics import renderSVG, shapes
     from reportlab.lib import colors
 
-    from sop_desktop.flowchart.drawing import page_drawing
-
     pages = layout.flow_pages
     total = len(pages) * layout.height + (len(pages) - 1) * PAGE_GAP
     drawing = shapes.Drawing(layout.width, total)
-    drawing.add(shapes.Rect(0, 0, layout.width, total, fillColor=colors.HexColor("#d0d0d0"),
-                            strokeColor=None))
+    drawing.add(rect_shape(0, 0, layout.width, total, fillColor=colors.HexColor("#d0d0d0"),
+                           strokeColor=None))
     for i, page in enumerate(pages):
         page_drawing(page, y_offset=i * (layout.height + PAGE_GAP), drawing=drawing,
                      total_height=total)

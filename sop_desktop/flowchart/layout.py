@@ -30,6 +30,7 @@ column (Page.co_links). Arrows never run along it.
 from __future__ import annotations
 
 from sop_desktop.domain.model import SopDefinition
+from sop_desktop.errors import ValidationError
 from sop_desktop.flowchart.flow import _FlowLayout
 from sop_desktop.flowchart.geometry import (
     BODY_SIZE,
@@ -74,8 +75,6 @@ __all__ = ["BODY_SIZE", "CM", "CONN", "FOOTER_H", "HEAD_SIZE", "LABEL_SIZE", "LA
 def paper_size(paper: str = "A4", landscape: bool = True) -> tuple[float, float]:
     key = (paper or "A4").upper()
     if key not in PAPERS:
-        from sop_desktop.errors import ValidationError
-
         raise ValidationError(f"ukuran kertas '{paper}' tidak dikenal (pilih A4 atau F4)")
     w, h = PAPERS[key]
     return (h, w) if landscape else (w, h)

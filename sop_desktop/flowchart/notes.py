@@ -14,7 +14,7 @@ import re
 
 from sop_desktop.domain.model import IDENTITY_LABELS, SopDefinition
 from sop_desktop.flowchart.geometry import MARGIN, Cell, Rect
-from sop_desktop.flowchart.text import _cell, _text_height
+from sop_desktop.flowchart.text import _cell, _text_height, wrap
 from sop_desktop.output.fonts import SANS_BOLD
 
 BANNER_SIZE = 8.0
@@ -54,8 +54,6 @@ def incomplete_note(defn: SopDefinition) -> str:
 
 def banner_cell(text: str, y: float, width: float) -> tuple[Cell, float]:
     """The banner across the page at `y` (between the margins) and the height it takes."""
-    from sop_desktop.flowchart.text import wrap
-
     inner = width - 2 * MARGIN
     lines = wrap(text, SANS_BOLD, BANNER_SIZE, inner - 6)
     h = _text_height(len(lines), BANNER_SIZE)
@@ -101,11 +99,12 @@ def tame_long_words(defn: SopDefinition) -> tuple[SopDefinition, list[str]]:
     for step in out.steps:
         for key in ("kegiatan", "kelengkapan", "output", "keterangan"):
             setattr(step, key, check(getattr(step, key), f"langkah {step.number}, {key}"))
-    renamed = {}
+    renamed: dict[str, str] = {}
     for lane in out.lanes:
         new = check(lane.name, "pelaksana")
         renamed[lane.name], lane.name = new, new
     for step in out.steps:
-        step.lane = renamed.get(step.lane, step.lane)
+        if step.lane is not None:
+            step.lane = renamed.get(step.lane, step.lane)
         step.co_lanes = [renamed.get(n, n) for n in step.co_lanes]
     return out, warnings

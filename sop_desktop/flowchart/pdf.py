@@ -10,7 +10,12 @@ from pathlib import Path
 
 from sop_desktop.domain.model import SopDefinition
 from sop_desktop.errors import SopError
+from sop_desktop.flowchart.drawing import page_drawing
+from sop_desktop.flowchart.identity import office_hierarchy
 from sop_desktop.flowchart.layout import SopLayout, layout_sop
+from sop_desktop.output.docmeta import pdf_info
+from sop_desktop.services import office
+from sop_desktop.storage import db as dbm
 
 
 def layout_pdf_bytes(layout: SopLayout, *, flowchart_only: bool = False) -> bytes:
@@ -18,12 +23,8 @@ def layout_pdf_bytes(layout: SopLayout, *, flowchart_only: bool = False) -> byte
     from reportlab.graphics import renderPDF
     from reportlab.pdfgen import canvas
 
-    from sop_desktop.flowchart.drawing import page_drawing
-
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=(layout.width, layout.height), pageCompression=1)
-    from sop_desktop.output.docmeta import pdf_info
-
     info = pdf_info(title=layout.name or "SOP", subject=f"SOP {layout.code}")
     c.setTitle(info["title"])
     c.setAuthor(info["author"])
@@ -44,10 +45,6 @@ def open_office() -> list[str]:
     """The office hierarchy from the office profile of the open database ([] when none is open).
 
     The identity page prints it when an SOP's source had no office hierarchy."""
-    from sop_desktop.flowchart.identity import office_hierarchy
-    from sop_desktop.services import office
-    from sop_desktop.storage import db as dbm
-
     if dbm.database.obj is None:
         return []
     try:

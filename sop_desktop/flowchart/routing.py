@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
+from sop_desktop.domain.model import Step
 from sop_desktop.flowchart.geometry import (
     CONN,
     ENTRY_GAP,
@@ -40,8 +42,29 @@ def _letters(i: int) -> str:
     return out
 
 
+Point = tuple[float, float]
+LabelAt = tuple[float, float, str]  # where an arrow's Ya/Tidak label goes: x, y, side
+
+
 class _Routing:
     """The arrow part of the flowchart layout (mixed into _FlowLayout, which sets the geometry)."""
+
+    # the geometry _FlowLayout sets before routing
+    steps: list[Step]
+    lanes: list[str]
+    edges: list[_Edge]
+    lanes_x: float
+    lane_w: float
+    page_of: dict[int, int]  # row -> page index
+    page_list: list[Page]
+    band: dict[int, tuple[float, float]]  # row -> (top, bottom) of its symbol band
+    sym: dict[int, Symbol]  # row -> its symbol
+
+    def lane_cell_w(self, k: int) -> float:
+        raise NotImplementedError  # _FlowLayout's
+
+    def channel_x(self, k: int) -> float:
+        raise NotImplementedError  # _FlowLayout's
 
     def _route(self) -> None:
         self.letter_count = 0
@@ -79,7 +102,8 @@ class _Routing:
             return sym.rect.bottom + min(max(LABEL_SIZE * 1.1 + 2, free - 4), free - 1.5)
         return sym.rect.bottom + free / 2
 
-    def _add_arrow(self, page: Page, points, edge: _Edge, start, end, label_at=None) -> Arrow:
+    def _add_arrow(self, page: Page, points: list[Point], edge: _Edge, start: tuple[str, Any],
+                   end: tuple[str, Any], label_at: LabelAt | None = None) -> Arrow:
         pts = [points[0]]
         for pt in points[1:]:  # drop repeated points and merge collinear runs
             if abs(pt[0] - pts[-1][0]) < 0.01 and abs(pt[1] - pts[-1][1]) < 0.01:
@@ -107,7 +131,7 @@ class _Routing:
         return [(self.lanes_x + k * self.lane_w, self.lanes_x + k * self.lane_w + self.lane_cell_w(k))
                 for k in range(n)]
 
-    def _label_rect(self, text: str, x: float, y: float, side: str, pts: list) -> Rect:
+    def _label_rect(self, text: str, x: float, y: float, side: str, pts: list[Point]) -> Rect:
         """Where a Ya/Tidak label goes: beside the start of its arrow, inside one lane column.
 
         "below-right": right of a line leaving downwards; "above-right"/"above-left": above a
@@ -137,7 +161,7 @@ class _Routing:
                     return Rect(lo if side == "above-right" else hi - w, top, w, h)
         return Rect(x + 2 if side == "above-right" else x - w - 2, top, w, h)
 
-    def _straight(self, edge, src: Symbol, dst: Symbol) -> None:
+    def _straight(self, edge: _Edge, src: Symbol, dst: Symbol) -> None:
         sx, tx = src.rect.cx, dst.rect.cx
         gy = self._gap_y(edge.src)
         pts = [(sx, src.rect.bottom), (sx, gy), (tx, gy), (tx, dst.rect.y)]
@@ -160,7 +184,7 @@ class _Routing:
         page.connectors.append(conn)
         return conn
 
-    def _straight_across(self, edge, src: Symbol, dst: Symbol) -> None:
+    def _straight_across(self, edge: _Edge, src: Symbol, dst: Symbol) -> None:
         letter = self._new_letter()
         sp, tp = self._page(edge.src), self._page(edge.dst)
         sx, tx = src.rect.cx, dst.rect.cx
@@ -171,7 +195,7 @@ class _Routing:
         self._add_arrow(tp, [(tx, inc.rect.bottom), (tx, dst.rect.y)], edge,
                         ("connector", letter), ("step", dst.step))
 
-    def _drop(self, edge, src: Symbol, dst: Symbol) -> None:
+    def _drop(self, edge: _Edge, src: Symbol, dst: Symbol) -> None:
         """Tidak into the next row in another lane: out of the side vertex, across, then down.
 
         """
@@ -182,7 +206,7 @@ class _Routing:
         self._add_arrow(self._page(edge.src), pts, edge, ("step", src.step), ("step", dst.step),
                         (vx, src.rect.cy, "above-right" if right else "above-left"))
 
-    def _exit(self, edge, src: Symbol, cx: float) -> tuple[list, tuple]:
+    def _exit(self, edge: _Edge, src: Symbol, cx: float) -> tuple[list[Point], LabelAt]:
         """Points from the source to its channel x, and where the label goes.
 
         """
@@ -207,7 +231,7 @@ class _Routing:
         offsets = (0.0, -ENTRY_GAP, ENTRY_GAP, -1.4 * ENTRY_GAP, 1.4 * ENTRY_GAP)
         return r.right, r.cy + offsets[slot % 5]
 
-    def _channel(self, edge, src: Symbol, dst: Symbol, slot: int) -> None:
+    def _channel(self, edge: _Edge, src: Symbol, dst: Symbol, slot: int) -> None:
         cx = self.channel_x(edge.channel or 0)
         head, label_at = self._exit(edge, src, cx)
         ex, ey = self._entry(dst, slot)

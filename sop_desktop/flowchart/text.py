@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from sop_desktop.domain.wordbreak import is_letter_break
 from sop_desktop.flowchart.geometry import BODY_SIZE, LEADING, PAD, Cell, Rect, TextRun
 from sop_desktop.output.fonts import SANS, SANS_BOLD, register_fonts
 
@@ -44,11 +45,24 @@ def _fitting_prefix(piece: str, font: str, size: float, width: float) -> int:
     return lo
 
 
+def _letter_cut(piece: str, cut: int) -> tuple[int, bool]:
+    """Where a word too long for its line breaks between letters, at most `cut` letters in,
+    and whether the break is marked with "-": the latest place within a few letters where a
+    reader joins the halves back without a space and drops the mark (a small letter on both
+    sides, `is_letter_break`); else at `cut`, unmarked (a word of capitals or digits)."""
+    for at in range(cut, max(1, cut - 6) - 1, -1):
+        if 0 < at < len(piece) and piece[at - 1].islower() and piece[at].islower() and \
+                is_letter_break(piece[:at] + "-", piece[at:]):
+            return at, True
+    return cut, False
+
+
 def wrap(text: str, font: str, size: float, width: float, hyphen: bool = False) -> list[str]:
     """Split text into lines no wider than `width`.
 
     A word too long for a line breaks after a "/" or "-", and only then between letters
-    (`hyphen`: with a "-" at the end of the broken part, as for lane names).
+    (`hyphen`: with a "-" at the end of the broken part, as for lane names; otherwise with a
+    "-" where the readers drop it again, between two small letters, see `_letter_cut`).
     """
     lines: list[str] = []
     for para in str(text or "").split("\n"):
@@ -72,15 +86,21 @@ def wrap(text: str, font: str, size: float, width: float, hyphen: bool = False) 
                 if text_width(trial, font, size) <= width:
                     current = trial
                     continue
+                if not hyphen and is_letter_break(current, piece):
+                    # a real hyphen ("layanan-magang") would read back as a break mark and
+                    # be dropped: the word breaks between letters further on instead
+                    piece, current = trial, ""
                 if current:
                     lines.append(current)
-                mark = "-" if hyphen else ""
-                room = width - text_width(mark, font, size)
+                room = width - text_width("-", font, size)
                 while text_width(piece, font, size) > width and len(piece) > 1:
                     cut = _fitting_prefix(piece, font, size, room)
                     if hyphen and len(piece) > 6 and len(piece) - cut < 3:
                         cut = len(piece) - 3  # never a lone letter or two on the next line
-                    lines.append(piece[:cut] + (mark if piece[cut - 1].isalnum() else ""))
+                    marked = hyphen and piece[cut - 1].isalnum()
+                    if not hyphen:
+                        cut, marked = _letter_cut(piece, cut)
+                    lines.append(piece[:cut] + ("-" if marked else ""))
                     piece = piece[cut:]
                 current = piece
         if current:
@@ -138,8 +158,9 @@ def _text_height(n_lines: int, size: float) -> float:
     return n_lines * size * LEADING + 2 * PAD
 
 
-def _cell(rect: Rect, text: str, font: str = SANS, size: float = BODY_SIZE, *, align="left",
-          valign="top", role="", fill=None, border=True, step=None, hyphen=False) -> Cell:
+def _cell(rect: Rect, text: str, font: str = SANS, size: float = BODY_SIZE, *, align: str = "left",
+          valign: str = "top", role: str = "", fill: str | None = None, border: bool = True,
+          step: int | None = None, hyphen: bool = False) -> Cell:
     lines = wrap(text, font, size, rect.w - 2 * PAD, hyphen)
     room = max(1, int((rect.h - 2 * PAD) / (size * LEADING) + 1e-6))
     if len(lines) > room:  # only for a text longer than a whole page: cut, and say so

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from sop_desktop.domain.calendar import WorkCalendar
 from sop_desktop.output.signature import format_nip
 
 _MONTHS = ("januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus",
@@ -36,7 +37,7 @@ def terbilang(n: int) -> str:
     return f"{terbilang(n // 1000)} ribu {terbilang(rest) if rest else ''}".strip()
 
 
-def parse_tanggal(text: str):
+def parse_tanggal(text: str) -> dt.date | None:
     """'6 Desember 2026' (how letters print dates) back to a date; None for anything else."""
     parts = text.strip().split()
     if len(parts) != 3 or not parts[0].isdigit() or not parts[2].isdigit():
@@ -73,10 +74,10 @@ def with_derived_values(vals: dict[str, str]) -> dict[str, str]:
     return out
 
 
-def date_warning(calendar, day) -> str:
+def date_warning(calendar: WorkCalendar, day: dt.date) -> str:
     """A warning when a letter is dated on a Sunday, another day the office is closed or a
     holiday ('' on a working day): the signer may not have meant that date."""
-    name = calendar.holiday_name(day) if hasattr(calendar, "holiday_name") else None
+    name = calendar.holiday_name(day)
     weekday = _DAYS[day.weekday()]
     if name:
         return f"Tanggal surat jatuh pada hari libur ({weekday}, {name}). Periksa kembali tanggalnya."

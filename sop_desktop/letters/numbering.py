@@ -14,7 +14,7 @@ the caller's transaction); the database refuses a number issued twice in one yea
 index on the agenda surat keluar, migration 4 or later), and issuing skips numbers already in
 the agenda.
 
-Configuration is the Setting "letter_numbering":
+Configuration is the Setting LETTER_NUMBERING (sop_desktop.settings):
     {"kode_kantor": "W.6", "pola": "{kode_kantor}-{klasifikasi}-{nomor}/{tahun}",
      "per_klasifikasi": false,
      "templates": {"<template id>": {"klasifikasi": "HM.02.01", "pola": "..."}}}
@@ -28,9 +28,10 @@ from dataclasses import dataclass, field
 
 from sop_desktop.domain.dates import bulan_romawi
 from sop_desktop.errors import ValidationError
+from sop_desktop.letters.templates import Template
+from sop_desktop.settings import LETTER_NUMBERING
 from sop_desktop.storage import db as dbm
 
-SETTING_KEY = "letter_numbering"
 DEFAULT_PATTERN = "{kode_kantor}-{klasifikasi}-{nomor}/{tahun}"
 PATTERN_FIELDS = ("nomor", "kode_kantor", "klasifikasi", "bulan", "bulan_romawi", "tahun")
 _FIELD = re.compile(r"\{([a-z_]+)(?::0?(\d+)d?)?\}")
@@ -59,7 +60,7 @@ class NumberingConfig:
                    templates={str(k): {kk: str(vv) for kk, vv in (v or {}).items()}
                               for k, v in (data.get("templates") or {}).items()})
 
-    def pattern_for(self, template) -> tuple[str, str]:
+    def pattern_for(self, template: Template) -> tuple[str, str]:
         """(pattern, klasifikasi) for a template: office override, then template, then default."""
         own = self.templates.get(template.id, {})
         klasifikasi = own.get("klasifikasi") or template.klasifikasi
@@ -68,7 +69,7 @@ class NumberingConfig:
 
 
 def load_config() -> NumberingConfig:
-    return NumberingConfig.from_dict(dbm.get_setting(SETTING_KEY))
+    return NumberingConfig.from_dict(dbm.read_setting(LETTER_NUMBERING))
 
 
 def save_config(config: NumberingConfig) -> None:
@@ -76,7 +77,7 @@ def save_config(config: NumberingConfig) -> None:
     for tid, own in config.templates.items():
         if own.get("pola"):
             check_pattern(own["pola"], what=f"pola nomor templat '{tid}'")
-    dbm.set_setting(SETTING_KEY, config.to_dict())
+    dbm.write_setting(LETTER_NUMBERING, config.to_dict())
 
 
 def check_pattern(pattern: str, *, what: str = "pola nomor surat") -> None:

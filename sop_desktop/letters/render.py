@@ -7,18 +7,22 @@ reportlab's Paragraph markup, so "<b>&amp; x < y" typed by a user prints exactly
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
-from reportlab.platypus.doctemplate import LayoutError
+from reportlab.platypus.doctemplate import BaseDocTemplate, LayoutError
 
+from sop_desktop.domain.dates import tanggal
 from sop_desktop.letters.derived import with_derived_values
 from sop_desktop.letters.templates import (
     DISPOSISI_FIELDS,
@@ -164,7 +168,7 @@ class _Justified(Paragraph):
     each gap by more than MAX_EXTRA_SPACE spaces (a long number pushed to the next line, a
     short first line after the indent) is set with ordinary spacing instead."""
 
-    def wrap(self, aw, ah):
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         result = super().wrap(aw, ah)
         para = getattr(self, "blPara", None)
         if para is not None and getattr(para, "kind", 1) == 0:
@@ -175,11 +179,11 @@ class _Justified(Paragraph):
                            else 0.0, words) for extra, words in para.lines]
         return result
 
-    def split(self, aw, ah):
+    def split(self, aw: float, ah: float) -> list[Flowable]:
         return [_as_justified(p) for p in super().split(aw, ah)]
 
 
-def _as_justified(p: Paragraph) -> Paragraph:
+def _as_justified(p: Flowable) -> Flowable:
     """The same paragraph (a split part) with the gap rule of _Justified."""
     if isinstance(p, Paragraph) and not isinstance(p, _Justified):
         p.__class__ = _Justified
@@ -192,7 +196,7 @@ def _para(text: str, style: ParagraphStyle) -> Paragraph:
 
 
 class _Styles:
-    def __init__(self, size: float = 10.5):
+    def __init__(self, size: float = 10.5) -> None:
         register_fonts()
         self.frame_height = 0.0  # set by render_pdf: forms that fill the sheet need it
         lead = size * 1.38
@@ -233,15 +237,15 @@ def _rows_table(rows: list[tuple[str, str]], st: _Styles, widths: tuple[float, f
 class _Rule(Flowable):
     """A single horizontal line across the frame (under the nota dinas header)."""
 
-    def __init__(self, width_pt: float = 0.8, space: float = 4):
+    def __init__(self, width_pt: float = 0.8, space: float = 4) -> None:
         super().__init__()
         self.line_width, self.space = width_pt, space
 
-    def wrap(self, aw, ah):
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         self.width = aw
         return aw, self.space * 2
 
-    def draw(self):
+    def draw(self) -> None:
         self.canv.setLineWidth(self.line_width)
         self.canv.line(0, self.space, self.width, self.space)
 
@@ -449,7 +453,7 @@ def _story_disposisi(letter: FilledLetter, profile: OfficeProfile, st: _Styles, 
         return Paragraph(("&nbsp;&nbsp;&nbsp;" if inline else "<br/>").join(parts), f)
 
     half = width / 2
-    data = [
+    data: list[list[Any]] = [
         [cell("Surat dari", e["surat_dari"]), cell("Diterima tanggal", e["tanggal_diterima"])],
         [cell("Nomor surat", e["nomor_surat"]), cell("Nomor agenda", e["nomor_agenda"])],
         [cell("Tanggal surat", e["tanggal_surat"]),
@@ -512,20 +516,21 @@ def page_size(template: Template) -> tuple[float, float]:
     return (max(w, h), min(w, h)) if template.orientation == "landscape" else (w, h)
 
 
+# left, right, top, bottom; Tata Naskah Dinas (every other kind): wider binding margin on the left
+_MARGINS_CM = {"surat": (2.5, 2.0, 1.2, 2.0), "disposisi": (1.2, 1.2, 0.8, 0.6),
+               "sertifikat": (3.5, 3.5, 2.0, 1.5)}
+
+
 def render_pdf(letter: FilledLetter, profile: OfficeProfile, out: str | Path | io.BytesIO) -> None:
     """Draw a filled letter as a PDF file (or into a BytesIO)."""
     register_fonts()
     tpl = letter.template
     size = page_size(tpl)
-    if tpl.kind == "disposisi":
-        margins = dict(leftMargin=1.2 * cm, rightMargin=1.2 * cm, topMargin=0.8 * cm, bottomMargin=0.6 * cm)
-    elif tpl.kind == "sertifikat":
-        margins = dict(leftMargin=3.5 * cm, rightMargin=3.5 * cm, topMargin=2.0 * cm, bottomMargin=1.5 * cm)
-    else:  # Tata Naskah Dinas: wider binding margin on the left
-        margins = dict(leftMargin=2.5 * cm, rightMargin=2.0 * cm, topMargin=1.2 * cm, bottomMargin=2.0 * cm)
+    left, right, top, bottom = _MARGINS_CM.get(tpl.kind, _MARGINS_CM["surat"])
     target = str(out) if isinstance(out, Path) else out
     title = f"{tpl.name} {letter.values.get('nomor', '')}".strip()
-    doc = SimpleDocTemplate(target, pagesize=size, **margins, **docmeta.pdf_info(
+    doc = SimpleDocTemplate(target, pagesize=size, leftMargin=left * cm, rightMargin=right * cm,
+                            topMargin=top * cm, bottomMargin=bottom * cm, **docmeta.pdf_info(
         title=title, subject=tpl.name, author=profile.kantor or profile.kementerian,
         keywords=letter.values.get("nomor_agenda", "")))
     st = _Styles()
@@ -542,7 +547,7 @@ def render_pdf(letter: FilledLetter, profile: OfficeProfile, out: str | Path | i
                             "halaman). Pindahkan teks panjang ke badan surat atau lampiran.") from None
 
 
-def _page_number(canvas, doc) -> None:
+def _page_number(canvas: Canvas, doc: BaseDocTemplate) -> None:
     # only a letter that runs over one page gets numbers (from page 2, as in Tata Naskah Dinas)
     if doc.page > 1:
         canvas.saveState()
@@ -551,7 +556,8 @@ def _page_number(canvas, doc) -> None:
         canvas.restoreState()
 
 
-def _border(canvas, doc) -> None:
+def _border(canvas: Canvas, doc: BaseDocTemplate) -> None:
+    """The double frame of a sertifikat."""
     w, h = doc.pagesize
     canvas.saveState()
     canvas.setLineWidth(3)
@@ -571,10 +577,6 @@ def render_letter(template: Template, values: dict[str, str], profile: OfficePro
 
 def sample_values(template: Template, profile: OfficeProfile) -> dict[str, str]:
     """Example values for every placeholder (the template preview and `letter templates`)."""
-    import datetime as dt
-
-    from sop_desktop.domain.dates import tanggal
-
     today = dt.date.today()
     values = {key: f"[{label}]" for key, label in STANDARD_FIELDS.items()}
     values.update({

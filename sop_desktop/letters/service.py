@@ -12,8 +12,10 @@ import datetime as dt
 import hashlib
 import io
 import re
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from babel.dates import format_date
 
@@ -29,10 +31,22 @@ from sop_desktop.errors import (
 from sop_desktop.letters import numbering, templates
 from sop_desktop.letters.render import HEADER_TEXT_KEYS, PAPER_SIZES, FilledLetter, fill, render_pdf
 from sop_desktop.letters.templates import STANDARD_FIELDS, Template, TemplateError
+from sop_desktop.output.atomic import atomic_output
 from sop_desktop.output.signature import ACTING, Signer, acting_jabatan, format_nip
 from sop_desktop.services import numbering as counters
 from sop_desktop.services import office
+from sop_desktop.services.attachments import AttachmentService, AttachmentStore, StoredFile
+from sop_desktop.services.case_events import CaseRef
+from sop_desktop.services.disposisi import letter_values
+from sop_desktop.services.positions import PositionService
+from sop_desktop.services.users import UserService, is_staff, log_refusal
+from sop_desktop.services.workflow import STATUS_STOPPED, CaseService
 from sop_desktop.storage import db as dbm
+
+if TYPE_CHECKING:
+    from sop_desktop.services.container import Services
+
+Fields = Mapping[str, str | None]  # values typed by the person, by field key
 
 ACTION_LETTER = "surat"  # the history action (workflow.ACTION_LETTER)
 # Values a user may type with --field besides the template's own fields.
@@ -64,7 +78,7 @@ CLI_FLAGS = {CONFIRM_OTHER_YEAR: "--tahun-lain", CONFIRM_AGAIN: "--lagi", CONFIR
 class NeedsConfirmation(ValidationError):
     """Issuing waits for the person's yes on each of `questions` (nothing was used up)."""
 
-    def __init__(self, questions: list[Question]):
+    def __init__(self, questions: list[Question]) -> None:
         self.questions = list(questions)
         super().__init__(" ".join(q.text for q in self.questions))
 
@@ -85,8 +99,9 @@ class IssuedLetter:
 class LetterService:
     """Templates for a case's SOP, the values a letter is filled with, and issuing letters."""
 
-    def __init__(self, cases, users, positions, attachments=None, *, office_folder: Path | None = None,
-                 clock=None):
+    def __init__(self, cases: CaseService, users: UserService, positions: PositionService,
+                 attachments: AttachmentService | None = None, *, office_folder: Path | None = None,
+                 clock: Callable[[], dt.datetime] | None = None) -> None:
         self.cases = cases
         self.users = users
         self.positions = positions
@@ -95,7 +110,7 @@ class LetterService:
         self.clock = clock or dbm.now_local
 
     @classmethod
-    def from_services(cls, services) -> LetterService:
+    def from_services(cls, services: Services) -> LetterService:
         return cls(services.cases, services.users, services.positions,
                    getattr(services, "attachments", None))
 
@@ -116,11 +131,11 @@ class LetterService:
                                   f"{', '.join(PAPER_SIZES)})")
         return dataclasses.replace(tpl, paper=paper)
 
-    def templates_for_case(self, case) -> list[Template]:
+    def templates_for_case(self, case: CaseRef) -> list[Template]:
         case = self.cases.get(case)
         return templates.for_sop(self.cases.definition(case), self.templates())
 
-    def listing(self) -> list[dict]:
+    def listing(self) -> list[dict[str, object]]:
         """Each template with the SOPs (codes) it serves, for `letter templates --json`."""
         defs = self.cases.sops.latest_all()
         out = []
@@ -132,8 +147,8 @@ class LetterService:
         return out
 
     # -- values ------------------------------------------------------------------------------
-    def resolve_signer(self, tpl: Template, actor, *, signer: str | None = None,
-                       acting: str | None = None, fields: dict | None = None) -> Signer:
+    def resolve_signer(self, tpl: Template, actor: dbm.User, *, signer: str | None = None,
+                       acting: str | None = None, fields: Fields | None = None) -> Signer:
         """The signer: --signer, else the one holder of the template's signing position, else
         the acting user. Plt./Plh. prints before the jabatan of the office signed for."""
         fields = fields or {}
@@ -165,7 +180,7 @@ class LetterService:
         return Signer(jabatan=jabatan, nama=user.name, nip=format_nip(user.nip),
                       username=user.username, acting=ACTING.get(acting or "", ""))
 
-    def _holder_of(self, jabatan: str, tpl: Template):
+    def _holder_of(self, jabatan: str, tpl: Template) -> dbm.User | None:
         """The single active user holding the office position `jabatan` signs for it.
 
         None (the acting user signs, e.g. "Petugas Penerima") when `jabatan` is not an office
@@ -187,7 +202,8 @@ class LetterService:
         raise ValidationError(f"Surat {tpl.id} ditandatangani {pos.name}, yang {who}: sebutkan "
                               "penanda tangan dengan --signer NAMA_PENGGUNA")
 
-    def values_for(self, case, tpl: Template, actor, signer: Signer, *, fields: dict | None = None,
+    def values_for(self, case: CaseRef, tpl: Template, actor: dbm.User, signer: Signer, *,
+                   fields: Fields | None = None,
                    when: dt.date | None = None, number: str = "") -> dict[str, str]:
         """Every value the template needs, from the office profile, the case and `fields`.
 
@@ -197,8 +213,8 @@ class LetterService:
         """
         case = self.cases.get(case)
         defn = self.cases.definition(case)
-        fields = {k: "" if v is None else str(v) for k, v in (fields or {}).items()}
-        unknown = sorted(k for k in fields if k not in tpl.fields and k not in OVERRIDABLE)
+        given = {k: "" if v is None else str(v) for k, v in (fields or {}).items()}
+        unknown = sorted(k for k in given if k not in tpl.fields and k not in OVERRIDABLE)
         if unknown:
             raise ValidationError(
                 f"Isian {', '.join(unknown)} tidak dipakai templat {tpl.id}; isian templat ini: "
@@ -214,8 +230,6 @@ class LetterService:
             if key in case_fields:
                 by_name.setdefault(_norm(label), _as_text(case_fields[key]))
         if tpl.kind == "disposisi":  # the case's newest disposisi and its sifat fill the form
-            from sop_desktop.services.disposisi import letter_values
-
             by_name.update({_norm(k): v for k, v in letter_values(case).items()})
         created = case.created_at
         values = {
@@ -227,7 +241,7 @@ class LetterService:
             "nomor_agenda": case.number,
             "tanggal_diterima": tanggal(created) if created else "",
             # an SOP without a "perihal" intake field: the SOP's name says what the case is about
-            "perihal": fields.get("perihal") or _as_text(case_fields.get("perihal", "")) or defn.name,
+            "perihal": given.get("perihal") or _as_text(case_fields.get("perihal", "")) or defn.name,
             "sop_nama": defn.name, "sop_nomor": defn.nomor,
             "penandatangan_jabatan": signer.jabatan, "penandatangan_nama": signer.nama,
             "penandatangan_nip": signer.nip,
@@ -237,7 +251,7 @@ class LetterService:
         }
         missing = []
         for key, spec in tpl.fields.items():
-            value = fields.get(key, "")
+            value = given.get(key, "")
             if not value.strip():
                 for src in spec.sources:
                     value = by_name.get(_norm(src), "")
@@ -254,12 +268,12 @@ class LetterService:
                 f"Isian surat {tpl.id} untuk kasus {case.number} belum lengkap: {'; '.join(missing)}. "
                 "Isi dengan --field NAMA=NILAI")
         for key in HEADER_TEXT_KEYS + ("tembusan",):
-            if key in fields:
-                values[key] = fields[key]
+            if key in given:
+                values[key] = given[key]
         return values
 
-    def prepare(self, case, template_id: str, actor, *, signer: str | None = None,
-                acting: str | None = None, fields: dict | None = None,
+    def prepare(self, case: CaseRef, template_id: str, actor: dbm.User, *, signer: str | None = None,
+                acting: str | None = None, fields: Fields | None = None,
                 when: dt.date | None = None, paper: str | None = None) -> FilledLetter:
         """The letter filled but not numbered or recorded (the print preview)."""
         tpl = self.template_on(template_id, paper)
@@ -269,11 +283,9 @@ class LetterService:
                                          number=number))
 
     # -- issuing -----------------------------------------------------------------------------
-    def check_case_allows(self, case, tpl: Template) -> None:
+    def check_case_allows(self, case: dbm.Case, tpl: Template) -> None:
         """A letter is issued on a running or finished case, at or after the step it belongs
         to (the template's `setelah`); never on a stopped case."""
-        from sop_desktop.services.workflow import STATUS_STOPPED
-
         if case.status == STATUS_STOPPED:
             raise ValidationError(f"Kasus {case.number} sudah dihentikan: {tpl.name} tidak dapat "
                                   "diterbitkan (buka kembali kasusnya bila perlu)")
@@ -288,13 +300,14 @@ class LetterService:
                 f"({_short(step.kegiatan)}); kasus {case.number} masih di langkah "
                 f"{case.current_step}")
 
-    def earlier_issues(self, case, tpl: Template) -> list:
+    def earlier_issues(self, case: dbm.Case, tpl: Template) -> list[dbm.OutgoingLetter]:
         """The letters of this template already issued for this case (oldest first)."""
         OL = dbm.OutgoingLetter
         return list(OL.select().where((OL.case == case.id) & (OL.template == tpl.id))
                     .order_by(OL.issued_at, OL.id))
 
-    def _questions(self, case, tpl: Template, who: Signer, when: dt.date) -> list[Question]:
+    def _questions(self, case: dbm.Case, tpl: Template, who: Signer, when: dt.date) -> list[Question]:
+        """The questions issuing this letter now would raise (see questions())."""
         out = []
         today = self.clock().date()
         if tpl.numbered and when.year != today.year:
@@ -315,8 +328,8 @@ class LetterService:
                 "tanpa NIP."), "Terbitkan tanpa NIP?", CLI_FLAGS[CONFIRM_NO_NIP]))
         return out
 
-    def questions(self, case, template_id: str, actor, *, signer: str | None = None,
-                  acting: str | None = None, fields: dict | None = None,
+    def questions(self, case: CaseRef, template_id: str, actor: dbm.User, *, signer: str | None = None,
+                  acting: str | None = None, fields: Fields | None = None,
                   when: dt.date | None = None, paper: str | None = None) -> list[Question]:
         """What the person must confirm before issue() goes ahead (empty: nothing).
 
@@ -330,10 +343,8 @@ class LetterService:
         office.check_event_time(when, self.clock(), what="Tanggal surat")
         return self._questions(case, tpl, who, when)
 
-    def check_may_issue(self, case, actor, signer: Signer | None = None) -> None:
+    def check_may_issue(self, case: dbm.Case, actor: dbm.User, signer: Signer | None = None) -> None:
         """Staff, the holder of the case's current step, or the signer may issue its letters."""
-        from sop_desktop.services.users import is_staff, log_refusal
-
         if is_staff(actor):
             return
         if signer is not None and signer.username == actor.username:
@@ -346,10 +357,10 @@ class LetterService:
         log_refusal(actor, "terbitkan surat", reason, case)
         raise PermissionDenied(reason)
 
-    def issue(self, case, template_id: str, actor, *, out: str | Path | None = None,
-              signer: str | None = None, acting: str | None = None, fields: dict | None = None,
-              when: dt.date | None = None, paper: str | None = None,
-              confirm=()) -> IssuedLetter:
+    def issue(self, case: CaseRef, template_id: str, actor: dbm.User, *,
+              out: str | Path | None = None, signer: str | None = None, acting: str | None = None,
+              fields: Fields | None = None, when: dt.date | None = None, paper: str | None = None,
+              confirm: Iterable[str] = ()) -> IssuedLetter:
         """Number, record and print a letter for a case; returns the number used.
 
         `paper` (A4, F4...) prints on another paper than the template's own. `confirm`: the
@@ -424,7 +435,8 @@ class LetterService:
         raise ValidationError(f"Pola nomor surat '{pattern}' tidak menghasilkan nomor baru")
 
 
-def _as_text(value) -> str:
+def _as_text(value: object) -> str:
+    """An intake value as a letter prints it (an ISO date as '6 Desember 2026')."""
     if value is None:
         return ""
     if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
@@ -432,7 +444,8 @@ def _as_text(value) -> str:
     return str(value)
 
 
-def _file_name(tpl: Template, number: str, case) -> str:
+def _file_name(tpl: Template, number: str, case: dbm.Case) -> str:
+    """The letter's PDF file name: template id and number (or the case number)."""
     stem = re.sub(r"[^A-Za-z0-9._-]+", "-", f"{tpl.id}-{number or case.number}").strip("-")
     return f"{stem}.pdf"
 
@@ -442,10 +455,10 @@ def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _as_date(value) -> dt.date:
-    if isinstance(value, str):
-        value = dbm.OutgoingLetter.issued_at.python_value(value)
-    return value.date() if isinstance(value, dt.datetime) else value
+def _as_date(value: dt.date | str) -> dt.date:
+    """An agenda row's issued_at (text on a database that returns it so) as a date."""
+    parsed = dbm.OutgoingLetter.issued_at.python_value(value) if isinstance(value, str) else value
+    return parsed.date() if isinstance(parsed, dt.datetime) else parsed
 
 
 def _what(tpl: Template, number: str) -> str:
@@ -462,7 +475,8 @@ def _save_failed(exc: BaseException, what: str, where: str) -> SopError:
                         "dan nomornya tidak terpakai; kosongkan ruang disk lalu ulangi.")
 
 
-def _store_pdf(store, data: bytes, name: str, tpl: Template, number: str):
+def _store_pdf(store: AttachmentStore, data: bytes, name: str, tpl: Template, number: str
+               ) -> StoredFile:
     """The letter's PDF into the attachment store, under its user-visible name."""
     try:
         return store.add_bytes(data, name)
@@ -473,8 +487,7 @@ def _store_pdf(store, data: bytes, name: str, tpl: Template, number: str):
 
 
 def _write_file(path: Path, data: bytes, tpl: Template, number: str) -> None:
-    from sop_desktop.output.atomic import atomic_output
-
+    """The letter's PDF written atomically to `path` (a clear message when it cannot be)."""
     try:
         with atomic_output(path) as fh:
             fh.write(data)

@@ -29,6 +29,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sop_desktop.domain.model import SopDefinition, Step
 from sop_desktop.errors import NotFound, ValidationError
 from sop_desktop.paths import data_dir, resources_dir
 
@@ -152,7 +153,7 @@ class Template:
     after: list[str] = field(default_factory=list)
     after_steps: dict[str, int] = field(default_factory=dict)
 
-    def step_of(self, defn):
+    def step_of(self, defn: SopDefinition) -> Step | None:
         """The step of SOP `defn` this letter belongs to, or None (issued at any step)."""
         number = self.after_steps.get(defn.code)
         if number is not None:
@@ -247,7 +248,7 @@ def parse_body(body: str) -> list[Block]:
     blocks: list[Block] = []
     chunk: list[str] = []
 
-    def flush():
+    def flush() -> None:
         if not chunk:
             return
         lines = [ln.rstrip() for ln in chunk]
@@ -272,7 +273,8 @@ def parse_body(body: str) -> list[Block]:
     return blocks
 
 
-def _str_list(value, key: str, source: str) -> list[str]:
+def _str_list(value: object, key: str, source: str) -> list[str]:
+    """A header value that must be a text or a list of texts, as a list."""
     if isinstance(value, str):
         return [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -280,7 +282,7 @@ def _str_list(value, key: str, source: str) -> list[str]:
     return list(value)
 
 
-def _step_table(value, source: str) -> dict[str, int]:
+def _step_table(value: object, source: str) -> dict[str, int]:
     """`setelah_langkah = { KODE_SOP = 9 }`: the step number a letter belongs to, per SOP."""
     if not isinstance(value, dict) or not all(
             isinstance(v, int) and not isinstance(v, bool) for v in value.values()):
@@ -347,7 +349,7 @@ def _read_header(text: str, source: str) -> tuple[dict, str]:
     return head, body
 
 
-def _parse_fields(raw_fields, source: str) -> dict[str, TemplateField]:
+def _parse_fields(raw_fields: object, source: str) -> dict[str, TemplateField]:
     """The fields a template declares under [fields], each checked."""
     if not isinstance(raw_fields, dict):
         raise TemplateError(f"{source}: [fields] harus berupa tabel, misalnya [fields.nama_pemohon]")
@@ -438,7 +440,7 @@ def get(template_id: str, *, office_folder: Path | None = None) -> Template:
     return templates[template_id]
 
 
-def sop_haystack(defn) -> str:
+def sop_haystack(defn: SopDefinition) -> str:
     """The text of an SOP that `match` words are looked up in: its name and step outputs."""
     parts = [defn.name]
     for step in defn.steps:
@@ -447,7 +449,7 @@ def sop_haystack(defn) -> str:
     return "\n".join(p for p in parts if p)
 
 
-def for_sop(defn, templates: dict[str, Template] | None = None) -> list[Template]:
+def for_sop(defn: SopDefinition, templates: dict[str, Template] | None = None) -> list[Template]:
     """The templates that serve SOP `defn` (a SopDefinition)."""
     templates = load_all() if templates is None else templates
     haystack = sop_haystack(defn)

@@ -12,6 +12,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 
 from sop_desktop.output.fonts import SANS, SANS_BOLD, register_fonts
@@ -26,7 +27,7 @@ TEXT_GAP = 4.0  # between the last text line and the thick line
 def _styles(scale: float) -> dict[str, ParagraphStyle]:
     register_fonts()
 
-    def style(name, font, size):
+    def style(name: str, font: str, size: float) -> ParagraphStyle:
         return ParagraphStyle(name, fontName=font, fontSize=size * scale, leading=size * scale * 1.22,
                               alignment=TA_CENTER, spaceAfter=0, spaceBefore=0)
 
@@ -73,7 +74,7 @@ class KopSurat(Flowable):
         gap = self.logo_size + 0.25 * cm
         return gap, width - gap
 
-    def wrap(self, avail_width, avail_height):
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = avail_width
         self._paras = _lines(self.profile, self.scale)
         _, tw = self._text_box(avail_width)
@@ -82,7 +83,7 @@ class KopSurat(Flowable):
         self.height = body + TEXT_GAP + THICK_RULE + RULE_GAP + THIN_RULE
         return self.width, self.height
 
-    def draw(self):
+    def draw(self) -> None:
         canv = self.canv
         width = self.width
         rules = TEXT_GAP + THICK_RULE + RULE_GAP + THIN_RULE
@@ -108,7 +109,7 @@ class KopSurat(Flowable):
         canv.restoreState()
 
 
-def draw_kop(canvas, profile: OfficeProfile, x: float, top: float, width: float, *,
+def draw_kop(canvas: Canvas, profile: OfficeProfile, x: float, top: float, width: float, *,
              scale: float = 1.0) -> float:
     """Draw the kop on a canvas with its top edge at `top`; returns the height used."""
     kop = KopSurat(profile, scale=scale)

@@ -11,6 +11,7 @@ import datetime as dt
 import math
 import re
 from collections.abc import Callable
+from typing import IO, Any
 from xml.sax.saxutils import escape
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
@@ -39,6 +40,7 @@ from sop_desktop.domain.dates import tanggal
 from sop_desktop.errors import ValidationError
 from sop_desktop.output import docmeta
 from sop_desktop.output.fonts import SANS, SANS_BOLD, SANS_ITALIC, register_fonts
+from sop_desktop.output.pdf_cells import TextTable
 from sop_desktop.output.signature import Signer, format_nip, signature_parts, signature_table  # noqa: F401 (format_nip: re-exported)
 from sop_desktop.output.table import Table, display_value
 
@@ -47,7 +49,7 @@ CHUNK_ROWS = 100
 PAPER_SIZES = {"A4": A4, "F4": (215 * mm, 330 * mm), "A3": A3}
 
 
-def page_size(paper: str | None = "A4", *, landscape_: bool = True):
+def page_size(paper: str | None = "A4", *, landscape_: bool = True) -> tuple[float, float]:
     """A paper name ("A4", "F4", "A3") as a reportlab page size, landscape by default."""
     key = (paper or "A4").upper()
     if key not in PAPER_SIZES:
@@ -62,7 +64,7 @@ _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _BREAK_AFTER = re.compile(r"[^/\-.@_]*(?:[/\-.@_]+|$)")
 
 
-def para_text(value) -> str:
+def para_text(value: object) -> str:
     """User text made safe for a reportlab Paragraph: markup escaped, control chars dropped,
     line breaks kept."""
     text = _CONTROL_RE.sub("", str(value))
@@ -98,15 +100,15 @@ class NumberedCanvas(rl_canvas.Canvas):
     running_right = ""
     footer = ""  # small print at the bottom right: app, version, history chain hash
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._pages: list[dict] = []
+        self._pages: list[dict[str, Any]] = []
 
-    def showPage(self):  # noqa: N802 (reportlab's name)
+    def showPage(self) -> None:  # noqa: N802 (reportlab's name)
         self._pages.append(dict(self.__dict__))
-        self._startPage()
+        self._startPage()  # type: ignore[attr-defined]  # reportlab's, not in its stubs
 
-    def save(self):
+    def save(self) -> None:
         total = len(self._pages)
         for state in self._pages:
             self.__dict__.update(state)
@@ -115,15 +117,15 @@ class NumberedCanvas(rl_canvas.Canvas):
         super().save()
 
     def _decorate(self, total: int) -> None:
-        width, height = self._pagesize
+        width, height = self._pagesize  # type: ignore[attr-defined]  # reportlab's, not in its stubs
         self.saveState()
         self.setFont(SANS, 7.5)
         self.setFillColor(colors.HexColor("#404040"))
-        self.drawCentredString(width / 2, 0.8 * cm, f"Halaman {self._pageNumber} dari {total}")
+        self.drawCentredString(width / 2, 0.8 * cm, f"Halaman {self.getPageNumber()} dari {total}")
         if self.footer:
             self.setFont(SANS, 5.5)
             self.drawRightString(width - 1.2 * cm, 0.45 * cm, self.footer)
-        if self._pageNumber > 1:
+        if self.getPageNumber() > 1:
             if self.running_left:
                 self.drawString(1.2 * cm, height - 0.8 * cm, self.running_left[:120])
             if self.running_right:
@@ -131,7 +133,7 @@ class NumberedCanvas(rl_canvas.Canvas):
         self.restoreState()
 
 
-def numbered_canvas(left: str, right: str, footer: str = ""):
+def numbered_canvas(left: str, right: str, footer: str = "") -> type[NumberedCanvas]:
     """A NumberedCanvas class carrying this report's running header and footer texts."""
     return type("ReportCanvas", (NumberedCanvas,),
                 {"running_left": left, "running_right": right, "footer": footer})
@@ -146,10 +148,10 @@ class ProgressMark(Flowable):
         self.rows_done = rows_done
         self.width = self.height = 0
 
-    def wrap(self, avail_width, avail_height):
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         return 0, 0
 
-    def draw(self):
+    def draw(self) -> None:
         pass
 
 
@@ -157,8 +159,9 @@ class ReportDocument(BaseDocTemplate):
     """A report page layout (A4 landscape by default) that reports progress as flowables are
     placed: a ProgressMark advances progress(done, total)."""
 
-    def __init__(self, fh, *, title: str, pagesize=None, progress=None, total_rows: int = 0,
-                 author: str = "", subject: str = "", keywords: str = ""):
+    def __init__(self, fh: IO[bytes] | str, *, title: str, pagesize: tuple[float, float] | None = None,
+                 progress: ProgressFn | None = None, total_rows: int = 0,
+                 author: str = "", subject: str = "", keywords: str = "") -> None:
         pagesize = pagesize or landscape(A4)
         super().__init__(fh, pagesize=pagesize, leftMargin=1.2 * cm, rightMargin=1.2 * cm,
                          topMargin=1.2 * cm, bottomMargin=1.4 * cm,
@@ -170,7 +173,7 @@ class ReportDocument(BaseDocTemplate):
         self._progress = progress
         self._total_rows = total_rows
 
-    def afterFlowable(self, flowable):  # noqa: N802 (reportlab's name)
+    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 (reportlab's name)
         done = getattr(flowable, "rows_done", None)
         if done is not None and self._progress is not None:
             self._progress(done, self._total_rows)
@@ -232,15 +235,20 @@ def column_widths(table: Table, avail: float, font: str = SANS, size: float = 8.
             return widths
 
 
-def wrap_lines(text: str, width: float, font: str, size: float) -> list[str]:
+def wrap_lines(text: str, width: float, font: str, size: float,
+               memo: dict[str, float] | None = None) -> list[str]:
     """Break text into lines no wider than `width` at spaces; a word too long for the
-    column is broken between characters. Kept line breaks of the text stay."""
+    column is broken between characters. Kept line breaks of the text stay. `memo` keeps
+    the words' widths in this font and size across calls (words repeat)."""
     lines: list[str] = []
     space = stringWidth(" ", font, size)
+    memo = {} if memo is None else memo
     for para in text.splitlines() or [""]:
         line, used = "", 0.0
         for word in para.split():
-            w = stringWidth(word, font, size)
+            w = memo.get(word)
+            if w is None:
+                w = memo[word] = stringWidth(word, font, size)
             if w > width:  # a long word (agenda number, e-mail, URL): break it
                 if line:
                     lines.append(line)
@@ -272,10 +280,6 @@ def wrap_lines(text: str, width: float, font: str, size: float) -> list[str]:
     return lines
 
 
-def _fits(text: str, width: float, font: str, size: float) -> bool:
-    return "\n" not in text and stringWidth(text, font, size) <= width
-
-
 def table_flowables(table: Table, avail: float, st: dict, *, chunk: int = CHUNK_ROWS,
                     total_row: dict | None = None, zebra: bool = True,
                     empty_text: str = "Tidak ada data untuk periode dan saringan ini.") -> list:
@@ -291,17 +295,27 @@ def table_flowables(table: Table, avail: float, st: dict, *, chunk: int = CHUNK_
     centred = [i for i, col in enumerate(table.columns) if col.kind in ("date", "datetime", "bool")]
     kinds = [col.kind for col in table.columns]
 
+    memo: dict[str, float] = {}  # widths of words and whole cells in the cell font
+
     def render(row: dict) -> list:
         out = []
+        if len(memo) > 200_000:
+            memo.clear()
         for col, width, kind in zip(table.columns, widths, kinds, strict=False):
             text = display_value(row.get(col.key), kind)
             text = _CONTROL_RE.sub("", text)
             # Plain (pre-wrapped) strings lay out several times faster than Paragraphs.
-            out.append(text if _fits(text, width - pad, font, size)
-                       else "\n".join(wrap_lines(text, width - pad, font, size)))
+            if "\n" not in text:
+                used = memo.get(text)
+                if used is None:
+                    used = memo[text] = stringWidth(text, font, size)
+                if used <= width - pad:
+                    out.append(text)
+                    continue
+            out.append("\n".join(wrap_lines(text, width - pad, font, size, memo)))
         return out
 
-    base = [
+    base: list[tuple[Any, ...]] = [
         ("FONT", (0, 0), (-1, -1), font, size, cell.leading),
         ("GRID", (0, 0), (-1, -1), 0.4, GRID_GREY),
         ("BACKGROUND", (0, 0), (-1, 0), HEADER_GREY),
@@ -330,7 +344,7 @@ def table_flowables(table: Table, avail: float, st: dict, *, chunk: int = CHUNK_
         if zebra:
             commands += [("BACKGROUND", (0, i), (-1, i), colors.HexColor("#F7F9FC"))
                          for i in range(2, len(part) + 1, 2)]
-        flow = RLTable(data, colWidths=widths, repeatRows=1, style=TableStyle(commands),
+        flow = TextTable(data, colWidths=widths, repeatRows=1, style=TableStyle(commands),
                        hAlign="LEFT")
         out += [flow, ProgressMark(start + len(part))]
     if table.note:
@@ -348,7 +362,8 @@ def signature_block(signer: Signer | None, kota: str, when: dt.date, avail: floa
     parts = signature_parts(signer, st["sign"], place_date=place, blanks=True, bold_name=True)
     block = signature_table(parts, avail, column_width=min(8.5 * cm, avail / 2),
                             space_before=0.6 * cm, space=1.8 * cm)
-    block.signature_block = True  # build_pdf keeps it with the last rows of the table above
+    # a mark: build_pdf keeps the block with the last rows of the table above
+    block.signature_block = True  # type: ignore[attr-defined]
     return block
 
 
@@ -371,13 +386,13 @@ class RowsWithSignature(Flowable):
             total += f.getSpaceBefore() + f.wrapOn(self.canv, aw, ah)[1] + f.getSpaceAfter()
         return total
 
-    def wrap(self, aw, ah):
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         _, h = self.table.wrapOn(self.canv, aw, ah)
         self._after_h = self._wrap_after(aw, ah)
         self.width, self.height = aw, h + self._after_h
         return self.width, self.height
 
-    def draw(self):
+    def draw(self) -> None:
         self.table.drawOn(self.canv, 0, self._after_h)
         y = self._after_h
         for f in self.after:
@@ -387,10 +402,10 @@ class RowsWithSignature(Flowable):
             f.drawOn(self.canv, 0, y)
             y -= f.getSpaceAfter()
 
-    def split(self, aw, ah):
+    def split(self, aw: float, ah: float) -> list[Flowable]:
         table = self.table
         table.wrapOn(self.canv, aw, ah)
-        heights = list(table._rowHeights)
+        heights = list(table._rowHeights)  # type: ignore[attr-defined]  # set by wrap; not in its stubs
         head = table.repeatRows if isinstance(table.repeatRows, int) else len(table.repeatRows)
         body = len(heights) - head
         used, fit = sum(heights[:head]), 0
@@ -401,7 +416,7 @@ class RowsWithSignature(Flowable):
         fit = min(fit, body - min(self.keep, body))
         if fit > 0:
             parts = table.split(aw, sum(heights[:head + fit]) + 0.01)
-            if len(parts) == 2:
+            if len(parts) == 2 and isinstance(parts[1], RLTable):
                 return [parts[0], RowsWithSignature(parts[1], self.after, self.keep)]
         if not getattr(self, "_postponed", False):
             return []  # the whole end moves to the next page
@@ -478,9 +493,10 @@ def bar_chart(categories: list[str], series: list[tuple[str, list[float]]], *, w
     chart = HorizontalBarChart() if horizontal else VerticalBarChart()
     left = 5.6 * cm if horizontal else 1.3 * cm
     bottom = (0.6 * cm if horizontal else 1.5 * cm) + legend_h
-    chart.x, chart.y = left, bottom
-    chart.width = width - left - 0.5 * cm
-    chart.height = height - bottom - top_pad - 4
+    # reportlab takes any number here; its stubs say int
+    chart.x, chart.y = left, bottom  # type: ignore[assignment]
+    chart.width = width - left - 0.5 * cm  # type: ignore[assignment]
+    chart.height = height - bottom - top_pad - 4  # type: ignore[assignment]
     chart.data = [[float(v or 0) for v in values] for _, values in series] or [[0]]
     if horizontal:  # lying bars are drawn bottom up: the first category goes on top, as listed
         categories = list(reversed(categories))
@@ -522,15 +538,16 @@ def bar_chart(categories: list[str], series: list[tuple[str, list[float]]], *, w
         legend.columnMaximum = 1
         legend.dx = legend.dy = 6
         legend.deltax = 10
-        legend.x, legend.y = left, 8
+        legend.x, legend.y = left, 8  # type: ignore[assignment]  # any number, as above
         legend.colorNamePairs = [(SERIES_COLORS[i % len(SERIES_COLORS)], name)
                                  for i, (name, _) in enumerate(series)]
         drawing.add(legend)
     return drawing
 
 
-def build_pdf(fh, story: list, *, title: str, running_left: str = "", progress=None,
-              total_rows: int = 0, pagesize=None, subject: str = "",
+def build_pdf(fh: IO[bytes] | str, story: list[Flowable], *, title: str, running_left: str = "",
+              progress: ProgressFn | None = None, total_rows: int = 0,
+              pagesize: tuple[float, float] | None = None, subject: str = "",
               chain_hash: str | None = None) -> None:
     """Lay out `story` into `fh` with page numbers "Halaman x dari y", the app and the history
     chain hash in the small print, and the document properties filled in."""

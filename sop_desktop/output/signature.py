@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
@@ -158,7 +159,7 @@ def signature_table(right: SignatureParts, width: float, *, left: SignatureParts
     col_right = max(col, min(room, _widest(right) + 2))
     gap = max(0.0, width - col_left - col_right)
     left = left or SignatureParts([], [])
-    data = [[left.top or "", "", right.top or ""], ["", "", ""],
+    data: list[list[Any]] = [[left.top or "", "", right.top or ""], ["", "", ""],
             [left.bottom or "", "", right.bottom or ""]]
     table = Table(data, colWidths=[col_left, gap, col_right], rowHeights=[None, space, None],
                   hAlign="LEFT")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 COLUMN_KINDS = ("text", "int", "float", "percent", "date", "datetime", "bool")
 
@@ -40,7 +41,7 @@ class Table:
         return [row.get(col.key) for col in self.columns]
 
 
-def display_value(value, kind: str = "text") -> str:
+def display_value(value: Any, kind: str = "text") -> str:
     """A value as text for PDF cells and plain listings (Indonesian number and date style)."""
     if value is None or value == "":
         return ""

@@ -15,14 +15,20 @@ import os
 from collections.abc import Callable, Iterable
 from copy import copy
 from dataclasses import dataclass
+from typing import IO, Any, cast
 from zipfile import ZIP_DEFLATED, ZipFile
 
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
+from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.worksheet.worksheet import Worksheet
 
+from sop_desktop.domain.dates import tanggal
 from sop_desktop.output.table import Column, Table
 
 MAX_CELL_CHARS = 32767  # Excel's limit for one cell
@@ -48,15 +54,32 @@ TITLE_FONT = Font(name=PRINT_FONT, bold=True, size=14)
 SUBTITLE_FONT = Font(name=PRINT_FONT, italic=True, size=10)
 
 
-def use_print_font(wb) -> None:
+# a sheet being written: write_only (streamed) or not
+Sheet = Worksheet | WriteOnlyWorksheet
+
+
+def layout_of(ws: Sheet) -> Worksheet:
+    """`ws` for its page layout: a write_only sheet has Worksheet's print, filter and row
+    attributes too (openpyxl gives it them; its stubs leave them out)."""
+    return cast(Worksheet, ws)
+
+
+def style_of(cell: Cell) -> StyleArray:
+    """A cell's style array, to copy onto other cells (openpyxl's `_style`, not in its stubs:
+    much faster than assigning Font/Border objects cell by cell)."""
+    style: StyleArray = cell._style  # type: ignore[attr-defined]  # see the docstring
+    return style
+
+
+def use_print_font(wb: Workbook) -> None:
     """Make Arial 10 the workbook's default font (every unstyled cell, column width unit)."""
     from openpyxl.utils.indexed_list import IndexedList
 
-    fonts = list(wb._fonts)
+    fonts = list(wb._fonts)  # type: ignore[attr-defined]  # openpyxl's font table, not in its stubs
     default = Font(name=PRINT_FONT, size=BODY_PT, family=2)
     if fonts and fonts[0] == default:
         return
-    wb._fonts = IndexedList([default] + fonts[1:])
+    wb._fonts = IndexedList([default] + fonts[1:])  # type: ignore[attr-defined]  # as above
 
 
 def safe_text(value: str) -> str:
@@ -70,12 +93,12 @@ def looks_like_formula(text: str) -> bool:
     return text.startswith(FORMULA_STARTS)
 
 
-def text_cell(ws, value: str, style=None):
+def text_cell(ws: Sheet, value: str, style: StyleArray | None = None) -> Cell:
     """A cell that holds `value` as text whatever its first character."""
     cell = WriteOnlyCell(ws, None)
     if style is not None:
-        cell._style = copy(style)
-    cell._value = value
+        cell._style = copy(style)  # type: ignore[attr-defined]  # the other side of style_of
+    cell._value = value  # type: ignore[attr-defined]  # set directly: `value` would parse a leading "="
     cell.data_type = "s"
     if looks_like_formula(value):
         # quotePrefix tells Excel/LibreOffice the cell is text even when a user re-edits it.
@@ -83,7 +106,7 @@ def text_cell(ws, value: str, style=None):
     return cell
 
 
-def coerce(value, kind: str):
+def coerce(value: Any, kind: str) -> Any:
     """A Python value fit for an xlsx cell of this kind (real dates and numbers stay typed)."""
     if value is None or value == "":
         return None
@@ -116,7 +139,7 @@ class StyleKit:
     """Prototype cell styles for one worksheet, copied onto each cell (much faster than
     assigning Font/Border objects cell by cell)."""
 
-    def __init__(self, ws, columns: list[Column], *, borders: bool = True):
+    def __init__(self, ws: Sheet, columns: list[Column], *, borders: bool = True) -> None:
         self.ws = ws
         self.columns = columns
         self.body = [self._proto(col, borders) for col in columns]
@@ -125,19 +148,19 @@ class StyleKit:
         header.fill = HEADER_FILL
         header.border = BORDER
         header.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        self.header = header._style
+        self.header = style_of(header)
         title = WriteOnlyCell(ws, None)
         title.font = TITLE_FONT
-        self.title = title._style
+        self.title = style_of(title)
         subtitle = WriteOnlyCell(ws, None)
         subtitle.font = SUBTITLE_FONT
-        self.subtitle = subtitle._style
+        self.subtitle = style_of(subtitle)
         bold = WriteOnlyCell(ws, None)
         bold.font = Font(name=PRINT_FONT, bold=True)
         bold.border = BORDER if borders else Border()
-        self.bold = bold._style
+        self.bold = style_of(bold)
 
-    def _proto(self, col: Column, borders: bool):
+    def _proto(self, col: Column, borders: bool) -> StyleArray:
         cell = WriteOnlyCell(self.ws, None)
         if col.kind in NUMBER_FORMATS:
             cell.number_format = NUMBER_FORMATS[col.kind]
@@ -146,13 +169,13 @@ class StyleKit:
                                    horizontal=horizontal)
         if borders:
             cell.border = BORDER
-        return cell._style
+        return style_of(cell)
 
-    def header_row(self, labels: Iterable[str]) -> list:
+    def header_row(self, labels: Iterable[str]) -> list[Cell]:
         return [text_cell(self.ws, safe_text(label), self.header) for label in labels]
 
-    def body_row(self, values: Iterable, bold: bool = False) -> list:
-        out = []
+    def body_row(self, values: Iterable[Any], bold: bool = False) -> list[Cell]:
+        out: list[Cell] = []
         ws = self.ws
         for col, proto, raw in zip(self.columns, self.body, values, strict=False):
             value = coerce(raw, col.kind)
@@ -160,19 +183,20 @@ class StyleKit:
                 cell = text_cell(ws, value, self.bold if bold else proto)
             else:
                 cell = WriteOnlyCell(ws, value)
-                cell._style = copy(self.bold if bold and value is None else proto)
+                # the other side of style_of
+                cell._style = copy(self.bold if bold and value is None else proto)  # type: ignore[attr-defined]
                 if bold:
                     cell.font = Font(name=PRINT_FONT, bold=True)
             out.append(cell)
         return out
 
-    def styled_text(self, value: str, style) -> object:
+    def styled_text(self, value: str, style: StyleArray) -> Cell:
         return text_cell(self.ws, safe_text(value), style)
 
 
 def measure_widths(table: Table, sample: int = 500, lo: float = 6, hi: float = 60) -> list[float]:
     """Column widths in characters from the header and the first `sample` rows."""
-    widths = []
+    widths: list[float] = []
     for col in table.columns:
         if col.width and col.kind == "text" and table.rows and all(
                 row.get(col.key) in (None, "") for row in table.rows[:sample]):
@@ -183,7 +207,7 @@ def measure_widths(table: Table, sample: int = 500, lo: float = 6, hi: float = 6
         if col.width:
             widths.append(col.width)
             continue
-        longest = max((len(w) for w in col.label.split()), default=4) + 2
+        longest: float = max((len(w) for w in col.label.split()), default=4) + 2
         for row in table.rows[:sample]:
             value = row.get(col.key)
             if value is None:
@@ -199,19 +223,23 @@ def measure_widths(table: Table, sample: int = 500, lo: float = 6, hi: float = 6
     return widths
 
 
-def setup_sheet(ws, widths: list[float]) -> None:
+def setup_sheet(ws: Sheet, widths: list[float]) -> None:
     """Column widths (must come before the first row in a write_only sheet)."""
+    sheet = layout_of(ws)
     for i, width in enumerate(widths, 1):
-        ws.column_dimensions[get_column_letter(i)].width = width
+        sheet.column_dimensions[get_column_letter(i)].width = width
 
 
-def freeze_header(ws, header_row: int, fit: bool = True) -> None:
+def freeze_header(ws: Sheet, header_row: int, fit: bool = True) -> None:
     """Freeze the rows down to the header and mark the sheet fit-to-page (or not: a printed
     scale of its own, see PrintFit).
 
     A write_only sheet writes these at its top, so call this before the first row."""
-    ws.freeze_panes = f"A{header_row + 1}"
-    ws.sheet_properties.pageSetUpPr.fitToPage = fit
+    sheet = layout_of(ws)
+    sheet.freeze_panes = f"A{header_row + 1}"
+    if sheet.sheet_properties.pageSetUpPr is None:
+        sheet.sheet_properties.pageSetUpPr = PageSetupProperties()
+    sheet.sheet_properties.pageSetUpPr.fitToPage = fit
 
 
 # Excel's paperSize codes; "Folio" (8.5 x 13 in) is the F4 of Indonesian offices.
@@ -301,9 +329,12 @@ def lines_needed(text: str, width: float) -> int:
     room = max(1.0, (width - 1.0) * 1.05)
     lines = 0
     for part in text.split("\n"):
+        if len(part) <= room:  # fits whole: one line (the same answer as the loop below)
+            lines += 1
+            continue
         count, used = 1, 0.0
         for word in part.split():
-            size = len(word)
+            size: float = len(word)
             if used and used + 1 + size > room:
                 count += 1
                 used = 0.0
@@ -315,54 +346,65 @@ def lines_needed(text: str, width: float) -> int:
     return lines
 
 
-def row_height(values, widths: list[float]) -> float | None:
+def row_height(values: Iterable[Any], widths: list[float],
+               memo: dict[tuple[str, float], int] | None = None) -> float | None:
     """A row height (points) that shows every wrapped text cell whole; None for one line.
+    `memo` keeps lines_needed's answers across the rows of one table (values repeat).
 
     Set explicitly because LibreOffice does not grow rows to fit wrapped text on opening."""
     lines = 1
     for value, width in zip(values, widths, strict=False):
         if isinstance(value, str) and (len(value) > width - 1.5 or "\n" in value):
-            lines = max(lines, lines_needed(value, width))
+            if memo is None:
+                lines = max(lines, lines_needed(value, width))
+                continue
+            key = (value, width)
+            found = memo.get(key)
+            if found is None:
+                found = memo[key] = lines_needed(value, width)
+            lines = max(lines, found)
     return None if lines == 1 else min(MAX_ROW_HEIGHT, LINE_HEIGHT * lines + 2)
 
 
-def print_setup(ws, *, header_row: int, last_row: int, ncols: int, office: str = "",
+def print_setup(ws: Sheet, *, header_row: int, last_row: int, ncols: int, office: str = "",
                 title: str = "", landscape: bool = True, filters: bool = True,
                 paper: str = "A4", fit: PrintFit | None = None, printed_on: str = "") -> None:
     """Filter on the header, landscape, the paper, one page wide (or the smallest readable
     scale with the first columns repeated), header row on every page, office name and page
     numbers in the printed header/footer (after the rows are written)."""
+    sheet = layout_of(ws)
     last_col = get_column_letter(max(ncols, 1))
     if filters and last_row >= header_row:
-        ws.auto_filter.ref = f"A{header_row}:{last_col}{max(last_row, header_row)}"
-    ws.print_title_rows = f"{header_row}:{header_row}"
-    ws.page_setup.orientation = "landscape" if landscape else "portrait"
-    ws.page_setup.paperSize = PAPER_CODES.get(paper, "9")
+        sheet.auto_filter.ref = f"A{header_row}:{last_col}{max(last_row, header_row)}"
+    sheet.print_title_rows = f"{header_row}:{header_row}"
+    sheet.page_setup.orientation = "landscape" if landscape else "portrait"
+    sheet.page_setup.paperSize = PAPER_CODES.get(paper, "9")
     if fit is None or fit.one_page_wide:
-        ws.page_setup.fitToWidth = 1
-        ws.page_setup.fitToHeight = 0
+        sheet.page_setup.fitToWidth = 1
+        sheet.page_setup.fitToHeight = 0
     if fit is not None:
-        ws.page_setup.scale = fit.scale
+        sheet.page_setup.scale = fit.scale
         if not fit.one_page_wide and ncols > 2:
-            ws.print_title_cols = "A:B"  # the row's number and agenda on every page across
-    ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = SIDE_MARGIN_IN
-    ws.page_margins.top = ws.page_margins.bottom = 0.6
-    ws.page_margins.header = ws.page_margins.footer = 0.25
-    ws.oddHeader.left.text = _hf_escape(office)
-    ws.oddHeader.left.size = 9
-    ws.oddHeader.right.text = _hf_escape(title)
-    ws.oddHeader.right.size = 9
-    ws.oddFooter.center.text = "Halaman &P dari &N"
-    ws.oddFooter.center.size = 9
+            sheet.print_title_cols = "A:B"  # the row's number and agenda on every page across
+    sheet.print_options.horizontalCentered = True
+    sheet.page_margins.left = sheet.page_margins.right = SIDE_MARGIN_IN
+    sheet.page_margins.top = sheet.page_margins.bottom = 0.6
+    sheet.page_margins.header = sheet.page_margins.footer = 0.25
+    header, footer = sheet.oddHeader, sheet.oddFooter
+    if header is None or footer is None:  # openpyxl makes both with every sheet
+        raise ValueError("lembar kerja tanpa kepala/kaki halaman cetak")
+    header.left.text = _hf_escape(office)
+    header.left.size = 9
+    header.right.text = _hf_escape(title)
+    header.right.size = 9
+    footer.center.text = "Halaman &P dari &N"
+    footer.center.size = 9
     # the date as text in the documents' own format (the &D code prints the PC's locale format)
-    ws.oddFooter.right.text = _hf_escape(f"Dicetak {printed_on or _today()}")
-    ws.oddFooter.right.size = 8
+    footer.right.text = _hf_escape(f"Dicetak {printed_on or _today()}")
+    footer.right.size = 8
 
 
 def _today() -> str:
-    from sop_desktop.domain.dates import tanggal
-
     return tanggal(dt.date.today())
 
 
@@ -371,10 +413,10 @@ def _hf_escape(text: str) -> str:
     return safe_text(text or "").replace("&", "&&")[:120]
 
 
-def write_table(ws, table: Table, *, office: str = "", heading: list[str] | None = None,
+def write_table(ws: Sheet, table: Table, *, office: str = "", heading: list[str] | None = None,
                 progress: Callable[[int, int], None] | None = None, progress_offset: int = 0,
                 progress_total: int | None = None, borders: bool = True,
-                total_row: dict | None = None, filters: bool = True,
+                total_row: dict[str, Any] | None = None, filters: bool = True,
                 footer_lines: list[str] | None = None, paper: str = "A4",
                 landscape: bool = True) -> int:
     """Write a titled table into `ws` (an empty sheet, write_only or not); returns the header row.
@@ -383,34 +425,23 @@ def write_table(ws, table: Table, *, office: str = "", heading: list[str] | None
     note and `footer_lines` (small print such as the history chain hash) under it. Columns
     are narrowed (text wraps, rows grow) so that the printed page reads at 7 pt or more.
     """
-    use_print_font(ws.parent)
+    if ws.parent is not None:  # (a sheet always belongs to its workbook)
+        use_print_font(ws.parent)
     kit = StyleKit(ws, table.columns, borders=borders)
-    # a bold header word must fit its column whole ("Dikembalikan", not "Dikembalika/n")
-    widths = [max(w, max((len(x) for x in c.label.split()), default=0) * 1.15 + 1.5)
-              for c, w in zip(table.columns, measure_widths(table), strict=False)]
-    fit = fit_to_paper(table, widths, paper, landscape)
-    widths = fit.widths
+    layout = table_layout(table, heading, paper, landscape)
+    fit, widths, wrapped, span = layout.fit, layout.widths, layout.wrapped, layout.span
     setup_sheet(ws, widths)
-    wrapped = [w if c.wrap and c.kind == "text" else 10 ** 6 for c, w in zip(table.columns, widths, strict=False)]
-    dims = ws.row_dimensions
+    dims = layout_of(ws).row_dimensions
     streamed = isinstance(ws, WriteOnlyWorksheet)
-    # text under and over the table keeps within its width: a long line running past the
-    # last column would widen what LibreOffice prints and shrink the whole page
-    span = max(20, int(sum(widths) * 0.95))
-    heading = [part for line in heading or [] for part in fit_lines(line, span)]
-    freeze_header(ws, len(heading) + 3, fit=fit.one_page_wide)
+    freeze_header(ws, layout.header_row, fit=fit.one_page_wide)
     ws.append([kit.styled_text(table.title, kit.title)])
-    row = 1
-    for line in heading:
+    for line in layout.heading:
         ws.append([kit.styled_text(line, kit.subtitle)])
-        row += 1
     ws.append([])
-    row += 1
-    header_row = row + 1
+    header_row = layout.header_row
     labels = [col.label for col in table.columns]
-    head_height = row_height(labels, [w * 0.85 for w in widths])  # bold header text is wider
-    if head_height:
-        dims[header_row].height = head_height
+    if layout.head_height:
+        dims[header_row].height = layout.head_height
     ws.append(kit.header_row(labels))
     total = progress_total if progress_total is not None else len(table.rows)
     step = max(1, total // 100)
@@ -438,6 +469,38 @@ def write_table(ws, table: Table, *, office: str = "", heading: list[str] | None
     return header_row
 
 
+@dataclass
+class TableLayout:
+    """Where and how wide a titled table goes on its sheet (every .xlsx writer shares it)."""
+
+    fit: PrintFit
+    widths: list[float]  # column widths, characters
+    wrapped: list[float]  # the widths of wrapped text columns; 10**6 for the others
+    heading: list[str]  # the heading lines broken to the table's width
+    span: int  # characters a line over or under the table may take
+    header_row: int  # 1-based: title, heading lines, a blank row, then the header
+    head_height: float | None  # the header row's height (points), None for one line
+
+
+def table_layout(table: Table, heading: list[str] | None, paper: str = "A4",
+                 landscape: bool = True) -> TableLayout:
+    """The columns narrowed to print at 7 pt or more, and the rows above the header."""
+    # a bold header word must fit its column whole ("Dikembalikan", not "Dikembalika/n")
+    widths = [max(w, max((len(x) for x in c.label.split()), default=0) * 1.15 + 1.5)
+              for c, w in zip(table.columns, measure_widths(table), strict=False)]
+    fit = fit_to_paper(table, widths, paper, landscape)
+    widths = fit.widths
+    wrapped = [w if c.wrap and c.kind == "text" else 10.0 ** 6
+               for c, w in zip(table.columns, widths, strict=False)]
+    # text under and over the table keeps within its width: a long line running past the
+    # last column would widen what LibreOffice prints and shrink the whole page
+    span = max(20, int(sum(widths) * 0.95))
+    lines = [part for line in heading or [] for part in fit_lines(line, span)]
+    labels = [col.label for col in table.columns]
+    head_height = row_height(labels, [w * 0.85 for w in widths])  # bold header text is wider
+    return TableLayout(fit, widths, wrapped, lines, span, len(lines) + 3, head_height)
+
+
 def fit_lines(text: str, chars: int) -> list[str]:
     """`text` broken at spaces into lines of at most about `chars` characters (long words
     such as a chain hash are broken too); no lines for empty text."""
@@ -447,7 +510,7 @@ def fit_lines(text: str, chars: int) -> list[str]:
                          break_on_hyphens=False)
 
 
-def save_workbook(wb, fh) -> None:
+def save_workbook(wb: Workbook, fh: IO[bytes]) -> None:
     """Save `wb` into an open binary file. On failure openpyxl's half-written parts are
     dropped quietly (the atomic writer discards the file anyway), instead of complaining
     later when they are garbage-collected."""
@@ -465,7 +528,7 @@ def save_workbook(wb, fh) -> None:
         raise
 
 
-def discard_workbook(wb) -> None:
+def discard_workbook(wb: Workbook) -> None:
     """Close and delete the temp files of a streaming workbook that will not be saved."""
     for ws in list(getattr(wb, "_sheets", [])):
         writer = getattr(ws, "_writer", None)

@@ -106,7 +106,7 @@ def step_stays(case: CaseFacts) -> list[StepStay]:
             if current is not None:
                 stays.append(StepStay(current, entered, event.at, event, "stop"))
             current = None
-        elif is_move(event):
+        elif event.from_step is not None and is_move(event):
             stays.append(StepStay(event.from_step, entered, event.at, event, "move"))
             current, entered = event.to_step, event.at
     if case.status == "berjalan" and case.current_step is not None:

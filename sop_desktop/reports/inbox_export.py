@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import Cell
 
 from sop_desktop.output.atomic import write_atomic
 from sop_desktop.output.xlsx import (
     HEADER_FILL,
     HEADER_FONT,
     NUMBER_FORMATS,
+    Sheet,
     coerce,
     freeze_header,
     safe_text,
@@ -38,14 +41,14 @@ _WIDTHS = {"number": 26, "sop": 18, "subject": 30, "step": 34, "position": 24, "
            "disposisi": 36, "unread": 6}
 
 
-def _cell(ws, value):
+def _cell(ws: Sheet, value: object) -> Cell:
     """A typed cell: text stays text, dates keep a date format, numbers stay numbers."""
     if isinstance(value, dt.datetime):
         cell = WriteOnlyCell(ws, coerce(value, "datetime"))
         cell.number_format = NUMBER_FORMATS["datetime"]
         return cell
     if isinstance(value, dt.date):
-        cell = WriteOnlyCell(ws, value)
+        cell = WriteOnlyCell(ws, coerce(value, "date"))
         cell.number_format = NUMBER_FORMATS["date"]
         return cell
     if isinstance(value, bool):
@@ -55,7 +58,7 @@ def _cell(ws, value):
     return text_cell(ws, safe_text("" if value is None else str(value)))
 
 
-def write_inbox_xlsx(path: str | Path, rows: list[dict], title: str = "Kotak masuk") -> Path:
+def write_inbox_xlsx(path: str | Path, rows: list[dict[str, Any]], title: str = "Kotak masuk") -> Path:
     """Write rows (dicts keyed as EXPORT_COLUMNS) to `path` as one sheet; returns the path."""
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(safe_text(title)[:31] or "Kotak masuk")

@@ -14,10 +14,15 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, BinaryIO
 
+from sop_desktop.domain.calendar import WorkCalendar
+from sop_desktop.domain.dates import tanggal, tanggal_jam
 from sop_desktop.domain.model import SopDefinition
 from sop_desktop.errors import ValidationError
 from sop_desktop.output import docmeta
+from sop_desktop.output.atomic import write_atomic
+from sop_desktop.output.table import Table
 from sop_desktop.reports.facts import CaseFacts, is_return, mean, median, percentile, stay_at, step_stays
 from sop_desktop.reports.kinerja_tables import (
     categories_table,
@@ -26,6 +31,7 @@ from sop_desktop.reports.kinerja_tables import (
     steps_table,
     summary_table,
 )
+from sop_desktop.reports.loader import case_query, load_cases
 from sop_desktop.reports.periods import Period
 from sop_desktop.reports.registers import complaint_field_map
 from sop_desktop.reports.timing import (
@@ -36,9 +42,20 @@ from sop_desktop.reports.timing import (
     step_standard,
     within_standard,
 )
+from sop_desktop.services import office as office_mod
 from sop_desktop.services.office import OfficeProfile
 from sop_desktop.services.positions import normalize_name
+from sop_desktop.settings import REPORT_SIGNER
+from sop_desktop.storage import db as dbm
 from sop_desktop.storage.calendar_settings import load_calendar_settings
+
+if TYPE_CHECKING:
+    from reportlab.platypus import Flowable
+
+    from sop_desktop.services.container import Services
+
+# reportlab and openpyxl (output.pdf, output.kop, output.xlsx, kinerja_xlsx) are imported in the
+# functions that write files, on purpose: they load only when a report is written (start-up)
 
 Progress = Callable[[int, int], None]
 GOOD_SHARE = 0.7  # share finished within the mutu baku from which a procedure "runs well"
@@ -124,7 +141,7 @@ class KinerjaData:
     sops: list[SopFigures]
     positions: list[PositionFigures]
     monitoring: list[MonitoringRow]
-    signer: dict | None = None
+    signer: dict[str, Any] | None = None
     generated_at: dt.datetime | None = None  # when the report was made (the signature date)
     chain_hash: str | None = None  # the history chain head when the cases were read
 
@@ -156,7 +173,9 @@ def category_field(defn: SopDefinition, key: str | None = None) -> tuple[str, st
 
 
 def _sop_figures(defn: SopDefinition, cases: list[CaseFacts], period: Period, as_of: dt.datetime,
-                 calendar, timer: Timer, category_key: str | None) -> tuple[SopFigures, list]:
+                 calendar: WorkCalendar, timer: Timer, category_key: str | None
+                 ) -> tuple[SopFigures, list[tuple[str, bool]]]:
+    """One SOP's figures, and (position, late) of each case open at `as_of`."""
     fig = SopFigures(defn)
     step_values: dict[int, list[float]] = defaultdict(list)
     step_within: Counter = Counter()
@@ -179,7 +198,7 @@ def _sop_figures(defn: SopDefinition, cases: list[CaseFacts], period: Period, as
             fig.stopped += 1
         stays = step_stays(case)
         for stay in stays:
-            if stay.ended != "move" or not period.contains(stay.left):
+            if stay.left is None or stay.ended != "move" or not period.contains(stay.left):
                 continue
             standard = standards.get(stay.step)
             unit = standard.unit if standard else "hari kerja"
@@ -198,15 +217,15 @@ def _sop_figures(defn: SopDefinition, cases: list[CaseFacts], period: Period, as
                 returned_cases.add(case.id)
         alive = case.created_at < as_of and (case.closed_at is None or case.closed_at > as_of)
         if alive:
-            stay = stay_at(stays, as_of)
-            if stay is not None:
+            current = stay_at(stays, as_of)
+            if current is not None:
                 fig.in_progress += 1
-                position = case.step_positions.get(stay.step, "") or "(tanpa jabatan)"
+                position = case.step_positions.get(current.step, "") or "(tanpa jabatan)"
                 try:
-                    waktu = case.sop.step(stay.step).waktu
+                    waktu = case.sop.step(current.step).waktu
                 except KeyError:
                     waktu = None
-                late = waktu is not None and calendar.due(stay.entered, waktu) < as_of
+                late = waktu is not None and calendar.due(current.entered, waktu) < as_of
                 fig.overdue += int(late)
                 open_stays.append((position, late))
     fig.returned_cases = len(returned_cases)
@@ -229,9 +248,9 @@ def _sop_figures(defn: SopDefinition, cases: list[CaseFacts], period: Period, as
             if period.contains(case.created_at) and (case.closed_at is None or case.closed_at > as_of):
                 counts[value][2] += 1
         order = [c for f in defn.fields if f.key == key for c in f.choices]
-        values = sorted(counts, key=lambda v: (v not in order, order.index(v) if v in order else 0,
-                                               -counts[v][0], v))
-        fig.categories = [(v, *counts[v]) for v in values if any(counts[v])]
+        shown = sorted(counts, key=lambda v: (v not in order, order.index(v) if v in order else 0,
+                                              -counts[v][0], v))
+        fig.categories = [(v, counts[v][0], counts[v][1], counts[v][2]) for v in shown if any(counts[v])]
     return fig, open_stays
 
 
@@ -264,12 +283,12 @@ def monitoring_row(fig: SopFigures) -> MonitoringRow:
     share_ok = share is None or share >= GOOD_SHARE
     overdue_ok = fig.overdue <= max(1.0, OVERDUE_SHARE * fig.received)
     actions = []
-    slow_step = worst is not None and worst.within_share < GOOD_SHARE
-    if slow_step:
-        notes.append(f"langkah {worst.number} paling sering melewati standar "
-                     f"({_pct(worst.within_share)} sesuai)")
-    if not share_ok and slow_step:
-        actions.append(f"Tinjau langkah {worst.number}: beban pelaksana atau standar waktunya.")
+    slow = worst if worst is not None and (worst.within_share or 0.0) < GOOD_SHARE else None
+    if slow is not None:
+        notes.append(f"langkah {slow.number} paling sering melewati standar "
+                     f"({_pct(slow.within_share or 0.0)} sesuai)")
+    if not share_ok and slow is not None:
+        actions.append(f"Tinjau langkah {slow.number}: beban pelaksana atau standar waktunya.")
     elif not share_ok:
         late = fig.finished_measured - fig.finished_on_time
         actions.append(f"Telusuri {late} kasus yang selesai melewati mutu baku.")
@@ -286,8 +305,8 @@ def monitoring_row(fig: SopFigures) -> MonitoringRow:
 
 
 def compute_kinerja(cases: list[CaseFacts], sops: list[SopDefinition], *, period: Period,
-                    now: dt.datetime, calendar, office: OfficeProfile | None = None,
-                    category_key: str | None = None, signer: dict | None = None,
+                    now: dt.datetime, calendar: WorkCalendar, office: OfficeProfile | None = None,
+                    category_key: str | None = None, signer: dict[str, Any] | None = None,
                     ) -> KinerjaData:
     """The figures of the report from plain case facts (the cases alive during the period).
 
@@ -317,8 +336,6 @@ def compute_kinerja(cases: list[CaseFacts], sops: list[SopDefinition], *, period
             item = positions.setdefault(position, PositionFigures(position))
             item.backlog += 1
             item.overdue += int(late)
-    from sop_desktop.domain.dates import tanggal, tanggal_jam
-
     heading = [f"Periode: {period.label}"]
     if len(sops) == 1:
         defn = sops[0]
@@ -332,16 +349,10 @@ def compute_kinerja(cases: list[CaseFacts], sops: list[SopDefinition], *, period
                        ordered_positions, [monitoring_row(f) for f in figures], signer, now)
 
 
-def build_kinerja(services, *, period: Period, sop: str | None = None,
-                  now: dt.datetime | None = None, calendar=None, category: str | None = None,
-                  signer: dict | None = None) -> KinerjaData:
+def build_kinerja(services: Services, *, period: Period, sop: str | None = None,
+                  now: dt.datetime | None = None, calendar: WorkCalendar | None = None,
+                  category: str | None = None, signer: dict[str, Any] | None = None) -> KinerjaData:
     """Read the cases alive during the period (one SOP or every SOP with cases) and compute."""
-    from sop_desktop.domain.calendar import WorkCalendar
-    from sop_desktop.reports.loader import case_query, load_cases
-    from sop_desktop.reports.registers import SIGNER_SETTING
-    from sop_desktop.services import office as office_mod
-    from sop_desktop.storage import db as dbm
-
     codes = [services.sops.get(sop).code] if sop else None
     query = case_query(codes=codes, created_before=period.end_dt, alive_from=period.start_dt)
     cases = load_cases(query, events=True, letters=False)
@@ -357,7 +368,7 @@ def build_kinerja(services, *, period: Period, sop: str | None = None,
     now = now or services.cases.clock()
     calendar = calendar or WorkCalendar(load_calendar_settings())
     if signer is None:
-        signer = dbm.get_setting(SIGNER_SETTING)
+        signer = dbm.read_setting(REPORT_SIGNER)
     data = compute_kinerja(cases, sops, period=period, now=now, calendar=calendar,
                            office=office_mod.load(), category_key=category, signer=signer)
     data.chain_hash = docmeta.latest_chain_hash()
@@ -366,9 +377,10 @@ def build_kinerja(services, *, period: Period, sop: str | None = None,
 
 # -- files ------------------------------------------------------------------------------------
 
-def write_kinerja_xlsx(data: KinerjaData, path, progress: Progress | None = None) -> Path:
+def write_kinerja_xlsx(data: KinerjaData, path: str | Path, progress: Progress | None = None) -> Path:
     """The report as an .xlsx: one sheet per table, the charts on a "Grafik" sheet of their
     own (each on its own printed page); written atomically."""
+    # deferred: openpyxl loads only when a file is written (start-up speed)
     from sop_desktop.reports.kinerja_xlsx import write_kinerja_workbook
 
     return write_kinerja_workbook(data, path, progress)
@@ -409,11 +421,11 @@ def _cases_chart(data: KinerjaData, avail: float, page_height: float) -> tuple[f
         horizontal=many)
 
 
-def _table_charts(data: KinerjaData, steps, positions, categories,
-                  avail: float) -> dict[str, tuple[float, dict]]:
+def _table_charts(data: KinerjaData, steps: Table, positions: Table, categories: Table,
+                  avail: float) -> dict[str, tuple[float, dict[str, Any]]]:
     """The PDF's charts below the step, backlog and category tables, by table ("steps",
     "positions", "categories"): (room to keep free before it, pdf.bar_chart arguments)."""
-    charts = {}
+    charts: dict[str, tuple[float, dict[str, Any]]] = {}
     if len(data.sops) == 1 and steps.rows:
         charts["steps"] = 7 * CM, dict(
             categories=[f"{r['step']}" for r in steps.rows],
@@ -438,15 +450,15 @@ def _table_charts(data: KinerjaData, steps, positions, categories,
     return charts
 
 
-def write_kinerja_pdf(data: KinerjaData, path, progress: Progress | None = None,
+def write_kinerja_pdf(data: KinerjaData, path: str | Path, progress: Progress | None = None,
                       paper: str = "A4") -> Path:
     """The report as a PDF: kop surat, title and period, the tables and charts, the monitoring
     sheet and a signature block; written atomically. `paper`: A4, F4 or A3 (landscape)."""
     from reportlab.lib.units import cm
     from reportlab.platypus import CondPageBreak, PageBreak, Paragraph
 
+    # deferred with reportlab: only when a PDF is written (start-up speed)
     from sop_desktop.output import pdf
-    from sop_desktop.output.atomic import write_atomic
     from sop_desktop.output.kop import KopSurat
 
     st = pdf.styles(7.5)
@@ -459,10 +471,10 @@ def write_kinerja_pdf(data: KinerjaData, path, progress: Progress | None = None,
     cases_chart = _cases_chart(data, avail, pagesize[1])
     if cases_chart is not None:
         charts["summary"] = cases_chart
-    story = [KopSurat(data.office, scale=0.85)]
+    story: list[Flowable] = [KopSurat(data.office, scale=0.85)]
     story += pdf.title_block(data.title, data.heading, st)
 
-    def section(table, name: str, total_row=None):
+    def section(table: Table, name: str, total_row: dict[str, Any] | None = None) -> None:
         story.append(CondPageBreak(3 * cm))
         story.append(Paragraph(pdf.para_text(table.title), st["heading"]))
         story.extend(pdf.table_flowables(table, avail, st, total_row=total_row))
@@ -488,7 +500,7 @@ def write_kinerja_pdf(data: KinerjaData, path, progress: Progress | None = None,
                                      (data.generated_at or data.as_of).date(), avail, st))
     running = data.office.kantor or data.office.kementerian
 
-    def write(fh):
+    def write(fh: BinaryIO) -> None:
         pdf.build_pdf(fh, story, title=data.title, running_left=running, pagesize=pagesize,
                       subject=" \u2014 ".join(data.heading), chain_hash=data.chain_hash)
 
@@ -497,15 +509,15 @@ def write_kinerja_pdf(data: KinerjaData, path, progress: Progress | None = None,
     return out
 
 
-def write_monitoring_pdf(data: KinerjaData, path, progress: Progress | None = None,
+def write_monitoring_pdf(data: KinerjaData, path: str | Path, progress: Progress | None = None,
                          paper: str = "A4") -> Path:
     """The SOP monitoring sheet alone (Permenpan RB 35/2012) as a PDF for the assessor to
     complete: kop surat, title, unit and period, the prefilled table, a signature block and
     the chain hash in the small print; written atomically."""
     from reportlab.lib.units import cm
 
+    # deferred with reportlab: only when a PDF is written (start-up speed)
     from sop_desktop.output import pdf
-    from sop_desktop.output.atomic import write_atomic
     from sop_desktop.output.kop import KopSurat
 
     table = monitoring_table(data)
@@ -513,14 +525,14 @@ def write_monitoring_pdf(data: KinerjaData, path, progress: Progress | None = No
     pagesize = pdf.page_size(paper)
     avail = pagesize[0] - 2.4 * cm
     lines = [f"Unit kerja: {data.office.unit or data.office.kantor}", f"Periode: {data.period.label}"]
-    story = [KopSurat(data.office, scale=0.85)]
+    story: list[Flowable] = [KopSurat(data.office, scale=0.85)]
     story += pdf.title_block(table.title.upper(), lines, st)
     story += pdf.table_flowables(table, avail, st)
     story.append(pdf.signature_block(pdf.Signer.from_dict(data.signer), data.office.kota,
                                      (data.generated_at or data.as_of).date(), avail, st))
     running = data.office.kantor or data.office.kementerian
 
-    def write(fh):
+    def write(fh: BinaryIO) -> None:
         pdf.build_pdf(fh, story, title=table.title, running_left=running, pagesize=pagesize,
                       subject=" \u2014 ".join(lines), chain_hash=data.chain_hash)
 
@@ -529,14 +541,13 @@ def write_monitoring_pdf(data: KinerjaData, path, progress: Progress | None = No
     return out
 
 
-def write_monitoring_xlsx(data: KinerjaData, path, progress: Progress | None = None) -> Path:
+def write_monitoring_xlsx(data: KinerjaData, path: str | Path, progress: Progress | None = None) -> Path:
     """The SOP monitoring sheet alone as an .xlsx for the assessor to complete: the prefilled
     table, lines for the assessor's name and date, the document properties and the chain hash;
     written atomically."""
     from openpyxl import Workbook
 
-    from sop_desktop.output import docmeta
-    from sop_desktop.output.atomic import write_atomic
+    # deferred with openpyxl: only when a file is written (start-up speed)
     from sop_desktop.output.xlsx import save_workbook, write_table
 
     table = monitoring_table(data)
@@ -544,11 +555,11 @@ def write_monitoring_xlsx(data: KinerjaData, path, progress: Progress | None = N
     heading = [f"Unit kerja: {data.office.unit or data.office.kantor}",
                f"Periode: {data.period.label}"]
 
-    def write(fh):
+    def write(fh: BinaryIO) -> None:
         wb = Workbook()
         docmeta.set_xlsx_properties(wb, title=table.title, subject=" \u2014 ".join(heading),
                                     office=office, chain_hash=data.chain_hash)
-        ws = wb.active
+        ws = wb.worksheets[0]  # a new workbook's one sheet
         ws.title = "Monitoring SOP"
         hr = write_table(ws, table, office=office, heading=heading, filters=False)
         last = hr + len(table.rows) + 3

@@ -7,17 +7,23 @@ chart below it would be cut across pages with that header drawn over it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
+from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
+from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.worksheet.worksheet import Worksheet
 
 from sop_desktop.output import docmeta
+from sop_desktop.output.atomic import write_atomic
 from sop_desktop.output.pdf import nice_axis
+from sop_desktop.output.xlsx import PAPER_CODES, SIDE_MARGIN_IN, save_workbook, write_table
 from sop_desktop.reports.kinerja_tables import (
     categories_table,
     monitoring_table,
@@ -74,27 +80,26 @@ def top_categories(spec: ChartSpec) -> ChartSpec:
                      spec.y_title, spec.note)
 
 
-def setup_chart_sheet(ws, nseries: int, paper: str = "A4") -> None:
+def setup_chart_sheet(ws: Worksheet, nseries: int, paper: str = "A4") -> None:
     """Column widths, one page wide, landscape, no repeated header rows."""
-    from sop_desktop.output.xlsx import PAPER_CODES, SIDE_MARGIN_IN
-
     for col in range(1, KEY_COLUMN):
         ws.column_dimensions[get_column_letter(col)].width = 9
     ws.column_dimensions[get_column_letter(KEY_COLUMN)].width = KEY_WIDTHS[0]
     ws.column_dimensions[get_column_letter(KEY_COLUMN + 1)].width = KEY_WIDTHS[1]
     for i in range(nseries):
         ws.column_dimensions[get_column_letter(KEY_COLUMN + 2 + i)].width = 11
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = PAPER_CODES.get(paper, "9")
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.page_margins.left = ws.page_margins.right = SIDE_MARGIN_IN
     ws.page_margins.top = ws.page_margins.bottom = 0.6
-    ws.oddFooter.center.text = "Halaman &P dari &N"
+    if ws.oddFooter is not None:  # openpyxl makes one with every sheet
+        ws.oddFooter.center.text = "Halaman &P dari &N"
 
 
-def add_chart_page(ws, index: int, spec: ChartSpec) -> int:
+def add_chart_page(ws: Worksheet, index: int, spec: ChartSpec) -> int:
     """Write chart `index` (0-based) into its own page area of the chart sheet; returns its
     first row. The figures go in the key table beside the chart; a row break follows."""
     spec = top_categories(spec)
@@ -131,7 +136,7 @@ def add_chart_page(ws, index: int, spec: ChartSpec) -> int:
     return top
 
 
-def _bar_chart(ws, spec: ChartSpec, head: int) -> BarChart:
+def _bar_chart(ws: Worksheet, spec: ChartSpec, head: int) -> BarChart:
     """Bars lying down (labels take width, not the plot's height), round axis ticks that
     reach past the highest bar."""
     n = len(spec.names)
@@ -139,7 +144,7 @@ def _bar_chart(ws, spec: ChartSpec, head: int) -> BarChart:
     chart.type = "bar"
     chart.title = None
     chart.y_axis.title = spec.y_title or None
-    chart.width, chart.height = CHART_CM
+    chart.width, chart.height = CHART_CM  # type: ignore[assignment]  # cm; openpyxl takes a float, its stubs say int
     for j in range(len(spec.series)):
         ref = Reference(ws, min_col=KEY_COLUMN + 2 + j, min_row=head, max_row=head + n)
         chart.add_data(ref, titles_from_data=True)
@@ -198,14 +203,10 @@ def chart_specs(data: KinerjaData) -> list[ChartSpec]:
     return specs
 
 
-def write_kinerja_workbook(data, path, progress=None) -> Path:
+def write_kinerja_workbook(data: KinerjaData, path: str | Path,
+                           progress: Callable[[int, int], None] | None = None) -> Path:
     """The report as an .xlsx: one sheet per table, the charts on the "Grafik" sheet;
     written atomically."""
-    from openpyxl import Workbook
-
-    from sop_desktop.output.atomic import write_atomic
-    from sop_desktop.output.xlsx import save_workbook, write_table
-
     office = data.office.kantor or data.office.kementerian
     summary, total = summary_table(data)
     tables = [("Ringkasan", summary, total), ("Waktu Langkah", steps_table(data), None),
@@ -216,11 +217,12 @@ def write_kinerja_workbook(data, path, progress=None) -> Path:
     hash_line = f"{docmeta.HASH_LABEL}: {docmeta.hash_text(data.chain_hash)}"
     parts = len(tables) + 3
 
-    def write(fh):
+    def write(fh: BinaryIO) -> None:
         wb = Workbook()
         docmeta.set_xlsx_properties(wb, title=data.title, subject=" \u2014 ".join(data.heading),
                                     office=office, chain_hash=data.chain_hash)
-        wb.remove(wb.active)
+        if wb.active is not None:
+            wb.remove(wb.active)
         for done, (name, table, total_row) in enumerate(tables, 1):
             ws = wb.create_sheet(name)
             write_table(ws, table, office=office, heading=heading, total_row=total_row,
@@ -248,6 +250,7 @@ def write_kinerja_workbook(data, path, progress=None) -> Path:
     return out
 
 
-def _report(progress, done: int, total: int) -> None:
+def _report(progress: Callable[[int, int], None] | None, done: int, total: int) -> None:
+    """Tell `progress` how far the workbook is."""
     if progress is not None:
         progress(done, total)

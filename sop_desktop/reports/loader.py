@@ -9,11 +9,14 @@ from collections.abc import Iterable
 import peewee as pw
 
 from sop_desktop.domain.model import SopDefinition
+from sop_desktop.errors import NotFound
 from sop_desktop.reports.facts import CaseFacts, EventFacts
+from sop_desktop.services.positions import PositionService
 from sop_desktop.storage import db as dbm
 
 
 def _definitions(version_ids: Iterable[int]) -> dict[int, SopDefinition]:
+    """The SOP versions by id, read 500 at a time."""
     out: dict[int, SopDefinition] = {}
     ids = sorted(set(version_ids))
     for start in range(0, len(ids), 500):
@@ -24,10 +27,9 @@ def _definitions(version_ids: Iterable[int]) -> dict[int, SopDefinition]:
     return out
 
 
-def step_positions(defn: SopDefinition, index: dict | None = None) -> dict[int, str]:
+def step_positions(defn: SopDefinition, index: dict[str, dbm.Position] | None = None
+                   ) -> dict[int, str]:
     """The position name that does each step (the lane name when no position matches)."""
-    from sop_desktop.services.positions import PositionService
-
     service = PositionService()
     index = index if index is not None else service._index()
     out = {}
@@ -39,7 +41,7 @@ def step_positions(defn: SopDefinition, index: dict | None = None) -> dict[int, 
 
 def case_query(*, codes: list[str] | None = None, created_from: dt.datetime | None = None,
                created_before: dt.datetime | None = None, alive_from: dt.datetime | None = None,
-               statuses: list[str] | None = None) -> pw.ModelSelect:
+               statuses: list[str] | None = None) -> pw.ModelSelect[dbm.Case]:
     """Cases by SOP codes, received in [created_from, created_before), still open or closed at
     or after `alive_from`, and by status."""
     Case = dbm.Case
@@ -57,7 +59,7 @@ def case_query(*, codes: list[str] | None = None, created_from: dt.datetime | No
     return query
 
 
-def load_cases(query: pw.ModelSelect, *, events: bool = True, letters: bool = True,
+def load_cases(query: pw.ModelSelect[dbm.Case], *, events: bool = True, letters: bool = True,
                position: str | None = None) -> list[CaseFacts]:
     """CaseFacts for the cases of `query`, with their history and letter numbers.
 
@@ -72,10 +74,8 @@ def load_cases(query: pw.ModelSelect, *, events: bool = True, letters: bool = Tr
         acted = History.select(History.case).where(History.position == pos)
         ids_query = ids_query.where((Case.current_position == pos) | Case.id.in_(acted))
         query = query.where(Case.id.in_(ids_query))
-    rows = list(query.order_by(Case.created_at, Case.id).dicts())
+    rows = list(dbm.dicts_of(query.order_by(Case.created_at, Case.id)))
     defs = _definitions(r["sop_version"] for r in rows)
-    from sop_desktop.services.positions import PositionService
-
     index = PositionService()._index()
     lane_maps = {vid: step_positions(defn, index) for vid, defn in defs.items()}
     history: dict[int, list[EventFacts]] = defaultdict(list)
@@ -84,8 +84,8 @@ def load_cases(query: pw.ModelSelect, *, events: bool = True, letters: bool = Tr
                              History.to_step, History.decision, History.position, History.note,
                              History.user)
               .where(History.case.in_(ids_query))
-              .order_by(History.case, History.at, History.id).tuples())
-        for case_id, action, at, from_step, to_step, decision, pos_id, note, user_id in hq:
+              .order_by(History.case, History.at, History.id))
+        for case_id, action, at, from_step, to_step, decision, pos_id, note, user_id in dbm.tuples_of(hq):
             history[case_id].append(EventFacts(
                 action=action, at=at, from_step=from_step, to_step=to_step, decision=decision,
                 position=positions.get(pos_id, "") if pos_id else "", note=note or "",
@@ -94,8 +94,8 @@ def load_cases(query: pw.ModelSelect, *, events: bool = True, letters: bool = Tr
     if letters and rows:
         lq = (dbm.OutgoingLetter.select(dbm.OutgoingLetter.case, dbm.OutgoingLetter.number)
               .where(dbm.OutgoingLetter.case.in_(ids_query))
-              .order_by(dbm.OutgoingLetter.issued_at, dbm.OutgoingLetter.id).tuples())
-        for case_id, number in lq:
+              .order_by(dbm.OutgoingLetter.issued_at, dbm.OutgoingLetter.id))
+        for case_id, number in dbm.tuples_of(lq):
             numbers[case_id].append(number)
     out = []
     for r in rows:
@@ -110,9 +110,7 @@ def load_cases(query: pw.ModelSelect, *, events: bool = True, letters: bool = Tr
 
 
 def _position_id(name: str) -> int:
-    from sop_desktop.errors import NotFound
-    from sop_desktop.services.positions import PositionService
-
+    """The id of the position `name` names (a clear error when none does)."""
     pos = PositionService().resolve(name)
     if pos is None:
         raise NotFound(f"Jabatan '{name}' tidak dikenal (lihat: sop-desktop position list)")

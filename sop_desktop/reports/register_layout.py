@@ -13,13 +13,13 @@ if TYPE_CHECKING:  # registers imports this module: only the type, to avoid a cy
 PDF_FIELD_COLUMNS = 5
 
 
-def _lines(*parts) -> str | None:
+def _lines(*parts: object) -> str | None:
     """Non-empty parts, one per line (a cell of the printed register)."""
     text = "\n".join(str(p) for p in parts if p not in (None, ""))
     return text or None
 
 
-def _d(value) -> str:
+def _d(value: object) -> str:
     return display_value(value, "date")
 
 

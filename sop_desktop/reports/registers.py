@@ -11,18 +11,31 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, BinaryIO
 
+from sop_desktop.domain.calendar import WorkCalendar
+from sop_desktop.domain.dates import tanggal_jam
 from sop_desktop.domain.model import SopDefinition
 from sop_desktop.errors import NotFound, ValidationError
 from sop_desktop.output import docmeta
+from sop_desktop.output.atomic import write_atomic
 from sop_desktop.output.table import Column, Table
-from sop_desktop.reports.facts import FORWARD_ACTIONS, STATUS_LABELS, CaseFacts, is_move
+from sop_desktop.reports.facts import FORWARD_ACTIONS, STATUS_LABELS, CaseFacts, EventFacts, is_move
+from sop_desktop.reports.loader import case_query, load_cases
 from sop_desktop.reports.periods import Period
 from sop_desktop.reports.register_layout import pdf_table
 from sop_desktop.reports.timing import CaseTiming, Timer, timeliness_label
+from sop_desktop.services import office as office_mod
 from sop_desktop.services.office import OfficeProfile
 from sop_desktop.services.positions import normalize_name
+from sop_desktop.settings import REPORT_SIGNER
+from sop_desktop.storage import db as dbm
 from sop_desktop.storage.calendar_settings import load_calendar_settings
+
+if TYPE_CHECKING:
+    from reportlab.platypus import Flowable
+
+    from sop_desktop.services.container import Services
 
 Progress = Callable[[int, int], None]
 AGGREGATE_COMPLAINTS = "aduan"
@@ -32,7 +45,7 @@ STATUS_CHOICES = {
     "dihentikan": "dihentikan", "berhenti": "dihentikan",
     "terlambat": "terlambat",
 }
-SIGNER_SETTING = "report_signer"  # {"jabatan", "nama", "nip"}: who signs printed reports
+SIGNER_SETTING = REPORT_SIGNER.key  # the declaration: sop_desktop.settings.REPORT_SIGNER
 
 
 def parse_status(text: str | None) -> str | None:
@@ -130,7 +143,7 @@ class RegisterData:
     office: OfficeProfile
     filters: RegisterFilters
     as_of: dt.datetime
-    signer: dict | None = None
+    signer: dict[str, Any] | None = None
     sops: list[SopDefinition] = field(default_factory=list)
     chain_hash: str | None = None  # the history chain head when the register was read
 
@@ -139,7 +152,7 @@ class RegisterData:
         return self.table.rows
 
 
-def _field_value(defn: SopDefinition, key: str, value):
+def _field_value(defn: SopDefinition, key: str, value: Any) -> object:
     """An intake value typed for the register: dates as dates, integers as numbers."""
     if value is None or value == "":
         return None
@@ -173,7 +186,7 @@ def first_disposition(case: CaseFacts) -> tuple[str, dt.datetime | None]:
     move that hands the case to another position."""
     moves = [e for e in case.events if is_move(e) or e.action in FORWARD_ACTIONS]
 
-    def target(event) -> str:
+    def target(event: EventFacts) -> str:
         if event.to_step is None:
             return ""
         return case.step_positions.get(event.to_step, "")
@@ -182,6 +195,8 @@ def first_disposition(case: CaseFacts) -> tuple[str, dt.datetime | None]:
         if event.action in FORWARD_ACTIONS:
             return target(event), event.at
     for event in moves:
+        if event.from_step is None:
+            continue
         try:
             step = case.sop.step(event.from_step)
         except KeyError:
@@ -194,8 +209,9 @@ def first_disposition(case: CaseFacts) -> tuple[str, dt.datetime | None]:
     first = case.sop.steps[0].number if case.sop.steps else None
     for event in moves:
         dest = target(event)
+        left = case.step_positions.get(event.from_step, "") if event.from_step is not None else ""
         # leaving the first step is the intake itself (the public hands in the request)
-        if event.from_step != first and dest and dest != case.step_positions.get(event.from_step, ""):
+        if event.from_step != first and dest and dest != left:
             return dest, event.at
     return "", None
 
@@ -273,7 +289,7 @@ def aduan_row(case: CaseFacts, timing: CaseTiming, mapping: dict[str, str]) -> d
     """One row of the Buku Register Aduan."""
     values = case.fields
 
-    def get(target: str):
+    def get(target: str) -> object:
         key = mapping.get(target)
         return _field_value(case.sop, key, values.get(key)) if key else None
 
@@ -344,15 +360,15 @@ def sop_row(case: CaseFacts, timing: CaseTiming, multi: bool) -> dict:
             row[f"f:{key}"] = _field_value(case.sop, key, value)
     running = case.status == "berjalan"
     row["langkah"] = _step_text(case.sop, case.current_step) if running else None
-    row["posisi"] = (case.current_position or case.step_positions.get(case.current_step, "")
-                     ) if running else None
+    at_step = case.step_positions.get(case.current_step, "") if case.current_step is not None else ""
+    row["posisi"] = (case.current_position or at_step) if running else None
     row.update(_tail(case, timing))
     return row
 
 
 def register_from_facts(cases: list[CaseFacts], *, kind: str, filters: RegisterFilters,
-                        calendar, as_of: dt.datetime, office: OfficeProfile,
-                        sops: list[SopDefinition], signer: dict | None = None) -> RegisterData:
+                        calendar: WorkCalendar, as_of: dt.datetime, office: OfficeProfile,
+                        sops: list[SopDefinition], signer: dict[str, Any] | None = None) -> RegisterData:
     """The register of `cases` (already read for the SOP and period): rows in the order
     received, numbered, with the status filter applied (it needs the timing for 'terlambat')."""
     timer = Timer(calendar, as_of)
@@ -360,7 +376,7 @@ def register_from_facts(cases: list[CaseFacts], *, kind: str, filters: RegisterF
     columns = aduan_columns() if kind == "aduan" else sop_columns(
         [c.sop for c in cases] + list(sops), multi)
     maps: dict[tuple[str, int], dict[str, str]] = {}
-    rows = []
+    rows: list[dict[str, Any]] = []
     for case in sorted(cases, key=lambda c: (c.created_at, c.id)):
         if filters.period is not None and not filters.period.contains(case.created_at):
             continue
@@ -392,8 +408,6 @@ def register_from_facts(cases: list[CaseFacts], *, kind: str, filters: RegisterF
     heading.append(f"Periode: {filters.period.label}" if filters.period else "Periode: seluruhnya")
     if filters.describe():
         heading.append(f"Saringan: {filters.describe()}")
-    from sop_desktop.domain.dates import tanggal_jam
-
     heading.append(f"Keadaan per {tanggal_jam(as_of)}; {len(rows)} kasus")
     table = Table(title, columns, rows,
                   note="Lama dan mutu baku dalam hari kerja menurut kalender kerja kantor; mutu "
@@ -401,14 +415,10 @@ def register_from_facts(cases: list[CaseFacts], *, kind: str, filters: RegisterF
     return RegisterData(kind, title, heading, table, office, filters, as_of, signer, list(sops))
 
 
-def build_register(services, filters: RegisterFilters, *, now: dt.datetime | None = None,
-                   calendar=None, signer: dict | None = None) -> RegisterData:
+def build_register(services: Services, filters: RegisterFilters, *, now: dt.datetime | None = None,
+                   calendar: WorkCalendar | None = None, signer: dict[str, Any] | None = None
+                   ) -> RegisterData:
     """Read the cases for `filters` from the database and build the register."""
-    from sop_desktop.domain.calendar import WorkCalendar
-    from sop_desktop.reports.loader import case_query, load_cases
-    from sop_desktop.services import office as office_mod
-    from sop_desktop.storage import db as dbm
-
     latest = services.sops.latest_all()
     if filters.sop and filters.sop.lower() == AGGREGATE_COMPLAINTS:
         kind = "aduan"
@@ -435,7 +445,7 @@ def build_register(services, filters: RegisterFilters, *, now: dt.datetime | Non
     now = now or services.cases.clock()
     calendar = calendar or WorkCalendar(load_calendar_settings())
     if signer is None:
-        signer = dbm.get_setting(SIGNER_SETTING)
+        signer = dbm.read_setting(REPORT_SIGNER)
     data = register_from_facts(cases, kind=kind, filters=filters, calendar=calendar, as_of=now,
                                office=office_mod.load(), sops=sops, signer=signer)
     data.chain_hash = docmeta.latest_chain_hash()
@@ -455,61 +465,54 @@ def _office_name(data: RegisterData) -> str:
     return data.office.kantor or data.office.kementerian
 
 
-def write_register_xlsx(data: RegisterData, path, progress: Progress | None = None) -> Path:
-    """The register as an .xlsx (streamed: fine for 100,000 rows), written atomically; an "Info"
-    sheet and the document properties say what it is, which app made it and the chain hash."""
-    from openpyxl import Workbook
-
-    from sop_desktop.output.atomic import write_atomic
-    from sop_desktop.output.xlsx import discard_workbook, save_workbook, write_table
+def write_register_xlsx(data: RegisterData, path: str | Path, progress: Progress | None = None) -> Path:
+    """The register as an .xlsx (streamed by xlsxwriter: fine for 100,000 rows), written
+    atomically; an "Info" sheet and the document properties say what it is, which app made it
+    and the chain hash."""
+    # deferred: xlsxwriter and the writers are not needed before the first export
+    from sop_desktop.output import xlsx_stream
 
     office = _office_name(data)
 
-    def write(fh):
-        wb = Workbook(write_only=True)
-        docmeta.set_xlsx_properties(wb, title=data.title, subject=" \u2014 ".join(data.heading),
-                                    office=office, chain_hash=data.chain_hash)
-        ws = wb.create_sheet("Register")
-        try:
-            write_table(ws, data.table, office=office, heading=data.heading, progress=progress,
-                        footer_lines=[f"{docmeta.HASH_LABEL}: {docmeta.hash_text(data.chain_hash)}"],
-                        paper=default_paper(data))
-            docmeta.add_info_sheet(wb, docmeta.info_rows(
-                title=data.title, office=office, lines=data.heading, chain_hash=data.chain_hash))
-        except BaseException:
-            discard_workbook(wb)
-            raise
-        save_workbook(wb, fh)
+    def fill(wb: xlsx_stream.Workbook) -> None:
+        xlsx_stream.set_properties(wb, title=data.title, subject=" \u2014 ".join(data.heading),
+                                   office=office, chain_hash=data.chain_hash)
+        xlsx_stream.write_table(
+            wb, wb.add_worksheet("Register"), data.table, office=office, heading=data.heading,
+            progress=progress, paper=default_paper(data),
+            footer_lines=[f"{docmeta.HASH_LABEL}: {docmeta.hash_text(data.chain_hash)}"])
+        xlsx_stream.add_info_sheet(wb, docmeta.info_rows(
+            title=data.title, office=office, lines=data.heading, chain_hash=data.chain_hash))
 
-    out = write_atomic(path, write)
+    out = write_atomic(path, lambda fh: xlsx_stream.save(fh, fill))
     if progress is not None:
         progress(len(data.rows), len(data.rows))
     return out
 
 
-def write_register_pdf(data: RegisterData, path, progress: Progress | None = None,
+def write_register_pdf(data: RegisterData, path: str | Path, progress: Progress | None = None,
                        paper: str | None = None) -> Path:
     """The register as a PDF: kop surat, title and period, the table with its header on every
     page, page numbers, a signature block and the chain hash in the small print; written
     atomically. `paper`: A4, F4 or A3, landscape (None: F4, see default_paper)."""
+    # deferred on purpose: reportlab loads only when a file is written (start-up speed)
     from reportlab.lib.units import cm
 
     from sop_desktop.output import pdf
-    from sop_desktop.output.atomic import write_atomic
     from sop_desktop.output.kop import KopSurat
 
     table = pdf_table(data)
     st = pdf.styles(7.0 if len(table.columns) <= 12 else 6.3)
     pagesize = pdf.page_size(paper or default_paper(data))
     avail = pagesize[0] - 2.4 * cm
-    story = [KopSurat(data.office, scale=0.85)]
+    story: list[Flowable] = [KopSurat(data.office, scale=0.85)]
     story += pdf.title_block(data.title, data.heading, st)
     story += pdf.table_flowables(table, avail, st)
     story.append(pdf.signature_block(pdf.Signer.from_dict(data.signer), data.office.kota,
                                      data.as_of.date(), avail, st))
     running = _office_name(data)
 
-    def write(fh):
+    def write(fh: BinaryIO) -> None:
         pdf.build_pdf(fh, story, title=data.title, running_left=running, progress=progress,
                       total_rows=len(data.rows), pagesize=pagesize,
                       subject=" \u2014 ".join(data.heading), chain_hash=data.chain_hash)

@@ -13,12 +13,13 @@ from dataclasses import dataclass
 
 from sop_desktop.domain.calendar import WorkCalendar
 from sop_desktop.domain.model import SopDefinition, Step
+from sop_desktop.domain.waktu import Waktu
 from sop_desktop.reports.facts import CaseFacts
 
 CLOCK_UNITS = ("detik", "menit", "jam")
 
 
-def sop_waktus(defn: SopDefinition) -> list:
+def sop_waktus(defn: SopDefinition) -> list[Waktu | None]:
     """Every step's waktu in table order (None for a step without a standard)."""
     return [step.waktu for step in defn.steps]
 
@@ -40,7 +41,7 @@ class CaseTiming:
 class Timer:
     """Computes CaseTimings with one WorkCalendar, caching what repeats."""
 
-    def __init__(self, calendar, as_of: dt.datetime):
+    def __init__(self, calendar: WorkCalendar, as_of: dt.datetime) -> None:
         self.calendar = fast_calendar(calendar)
         self.as_of = as_of
         self._deadline_cache: dict[tuple, dt.datetime | None] = {}
@@ -98,14 +99,14 @@ def step_standard(step: Step) -> StepStandard:
     return StepStandard(float(waktu.max), "hari kerja", waktu.text)
 
 
-def elapsed(calendar, start: dt.datetime, end: dt.datetime, unit: str) -> float:
+def elapsed(calendar: WorkCalendar, start: dt.datetime, end: dt.datetime, unit: str) -> float:
     """Office time from start to end in `unit` ("menit" or "hari kerja")."""
     if unit == "menit":
         return calendar.working_minutes_between(start, end)
     return calendar.working_days_between(start, end)
 
 
-def within_standard(calendar, step: Step, start: dt.datetime, end: dt.datetime) -> bool | None:
+def within_standard(calendar: WorkCalendar, step: Step, start: dt.datetime, end: dt.datetime) -> bool | None:
     """Whether a stay in `step` from start to end met its waktu (None: no standard)."""
     if step.waktu is None:
         return None
@@ -113,7 +114,7 @@ def within_standard(calendar, step: Step, start: dt.datetime, end: dt.datetime) 
 
 
 
-def fast_calendar(calendar):
+def fast_calendar(calendar: WorkCalendar) -> WorkCalendar:
     """A WorkCalendar with the same answers, faster over long spans (cached days and a running
     count of working days); anything else is returned unchanged."""
     if isinstance(calendar, WorkCalendar) and not isinstance(calendar, FastCalendar):
@@ -126,13 +127,13 @@ class FastCalendar(WorkCalendar):
     sums, so a register of 100,000 cases spanning months stays quick. Same answers as the
     WorkCalendar it is made from (tests compare them)."""
 
-    def __init__(self, base: WorkCalendar):
+    def __init__(self, base: WorkCalendar) -> None:
         super().__init__(base.settings)
-        self._hours: dict[dt.date, tuple | None] = {}
+        self._hours: dict[dt.date, tuple[dt.datetime, dt.datetime] | None] = {}
         self._working: dict[dt.date, bool] = {}
         self._cum: dict[int, list[int]] = {}
 
-    def office_hours(self, day):
+    def office_hours(self, day: dt.date) -> tuple[dt.datetime, dt.datetime] | None:
         if isinstance(day, dt.datetime):
             day = day.date()
         try:
@@ -142,7 +143,7 @@ class FastCalendar(WorkCalendar):
             self._hours[day] = value
             return value
 
-    def is_working_day(self, day):
+    def is_working_day(self, day: dt.date) -> bool:
         if isinstance(day, dt.datetime):
             day = day.date()
         try:
@@ -189,7 +190,7 @@ class FastCalendar(WorkCalendar):
         lo, hi = max(a, hours[0]), min(b, hours[1])
         return (hi - lo) / (hours[1] - hours[0]) if hi > lo else 0.0
 
-    def working_days_between(self, a, b):
+    def working_days_between(self, a: dt.datetime, b: dt.datetime) -> float:
         if b < a:
             return -self.working_days_between(b, a)
         da, db = a.date(), b.date()
