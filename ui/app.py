@@ -9,6 +9,7 @@ import logging
 import sqlite3
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QIcon
@@ -17,13 +18,17 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 from sop_desktop import APP_NAME, __version__
 from sop_desktop.errors import SopError
 from sop_desktop.paths import database_target, resources_dir
+from sop_desktop.services.container import Services
 from sop_desktop.storage import backup as bk
-from sop_desktop.storage import db as dbm
+from sop_desktop.storage import migrations
 from sop_desktop.storage.diskspace import DiskFull
 from ui.crash import CrashHandler, install_app_log, remove_app_log
 from ui.i18n import Translations
 from ui.settings import AppSettings
 from ui.workers import TaskRunner, user_message
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -47,13 +52,13 @@ class AppController(QObject):
         self.services = services
         self.settings = settings
         self.translations = translations
-        self.dialog = None
-        self.window = None
+        self.dialog: QDialog | None = None  # the setup wizard or the log-in dialog
+        self.window: MainWindow | None = None
         self.closing = False
         self.notice = ""  # shown once on the next log-in dialog (e.g. "restored from backup")
 
     def start(self) -> None:
-        from ui.setup import SetupWizard, needs_setup
+        from ui.dialogs.setup import SetupWizard, needs_setup
 
         if needs_setup(self.services):
             wizard = SetupWizard(self.services)
@@ -66,7 +71,7 @@ class AppController(QObject):
 
     def _setup_finished(self, result: int) -> None:
         wizard, self.dialog = self.dialog, None
-        user = wizard.created_user if wizard is not None else None
+        user = getattr(wizard, "created_user", None)  # the SetupWizard's first administrator
         if wizard is not None:
             wizard.deleteLater()
         if result == QDialog.DialogCode.Accepted and user is not None:
@@ -76,7 +81,7 @@ class AppController(QObject):
             QApplication.quit()
 
     def show_login(self) -> None:
-        from ui.setup import LoginDialog
+        from ui.dialogs.setup import LoginDialog
 
         dialog = LoginDialog(self.services, self.settings.last_user, notice=self.notice)
         self.notice = ""
@@ -87,7 +92,7 @@ class AppController(QObject):
 
     def _login_finished(self, result: int) -> None:
         dialog, self.dialog = self.dialog, None
-        user = dialog.user if dialog is not None else None
+        user = getattr(dialog, "user", None)  # the LoginDialog's signed-in user
         if dialog is not None:
             dialog.deleteLater()
         if result == QDialog.DialogCode.Accepted and user is not None:
@@ -161,11 +166,7 @@ def _stored_schema_version(path: Path) -> int | None:
 
 def _close_half_open() -> None:
     """Close the connection a failed Services() may have left open (the file stays usable)."""
-    try:
-        if dbm.database.obj is not None and not dbm.database.is_closed():
-            dbm.database.close()
-    except Exception:  # noqa: BLE001 - nothing more to do about a connection that will not close
-        pass
+    Services.close_thread_connection()
 
 
 class AppLauncher(QObject):
@@ -186,9 +187,9 @@ class AppLauncher(QObject):
         self.settings = settings
         self.translations = translations
         self.lock = bk.InstanceLock(self.path) if self.path is not None else None
-        self.services = None
+        self.services: Services | None = None
         self.controller: AppController | None = None
-        self.dialog = None
+        self.dialog: QDialog | None = None  # a message box or file dialog of a refused start
         self.runner = TaskRunner(self)
         self.worked = False  # a user logged in: worth a backup at close
         self.backups: list[Path] = []  # made by this run (daily, on close)
@@ -226,13 +227,11 @@ class AppLauncher(QObject):
         return self._open()
 
     def _open(self) -> bool:
-        from sop_desktop.services.container import Services
-
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             # not `checked`: the full check runs on a worker (_check_in_background); a write
             # before it ends runs it first
-            self.services = Services(self.target)
+            self.services = services = Services(self.target)
         except SopError as exc:
             self.services = None
             _close_half_open()
@@ -253,14 +252,14 @@ class AppLauncher(QObject):
             return False
         finally:
             QGuiApplication.restoreOverrideCursor()
-        controller = AppController(self.services, self.settings, self.translations, self)
+        controller = AppController(services, self.settings, self.translations, self)
         controller.notice = self.notice
         controller.main_window_shown.connect(self._main_window_shown)
         self.controller = controller
         controller.start()
         if self.path is not None:
             self._check_in_background()  # then the daily backup, on a sound file only
-        elif self.services.users.list():  # nothing worth keeping before the first-run setup
+        elif services.users.list():  # nothing worth keeping before the first-run setup
             self.start_daily_backup()
         self.opened.emit(controller)
         return True
@@ -268,6 +267,8 @@ class AppLauncher(QObject):
     def _check_in_background(self) -> None:
         """The full start-up check (quick_check) on a worker; then the daily backup."""
         path, services = self.path, self.services
+        if path is None or services is None:
+            return
 
         def checked(result) -> None:
             if self.services is not services:
@@ -275,7 +276,7 @@ class AppLauncher(QObject):
             if not result.ok:
                 self._close_damaged(result)
                 return
-            services.db.guard_writes(None)  # sound: writes no longer wait for the check
+            services.db.guard_writes(None)  # type: ignore[attr-defined]  # sound: no more waiting
             if services.users.list():  # nothing worth keeping before the first-run setup
                 self.start_daily_backup()
 
@@ -294,7 +295,8 @@ class AppLauncher(QObject):
         if self.controller is not None:
             self.controller.shutdown()
             self.controller = None
-        self.services.close()
+        if self.services is not None:
+            self.services.close()
         self.services = None
 
     def _main_window_shown(self, window) -> None:
@@ -305,15 +307,11 @@ class AppLauncher(QObject):
     # ----- backups at start and at close
     def start_daily_backup(self) -> None:
         """Today's first start makes a backup, off the UI thread (retention applied)."""
-        services = self.services
-
-        def work():
-            try:
-                return bk.auto_backup(services, "daily")
-            finally:
-                dbm.database.close()  # this worker thread's own connection
-
-        self.runner.start(work, self._backup_done, self._backup_failed)
+        if (services := self.services) is None:
+            return
+        # the runner closes this worker's database connection
+        self.runner.start(lambda: services.backups.auto("daily"), self._backup_done,
+                          self._backup_failed)
 
     def _backup_done(self, path) -> None:
         if path is not None:
@@ -334,7 +332,7 @@ class AppLauncher(QObject):
         if self.services is None or not self.worked:
             return None
         try:
-            path = bk.auto_backup(self.services, "on-close")
+            path = self.services.backups.auto("on-close")
         except SopError as exc:
             log.warning("cadangan saat menutup gagal: %s", exc)
             return None
@@ -354,10 +352,8 @@ class AppLauncher(QObject):
         self.runner.wait()
         self.backup_on_close()
         if self.services is not None:
-            from sop_desktop.storage.anchors import write_anchor
-
-            write_anchor("tutup", self.services.db)  # the chain's head leaves the database
-            self.services.close()
+            # the chain's head leaves the database (its anchor is written when it moved)
+            self.services.close(anchor="tutup")
             self.services = None
         if self.lock is not None:
             self.lock.release()
@@ -416,8 +412,6 @@ class AppLauncher(QObject):
             info = self.tr("Skema basis data: %1; versi ini mengenal sampai skema %2.\n\n"
                            "Perbarui SOP Desktop ke versi terbaru, lalu buka lagi. Berkas "
                            "basis data tidak diubah.")
-            from sop_desktop.storage import migrations
-
             info = info.replace("%1", str(found or "?")).replace("%2", str(migrations.SCHEMA_VERSION))
             return self._refuse(self.tr("Versi aplikasi terlalu lama"), text, info)
         problems = {
@@ -465,7 +459,7 @@ class AppLauncher(QObject):
 
     def _damaged_answered(self, _result: int) -> None:
         box, self.dialog = self.dialog, None
-        clicked = box.clickedButton() if box is not None else None
+        clicked = box.clickedButton() if isinstance(box, QMessageBox) else None
         if box is not None:
             box.deleteLater()
         if clicked is not None and clicked is self.restore_button:
@@ -489,7 +483,7 @@ class AppLauncher(QObject):
 
     def _backup_file_chosen(self, result: int) -> None:
         dialog, self.dialog = self.dialog, None
-        files = dialog.selectedFiles() if dialog is not None else []
+        files: list[str] = dialog.selectedFiles() if isinstance(dialog, QFileDialog) else []
         if dialog is not None:
             dialog.deleteLater()
         if result == QDialog.DialogCode.Accepted and files:
@@ -499,6 +493,8 @@ class AppLauncher(QObject):
 
     def recover_from(self, backup: Path, confirmed: bool = False) -> bool:
         """Put the damaged file aside untouched, rebuild it from `backup`, open the app."""
+        if self.path is None:  # only a SQLite file is recovered from a backup file
+            return False
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             aside = bk.recover_damaged(self.path, backup, confirmed=confirmed)
@@ -570,7 +566,7 @@ def run_app(db_target: str | None = None) -> int:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName("SOP Desktop")
-    app.setWindowIcon(app_icon())
+    QGuiApplication.setWindowIcon(app_icon())
     crash = CrashHandler()
     crash.install()
     app_log = install_app_log()

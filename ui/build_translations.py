@@ -28,7 +28,7 @@ def lupdate_command() -> Path:
 
 def source_files() -> list[str]:
     """Every ui/*.py file: the whole interface's strings."""
-    return sorted(str(p) for p in Path(__file__).resolve().parent.glob("*.py"))
+    return sorted(str(p) for p in Path(__file__).resolve().parent.rglob("*.py"))
 
 
 def update_sources(ts_files: list[Path] | None = None) -> None:
@@ -43,7 +43,10 @@ def update_sources(ts_files: list[Path] | None = None) -> None:
 def untranslated(ts: Path) -> list[str]:
     """'Context: source' of every message in a .ts still without its translation."""
     missing = []
-    for context in ET.parse(ts).getroot().iter("context"):
+    root = ET.parse(ts).getroot()
+    if root is None:  # an empty file: nothing is translated
+        return []
+    for context in root.iter("context"):
         for message in context.iter("message"):
             translation = message.find("translation")
             text = "".join(translation.itertext()).strip() if translation is not None else ""

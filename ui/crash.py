@@ -12,7 +12,9 @@ import logging
 import logging.handlers
 import sys
 import traceback
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TextIO
 
 from PySide6.QtCore import QCoreApplication, QThread
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
@@ -52,7 +54,8 @@ def typed_secrets() -> list[str]:
     app = QApplication.instance()
     if app is None or QThread.currentThread() is not app.thread():
         return []
-    found = {w.text() for w in QApplication.allWidgets() if is_secret_field(w)}
+    found = {w.text() for w in QApplication.allWidgets()
+             if isinstance(w, QLineEdit) and is_secret_field(w)}
     return sorted((t for t in found if len(t) >= _MIN_SECRET), key=len, reverse=True)
 
 
@@ -80,16 +83,17 @@ class CrashHandler:
 
     def __init__(self, show_dialog: bool = True):
         self.show_dialog = show_dialog
-        self.previous_hook = None
-        self.fault_file = None
+        self.previous_hook: Callable[..., Any] | None = None
+        self.fault_file: TextIO | None = None
         self.last_log: Path | None = None
 
     def install(self) -> None:
         self.previous_hook = sys.excepthook
         sys.excepthook = self.handle
         try:
-            self.fault_file = open(log_dir() / "fault.log", "a", encoding="utf-8")
-            faulthandler.enable(file=self.fault_file)
+            fault_file = open(log_dir() / "fault.log", "a", encoding="utf-8")  # noqa: SIM115
+            faulthandler.enable(file=fault_file)
+            self.fault_file = fault_file
         except OSError:
             self.fault_file = None
 
@@ -137,11 +141,17 @@ class _NoSqlParameters(logging.Filter):
         return not record.name.startswith("peewee")
 
 
+class _AppLogHandler(logging.handlers.RotatingFileHandler):
+    """The app log's file handler; remembers the loggers' levels to restore on removal."""
+
+    previous_levels: dict[str, int]
+
+
 def install_app_log(level: int = logging.INFO) -> logging.Handler | None:
     """Write the app's log (refusals, backups, warnings) to logs/sop-desktop.log, rotated;
     returns the handler (remove it with remove_app_log), None when the folder is unusable."""
     try:
-        handler = logging.handlers.RotatingFileHandler(
+        handler = _AppLogHandler(
             log_dir() / "sop-desktop.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8")
     except OSError:
         return None

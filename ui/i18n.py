@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
-from babel.dates import format_date, format_datetime
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from sop_desktop.domain.dates import format_pattern  # not Babel: its locale data loads slowly
 from sop_desktop.paths import resources_dir
 
 LANGUAGES = (("id", "Bahasa Indonesia"), ("en", "English"))
@@ -55,7 +54,7 @@ def date_text(value, short: bool = False, compact: bool = False) -> str:
         return ""
     if isinstance(value, dt.datetime):
         value = value.date()
-    return format_date(value, format=_date_pattern(value, short, compact), locale=ui_language())
+    return format_pattern(value, _date_pattern(value, short, compact), ui_language())
 
 
 def datetime_text(value, short: bool = False, compact: bool = False) -> str:
@@ -68,7 +67,7 @@ def datetime_text(value, short: bool = False, compact: bool = False) -> str:
         return date_text(value, short, compact)
     time = "HH.mm" if ui_language() == "id" else "HH:mm"
     pattern = _date_pattern(value.date(), short, compact) + " " + time
-    return format_datetime(value, format=pattern, locale=ui_language())
+    return format_pattern(value, pattern, ui_language())
 
 
 def i18n_dir() -> Path:
@@ -123,6 +122,8 @@ def build_qm(lang: str) -> Path | None:
     Built beside the .ts (a source checkout) or, where that folder is read-only (an installed
     copy), into the user's data folder.
     """
+    import subprocess  # deferred on purpose: only a missing .qm is built, never at start (issue 19)
+
     from sop_desktop.paths import data_dir
 
     ts, qm = ts_path(lang), qm_path(lang)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
@@ -18,10 +20,14 @@ from PySide6.QtWidgets import (
 from sop_desktop import APP_NAME, __version__
 from sop_desktop.errors import SopError
 from sop_desktop.services import office
+from sop_desktop.services.changes import Changes
 from ui.screen import fit_size
 from ui.settings import AppSettings
 from ui.window_watch import WatchOtherPcs
 from ui.workers import TaskRunner, user_message
+
+if TYPE_CHECKING:
+    from ui.sops.browser import SopBrowser
 
 
 def _alive(widget) -> bool:
@@ -34,15 +40,15 @@ def _alive(widget) -> bool:
 class MainWindow(WatchOtherPcs, QMainWindow):
     """One signed-in user's window. `data_changed` fans core results out to every view."""
 
-    data_changed = Signal(object)  # a dict: {"cases": [...], "sops": bool, "positions": bool}
+    data_changed = Signal(object)  # a sop_desktop.services.changes.Changes
     logout_requested = Signal()
     language_changed = Signal(str)
 
     def __init__(self, services, settings: AppSettings, user, parent: QWidget | None = None):
         super().__init__(parent)
-        from ui.inbox_page import InboxPage
-        from ui.inbox_tools import show_unread
-        from ui.sop_browser import SopBrowser
+        # deferred to the window (the log-in dialog does not need them): start-up, issue 19
+        from ui.inbox.page import InboxPage
+        from ui.inbox.tools import show_unread
 
         self.services = services
         self.settings = settings
@@ -54,9 +60,12 @@ class MainWindow(WatchOtherPcs, QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("main_tabs")
         self.inbox = InboxPage(services, user, self.runner, self, settings=settings)
-        self.sops = SopBrowser(services, self)
         self.tabs.addTab(self.inbox, self.tr("Kotak masuk"))
-        self.tabs.addTab(self.sops, self.tr("Pustaka SOP"))
+        # the SOP library is built when first shown or asked for (see `sops`): start-up
+        self._sops: SopBrowser | None = None
+        self._sops_slot = QWidget()
+        self.tabs.addTab(self._sops_slot, self.tr("Pustaka SOP"))
+        self.tabs.currentChanged.connect(self._tab_shown)
         self.inbox.unread_changed.connect(lambda n: show_unread(self, n))  # title and tab
         self.setCentralWidget(self.tabs)
         self._make_actions()
@@ -217,7 +226,7 @@ class MainWindow(WatchOtherPcs, QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, tb)
         self.toolbar = tb
         # one press is one action: no key repeat, and a double click counts once
-        from ui.case_view import SingleClickOnly
+        from ui.cases.view import SingleClickOnly
 
         self.single_click = SingleClickOnly(self)
         for act in (self.act_finish, self.act_yes, self.act_no, self.act_return, self.act_stop):
@@ -233,19 +242,39 @@ class MainWindow(WatchOtherPcs, QMainWindow):
         self.statusBar().addPermanentWidget(self.user_label)
         self.statusBar().showMessage(self.tr("Siap"), 3000)
 
+    @property
+    def sops(self) -> SopBrowser:
+        """The SOP library page, built the first time it is shown or asked for: it is not on
+        the first screen (start-up, issue 19)."""
+        if self._sops is None:
+            from ui.sops.browser import SopBrowser  # deferred for start-up, see above
+
+            self._sops = SopBrowser(self.services, self)
+            index, current = self.tabs.indexOf(self._sops_slot), self.tabs.currentIndex()
+            self.tabs.blockSignals(True)  # the same tab stays current, with the page in it
+            self.tabs.insertTab(index, self._sops, self.tabs.tabText(index))
+            self.tabs.removeTab(index + 1)
+            self.tabs.setCurrentIndex(current)
+            self.tabs.blockSignals(False)
+            self._sops_slot.deleteLater()
+        return self._sops
+
+    def _tab_shown(self, index: int) -> None:
+        if self._sops is None and self.tabs.widget(index) is self._sops_slot:
+            self.tabs.setCurrentWidget(self.sops)
+
     def is_admin(self) -> bool:
         from sop_desktop.services.users import is_administrator
 
         return is_administrator(self.user)
 
     # ----- fan-out of changes
-    def _on_data_changed(self, change) -> None:
-        change = change or {}
-        if change.get("sops"):
-            self.sops.reload()
-        if change.get("office"):
+    def _on_data_changed(self, change: Changes) -> None:
+        if change.sops and self._sops is not None:  # (not built yet: it reads them when built)
+            self._sops.reload()
+        if change.office:
             self._update_title()
-        if change.get("users") or change.get("positions"):
+        if change.users or change.position_list:
             positions = ", ".join(self.services.users.position_names(self.user)) or self.tr("tanpa jabatan")
             self.user_label.setText(f"{self.user.name} · {positions}")
         self.inbox.on_data_changed(change)
@@ -265,7 +294,7 @@ class MainWindow(WatchOtherPcs, QMainWindow):
 
     # ----- commands
     def refresh(self) -> None:
-        self.data_changed.emit({"cases": "all", "sops": True})
+        self.data_changed.emit(Changes.everything())
         self.statusBar().showMessage(self.tr("Dimuat ulang"), 3000)
 
     def focus_search(self) -> None:
@@ -282,7 +311,7 @@ class MainWindow(WatchOtherPcs, QMainWindow):
         dialog.deleteLater()
 
     def new_case(self) -> None:
-        from ui.new_case import NewCaseDialog
+        from ui.cases.new_case import NewCaseDialog
 
         dialog = NewCaseDialog(self.services, self.user, self)
         dialog.case_created.connect(self._case_created)
@@ -291,13 +320,14 @@ class MainWindow(WatchOtherPcs, QMainWindow):
 
     def _case_created(self, case) -> None:
         self.tabs.setCurrentWidget(self.inbox)
-        self.data_changed.emit({"cases": [case.id], "created": case.id})
+        self.data_changed.emit(Changes(cases=(case.id,), created=case.id))
         self.inbox.select_case(case.id)
         self.statusBar().showMessage(self.tr("Kasus %1 dibuat").replace("%1", case.number), 8000)
 
-    def import_sop(self) -> None:
+    def import_sop(self) -> QWidget | None:
+        """The SOP import dialog, opened (None: refused, said in a message box)."""
         from sop_desktop.services.users import admin_refusal, log_refusal
-        from ui.import_dialog import ImportDialog
+        from ui.sops.import_dialog import ImportDialog
 
         reason = admin_refusal(self.user, "impor_sop")  # the core's check, as in the CLI
         if reason is not None:
@@ -310,12 +340,12 @@ class MainWindow(WatchOtherPcs, QMainWindow):
         dialog.open()
         return dialog
 
-    def _sops_imported(self, stored) -> None:
+    def _sops_imported(self, stored, changes: Changes) -> None:
         from sop_desktop.services.users import log_admin_action
 
         log_admin_action(self.user, "impor_sop", ", ".join(
             f"{getattr(s, 'code', s)} v{getattr(s, 'version', '')}" for s in stored))
-        self.data_changed.emit({"sops": True})
+        self.data_changed.emit(changes)  # the import's own Changes (issue 14)
         self.tabs.setCurrentWidget(self.sops)
         if stored:
             self.sops.select_code(stored[0].code)
@@ -393,7 +423,7 @@ class MainWindow(WatchOtherPcs, QMainWindow):
 
     def export_register(self) -> None:
         """The case register of the SOP chosen in the inbox filter (or every SOP) as .xlsx."""
-        from ui.file_dialogs import save_dialog
+        from ui.widgets.file_dialogs import save_dialog
 
         dialog = save_dialog(self, self.tr("Simpan register"), "register.xlsx",
                              self.tr("Buku kerja Excel (*.xlsx)"), "xlsx", self.export_register_to,
@@ -402,52 +432,38 @@ class MainWindow(WatchOtherPcs, QMainWindow):
 
     def export_register_to(self, path: str) -> QProgressDialog:
         from sop_desktop.reports.registers import RegisterFilters, build_register, write_register_xlsx
-        from sop_desktop.storage import db as dbm
 
         sop = self.inbox.sop_filter.currentData() or None
         services = self.services
 
-        def work(progress):
-            try:
-                data = build_register(services, RegisterFilters(sop=sop))
-                return write_register_xlsx(data, path, progress=lambda d, t: progress(d, t, ""))
-            finally:
-                dbm.database.close()  # this worker thread's own connection
+        def work(progress):  # the runner closes this worker's database connection
+            data = build_register(services, RegisterFilters(sop=sop))
+            return write_register_xlsx(data, path, progress=lambda d, t: progress(d, t, ""))
 
         return self.run_task(self.tr("Mengekspor register…"), work, self._register_saved)
 
     def _register_saved(self, out) -> None:
-        from ui.file_dialogs import offer_open
+        from ui.widgets.file_dialogs import offer_open
 
         self.statusBar().showMessage(self.tr("Register disimpan: %1").replace("%1", str(out)), 15000)
         self._keep(offer_open(self, out, self.tr("Register disimpan.")))
 
     def backup_database(self) -> QProgressDialog:
-        from sop_desktop.storage import db as dbm
-        from sop_desktop.storage.backup import create_backup
-
         services = self.services
-
-        def work():
-            try:
-                return create_backup(services)
-            finally:
-                dbm.database.close()
-
-        return self.run_task(self.tr("Mencadangkan basis data…"), work, lambda out: self.statusBar()
-                             .showMessage(self.tr("Cadangan dibuat: %1").replace("%1", str(out)),
-                                          15000))
+        return self.run_task(self.tr("Mencadangkan basis data…"), lambda: services.backups.create(),
+                             lambda out: self.statusBar().showMessage(
+                                 self.tr("Cadangan dibuat: %1").replace("%1", str(out)), 15000))
 
     def open_backups(self):
         """The backup list: back up now, restore (then everyone logs in again), choose a folder."""
-        from ui.backup_dialog import open_backup_dialog
+        from ui.dialogs.backup import open_backup_dialog
 
         dialog = open_backup_dialog(self, self.services)
         self._keep(dialog)
         return dialog
 
     def change_password(self):
-        from ui.password_dialog import open_change_password
+        from ui.dialogs.password import open_change_password
 
         dialog = open_change_password(self, self.services, self.user)
         self._keep(dialog)
@@ -456,7 +472,7 @@ class MainWindow(WatchOtherPcs, QMainWindow):
     # ----- Laporan and Surat
     def open_report(self, kind: str):
         """Open a Laporan dialog: "register", "kinerja", "monitoring" or "agenda"."""
-        from ui.report_dialog import ReportDialog
+        from ui.dialogs.report import ReportDialog
 
         dialog = ReportDialog(self, kind)
         if kind != "agenda":
@@ -481,7 +497,7 @@ class MainWindow(WatchOtherPcs, QMainWindow):
         if case_id is None:
             self.statusBar().showMessage(self.tr("Pilih kasus dahulu untuk mencetak surat."), 8000)
             return None
-        from ui.letter_dialog import LetterDialog
+        from ui.dialogs.letter import LetterDialog
 
         try:
             dialog = LetterDialog(self, case_id)
@@ -498,7 +514,7 @@ class MainWindow(WatchOtherPcs, QMainWindow):
         return dialog
 
     def _letter_issued(self, case_id: int, number: str) -> None:
-        self.data_changed.emit({"cases": [case_id], "letters": True})
+        self.data_changed.emit(Changes(cases=(case_id,), letters=True))
         text = (self.tr("Surat %1 diterbitkan dan dicatat").replace("%1", number) if number
                 else self.tr("Surat dicetak dan dicatat di riwayat kasus"))
         self.statusBar().showMessage(text, 15000)
@@ -518,12 +534,12 @@ class MainWindow(WatchOtherPcs, QMainWindow):
             self.settings.sync()
             self.language_changed.emit(lang)
 
-    def open_admin(self) -> None:
+    def open_admin(self) -> QWidget | None:
         if not self.is_admin():
             QMessageBox.information(self, APP_NAME, self.tr("Hanya administrator yang dapat "
                                                             "membuka Administrasi."))
-            return
-        from ui.admin import AdminDialog
+            return None
+        from ui.dialogs.admin import AdminDialog
 
         dialog = AdminDialog(self.services, self.user, self)
         dialog.data_changed.connect(self.data_changed)
@@ -533,14 +549,14 @@ class MainWindow(WatchOtherPcs, QMainWindow):
 
     def open_manual(self):
         """Bantuan → Panduan pengguna: the offline manual in Indonesian."""
-        from ui.manual import ManualDialog
+        from ui.dialogs.manual import ManualDialog
 
         dialog = ManualDialog(self)
         self._keep(dialog)
         dialog.open()
         return dialog
 
-    def about(self) -> None:
+    def about(self) -> QMessageBox:
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("Tentang SOP Desktop"),
                           f"<b>{APP_NAME}</b> {__version__}", QMessageBox.StandardButton.Ok, self)
         box.setObjectName("about_box")

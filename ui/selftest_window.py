@@ -18,6 +18,7 @@ def check_main_window(services, user, settings_path: Path, version: str) -> str:
     without the version)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no window is ever shown
     from PySide6.QtCore import QTranslator
+    from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
     from sop_desktop.paths import resources_dir
@@ -41,5 +42,5 @@ def check_main_window(services, user, settings_path: Path, version: str) -> str:
         app.processEvents()
     if version not in title:
         raise ValueError(f"judul jendela '{title}' tidak memuat versi {version}")
-    return f"'{title}' (platform {app.platformName()}" + \
+    return f"'{title}' (platform {QGuiApplication.platformName()}" + \
         (f", terjemahan {', '.join(loaded)})" if loaded else ")")

@@ -8,6 +8,11 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool
 from PySide6.QtWidgets import QApplication
 
+from tests.core.letters_support import walk_to
+from tests.ui.support import KAKANWIL, YANKOMAS, make_user
+from ui.sops.import_dialog import ImportDialog
+from ui.workers import TaskRunner
+
 
 @pytest.fixture
 def ui_services(tmp_path):
@@ -86,9 +91,6 @@ def launcher(qtbot, app_settings, tmp_path):
 def window(qtbot, ui_services, app_settings):
     from sop_desktop.letters import numbering
     from sop_desktop.services import office
-    from tests.core.test_letters_issue import walk_to
-    from tests.ui.support import YANKOMAS, make_user
-    from tests.ui.test_ui_letters import KAKANWIL
     from ui.main_window import MainWindow
 
     office.save(office.load().with_changes({
@@ -112,6 +114,19 @@ def window(qtbot, ui_services, app_settings):
     win.show()
     yield win
     win.shutdown()
+
+
+@pytest.fixture
+def dialog(qtbot, ui_services):
+    """The import dialog on the UI services, shown; its reader finished and closed afterwards."""
+    runner = TaskRunner()
+    dlg = ImportDialog(ui_services, runner)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    yield dlg
+    runner.wait()
+    dlg.close()
+    runner.deleteLater()
 
 
 @pytest.fixture

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from tests.core.test_anchors import log_lines
-from tests.core.test_workflow import fast_scrypt  # noqa: F401
+from tests.core.tamper_support import log_lines
 
 
 def test_closing_the_window_writes_the_anchor(qtbot, office_db, launcher, _isolated_home):

@@ -10,8 +10,8 @@ from PySide6.QtCore import QPoint, QPointF, Qt  # noqa: E402
 from PySide6.QtGui import QFontMetricsF  # noqa: E402
 
 from sop_desktop.flowchart.layout import text_width  # noqa: E402
-from tests.core.test_flowchart_layout import co_actors, immigration, sigap, yankomas  # noqa: E402
-from ui.flowchart_view import PAGE_GAP, SELECT_PEN, TEXT_SCALE, FlowchartView, SymbolItem, qt_font  # noqa: E402
+from tests.core.flowchart_support import co_actors, immigration, sigap, yankomas  # noqa: E402
+from ui.flowchart.view import PAGE_GAP, SELECT_PEN, TEXT_SCALE, FlowchartView, SymbolItem, qt_font  # noqa: E402
 
 
 @pytest.fixture

@@ -16,10 +16,10 @@ from sop_desktop.errors import ImportFailed
 from sop_desktop.importers import import_file, import_xlsx, read_sop_file
 from sop_desktop.importers.xlsx_shapes import import_xlsx_drawn
 from tests.conftest import run_cli
-from tests.office_documents import document, keys, mismatches
+from tests.office_documents import document, key_named, mismatches
 
-DOCX_KEY = keys(".docx")[0]
-XLSX_KEY = keys(".xlsx")[0]
+DOCX_KEY = key_named("monev.docx")
+XLSX_KEY = key_named("diseminasi_ham.xlsx")
 
 
 @pytest.mark.parametrize("key", [DOCX_KEY, XLSX_KEY], ids=lambda k: k["document"])
@@ -119,7 +119,7 @@ def test_a_workbook_whose_only_table_fails_says_why(tmp_path):
 
 @pytest.mark.usefixtures("no_widgets_left")
 def test_the_import_dialog_reads_a_word_document(qtbot, ui_services):  # noqa: F811
-    from ui.import_dialog import ImportDialog
+    from ui.sops.import_dialog import ImportDialog
     from ui.workers import TaskRunner
 
     runner = TaskRunner()

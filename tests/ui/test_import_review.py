@@ -7,7 +7,7 @@ import pytest
 
 from sop_desktop.flowchart.pdf import sop_pdf_bytes
 from sop_desktop.importers.library import bundled_sop_dir, load
-from tests.ui.test_ui_import import _read, dialog  # noqa: F401
+from tests.ui.support import read_file
 
 pytestmark = pytest.mark.usefixtures("no_widgets_left")
 
@@ -18,7 +18,7 @@ def test_pdf_is_read_with_progress_and_saved(qtbot, dialog, ui_services, tmp_pat
     path.write_bytes(sop_pdf_bytes(want, "A4", True))
     seen: list[int] = []
     dialog.progress.valueChanged.connect(seen.append)
-    _read(qtbot, dialog, path)
+    read_file(qtbot, dialog, path)
     assert dialog.sop_list.count() == 1
     got = dialog.current_definition()
     assert [s.lane for s in got.steps] == [s.lane for s in want.steps]
@@ -38,7 +38,7 @@ def test_review_shows_the_page_and_edits_lane_kind_and_branches(qtbot, dialog,  
     want = load(bundled_sop_dir() / "rkt.toml")
     path = tmp_path / "rkt.pdf"
     path.write_bytes(sop_pdf_bytes(want, "A4", True))
-    _read(qtbot, dialog, path)
+    read_file(qtbot, dialog, path)
     review = dialog.review
     assert dialog.detail.indexOf(review) >= 0
     assert review.table.rowCount() == len(want.steps)
@@ -50,14 +50,17 @@ def test_review_shows_the_page_and_edits_lane_kind_and_branches(qtbot, dialog,  
     assert review.canvas.highlight.rect() != first_band  # clicking a step shows its row
     defn = dialog.current_definition()
     step = defn.steps[2]
-    lane = review.findChild(QComboBox, f"review_lane_{step.number}")
+    assert review.step() is step  # the chosen step's fields are below the list
+    lane = review.findChild(QComboBox, "review_lane")
     other = next(lane_.name for lane_ in defn.lanes if lane_.name != step.lane)
     lane.setCurrentIndex(lane.findData(other))
     assert step.lane == other
-    kind = review.findChild(QComboBox, f"review_kind_{step.number}")
+    assert review.table.item(2, 2).text() == other
+    kind = review.findChild(QComboBox, "review_kind")
     kind.setCurrentIndex(kind.findData("decision"))
     assert step.kind == "decision" and step.yes == defn.steps[3].number
-    no = review.findChild(QComboBox, f"review_no_{step.number}")
+    no = review.findChild(QComboBox, "review_no")
+    assert no.isEnabled()
     no.setCurrentIndex(no.findData(1))
     assert step.no == 1
     assert dialog.save_button.isEnabled()
@@ -68,7 +71,7 @@ def test_text_import_has_no_review_tab(qtbot, dialog, tmp_path):  # noqa: F811
 
     path = tmp_path / "rkt.toml"
     path.write_text(dumps(load(bundled_sop_dir() / "rkt.toml")), encoding="utf-8")
-    _read(qtbot, dialog, path)
+    read_file(qtbot, dialog, path)
     assert dialog.detail.indexOf(dialog.review) < 0
 
 

@@ -17,8 +17,8 @@ from reportlab.lib.units import cm
 
 from sop_desktop.letters import derived, render, templates
 from sop_desktop.services.office import OfficeProfile
-from tests.core.test_letters_issue import open_case, pdf_text, setup_office
-from tests.ui.test_ui_letters import open_letter_dialog  # noqa: F401
+from tests.core.letters_support import open_case, pdf_text, setup_office
+from tests.ui.letters_support import open_letter_dialog
 
 SUNDAY = dt.date(2026, 12, 6)
 PROFILE = OfficeProfile(kementerian="Kementerian Uji", kantor="Kantor Wilayah Contoh",

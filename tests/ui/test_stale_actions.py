@@ -7,55 +7,14 @@ from __future__ import annotations
 import pytest
 
 from sop_desktop.domain.dates import tanggal_jam
-from sop_desktop.domain.model import Lane, SopDefinition, Step
-from sop_desktop.domain.waktu import parse_waktu
 from sop_desktop.errors import PermissionDenied, ValidationError
 from sop_desktop.services.stale import CaseMoved, last_move_id
 from sop_desktop.storage import db as dbm
 from sop_desktop.storage import integrity
 from tests.conftest import run_cli
-from tests.core.test_workflow import PASSWORD, fast_scrypt, field_values  # noqa: F401
-
-PETUGAS = "Petugas Berkas Uji"
-KEPALA = "Kepala Berkas Uji"
-
-
-def twin_sop(code: str = "KEMBAR") -> SopDefinition:
-    """Steps 2 and 3 belong to one position: a second Selesai would complete step 3."""
-    defn = SopDefinition(name="Pelayanan Berkas Kembar", code=code,
-                         lanes=[Lane("Pemohon Berkas Uji"), Lane(PETUGAS), Lane(KEPALA)])
-    defn.steps = [
-        Step(1, "Menyerahkan berkas", "Pemohon Berkas Uji", kind="start"),
-        Step(2, "Mencatat berkas", PETUGAS, waktu=parse_waktu("1 jam")),
-        Step(3, "Memeriksa berkas", PETUGAS, waktu=parse_waktu("1 hari")),
-        Step(4, "Menyetujui", KEPALA, kind="decision", yes=5, no=3),
-        Step(5, "Menyerahkan hasil", PETUGAS, kind="end"),
-    ]
-    return defn
-
-
-class TwinOffice:
-    """Two clerks holding the same position, a head and an operator."""
-
-    def __init__(self, services):
-        services.positions.save("Pemohon Berkas Uji", [], external=True)
-        services.positions.save(PETUGAS, [])
-        services.positions.save(KEPALA, [])
-        services.sops.save_import(twin_sop(), "KEMBAR")
-        users = services.users
-        self.operator = users.create("operator", "Operator Kantor", PASSWORD, "operator")
-        self.satu = users.create("satu", "Petugas Satu", PASSWORD, "pejabat", positions=[PETUGAS])
-        self.dua = users.create("dua", "Petugas Dua", PASSWORD, "pejabat", positions=[PETUGAS])
-        self.kepala = users.create("kepala", "Kepala Berkas", PASSWORD, "pejabat",
-                                   positions=[KEPALA])
-
-    def case_on_step_2(self, services) -> str:
-        values = field_values(services.sops.get("KEMBAR"))
-        number = services.cases.open_case("KEMBAR", self.operator, values,
-                                          intake_done=False).numbers[0]
-        services.cases.advance(number, self.operator)
-        assert services.cases.get(number).current_step == 2
-        return number
+from tests.core.office_support import PASSWORD
+from tests.ui.support import wait_idle
+from tests.ui.twin_support import TwinOffice, in_another_connection
 
 
 @pytest.fixture
@@ -227,8 +186,10 @@ def test_attaching_to_a_case_stores_and_records_in_one_go(twin, tmp_path):
     number = office.case_on_step_2(a)
     file = tmp_path / "foto.jpg"
     file.write_bytes(b"\xff\xd8" + b"1" * 100)
-    event = a.cases.attach(number, office.satu, [file])
+    saved = a.cases.attach(number, office.satu, [file])
+    event = saved.value
     assert event.action == "lampiran" and event.attachments[0]["name"] == "foto.jpg"
+    assert saved.changes.attachments and saved.changes.cases == (a.cases.get(number).id,)
     missing = tmp_path / "tidak-ada.pdf"
     second = tmp_path / "kedua.txt"
     second.write_text("dua", encoding="utf-8")
@@ -285,26 +246,6 @@ def real_double_click(qtbot, button) -> None:
                                                    Qt.KeyboardModifier.NoModifier))
 
 
-def in_another_connection(fn) -> None:
-    """Run a core call on a thread of its own: its own SQLite connection, like another PC."""
-    import threading
-
-    errors: list = []
-
-    def work():
-        try:
-            fn()
-        except Exception as exc:  # surfaced in the test thread below
-            errors.append(exc)
-        finally:
-            dbm.database.close()
-
-    thread = threading.Thread(target=work)
-    thread.start()
-    thread.join(30)
-    assert not errors, errors
-
-
 @pytest.fixture
 def clerk_window(qtbot, ui_services, app_settings):
     """Petugas Satu's window showing a case on step 2 (steps 2 and 3 are both theirs)."""
@@ -331,23 +272,31 @@ def test_a_stale_case_view_is_refused_and_reloaded(qtbot, clerk_window, ui_servi
     in_another_connection(lambda: ui_services.cases.advance(number, office.dua))
     assert view.case.current_step == 2  # the window still shows step 2
     qtbot.mouseClick(view.finish_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, view)
     assert ui_services.cases.get(number).current_step == 3  # step 3 was not completed
     text = view.result_label.text()
     assert text.startswith("Kasus ini sudah diubah oleh Petugas Dua pada "), text
     assert view.case.current_step == 3  # the view shows the case as it is now
     assert "Langkah 3" in view.step_label.text() or "3" in view.step_label.text()
     qtbot.mouseClick(view.finish_button, Qt.MouseButton.LeftButton)  # now seen: it acts
+    wait_idle(qtbot, view)
     assert ui_services.cases.get(number).current_step == 4
 
 
 def test_a_double_click_on_selesai_completes_one_step(qtbot, clerk_window, ui_services):
     win, view, office, number = clerk_window
     real_double_click(qtbot, view.finish_button)
+    wait_idle(qtbot, view)
+    qtbot.wait(50)  # a second action, had one started, would have had time to run
+    wait_idle(qtbot, view)
     case = ui_services.cases.get(number)
     assert case.current_step == 3, "the second half of the double click completed step 3"
     assert view.case.current_step == 3
     button = win.toolbar.widgetForAction(win.act_finish)
     real_double_click(qtbot, button)  # the toolbar's Selesai too
+    wait_idle(qtbot, view)
+    qtbot.wait(50)
+    wait_idle(qtbot, view)
     assert ui_services.cases.get(number).current_step == 4
     assert not win.act_finish.autoRepeat()  # holding Ctrl+Enter does not repeat
 
@@ -357,11 +306,14 @@ def test_files_added_in_the_case_pane_leave_nothing_behind_when_refused(
     win, view, office, number = clerk_window
     good = tmp_path / "ktp.png"
     good.write_bytes(b"\x89PNG" + b"0" * 64)
-    assert view.attach_files([str(good)])
+    assert view.attach_files([str(good)])  # started on the worker
+    wait_idle(qtbot, view)
     assert view.attachments.model.rowCount() == 1
     before = store_files(ui_services)
     second = tmp_path / "kk.png"
     second.write_bytes(b"\x89PNG" + b"1" * 64)
-    assert not view.attach_files([str(second), str(tmp_path / "hilang.pdf")])
+    assert view.attach_files([str(second), str(tmp_path / "hilang.pdf")])
+    wait_idle(qtbot, view)
     assert "tidak ditemukan" in view.result_label.text()
+    assert view.attachments.model.rowCount() == 1
     assert store_files(ui_services) == before and attachment_problems(ui_services) == []

@@ -17,7 +17,14 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 # the importers package itself is light (the library reader lives there); its readers are not
 HEAVY = ("reportlab", "openpyxl", "pdfplumber", "sop_desktop.importers.table",
          "sop_desktop.importers.pdf", "sop_desktop.importers.scan", "sop_desktop.importers.docx",
-         "cv2", "holidays", "docx", "xlsxwriter")
+         "cv2", "holidays", "docx", "xlsxwriter",
+         # the case's flowchart is built when its tab is first opened (ui.cases.chart); dates
+         # come from the core's tables, not Babel; psycopg2 only for a PostgreSQL target
+         "ui.flowchart.pane", "ui.flowchart.view", "sop_desktop.flowchart", "babel", "psycopg2",
+         # the anchor log and the ledger checks are for a backup, a check or the closing; TOML
+         # for a new database or an SOP not stored yet; subprocess to build a missing .qm
+         "sop_desktop.storage.anchors", "sop_desktop.storage.ledger_check", "tomllib", "tomli_w",
+         "subprocess")
 
 CHILD = textwrap.dedent("""
     import json, sys, time
@@ -60,6 +67,7 @@ def test_start_up_to_login_and_first_paint_imports_no_heavy_module(services, tmp
     from sop_desktop.ops.demo import fill
 
     fill(services, 40, seed=1)  # users and running cases, so the first inbox has rows
+    services.backups.auto("daily")  # today's is made: the child's start takes none meanwhile
     holder = next(h for c in sorted(services.inbox.counts(), key=lambda c: -c.open) if c.open
                   for h in services.users.holders(services.positions.get(c.position)))
     db = str(services.db.database)
@@ -101,7 +109,7 @@ def test_login_appears_before_the_full_check_and_damage_found_then_ends_the_sess
     from sop_desktop.services.container import Services
     from sop_desktop.storage import backup as bk
     from ui.app import AppLauncher
-    from ui.setup import LoginDialog
+    from ui.dialogs.setup import LoginDialog
 
     path = tmp_path / "kantor.sqlite3"
     with Services(str(path)) as svc:

@@ -25,7 +25,7 @@ from sop_desktop.storage import backup as bk
 from sop_desktop.storage import db as dbm
 from sop_desktop.storage import diskspace, known_state
 from tests.conftest import run_cli
-from tests.core.test_workflow import fast_scrypt  # noqa: F401  (cheap password hashing)
+from tests.core.office_support import Office, install_sample, open_case
 
 MiB = 1024 * 1024
 
@@ -83,7 +83,6 @@ def _digest(path: Path) -> str:
 def _office(path: Path, cases: int = 3) -> Path:
     """A real office database with a user, cases and history, closed again."""
     from sop_desktop.services.container import Services
-    from tests.core.test_workflow import Office, install_sample, open_case
 
     with Services(str(path)) as svc:
         install_sample(svc)
@@ -206,7 +205,7 @@ def test_recover_refuses_without_room_for_the_restored_file(tmp_path):
 
 def test_backup_dialog_says_disk_full_instead_of_asking_to_restore(qtbot, tmp_path):
     from sop_desktop.services.container import Services
-    from ui.backup_dialog import BackupDialog
+    from ui.dialogs.backup import BackupDialog
 
     with small_disk(tmp_path) as disk:
         svc = Services(str(_office(disk.root / "kantor.sqlite3", cases=1)))

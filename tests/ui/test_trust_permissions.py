@@ -19,7 +19,7 @@ from sop_desktop.services.users import hash_password, require_admin
 from sop_desktop.storage import backup as bk
 from sop_desktop.storage import db as dbm
 from tests.conftest import SEEDS, run_cli
-from tests.core.test_letters_issue import PASSWORD, open_case, setup_office, walk_to
+from tests.core.letters_support import PASSWORD, intake_values, open_case, setup_office, walk_to
 
 ENV = {"SOP_DESKTOP_PASSWORD": PASSWORD}
 
@@ -74,7 +74,7 @@ def test_cli_restore_folder_and_import_need_an_administrator(services, tmp_path)
 
 
 def test_backup_dialog_refuses_restore_and_folder_to_a_clerk(qtbot, ui_services, tmp_path):  # noqa: F811
-    from ui.backup_dialog import BackupDialog
+    from ui.dialogs.backup import BackupDialog
 
     admin, clerk = _office_with_admin(ui_services)
     bk.create_backup(ui_services, bk.default_backup_folder() / bk.backup_name(dt.datetime(2026, 11, 2)))
@@ -173,8 +173,6 @@ def test_event_times_are_bounded_by_the_office_start_and_the_clock(services, tmp
     setup = setup_office(services)
     op = setup["op"]
     defn = services.sops.get("YANKOMAS-KANWIL")
-    from tests.core.test_letters_issue import intake_values
-
     values = intake_values(defn)
     with pytest.raises(ValidationError, match="sebelum tanggal mulai kantor"):
         services.cases.open_case("YANKOMAS-KANWIL", op, values, at=dt.datetime(1990, 1, 1, 9))
@@ -226,7 +224,7 @@ def test_full_disk_while_issuing_names_the_letter_pdf(services, tmp_path, monkey
 
 def test_crash_log_masks_a_password_typed_into_the_user_name_box(qtbot, ui_services):  # noqa: F811
     from ui import crash
-    from ui.setup import LoginDialog
+    from ui.dialogs.setup import LoginDialog
 
     dialog = LoginDialog(ui_services)
     qtbot.addWidget(dialog)

@@ -15,6 +15,11 @@ from tests.ui.support import PASSWORD, make_user
 pytestmark = pytest.mark.usefixtures("no_widgets_left")
 
 
+def saved(qtbot, tab) -> None:
+    """Wait until the tab's save, run on the worker, has come back."""
+    qtbot.waitUntil(lambda: not tab.busy(), timeout=15000)
+
+
 @pytest.fixture
 def admin_dialog(qtbot, ui_services, app_settings):
     from ui.main_window import MainWindow
@@ -36,6 +41,8 @@ def test_users_and_positions(qtbot, admin_dialog, ui_services):
     qtbot.keyClicks(tab.name, "Dewi Kabid")
     qtbot.keyClicks(tab.password, "pendek")
     qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    assert tab.busy() and not tab.save_button.isEnabled()  # saved on the worker, one at a time
+    saved(qtbot, tab)
     assert "8 karakter" in tab.message.text()  # the core's rule, shown in the dialog
     tab.password.setText(PASSWORD)
     for i in range(tab.positions.count()):
@@ -62,6 +69,7 @@ def test_users_and_positions(qtbot, admin_dialog, ui_services):
     tab.table.selectRow(names.index("admin"))
     tab.role.setCurrentIndex(tab.role.findData("operator"))
     qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    saved(qtbot, tab)
     assert "administrator" in tab.message.text()
     assert ui_services.users.get("admin").role == "administrator"
     qtbot.mouseClick(tab.new_button, Qt.MouseButton.LeftButton)
@@ -71,7 +79,10 @@ def test_users_and_positions(qtbot, admin_dialog, ui_services):
     names = [ptab.model.row_object(r).name for r in range(ptab.model.rowCount())]
     ptab.table.selectRow(names.index("Kepala Bidang Hak Asasi Manusia"))
     ptab.aliases.setText(ptab.aliases.text() + "; Kabid Hak Asasi")
-    qtbot.mouseClick(ptab.findChild(type(tab.save_button), "position_save"), Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(win.data_changed) as changed:
+        qtbot.mouseClick(ptab.findChild(type(tab.save_button), "position_save"),
+                         Qt.MouseButton.LeftButton)
+    assert changed.args[0].position_list and changed.args[0].all_cases  # the core's Changes
     assert ui_services.positions.resolve("KABID HAK ASASI").name == "Kepala Bidang Hak Asasi Manusia"
 
 
@@ -96,6 +107,7 @@ def test_calendar_numbering_office(qtbot, admin_dialog, tmp_path):
               for i in range(cal.year_holidays.count())]
     assert "2026-08-17" not in listed  # the office opens that day now
     cal.save()
+    saved(qtbot, cal)
     stored = load_calendar_settings()
     assert stored.office_hours[5] is not None
     assert stored.extra_holidays[dt.date(2026, 12, 24)] == "Cuti bersama Natal"
@@ -105,10 +117,12 @@ def test_calendar_numbering_office(qtbot, admin_dialog, tmp_path):
     num.pattern.setText("{kode}/{tahun}")
     assert "{nomor}" in num.preview.text()
     num.save()
+    saved(qtbot, num)
     assert "nomor" in num.message.text()
     num.pattern.setText("{nomor:03d}/{kode}/{tahun}")
     num.kode.setText("YKM")
     num.save()
+    saved(qtbot, num)
     assert numbering.agenda_pattern() == "{nomor:03d}/{kode}/{tahun}"
     assert numbering.sop_kode(num.sop.currentData()) == "YKM"
     # office profile
@@ -117,5 +131,6 @@ def test_calendar_numbering_office(qtbot, admin_dialog, tmp_path):
     form.edits["kementerian"].setText("KEMENTERIAN CONTOH")
     form.edits["kota"].setText("Palembang")
     dialog.office.save()
+    saved(qtbot, dialog.office)
     assert office.load().kantor == "KANTOR WILAYAH CONTOH"
     assert "KANTOR WILAYAH CONTOH" in _win.windowTitle()

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWizard
 
+from tests.core.users_support import FakeClock
 from tests.ui.support import PASSWORD, dialog_button, log_in, log_out, make_user
 
 
@@ -16,7 +17,7 @@ def test_first_run_setup_then_login_remembers_user(qtbot, controller, ui_service
                                                    tmp_path):
     from sop_desktop import __version__
     from sop_desktop.services import office
-    from ui.setup import LoginDialog, SetupWizard
+    from ui.dialogs.setup import LoginDialog, SetupWizard
 
     controller.start()
     wizard = controller.dialog
@@ -155,7 +156,6 @@ def test_english_translation_is_complete_and_in_sync(tmp_path):
 
 def test_login_dialog_shows_the_slow_down_and_counts_down(qtbot, controller, ui_services):
     from sop_desktop.services import users as users_mod
-    from tests.core.test_users import FakeClock
 
     clock = FakeClock()
     ui_services.users.clock = clock
@@ -247,8 +247,8 @@ def test_file_menu_opens_backups_and_changes_own_password(qtbot, controller, ui_
     dialog.old.edit.setText(PASSWORD)
     dialog.new.edit.setText("sandi-baru-budi-123")
     dialog.repeat.edit.setText("sandi-baru-budi-123")
-    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not dialog.isVisible())
+    with qtbot.waitSignal(dialog.finished, timeout=10000):  # saved on the worker, then closed
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert ui_services.users.authenticate("budi", "sandi-baru-budi-123").username == "budi"
     backups = window.open_backups()
     qtbot.waitUntil(backups.isVisible)

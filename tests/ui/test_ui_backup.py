@@ -100,7 +100,7 @@ def _damage(kind: str, path: Path) -> None:
 @pytest.mark.parametrize("kind", ["first_page_zeroed", "truncated", "empty", "not_sqlite"])
 def test_damaged_database_offers_backup_and_opens_after_restoring(qtbot, launcher, tmp_path,
                                                                    kind):
-    from ui.setup import LoginDialog
+    from ui.dialogs.setup import LoginDialog
 
     db = _office_db(tmp_path / "kantor.sqlite3")
     folder = bk.default_backup_folder()
@@ -212,8 +212,8 @@ def _wait_task(qtbot, dialog, kind: str, action) -> None:
 
 
 def test_backup_now_and_restore_through_the_dialog(qtbot, controller, ui_services):
-    from ui.backup_dialog import open_backup_dialog
-    from ui.setup import LoginDialog
+    from ui.dialogs.backup import open_backup_dialog
+    from ui.dialogs.setup import LoginDialog
 
     make_user(ui_services, "admin", "administrator", [])
     controller.start()
@@ -251,7 +251,7 @@ def test_backup_now_and_restore_through_the_dialog(qtbot, controller, ui_service
 
 
 def test_backup_dialog_marks_broken_backups_and_uses_a_chosen_folder(qtbot, ui_services, tmp_path):
-    from ui.backup_dialog import BackupDialog
+    from ui.dialogs.backup import BackupDialog
 
     folder = bk.default_backup_folder()
     good = bk.create_backup(ui_services, folder / bk.backup_name(dt.datetime(2026, 11, 2, 8, 0)))

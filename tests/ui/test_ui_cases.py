@@ -11,7 +11,7 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog
 
-from tests.ui.support import YANKOMAS, log_in, log_out, make_user
+from tests.ui.support import YANKOMAS, log_in, log_out, make_user, wait_idle
 
 pytestmark = pytest.mark.usefixtures("no_widgets_left")
 
@@ -46,6 +46,7 @@ def act(qtbot, controller, username: str, number: str, button: str, note: str = 
     if note:
         qtbot.keyClicks(view.note, note)
     click(qtbot, getattr(view, button))
+    wait_idle(qtbot, view)
     assert view.result_label.styleSheet().endswith("#1c6b2f"), view.result_label.text()
     case = window.services.cases.get(number)
     if expect_step is not None:
@@ -149,11 +150,12 @@ def test_yankomas_case_through_every_step(qtbot, controller, ui_services, tmp_pa
     drop = QDropEvent(QPointF(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                       Qt.KeyboardModifier.NoModifier)
     view.attachments.dropEvent(drop)
+    wait_idle(qtbot, view)
     model = view.attachments.model
     assert sorted(model.cell_text(model.row_object(r), 0) for r in range(model.rowCount())) == \
         ["draf-rekomendasi.txt", "foto.bin"]
     opened = []
-    monkeypatch.setattr("ui.case_attachments.QDesktopServices.openUrl",
+    monkeypatch.setattr("ui.cases.attachments.QDesktopServices.openUrl",
                         lambda url: opened.append(url.toLocalFile()) or True)
     row = [model.cell_text(model.row_object(r), 0) for r in range(model.rowCount())].index(
         "draf-rekomendasi.txt")
@@ -189,6 +191,7 @@ def test_yankomas_case_through_every_step(qtbot, controller, ui_services, tmp_pa
     assert svc.cases.get(number).current_step == 8
     qtbot.keyClicks(view.note, "Koordinasi perlu diulang")
     click(qtbot, view.return_button)
+    wait_idle(qtbot, view)
     assert svc.cases.get(number).current_step == 7
     log_out(qtbot, controller, window)
 
@@ -202,6 +205,7 @@ def test_yankomas_case_through_every_step(qtbot, controller, ui_services, tmp_pa
     page = window.inbox
     page.select_case(svc.cases.get(number).id)
     click(qtbot, page.case_view.finish_button)
+    wait_idle(qtbot, page.case_view)
     assert svc.cases.get(number).current_step == 12
     log_out(qtbot, controller, window)
 
@@ -218,7 +222,7 @@ def test_yankomas_case_through_every_step(qtbot, controller, ui_services, tmp_pa
     actions = [e["action"] for e in events]
     assert actions.count("keputusan") == 3 and actions.count("kembali") == 1
     assert any(e["decision"] == "tidak" for e in events)
-    from ui.case_view import path_of
+    from ui.cases.view import path_of
     assert path_of(events)[:8] == [1, 2, 3, 4, 5, 6, 5, 6]
     texts = [view.history_model.cell_text(e, 1) for e in events]
     assert any("Tidak" in t for t in texts)
@@ -248,6 +252,7 @@ def test_staff_records_official_step_on_behalf_and_stop(qtbot, controller, ui_se
     assert view.behalf.isVisibleTo(window) and view.behalf.count() == 1
     assert "Bapak Kakanwil" in view.behalf.currentText()
     click(qtbot, view.finish_button)
+    wait_idle(qtbot, view)
     event = svc.cases.history(number)[-1]
     assert event.on_behalf_of.username == "kakanwil"
     # Hentikan needs a reason, then stops the case
@@ -259,13 +264,14 @@ def test_staff_records_official_step_on_behalf_and_stop(qtbot, controller, ui_se
     assert svc.cases.get(number).status == "berjalan"
     box = view.confirm_box
     next(b for b in box.buttons() if b.objectName() == "confirm_stop_yes").click()
+    wait_idle(qtbot, view)
     assert svc.cases.get(number).status == "dihentikan"
     log_out(qtbot, controller, window)
 
 
 def test_intake_form_checks_each_field_as_typed(qtbot):
     from sop_desktop.domain.model import IntakeField
-    from ui.intake_form import IntakeForm
+    from ui.cases.intake_form import IntakeForm
 
     form = IntakeForm()
     qtbot.addWidget(form)

@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from tests.ui.support import YANKOMAS, make_user
+from tests.ui.support import YANKOMAS, make_user, show, wait_idle, yankomas_at
 
 pytestmark = pytest.mark.usefixtures("no_widgets_left")
 
@@ -35,30 +35,12 @@ def office(ui_services):
             "kasubbid": make_user(svc, "kasubbid", "pejabat", [KASUBBID], "Joko Kasubbid")}
 
 
-def yankomas_at(svc, office, step: int, name: str = "Rahmat") -> str:
-    """A Yankomas case opened by the clerk and moved on by the officials up to `step`."""
-    number = svc.cases.open_case(YANKOMAS, office["ani"], {"nama_pengadu": name,
-                                                           "pokok_aduan": "Aduan"},
-                                 intake_done=True).numbers[0]
-    owner = {2: "kakanwil", 3: "kadiv", 4: "kabid", 5: "kasubbid"}
-    while svc.cases.get(number).current_step < step:
-        svc.cases.advance(number, office[owner[svc.cases.get(number).current_step]])
-    return number
-
-
-def show(window, number):
-    page = window.inbox
-    page.set_scope("all")
-    page.select_case(window.services.cases.get(number).id)
-    return page.case_view
-
-
 # ----- 1. date fields
 
 def test_date_field_takes_typed_dates_opens_at_today_and_clears(qtbot):
     from sop_desktop.domain.model import IntakeField
-    from ui.date_edit import DateEdit, parse_date
-    from ui.intake_form import IntakeForm
+    from ui.cases.intake_form import IntakeForm
+    from ui.widgets.date_edit import DateEdit, parse_date
 
     for text in ("06-12-2026", "6/12/2026", "06.12.2026", "6 12 2026", "06122026", "2026-12-06",
                  "06-12-26"):
@@ -88,7 +70,7 @@ def test_date_field_takes_typed_dates_opens_at_today_and_clears(qtbot):
 
 def test_inbox_agenda_number_whole_columns_arranged_and_remembered(qtbot, ui_services, office,
                                                                      window_for):
-    from ui.inbox_columns import SETTINGS_KEY
+    from ui.inbox.columns import SETTINGS_KEY
 
     for i in range(3):
         yankomas_at(ui_services, office, 2, f"Pemohon {i}")
@@ -160,7 +142,7 @@ def test_current_step_readable_with_its_lane_and_a_larger_view(qtbot, ui_service
 
 
 def test_yes_no_labels_readable_at_fit_to_page(qtbot, ui_services):
-    from ui.flowchart_view import LABEL_MIN_PX, ArrowItem, FlowchartView
+    from ui.flowchart.view import LABEL_MIN_PX, ArrowItem, FlowchartView
 
     chart = FlowchartView()
     qtbot.addWidget(chart)
@@ -195,6 +177,7 @@ def test_messages_belong_to_their_case_and_refusals_are_said_beforehand(qtbot, u
     win = window_for(office["kadiv"])
     view = show(win, first)
     view.finish_button.click()
+    wait_idle(qtbot, view)
     assert "Langkah diselesaikan" in view.result_label.text()
     view = show(win, second)
     assert view.result_label.text() == ""  # not the other case's message
@@ -218,7 +201,7 @@ def test_sop_document_saved_as_pdf_and_printed(qtbot, ui_services, office, windo
     from PySide6.QtPrintSupport import QPrinter
 
     opened = []
-    monkeypatch.setattr("ui.file_dialogs.QDesktopServices.openUrl",
+    monkeypatch.setattr("ui.widgets.file_dialogs.QDesktopServices.openUrl",
                         lambda url: opened.append(url.toLocalFile()) or True)
     win = window_for(office["ani"])
     win.tabs.setCurrentWidget(win.sops)
@@ -328,6 +311,7 @@ def test_stop_asks_first_time_is_live_and_late_finish_reads_sensibly(qtbot, ui_s
     assert isinstance(box, QMessageBox) and box.isVisible() and number in box.text()
     assert ui_services.cases.get(number).status == "berjalan"  # nothing yet
     next(b for b in box.buttons() if b.objectName() == "confirm_stop_yes").click()
+    wait_idle(qtbot, view)
     assert ui_services.cases.get(number).status == "dihentikan"
 
 
@@ -347,7 +331,7 @@ def test_new_case_form_stays_compact(qtbot, ui_services, office, window_for):
 
 
 def test_first_run_admin_page_shows_every_error_and_focuses_the_first(qtbot, ui_services):
-    from ui.setup import AdminPage
+    from ui.dialogs.setup import AdminPage
 
     page = AdminPage(ui_services)
     qtbot.addWidget(page)
@@ -387,8 +371,8 @@ def test_administration_asks_about_unsaved_edits(qtbot, ui_services, app_setting
 
 def test_import_preview_enter_and_unassigned_lanes(qtbot, ui_services, seeds_dir):
     from sop_desktop.domain.model import SopDefinition
-    from ui.flowchart_view import FlowchartView
-    from ui.import_dialog import ImportDialog
+    from ui.flowchart.view import FlowchartView
+    from ui.sops.import_dialog import ImportDialog
     from ui.workers import TaskRunner
 
     runner = TaskRunner()

@@ -8,31 +8,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 
+from tests.ui.support import read_file
+
 pytestmark = pytest.mark.usefixtures("no_widgets_left")
 
 SEED_004 = "004_344aa2d2252aadda.txt"
-
-
-@pytest.fixture
-def dialog(qtbot, ui_services):
-    from ui.import_dialog import ImportDialog
-    from ui.workers import TaskRunner
-
-    runner = TaskRunner()
-    dlg = ImportDialog(ui_services, runner)
-    qtbot.addWidget(dlg)
-    dlg.show()
-    yield dlg
-    runner.wait()
-    dlg.close()
-    runner.deleteLater()
-
-
-def _read(qtbot, dlg, path) -> None:
-    dlg.load_path(str(path))
-    qtbot.waitUntil(lambda: dlg.read_button.isEnabled() and not dlg.progress.isVisible(),
-                    timeout=30000)
-    assert dlg.runner.wait()
 
 
 def _combo(dlg, step: int) -> QComboBox:
@@ -45,7 +25,7 @@ def test_seed_becomes_a_new_version_after_the_lanes_are_assigned(qtbot, dialog, 
                                                                   seeds_dir):
     before = ui_services.sops.get("YANKOMAS-BENGKULU")
     assert before.version == 1
-    _read(qtbot, dialog, seeds_dir / SEED_004)
+    read_file(qtbot, dialog, seeds_dir / SEED_004)
     assert dialog.sop_list.count() == 1
     defn = dialog.current_definition()
     # preview: steps, the importer's warnings, and what saving will do
@@ -81,7 +61,7 @@ def test_seed_becomes_a_new_version_after_the_lanes_are_assigned(qtbot, dialog, 
 
 def test_choosing_new_sop_and_unchecking(qtbot, dialog, ui_services, seeds_dir):
     codes = set(ui_services.sops.codes())
-    _read(qtbot, dialog, seeds_dir / SEED_004)
+    read_file(qtbot, dialog, seeds_dir / SEED_004)
     index = dialog.target_combo.findData("__baru__")
     dialog.target_combo.setCurrentIndex(index)
     dialog.target_combo.activated.emit(index)
@@ -104,8 +84,39 @@ def test_a_file_that_is_not_an_sop_says_so_and_saves_nothing(qtbot, dialog, ui_s
     junk = tmp_path / "catatan.txt"
     junk.write_text("Daftar belanja kantor\nkertas\ttinta\n", encoding="utf-8")
     count = len(ui_services.sops.codes())
-    _read(qtbot, dialog, junk)
+    read_file(qtbot, dialog, junk)
     assert dialog.status.text().startswith("Berkas tidak dapat dibaca: catatan.txt")
     assert "Traceback" not in dialog.status.text()
     assert dialog.sop_list.count() == 0 and not dialog.save_button.isEnabled()
     assert len(ui_services.sops.codes()) == count
+
+
+def test_two_sops_of_one_file_follow_the_core_plan(qtbot, dialog, ui_services, seeds_dir,
+                                                   tmp_path):
+    """The dialog's choices come from the core's import plan (the CLI's too): the second SOP
+    matching the same stored SOP is offered as a new SOP, with the note; saving hands the
+    window the Changes the core returned."""
+    from sop_desktop.services.changes import Changes
+
+    text = (seeds_dir / SEED_004).read_text(encoding="utf-8")
+    both = tmp_path / "dua.txt"
+    both.write_text(text + "\n\n" + text.replace("22 hari", "21 hari"), encoding="utf-8")
+    read_file(qtbot, dialog, both)
+    assert dialog.sop_list.count() == 2
+    assert dialog.target_combo.currentData() == "YANKOMAS-BENGKULU"
+    dialog.sop_list.setCurrentRow(1)
+    assert dialog.target_combo.currentData() == "__baru__"
+    shown = [dialog.warnings.item(i).text() for i in range(dialog.warnings.count())]
+    assert any("sudah menjadi versi barunya" in w for w in shown)
+    for row in (0, 1):
+        dialog.sop_list.setCurrentRow(row)  # the lanes tab's combos are the current SOP's
+        for pending in range(dialog.lanes.rowCount()):
+            combo = dialog.lanes.cellWidget(pending, 2)
+            combo.setCurrentIndex(combo.findData("Tim Yankomas"))
+    assert dialog.save_button.isEnabled(), dialog.save_button.toolTip()
+    with qtbot.waitSignal(dialog.imported) as saved:
+        dialog.save_button.click()
+    first, second = saved.args[0]
+    assert (first.code, first.version) == ("YANKOMAS-BENGKULU", 2)
+    assert second.code != "YANKOMAS-BENGKULU" and second.version == 1
+    assert saved.args[1] == Changes(sops=True)

@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 
-from tests.ui.support import YANKOMAS, make_user
+from tests.ui.support import YANKOMAS, make_user, wait_idle
 
 pytestmark = pytest.mark.usefixtures("no_widgets_left")
 
@@ -101,13 +101,14 @@ def test_positions_panel_counts(qtbot, window):
 
 
 def test_every_table_model_passes_qtmodeltester(qtbot, qtmodeltester, window, ui_services):
-    from ui.admin import AdminDialog
+    from ui.dialogs.admin import AdminDialog
 
     page = window.inbox
     qtmodeltester.check(page.model, force_py=True)
     page.table.selectRow(0)
     view = page.case_view
     view.attach_files([__file__])
+    wait_idle(qtbot, view)
     qtmodeltester.check(view.history_model, force_py=True)
     qtmodeltester.check(view.attachments.model, force_py=True)
     window.tabs.setCurrentWidget(window.sops)
@@ -125,9 +126,9 @@ def test_every_table_model_passes_qtmodeltester(qtbot, qtmodeltester, window, ui
 @pytest.mark.slow
 def test_lazy_model_at_100000_cases(qtbot, ui_services):
     """The model counts 100,000 rows but reads only the pages the view asks for."""
+    from sop_desktop.services.inbox import InboxQuery
     from sop_desktop.storage import db as dbm
-    from ui import inbox_query
-    from ui.inbox_model import MAX_PAGES, PAGE_SIZE, InboxModel
+    from ui.inbox.model import MAX_PAGES, PAGE_SIZE, InboxModel
 
     svc = ui_services
     ani = make_user(svc, "ani", "operator", ["Petugas Yankomas"])
@@ -145,8 +146,8 @@ def test_lazy_model_at_100000_cases(qtbot, ui_services):
         (template.sop_version_id, YANKOMAS, template.current_lane, template.current_position_id,
          template.step_started_at, template.step_started_at, ani.id, template.created_at,
          template.created_at, template.created_at))
-    model = InboxModel()
-    model.set_filter(inbox_query.CaseFilter(position_ids=None))
+    model = InboxModel(svc.inbox)
+    model.set_filter(InboxQuery(position_ids=None))
     assert model.rowCount() == 100_000
     assert model.pages == {}
     last = model.data(model.index(99_999, 0))
@@ -362,20 +363,21 @@ def test_a_stale_slow_search_does_not_overwrite_a_newer_result(qtbot, window):
 def test_search_results_keep_the_order_and_the_selection(qtbot, qtmodeltester, window):
     """A search's rows come as an ordered list of ids: the same rows in the same order as the
     paged query, for every sort key both ways; the model tester checks every swap."""
-    from ui import inbox_query
+    from sop_desktop.services.inbox_query import SORT_KEYS
 
     page = window.inbox
+    inbox = window.services.inbox
     model = page.model
     qtmodeltester.check(model, force_py=True)
     page.status_filter.setCurrentIndex(page.status_filter.findData(""))
     page.table.selectRow(2)
     selected = page.selected_case_id()
-    for key in inbox_query.SORT_KEYS:
+    for key in SORT_KEYS:
         for descending in (False, True):
             flt = page.build_filter()
             flt.search, flt.sort, flt.descending = "pengadu", key, descending
-            snap = inbox_query.snapshot(flt, 3)
-            paged = [r.case_id for r in inbox_query.page(flt, 0, 10)]
+            snap = inbox.snapshot(flt, 3)
+            paged = [r.case_id for r in inbox.page_of(flt, 0, 10)]
             assert snap.ids == paged and snap.total == len(paged) == 5
             assert [r.case_id for r in snap.first_page] == paged[:3]
     qtbot.keyClicks(page.search, "pengadu")  # matches every case: the selection stays
@@ -408,35 +410,3 @@ def test_no_search_thread_is_left_behind(qtbot, window):
     assert page.runner.pool.activeThreadCount() == 0
     qtbot.wait(50)  # the finished read's result is delivered now, and dropped
     assert applied == [] and not model.loading() and not page.runner.busy()
-
-
-def _check_search_orders(svc):
-    """snapshot() (one query, sorted matches) agrees with page() (the indexed parts)."""
-    from sop_desktop.storage import db as dbm
-    from ui import inbox_query
-
-    ani = make_user(svc, "ani", "operator", ["Petugas Yankomas"])
-    for i, name in enumerate(["Rahmat", "Sari", "Budi", "Wati"]):
-        svc.cases.open_case(YANKOMAS if i % 2 else OTHER, ani,
-                            {"nama_pengadu": f"{name} Pengadu", "pokok_aduan": f"Aduan {i}"},
-                            at=dbm.now_local() - dt.timedelta(hours=5 - i))
-    dbm.Case.update(current_due=None).where(dbm.Case.id == dbm.Case.select().first().id).execute()
-    for key in inbox_query.SORT_KEYS:
-        for descending in (False, True):
-            flt = inbox_query.CaseFilter(position_ids=None, status=None, search="PENGADU",
-                                         sort=key, descending=descending)
-            snap = inbox_query.snapshot(flt, 2)
-            paged = [r.case_id for r in inbox_query.page(flt, 0, 10)]
-            assert snap.ids == paged and len(paged) == 4, (key, descending)
-            assert [r.case_id for r in snap.first_page] == paged[:2]
-    flt = inbox_query.CaseFilter(position_ids=None, status=None, search="sari")
-    assert [r.subject for r in inbox_query.rows_by_ids(flt, inbox_query.snapshot(flt).ids)] \
-        == ["Sari Pengadu"]
-
-
-def test_search_snapshot_orders_on_sqlite(ui_services):
-    _check_search_orders(ui_services)
-
-
-def test_search_snapshot_orders_on_postgresql(pg_services):
-    _check_search_orders(pg_services)

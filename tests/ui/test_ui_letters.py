@@ -10,35 +10,8 @@ import pypdf
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-KAKANWIL = "Kepala Kantor Wilayah"
-
-
-def the_case(window):
-    from sop_desktop.storage import db as dbm
-
-    return dbm.Case.select().order_by(dbm.Case.id).first()
-
-
-def open_letter_dialog(qtbot, window, template_id: str):
-    from ui.letter_dialog import LetterDialog
-
-    case = the_case(window)
-    window.inbox.select_case(case.id)
-    assert window.act_letter.isEnabled()
-    window.act_letter.trigger()
-    dialog = window.dialogs[-1]
-    assert isinstance(dialog, LetterDialog) and dialog.isVisible()
-    index = dialog.template.findData(template_id)
-    assert index >= 0, [dialog.template.itemData(i) for i in range(dialog.template.count())]
-    dialog.template.setCurrentIndex(index)
-    wait_preview(qtbot, dialog)
-    return dialog
-
-
-def wait_preview(qtbot, dialog) -> None:
-    qtbot.waitUntil(lambda: not dialog.preview_timer.isActive() and not dialog.preview_running,
-                    timeout=30000)
-    assert dialog.preview.page_labels, dialog.message.text()
+from tests.ui.letters_support import open_letter_dialog, the_case, wait_preview
+from tests.ui.support import KAKANWIL, mnemonics
 
 
 def pdf_text(path) -> str:
@@ -90,7 +63,7 @@ def test_issue_recommendation_with_plh_signer_on_f4(qtbot, window, tmp_path):
         dialog.file_dialog.fileSelected.emit(str(out))
         dialog.file_dialog.close()
     case = the_case(window)
-    assert changed.args[0]["cases"] == [case.id]
+    assert changed.args[0].cases == (case.id,) and changed.args[0].letters
     qtbot.waitUntil(lambda: out.exists(), timeout=30000)
     assert window.runner.wait()
     number = dialog.issued_number
@@ -193,8 +166,6 @@ def test_letter_action_needs_a_case_and_is_in_the_kasus_menu(qtbot, window):
 
 
 def test_keyboard_order_and_alt_keys(qtbot, window):
-    from tests.ui.test_ui_reports import mnemonics
-
     dialog = open_letter_dialog(qtbot, window, "surat-rekomendasi")
     keys = mnemonics(dialog)
     assert len(keys) > 8 and len(keys) == len(set(keys)), keys

@@ -18,7 +18,7 @@ def _visible_message(field) -> str:
 
 
 def test_change_own_password_validates_next_to_the_fields(qtbot, ui_services):
-    from ui.password_dialog import open_change_password
+    from ui.dialogs.password import open_change_password
 
     budi = make_user(ui_services, "budi", "operator", [])
     dialog = open_change_password(None, ui_services, budi)
@@ -38,7 +38,8 @@ def test_change_own_password_validates_next_to_the_fields(qtbot, ui_services):
     assert _visible_message(dialog.repeat) == "" and dialog.ok_button.isEnabled()
     # a wrong old password: said at the old field, nothing changed
     _type(qtbot, dialog.old, "bukan-sandinya")
-    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dialog.save_done):  # scrypt runs on the worker
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert "lama salah" in _visible_message(dialog.old) and dialog.isVisible()
     assert ui_services.users.authenticate("budi", PASSWORD).id == budi.id
     _type(qtbot, dialog.old, PASSWORD)
@@ -50,7 +51,7 @@ def test_change_own_password_validates_next_to_the_fields(qtbot, ui_services):
 
 def test_change_password_shows_the_slow_down(qtbot, ui_services):
     from sop_desktop.services import users as users_mod
-    from ui.password_dialog import open_change_password
+    from ui.dialogs.password import open_change_password
 
     budi = make_user(ui_services, "budi", "operator", [])
     dialog = open_change_password(None, ui_services, budi)
@@ -58,13 +59,14 @@ def test_change_password_shows_the_slow_down(qtbot, ui_services):
     _type(qtbot, dialog.repeat, "sandi-baru-99")
     for _ in range(users_mod.FREE_ATTEMPTS):
         _type(qtbot, dialog.old, "tebakan-salah")
-        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+        with qtbot.waitSignal(dialog.save_done):
+            qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert "Terlalu banyak percobaan" in _visible_message(dialog.old)
     dialog.reject()
 
 
 def test_administrator_resets_a_password(qtbot, ui_services):
-    from ui.password_dialog import open_reset_password
+    from ui.dialogs.password import open_reset_password
 
     admin = make_user(ui_services, "admin", "administrator", [])
     budi = make_user(ui_services, "budi", "operator", [], name="Budi Santoso")
@@ -80,7 +82,29 @@ def test_administrator_resets_a_password(qtbot, ui_services):
     dialog = open_reset_password(None, ui_services, budi, admin)
     _type(qtbot, dialog.new, "ambil-alih-1")
     _type(qtbot, dialog.repeat, "ambil-alih-1")
-    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dialog.save_done):
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert "administrator" in dialog.error.text() and dialog.isVisible()
     assert ui_services.users.authenticate("admin", PASSWORD).id == admin.id
     dialog.reject()
+
+
+def test_password_is_stored_off_the_ui_thread_with_simpan_disabled(qtbot, ui_services):
+    """scrypt takes noticeable time: the reset runs on the worker, Simpan stays disabled (even
+    while the person types) and Batal waits, until the worker says how it went."""
+    from ui.dialogs.password import open_reset_password
+
+    admin = make_user(ui_services, "admin", "administrator", [])
+    budi = make_user(ui_services, "budi", "operator", [])
+    dialog = open_reset_password(None, ui_services, admin, budi)
+    _type(qtbot, dialog.new, "dari-admin-2")
+    _type(qtbot, dialog.repeat, "dari-admin-2")
+    with qtbot.waitSignal(dialog.password_changed):
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+        assert dialog.saving and not dialog.ok_button.isEnabled()
+        qtbot.keyClicks(dialog.repeat.edit, "x")  # validation runs, Simpan stays disabled
+        assert not dialog.ok_button.isEnabled()
+        dialog.reject()  # Batal while the save runs: the dialog stays until it ends
+        assert dialog.isVisible()
+    assert not dialog.saving and not dialog.isVisible()
+    assert ui_services.users.authenticate("budi", "dari-admin-2").id == budi.id

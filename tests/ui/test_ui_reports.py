@@ -12,7 +12,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
-from tests.ui.support import YANKOMAS, make_user
+from sop_desktop.services.changes import Changes
+from tests.ui.support import YANKOMAS, make_user, mnemonics
 
 NAMES = ("Rahmat Hidayat", "Sari Wulandari", "Budi Santoso")
 
@@ -35,7 +36,7 @@ def window(qtbot, ui_services, app_settings):
 
 def open_dialog(qtbot, window, action):
     """Trigger a Laporan menu action; returns its dialog once the first preview is drawn."""
-    from ui.report_dialog import ReportDialog
+    from ui.dialogs.report import ReportDialog
 
     action.trigger()
     dialog = window.dialogs[-1]
@@ -174,7 +175,7 @@ def test_kinerja_and_monitoring(qtbot, window, tmp_path):
 
     number = dbm.Case.select().order_by(dbm.Case.id).first().number
     svc.cases.stop(number, ani, "Pengadu mencabut aduannya")
-    window.data_changed.emit({"cases": "all"})
+    window.data_changed.emit(Changes(all_cases=True))
     dialog = open_dialog(qtbot, window, window.act_report_kinerja)
     assert dialog.period.kind.findData("semua") == -1  # a report needs a period
     dialog.set_sop(YANKOMAS)
@@ -303,21 +304,6 @@ def test_menu_and_keyboard(qtbot, window):
     dialog.close()
 
 
-def mnemonics(dialog) -> list[str]:
-    """The Alt+letter keys of the dialog's visible labels and buttons."""
-    import re
-
-    from PySide6.QtWidgets import QAbstractButton, QLabel
-
-    keys = []
-    for widget in dialog.findChildren(QLabel) + dialog.findChildren(QAbstractButton):
-        if widget.isVisible():
-            match = re.search(r"&([^&\s])", widget.text())
-            if match:
-                keys.append(match.group(1).lower())
-    return keys
-
-
 def test_each_alt_key_reaches_one_control(qtbot, window):
     for action, _kind in ((window.act_report_register, "range"), (window.act_report_agenda, "month")):
         dialog = open_dialog(qtbot, window, action)
@@ -330,7 +316,7 @@ def test_each_alt_key_reaches_one_control(qtbot, window):
 
 def test_long_register_preview_shows_its_start_and_saves_every_row(qtbot, window, tmp_path,
                                                                    monkeypatch):
-    import ui.report_dialog as rd
+    import ui.dialogs.report as rd
 
     monkeypatch.setattr(rd, "PREVIEW_ROWS", 2)  # stands for a register of 100,000 cases
     dialog = open_dialog(qtbot, window, window.act_report_register)

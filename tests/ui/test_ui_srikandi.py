@@ -38,7 +38,7 @@ def new_case(svc, office, name="Rahmat", *, to_kadiv=False, **kw) -> str:
 
 
 def column(page, key: str) -> int:
-    from ui.inbox_model import COLUMNS
+    from ui.inbox.model import COLUMNS
 
     return [k for k, _l in COLUMNS].index(key)
 
@@ -78,7 +78,7 @@ def test_disposisi_dialog_passes_the_case_on_with_its_instruction(qtbot, ui_serv
     dialog.instructions["koordinasikan"].setChecked(True)
     dialog.note.setPlainText("Mohon ditelaah minggu ini")
     qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
-    assert not dialog.isVisible()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=15000)  # sent on the worker
     case = svc.cases.get(number)
     assert case.current_step == 3 and case.holder_id == office["kadiv"].id
     last = svc.cases.history(case)[-1]
@@ -111,12 +111,14 @@ def test_take_and_release_buttons(qtbot, ui_services, office, window_for):
     assert holding.take_button.isEnabled() and not holding.release_button.isEnabled()
     assert holding.holder.text() == "Belum diambil siapa pun"
     qtbot.mouseClick(holding.take_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not holding.acting, timeout=15000)  # taken on the worker
     assert svc.cases.get(number).holder_id == office["rina"].id
     assert "Diambil oleh Rina Wakil Kadiv" in holding.holder.text()
     assert holding.release_button.isEnabled() and not holding.take_button.isEnabled()
     assert page.model.data(page.model.index(row_of(page, number), column(page, "holder"))) \
         == "Rina Wakil Kadiv"  # colleagues see who holds it
     qtbot.mouseClick(holding.release_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not holding.acting, timeout=15000)
     assert svc.cases.get(number).holder_id is None
     svc.disposisi.take(number, office["kadiv"])  # the colleague takes it on another PC
     view.reload()
@@ -136,7 +138,9 @@ def test_unread_marks_and_counts_in_title_and_tab(qtbot, ui_services, office, wi
     page.tools.unread.setChecked(True)
     assert page.model.rowCount() == 3
     page.tools.unread.setChecked(False)
-    page.table.selectRow(row_of(page, numbers[0]))
+    with qtbot.waitSignal(page.case_view.holding.marked_read, timeout=15000) as marked:
+        page.table.selectRow(row_of(page, numbers[0]))  # the marker is written on the worker
+    assert marked.args == [svc.cases.get(numbers[0]).id]
     assert not svc.disposisi.is_unread(numbers[0], office["kadiv"])
     assert win.windowTitle().startswith("(2) ") and win.tabs.tabText(0) == "Kotak masuk (2 baru)"
     model = page.model
@@ -167,6 +171,7 @@ def test_sifat_column_sort_filter_and_change(qtbot, ui_services, office, window_
     combo = page.case_view.holding.sifat
     combo.setCurrentIndex(combo.findData("segera"))
     combo.activated.emit(combo.currentIndex())
+    qtbot.waitUntil(lambda: not page.case_view.holding.acting, timeout=15000)
     assert svc.cases.describe(plain)["sifat"] == "segera"
     assert svc.cases.history(plain)[-1].note == "Sifat: Biasa → Segera"
 
@@ -228,10 +233,21 @@ def test_several_cases_taken_at_once(qtbot, ui_services, office, window_for):
         selection.select(page.model.index(row_of(page, number), 0),
                          QItemSelectionModel.SelectionFlag.Select
                          | QItemSelectionModel.SelectionFlag.Rows)
-    taken, refused = page.tools.take_selected()
+    with qtbot.waitSignal(page.tools.bulk_done, timeout=15000) as got:
+        assert page.tools.take_selected()
+        assert not page.tools.take_button.isEnabled()  # on the worker: one bulk at a time
+    taken, refused = got.args[0].done, got.args[0].refused
     assert sorted(taken) == sorted(numbers[:2])
     assert len(refused) == 1 and "Rina Wakil Kadiv" in refused[0]
     assert all(svc.cases.get(n).holder_id == office["kadiv"].id for n in numbers[:2])
+    assert page.tools.take_button.isEnabled()
+    assert set(got.args[0].changes.cases) == {svc.cases.get(n).id for n in numbers[:2]}
+    # Lepas on the same selection: the two taken come free, the third stays Rina's
+    select_rows(page, numbers)
+    with qtbot.waitSignal(page.tools.bulk_done, timeout=15000) as got:
+        page.tools.act_release.trigger()
+    assert sorted(got.args[0].done) == sorted(numbers[:2]) and len(got.args[0].refused) == 1
+    assert [svc.cases.get(n).holder_id for n in numbers] == [None, None, office["rina"].id]
 
 
 def test_tanda_terima_for_several_selected_cases(qtbot, ui_services, office, window_for,
@@ -244,16 +260,21 @@ def test_tanda_terima_for_several_selected_cases(qtbot, ui_services, office, win
     page = win.inbox
     page.set_scope("all")
     select_rows(page, numbers)
-    written, refused = page.tools.issue_receipts(str(tmp_path))
-    assert refused == [] and len(written) == 2
+    with qtbot.waitSignal(page.tools.bulk_done, timeout=15000) as got:
+        assert page.tools.issue_receipts(str(tmp_path))
+    written, refused = got.args[0].done, got.args[0].refused
+    assert refused == () and len(written) == 2
+    assert got.args[0].changes.letters
     for path, number in zip(written, numbers, strict=False):
         text = " ".join(pypdf.PdfReader(str(path)).pages[0].extract_text().split())
         assert "TANDA TERIMA" in text and number in text
     assert dbm.OutgoingLetter.select().where(dbm.OutgoingLetter.template == "tanda-terima") \
         .count() == 2
     select_rows(page, numbers)  # the table was read again after the letters were recorded
-    again, refused = page.tools.issue_receipts(str(tmp_path))  # never numbered twice unasked
-    assert again == [] and len(refused) == 2 and "sudah pernah diterbitkan" in refused[0]
+    with qtbot.waitSignal(page.tools.bulk_done, timeout=15000) as got:
+        page.tools.issue_receipts(str(tmp_path))  # never numbered twice unasked
+    again, refused = got.args[0].done, got.args[0].refused
+    assert again == () and len(refused) == 2 and "sudah pernah diterbitkan" in refused[0]
 
 
 def test_sifat_is_chosen_when_the_clerk_records_the_case(qtbot, ui_services, office, window_for):

@@ -12,8 +12,7 @@ import pytest
 from sop_desktop.storage import db as dbm
 from sop_desktop.storage.watch import Changes, open_watcher, parse_payload
 from tests.conftest import ROOT
-from tests.core.test_workflow import fast_scrypt  # noqa: F401
-from tests.ui.test_stale_actions import TwinOffice, in_another_connection
+from tests.ui.twin_support import TwinOffice, in_another_connection
 
 LIMIT = 5.0  # seconds from one process's commit to the other process noticing it
 

@@ -3,23 +3,35 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, cast
 
-from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtCore import QCoreApplication, QUrl, SignalInstance
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from sop_desktop.errors import SopError
 from sop_desktop.paths import data_dir
+from ui.cases.parts import AttachmentsPanel
 
 
 class CaseAttachments:
     """Mixed into CaseView (which has case, services, the attachments panel, `attach_files`
     and its signals); strings keep the CaseView translation context."""
 
+    # what CaseView provides
+    case: Any
+    services: Any
+    attachments: AttachmentsPanel
+    status_message: SignalInstance
+    file_dialog: QFileDialog
+
+    def attach_files(self, files: list[str]) -> bool:
+        raise NotImplementedError  # CaseView's
+
     def add_attachment(self) -> None:
         if self.case is None:
             return
-        dialog = QFileDialog(self, QCoreApplication.translate("CaseView", "Tambah lampiran"))
+        dialog = QFileDialog(cast(QWidget, self), QCoreApplication.translate("CaseView", "Tambah lampiran"))
         dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
         dialog.filesSelected.connect(self.attach_files)
         dialog.finished.connect(dialog.deleteLater)
@@ -43,7 +55,7 @@ class CaseAttachments:
         att = self.attachments.selected()
         if att is None:
             return
-        dialog = QFileDialog(self, QCoreApplication.translate("CaseView", "Simpan salinan ke folder"))
+        dialog = QFileDialog(cast(QWidget, self), QCoreApplication.translate("CaseView", "Simpan salinan ke folder"))
         dialog.setFileMode(QFileDialog.FileMode.Directory)
         dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
         dialog.fileSelected.connect(lambda folder, a=att: self.save_copy_to(a, folder))
@@ -51,7 +63,7 @@ class CaseAttachments:
         dialog.open()
         self.file_dialog = dialog
 
-    def save_copy_to(self, att, folder: str) -> Path | None:
+    def save_copy_to(self, att: Any, folder: str) -> Path | None:
         try:
             Path(folder).mkdir(parents=True, exist_ok=True)
             path = self.services.attachments.export(att, folder)

@@ -5,6 +5,8 @@ instruction and a note). Every action is the core's (sop_desktop.services.dispos
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -23,14 +25,16 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from sop_desktop.domain.sifat import SIFAT
-from sop_desktop.errors import SopError
+from sop_desktop.services.changes import Changes
 from sop_desktop.services.disposisi import INSTRUKSI
 from sop_desktop.services.stale import CaseMoved
 from sop_desktop.services.users import is_staff
 from sop_desktop.services.workflow import ACTION_RELEASE, ACTION_TAKE, STATUS_OPEN, held_by_other
-from ui.case_parts import _fmt
+from ui.cases.parts import _fmt
+from ui.workers import TaskRunner, user_message
 
 
 def instruction_labels() -> dict[str, str]:
@@ -52,13 +56,18 @@ class CaseHolding(QWidget):
     """A row under the step: who took the case (Ambil / Lepas), its sifat, Disposisi…, and
     the disposisi addressed to this user. Opening a case marks it read for the user."""
 
-    changed = Signal(object)  # a data_changed dict after an action
+    changed = Signal(object)  # the Changes of an action (for data_changed)
     said = Signal(str, bool)  # an outcome for beside the buttons (text, ok)
+    marked_read = Signal(int)  # a case shown was new / unread for the user until now (its id)
 
-    def __init__(self, services, user, parent: QWidget | None = None):
+    def __init__(self, services: Any, user: Any, parent: QWidget | None = None,
+                 runner: TaskRunner | None = None):
         super().__init__(parent)
         self.services, self.user = services, user
-        self.case = None
+        self.runner = runner or TaskRunner(self)  # its writes run on the worker pool
+        self.acting = False  # a take / release / sifat is running on the worker
+        self.marking = 0  # read markers being written on the worker
+        self.case: Any = None  # the shown dbm.Case
         self.info: dict = {}
         self.dialog: DisposisiDialog | None = None
         v = QVBoxLayout(self)
@@ -104,10 +113,7 @@ class CaseHolding(QWidget):
         self.case, self.info = case, info
         running = case is not None and case.status == STATUS_OPEN
         if case is not None:
-            try:
-                self.services.disposisi.mark_read(case.id, self.user)
-            except SopError:
-                pass  # a read marker never stops the case from showing (a read-only copy)
+            self._mark_read(case.id)
         self.setVisible(running)
         if not running:
             return
@@ -125,6 +131,25 @@ class CaseHolding(QWidget):
             "Tidak ada pemegang jabatan langkah ini atau berikutnya")))
         self.sifat.setCurrentIndex(max(0, self.sifat.findData(info.get("sifat", "biasa"))))
         self._show_told()
+
+    def _mark_read(self, case_id: int) -> None:
+        """Mark the shown case read for the user: a write, so on the worker like every write;
+        `marked_read` follows when it was unread. A marker that cannot be written (a read-only
+        copy) never stops the case from showing: its refusal is dropped."""
+        disposisi, user = self.services.disposisi, self.user
+        self.marking += 1
+
+        def back(was_unread: bool) -> None:
+            if isValid(self):
+                self.marking -= 1
+                if was_unread:
+                    self.marked_read.emit(case_id)
+
+        def dropped(_message: str) -> None:
+            if isValid(self):
+                self.marking -= 1
+
+        self.runner.start(lambda: disposisi.mark_read(case_id, user), back, dropped)
 
     def _show_told(self) -> None:
         """The disposisi of the current step addressed to this user (or to anyone, for staff)."""
@@ -145,56 +170,85 @@ class CaseHolding(QWidget):
         self.told.setText(text)
         self.told.setVisible(True)
 
-    def _run(self, fn, done: str) -> bool:
-        try:
-            change = fn()
-        except CaseMoved as exc:
-            self.said.emit(str(exc), False)
-            self.changed.emit({"cases": [self.case.id], "moved": True})
+    def _run(self, fn: Callable[[], Any], done: str) -> bool:
+        """Run one change of the shown case on the worker; True when started. The outcome is
+        said (and the change sent out) when it comes back; a refusal shows the case as it is."""
+        if self.case is None or self.acting:
             return False
-        except SopError as exc:
-            self.said.emit(str(exc), False)
-            return False
-        self.said.emit(done, True)
-        self.changed.emit({"cases": list(change.case_ids), "positions": list(change.positions),
-                           "action": change.action})
+        case_id, self.acting = self.case.id, True
+        for button in (self.take_button, self.release_button, self.sifat):
+            button.setEnabled(False)
+
+        def work() -> Any:
+            try:
+                return fn()
+            except CaseMoved as exc:
+                return exc
+
+        def back(result: Any) -> None:
+            self.acting = False
+            self.sifat.setEnabled(True)
+            if isinstance(result, CaseMoved):
+                self.said.emit(str(result), False)
+                self.changed.emit(Changes(cases=(case_id,), moved=True))
+                return
+            self.said.emit(done, True)
+            self.changed.emit(result.changes())
+
+        def refused(message: str) -> None:
+            self.acting = False
+            self.said.emit(user_message(message), False)
+            self.sifat.setEnabled(True)
+            self.set_case(self.case, self.info)  # the buttons and sifat as they were
+
+        self.runner.start(work, back, refused)
         return True
 
     def take(self) -> bool:
-        step = self.case.current_step
-        return self._run(lambda: self.services.disposisi.take(self.case.id, self.user,
-                                                              on_step=step),
+        if self.case is None:
+            return False
+        case_id, step, user, disposisi = self.case.id, self.case.current_step, self.user, \
+            self.services.disposisi
+        return self._run(lambda: disposisi.take(case_id, user, on_step=step),
                          self.tr("Kasus diambil: rekan sejabatan melihat Anda memegangnya"))
 
     def release(self) -> bool:
-        return self._run(lambda: self.services.disposisi.release(self.case.id, self.user),
-                         self.tr("Kasus dilepas"))
+        if self.case is None:
+            return False
+        case_id, user, disposisi = self.case.id, self.user, self.services.disposisi
+        return self._run(lambda: disposisi.release(case_id, user), self.tr("Kasus dilepas"))
 
     def _sifat_chosen(self, _index: int) -> None:
         key = self.sifat.currentData()
         if self.case is None or key == self.info.get("sifat"):
             return
-        if not self._run(lambda: self.services.disposisi.set_sifat(self.case.id, self.user, key),
-                         self.tr("Sifat kasus diubah")):
+        case_id, user, disposisi = self.case.id, self.user, self.services.disposisi
+        if not self._run(lambda: disposisi.set_sifat(case_id, user, key), self.tr("Sifat kasus diubah")):
             self.sifat.setCurrentIndex(max(0, self.sifat.findData(self.info.get("sifat"))))
 
     def open_dialog(self) -> DisposisiDialog:
-        self.dialog = DisposisiDialog(self.services, self.user, self.case, self.info, self)
-        self.dialog.sent.connect(lambda change: (self.said.emit(self.tr("Disposisi dikirim"), True),
-                                                 self.changed.emit(change)))
+        self.dialog = DisposisiDialog(self.services, self.user, self.case, self.info, self,
+                                      runner=self.runner)
+        self.dialog.sent.connect(self._sent)
         self.dialog.open()
         return self.dialog
+
+    def _sent(self, change: Changes) -> None:
+        self.said.emit(self.tr("Disposisi dikirim"), True)
+        self.changed.emit(change)
 
 
 class DisposisiDialog(QDialog):
     """Pass the case on to named staff with an instruction and a note (Lembar Disposisi)."""
 
-    sent = Signal(object)  # the data_changed dict of the disposisi
+    sent = Signal(object)  # the Changes of the disposisi (for data_changed)
 
-    def __init__(self, services, user, case, info: dict, parent: QWidget | None = None):
+    def __init__(self, services: Any, user: Any, case: Any, info: dict,
+                 parent: QWidget | None = None, runner: TaskRunner | None = None):
         super().__init__(parent)
         self.setObjectName("disposisi_dialog")
         self.services, self.user, self.case = services, user, case
+        self.runner = runner or TaskRunner(self)
         self.seen = {"on_step": case.current_step, "on_event": info.get("last_move_event")}
         self.setWindowTitle(self.tr("Disposisi %1").replace("%1", case.number))
         v = QVBoxLayout(self)
@@ -260,14 +314,18 @@ class DisposisiDialog(QDialog):
             self.people.setFocus()
             return False
         keys = [k for k, box in self.instructions.items() if box.isChecked()]
-        try:
-            change = self.services.disposisi.disposisi(
-                self.case.id, self.user, people, keys, self.note.toPlainText().strip(),
-                **self.seen)
-        except SopError as exc:
-            self.error.setText(str(exc))
-            return False
-        self.sent.emit({"cases": list(change.case_ids), "positions": list(change.positions),
-                        "action": change.action})
-        self.accept()
+        disposisi, case_id, user = self.services.disposisi, self.case.id, self.user
+        note, seen = self.note.toPlainText().strip(), dict(self.seen)
+        self.send_button.setEnabled(False)  # one disposisi per click, sent on the worker
+
+        def back(change: Any) -> None:
+            self.sent.emit(change.changes())
+            self.accept()
+
+        def refused(message: str) -> None:
+            self.send_button.setEnabled(True)
+            self.error.setText(user_message(message))
+
+        self.runner.start(lambda: disposisi.disposisi(case_id, user, people, keys, note, **seen),
+                          back, refused)
         return True

@@ -6,13 +6,14 @@ Each field has its message right beside it; `values()` gives the typed values by
 from __future__ import annotations
 
 import datetime as dt
+from typing import cast
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from sop_desktop.errors import SopError
 from sop_desktop.services.case_fields import _clean_field as clean_field  # the core's per-field rule
-from ui.date_edit import DateEdit
+from ui.widgets.date_edit import DateEdit
 
 
 class IntakeForm(QWidget):
@@ -32,7 +33,7 @@ class IntakeForm(QWidget):
     def set_fields(self, fields) -> None:
         while self.grid.count():
             item = self.grid.takeAt(0)
-            widget = item.widget()
+            widget = item.widget() if item is not None else None
             if widget is not None:  # gone from view now, freed later
                 widget.hide()
                 widget.setParent(None)
@@ -72,26 +73,26 @@ class IntakeForm(QWidget):
             editor.textChanged.connect(lambda k=field.key: self._edited(k))
             return editor
         if field.type == "choice":
-            editor = QComboBox()
-            editor.addItem(self.tr("(pilih)"), "")
+            combo = QComboBox()
+            combo.addItem(self.tr("(pilih)"), "")
             for choice in field.choices:
-                editor.addItem(choice, choice)
-            editor.currentIndexChanged.connect(lambda _i, k=field.key: self._edited(k))
-            return editor
+                combo.addItem(choice, choice)
+            combo.currentIndexChanged.connect(lambda _i, k=field.key: self._edited(k))
+            return combo
         if field.type == "date":
             # an optional date starts empty: nothing recorded unasked
-            editor = DateEdit(dt.date.today() if field.required else None)
-            editor.dateChanged.connect(lambda _d, k=field.key: self._edited(k))
-            return editor
-        editor = QLineEdit()
+            date_edit = DateEdit(dt.date.today() if field.required else None)
+            date_edit.dateChanged.connect(lambda _d, k=field.key: self._edited(k))
+            return date_edit
+        line = QLineEdit()
         hints = {"nik": self.tr("16 angka"), "nip": self.tr("18 angka"),
                  "phone": self.tr("mis. 0812 3456 7890"), "email": self.tr("mis. nama@contoh.id"),
                  "integer": self.tr("angka")}
-        editor.setPlaceholderText(hints.get(field.type, ""))
+        line.setPlaceholderText(hints.get(field.type, ""))
         if field.type == "integer" and field.key == "tahun":
-            editor.setText(str(dt.date.today().year))
-        editor.textChanged.connect(lambda _t, k=field.key: self._edited(k))
-        return editor
+            line.setText(str(dt.date.today().year))
+        line.textChanged.connect(lambda _t, k=field.key: self._edited(k))
+        return line
 
     def _edited(self, key: str) -> None:
         self.touched.add(key)
@@ -106,7 +107,7 @@ class IntakeForm(QWidget):
         if isinstance(editor, DateEdit):
             value = editor.date()
             return value.isoformat() if value is not None else editor.text()
-        return editor.text().strip()
+        return cast(QLineEdit, editor).text().strip()
 
     def problem(self, field) -> str:
         """The message for one field, or "" when its value is acceptable.

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Any, cast
+
 from PySide6.QtCore import QDateTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -18,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sop_desktop.errors import SopError
-from ui.intake_form import IntakeForm
+from ui.cases.intake_form import IntakeForm
 from ui.screen import fit_size
+from ui.workers import TaskRunner, user_message
 
 
 class NewCaseDialog(QDialog):
@@ -28,10 +31,12 @@ class NewCaseDialog(QDialog):
 
     case_created = Signal(object)
 
-    def __init__(self, services, user, parent: QWidget | None = None, sop_code: str | None = None):
+    def __init__(self, services: Any, user: Any, parent: QWidget | None = None,
+                 sop_code: str | None = None, runner: TaskRunner | None = None):
         super().__init__(parent)
         self.services = services
         self.user = user
+        self.runner = runner or TaskRunner(self)  # the case is opened on the worker pool
         self.setWindowTitle(self.tr("Kasus baru"))
         fit_size(self, 640, 620)
         layout = QVBoxLayout(self)
@@ -90,7 +95,7 @@ class NewCaseDialog(QDialog):
         self.ok_button.setText(self.tr("Buat kasus"))
         self.ok_button.setObjectName("new_case_ok")
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
-        self.buttons.accepted.connect(self.create)
+        self.buttons.accepted.connect(self.create_case)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.form.validity_changed.connect(self.ok_button.setEnabled)
@@ -129,21 +134,28 @@ class NewCaseDialog(QDialog):
         self.first_step.setText(text)
         self.form.set_fields(defn.fields)
 
-    def create(self) -> None:
+    def create_case(self) -> None:
+        """Open the case through the core (QWidget.create is Qt's own: not overridden)."""
         defn = self.definition()
         if defn is None or not self.form.show_all_problems():
             self.error.setText(self.tr("Periksa isian yang ditandai merah."))
             return
-        at = None if self.at_now.isChecked() else self.at_edit.dateTime().toPython().replace(
-            second=0, microsecond=0)
-        try:
-            # a step of the public (handing the letter in) is done by recording it here
-            change = self.services.cases.open_case(defn.code, self.user, self.form.values(), at=at,
-                                                   note=self.note.toPlainText().strip(),
-                                                   sifat=self.sifat.currentData())
-        except SopError as exc:
-            self.error.setText(str(exc))
-            return
+        at = None if self.at_now.isChecked() else cast(
+            dt.datetime, self.at_edit.dateTime().toPython()).replace(second=0, microsecond=0)
+        cases, code, user, values = self.services.cases, defn.code, self.user, self.form.values()
+        note, sifat = self.note.toPlainText().strip(), self.sifat.currentData()
+        self.ok_button.setEnabled(False)  # one case per click, opened on the worker
+        self.error.setText("")
+
+        def refused(message: str) -> None:
+            self.ok_button.setEnabled(True)
+            self.error.setText(user_message(message))
+
+        # a step of the public (handing the letter in) is done by recording it here
+        self.runner.start(lambda: cases.open_case(code, user, values, at=at, note=note, sifat=sifat),
+                          self._created, refused)
+
+    def _created(self, change: Any) -> None:
         case = self.services.cases.get(change.case_ids[0])
         self.case_created.emit(case)
         self.accept()

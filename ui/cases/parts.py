@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBo
 
 from sop_desktop.services import workflow as wf
 from ui.i18n import date_text, datetime_text
-from ui.models import ListTableModel
 from ui.screen import compact_rows, fit_columns
+from ui.widgets.models import ListTableModel
 
 ACTION_TEXT = {
     wf.ACTION_OPEN: QT_TRANSLATE_NOOP("CaseView", "Kasus dibuka"),
@@ -57,7 +57,7 @@ def field_text(field, value) -> str:
     return str(value)
 
 
-def _size(n: int) -> str:
+def _size(n: float) -> str:
     for unit in ("B", "KB", "MB", "GB"):
         if n < 1024 or unit == "GB":
             return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
@@ -97,7 +97,7 @@ class HistoryModel(ListTableModel):
 
     @staticmethod
     def _what(e: dict) -> str:
-        text = _tr(ACTION_TEXT.get(e["action"], e.get("label") or e["action"]))
+        text = _tr(str(ACTION_TEXT.get(e["action"], e.get("label") or e["action"])))
         if e.get("decision"):
             text += ": " + (QCoreApplication.translate("CaseView", "Ya") if e["decision"] == "ya"
                             else QCoreApplication.translate("CaseView", "Tidak"))

@@ -4,11 +4,13 @@ it, where each answer of a decision goes, and when the case should end."""
 from __future__ import annotations
 
 import html
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QComboBox, QLabel, QPushButton
 
 from sop_desktop.services import workflow as wf
-from ui.case_parts import _fmt
+from ui.cases.parts import _fmt
 
 
 def short_text(text: str, limit: int = 48) -> str:
@@ -29,6 +31,20 @@ def info_step(info: dict) -> str:
 class ActionTexts:
     """Mixed into CaseView (which has defn, info, case, allowed, reasons, the labels and the
     buttons); strings keep the CaseView translation context."""
+
+    # what CaseView provides
+    services: Any
+    case: Any
+    defn: Any  # the case's SopDefinition
+    info: dict
+    allowed: list[str]
+    reasons: dict[str, str]
+    behalf_needed: bool
+    behalf: QComboBox
+    step_label: QLabel
+    permission_label: QLabel
+    yes_button: QPushButton
+    no_button: QPushButton
 
     def _expected_text(self) -> str:
         """When the case should end; for a late step, counted from the day it gets done."""

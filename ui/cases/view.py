@@ -4,9 +4,9 @@ attachments, and the actions its current step allows (with a note and the real t
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QDateTime, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -30,10 +30,12 @@ from PySide6.QtWidgets import (
 
 from sop_desktop.errors import SopError
 from sop_desktop.services import workflow as wf
-from sop_desktop.services.stale import CaseMoved
-from sop_desktop.services.users import is_staff
-from ui.case_attachments import CaseAttachments
-from ui.case_parts import (  # noqa: F401
+from sop_desktop.services.changes import Changes, Outcome
+from ui.cases.actions import CaseActions
+from ui.cases.attachments import CaseAttachments
+from ui.cases.chart import CaseChart
+from ui.cases.disposisi_dialog import CaseHolding
+from ui.cases.parts import (  # noqa: F401
     ACTION_ATTACH,
     STATUS_TEXT,
     AttachmentsPanel,
@@ -43,9 +45,8 @@ from ui.case_parts import (  # noqa: F401
     field_text,
     path_of,
 )
-from ui.case_texts import ActionTexts
-from ui.disposisi_dialog import CaseHolding
-from ui.flowchart_pane import FlowchartPane
+from ui.cases.texts import ActionTexts
+from ui.workers import TaskRunner
 
 # the window's action names (menus, toolbar) for the core's actions
 UI_ACTIONS = {"advance": wf.ACTION_COMPLETE, "decide": wf.ACTION_DECIDE,
@@ -61,23 +62,25 @@ class SingleClickOnly(QObject):
         return event.type() == QEvent.Type.MouseButtonDblClick
 
 
-class CaseView(ActionTexts, CaseAttachments, QWidget):
-    """Shows one case and runs its actions; `data_changed` carries each core change out."""
+class CaseView(CaseChart, ActionTexts, CaseAttachments, CaseActions, QWidget):
+    """Shows one case and runs its actions (CaseActions: on the runner's worker);
+    `data_changed` carries each core change out as one Changes."""
 
     data_changed = Signal(object)
     actions_changed = Signal(set)
     status_message = Signal(str)
 
-    def __init__(self, services, user, parent: QWidget | None = None):
+    def __init__(self, services: Any, user: Any, parent: QWidget | None = None,
+                 runner: TaskRunner | None = None):
         super().__init__(parent)
         self.services = services
         self.user = user
-        self.case = None
-        self.defn = None
+        self.runner = runner or TaskRunner(self)  # on the application's one worker pool
+        self.case: Any = None  # the shown dbm.Case
+        self.defn: Any = None  # its SopDefinition
         self.info: dict = {}
         self.allowed: list[str] = []
         self.behalf_needed = False
-        self.shown_definition = None
         self.states: dict[str, str] = {}  # the core's action -> "" or why not (action_states)
         self.reasons: dict[str, str] = {}  # the window's action name -> why it is disabled
         self.message_case: int | None = None  # the case the action message is about
@@ -116,8 +119,13 @@ class CaseView(ActionTexts, CaseAttachments, QWidget):
         self.clock.timeout.connect(self._tick)
         self.clock.start()
         self.holding.said.connect(self._say)
-        self.holding.changed.connect(lambda change: (self.data_changed.emit(change), self.reload()))
+        self.holding.changed.connect(self._holding_changed)
         self.show_case(None)
+
+    def _holding_changed(self, change: Changes) -> None:
+        """Ambil / Lepas / sifat / Disposisi changed the case: tell the window, show it anew."""
+        self.data_changed.emit(change)
+        self.reload()
 
     def _make_tabs(self) -> QTabWidget:
         """The case's pages: intake data, flowchart, history timeline, attachments."""
@@ -131,15 +139,8 @@ class CaseView(ActionTexts, CaseAttachments, QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.fields_widget)
         self.tabs.addTab(scroll, self.tr("Data"))
-        # one click brings the current step up close, another opens a large window
-        self.chart_pane = FlowchartPane(self, case_tools=True)
-        self.chart_pane.setObjectName("case_flowchart_pane")
-        self.flowchart = self.chart_pane.view
-        self.flowchart.setObjectName("case_flowchart")
-        self.current_step_button = self.chart_pane.current_step_button
-        self.whole_page_button = self.chart_pane.whole_page_button
-        chart_page = self.chart_pane
-        self.tabs.addTab(chart_page, self.tr("Diagram alir"))
+        # the flowchart (CaseChart) is built when its tab is first opened, not at start-up
+        self._add_chart_tab(self.tr("Diagram alir"))
         self.history_model = HistoryModel(self)
         self.history = QListView()  # a timeline: one multi-line entry per event
         self.history.setObjectName("history_timeline")
@@ -167,6 +168,8 @@ class CaseView(ActionTexts, CaseAttachments, QWidget):
         if total < 200:
             return
         panel = self.actions_area.widget()
+        if panel is None:
+            return
         width = self.actions_area.viewport().width()
         wanted = (panel.heightForWidth(width) if panel.hasHeightForWidth() else -1)
         wanted = max(wanted, panel.minimumSizeHint().height()) + 4
@@ -198,7 +201,7 @@ class CaseView(ActionTexts, CaseAttachments, QWidget):
         self.permission_label.setObjectName("permission_label")
         self.permission_label.setWordWrap(True)
         v.addWidget(self.permission_label)
-        self.holding = CaseHolding(self.services, self.user)  # Ambil / Lepas / sifat / Disposisi
+        self.holding = CaseHolding(self.services, self.user, runner=self.runner)  # Ambil / Lepas / sifat / Disposisi
         v.addWidget(self.holding)
         v.addLayout(self._make_action_form())
         self._add_action_buttons(v)
@@ -319,8 +322,7 @@ class CaseView(ActionTexts, CaseAttachments, QWidget):
             self._clear_fields()
             self.history_model.set_rows([])
             self.attachments.model.set_rows([])
-            self.chart_pane.set_definition(None)
-            self.shown_definition = None
+            self.set_chart(None, None, [], False)
             self._update_actions()
             return
         self.defn = self.services.cases.definition(self.case)
@@ -333,12 +335,9 @@ class CaseView(ActionTexts, CaseAttachments, QWidget):
         self.history_model.set_rows(self.info.get("history", []))
         self.history.scrollToBottom()
         self.attachments.model.set_rows(self.services.attachments.for_case(self.case))
-        key = (self.defn.code, self.defn.version)
-        if self.shown_definition != key:  # drawing a flowchart costs; redraw only a new SOP
-            self.chart_pane.set_definition(self.defn)
-            self.shown_definition = key
         current = self.case.current_step if self.case.status == wf.STATUS_OPEN else None
-        self.chart_pane.set_case_state(current, path_of(self.info.get("history", [])))
+        self.set_chart(self.defn, current, path_of(self.info.get("history", [])),
+                       current is not None)
         self._update_actions()
 
     def show_current_step(self) -> bool:
@@ -352,7 +351,7 @@ class CaseView(ActionTexts, CaseAttachments, QWidget):
         """Number and SOP, then one wrapped line: status · step and who holds it · due time.
         (The step's activity is named in the actions panel below, not twice.)"""
         info, esc = self.info, html.escape
-        status = _tr(STATUS_TEXT.get(info["status"], info["status"]))
+        status = _tr(str(STATUS_TEXT.get(info["status"], info["status"])))
         status_label, step_label = self.tr("Status"), self.tr("Langkah")
         late_label, due_label = self.tr("Terlambat"), self.tr("Tenggat")
         head = (f"<b style='font-size:12pt'>{esc(info['number'])}</b> · {esc(info['sop_name'])} "
@@ -408,185 +407,65 @@ class CaseView(ActionTexts, CaseAttachments, QWidget):
         none = self.tr("Pilih kasus di kotak masuk.")
         self.reasons = {name: (states.get(action, none) if case is not None else none)
                         for name, action in UI_ACTIONS.items()}
-        for name, button in (("advance", self.finish_button), ("decide", self.yes_button),
-                             ("decide", self.no_button), ("return", self.return_button),
-                             ("stop", self.stop_button)):
-            reason = self.reasons[name]
-            button.setEnabled(not reason)
-            button.setToolTip(reason)
-        self.return_target.setEnabled(not self.reasons["return"])
         self.finish_button.setVisible(not decision)
         self.yes_button.setVisible(decision)
         self.no_button.setVisible(decision)
         if decision:
             self._label_answers(step)
         self.reopen_button.setVisible(case is not None and case.status == wf.STATUS_STOPPED)
-        self.reopen_button.setEnabled(not states.get(wf.ACTION_REOPEN, none))
-        self.reopen_button.setToolTip(states.get(wf.ACTION_REOPEN, ""))
         self.note.setEnabled(open_ or wf.ACTION_REOPEN in self.allowed)
-        self._fill_behalf(open_)
+        self._fill_behalf()
         self.holding.set_case(case, self.info if case is not None else {})  # marks it read
         self._explain(step, decision)
         self.attachments.add_button.setEnabled(case is not None)
-        self.current_step_button.setEnabled(step is not None)
         self._fit_actions()
-        self.actions_changed.emit({name for name, why in self.reasons.items() if not why})
+        self._show_busy()
 
-    def _fill_behalf(self, open_: bool) -> None:
-        """Staff recording a step of an official choose whom they record it for."""
+    def _show_busy(self) -> None:
+        """Each button is on when the core allows its action (a disabled one says why) and no
+        action is running on the worker: while one runs, a second click acts on nothing."""
+        idle = self.acting is None
+        for name, button in (("advance", self.finish_button), ("decide", self.yes_button),
+                             ("decide", self.no_button), ("return", self.return_button),
+                             ("stop", self.stop_button)):
+            reason = self.reasons[name]
+            button.setEnabled(idle and not reason)
+            button.setToolTip(reason)
+        self.return_target.setEnabled(idle and not self.reasons["return"])
+        reopen = self.states.get(wf.ACTION_REOPEN, self.tr("Pilih kasus di kotak masuk."))
+        self.reopen_button.setEnabled(idle and not reopen)
+        self.reopen_button.setToolTip(self.states.get(wf.ACTION_REOPEN, ""))
+        self.actions_changed.emit({name for name, why in self.reasons.items() if idle and not why})
+
+    def _fill_behalf(self) -> None:
+        """Staff recording a step of an official choose whom they record it for (the core
+        says when and whom: CaseService.on_behalf_choices)."""
         self.behalf.clear()
-        show = False
-        if open_ and is_staff(self.user):
-            pos_id = self.case.current_position_id
-            held = self.services.users.position_ids(self.user)
-            position = self.case.current_position if pos_id else None
-            if position is not None and pos_id not in held and not position.external:
-                for holder in self.services.cases.holders_for(self.case):
-                    self.behalf.addItem(holder.name, holder.id)  # people by name
-                    self.behalf.setItemData(self.behalf.count() - 1, position.name,
-                                            Qt.ItemDataRole.ToolTipRole)
-                show = True
+        choices = (self.services.cases.on_behalf_choices(self.case, self.user)
+                   if self.case is not None else None)
+        for holder in choices or ():
+            self.behalf.addItem(holder.name, holder.id)  # people by name
+            self.behalf.setItemData(self.behalf.count() - 1, self.case.current_position.name,
+                                    Qt.ItemDataRole.ToolTipRole)
+        show = choices is not None
         self.behalf_needed = show
         self.behalf.setVisible(show)
         self.behalf_label.setVisible(show)
 
-    # ----- acting
-    def _at(self) -> dt.datetime | None:
-        if self.at_now.isChecked():
-            return None
-        return self.at_edit.dateTime().toPython().replace(second=0, microsecond=0)
-
-    def _on_behalf(self):
-        if not self.behalf_needed or self.behalf.currentData() is None:
-            return None
-        return self.services.users.get_by_id(int(self.behalf.currentData()))
-
-    def _seen(self) -> dict:
-        """The step and the last moving event this view shows: the core refuses an action
-        taken on them once the case has moved on (another PC, a double click)."""
-        return {"on_step": self.case.current_step if self.case is not None else None,
-                "on_event": getattr(self, "shown_event", None)}
-
-    def _case_moved(self, exc: CaseMoved) -> None:
-        """Someone else moved the case first: say who and when, and show it as it is now."""
-        text = self.tr("Kasus ini sudah diubah oleh %1 pada %2; tampilan dimuat ulang. "
-                       "Periksa langkahnya sebelum bertindak.").replace("%1", exc.by) \
-            .replace("%2", _fmt(exc.at) if exc.at is not None else "-")
-        case_id, stale = self.case.id, self.shown_event
-        self.data_changed.emit({"cases": [case_id], "moved": True})  # the inbox row too
-        if self.shown_event == stale:  # nobody reloaded this view: show the case as it is now
-            self.show_case(case_id)
-        self._say(text, False)
-        self.status_message.emit(text)
-
-    def _run(self, fn, done_text: str) -> bool:
-        """Run one core action; show its refusal or error next to the buttons."""
-        if self.case is None:
-            return False
-        try:
-            change = fn()
-        except CaseMoved as exc:
-            self._case_moved(exc)
-            return False
-        except SopError as exc:
-            self._say(str(exc), False)
-            self.status_message.emit(str(exc))
-            return False
-        self.note.clear()
-        self.at_now.setChecked(True)
-        self._say(done_text, True)
-        self.status_message.emit(done_text)
-        self.data_changed.emit({"cases": list(change.case_ids), "positions": list(change.positions),
-                                "action": change.action})
-        return True
-
-    def _note(self) -> str:
-        return self.note.toPlainText().strip()
-
-    def do_finish(self) -> bool:
-        number = self.case.number if self.case else None
-        return self._run(lambda: self.services.cases.advance(
-            number, self.user, note=self._note(), on_behalf_of=self._on_behalf(), at=self._at(),
-            **self._seen()), self.tr("Langkah diselesaikan."))
-
-    def do_decide(self, yes: bool) -> bool:
-        number = self.case.number if self.case else None
-        return self._run(lambda: self.services.cases.decide(
-            number, self.user, "ya" if yes else "tidak", note=self._note(),
-            on_behalf_of=self._on_behalf(), at=self._at(), **self._seen()),
-            self.tr("Keputusan dicatat: %1").replace("%1", self.tr("Ya") if yes else self.tr("Tidak")))
-
-    def do_return(self) -> bool:
-        target = self.return_target.currentData()
-        if not self._note():
-            self._require_note(self.tr("Tulis alasan pengembalian pada Catatan."))
-            return False
-        number = self.case.number if self.case else None
-        return self._run(lambda: self.services.cases.return_to(
-            number, self.user, int(target), self._note(), on_behalf_of=self._on_behalf(),
-            at=self._at(), **self._seen()), self.tr("Kasus dikembalikan ke langkah %1.").replace("%1", str(target)))
-
-    def do_stop(self) -> bool:
-        """Ask first (stopping ends the case's work); `confirm_box` carries the question."""
-        if self.case is None:
-            return False
-        if not self._note():
-            self._require_note(self.tr("Tulis alasan penghentian pada Catatan."))
-            return False
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Hentikan kasus"),
-                          self.tr("Hentikan kasus %1? Kasus tidak dapat dikerjakan lagi kecuali "
-                                  "dibuka kembali oleh administrator.").replace("%1", self.case.number),
-                          QMessageBox.StandardButton.NoButton, self)
-        box.setObjectName("confirm_stop")
-        box.setInformativeText(self.tr("Alasan: %1").replace("%1", self._note()))
-        yes = box.addButton(self.tr("Hentikan"), QMessageBox.ButtonRole.DestructiveRole)
-        yes.setObjectName("confirm_stop_yes")
-        no = box.addButton(self.tr("Batal"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(no)
-        case_id, seen = self.case.id, self._seen()  # the case as it was when asked
-        yes.clicked.connect(lambda: self._stop_confirmed(case_id, seen))
-        box.finished.connect(lambda _r, b=box: b.deleteLater())
-        self.confirm_box = box
-        box.open()
-        return False
-
-    def _stop_confirmed(self, case_id: int, seen: dict | None = None) -> bool:
-        if self.case is None or self.case.id != case_id:
-            return False
-        number = self.case.number
-        return self._run(lambda: self.services.cases.stop(
-            number, self.user, self._note(), on_behalf_of=self._on_behalf(), at=self._at(),
-            **(seen or self._seen())), self.tr("Kasus dihentikan."))
-
-    def do_reopen(self) -> bool:
-        if not self._note():
-            self._require_note(self.tr("Tulis alasan membuka kembali pada Catatan."))
-            return False
-        number = self.case.number if self.case else None
-        return self._run(lambda: self.services.cases.reopen(
-            number, self.user, self._note(), at=self._at(), on_event=self._seen()["on_event"]),
-                         self.tr("Kasus dibuka kembali."))
-
-    def _require_note(self, text: str) -> None:
-        self._say(text, False)
-        self.note.setFocus()
-
     # ----- attachments (the rest: CaseAttachments)
     def attach_files(self, files: list[str]) -> bool:
-        """Store files and record them in the case history (one event)."""
+        """Store files and record them in the case history (one event), on the worker; True
+        when started (a refusal is said beside the buttons when it comes back)."""
         if self.case is None or not files:
             return False
-        try:  # stored and recorded in one go: a failed write leaves no file in the store
-            names = ", ".join(Path(f).name for f in files)
-            event = self.services.cases.attach(self.case, self.user, files,
-                                               note=self.tr("Lampiran: %1").replace("%1", names))
-            stored = event.attachments
-        except SopError as exc:
-            self.status_message.emit(str(exc))
-            self._say(str(exc), False)
-            return False
-        self.tabs.setCurrentWidget(self.attachments)
-        text = self.tr("%n lampiran ditambahkan.", "", len(stored))
-        self.status_message.emit(text)
-        self.data_changed.emit({"cases": [self.case.id], "attachments": True})
-        return True
+        cases, case_id, user, files = self.services.cases, self.case.id, self.user, list(files)
+        note = self.tr("Lampiran: %1").replace("%1", ", ".join(Path(f).name for f in files))
+        # stored and recorded in one go: a failed write leaves no file in the store
+        return self._start(lambda: cases.attach(case_id, user, files, note=note), self._attached)
+
+    def _attached(self, case_id: int, saved: Outcome[Any]) -> None:
+        if self.case is not None and self.case.id == case_id:
+            self.tabs.setCurrentWidget(self.attachments)
+        self.status_message.emit(self.tr("%n lampiran ditambahkan.", "",
+                                         len(saved.value.attachments)))
+        self.data_changed.emit(saved.changes)  # the core's own Changes

@@ -28,12 +28,13 @@ from PySide6.QtWidgets import (
 
 from sop_desktop.errors import SopError
 from sop_desktop.services import numbering
+from sop_desktop.services.changes import Changes
 from sop_desktop.services.users import ROLE_LABELS, ROLES
-from ui.admin_calendar import CalendarTab
-from ui.admin_tab import AdminTab
-from ui.models import ListTableModel
-from ui.office_form import OfficeProfileForm
+from ui.dialogs.admin_calendar import CalendarTab
+from ui.dialogs.admin_tab import AdminTab, Save
+from ui.dialogs.office_form import OfficeProfileForm, store_profile
 from ui.screen import compact_rows, fit_columns, fit_size
+from ui.widgets.models import ListTableModel
 
 ROLE_TEXT = {"administrator": QT_TRANSLATE_NOOP("AdminTab", "Administrator"),
              "operator": QT_TRANSLATE_NOOP("AdminTab", "Operator"),
@@ -43,7 +44,7 @@ ROLE_TEXT = {"administrator": QT_TRANSLATE_NOOP("AdminTab", "Administrator"),
 def role_label(role: str) -> str:
     """A role's name in the interface language (the core's label when it is a new role)."""
     text = ROLE_TEXT.get(role)
-    return QCoreApplication.translate("AdminTab", text) if text else ROLE_LABELS.get(role, role)
+    return QCoreApplication.translate("AdminTab", str(text)) if text else ROLE_LABELS.get(role, role)
 
 
 def _header_width(widget: QWidget, text: str) -> int:
@@ -159,8 +160,8 @@ class UsersTab(RecordEditor):
         self.nip.setObjectName("user_nip")
         self.role = QComboBox()
         self.role.setObjectName("user_role")
-        for role in ROLES:
-            self.role.addItem(role_label(role), role)
+        for key in ROLES:
+            self.role.addItem(role_label(key), key)
         self.active = QCheckBox(self.tr("Aktif"))
         self.active.setChecked(True)
         self.password = QLineEdit()
@@ -227,35 +228,23 @@ class UsersTab(RecordEditor):
                 out.append(item.data(Qt.ItemDataRole.UserRole))
         return out
 
-    def store(self) -> str:
-        from sop_desktop.services.users import log_admin_action, require_admin
+    def store(self) -> Save:
+        """The save of the form as it is now (run on the worker by `commit`)."""
+        users, admin, editing = self.services.users, self.admin, self.editing
+        fields = {"username": self.username.text(), "name": self.name.text(),
+                  "nip": self.nip.text(), "role": str(self.role.currentData()),
+                  "active": self.active.isChecked(), "password": self.password.text(),
+                  "positions": self.checked_positions()}
+        said = (self.tr("Pengguna %1 ditambahkan.") if editing is None
+                else self.tr("Pengguna %1 disimpan."))
 
-        require_admin(self.admin, "kelola_pengguna")  # the core's check (refusal logged)
-        users = self.services.users
-        if self.editing is None:
-            user = users.create(self.username.text(), self.name.text(), self.password.text(),
-                                str(self.role.currentData()), nip=self.nip.text(),
-                                positions=self.checked_positions(), by=self.admin)
-            if not self.active.isChecked():
-                users.update(user, active=False)
-            return self.tr("Pengguna %1 ditambahkan.").replace("%1", user.username)
-        user = self.editing
-        if user.id == self.admin.id and (self.role.currentData() != "administrator"
-                                         or not self.active.isChecked()):
-            raise SopError(self.tr("Anda tidak dapat mencabut peran administrator atau "
-                                   "menonaktifkan akun Anda sendiri."))
-        users.update(user, name=self.name.text(), nip=self.nip.text(),
-                     role=str(self.role.currentData()), active=self.active.isChecked())
-        users.set_positions(user, self.checked_positions())
-        if self.password.text():
-            users.reset_password(self.admin, user, self.password.text())
-        log_admin_action(self.admin, "kelola_pengguna",
-                         f"pengguna {user.username} diubah ({user.role}, "
-                         f"{'aktif' if user.active else 'nonaktif'})")
-        return self.tr("Pengguna %1 disimpan.").replace("%1", user.username)
+        def work() -> tuple[str, Changes]:
+            saved = users.save_account(admin, editing, **fields)
+            return said.replace("%1", saved.value.username), saved.changes
+        return work
 
     def save(self) -> None:
-        self.commit(self.store, {"users": True, "positions": True, "cases": "all"})
+        self.commit(self.store)
 
 
 class PositionsTab(RecordEditor):
@@ -271,7 +260,7 @@ class PositionsTab(RecordEditor):
             (self.tr("Pelaksana SOP"), lambda p: len(p.lanes),
              lambda p: "\n".join(f"{lane['sop']}: {lane['lane']}" for lane in p.lanes)),
         ]
-        narrow = [_header_width(self, columns[c][0]) for c in (2, 3)]
+        narrow = [_header_width(self, str(columns[c][0])) for c in (2, 3)]
         self.set_columns(columns, [(280, 160, 2), (300, 150, 3), (narrow[0],) * 2 + (0,),
                                    (narrow[1],) * 2 + (0,)])
         self.model.header_tips = {3: self.tr("Berapa pelaksana (kolom) SOP yang berarti jabatan ini")}
@@ -306,14 +295,20 @@ class PositionsTab(RecordEditor):
         self.aliases.setText("; ".join(info.aliases))
         self.external.setChecked(info.external)
 
-    def store(self) -> str:
+    def store(self) -> Save:
+        """The save of the form as it is now (run on the worker by `commit`)."""
         aliases = [a.strip() for a in self.aliases.text().replace(",", ";").split(";")]
-        pos = self.services.positions.save(self.name.text(), aliases, self.external.isChecked(),
-                                           old_name=self.old_name)
-        return self.tr("Jabatan %1 disimpan.").replace("%1", pos.name)
+        positions, name, external = self.services.positions, self.name.text(), \
+            self.external.isChecked()
+        old_name, said = self.old_name, self.tr("Jabatan %1 disimpan.")
+
+        def work() -> tuple[str, Changes]:
+            saved = positions.save(name, aliases, external, old_name=old_name)
+            return said.replace("%1", saved.value.name), saved.changes
+        return work
 
     def save(self) -> None:
-        self.commit(self.store, {"positions": True, "cases": "all"})
+        self.commit(self.store)
 
 
 class NumberingTab(AdminTab):
@@ -371,15 +366,14 @@ class NumberingTab(AdminTab):
             self.preview.setStyleSheet("color: #b00020")
         self.preview.setText(text)
 
-    def store(self) -> str:
-        numbering.set_agenda_pattern(self.pattern.text().strip())
-        code = self.sop.currentData()
-        if code and self.kode.text().strip():
-            numbering.set_sop_kode(code, self.kode.text())
-        return self.tr("Penomoran disimpan; berlaku untuk kasus baru.")
+    def store(self) -> Save:
+        """The save of the form as it is now (run on the worker by `commit`)."""
+        pattern, code, kode = self.pattern.text(), self.sop.currentData(), self.kode.text()
+        said = self.tr("Penomoran disimpan; berlaku untuk kasus baru.")
+        return lambda: (said, numbering.save_numbering(pattern, code, kode))
 
     def save(self) -> None:
-        self.commit(self.store, {"numbering": True})
+        self.commit(self.store)
 
 
 class OfficeTab(AdminTab):
@@ -395,13 +389,18 @@ class OfficeTab(AdminTab):
         layout.addWidget(self.form, 1)
         self.add_save_row(layout, self.tr("Simpan profil kantor"), "office")
 
-    def store(self) -> str:
-        self.form.save()
-        return self.tr("Profil kantor disimpan.")
+    def store(self) -> Save:
+        """The save of the profile as typed (the logo copied in on the worker too)."""
+        profile, said = self.form.profile(), self.tr("Profil kantor disimpan.")
+        self.stored = profile
+
+        def work() -> tuple[str, Changes]:
+            return said, store_profile(profile)
+        return work
 
     def save(self) -> None:
         if self.form.validate():  # the form names what is missing beside its fields
-            self.commit(self.store, {"office": True})
+            self.commit(self.store, lambda: self.form.set_profile(self.stored))
 
 
 class AdminDialog(QDialog):
@@ -442,10 +441,10 @@ class AdminDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Tutup"))
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        from ui.unsaved import UnsavedGuard
+        from ui.widgets.unsaved import UnsavedGuard
 
-        self.guard = UnsavedGuard(self, {self.tabs.widget(i): self.tabs.tabText(i)
-                                         for i in range(self.tabs.count())})
+        pages = ((self.tabs.widget(i), self.tabs.tabText(i)) for i in range(self.tabs.count()))
+        self.guard = UnsavedGuard(self, {page: text for page, text in pages if page is not None})
 
     def reject(self) -> None:
         """Close (Tutup, Esc, the window's ✕: QDialog routes it here), asking first about

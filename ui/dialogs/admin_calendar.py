@@ -22,9 +22,14 @@ from PySide6.QtWidgets import (
 )
 
 from sop_desktop.domain.calendar import CalendarSettings, WorkCalendar
-from sop_desktop.storage.calendar_settings import load_calendar_settings, save_calendar_settings
-from ui.admin_tab import AdminTab
+from sop_desktop.services.office_calendar import load_calendar, save_calendar
+from ui.dialogs.admin_tab import AdminTab, Save
 from ui.i18n import date_text
+
+
+def _time(value: QTime) -> dt.time:
+    """A QTime as the core's time of day."""
+    return dt.time(value.hour(), value.minute(), value.second())
 
 
 class CalendarTab(AdminTab):
@@ -32,7 +37,7 @@ class CalendarTab(AdminTab):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.settings = load_calendar_settings()
+        self.settings = load_calendar()
         layout = QVBoxLayout(self)
         top = QHBoxLayout()  # hours and holidays side by side: fits a 1366×768 screen at 125 %
         left = QVBoxLayout()
@@ -42,7 +47,7 @@ class CalendarTab(AdminTab):
         top.addWidget(self._build_holidays(), 1)
         layout.addLayout(top, 1)
         self.add_save_row(layout, self.tr("Simpan kalender"), "calendar")
-        self.shown_year = None
+        self.shown_year: int | None = None
         self._fill_lists()
 
     def _build_hours(self) -> QGroupBox:
@@ -163,7 +168,8 @@ class CalendarTab(AdminTab):
             self.year_holidays.addItem(item)
 
     def _chosen_date(self) -> dt.date:
-        return self.date.date().toPython()
+        day = self.date.date()
+        return dt.date(day.year(), day.month(), day.day())
 
     def _add_extra(self) -> None:
         name = self.holiday_name.text().strip() or self.tr("Libur kantor")
@@ -186,17 +192,21 @@ class CalendarTab(AdminTab):
                     self.settings.removed_holidays.discard(day)
         self._fill_lists()
 
-    def store(self) -> str:
-        hours = {}
+    def store(self) -> Save:
+        """The save of the hours and holidays as shown (run on the worker by `commit`)."""
+        hours: dict[int, tuple[dt.time, dt.time] | None] = {}
         for day, (open_box, start, end) in enumerate(self.day_rows):
-            hours[day] = (start.time().toPython(), end.time().toPython()) if open_box.isChecked() else None
+            hours[day] = (_time(start.time()), _time(end.time())) if open_box.isChecked() else None
         settings = CalendarSettings(office_hours=hours, timezone=self.settings.timezone,
                                     plain_hari_mode=self.settings.plain_hari_mode,
                                     extra_holidays=dict(self.settings.extra_holidays),
                                     removed_holidays=set(self.settings.removed_holidays))
-        save_calendar_settings(settings)
-        self.settings = settings
-        return self.tr("Kalender kantor disimpan.")
+        said = self.tr("Kalender kantor disimpan.")
+        self.stored = settings
+        return lambda: (said, save_calendar(settings))
 
     def save(self) -> None:
-        self.commit(self.store, {"calendar": True, "cases": "all"})
+        self.commit(self.store, self._stored)
+
+    def _stored(self) -> None:
+        self.settings = self.stored

@@ -31,8 +31,7 @@ from PySide6.QtWidgets import (
 from sop_desktop import APP_NAME
 from sop_desktop.domain.dates import tanggal_jam
 from sop_desktop.errors import SopError
-from sop_desktop.storage import backup as bk
-from sop_desktop.storage import db as dbm
+from sop_desktop.services.backups import BackupFile
 from ui.screen import fit_size
 from ui.workers import TaskRunner, user_message
 
@@ -62,13 +61,13 @@ class BackupDialog(QDialog):
         self.runner = TaskRunner(self)
         self.box: QMessageBox | None = None  # the open question or result, if any
         self.folder_dialog: QFileDialog | None = None
-        self.backups: list[bk.BackupFile] = []
+        self.backups: list[BackupFile] = []
         self.checks: dict[Path, str] = {}  # path -> "" (passes) or the problem
         self._generation = 0  # a newer listing makes older check results stale
         self._busy = False
         self.setObjectName("backup_dialog")
         self.setWindowTitle(self.tr("Cadangan basis data"))
-        self.suffix = bk.BACKUP_SUFFIX if dbm.is_sqlite(services.db) else bk.DUMP_SUFFIX
+        self.suffix = services.backups.suffix
 
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -138,23 +137,13 @@ class BackupDialog(QDialog):
     # ----- listing
     def folders(self) -> list[Path]:
         """The configured folder first, then every other folder that may hold backups."""
-        db_path = bk.sqlite_file_of(self.services.target)
-        found = [bk.backup_folder()]
-        for folder in bk.known_backup_folders(db_path):
-            if folder not in found:
-                found.append(folder)
-        return found
+        return self.services.backups.folders()
 
     def refresh(self) -> None:
         """List the backups (fast: names and sizes), then check them in the background."""
-        folder = bk.backup_folder()
+        folder = self.services.backups.folder()
         self.folder_label.setText(self.tr("Folder cadangan: %1").replace("%1", str(folder)))
-        seen: dict[Path, bk.BackupFile] = {}
-        for each in self.folders():
-            for b in bk.list_backups(each):
-                if b.path.suffix == self.suffix:
-                    seen.setdefault(b.path.resolve(), b)
-        self.backups = sorted(seen.values(), key=lambda b: (b.when, b.path.name), reverse=True)
+        self.backups = self.services.backups.list()
         self.table.setRowCount(len(self.backups))
         for row, b in enumerate(self.backups):
             try:
@@ -189,25 +178,26 @@ class BackupDialog(QDialog):
 
     def _check_text(self, path: Path) -> str:
         if path not in self.checks:
-            return self.tr("memeriksa…") if self.suffix == bk.BACKUP_SUFFIX else self.tr("—")
+            return self.tr("memeriksa…") if self.services.backups.checkable else self.tr("—")
         return self.tr("utuh") if not self.checks[path] else self.tr("RUSAK, tidak dapat dipakai")
 
     def _check_all(self) -> None:
         """integrity_check of every listed SQLite backup, off the UI thread."""
-        if self.suffix != bk.BACKUP_SUFFIX:
+        if not self.services.backups.checkable:
             return
         todo = [b.path for b in self.backups if b.path not in self.checks]
         if not todo:
             return
         self._generation += 1
         generation = self._generation
+        backups = self.services.backups
 
         def work(progress):
             results = {}
             for i, path in enumerate(todo):
                 progress(i, len(todo), path.name)
                 try:
-                    bk.verify_backup_file(path)
+                    backups.verify(path)
                     results[path] = ""
                 except SopError as exc:
                     results[path] = str(exc)
@@ -231,7 +221,7 @@ class BackupDialog(QDialog):
         self._update_buttons()
         self.task_finished.emit("check")
 
-    def selected_backup(self) -> bk.BackupFile | None:
+    def selected_backup(self) -> BackupFile | None:
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return None
@@ -269,12 +259,6 @@ class BackupDialog(QDialog):
         self.status.setText(text)
         self._update_buttons()
 
-        def work():
-            try:
-                return fn()
-            finally:
-                dbm.database.close()  # this worker thread's own connection
-
         def done(result) -> None:
             self._idle()
             on_done(result)
@@ -286,7 +270,7 @@ class BackupDialog(QDialog):
             self._show(QMessageBox.Icon.Warning, user_message(message))
             self.task_finished.emit(kind)
 
-        self.runner.start(work, done, failed)
+        self.runner.start(fn, done, failed)  # the runner closes the worker's connection
 
     def _idle(self) -> None:
         self._busy = False
@@ -294,15 +278,9 @@ class BackupDialog(QDialog):
         self._update_buttons()
 
     def backup_now(self) -> None:
-        services = self.services
-
-        def make():
-            path = bk.create_backup(services)
-            warning = bk.shrink_warning(path)  # far fewer cases than the last backup: say so
-            bk.prune_backups(path.parent)
-            return path, warning
-
-        self._run("backup", self.tr("Mencadangkan basis data…"), make, self._backed_up)
+        backups = self.services.backups
+        # the backup, its shrink warning (far fewer cases than the last backup: said), pruning
+        self._run("backup", self.tr("Mencadangkan basis data…"), backups.create_now, self._backed_up)
 
     def _backed_up(self, made) -> None:
         path, warning = made
@@ -315,7 +293,7 @@ class BackupDialog(QDialog):
         chosen = self.selected_backup()
         if chosen is None or self._busy or not self.restore_button.isEnabled():
             return None
-        no_room = bk.restore_room_problem(self.services, chosen.path)
+        no_room = self.services.backups.restore_room_problem(chosen.path)
         if no_room:  # said before asking: nothing would be changed anyway
             return self._show(QMessageBox.Icon.Warning, self.tr("Disk penuh"), no_room)
         box = self._make_box(QMessageBox.Icon.Question, self.tr(
@@ -327,13 +305,13 @@ class BackupDialog(QDialog):
             "(jenis \"Sebelum pemulihan\"), jadi dapat dikembalikan. Setelah pemulihan Anda "
             "perlu masuk kembali."))
         self.confirm_button = box.addButton(self.tr("Pulihkan"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(self.tr("Batal"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(box.buttons()[-1])  # the safe answer is the default
+        cancel = box.addButton(self.tr("Batal"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(cancel)  # the safe answer is the default
         box.finished.connect(lambda _r, b=box, c=chosen: self._restore_answered(b, c))
         box.open()
         return box
 
-    def _restore_answered(self, box: QMessageBox, chosen: bk.BackupFile) -> None:
+    def _restore_answered(self, box: QMessageBox, chosen: BackupFile) -> None:
         agreed = box.clickedButton() is self.confirm_button
         self._forget_box(box)
         if agreed:
@@ -366,7 +344,7 @@ class BackupDialog(QDialog):
         def work():
             from sop_desktop.services.users import log_admin_action
 
-            before = bk.restore(services, path)
+            before = services.backups.restore(path)
             log_admin_action(user, "pulihkan", f"dari {path}")
             return before
 
@@ -395,7 +373,7 @@ class BackupDialog(QDialog):
         dialog.setObjectName("backup_folder_dialog")
         dialog.setFileMode(QFileDialog.FileMode.Directory)
         dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
-        dialog.setDirectory(str(bk.backup_folder()))
+        dialog.setDirectory(str(self.services.backups.folder()))
         dialog.fileSelected.connect(self.set_folder)
         dialog.finished.connect(lambda _r: dialog.deleteLater())
         self.folder_dialog = dialog
@@ -418,7 +396,7 @@ class BackupDialog(QDialog):
                 "Folder %1 tidak dapat ditulisi. Periksa disk USB atau pilih folder lain.")
                 .replace("%1", str(path)))
             return False
-        bk.set_backup_folder(None if path == bk.default_backup_folder().resolve() else path)
+        self.services.backups.set_folder(path)
         from sop_desktop.services.users import log_admin_action
 
         log_admin_action(self.user, "folder_cadangan", str(path))

@@ -9,13 +9,16 @@ Building, issuing and printing run off the UI thread.
 
 from __future__ import annotations
 
+import datetime as dt
 import tempfile
 from pathlib import Path
+from typing import Any, cast
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -23,6 +26,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -32,7 +36,8 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from sop_desktop.errors import SopError
-from ui.letter_form import (
+from sop_desktop.services.changes import Changes
+from ui.dialogs.letter_form import (
     PAPERS,
     build_fields,
     build_sign_box,
@@ -42,8 +47,8 @@ from ui.letter_form import (
     show_header_texts,
     text_of,
 )
-from ui.report_output import open_print_dialog, print_pdf, render_pages
-from ui.report_preview import PdfPreview
+from ui.dialogs.report_output import open_print_dialog, print_pdf, render_pages
+from ui.dialogs.report_preview import PdfPreview
 from ui.screen import fit_size
 from ui.workers import user_message
 
@@ -52,15 +57,22 @@ class LetterDialog(QDialog):
     """A letter for one case; `issued(case_id, number)` after the core has recorded it."""
 
     issued = Signal(int, str)
+    # the signer box's inputs (ui.dialogs.letter_form.build_sign_box sets them)
+    sign_box: QGroupBox
+    signer: QComboBox
+    acting: QComboBox
+    acting_for: QLineEdit
+    acting_for_label: QLabel
+    date: QDateEdit
+    date_warning: QLabel
+    paper: QComboBox
 
-    def __init__(self, window, case_id: int, parent: QWidget | None = None):
+    def __init__(self, window: Any, case_id: int, parent: QWidget | None = None):
         super().__init__(parent or window)
-        from sop_desktop.letters.service import LetterService
-
         self.window_ = window
         self.services = window.services
         self.user = window.user
-        self.letters = LetterService.from_services(self.services)
+        self.letters = self.services.letters  # the one LetterService of Services
         self.case = self.services.cases.get(int(case_id))
         self.defn = self.services.cases.definition(self.case)
         self.templates = self.letters.templates_for_case(self.case)
@@ -122,12 +134,12 @@ class LetterDialog(QDialog):
     def _build_form(self, side: QVBoxLayout) -> None:
         """The scrolling form: header texts, template fields and the signer box."""
         # the form scrolls: a template with many fields must still fit a 1366×768 screen
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("letter_form_scroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll.setMinimumWidth(380)
-        self.scroll.setMaximumWidth(460)
+        self.form_scroll = QScrollArea()  # not `scroll`: QWidget.scroll is Qt's own
+        self.form_scroll.setObjectName("letter_form_scroll")
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.form_scroll.setMinimumWidth(380)
+        self.form_scroll.setMaximumWidth(460)
         self.form_host = QWidget()
         self.form_layout = QVBoxLayout(self.form_host)
         self.form_layout.setContentsMargins(0, 0, 6, 0)
@@ -139,8 +151,8 @@ class LetterDialog(QDialog):
         for box in (self.header_box, self.fields_box, self.sign_box):
             self.form_layout.addWidget(box)
         self.form_layout.addStretch(1)
-        self.scroll.setWidget(self.form_host)
-        side.addWidget(self.scroll, 1)
+        self.form_scroll.setWidget(self.form_host)
+        side.addWidget(self.form_scroll, 1)
 
     def _build_side_actions(self, side: QVBoxLayout) -> None:
         """The message line, the note on issuing and the refresh-preview button."""
@@ -204,7 +216,8 @@ class LetterDialog(QDialog):
         """Warn when the letter is dated on a Sunday, a closed day or a holiday."""
         from sop_desktop.letters.derived import date_warning
 
-        text = date_warning(self.services.cases.calendar(), self.date.date().toPython())
+        day = cast(dt.date, self.date.date().toPython())
+        text = date_warning(self.services.cases.calendar(), day)
         self.date_warning.setText(text)
         self.date_warning.setVisible(bool(text))
 
@@ -382,12 +395,12 @@ class LetterDialog(QDialog):
         paper = self.paper.currentData()
         generation = self.generation
         width = self.preview.page_width_px()
-        services, user, case_id = self.services, self.user, self.case.id
+        service, user, case_id = self.letters, self.user, self.case.id
         self.preview.show_message(self.tr("Menyiapkan pratinjau…"), busy=True)
         self.preview_running = True
 
         def work():
-            data, texts, tembusan = preview_letter(services, user, case_id, choices, paper)
+            data, texts, tembusan = preview_letter(service, user, case_id, choices, paper)
             return render_pages(data, width), texts, tembusan
 
         def done(result) -> None:
@@ -442,8 +455,10 @@ class LetterDialog(QDialog):
             return self._write_copy(path)
         return self._issue(lambda: self._write_copy(path))
 
-    def _write_copy(self, path: str):
+    def _write_copy(self, path: str) -> Any:
         data = self.issued_pdf
+        if data is None:  # nothing issued yet: _issue() calls this once it is
+            return None
 
         def work():
             from sop_desktop.output.atomic import atomic_output
@@ -471,8 +486,10 @@ class LetterDialog(QDialog):
             return self._print(printer)
         return self._issue(lambda: self._print(printer))
 
-    def _print(self, printer: QPrinter):
+    def _print(self, printer: QPrinter) -> Any:
         data = self.issued_pdf
+        if data is None:  # nothing issued yet: _issue() calls this once it is
+            return None
 
         def work(progress):
             return print_pdf(printer, data, progress=lambda d, t: progress(d, t, ""))
@@ -486,10 +503,8 @@ class LetterDialog(QDialog):
     def _ask_first(self, choices: dict, paper, then, confirm) -> bool:
         """Put the core's questions (same letter again, another year, no NIP) to the person
         before issuing; True when issuing must wait for the answer (or was refused)."""
-        from sop_desktop.letters.service import LetterService
-
         try:
-            questions = LetterService.from_services(self.services).questions(
+            questions = self.letters.questions(
                 self.case.id, choices["template_id"], self.user, signer=choices["signer"],
                 acting=choices["acting"], fields=choices["fields"], when=choices["when"],
                 paper=paper)
@@ -503,8 +518,8 @@ class LetterDialog(QDialog):
                           "\n\n".join(f"{q.text} {q.ask}" for q in questions), parent=self)
         box.setObjectName("letter_question")
         yes = box.addButton(self.tr("Terbitkan"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(self.tr("Batal"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(box.buttons()[-1])  # the safe answer is the default
+        cancel = box.addButton(self.tr("Batal"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(cancel)  # the safe answer is the default
         keys = set(confirm) | {q.key for q in questions}
 
         def answered(_result) -> None:
@@ -524,23 +539,16 @@ class LetterDialog(QDialog):
         if self._ask_first(choices, paper, then, confirm):
             return None
         width = self.preview.page_width_px()
-        services, user, case_id = self.services, self.user, self.case.id
+        service, user, case_id = self.letters, self.user, self.case.id
         confirm = set(confirm)
 
-        def work():
-            from sop_desktop.letters.service import LetterService
-            from sop_desktop.storage import db as dbm
-
-            service = LetterService.from_services(services)
+        def work():  # on the runner's worker, which closes its database connection
             with tempfile.TemporaryDirectory(prefix="sop-surat-") as folder:
                 out = Path(folder) / "surat.pdf"
-                try:
-                    issued = service.issue(case_id, choices["template_id"], user, out=out,
-                                           signer=choices["signer"], acting=choices["acting"],
-                                           fields=choices["fields"], when=choices["when"],
-                                           confirm=confirm, paper=paper)
-                finally:
-                    dbm.database.close()
+                issued = service.issue(case_id, choices["template_id"], user, out=out,
+                                       signer=choices["signer"], acting=choices["acting"],
+                                       fields=choices["fields"], when=choices["when"],
+                                       confirm=confirm, paper=paper)
                 data = out.read_bytes()  # the very file whose hash the register keeps
             letter = issued.letter
             return issued.number, data, render_pages(data, width)[0], letter.texts, letter.tembusan
@@ -550,7 +558,7 @@ class LetterDialog(QDialog):
             self.issued_number, self.issued_pdf = number, data
             self.issued_template = choices["template_id"]
             if not isValid(self):  # closed and deleted meanwhile: refresh the case directly
-                self.window_.data_changed.emit({"cases": [case_id], "letters": True})
+                self.window_.data_changed.emit(Changes(cases=(case_id,), letters=True))
                 return
             self.issued.emit(case_id, number)
             if self.closed:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+from typing import Any, cast
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate
 from PySide6.QtWidgets import (
@@ -22,7 +23,6 @@ from PySide6.QtWidgets import (
 from sop_desktop.letters.render import fill, render_pdf
 from sop_desktop.letters.service import LetterService
 from sop_desktop.services import office
-from sop_desktop.storage import db as dbm
 
 # printed on the letter as chosen: Indonesian in every interface language, so not translated
 SIFAT_CHOICES = ("Biasa", "Segera", "Sangat Segera", "Rahasia", "Terbatas")
@@ -68,28 +68,24 @@ def text_of(edit: QWidget) -> str:
         return edit.toPlainText()
     if isinstance(edit, QComboBox):
         return edit.currentText()
-    return edit.text()
+    return cast(QLineEdit, edit).text()
 
 
-def preview_letter(services, user, case_id: int, choices: dict, paper: str | None
-                   ) -> tuple[bytes, dict, list[str]]:
+def preview_letter(service: LetterService, user: Any, case_id: int, choices: dict,
+                   paper: str | None) -> tuple[bytes, dict, list[str]]:
     """The letter as the form fills it, neither numbered nor recorded: (PDF, header texts,
-    tembusan). For a worker thread: closes that thread's own database connection."""
-    try:
-        service = LetterService.from_services(services)
-        tpl = service.template(choices["template_id"])
-        who = service.resolve_signer(tpl, user, signer=choices["signer"],
-                                     acting=choices["acting"], fields=choices["fields"])
-        lenient = lenient_template(tpl)
-        values = service.values_for(case_id, lenient, user, who, fields=choices["fields"],
-                                    when=choices["when"], number="…" if tpl.numbered else "")
-        filled = fill(lenient, values)  # what the form's header texts show
-        # a required field still empty prints as "[its label]" in the preview
-        marked = {**values, **{k: f"[{f.label}]" for k, f in tpl.fields.items()
-                               if f.default is None and not values.get(k, "").strip()}}
-        data = letter_pdf(fill(lenient, marked), paper)
-    finally:
-        dbm.database.close()
+    tembusan). Runs on the window's TaskRunner, which closes the worker's connection."""
+    tpl = service.template(choices["template_id"])
+    who = service.resolve_signer(tpl, user, signer=choices["signer"],
+                                 acting=choices["acting"], fields=choices["fields"])
+    lenient = lenient_template(tpl)
+    values = service.values_for(case_id, lenient, user, who, fields=choices["fields"],
+                                when=choices["when"], number="…" if tpl.numbered else "")
+    filled = fill(lenient, values)  # what the form's header texts show
+    # a required field still empty prints as "[its label]" in the preview
+    marked = {**values, **{k: f"[{f.label}]" for k, f in tpl.fields.items()
+                           if f.default is None and not values.get(k, "").strip()}}
+    data = letter_pdf(fill(lenient, marked), paper)
     return data, filled.texts, filled.tembusan
 
 
@@ -107,7 +103,7 @@ def show_header_texts(edits: dict[str, QWidget], skip: set[str], texts: dict,
             elif isinstance(edit, QComboBox):
                 edit.setCurrentText(value)
             else:
-                edit.setText(value)
+                cast(QLineEdit, edit).setText(value)
 
 
 def build_sign_box(dialog) -> QGroupBox:
@@ -123,7 +119,7 @@ def build_sign_box(dialog) -> QGroupBox:
     dialog.acting = QComboBox()
     dialog.acting.setObjectName("letter_acting")
     for key, text in ACTING_CHOICES:
-        dialog.acting.addItem(QCoreApplication.translate("LetterDialog", text), key)
+        dialog.acting.addItem(QCoreApplication.translate("LetterDialog", str(text)), key)
     sign.addRow(QCoreApplication.translate("LetterDialog", "&Kedudukan:"), dialog.acting)
     dialog.acting_for = QLineEdit()
     dialog.acting_for.setObjectName("letter_acting_for")
@@ -157,6 +153,7 @@ def build_fields(dialog, tpl, texts: dict, tembusan: list[str], values: dict) ->
             form.removeRow(0)
     dialog.header_edits, dialog.field_edits = {}, {}
     dialog.edited_headers = set()
+    edit: QWidget  # a QComboBox, QLineEdit or QPlainTextEdit
     dialog._refreshing = True  # filling the form is not the user editing the headers
     labels = {"sifat": QCoreApplication.translate("LetterDialog", "&Sifat:"),
               "lampiran": QCoreApplication.translate("LetterDialog", "&Lampiran:"),

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from sop_desktop.paths import data_dir
 from sop_desktop.services import office
+from sop_desktop.services.changes import Changes
 
 FIELDS = ("kementerian", "kantor", "unit", "alamat", "kota", "telepon", "laman", "email")
 
@@ -33,6 +34,14 @@ def store_logo(source: str) -> str:
     if src.resolve() != target.resolve():
         shutil.copyfile(src, target)
     return str(target)
+
+
+def store_profile(profile: office.OfficeProfile) -> Changes:
+    """Store the profile, its logo first copied into the data folder (`profile.logo_path` then
+    names the copy); no widget is touched, so it may run on a worker."""
+    if profile.logo_path and Path(profile.logo_path).parent != data_dir() / "kop":
+        profile.logo_path = store_logo(profile.logo_path)
+    return office.save(profile)
 
 
 class OfficeProfileForm(QWidget):
@@ -144,9 +153,7 @@ class OfficeProfileForm(QWidget):
     def save(self) -> office.OfficeProfile:
         """Store the profile (copying the logo into the data folder)."""
         profile = self.profile()
-        if profile.logo_path and Path(profile.logo_path).parent != data_dir() / "kop":
-            profile.logo_path = store_logo(profile.logo_path)
-            self.logo_path.setText(profile.logo_path)
+        store_profile(profile)
+        self.logo_path.setText(profile.logo_path)
         self._preview_logo(profile.logo_path)
-        office.save(profile)
         return profile

@@ -3,14 +3,31 @@ next to the fields they are about."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from sop_desktop.errors import PermissionDenied, SopError, ValidationError
 from sop_desktop.services.users import MIN_PASSWORD_LENGTH
+from ui.workers import TaskRunner, user_message
 
 ERROR_STYLE = "color: #b00020"
+
+
+def _refusal_of(save: Callable[[], None]) -> tuple[str, str] | None:
+    """Run `save` (on the worker): None when it stored, else where its refusal is said: "field"
+    (the new password), "refused" (not allowed, a wrong old password) or "form"."""
+    try:
+        save()
+    except ValidationError as exc:
+        return "field", str(exc)
+    except PermissionDenied as exc:
+        return "refused", str(exc)
+    except SopError as exc:
+        return "form", str(exc)
+    return None
 
 
 class _FieldWithMessage(QWidget):
@@ -40,9 +57,12 @@ class _FieldWithMessage(QWidget):
 class PasswordDialog(QDialog):
     """The common form: optionally the old password, then the new one twice.
 
-    Subclasses say what saving means (`_save`). `password_changed` carries the user."""
+    Subclasses say what saving means (`_store`, run on the worker). `password_changed` carries the user."""
 
     password_changed = Signal(object)
+    save_done = Signal()  # a save ended (stored or refused)
+    runner: TaskRunner | None = None  # made on the first save (the application's one pool)
+    saving: bool = False
 
     def __init__(self, services, user, ask_old: bool, parent: QWidget | None = None):
         super().__init__(parent)
@@ -108,36 +128,64 @@ class PasswordDialog(QDialog):
         else:
             self.repeat.set_message("")
             ok &= bool(repeat)
-        self.ok_button.setEnabled(ok)
+        self.ok_button.setEnabled(ok and not self.saving)
         return ok
 
     def save(self) -> None:
-        if not self.validate():
+        """Store the new password on the worker (scrypt is slow), Simpan disabled meanwhile."""
+        if self.saving or not self.validate():
             return
         self.error.setText("")
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            self._save(self.new.edit.text())
-        except ValidationError as exc:
-            self.new.set_message(str(exc))
-            return
-        except PermissionDenied as exc:
-            self._refused(str(exc))
-            return
-        except SopError as exc:
-            self.error.setText(str(exc))
-            return
-        finally:
+        if self.runner is None:
+            self.runner = TaskRunner(self)
+        work = self._store(self.new.edit.text())  # the fields are read here, on the UI thread
+        self._set_saving(True)
+        self.runner.start(lambda: _refusal_of(work), self._saved, self._failed)
+
+    def _set_saving(self, on: bool) -> None:
+        self.saving = on
+        self.ok_button.setEnabled(not on)
+        if on:
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        else:
             QGuiApplication.restoreOverrideCursor()
+            self.validate()
+
+    def _saved(self, refusal: tuple[str, str] | None) -> None:
+        """The worker's answer: None when stored, else (kind, message) said where it belongs."""
+        self._set_saving(False)
+        if refusal is not None:
+            kind, message = refusal
+            if kind == "field":
+                self.new.set_message(message)
+            elif kind == "refused":
+                self._refused(message)
+            else:
+                self.error.setText(message)
+            self.save_done.emit()
+            return
         for field in self._fields():
             field.edit.clear()  # no password stays in a widget longer than needed
+        self.save_done.emit()
         self.password_changed.emit(self.user)
         self.accept()
+
+    def _failed(self, message: str) -> None:
+        self._set_saving(False)
+        self.error.setText(user_message(message))
+        self.save_done.emit()
+
+    def reject(self) -> None:
+        """Batal waits for a save already running (the password may be stored by then)."""
+        if self.saving:
+            return
+        super().reject()
 
     def _refused(self, message: str) -> None:
         self.error.setText(message)
 
-    def _save(self, new: str) -> None:  # pragma: no cover - every dialog below defines it
+    def _store(self, new: str) -> Callable[[], None]:  # pragma: no cover - defined below
+        """The save to run on the worker, with what it needs read from the fields now."""
         raise NotImplementedError
 
 
@@ -150,14 +198,20 @@ class ChangePasswordDialog(PasswordDialog):
         self.heading.setText(self.tr("Ganti kata sandi untuk %1 (%2).")
                              .replace("%1", user.name).replace("%2", user.username))
 
-    def _save(self, new: str) -> None:
-        self.services.users.change_password(self.user, self.old.edit.text(), new)
+    def _old(self) -> _FieldWithMessage:
+        assert self.old is not None  # asked for (ask_old) in this dialog
+        return self.old
+
+    def _store(self, new: str) -> Callable[[], None]:
+        old, users, user = self._old().edit.text(), self.services.users, self.user
+        return lambda: users.change_password(user, old, new)
 
     def _refused(self, message: str) -> None:
         # a wrong old password (or the slow-down after several): said at the old field
-        self.old.set_message(message)
-        self.old.edit.selectAll()
-        self.old.edit.setFocus()
+        old = self._old()
+        old.set_message(message)
+        old.edit.selectAll()
+        old.edit.setFocus()
 
 
 class ResetPasswordDialog(PasswordDialog):
@@ -171,8 +225,9 @@ class ResetPasswordDialog(PasswordDialog):
                                      "langsung, dan minta ia menggantinya setelah masuk.")
                              .replace("%1", target_user.name).replace("%2", target_user.username))
 
-    def _save(self, new: str) -> None:
-        self.services.users.reset_password(self.admin, self.user, new)
+    def _store(self, new: str) -> Callable[[], None]:
+        users, admin, user = self.services.users, self.admin, self.user
+        return lambda: users.reset_password(admin, user, new)
 
 
 def open_change_password(parent, services, user) -> ChangePasswordDialog:

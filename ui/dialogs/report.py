@@ -1,8 +1,9 @@
 """The Laporan dialogs: registers, laporan kinerja, the SOP monitoring sheet and the agenda surat
 keluar, each with its choices, a preview of the PDF pages, and save (Excel, PDF) and print.
 
-Building and writing a report, and rendering its pages, run off the UI thread (ui.report_output);
-the same PDF that is saved is what is previewed and printed.
+Building and writing a report, and rendering its pages, run off the UI thread
+(sop_desktop.ops.report_dispatch, ui.dialogs.report_output); the same PDF that is saved is
+what is previewed and printed.
 """
 
 from __future__ import annotations
@@ -27,22 +28,21 @@ from PySide6.QtWidgets import (
 )
 
 from sop_desktop.errors import SopError
-from ui.period_picker import PeriodPicker
-from ui.report_output import (
+from sop_desktop.ops.report_dispatch import (
     KIND_AGENDA,
     KIND_KINERJA,
     KIND_MONITORING,
     KIND_REGISTER,
     KINDS,
     ReportRequest,
-    open_print_dialog,
-    print_pdf,
-    render_pages,
     report_pdf_bytes,
     write_report,
 )
-from ui.report_preview import PdfPreview
+from sop_desktop.settings import REPORT_SIGNER
+from ui.dialogs.report_output import open_print_dialog, print_pdf, render_pages
+from ui.dialogs.report_preview import PdfPreview
 from ui.screen import fit_size
+from ui.widgets.period_picker import PeriodPicker
 from ui.workers import user_message
 
 PREVIEW_ROWS = 300  # rows of a register laid out for the preview (about 20 pages)
@@ -104,7 +104,10 @@ class ReportDialog(QDialog):
         form = QFormLayout(options)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         side.addWidget(options)
-        self.register_kind = self.sop = self.status = self.position = None
+        self.register_kind: QComboBox | None = None
+        self.sop: QComboBox | None = None
+        self.status: QComboBox | None = None
+        self.position: QComboBox | None = None
         latest = sorted(self.services.sops.latest_all(), key=lambda d: (d.name.casefold(), d.code))
         if kind == KIND_REGISTER:
             self.register_kind = QComboBox()
@@ -237,8 +240,8 @@ class ReportDialog(QDialog):
                 combo.currentIndexChanged.connect(self.options_changed)
         for edit in (self.period.year,):
             edit.valueChanged.connect(self.options_changed)
-        for edit in (self.period.date_from, self.period.date_to):
-            edit.dateChanged.connect(self.options_changed)
+        for date_edit in (self.period.date_from, self.period.date_to):
+            date_edit.dateChanged.connect(self.options_changed)
 
     def _title(self) -> str:
         return {KIND_REGISTER: self.tr("Buku register"), KIND_KINERJA: self.tr("Laporan kinerja"),
@@ -273,8 +276,8 @@ class ReportDialog(QDialog):
     # ----- choices
     def set_sop(self, code: str | None) -> bool:
         """Choose an SOP by code (None: every SOP); False when it is not offered."""
-        index = self.sop.findData(code)
-        if index < 0:
+        index = self.sop.findData(code) if self.sop is not None else -1
+        if self.sop is None or index < 0:
             return False
         self.sop.setCurrentIndex(index)
         return True
@@ -290,14 +293,12 @@ class ReportDialog(QDialog):
 
     def _saved_signer(self) -> dict:
         """Who signs reports by default (the office setting the CLI uses too)."""
-        from sop_desktop.reports.registers import SIGNER_SETTING
-        from sop_desktop.storage import db as dbm
-
-        saved = dbm.get_setting(SIGNER_SETTING) or {}
+        saved = self.services.read_setting(REPORT_SIGNER) or {}
         return {k: str(saved.get(k) or "") for k in ("jabatan", "nama", "nip")}
 
     def _signer(self) -> tuple[str, str, str]:
-        return tuple(self.signer_edits[k].text().strip() for k in ("jabatan", "nama", "nip"))
+        jabatan, nama, nip = (self.signer_edits[k].text().strip() for k in ("jabatan", "nama", "nip"))
+        return jabatan, nama, nip
 
     def _checked_request(self) -> ReportRequest | None:
         try:
@@ -329,13 +330,8 @@ class ReportDialog(QDialog):
         self.preview.show_message(self.tr("Menyiapkan pratinjau…"), busy=True)
         self.pages_label.setText("")
 
-        def work():
-            from sop_desktop.storage import db as dbm
-
-            try:
-                data, shown, rows = report_pdf_bytes(services, request, max_rows=PREVIEW_ROWS)
-            finally:
-                dbm.database.close()  # this worker thread's own connection
+        def work():  # the runner closes this worker's database connection
+            data, shown, rows = report_pdf_bytes(services, request, max_rows=PREVIEW_ROWS)
             images, total = render_pages(data, width)
             if shown < rows:  # the whole report's pages, estimated from the rows per page
                 total = max(total, -(-total * rows // max(shown, 1)))
@@ -384,7 +380,7 @@ class ReportDialog(QDialog):
         request = self._checked_request()
         if request is None:
             return
-        from ui.file_dialogs import save_dialog
+        from ui.widgets.file_dialogs import save_dialog
 
         save_dialog(self, self.tr("Simpan Excel") if fmt == "xlsx" else self.tr("Simpan PDF"),
                     f"{self._file_stem(request)}.{fmt}",
@@ -412,20 +408,15 @@ class ReportDialog(QDialog):
         services = self.services
 
         def work(progress):
-            from sop_desktop.storage import db as dbm
-
-            try:
-                return write_report(services, request, path, fmt,
-                                    progress=lambda d, t: progress(d, t, ""))
-            finally:
-                dbm.database.close()
+            return write_report(services, request, path, fmt,
+                                progress=lambda d, t: progress(d, t, ""))
 
         def done(out) -> None:
             self.last_saved = Path(out)
             text = self.tr("Laporan disimpan: %1").replace("%1", str(out))
             self.window_.statusBar().showMessage(text, 15000)
             if not self.closed:
-                from ui.file_dialogs import offer_open
+                from ui.widgets.file_dialogs import offer_open
 
                 self.error.setStyleSheet("color: #1c6b2f")
                 self.error.setText(text)
@@ -455,14 +446,7 @@ class ReportDialog(QDialog):
         services = self.services
 
         def work(progress):
-            from sop_desktop.storage import db as dbm
-
-            data = cached
-            if data is None:
-                try:
-                    data = report_pdf_bytes(services, request)[0]
-                finally:
-                    dbm.database.close()
+            data = cached if cached is not None else report_pdf_bytes(services, request)[0]
             return print_pdf(printer, data, progress=lambda d, t: progress(d, t, ""))
 
         def done(pages) -> None:

@@ -1,15 +1,12 @@
-"""Report production for the Laporan dialogs, off the UI thread: build and write a report, and
-render or print its PDF pages (rasterised with pypdfium2, so what prints is what was previewed).
+"""The Qt side of the Laporan dialogs: render or print a report's PDF pages (rasterised with
+pypdfium2, so what prints is what was previewed). Building and writing a report is the core's
+dispatcher (sop_desktop.ops.report_dispatch), shared with the CLI.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import sys
-import tempfile
 import threading
-from dataclasses import dataclass
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
@@ -17,109 +14,10 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
 
 from sop_desktop.errors import SopError
-from sop_desktop.letters.register import export_outgoing_pdf, export_outgoing_xlsx, outgoing_table
-from sop_desktop.reports.kinerja import (
-    build_kinerja,
-    write_kinerja_pdf,
-    write_kinerja_xlsx,
-    write_monitoring_pdf,
-    write_monitoring_xlsx,
-)
-from sop_desktop.reports.registers import RegisterFilters, build_register, write_register_pdf, write_register_xlsx
-from sop_desktop.services import office as office_mod
 
-KIND_REGISTER = "register"
-KIND_KINERJA = "kinerja"
-KIND_MONITORING = "monitoring"
-KIND_AGENDA = "agenda"
-KINDS = (KIND_REGISTER, KIND_KINERJA, KIND_MONITORING, KIND_AGENDA)
 PREVIEW_PAGES = 20  # a preview of a 300-page register shows its start; the file has every page
 PRINT_DPI = 300  # enough for text on paper; a printer's 1200 dpi would only make huge images
 _PDFIUM = threading.Lock()  # PDFium is not thread-safe: one rendering at a time in the process
-
-
-# ------------------------------------------------------------------ headless report production
-
-@dataclass(frozen=True)
-class ReportRequest:
-    """What the dialog asks for: the kind of report, its period and filters, the paper."""
-
-    kind: str
-    period: object = None  # sop_desktop.reports.periods.Period, or None for all time
-    sop: str | None = None  # SOP code, "aduan" (every complaint SOP) or None (every SOP)
-    status: str | None = None
-    position: str | None = None
-    paper: str = "A4"
-    signer: tuple[str, str, str] | None = None  # (jabatan, nama, NIP); None: the office setting
-
-    def signer_dict(self) -> dict | None:
-        if self.signer is None:
-            return None
-        return dict(zip(("jabatan", "nama", "nip"), self.signer, strict=False))
-
-
-def build_report(services, request: ReportRequest):
-    """Read the report's data from the database (RegisterData, KinerjaData or the agenda Table)."""
-    signer = request.signer_dict()
-    if request.kind == KIND_REGISTER:
-        return build_register(services, RegisterFilters(request.sop, request.period,
-                                                        request.status, request.position),
-                              signer=signer)
-    if request.kind in (KIND_KINERJA, KIND_MONITORING):
-        if request.period is None:
-            raise SopError("Pilih periode laporan")
-        return build_kinerja(services, period=request.period, sop=request.sop, signer=signer)
-    if request.kind == KIND_AGENDA:
-        return outgoing_table(request.period)
-    raise SopError(f"Jenis laporan '{request.kind}' tidak dikenal")
-
-
-def write_built(request: ReportRequest, data, path, fmt: str, progress=None,
-                total: int | None = None) -> Path:
-    """Write what build_report() returned as "xlsx" or "pdf", whole or not at all."""
-    pdf_out = fmt == "pdf"
-    if request.kind == KIND_REGISTER:
-        if pdf_out:
-            return write_register_pdf(data, path, progress=progress, paper=request.paper)
-        return write_register_xlsx(data, path, progress=progress)
-    if request.kind == KIND_KINERJA:
-        if pdf_out:
-            return write_kinerja_pdf(data, path, progress=progress, paper=request.paper)
-        return write_kinerja_xlsx(data, path, progress=progress)
-    if request.kind == KIND_MONITORING:
-        if pdf_out:
-            return write_monitoring_pdf(data, path, progress=progress, paper=request.paper)
-        return write_monitoring_xlsx(data, path, progress=progress)
-    if pdf_out:
-        return export_outgoing_pdf(path, request.period, paper=request.paper,
-                                   signer=request.signer_dict(), progress=progress, table=data,
-                                   total=total)
-    return export_outgoing_xlsx(path, request.period, office_name=office_mod.load().kantor,
-                                table=data)
-
-
-def write_report(services, request: ReportRequest, path, fmt: str, progress=None) -> Path:
-    """Build the requested report from the database and write it as "xlsx" or "pdf"."""
-    return write_built(request, build_report(services, request), path, fmt, progress=progress)
-
-
-def report_pdf_bytes(services, request: ReportRequest, progress=None,
-                     max_rows: int | None = None) -> tuple[bytes, int, int]:
-    """The report's PDF in memory: (pdf, rows shown, rows in the report).
-
-    `max_rows` cuts a long register or agenda for the preview: laying out 100,000 rows takes
-    minutes, and a reader checks the choices on the first pages."""
-    data = build_report(services, request)
-    table = getattr(data, "table", data) if request.kind in (KIND_REGISTER, KIND_AGENDA) else None
-    total = shown = len(table.rows) if table is not None else 0
-    if table is not None and max_rows is not None and total > max_rows:
-        cut = dataclasses.replace(table, rows=table.rows[:max_rows])
-        data = dataclasses.replace(data, table=cut) if request.kind == KIND_REGISTER else cut
-        shown = max_rows
-    with tempfile.TemporaryDirectory(prefix="sop-laporan-") as folder:
-        path = Path(folder) / "laporan.pdf"
-        write_built(request, data, path, "pdf", progress=progress, total=total)
-        return path.read_bytes(), shown, total
 
 
 # ------------------------------------------------------------------ PDF pages as images
@@ -222,6 +120,6 @@ def open_print_dialog(parent: QWidget, doc_name: str, object_name: str, title: s
     dialog.setWindowTitle(title)
     dialog.accepted.connect(lambda p=printer: on_accept(p))
     dialog.finished.connect(lambda _r, d=dialog: d.deleteLater())
-    parent.print_dialog = dialog
+    setattr(parent, "print_dialog", dialog)  # noqa: B010 (tests find the open dialog there)
     QDialog.open(dialog)  # QPrintDialog.open() wants a receiver; the plain one is enough
     return printer

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from sop_desktop.errors import SopError
 from sop_desktop.services import office
 from sop_desktop.services.users import LoginThrottled
-from ui.office_form import OfficeProfileForm
+from ui.dialogs.office_form import OfficeProfileForm
 from ui.screen import fit_size
 
 
@@ -99,13 +99,13 @@ class AdminPage(QWizardPage):
     def isComplete(self) -> bool:
         return all(e.text().strip() for e in (self.username, self.name, self.password, self.password2))
 
-    def problems(self) -> list[tuple[QWidget, str]]:
+    def problems(self) -> list[tuple[QLineEdit, str]]:
         """Every problem of the form at once (the core's rules), each with its field."""
         import re
 
         from sop_desktop.services import users as users_mod
 
-        out: list[tuple[QWidget, str]] = []
+        out: list[tuple[QLineEdit, str]] = []
         name = self.username.text().strip()
         if not users_mod._USERNAME.match(name):
             out.append((self.username, self.tr("Nama pengguna: 2–64 huruf, angka, titik, garis bawah "
@@ -230,7 +230,8 @@ class LoginDialog(QDialog):
         (self.password if last_user else self.username).setFocus()
         self.setMinimumWidth(420)
         # height from the wrapped labels' height-for-width (a long notice must not be clipped)
-        self.resize(420, self.layout().heightForWidth(420) if notice else 0)
+        box = self.layout()
+        self.resize(420, box.heightForWidth(420) if notice and box is not None else 0)
         if last_user:
             self.update_wait()
 

@@ -6,6 +6,7 @@ Used by the SOP library and by an open case.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
@@ -15,15 +16,17 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
+    QMessageBox,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from sop_desktop.domain.model import SopDefinition
 from sop_desktop.errors import SopError
-from ui.file_dialogs import offer_open, save_dialog
-from ui.flowchart_view import FlowchartView
+from ui.flowchart.view import FlowchartView
 from ui.screen import fit_size
+from ui.widgets.file_dialogs import offer_open, save_dialog
 
 
 def sop_pdf(defn) -> bytes:
@@ -45,13 +48,13 @@ class FlowchartPane(QWidget):
                  larger: bool = True, whole_document: bool = False):
         super().__init__(parent)
         self.whole_document = whole_document
-        self.defn = None
+        self.defn: SopDefinition | None = None
         self.current: int | None = None
         self.path: list[int] = []
         self.window_: FlowchartWindow | None = None
         self.file_dialog = None
         self.print_dialog = None
-        self.saved_box = None
+        self.saved_box: QMessageBox | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 2, 0, 0)
         bar = QHBoxLayout()
@@ -150,10 +153,12 @@ class FlowchartPane(QWidget):
         save_dialog(self, self.tr("Simpan dokumen SOP"), sop_file_name(self.defn),
                     self.tr("Dokumen PDF (*.pdf)"), "pdf", self.save_pdf_to, "sop_pdf_dialog")
 
-    def save_pdf_to(self, path: str):
+    def save_pdf_to(self, path: str) -> Path | None:
         """Write the SOP document to `path`; says where, with "Buka berkas"."""
         from sop_desktop.flowchart.pdf import write_sop_pdf
 
+        if self.defn is None:
+            return None
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             out = write_sop_pdf(self.defn, path)
@@ -166,7 +171,7 @@ class FlowchartPane(QWidget):
         return out
 
     def print_sop(self) -> None:
-        from ui.report_output import open_print_dialog
+        from ui.dialogs.report_output import open_print_dialog
 
         if self.defn is None:
             return
@@ -175,7 +180,7 @@ class FlowchartPane(QWidget):
 
     def print_on(self, printer) -> int:
         """Print the SOP document on `printer`; returns the pages printed (0 on failure)."""
-        from ui.report_output import print_pdf
+        from ui.dialogs.report_output import print_pdf
 
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
@@ -188,8 +193,6 @@ class FlowchartPane(QWidget):
         return 0
 
     def _tell(self, text: str) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Dokumen SOP"), text,
                           QMessageBox.StandardButton.Ok, self)
         box.setObjectName("flowchart_error")

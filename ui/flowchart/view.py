@@ -59,7 +59,7 @@ LABEL_MIN_PX = 10.0  # Ya/Tidak labels are never drawn smaller than this on scre
 @lru_cache(maxsize=1)
 def _font_families() -> dict[str, str]:
     """Load the shipped DejaVu fonts into Qt (once); returns family names by style."""
-    families = {}
+    families: dict[str, str] = {}
     folder = resources_dir() / "fonts"
     for file in sorted(folder.glob("DejaVu*.ttf")):
         font_id = QFontDatabase.addApplicationFont(str(file))
@@ -402,9 +402,9 @@ class FlowchartView(QGraphicsView):
             if step == self.selected_step and step != self.current_step:
                 item.setPen(QPen(SELECT_PEN, 2.0))
         taken = set(self.path_edges())
-        for key, items in self.arrow_items.items():
-            for item in items:
-                item.set_highlight(key in taken)
+        for key, arrows in self.arrow_items.items():
+            for arrow in arrows:
+                arrow.set_highlight(key in taken)
 
     def path_edges(self) -> list[tuple[int, int]]:
         """The arrows the case went along: consecutive steps of the path, then to the current."""

@@ -1,10 +1,12 @@
-"""The inbox table model: a lazy, paged view over the case query (smooth at 100,000 cases).
+"""The inbox table model: a lazy, paged view over the core's inbox engine (smooth at 100,000
+cases). The queries are the core's (sop_desktop.services.inbox: InboxService, InboxQuery,
+InboxRow); this module only holds what the view shows and asks the service for more.
 
 rowCount is one COUNT query; rows are read a page at a time when the view first asks for them
 and kept in a small cache of pages (the way Anki's browser table reads its rows on demand).
 Sorting asks the database for the new order instead of sorting in Python.
 
-A search reads every match once (inbox_query.Snapshot: the ordered case ids), which at 100,000
+A search reads every match once (Snapshot: the ordered case ids), which at 100,000
 cases is a scan of the case table: `load()` runs it on the TaskRunner's thread and swaps the
 rows in when it arrives. Only the newest request counts: one still running when the clerk types
 on is left to finish and its result is dropped, and at most one waits behind it.
@@ -13,16 +15,30 @@ on is left to finish and its result is dropped, and at most one waits behind it.
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from sop_desktop.services.inbox import InboxQuery, InboxRow, InboxService, Snapshot
+from sop_desktop.services.inbox_query import copy_query
 from sop_desktop.services.workflow import STATUS_DONE, STATUS_OPEN, STATUS_STOPPED
-from ui import inbox_query
 from ui.i18n import date_text, datetime_text
 
 PAGE_SIZE = 200
 MAX_PAGES = 20  # at most 4,000 rows held in memory
+
+# data()'s roles as plain ints, looked up once: the view asks for about seven roles of every
+# cell it paints (as ints), and each lookup through Qt's enum classes cost more than the
+# answer; a role not answered returns at once, before any row is read (issue 19)
+_R = Qt.ItemDataRole
+DISPLAY, DECORATION, FONT, TOOLTIP = (int(_R.DisplayRole.value), int(_R.DecorationRole.value),
+                                      int(_R.FontRole.value), int(_R.ToolTipRole.value))
+FOREGROUND, BACKGROUND = int(_R.ForegroundRole.value), int(_R.BackgroundRole.value)
+USER, ACCESSIBLE = int(_R.UserRole.value), int(_R.AccessibleTextRole.value)
+ANSWERED = frozenset((DISPLAY, DECORATION, FONT, TOOLTIP, FOREGROUND, BACKGROUND, USER,
+                      ACCESSIBLE))
+CELL_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable  # combined once, not per cell
 
 COLUMNS = (
     ("number", QT_TRANSLATE_NOOP("InboxModel", "Nomor agenda")),
@@ -62,22 +78,13 @@ OVERDUE_BG = QColor("#fde2e1")
 OVERDUE_FG = QColor("#8a1010")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("InboxModel", text)
-
-
-def _read_in_worker(flt: inbox_query.CaseFilter, page_size: int) -> inbox_query.Snapshot:
-    """A snapshot read on a worker thread, which then closes its own database connection."""
-    from sop_desktop.storage import db as dbm
-
-    try:
-        return inbox_query.snapshot(flt, page_size)
-    finally:
-        dbm.database.close()  # this worker thread's own connection
+def _tr(text: object) -> str:
+    """Translate a string marked with QT_TRANSLATE_NOOP("InboxModel", ...) above."""
+    return QCoreApplication.translate("InboxModel", str(text))
 
 
 class InboxModel(QAbstractTableModel):
-    """Cases matching a CaseFilter; `case_id(row)` and `row_of(case_id)` map rows to cases.
+    """Cases matching an InboxQuery; `case_id(row)` and `row_of(case_id)` map rows to cases.
 
     `set_filter` reads on the calling thread; `load` reads on the runner's thread (when there
     is one) and emits `loaded` once the rows are in, or `load_failed` with a message."""
@@ -85,33 +92,35 @@ class InboxModel(QAbstractTableModel):
     loaded = Signal()
     load_failed = Signal(str)
 
-    def __init__(self, parent=None, runner=None):
+    def __init__(self, inbox: InboxService, parent=None, runner=None) -> None:
         super().__init__(parent)
-        self.filter = inbox_query.CaseFilter(position_ids=[])  # the filter shown
+        self.inbox = inbox  # the core's inbox engine: every read goes through it
+        self.filter = InboxQuery(position_ids=[])  # the query shown (stamped with its time)
         self.latest = self.filter  # the filter last asked for (shown, or still being read)
         self.total = 0
         self.ids: list[int] | None = None  # a search's matches in order (see Snapshot)
-        self.pages: OrderedDict[int, list] = OrderedDict()
+        self.pages: OrderedDict[int, list[InboxRow]] = OrderedDict()
         self.step_names: dict[tuple[str, int], str] = {}
         self.texts: dict[tuple[int, str], str] = {}  # (case id, column key) -> cell text
         self.runner = runner
-        self.read = _read_in_worker  # what a worker runs (a test may slow it down)
+        # what a worker runs (a test may slow it down)
+        self.read: Callable[[InboxQuery, int], Snapshot] = inbox.snapshot_on_worker
         self.generation = 0  # bumped by every request: a result of an older one is dropped
         self.shown_generation = 0  # the request whose rows are shown (or that failed)
         self._running = False  # a worker is reading
-        self._waiting: tuple[int, inbox_query.CaseFilter] | None = None  # the next to read
+        self._waiting: tuple[int, InboxQuery] | None = None  # the next to read
 
     # ----- loading
-    def set_filter(self, flt: inbox_query.CaseFilter) -> None:
+    def set_filter(self, flt: InboxQuery) -> None:
         """Show this filter now (read on this thread); a background read under way is dropped."""
         self.generation += 1
         self._waiting = None
         self.latest = flt
-        snap = inbox_query.snapshot(flt)
+        snap = self.inbox.snapshot(flt)
         self.shown_generation = self.generation  # before the reset: its slots see it shown
         self._apply(snap)
 
-    def load(self, flt: inbox_query.CaseFilter) -> None:
+    def load(self, flt: InboxQuery) -> None:
         """Show this filter once read off the UI thread (at once without a runner)."""
         if self.runner is None:
             self.set_filter(flt)
@@ -119,7 +128,7 @@ class InboxModel(QAbstractTableModel):
             return
         self.generation += 1
         self.latest = flt
-        self._waiting = (self.generation, inbox_query.copy_filter(flt))
+        self._waiting = (self.generation, copy_query(flt))
         if not self._running:
             self._start_next()
 
@@ -134,7 +143,7 @@ class InboxModel(QAbstractTableModel):
         return self.shown_generation != self.generation
 
     def _start_next(self) -> None:
-        if self._waiting is None:
+        if self._waiting is None or self.runner is None:
             return
         generation, flt = self._waiting
         self._waiting = None
@@ -144,7 +153,7 @@ class InboxModel(QAbstractTableModel):
                           lambda snap: self._arrived(generation, snap),
                           lambda message: self._failed(generation, message))
 
-    def _arrived(self, generation: int, snap: inbox_query.Snapshot) -> None:
+    def _arrived(self, generation: int, snap: Snapshot) -> None:
         self._running = False
         if generation == self.generation:  # else a newer request superseded it: dropped
             self.shown_generation = generation
@@ -159,9 +168,9 @@ class InboxModel(QAbstractTableModel):
             self.load_failed.emit(message)
         self._start_next()
 
-    def _apply(self, snap: inbox_query.Snapshot) -> None:
+    def _apply(self, snap: Snapshot) -> None:
         self.beginResetModel()
-        self.filter = snap.filter
+        self.filter = snap.query
         self.total = snap.total
         self.ids = snap.ids
         self.pages.clear()
@@ -171,31 +180,27 @@ class InboxModel(QAbstractTableModel):
         self.endResetModel()
 
     def refresh(self) -> None:
-        """Re-read with the same filter (after a case changed)."""
-        from sop_desktop.storage import db as dbm
-
-        flt = inbox_query.copy_filter(self.latest)
-        flt.now = dbm.now_local()
+        """Re-read with the same filter (after a case changed), at the time of now."""
+        flt = copy_query(self.latest)
+        flt.now = None  # stamped anew by the service: time makes cases overdue
         self.set_filter(flt)
 
     def refresh_later(self) -> None:
         """Re-read with the same filter off the UI thread (a search) or now (no search)."""
-        from sop_desktop.storage import db as dbm
-
-        flt = inbox_query.copy_filter(self.latest)
-        flt.now = dbm.now_local()
+        flt = copy_query(self.latest)
+        flt.now = None
         if flt.search.strip():
             self.load(flt)
         else:
             self.set_filter(flt)
 
-    def _read_page(self, number: int) -> list:
+    def _read_page(self, number: int) -> list[InboxRow]:
         start = number * PAGE_SIZE
         if self.ids is not None:
-            return inbox_query.rows_by_ids(self.filter, self.ids[start:start + PAGE_SIZE])
-        return inbox_query.page(self.filter, start, PAGE_SIZE)
+            return self.inbox.rows_by_ids(self.filter, self.ids[start:start + PAGE_SIZE])
+        return self.inbox.page_of(self.filter, start, PAGE_SIZE)
 
-    def _row(self, row: int):
+    def _row(self, row: int) -> InboxRow | None:
         if not 0 <= row < self.total:
             return None
         number = row // PAGE_SIZE
@@ -210,7 +215,7 @@ class InboxModel(QAbstractTableModel):
         i = row - number * PAGE_SIZE
         return page[i] if i < len(page) else None
 
-    def case_row(self, row: int):
+    def case_row(self, row: int) -> InboxRow | None:
         return self._row(row)
 
     def case_id(self, row: int) -> int | None:
@@ -227,7 +232,7 @@ class InboxModel(QAbstractTableModel):
             for i, item in enumerate(page):
                 if item.case_id == case_id:
                     return number * PAGE_SIZE + i
-        return inbox_query.row_index(self.filter, case_id)
+        return self.inbox.row_index(self.filter, case_id)
 
     def mark_read(self, row: int) -> bool:
         """The row's case was opened: no longer "baru" (True when it was)."""
@@ -260,7 +265,7 @@ class InboxModel(QAbstractTableModel):
     def flags(self, index):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return CELL_FLAGS
 
     def _text(self, item, key: str) -> str:
         """A cell's text, formatted once: the view asks for several roles of every cell
@@ -322,29 +327,32 @@ class InboxModel(QAbstractTableModel):
             return text + (f" — {told['catatan']}" if told["catatan"] else "")
         return ""
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not (0 <= index.column() < len(COLUMNS)):
+    def data(self, index, role=DISPLAY):
+        if role not in ANSWERED or not index.isValid():
+            return None
+        column = index.column()
+        if not 0 <= column < len(COLUMNS):
             return None
         item = self._row(index.row())
         if item is None:
             return None
-        key = COLUMNS[index.column()][0]
-        if role == Qt.ItemDataRole.DisplayRole:
+        key = COLUMNS[column][0]
+        if role == DISPLAY:
             text = self._text(item, key)
             if key == "due" and item.overdue:
                 return "⚠ " + text  # overdue is said in text too, not by colour alone
             return text
-        if role == Qt.ItemDataRole.DecorationRole and key == "number" and item.unread:
+        if role == DECORATION and key == "number" and item.unread:
             return self._dot()
-        if role == Qt.ItemDataRole.FontRole and item.unread:
+        if role == FONT and item.unread:
             font = QFont()
             font.setBold(True)  # new and unread, as in a mail inbox
             return font
-        if role == Qt.ItemDataRole.ToolTipRole and item.unread and key == "number":
+        if role == TOOLTIP and item.unread and key == "number":
             return QCoreApplication.translate("InboxModel", "Baru: belum Anda buka")
-        if role == Qt.ItemDataRole.ForegroundRole and key == "sifat" and item.sifat != "biasa":
+        if role == FOREGROUND and key == "sifat" and item.sifat != "biasa":
             return QBrush(OVERDUE_FG)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == TOOLTIP:
             if item.overdue:
                 return QCoreApplication.translate("InboxModel", "Terlambat: melewati tenggat %1") \
                     .replace("%1", datetime_text(item.due))
@@ -353,17 +361,17 @@ class InboxModel(QAbstractTableModel):
             if key == "due" and item.due is not None:
                 return datetime_text(item.due)
             return self._text(item, key)
-        if role == Qt.ItemDataRole.UserRole:
+        if role == USER:
             return item.case_id
-        if role == Qt.ItemDataRole.BackgroundRole and item.overdue:
+        if role == BACKGROUND and item.overdue:
             return QBrush(OVERDUE_BG)
-        if role == Qt.ItemDataRole.ForegroundRole and item.overdue:
+        if role == FOREGROUND and item.overdue:
             return QBrush(OVERDUE_FG)
-        if role == Qt.ItemDataRole.FontRole and item.overdue and key == "status":
+        if role == FONT and item.overdue and key == "status":
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.AccessibleTextRole:
+        if role == ACCESSIBLE:
             text = self._text(item, key)
             late = QCoreApplication.translate("InboxModel", "(terlambat)")
             if item.unread and key == "number":
@@ -395,7 +403,7 @@ class InboxModel(QAbstractTableModel):
         if self.ids is not None or self.loading():
             # a search's order is its list of ids: read the new one (off the UI thread); the
             # rows shown stay as they are until it arrives
-            flt = inbox_query.copy_filter(self.latest)
+            flt = copy_query(self.latest)
             flt.sort, flt.descending = key, descending
             self.load(flt)
             return

@@ -21,21 +21,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sop_desktop.services.users import is_staff
+from sop_desktop.services.changes import Changes
+from sop_desktop.services.inbox import (
+    SCOPE_ALL,
+    SCOPE_MINE,
+    SCOPE_UNASSIGNED,
+    InboxCount,
+    InboxOverview,
+    InboxQuery,
+)
+from sop_desktop.services.inbox_query import STATUS_OVERDUE
 from sop_desktop.services.workflow import STATUS_DONE, STATUS_OPEN, STATUS_STOPPED
-from sop_desktop.storage import db as dbm
-from ui import inbox_query
-from ui.case_view import CaseView
+from ui.cases.view import CaseView
 from ui.i18n import date_text, datetime_text
-from ui.inbox_columns import InboxColumns
-from ui.inbox_model import COLUMNS, InboxModel
-from ui.inbox_tools import InboxTools, more_column_specs
+from ui.inbox.columns import InboxColumns
+from ui.inbox.model import COLUMNS, InboxModel
+from ui.inbox.tools import InboxTools, more_column_specs
 from ui.screen import fit_columns, two_lines
 from ui.workers import user_message
 
-SCOPE_MINE = "mine"
-SCOPE_ALL = "all"
-SCOPE_UNASSIGNED = "unassigned"
 REFRESH_MS = 60_000
 
 
@@ -68,7 +72,7 @@ class InboxPage(QWidget):
         self.splitter.addWidget(self._build_scopes())
         self.splitter.addWidget(self._build_centre(runner))
         # right: the case
-        self.case_view = CaseView(services, user)
+        self.case_view = CaseView(services, user, runner=runner)  # actions on the window's runner
         self.splitter.addWidget(self.case_view)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 3)
@@ -111,7 +115,7 @@ class InboxPage(QWidget):
         self.unread_count = 0
         self.tools = InboxTools(self)  # baru, untuk saya, due soon, sifat, dates, saved, export
         cl.addWidget(self.tools)
-        self.model = InboxModel(self, runner=runner)
+        self.model = InboxModel(self.services.inbox, self, runner=runner)
         cl.addWidget(self._build_table(), 1)
         self.count_label = QLabel()
         self.count_label.setObjectName("inbox_count")
@@ -132,7 +136,7 @@ class InboxPage(QWidget):
         self.status_filter = QComboBox()
         self.status_filter.setObjectName("inbox_status_filter")
         for text, value in ((self.tr("Berjalan"), STATUS_OPEN),
-                            (self.tr("Terlambat"), inbox_query.STATUS_OVERDUE),
+                            (self.tr("Terlambat"), STATUS_OVERDUE),
                             (self.tr("Selesai"), STATUS_DONE),
                             (self.tr("Dihentikan"), STATUS_STOPPED),
                             (self.tr("Semua status"), "")):
@@ -186,6 +190,10 @@ class InboxPage(QWidget):
         self.model.loaded.connect(self._rows_arrived)
         self.model.load_failed.connect(self._rows_failed)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        # the column widths are measured once per set of rows (a resize only shares them out)
+        self._specs: list[tuple[int, ...]] | None = None
+        self.model.modelReset.connect(self._forget_specs)
+        self.model.dataChanged.connect(self._forget_specs)  # a row no longer "baru": not bold
         self.model.modelReset.connect(self._update_count)
         # the busy cursor ends with any reset that shows the last request (a search's rows,
         # or a refresh on this thread that replaced a search still being read)
@@ -193,6 +201,8 @@ class InboxPage(QWidget):
         self.case_view.data_changed.connect(self.data_changed)
         self.case_view.actions_changed.connect(self.actions_changed)
         self.case_view.status_message.connect(self.status_message)
+        # the read marker is written on the worker: count the unread once it is stored
+        self.case_view.holding.marked_read.connect(lambda _case_id: self._count_unread())
         self.tools.changed.connect(self.filters_changed)
         self.tools.acted.connect(self.data_changed)
         self.tools.said.connect(self.status_message)
@@ -245,45 +255,40 @@ class InboxPage(QWidget):
         self.sop_filter.clear()
         self.sop_filter.addItem(self.tr("Semua SOP"), "")
         names = {}
-        by_name = sorted(self.services.sops.latest_all(), key=lambda d: (d.name.casefold(), d.code))
-        for defn in by_name:
-            self.sop_filter.addItem(defn.name, defn.code)
-            self.sop_filter.setItemData(self.sop_filter.count() - 1, defn.code,
+        # names only: the definitions are not built at start (issue 19)
+        by_name = sorted(self.services.sops.summaries(), key=lambda d: (d.name.casefold(), d.code))
+        for sop in by_name:
+            self.sop_filter.addItem(sop.name, sop.code)
+            self.sop_filter.setItemData(self.sop_filter.count() - 1, sop.code,
                                         Qt.ItemDataRole.ToolTipRole)
-            for step in defn.steps:
-                names[(defn.code, step.number)] = step.kegiatan
+            for number, kegiatan in sop.steps.items():
+                names[(sop.code, number)] = kegiatan
         index = self.sop_filter.findData(current) if current else 0
         self.sop_filter.setCurrentIndex(max(0, index))
         self.sop_filter.blockSignals(False)
         self.model.set_step_names(names)
 
-    def _scope_items(self, counts) -> list[tuple[str, object, str | None]]:
-        """(label, scope, position name for counts) for the left list."""
-        held = self.services.users.position_names(self.user)
-        items: list[tuple[str, object, str | None]] = []
-        if held:
-            items.append((self.tr("Kotak masuk saya"), SCOPE_MINE, None))
-        for name in held:
-            items.append((name, name, name))
-        if is_staff(self.user):
-            # outside parties' steps are recorded by staff; list those with cases waiting
-            waiting = {c.position for c in counts if c.open}
-            for pos in self.services.positions.all():
-                if pos.external and pos.name not in held and pos.name in waiting:
-                    items.append((pos.name + " " + self.tr("(dicatat petugas)"), pos.name, pos.name))
+    def _scope_items(self, view: InboxOverview) -> list[tuple[str, str, InboxCount | None]]:
+        """(label, scope, its counts) for the left list, from the core's overview."""
+        items: list[tuple[str, str, InboxCount | None]] = []
+        if view.held:
+            items.append((self.tr("Kotak masuk saya"), SCOPE_MINE, view.mine))
+        for name in view.held:
+            items.append((name, name, view.counts.get(name)))
+        # outside parties' steps are recorded by staff; those with cases waiting are listed
+        for name in view.recorded:
+            items.append((name + " " + self.tr("(dicatat petugas)"), name, view.counts.get(name)))
+        if view.staff:
             items.append((self.tr("Tanpa jabatan"), SCOPE_UNASSIGNED, None))
         items.append((self.tr("Semua kasus"), SCOPE_ALL, None))
         return items
 
     def _fill_scopes(self) -> None:
         current = self.current_scope()
-        all_counts = self.services.inbox.counts()
-        counts = {c.position: c for c in all_counts}
-        mine = self.services.inbox.count_for_user(self.user)
+        view = self.services.inbox.overview(self.user)  # one grouped count, unread
         self.scopes.blockSignals(True)
         self.scopes.clear()
-        for label, scope, pos_name in self._scope_items(all_counts):
-            count = counts.get(pos_name) if pos_name else (mine if scope == SCOPE_MINE else None)
+        for label, scope, count in self._scope_items(view):
             numbers = ""
             if count is not None:
                 numbers = self.tr("%1 berjalan").replace("%1", str(count.open))
@@ -304,11 +309,12 @@ class InboxPage(QWidget):
                 row = i
         self.scopes.setCurrentRow(row)
         self.scopes.blockSignals(False)
-        self._count_unread()
+        self._count_unread(view.unread)
 
-    def _count_unread(self) -> None:
-        """The user's new and unread cases, for the window title and the inbox tab."""
-        self.unread_count = self.services.inbox.unread_count(self.user)
+    def _count_unread(self, count: int | None = None) -> None:
+        """The user's new and unread cases (read now unless given), for the window title and
+        the inbox tab."""
+        self.unread_count = self.services.inbox.unread_count(self.user) if count is None else count
         self.unread_changed.emit(self.unread_count)
 
     def _label_scopes(self) -> None:
@@ -335,24 +341,14 @@ class InboxPage(QWidget):
                 return True
         return False
 
-    def build_filter(self) -> inbox_query.CaseFilter:
-        scope = self.current_scope()
-        flt = inbox_query.CaseFilter(
+    def build_filter(self) -> InboxQuery:
+        """The core's query for the scope, filters, search and order shown."""
+        flt = self.services.inbox.scope_query(
+            self.user, self.current_scope(),
             sop=self.sop_filter.currentData() or None,
             status=self.status_filter.currentData() or None,
             search=self.search.text(),
-            sort=self.model.latest.sort, descending=self.model.latest.descending,
-            now=dbm.now_local())
-        if scope == SCOPE_MINE:
-            flt.position_ids = sorted(self.services.users.position_ids(self.user))
-        elif scope == SCOPE_ALL:
-            flt.position_ids = None
-        elif scope == SCOPE_UNASSIGNED:
-            flt.unassigned = True
-        elif scope:
-            flt.position_ids = [self.services.positions.get(scope).id]
-        else:
-            flt.position_ids = []
+            sort=self.model.latest.sort, descending=self.model.latest.descending)
         return self.tools.apply_to(flt)
 
     def apply_filter(self) -> None:
@@ -406,7 +402,22 @@ class InboxPage(QWidget):
     def _update_count(self) -> None:
         self.count_label.setText(self.tr("%n kasus", "", self.model.rowCount()))
 
-    def _column_specs(self) -> list[tuple[int, int, int]]:
+    def _forget_specs(self, *_args: object) -> None:
+        self._specs = None
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.LanguageChange, QEvent.Type.FontChange):
+            self._specs = None  # other header words, other widths
+        super().changeEvent(event)
+
+    def _column_specs(self) -> list[tuple[int, ...]]:
+        """The columns' specs, measured once per set of rows shown: the window resizes
+        several times before its first paint and each fit would measure the rows again."""
+        if self._specs is None:
+            self._specs = self._measure_columns()
+        return self._specs
+
+    def _measure_columns(self) -> list[tuple[int, ...]]:
         """(preferred, minimum, grow) per column: numbers, dates and the overdue text keep
         their width; the applicant and step columns give way first on a narrow screen."""
         fm = self.table.fontMetrics()
@@ -473,9 +484,8 @@ class InboxPage(QWidget):
     def _row_changed(self, current, _previous) -> None:
         case_id = self.model.case_id(current.row()) if current.isValid() else None
         if case_id is not None:
-            self.case_view.show_case(case_id)  # marks it read (no longer "baru")
-            if self.model.mark_read(current.row()):
-                self._count_unread()
+            self.case_view.show_case(case_id)  # marks it read (no longer "baru") on the worker
+            self.model.mark_read(current.row())  # not bold now; counted when stored
 
     def select_case(self, case_id: int) -> None:
         """Show a case: in the current list if it is there, else in its own position's inbox."""
@@ -496,10 +506,10 @@ class InboxPage(QWidget):
         self.case_view.show_case(case_id)
 
     # ----- change fan-out
-    def on_data_changed(self, change: dict) -> None:
-        if change.get("sops"):
+    def on_data_changed(self, change: Changes) -> None:
+        if change.sops:
             self._fill_sops()
-        if change.get("cases") or change.get("positions") or change.get("users") or change.get("calendar"):
+        if change.touches_inbox():
             self._fill_scopes()
             selected = self.selected_case_id()
             self.model.refresh()

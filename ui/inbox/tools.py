@@ -1,15 +1,16 @@
 """The inbox's tools beside search, SOP and status: "Baru", "Untuk saya", "Hampir jatuh tempo",
 sifat and the days received between; saved filters per user; export of the view to .xlsx; and
-acting on several selected cases at once (Ambil, tanda terima). The filters are the core's
-(sop_desktop.services.inbox.InboxFilter), read through ui/inbox_query like every other filter.
+acting on several selected cases at once (Ambil, tanda terima). The filters, the saved filters'
+form and every read are the core's (sop_desktop.services.inbox: InboxFilter, InboxQuery).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QByteArray, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction
@@ -28,10 +29,16 @@ from PySide6.QtWidgets import (
 
 from sop_desktop.domain.sifat import SIFAT
 from sop_desktop.errors import SopError
-from sop_desktop.services.inbox import InboxFilter
-from ui import inbox_query
-from ui.date_edit import DateEdit
-from ui.file_dialogs import offer_open, save_dialog
+from sop_desktop.services.changes import Bulk, Changes
+from sop_desktop.services.inbox import InboxFilter, InboxQuery
+from sop_desktop.services.inbox_query import (
+    dump_saved_filters,
+    load_saved_filters,
+    saved_filter_name,
+)
+from ui.widgets.date_edit import DateEdit
+from ui.widgets.file_dialogs import offer_open, save_dialog
+from ui.workers import user_message
 
 SAVED_KEY = "inbox_saved_filters/"  # + username: {name: state} as JSON in the settings file
 EXPORT_CHUNK = 500
@@ -54,7 +61,7 @@ def more_column_specs(model, rows, fm, pad: int) -> dict:
 
 
 def model_columns():
-    from ui.inbox_model import COLUMNS
+    from ui.inbox.model import COLUMNS
 
     return COLUMNS
 
@@ -63,13 +70,15 @@ class InboxTools(QWidget):
     """Two rows of filters and tools under the search bar of an InboxPage."""
 
     changed = Signal()  # a filter changed: the page reads the table again
-    acted = Signal(object)  # a change made on selected cases (the page's data_changed dict)
+    acted = Signal(object)  # a Changes made on selected cases (the page's data_changed)
     said = Signal(str)  # an outcome for the status bar
+    bulk_done = Signal(object)  # the Bulk of Ambil / Lepas / tanda terima on selected cases
 
     def __init__(self, page, parent: QWidget | None = None):
         super().__init__(parent)
         self.page = page
         self.services, self.user, self.settings = page.services, page.user, page.settings
+        self.acting = False  # an action on the selected cases runs on the worker
         v = QVBoxLayout(self)
         v.setContentsMargins(0, 0, 0, 0)
         v.setSpacing(2)
@@ -142,11 +151,15 @@ class InboxTools(QWidget):
         self.act_delete = QAction(self.tr("Hapus saringan tersimpan yang dipilih"), self)
         self.act_export = QAction(self.tr("Ekspor tampilan ke Excel (.xlsx)…"), self)
         self.act_receipts = QAction(self.tr("Cetak tanda terima kasus yang dipilih…"), self)
+        self.act_release = QAction(self.tr("Lepas kasus yang dipilih"), self)
+        self.act_release.setObjectName("inbox_release_selected")
         self.act_save.triggered.connect(self.ask_save_filter)
         self.act_delete.triggered.connect(self.delete_filter)
         self.act_export.triggered.connect(self.ask_export)
         self.act_receipts.triggered.connect(self.ask_receipts)
-        for action in (self.act_save, self.act_delete, None, self.act_export, self.act_receipts):
+        self.act_release.triggered.connect(self.release_selected)
+        for action in (self.act_save, self.act_delete, None, self.act_export, self.act_receipts,
+                       self.act_release):
             menu.addSeparator() if action is None else menu.addAction(action)
         return menu
 
@@ -164,22 +177,19 @@ class InboxTools(QWidget):
                            due_soon=self.due_soon.isChecked(), date_from=first, date_to=last,
                            sifat=self.sifat.currentData() or None)
 
-    def apply_to(self, flt: inbox_query.CaseFilter) -> inbox_query.CaseFilter:
+    def apply_to(self, flt: InboxQuery) -> InboxQuery:
+        """The query narrowed by what is ticked and chosen here, for this user's marks."""
         flt.user_id = self.user.id
         flt.more = self.core_filter()
-        flt.due_soon_window = self.services.cases.due_soon_window()
         return flt
 
     # ----- saved filters
     def state(self) -> dict:
         """Everything the inbox is filtered by, as plain data (a saved filter)."""
-        page, more = self.page, self.core_filter()
+        page = self.page
         return {"scope": page.current_scope(), "sop": page.sop_filter.currentData() or "",
                 "status": page.status_filter.currentData() or "", "search": page.search.text(),
-                "unread": more.unread, "mine": more.mine, "due_soon": more.due_soon,
-                "sifat": more.sifat or "",
-                "from": more.date_from.isoformat() if more.date_from else "",
-                "to": more.date_to.isoformat() if more.date_to else ""}
+                **self.core_filter().state()}
 
     def set_state(self, state: dict) -> None:
         """Show a saved filter: every widget set first, then one read of the table."""
@@ -188,18 +198,20 @@ class InboxTools(QWidget):
                    self.mine, self.due_soon, self.sifat, self.date_from, self.date_to)
         for w in widgets:
             w.blockSignals(True)
+        more = InboxFilter.from_state(state)  # an unreadable value is no filter
         try:
             if state.get("scope") is not None:
                 page.set_scope(state["scope"])
-            for combo, key in ((page.sop_filter, "sop"), (page.status_filter, "status"),
-                               (self.sifat, "sifat")):
-                combo.setCurrentIndex(max(0, combo.findData(state.get(key, ""))))
-            page.search.setText(state.get("search", ""))
-            self.unread.setChecked(bool(state.get("unread")))
-            self.mine.setChecked(bool(state.get("mine")))
-            self.due_soon.setChecked(bool(state.get("due_soon")))
-            for edit, key in ((self.date_from, "from"), (self.date_to, "to")):
-                edit.setDate(dt.date.fromisoformat(state[key]) if state.get(key) else None)
+            for combo, value in ((page.sop_filter, state.get("sop", "")),
+                                 (page.status_filter, state.get("status", "")),
+                                 (self.sifat, more.sifat or "")):
+                combo.setCurrentIndex(max(0, combo.findData(value)))
+            page.search.setText(str(state.get("search", "")))
+            self.unread.setChecked(more.unread)
+            self.mine.setChecked(more.mine)
+            self.due_soon.setChecked(more.due_soon)
+            self.date_from.setDate(more.date_from)
+            self.date_to.setDate(more.date_to)
         finally:
             for w in widgets:
                 w.blockSignals(False)
@@ -207,23 +219,18 @@ class InboxTools(QWidget):
 
     def saved_filters(self) -> dict[str, dict]:
         raw = self.settings.state(SAVED_KEY + self.user.username) if self.settings else None
-        if raw is None:
-            return {}
-        try:
-            data = json.loads(bytes(raw.data()).decode("utf-8"))
-        except ValueError:
-            return {}  # a damaged entry: no saved filters rather than an error
-        return {str(k): v for k, v in data.items() if isinstance(v, dict)} if isinstance(data, dict) else {}
+        # a damaged entry: no saved filters rather than an error
+        return load_saved_filters(bytes(raw.data()) if raw is not None else None)
 
     def _store(self, filters: dict) -> None:
         if self.settings is None:
             return
-        data = json.dumps(filters, ensure_ascii=False).encode("utf-8")
-        self.settings.set_state(SAVED_KEY + self.user.username, QByteArray(data))
+        self.settings.set_state(SAVED_KEY + self.user.username,
+                                QByteArray(dump_saved_filters(filters)))
         self.settings.sync()
 
     def save_filter(self, name: str) -> bool:
-        name = " ".join((name or "").split())
+        name = saved_filter_name(name)
         if not name:
             self.said.emit(self.tr("Nama saringan wajib diisi"))
             return False
@@ -268,11 +275,11 @@ class InboxTools(QWidget):
     def view_rows(self) -> list[dict]:
         """Every case of the current filter in its order, as export rows."""
         model = self.page.model
-        flt = inbox_query.copy_filter(model.filter)
-        ids = model.ids if model.ids is not None else inbox_query.ordered_ids(flt)
+        inbox, flt = self.services.inbox, model.filter
+        ids = model.ids if model.ids is not None else inbox.ordered_ids(flt)
         rows = []
         for start in range(0, len(ids), EXPORT_CHUNK):
-            for r in inbox_query.rows_by_ids(flt, ids[start:start + EXPORT_CHUNK]):
+            for r in inbox.rows_by_ids(flt, ids[start:start + EXPORT_CHUNK]):
                 name = model.step_names.get((r.sop, r.step), "") if r.step is not None else ""
                 told = r.instruction
                 rows.append({
@@ -318,55 +325,73 @@ class InboxTools(QWidget):
         rows = sorted({i.row() for i in table.selectionModel().selectedRows()})
         return [cid for cid in (model.case_id(r) for r in rows) if cid is not None]
 
-    def take_selected(self) -> tuple[list[str], list[str]]:
-        """Take every selected case; (numbers taken, refusals), said in the status bar."""
-        taken, refused, changed = [], [], []
-        for case_id in self.selected_ids():
-            try:
-                change = self.services.disposisi.take(case_id, self.user)
-            except SopError as exc:
-                refused.append(str(exc))
-                continue
-            taken += change.numbers
-            changed += change.case_ids
-        self._report(self.tr("%1 kasus diambil").replace("%1", str(len(taken))), refused,
-                     changed)
-        return taken, refused
+    def take_selected(self) -> bool:
+        """Take every selected case on the worker (Ambil); True when started. The outcome is
+        said in the status bar and sent out as `bulk_done` and `acted`."""
+        disposisi, user = self.services.disposisi, self.user
+        return self._run_bulk(lambda ids: disposisi.take_many(ids, user),
+                              self.tr("%1 kasus diambil"))
 
-    def _report(self, done: str, refused: list[str], changed: list[int]) -> None:
-        text = done if not refused else done + "; " + self.tr("%1 ditolak: %2").replace(
-            "%1", str(len(refused))).replace("%2", refused[0])
-        if not self.selected_ids():
-            text = self.tr("Pilih satu atau beberapa kasus dulu (Ctrl/Shift + klik)")
+    def release_selected(self) -> bool:
+        """Release every selected case on the worker (Lepas); True when started."""
+        disposisi, user = self.services.disposisi, self.user
+        return self._run_bulk(lambda ids: disposisi.release_many(ids, user),
+                              self.tr("%1 kasus dilepas"))
+
+    def issue_receipts(self, folder: str) -> bool:
+        """A tanda terima for every selected case into `folder` (one PDF each), on the worker;
+        True when started. A case whose tanda terima was issued before is left out and said,
+        never numbered twice."""
+        services, user = self.services, self.user
+        return self._run_bulk(lambda ids: issue_receipts(services, user, ids, folder),
+                              self.tr("%1 tanda terima dicetak"), folder)
+
+    def _run_bulk(self, work: Callable[[list[int]], Bulk], done: str,
+                  folder: str | None = None) -> bool:
+        """Run an action on the selected cases on the page's worker, its buttons disabled."""
+        ids = self.selected_ids()
+        if not ids:
+            self.said.emit(self.tr("Pilih satu atau beberapa kasus dulu (Ctrl/Shift + klik)"))
+            return False
+        if self.acting:
+            return False
+        self._set_acting(True)
+        self.page.runner.start(lambda: work(ids), lambda bulk: self._bulk_back(bulk, done, folder),
+                               self._bulk_failed)
+        return True
+
+    def _set_acting(self, on: bool) -> None:
+        self.acting = on
+        for widget in (self.take_button, self.act_release, self.act_receipts):
+            widget.setEnabled(not on)
+
+    def _bulk_back(self, bulk: Bulk, done: str, folder: str | None) -> None:
+        self._set_acting(False)
+        text = done.replace("%1", str(len(bulk.done)))
+        if bulk.refused:
+            text += "; " + self.tr("%1 ditolak: %2").replace(
+                "%1", str(len(bulk.refused))).replace("%2", bulk.refused[0])
         self.said.emit(text)
-        if changed:
-            self.acted.emit({"cases": changed})
+        if bulk.done or bulk.refused:
+            self.acted.emit(bulk.changes)
+        self.bulk_done.emit(bulk)
+        if folder is not None and bulk.done:
+            offer_open(self, folder, done.replace("%1", str(len(bulk.done))))
+        elif folder is not None and bulk.refused:
+            box = QMessageBox(QMessageBox.Icon.Information, self.tr("Tanda terima"),
+                              "\n".join(bulk.refused[:10]), QMessageBox.StandardButton.Ok, self)
+            box.setObjectName("receipts_refused")
+            box.finished.connect(lambda _r, b=box: b.deleteLater())
+            box.open()  # not modal to the event loop: the window keeps working
 
-    def issue_receipts(self, folder: str) -> tuple[list[Path], list[str]]:
-        """A tanda terima for every selected case into `folder` (one PDF each); a case whose
-        tanda terima was issued before is left out and said, never numbered twice."""
-        from sop_desktop.letters.service import CONFIRM_NO_NIP, LetterService
-
-        letters = LetterService.from_services(self.services)
-        written, refused, changed = [], [], []
-        for case_id in self.selected_ids():
-            case = self.services.cases.get(case_id)
-            out = Path(folder) / ("tanda-terima-" + case.number.replace("/", "-") + ".pdf")
-            try:
-                letters.issue(case, "tanda-terima", self.user, out=out, confirm=(CONFIRM_NO_NIP,))
-            except SopError as exc:
-                refused.append(f"{case.number}: {str(exc).splitlines()[0]}")
-                continue
-            written.append(out)
-            changed.append(case_id)
-        self._report(self.tr("%1 tanda terima dicetak").replace("%1", str(len(written))),
-                     refused, changed)
-        return written, refused
+    def _bulk_failed(self, message: str) -> None:
+        self._set_acting(False)
+        self.said.emit(user_message(message))
 
     def ask_receipts(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        from ui.file_dialogs import last_folder
+        from ui.widgets.file_dialogs import last_folder
 
         if not self.selected_ids():
             self.said.emit(self.tr("Pilih satu atau beberapa kasus dulu (Ctrl/Shift + klik)"))
@@ -374,13 +399,29 @@ class InboxTools(QWidget):
         folder = QFileDialog.getExistingDirectory(self, self.tr("Simpan tanda terima ke folder"),
                                                   last_folder())
         if folder:
-            written, refused = self.issue_receipts(folder)
-            if written:
-                offer_open(self, folder, self.tr("%1 tanda terima dicetak").replace(
-                    "%1", str(len(written))))
-            elif refused:
-                QMessageBox.information(self, self.tr("Tanda terima"), "\n".join(refused[:10]))
+            self.issue_receipts(folder)
 
+
+def issue_receipts(services: Any, user: Any, case_ids: list[int], folder: str) -> Bulk:
+    """A tanda terima PDF per case into `folder` (no widget touched: runs on a worker); the
+    files written, the refusals (a tanda terima issued before is one) and the Changes."""
+    # deferred: the letters pull in reportlab, which the first screen does not need (start-up)
+    from sop_desktop.letters.service import CONFIRM_NO_NIP
+
+    written: list[str] = []
+    refused: list[str] = []
+    changed: list[int] = []
+    for case_id in case_ids:
+        case = services.cases.get(case_id)
+        out = Path(folder) / ("tanda-terima-" + case.number.replace("/", "-") + ".pdf")
+        try:
+            services.letters.issue(case, "tanda-terima", user, out=out, confirm=(CONFIRM_NO_NIP,))
+        except SopError as exc:
+            refused.append(f"{case.number}: {str(exc).splitlines()[0]}")
+            continue
+        written.append(str(out))
+        changed.append(case_id)
+    return Bulk(tuple(written), tuple(refused), Changes.of_cases(changed, letters=True))
 
 
 def show_unread(window, count: int) -> None:

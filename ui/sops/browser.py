@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.flowchart_pane import FlowchartPane
-from ui.models import SopListModel, StepsModel
+from ui.flowchart.pane import FlowchartPane
 from ui.screen import fit_columns
+from ui.widgets.models import SopListModel, StepsModel
 
 
 class SopDetail(QTabWidget):

@@ -4,6 +4,7 @@ warnings, assign the lanes the importer could not, then save.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -27,20 +28,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sop_desktop.domain.model import SopDefinition
 from sop_desktop.errors import SopError
-from ui.import_review import ImportReview
+from sop_desktop.importers import ImportResult
+from sop_desktop.importers import read_sop_file as core_read
+from sop_desktop.importers.page_picture import add_pictures
+from sop_desktop.services.changes import Changes
+from sop_desktop.services.import_plan import ImportPlan, plan_import, save_planned
 from ui.screen import EnterKey, fit_size
-from ui.sop_browser import SopDetail
+from ui.sops.browser import SopDetail
+from ui.sops.import_review import ImportReview
 from ui.workers import user_message
 
 NEW_SOP = "__baru__"  # target choice: store as a new SOP
+Progress = Callable[[int, int, str], None]
 
 
-def read_sop_file(path: str, progress=None, cancel=None):
-    """Run the core importer (called on a worker thread: no widgets here)."""
-    from sop_desktop.importers import read_sop_file as core_read
-
-    return core_read(path, progress, cancel)
+def read_sop_file(path: str, progress: Progress | None = None,
+                  cancel: Callable[[], bool] | None = None) -> ImportResult:
+    """Run the core importer (called on a worker thread: no widgets here); a Word or Excel
+    reading gets its page pictures for the review."""
+    return add_pictures(core_read(path, progress, cancel))
 
 
 class LaneAssignment(QTableWidget):
@@ -97,7 +105,7 @@ class LaneAssignment(QTableWidget):
 class ImportDialog(QDialog):
     """Choose a file, see what was read, fix the lanes, save (a new SOP or a new version)."""
 
-    imported = Signal(list)  # the stored definitions
+    imported = Signal(list, object)  # the stored definitions and the Changes they made
 
     def __init__(self, services, runner, parent: QWidget | None = None):
         super().__init__(parent)
@@ -105,27 +113,39 @@ class ImportDialog(QDialog):
         self.runner = runner
         self.result_sops: list = []
         self.file_warnings: list[str] = []
-        self.targets: list[str] = []  # per SOP read: NEW_SOP or the code it becomes a version of
-        self.match_notes: list[list[str]] = []  # per SOP read: what the matching could not decide
+        self.plan = ImportPlan()  # the core's import policy: per SOP read, where it goes and why
         self.setWindowTitle(self.tr("Impor SOP"))
-        fit_size(self, 1000, 640)
+        fit_size(self, 1320, 760)  # at 1366x768: 92 % of the screen, the review needs it
         layout = QVBoxLayout(self)
         self._build_file_row(layout)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self._build_sop_pane())
         self._build_detail()
-        self.read_result = None
+        self.read_result: ImportResult | None = None
         self.cancel_read = False
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(1, 4)
+        splitter.setSizes([230, 1000])  # the review's page and steps need the width
         layout.addWidget(splitter, 1)
         self._build_buttons(layout)
         self.sop_list.currentRowChanged.connect(self._show_sop)
         self.sop_list.itemChanged.connect(lambda _item: self._update_state())
         self.lanes.changed.connect(self._lanes_changed)
         self.review.changed.connect(self._review_changed)
+        self.review.validity.connect(self._update_state)
         self.target_combo.activated.connect(self._target_chosen)
+        self._tab_order()
+
+    def _tab_order(self) -> None:
+        """Tab goes through the file row, the SOPs read, the preview tabs, then Simpan/Batal."""
+        order = [self.path_edit, self.browse_button, self.read_button, self.sop_list,
+                 self.target_combo, self.warnings, self.detail, self.lanes,
+                 self.detail.identity, self.detail.steps, self.detail.chart_pane,
+                 *self.review.tab_chain(), self.save_button,
+                 self.buttons.button(QDialogButtonBox.StandardButton.Cancel)]
+        for a, b in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(a, b)
 
     def _build_file_row(self, layout: QVBoxLayout) -> None:
         """The file path with Pilih berkas and Baca, the reading progress and the status line."""
@@ -134,10 +154,12 @@ class ImportDialog(QDialog):
         self.path_edit.setObjectName("import_path")
         self.path_edit.setPlaceholderText(
             self.tr("Berkas SOP: PDF, Word (.docx), Excel (.xlsx), teks (.txt) atau hasil pindaian"))
-        browse = QPushButton(self.tr("Pilih berkas…"))
+        browse = self.browse_button = QPushButton(self.tr("Pilih berkas…"))
+        browse.setAutoDefault(False)
         browse.clicked.connect(self._browse)
         self.read_button = QPushButton(self.tr("Baca"))
         self.read_button.setObjectName("import_read")
+        self.read_button.setAutoDefault(False)
         self.read_button.clicked.connect(lambda: self.load_path(self.path_edit.text()))
         self.path_enter = EnterKey(self.path_edit, lambda: self.load_path(self.path_edit.text()))
         row.addWidget(self.path_edit, 1)
@@ -194,7 +216,11 @@ class ImportDialog(QDialog):
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setText(self.tr("Simpan"))
         self.save_button.setEnabled(False)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
+        self.save_button.setObjectName("import_save")
+        self.save_button.setDefault(True)  # Enter saves (the fields of the review go on instead)
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(self.tr("Batal"))
+        cancel.setObjectName("import_cancel")
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -253,22 +279,8 @@ class ImportDialog(QDialog):
             self.detail.removeTab(at)
             self.review.hide()
         self.file_warnings = [str(w) for w in getattr(result, "warnings", []) or []]
-        self.targets, self.match_notes = [], []
-        codes = set(self.services.sops.codes())
-        for defn in self.result_sops:
-            found = self.services.sops.match_existing(defn)
-            if defn.code in codes:  # a library file names the SOP it holds
-                found.code, found.warnings = defn.code, []
-            notes = list(found.warnings)
-            if found.code and found.code in self.targets:
-                # two SOPs of one file never become versions of one SOP without a person's say
-                notes.append(self.tr("mirip SOP %1, tetapi SOP lain dalam berkas ini sudah "
-                                     "menjadi versi barunya; akan disimpan sebagai SOP baru")
-                             .replace("%1", found.code))
-                self.targets.append(NEW_SOP)
-            else:
-                self.targets.append(found.code or NEW_SOP)
-            self.match_notes.append(notes)
+        # the same policy as `sop import`: two SOPs of one file never become one SOP's versions
+        self.plan = plan_import(self.services.sops, self.result_sops)
         self.sop_list.blockSignals(True)
         self.sop_list.clear()
         for defn in self.result_sops:
@@ -293,7 +305,7 @@ class ImportDialog(QDialog):
         defn = self.current_definition()
         if defn is not None:
             row = self.sop_list.currentRow()
-            for text in self.match_notes[row] if row < len(self.match_notes) else []:
+            for text in self.plan.items[row].notes if 0 <= row < len(self.plan.items) else []:
                 self.warnings.addItem(f"{defn.name}: {text}")
             for text in defn.warnings:
                 self.warnings.addItem(f"{defn.name}: {text}")
@@ -306,7 +318,7 @@ class ImportDialog(QDialog):
         """The choices for the current SOP: a new SOP, or a new version of any stored SOP."""
         self.target_combo.clear()
         row = self.sop_list.currentRow()
-        if not 0 <= row < len(self.targets):
+        if not 0 <= row < len(self.plan.items):
             self.target_combo.setEnabled(False)
             return
         self.target_combo.setEnabled(True)
@@ -315,12 +327,14 @@ class ImportDialog(QDialog):
             self.target_combo.addItem(
                 self.tr("Versi %1 dari %2 — %3").replace("%1", str(other.version + 1))
                 .replace("%2", other.code).replace("%3", other.name), other.code)
-        self.target_combo.setCurrentIndex(max(0, self.target_combo.findData(self.targets[row])))
+        target = self.plan.items[row].target or NEW_SOP
+        self.target_combo.setCurrentIndex(max(0, self.target_combo.findData(target)))
 
     def _target_chosen(self, _index: int) -> None:
         row = self.sop_list.currentRow()
-        if 0 <= row < len(self.targets):
-            self.targets[row] = self.target_combo.currentData() or NEW_SOP
+        if 0 <= row < len(self.plan.items):
+            chosen = self.target_combo.currentData()
+            self.plan.choose(row, None if chosen in (None, NEW_SOP) else chosen)
 
     def _show_sop(self, _row: int) -> None:
         defn = self.current_definition()
@@ -331,16 +345,18 @@ class ImportDialog(QDialog):
         self._fill_warnings()
         pending = self.lanes.rowCount()
         self.detail.setTabText(0, self.tr("Pelaksana belum ditentukan (%1)").replace("%1", str(pending)))
-        self.detail.setCurrentIndex(0 if pending else 2)
+        at = self.detail.indexOf(self.review)
+        self.detail.setCurrentIndex(0 if pending else at if at >= 0 else 2)
 
-    def _show_review(self, defn) -> None:
+    def _show_review(self, defn: SopDefinition | None) -> None:
         """The review tab for a drawn document: the SOP's steps with the rows they came from."""
-        origins = getattr(self.read_result, "origins", None)
+        result = self.read_result
+        origins = getattr(result, "origins", None)
         row = self.sop_list.currentRow()
-        if origins is None or not 0 <= row < len(origins.rows):
+        if result is None or origins is None or not 0 <= row < len(origins.rows):
             self.review.set_definition(None, [], [])
             return
-        self.review.set_definition(defn, origins.rows[row], self.read_result.pages)
+        self.review.set_definition(defn, origins.rows[row], result.pages)
         low = len(self.review.low_steps())
         at = self.detail.indexOf(self.review)
         if at >= 0:
@@ -348,7 +364,13 @@ class ImportDialog(QDialog):
                                    else self.review_title)
 
     def _review_changed(self) -> None:
-        self.lanes.set_definition(self.current_definition())
+        """A correction in the review: the list entry, lanes tab and preview follow it."""
+        defn = self.current_definition()
+        item = self.sop_list.currentItem()
+        if defn is not None and item is not None:
+            item.setText(f"{defn.nomor or '—'} · {defn.name}")
+            self.detail.identity.setHtml(self.detail.identity_html(defn))
+        self.lanes.set_definition(defn)
         self._lanes_changed()
 
     def _lanes_changed(self) -> None:
@@ -369,8 +391,12 @@ class ImportDialog(QDialog):
     def _update_state(self) -> None:
         chosen = self.checked_definitions()
         missing = self.unassigned()
-        self.save_button.setEnabled(bool(chosen) and not missing)
-        if chosen and missing:
+        wrong = list(self.review.invalid.values())
+        self.save_button.setEnabled(bool(chosen) and not missing and not wrong)
+        if wrong:
+            self.save_button.setToolTip(self.tr("Perbaiki isian yang salah dulu: %1")
+                                        .replace("%1", "; ".join(wrong)))
+        elif chosen and missing:
             names = sorted({name for name, _n in missing})
             self.save_button.setToolTip(self.tr("Tentukan pelaksana untuk %1 langkah dulu (%2).")
                                         .replace("%1", str(len(missing))).replace("%2", "; ".join(names)))
@@ -384,25 +410,30 @@ class ImportDialog(QDialog):
 
     def save(self) -> None:
         """Store every checked SOP (a revision becomes a new version); report what happened."""
+        self.review.commit()  # a waktu typed and not yet left
+        if self.review.invalid:
+            self._update_state()
+            return
         if self.unassigned():
             self._update_state()
             return
-        stored, unchanged = [], []
-        try:
-            for i, defn in enumerate(self.result_sops):
+        stored: list[SopDefinition] = []
+        unchanged: list[SopDefinition] = []
+        changes = Changes()
+        try:  # one transaction per SOP, as `sop import` (sop_desktop.services.import_plan)
+            for i, item in enumerate(self.plan.items):
                 if self.sop_list.item(i).checkState() != Qt.CheckState.Checked:
                     continue
-                for step in defn.steps:
+                for step in item.definition.steps:  # every lane is now a person's confirmed one
                     if "lane_unassigned" in step.flags:
                         step.flags.remove("lane_unassigned")
-                target = self.targets[i] if i < len(self.targets) else NEW_SOP
-                if target == NEW_SOP:
-                    saved, created = self.services.sops.save_import(defn, new=True)
-                else:
-                    saved, created = self.services.sops.save_import(defn, target)
-                (stored if created else unchanged).append(saved)
+                outcome = save_planned(self.services.sops, item)
+                changes = changes.merge(outcome.changes)
+                (stored if outcome.value.created else unchanged).append(outcome.value.definition)
         except SopError as exc:
             QMessageBox.warning(self, self.tr("Impor SOP"), str(exc))
+            if changes.sops:  # the SOPs saved before the refused one stay stored
+                self.imported.emit(stored + unchanged, changes)
             return
-        self.imported.emit(stored + unchanged)
+        self.imported.emit(stored + unchanged, changes)
         self.accept()

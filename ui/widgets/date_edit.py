@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import cast
 
 from PySide6.QtCore import QDate, QPoint, Signal
 from PySide6.QtWidgets import (
@@ -116,7 +117,7 @@ class DateEdit(QWidget):
         self.menu.popup(self.mapToGlobal(QPoint(0, self.height())))
 
     def _picked(self, qdate: QDate) -> None:
-        self.setDate(qdate.toPython())
+        self.setDate(cast(dt.date, qdate.toPython()))
         self.menu.hide()
         self.line.setFocus()
 

@@ -1,7 +1,7 @@
 """Small table models over core data (SOP list, steps, history, attachments, users...).
 
 Each is a read-only QAbstractTableModel over a Python list that the owner replaces with
-`set_rows`; the big inbox has its own lazy model in ui/inbox_model.py.
+`set_rows`; the big inbox has its own lazy model in ui/inbox/model.py.
 """
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplicat
 from PySide6.QtGui import QBrush, QColor
 
 
-def _tr(text: str) -> str:
+def _tr(text: object) -> str:
     """Translate a string listed with QT_TRANSLATE_NOOP("TableModels", ...) elsewhere."""
-    return QCoreApplication.translate("TableModels", text)
+    return QCoreApplication.translate("TableModels", str(text))
 
 
 class ListTableModel(QAbstractTableModel):

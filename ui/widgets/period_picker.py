@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import cast
 
 from PySide6.QtCore import QDate, QLocale, QObject
 from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QSpinBox, QWidget
@@ -100,7 +101,8 @@ class PeriodPicker(QObject):
         if kind == PERIOD_YEAR:
             return periods.year(y)
         if kind == PERIOD_RANGE:
-            return periods.date_range(self.date_from.date().toPython(), self.date_to.date().toPython())
+            return periods.date_range(cast(dt.date, self.date_from.date().toPython()),
+                                      cast(dt.date, self.date_to.date().toPython()))
         return None
 
     def widgets(self) -> list[QWidget]:

@@ -37,19 +37,23 @@ class UnsavedGuard(QObject):
         for edit in page.findChildren(QLineEdit):
             if not isinstance(edit.parent(), (QComboBox, QAbstractSpinBox)):
                 edit.textEdited.connect(mark)  # typed by the user, not filled by the program
-        for edit in page.findChildren(QComboBox):
-            edit.activated.connect(mark)
-            if edit.isEditable() and edit.lineEdit() is not None:
-                edit.lineEdit().textEdited.connect(mark)
-        for edit in page.findChildren(QAbstractSpinBox):
-            if edit.lineEdit() is not None:
-                edit.lineEdit().textEdited.connect(mark)
-        for edit in page.findChildren(QAbstractButton):
-            if edit.isCheckable():
-                edit.clicked.connect(mark)
-        for edit in page.findChildren(QPlainTextEdit) + page.findChildren(QTextEdit):
-            if not edit.isReadOnly():
-                edit.installEventFilter(self)
+        for combo in page.findChildren(QComboBox):
+            combo.activated.connect(mark)
+            combo_line = combo.lineEdit() if combo.isEditable() else None
+            if combo_line is not None:
+                combo_line.textEdited.connect(mark)
+        for spin in page.findChildren(QAbstractSpinBox):
+            spin_line = spin.lineEdit()
+            if spin_line is not None:
+                spin_line.textEdited.connect(mark)
+        for button in page.findChildren(QAbstractButton):
+            if button.isCheckable():
+                button.clicked.connect(mark)
+        texts: list[QPlainTextEdit | QTextEdit] = [*page.findChildren(QPlainTextEdit),
+                                                   *page.findChildren(QTextEdit)]
+        for text in texts:
+            if not text.isReadOnly():
+                text.installEventFilter(self)
 
     def eventFilter(self, watched, event) -> bool:
         from PySide6.QtCore import QEvent

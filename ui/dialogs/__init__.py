@@ -1,0 +1,1 @@
+"""Dialogs: administration, backups, letters, reports, password, office profile, set-up, manual."""

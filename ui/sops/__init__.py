@@ -1,0 +1,1 @@
+"""The SOP library (Pustaka SOP) and the import dialog with its review of the source pages."""
