@@ -50,7 +50,7 @@ def bench_screen_render_largest(repeat: int = 5) -> tuple[str, float]:
     from PySide6.QtGui import QImage, QPainter
     from PySide6.QtWidgets import QApplication
 
-    from ui.flowchart_view import FlowchartView
+    from ui.flowchart.view import FlowchartView
 
     app = QApplication.instance() or QApplication([])
     defn = _largest(_bundled())

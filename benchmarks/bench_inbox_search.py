@@ -1,10 +1,10 @@
 """The inbox search at 100,000 cases: what the UI thread waited for before, and now.
 
 Before: each pause in typing ran `inbox_query.count` and then the first page of 200 on the UI
-thread. Now: a worker reads `inbox_query.snapshot` (one scan: the ordered ids, the count and
-the first page) and the UI thread only swaps the rows in. The second table types a search a
-key at a time (120 ms apart, the debounce firing at each pause as with a slow typist) and
-reports the longest the UI thread's event loop went without running (a 5 ms heartbeat).
+thread. Now: a worker reads `InboxService.snapshot` (sop_desktop/services/inbox_query.py; one
+scan: the ordered ids, the count and the first page) and the UI thread only swaps the rows
+in. The second table types a search a key at a time (120 ms apart, the debounce firing at each
+pause as with a slow typist) and reports the longest the UI thread's event loop went without running (a 5 ms heartbeat).
 
     .venv/bin/python benchmarks/bench_inbox_search.py [--db /tmp/inbox100k/db.sqlite3]
 
@@ -41,8 +41,8 @@ def ensure_db(path: Path, cases: int) -> None:
 
 def search_terms() -> dict[str, str]:
     """A name fragment, an agenda-number fragment and a word of a complaint, from the data."""
+    from sop_desktop.services.inbox_query import subject_of
     from sop_desktop.storage import db as dbm
-    from ui.inbox_query import subject_of
 
     C = dbm.Case
     terms: dict[str, str] = {}
@@ -93,7 +93,7 @@ def best(fn, repeat: int) -> tuple[float, object]:
 
 
 def query_table(repeat: int) -> None:
-    from ui import inbox_query as q
+    from sop_desktop.services import inbox_query as q
 
     terms = search_terms()
     print("\n## Satu pencarian: waktu di thread UI dulu, di worker sekarang (ms)\n")
@@ -103,7 +103,7 @@ def query_table(repeat: int) -> None:
     for scope, ids in scopes():
         for status in ("berjalan", None):
             for kind, text in [("-", "")] + sorted(terms.items()):
-                flt = q.CaseFilter(position_ids=ids, status=status, search=text)
+                flt = q.InboxQuery(position_ids=ids, status=status, search=text)
                 before, _ = best(lambda: (q.count(flt), q.page(flt, 0, PAGE)), repeat)  # noqa: B023
                 after, snap = best(lambda: q.snapshot(flt, PAGE), repeat)  # noqa: B023
                 ui = "0" if text else f"{before * 1000:.1f} (indeks, tetap)"
@@ -111,13 +111,13 @@ def query_table(repeat: int) -> None:
                       f"{before * 1000:.1f} | {after * 1000:.1f} | {ui} |", flush=True)
 
 
-def typing_table() -> None:
+def typing_table(inbox) -> None:
     """A search typed a key at a time in 'Semua kasus / semua status', old way and new way."""
     from PySide6.QtCore import QElapsedTimer, QTimer
     from PySide6.QtWidgets import QApplication, QTableView
 
-    from ui import inbox_query as q
-    from ui.inbox_model import InboxModel
+    from sop_desktop.services import inbox_query as q
+    from ui.inbox.model import InboxModel
     from ui.workers import TaskRunner
 
     app = QApplication.instance() or QApplication([])
@@ -131,12 +131,12 @@ def typing_table() -> None:
         results = []
         for mode in ("diam", "dulu", "sekarang"):
             runner = TaskRunner()
-            model = InboxModel(runner=runner if mode == "sekarang" else None)
+            model = InboxModel(inbox, runner=runner if mode == "sekarang" else None)
             view = QTableView()
             view.setModel(model)
             view.resize(900, 600)
             view.show()
-            model.set_filter(q.CaseFilter(position_ids=None, status=None))
+            model.set_filter(q.InboxQuery(position_ids=None, status=None))
             gaps: list[float] = []
             clock = QElapsedTimer()
             clock.start()
@@ -155,7 +155,7 @@ def typing_table() -> None:
             model.loaded.connect(lambda: done_at.__setitem__(0, clock.elapsed()))  # noqa: B023
             typed_at = 0
             for i in range(1, len(text) + 1):
-                flt = q.CaseFilter(position_ids=None, status=None, search=text[:i])
+                flt = q.InboxQuery(position_ids=None, status=None, search=text[:i])
                 if mode == "diam":  # the same loop without a search: the machine's own noise
                     pass
                 elif mode == "dulu":  # the old slot: COUNT, then the view reads page 1
@@ -202,7 +202,7 @@ def main() -> None:
 
     print(f"# Pencarian kotak masuk: {dbm.Case.select().count()} kasus ({path})")
     query_table(args.repeat)
-    typing_table()
+    typing_table(services.inbox)
     del services
 
 

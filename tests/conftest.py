@@ -9,6 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from sop_desktop.services import users as users_mod
+from tests.core.tamper_support import build_office, run_check
+
 ROOT = Path(__file__).resolve().parent.parent
 # the seed documents, copied into the repository: the suite needs nothing beside it
 SEEDS = ROOT / "tests" / "fixtures" / "seeds"
@@ -24,6 +27,14 @@ def _isolated_home(tmp_path_factory, monkeypatch):
     monkeypatch.delenv("SOP_DESKTOP_DB", raising=False)
     monkeypatch.delenv("SOP_DESKTOP_PASSWORD", raising=False)
     yield home
+
+
+@pytest.fixture(autouse=True)
+def fast_scrypt(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cheap password hashing (scrypt N=2**10) in every test, which creates users by the dozen;
+    a test of the production cost itself is marked `real_scrypt` (tests/core/test_users.py)."""
+    if request.node.get_closest_marker("real_scrypt") is None:
+        monkeypatch.setattr(users_mod, "SCRYPT_N", 2 ** 10)
 
 
 @pytest.fixture
@@ -92,9 +103,6 @@ def run_cli(*args: str, env: dict | None = None, input: str | None = None):
 # an office database with cases in every state, shared by the tamper and anchor tests
 @pytest.fixture(scope="module")
 def template(tmp_path_factory):
-    import sop_desktop.services.users as users_mod
-    from tests.core.test_tamper import build_office
-
     old = users_mod.SCRYPT_N
     users_mod.SCRYPT_N = 2 ** 10
     home = tmp_path_factory.mktemp("home-template")
@@ -113,8 +121,6 @@ def template(tmp_path_factory):
 def office_db(template, tmp_path):
     """A copy of the office database, anchored by a backup (the anchor log is in this test's
     own data folder)."""
-    from tests.core.test_tamper import run_check
-
     source, numbers = template
     path = tmp_path / "kantor.sqlite3"
     shutil.copy(source, path)

@@ -31,8 +31,8 @@ NOW = dt.datetime(2026, 12, 4, 10, 0)
 def _office(services) -> None:
     """An office profile, numbering and a report signer like a real Kanwil's."""
     from sop_desktop.letters import numbering
-    from sop_desktop.reports.registers import SIGNER_SETTING
     from sop_desktop.services import office
+    from sop_desktop.settings import REPORT_SIGNER
     from sop_desktop.storage import db as dbm
 
     office.save(office.load().with_changes({
@@ -42,9 +42,9 @@ def _office(services) -> None:
         "telepon": "(0711) 123456", "laman": "sumsel.contoh.go.id",
         "email": "kanwil@contoh.go.id"}))
     numbering.save_config(numbering.NumberingConfig(kode_kantor="W.6"))
-    dbm.set_setting(SIGNER_SETTING, {"jabatan": "Kepala Kantor Wilayah",
-                                     "nama": "Dr. Budi Santoso, S.H., M.H.",
-                                     "nip": "196811071994031001"})
+    dbm.write_setting(REPORT_SIGNER, {"jabatan": "Kepala Kantor Wilayah",
+                                      "nama": "Dr. Budi Santoso, S.H., M.H.",
+                                      "nip": "196811071994031001"})
 
 
 def _letters(services, out: Path) -> list[Path]:

@@ -151,8 +151,8 @@ def shoot_dialogs(sh: Shooter, window) -> None:
         if letter is not None:
             sh.shot(letter, "dialog-letter")
             letter.close()
-    from ui.admin import AdminDialog
-    from ui.import_dialog import ImportDialog
+    from ui.dialogs.admin import AdminDialog
+    from ui.sops.import_dialog import ImportDialog
 
     admin = window.services.users.get("admin")
     dialog = AdminDialog(window.services, admin, window)
@@ -177,7 +177,7 @@ def shoot_dialogs(sh: Shooter, window) -> None:
 def shoot_setup(sh: Shooter, folder: Path) -> None:
     """The first-run wizard on an empty database, its administrator page with every error."""
     from sop_desktop.services.container import Services
-    from ui.setup import SetupWizard
+    from ui.dialogs.setup import SetupWizard
 
     services = Services(str(folder / "kosong.sqlite3"))
     wizard = SetupWizard(services)

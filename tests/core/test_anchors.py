@@ -5,7 +5,6 @@ global chain built by the schema upgrade and kept whole by two writers at once."
 from __future__ import annotations
 
 import argparse
-import json
 import sqlite3
 import subprocess
 import sys
@@ -16,13 +15,9 @@ from sop_desktop.cli import Context
 from sop_desktop.storage import anchors, ledger
 from sop_desktop.storage import db as dbm
 from tests.conftest import ROOT
-from tests.core.test_tamper import KINDS, check_json, failing, reforge_ledger, run_check, sql  # noqa: F401
-from tests.core.test_workflow import Office, fast_scrypt, install_sample  # noqa: F401
-
-
-def log_lines(home) -> list[dict]:
-    path = home / "backups" / anchors.LOG_NAME
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+from tests.core.chain_support import CHILD
+from tests.core.office_support import Office, install_sample
+from tests.core.tamper_support import KINDS, check_json, failing, log_lines, reforge_ledger, run_check, sql
 
 
 def advance_one(path, numbers) -> None:
@@ -167,8 +162,6 @@ def test_the_schema_upgrade_builds_the_global_chain(template, tmp_path):
 
 
 def test_two_writers_keep_one_global_chain_on_sqlite(services, db_path):
-    from tests.core.test_concurrency import CHILD
-
     install_sample(services)
     Office(services)
     services.close()

@@ -7,7 +7,7 @@ import hashlib
 import pytest
 
 from sop_desktop.services.attachments import AttachmentCorrupt, AttachmentStore, safe_file_name, store_dir_for
-from tests.core.test_workflow import Office, fast_scrypt, field_values, install_sample  # noqa: F401
+from tests.core.office_support import Office, field_values, install_sample
 
 
 def test_store_lives_beside_the_database(services, db_path):

@@ -20,8 +20,8 @@ from sop_desktop.storage import backup as bk
 from sop_desktop.storage import db as dbm
 from sop_desktop.storage import migrations
 from tests.conftest import ROOT, run_cli
-from tests.core.test_integrity import expected_anchor
-from tests.core.test_workflow import fast_scrypt  # noqa: F401 - autouse: cheap password hashing
+from tests.core.chain_support import expected_anchor, office_with_cases
+from tests.core.migrations_support import populate_v2
 
 WRITER = r"""
 import json, os, sqlite3, sys, time
@@ -518,10 +518,9 @@ def test_backup_carries_the_latest_chain_hash_inside_the_file(tmp_path):
 
     from sop_desktop.services.container import Services
     from sop_desktop.storage import integrity
-    from tests.core.test_integrity import _office_with_cases
 
     path = tmp_path / "kantor.sqlite3"
-    events, numbers = _office_with_cases(path)
+    events, numbers = office_with_cases(path)
     last_id = max(max(ids) for ids in events.values())
     with Services(str(path), seed=False) as svc:
         head = integrity.latest_chain_hash()
@@ -549,10 +548,9 @@ def test_backup_carries_the_latest_chain_hash_inside_the_file(tmp_path):
 def test_cli_backup_prints_the_chain_hash_and_restore_drops_the_stamp(tmp_path):
     from sop_desktop.services.container import Services
     from sop_desktop.storage import integrity
-    from tests.core.test_integrity import _office_with_cases
 
     path = tmp_path / "kantor.sqlite3"
-    _office_with_cases(path)
+    office_with_cases(path)
     with Services(str(path), seed=False):
         head = integrity.latest_chain_hash()
     out = run_cli("--db", str(path), "backup", "-o", str(tmp_path / "a.sqlite3"), "--json")
@@ -574,10 +572,9 @@ def test_cli_backup_prints_the_chain_hash_and_restore_drops_the_stamp(tmp_path):
 def test_restoring_a_backup_from_before_the_chain_chains_its_history(services, tmp_path):
     """A backup made by schema 2 (no history.hash) is restored, migrated and chained."""
     from sop_desktop.storage import integrity
-    from tests.core.test_migrations import _populate_v2
 
     old = tmp_path / "sop-desktop-20260318-120000.sqlite3"
-    _populate_v2(old)
+    populate_v2(old)
     assert bk.verify_backup_file(old) == 2
     assert bk.backup_info(old)["chain_hash"] is None
     bk.restore(services, old)
@@ -605,10 +602,9 @@ def test_services_refuse_a_damaged_file_before_writing_to_it(kind, tmp_path):
 
 def test_services_run_the_full_check_before_a_migration(tmp_path):
     from sop_desktop.services.container import Services
-    from tests.core.test_migrations import _populate_v2
 
     db = tmp_path / "lama.sqlite3"
-    _populate_v2(db)
+    populate_v2(db)
     _damage("damaged_page", db)
     before = _digest(db)
     with pytest.raises(bk.DamagedDatabase) as err:

@@ -16,10 +16,10 @@ from sop_desktop.storage import backup_files
 from sop_desktop.storage import db as dbm
 from sop_desktop.storage.integrity import run_checks
 from tests.conftest import run_cli
-from tests.core.test_letters_issue import open_case as letter_case
-from tests.core.test_letters_issue import setup_office
-from tests.core.test_workflow import Office, fast_scrypt, install_sample  # noqa: F401
-from tests.core.test_workflow import open_case as sample_case
+from tests.core.letters_support import open_case as letter_case
+from tests.core.letters_support import setup_office
+from tests.core.office_support import Office, install_sample
+from tests.core.office_support import open_case as sample_case
 
 
 def _sha(data: bytes) -> str:

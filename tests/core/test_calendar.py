@@ -8,6 +8,7 @@ import pytest
 
 from sop_desktop.domain.calendar import CalendarSettings, WorkCalendar
 from sop_desktop.domain.waktu import parse_waktu
+from sop_desktop.settings import CALENDAR
 from sop_desktop.storage.calendar_settings import load_calendar_settings, save_calendar_settings
 
 D = dt.date
@@ -200,7 +201,7 @@ def test_settings_round_trip_through_sqlite(services, db_path):
 
     with Services(str(db_path), seed=False):
         loaded = load_calendar_settings()
-        assert dbm.get_setting("calendar")["plain_hari_mode"] == "kalender"
+        assert dbm.read_setting(CALENDAR)["plain_hari_mode"] == "kalender"
     assert loaded == settings
     assert not WorkCalendar(loaded).is_working_day(D(2026, 2, 11))
 

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from tests.conftest import run_cli
-from tests.core.test_workflow import PASSWORD, Office, fast_scrypt, field_values, install_sample, sample_sop  # noqa: F401
+from tests.core.office_support import PASSWORD, Office, field_values, install_sample, sample_sop
 
 
 @pytest.fixture

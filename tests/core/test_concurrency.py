@@ -7,34 +7,8 @@ import sys
 
 from sop_desktop.storage import db as dbm
 from tests.conftest import ROOT
-from tests.core.test_workflow import Office, fast_scrypt, install_sample  # noqa: F401
-
-CHILD = r"""
-import sys
-from sop_desktop.services.container import Services
-from tests.core.test_workflow import field_values
-
-path, tag, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
-svc = Services(path, seed=False)
-operator = svc.users.get("operator")
-values = field_values(svc.sops.get("CONTOH")) | {"pemohon": tag}
-done = 0
-for _ in range(count):
-    number = svc.cases.open_case("CONTOH", operator, values).numbers[0]
-    while True:
-        case = svc.cases.get(number)
-        if case.status != "berjalan":
-            break
-        pos = case.current_position
-        user = operator if pos is None or pos.external else svc.users.holders(pos)[0]
-        step = svc.cases.definition(case).step(case.current_step)
-        if step.kind == "decision":
-            svc.cases.decide(number, user, "ya")
-        else:
-            svc.cases.advance(number, user)
-    done += 1
-print(done)
-"""
+from tests.core.chain_support import CHILD
+from tests.core.office_support import Office, install_sample
 
 
 def test_two_processes_advance_cases_on_one_file(services, db_path):

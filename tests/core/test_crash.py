@@ -18,12 +18,12 @@ import pytest
 
 from sop_desktop.storage import db as dbm
 from tests.conftest import ROOT
-from tests.core.test_workflow import Office, fast_scrypt, install_sample  # noqa: F401
+from tests.core.office_support import Office, install_sample
 
 CHILD = r"""
 import random, sys
 from sop_desktop.services.container import Services
-from tests.core.test_workflow import field_values
+from tests.core.office_support import field_values
 
 path, seed = sys.argv[1], int(sys.argv[2])
 rng = random.Random(seed)

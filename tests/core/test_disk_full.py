@@ -13,7 +13,7 @@ import pytest
 
 import sop_desktop.storage.db as dbm
 from sop_desktop.errors import StorageError, storage_error
-from tests.core.test_workflow import Office, fast_scrypt, install_sample, open_case  # noqa: F401
+from tests.core.office_support import Office, install_sample, open_case
 
 
 def _fill_disk(services) -> None:

@@ -18,7 +18,7 @@ from sop_desktop.flowchart.image import flowchart_svg_bytes, write_flowchart_ima
 from sop_desktop.flowchart.layout import layout_sop
 from sop_desktop.flowchart.pdf import layout_pdf_bytes, write_sop_pdf
 from sop_desktop.importers.library import load_bundled
-from tests.core.test_flowchart_layout import co_actors, immigration, sigap, yankomas
+from tests.core.flowchart_support import co_actors, immigration, sigap, yankomas
 
 MM = 72 / 25.4
 

@@ -14,7 +14,7 @@ from sop_desktop.flowchart.image import flowchart_png_bytes, flowchart_svg_bytes
 from sop_desktop.flowchart.layout import PAPERS, layout_sop
 from sop_desktop.flowchart.pdf import layout_pdf_bytes, write_atomic, write_sop_pdf
 from tests.conftest import ROOT
-from tests.core.test_flowchart_layout import co_actors, immigration, sigap, yankomas
+from tests.core.flowchart_support import co_actors, immigration, sigap, yankomas
 
 
 def _squash(text: str) -> str:

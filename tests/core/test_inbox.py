@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.core.test_workflow import Office, fast_scrypt, field_values, install_sample  # noqa: F401
+from tests.core.office_support import Office, field_values, install_sample
 
 
 def _setup(services):

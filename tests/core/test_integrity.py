@@ -12,7 +12,7 @@ import pytest
 from sop_desktop.storage import attachment_check, integrity
 from sop_desktop.storage import db as dbm
 from tests.conftest import run_cli
-from tests.core.test_workflow import fast_scrypt  # noqa: F401 - autouse: cheap password hashing
+from tests.core.chain_support import expected_anchor, office_with_cases, run_chain_writers
 
 
 def _chain(events):
@@ -236,34 +236,6 @@ def test_event_hash_of_a_row_before_insert_matches_the_row_read_back(services, t
 
 # -- the chain in a real database ------------------------------------------------------------
 
-def _office_with_cases(path):
-    """A SQLite file with the sample SOP and two cases whose events interleave:
-    case A: buka, keputusan (ya), lanjut; case B: buka, keputusan (ya). Returns
-    ({number: [event ids in order]}, [A, B])."""
-    from sop_desktop.services.container import Services
-    from tests.core.test_workflow import Office, field_values, install_sample
-
-    with Services(str(path), seed=False) as svc:
-        install_sample(svc)
-        office = Office(svc)
-        values = field_values(svc.sops.get("CONTOH"))
-        t0 = dt.datetime(2026, 3, 17, 8, 0)
-        a = svc.cases.open_case("CONTOH", office.operator, values, at=t0,
-                                intake_done=False).numbers[0]
-        b = svc.cases.open_case("CONTOH", office.operator, values, at=t0,
-                                intake_done=False).numbers[0]
-        for number in (a, b):
-            svc.cases.advance(number, office.operator, at=t0 + dt.timedelta(minutes=5))
-        for number in (a, b):
-            case = svc.cases.get(number)
-            svc.cases.decide(number, office.actor(case), "ya", note="lengkap",
-                             at=t0 + dt.timedelta(hours=1))
-        case = svc.cases.get(a)
-        svc.cases.advance(a, office.actor(case), note="disetujui", at=t0 + dt.timedelta(hours=2))
-        events = {n: [e.id for e in svc.cases.history(n)] for n in (a, b)}
-    return events, [a, b]
-
-
 def _tamper(path, *statements):
     """Change history the way someone with the sqlite3 tool would: drop the append-only
     triggers first, then write."""
@@ -286,7 +258,7 @@ def test_events_written_by_the_engine_form_one_chain_per_case(tmp_path):
     from sop_desktop.services.container import Services
 
     path = tmp_path / "kantor.sqlite3"
-    events, (a, b) = _office_with_cases(path)
+    events, (a, b) = office_with_cases(path)
     with Services(str(path), seed=False):
         rows = list(dbm.History.select().order_by(dbm.History.id).dicts())
         assert all(r["hash"] for r in rows)
@@ -307,7 +279,7 @@ def test_latest_chain_hash_without_events_is_none(services):
 
 def test_check_reports_an_edited_event_first(tmp_path):
     path = tmp_path / "kantor.sqlite3"
-    events, (a, b) = _office_with_cases(path)
+    events, (a, b) = office_with_cases(path)
     code, data = _check_json(path)
     assert code == 0 and data["ok"] and data["first_broken"] is None
     assert data["latest_chain_hash"] and len(data["latest_chain_hash"]) == 64
@@ -325,7 +297,7 @@ def test_check_reports_an_edited_event_first(tmp_path):
 
 def test_check_reports_a_deleted_event_at_the_next_one(tmp_path):
     path = tmp_path / "kantor.sqlite3"
-    events, (a, b) = _office_with_cases(path)
+    events, (a, b) = office_with_cases(path)
     _tamper(path, ('DELETE FROM "history" WHERE "id" = ?', (events[b][1],)))
     code, data = _check_json(path)
     assert code == 1
@@ -339,7 +311,7 @@ def test_check_reports_a_deleted_event_at_the_next_one(tmp_path):
 
 def test_check_reports_reordered_events(tmp_path):
     path = tmp_path / "kantor.sqlite3"
-    events, (a, b) = _office_with_cases(path)
+    events, (a, b) = office_with_cases(path)
     first_id, second_id = events[a][1], events[a][2]
     # swap the two events' places in the table (their ids), as an attacker reordering history
     _tamper(path, ('UPDATE "history" SET "id" = -1 WHERE "id" = ?', (first_id,)),
@@ -353,7 +325,7 @@ def test_check_reports_reordered_events(tmp_path):
 
 def test_check_notices_a_deleted_last_event_through_the_case_state(tmp_path):
     path = tmp_path / "kantor.sqlite3"
-    events, (a, b) = _office_with_cases(path)
+    events, (a, b) = office_with_cases(path)
     _tamper(path, ('DELETE FROM "history" WHERE "id" = ?', (events[a][-1],)))
     code, data = _check_json(path)
     assert code == 1 and data["first_broken"] is None  # the chain up to there is intact
@@ -373,59 +345,17 @@ def test_demo_fill_writes_a_valid_chain(services):
     assert integrity.latest_chain_hash() == expected_anchor(rows)
 
 
-# one process appending events to ONE case, run twice at once (tests here and for PostgreSQL)
-CHAIN_CHILD = r"""
-import sys
-from sop_desktop.services.container import Services
-
-target, number, tag, count = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
-svc = Services(target, seed=False)
-operator = svc.users.get("operator")
-for i in range(count):
-    svc.cases.record_event(number, operator, "catatan", f"{tag}{i}")
-svc.close()
-print(count)
-"""
-
-
-def run_chain_writers(target, number, count=30):
-    """Two processes append `count` events each to the same case at the same time."""
-    import subprocess
-    import sys
-
-    from tests.conftest import ROOT
-
-    procs = [subprocess.Popen([sys.executable, "-c", CHAIN_CHILD, target, number, tag, str(count)],
-                              cwd=str(ROOT), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                              text=True) for tag in ("A", "B")]
-    for p in procs:
-        out, err = p.communicate(timeout=240)
-        assert p.returncode == 0, err
-        assert out.strip() == str(count)
-
-
 def test_two_processes_appending_to_one_case_keep_one_chain(tmp_path):
     from sop_desktop.services.container import Services
 
     path = tmp_path / "kantor.sqlite3"
-    events, (a, b) = _office_with_cases(path)
+    events, (a, b) = office_with_cases(path)
     run_chain_writers(str(path), a)
     with Services(str(path), seed=False) as svc:
         notes = [e.note for e in svc.cases.history(a)]
         assert sum(n.startswith(("A", "B")) and n[1:].isdigit() for n in notes) == 60
         finding = integrity.check_history_chain(svc.db)
         assert finding.ok, finding.problems
-
-
-def expected_anchor(rows) -> str:
-    """The anchor computed here from the rows: sha256 over each case's newest hash, case order."""
-    import hashlib
-
-    heads = {}
-    for row in sorted(rows, key=lambda r: r["id"]):
-        heads[row["case"]] = row["hash"]
-    text = "".join(f"{case}:{heads[case]}\n" for case in sorted(heads))
-    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def test_anchor_catches_a_reforged_chain_in_any_case(tmp_path):
@@ -435,7 +365,7 @@ def test_anchor_catches_a_reforged_chain_in_any_case(tmp_path):
     from sop_desktop.services.container import Services
 
     path = tmp_path / "kantor.sqlite3"
-    events, (a, b) = _office_with_cases(path)
+    events, (a, b) = office_with_cases(path)
     with Services(str(path), seed=False):
         anchor = integrity.latest_chain_hash()
         rows = list(dbm.History.select().order_by(dbm.History.id).dicts())

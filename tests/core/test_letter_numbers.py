@@ -16,7 +16,7 @@ from sop_desktop.services import numbering as counters
 from sop_desktop.storage import db as dbm
 from sop_desktop.storage import migrations
 from tests.conftest import run_cli
-from tests.core.test_letters_issue import PASSWORD, open_case, setup_office
+from tests.core.letters_support import PASSWORD, open_case, setup_office
 
 YEAR = dbm.now_local().year
 NOTA = {"tujuan_nota": "Kepala Divisi Administrasi", "isi_nota": "Mohon arahan."}

@@ -19,7 +19,7 @@ from sop_desktop.output.fonts import SERIF, register_fonts
 from sop_desktop.output.signature import Signer, acting_jabatan, format_nip, signature_column
 from sop_desktop.services.office import OfficeProfile
 from sop_desktop.services.users import hash_password
-from tests.core.test_letters_issue import PASSWORD, open_case, pdf_text, setup_office
+from tests.core.letters_support import PASSWORD, open_case, pdf_text, setup_office
 
 
 def bytes_text(data: bytes) -> str:

@@ -9,7 +9,7 @@ import pytest
 from sop_desktop.errors import ValidationError
 from sop_desktop.services import numbering
 from sop_desktop.storage import db as dbm
-from tests.core.test_workflow import Office, fast_scrypt, field_values, install_sample  # noqa: F401
+from tests.core.office_support import Office, field_values, install_sample
 
 
 def test_next_number_counts_per_key_and_year(services):

@@ -1,4 +1,4 @@
-"""The office profile (Setting "office_profile") and the kop surat drawn from it."""
+"""The office profile (Setting OFFICE_PROFILE, "office.profile") and the kop surat drawn from it."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from reportlab.pdfgen import canvas
 from sop_desktop.errors import ValidationError
 from sop_desktop.output.kop import draw_kop
 from sop_desktop.services import office
+from sop_desktop.settings import OFFICE_PROFILE
 from sop_desktop.storage import db as dbm
 
 
@@ -24,7 +25,7 @@ def test_profile_defaults_then_round_trip(services):
     again = office.load()
     assert again.kantor == "Kantor Wilayah Bengkulu"
     assert again.kota == "Bengkulu"
-    assert dbm.get_setting("office_profile")["telepon"] == "(0736) 21000"
+    assert dbm.read_setting(OFFICE_PROFILE)["telepon"] == "(0736) 21000"
     assert "Telepon (0736) 21000" in again.contact_line()
 
 

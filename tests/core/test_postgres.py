@@ -11,8 +11,8 @@ import pytest
 from sop_desktop.services import numbering
 from sop_desktop.storage import db as dbm
 from sop_desktop.storage import integrity
-from tests.core.test_integrity import expected_anchor
-from tests.core.test_workflow import Office, fast_scrypt, field_values, install_sample, walk  # noqa: F401
+from tests.core.chain_support import CHILD, expected_anchor, run_chain_writers
+from tests.core.office_support import Office, field_values, install_sample, walk
 
 pytestmark = pytest.mark.postgres
 
@@ -77,7 +77,6 @@ def test_two_processes_on_one_postgresql_database(pg_services):
     import sys
 
     from tests.conftest import ROOT
-    from tests.core.test_concurrency import CHILD
 
     svc = pg_services
     install_sample(svc)
@@ -179,8 +178,6 @@ def test_upgrade_to_the_chain_on_postgresql(pg_services, _isolated_home):
 
 
 def test_two_processes_appending_to_one_case_on_postgresql(pg_services):
-    from tests.core.test_integrity import run_chain_writers
-
     svc = pg_services
     install_sample(svc)
     office = Office(svc)

@@ -9,8 +9,10 @@ import pytest
 from sop_desktop.errors import PermissionDenied, ValidationError
 from sop_desktop.services import users as users_mod
 from sop_desktop.storage import db as dbm
+from tests.core.users_support import FakeClock
 
 
+@pytest.mark.real_scrypt  # the production cost itself: the suite's cheap hashing stays off
 def test_password_hash_has_owasp_strength_and_verifies():
     stored = users_mod.hash_password("kata-sandi-kuat")
     scheme, n, r, p, salt, key = stored.split("$")
@@ -93,23 +95,6 @@ def test_change_and_reset_password(services, cheap):
 
 
 # -- log-in slow-down, password changes, who may add users, nothing secret in the logs ---------
-
-class FakeClock:
-    """The users service's clock, moved by hand: the slow-down is tested without sleeping."""
-
-    def __init__(self):
-        import datetime as dt
-
-        self.now = dt.datetime(2026, 11, 21, 9, 0, 0)
-
-    def __call__(self):
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        import datetime as dt
-
-        self.now += dt.timedelta(seconds=seconds)
-
 
 @pytest.fixture
 def clock(services):
