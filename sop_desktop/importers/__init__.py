@@ -12,35 +12,19 @@ inference (lanes.py, decisions.py).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sop_desktop.domain.model import SopDefinition
 from sop_desktop.errors import ImportFailed
+from sop_desktop.importers.result import ImportResult
 
 if TYPE_CHECKING:
-    from sop_desktop.importers.cells import Line
-    from sop_desktop.importers.flowread import Origins
-    from sop_desktop.importers.geometry import Page
     from sop_desktop.importers.pdf import Cancel, Progress
 
 # The readers are imported inside the functions on purpose (start-up speed): services import
 # this package at start (importers.library) and the readers with their libraries cost ~0.1 s.
 
 MAX_TEXT_BYTES = 20 * 1024 * 1024
-
-
-@dataclass
-class ImportResult:
-    """The SOPs read from one file, plus warnings about the file as a whole."""
-
-    sops: list[SopDefinition] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    # drawn documents only (geometry.Page list, flowread.Origins): for the review screen
-    pages: list[Page] = field(default_factory=list)
-    origins: Origins | None = None
 
 
 def read_sop_file(path: str | Path, progress: Progress | None = None,
@@ -72,52 +56,11 @@ def import_text(text: str, source: str = "teks") -> ImportResult:
 def import_xlsx(path: str | Path) -> ImportResult:
     """Import every SOP table of every sheet of an .xlsx file (hostile files are refused)."""
     # deferred: the readers and their libraries, for start-up (see the note at the top)
+    from sop_desktop.importers.sheets import import_sheets
     from sop_desktop.importers.xlsx import read_sheets
 
     path = Path(path)
     return import_sheets(path, read_sheets(path), ImportResult())
-
-
-def import_sheets(path: Path, sheets: Iterable[tuple[str, list[Line], list[str]]], result: ImportResult,
-                  after: Callable[[str, list[SopDefinition], list[Line]], None] | None = None
-                  ) -> ImportResult:
-    """The SOPs of a workbook's sheets (title, lines, notes) into `result`: a sheet whose table
-    cannot be read is skipped with a warning, an identity sheet without a table carries over to
-    the next sheet; `after(title, sops, lines)` may refine a sheet's SOPs (its drawn shapes)."""
-    # deferred: the readers and their libraries, for start-up (see the note at the top)
-    from sop_desktop.importers.build import NO_TABLE, parse_lines
-    from sop_desktop.importers.identity import parse_preamble
-
-    failures: list[str] = []
-    carry = None  # an identity sheet without a table: its block goes to the next sheet's SOP
-    for title, lines, notes in sheets:
-        result.warnings.extend(notes)
-        if all(line.blank for line in lines):
-            continue
-        try:
-            sops, warnings = parse_lines(lines, path.name, carry, title)
-        except ImportFailed as exc:
-            failures.append(str(exc))
-            if NO_TABLE not in str(exc):  # this sheet's table cannot be read; the others can
-                result.warnings.append(f"{exc}; lembar ini dilewati")
-                continue
-            preamble = parse_preamble(lines)
-            if preamble.found:
-                carry = preamble
-                result.warnings.append(f"{path.name}: lembar '{title}' berisi identitas SOP "
-                                       "tanpa tabel; dipakai untuk tabel di lembar berikutnya")
-            else:
-                result.warnings.append(f"{path.name}: lembar '{title}' tidak berisi tabel SOP")
-            continue
-        carry = None
-        if after is not None:
-            after(title, sops, lines)
-        result.sops.extend(sops)
-        result.warnings.extend(warnings)
-    if not result.sops:
-        cause = next((f for f in failures if NO_TABLE not in f), failures[0]) if failures else ""
-        raise ImportFailed(cause or f"{path.name}: buku kerja kosong; tidak ditemukan tabel SOP")
-    return result
 
 
 def import_file(path: str | Path, progress: Progress | None = None,

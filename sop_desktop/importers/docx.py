@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 from sop_desktop.errors import ImportFailed
-from sop_desktop.importers import ImportResult
 from sop_desktop.importers.build import parse_lines
 from sop_desktop.importers.cells import Line
 from sop_desktop.importers.drawingml import (
@@ -42,6 +41,7 @@ from sop_desktop.importers.drawingml import (
 )
 from sop_desktop.importers.flowread import Origins
 from sop_desktop.importers.geometry import Page, PageSource
+from sop_desktop.importers.result import ImportResult
 from sop_desktop.importers.zipguard import check_directory
 
 if TYPE_CHECKING:  # python-docx is heavy: imported only when a Word file is read

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 from sop_desktop.domain.model import SopDefinition, Step
 from sop_desktop.errors import ImportFailed
-from sop_desktop.importers import ImportResult
 from sop_desktop.importers.build import parse_lines
 from sop_desktop.importers.cells import Line, norm_key
 from sop_desktop.importers.geometry import Arrow, Page, Shape, link_arrows
@@ -24,6 +23,7 @@ from sop_desktop.importers.pagetable import (
     page_lines,
     text_lines,
 )
+from sop_desktop.importers.result import ImportResult
 
 if TYPE_CHECKING:
     from sop_desktop.importers.pdf import Cancel, Progress
@@ -89,7 +89,7 @@ def label_words(page: Page) -> set[int]:
 
 def pages_to_result(pages: list[Page], source: str, progress: Progress | None = None,
                     cancel: Cancel | None = None) -> ImportResult:
-    """See geometry.import_pages."""
+    """All SOPs drawn on the pages -> ImportResult (see the docstring of importers/geometry.py)."""
     skip: set[int] = set()
     for page in pages:
         link_arrows(page)
@@ -122,6 +122,9 @@ def pages_to_result(pages: list[Page], source: str, progress: Progress | None = 
     result.pages = pages
     result.origins = origins
     return result
+
+
+import_pages = pages_to_result  # the name the readers call (geometry's docstring)
 
 
 class Graph:

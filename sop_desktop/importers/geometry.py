@@ -1,8 +1,9 @@
 """Format-neutral page model of an SOP document, and the step from drawn pages to SOPs.
 
 Every reader of a *drawn* SOP (PDF with a text layer: importers/pdf.py; Word/Excel drawings;
-OCR of scans) produces a list of `Page` objects and calls `import_pages(pages, source)`; the
-table, lane, kind and branch logic below is shared, so each reader only has to find things.
+OCR of scans) produces a list of `Page` objects and calls `import_pages(pages, source)` (in
+importers/flowread.py, which builds on this module); the table, lane, kind and branch logic
+is shared, so each reader only has to find things.
 
 How a reader fills a Page (all coordinates in PDF points, 1/72 inch, origin at the top-left
 corner of the page, y growing downwards; convert pixels with `x * 72 / dpi`):
@@ -36,11 +37,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from sop_desktop.importers import ImportResult
-    from sop_desktop.importers.pdf import Cancel, Progress
 
 Point = tuple[float, float]
 BBox = tuple[float, float, float, float]  # x0, y0 (top), x1, y1 (bottom)
@@ -301,13 +297,5 @@ def _touching_shape(p: Point, page: Page, exclude_tip: Point | None = None) -> S
     return best
 
 
-def import_pages(pages: list[Page], source: str, progress: Progress | None = None,
-                 cancel: Cancel | None = None) -> ImportResult:
-    """All SOPs drawn on the pages -> ImportResult (see the module docstring)."""
-    from sop_desktop.importers.flowread import pages_to_result  # flowread imports this module
-
-    return pages_to_result(pages, source, progress, cancel)
-
-
 __all__ = ["Arrow", "Page", "PageSource", "Segment", "Shape", "Word", "attach_heads",
-           "import_pages", "link_arrows", "shape_kind"]
+           "link_arrows", "shape_kind"]

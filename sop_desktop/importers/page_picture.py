@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sop_desktop.errors import ImportFailed
-from sop_desktop.importers import ImportResult
 from sop_desktop.importers.drawingml import GridCell, GridPage
 from sop_desktop.importers.geometry import Page, Word
 from sop_desktop.importers.pdf import render_page_png
+from sop_desktop.importers.result import ImportResult
 
 
 @dataclass

@@ -8,11 +8,11 @@ warning: they need the OCR route.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sop_desktop.errors import ImportFailed
+from sop_desktop.importers.flowread import import_pages
 from sop_desktop.importers.geometry import (
     Page,
     PageSource,
@@ -20,42 +20,30 @@ from sop_desktop.importers.geometry import (
     Shape,
     Word,
     attach_heads,
-    import_pages,
     shape_kind,
+)
+
+# the size check and the progress/cancel types: shared with the OCR reader, used as pdf.X too
+from sop_desktop.importers.pdf_check import (  # noqa: F401
+    MAX_PDF_BYTES,
+    Cancel,
+    Cancelled,
+    Progress,
+    check_pdf_size,
 )
 
 if TYPE_CHECKING:  # pdfplumber is heavy: imported only when a PDF is read
     from pdfplumber.page import Page as PdfPage
     from pdfplumber.pdf import PDF
 
-    from sop_desktop.importers import ImportResult
+    from sop_desktop.importers.result import ImportResult
 
 Box = tuple[float, float, float, float]
 PdfObject = dict[str, Any]  # one pdfplumber object (char, line, rect, curve, word)
 
-MAX_PDF_BYTES = 60 * 1024 * 1024
 MAX_PAGES = 400
 MAX_PAGE_OBJECTS = 60_000  # chars + lines + rects + curves on one page
 MAX_TRIANGLE = 14.0
-
-Progress = Callable[[int, int, str], None]
-Cancel = Callable[[], bool]
-
-
-class Cancelled(ImportFailed):
-    """The person cancelled a long read."""
-
-
-def check_pdf_size(path: Path) -> None:
-    """Refuse a PDF that cannot be read or is too large, before any PDF library opens it."""
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise ImportFailed(f"{path.name}: berkas tidak dapat dibaca ({exc.strerror})") from None
-    if size > MAX_PDF_BYTES:
-        raise ImportFailed(f"{path.name}: berkas PDF terlalu besar ({size // (1024 * 1024)} MB; "
-                           f"paling besar {MAX_PDF_BYTES // (1024 * 1024)} MB)")
-
 
 def _open(path: Path) -> tuple[PDF, int]:
     """The opened PDF and its page count; a clear refusal for a locked, damaged or huge one."""

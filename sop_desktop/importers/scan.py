@@ -22,8 +22,9 @@ import cv2
 import numpy as np
 
 from sop_desktop.errors import ImportFailed
-from sop_desktop.importers.geometry import Arrow, Page, PageSource, Segment, Shape, Word, import_pages
-from sop_desktop.importers.pdf import Cancelled, check_pdf_size
+from sop_desktop.importers.flowread import import_pages
+from sop_desktop.importers.geometry import Arrow, Page, PageSource, Segment, Shape, Word
+from sop_desktop.importers.pdf_check import Cancelled, check_pdf_size
 from sop_desktop.importers.scan_arrows import build_arrows
 from sop_desktop.importers.scan_draw import (
     Box,
@@ -49,7 +50,7 @@ from sop_desktop.importers.scan_ocr import detect_boxes, line_words, recognize
 if TYPE_CHECKING:  # pypdfium2 is imported where a PDF is rendered (it ships no types)
     import pypdfium2 as pdfium
 
-    from sop_desktop.importers import ImportResult
+    from sop_desktop.importers.result import ImportResult
 
 MAX_SCAN_PAGES = 60
 RENDER_DPI = 200.0

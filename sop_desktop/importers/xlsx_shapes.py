@@ -23,7 +23,6 @@ from defusedxml.ElementTree import fromstring
 
 from sop_desktop.domain.model import SopDefinition
 from sop_desktop.errors import ImportFailed
-from sop_desktop.importers import ImportResult, import_sheets
 from sop_desktop.importers.cells import Line
 from sop_desktop.importers.drawingml import (
     EMU_PT,
@@ -42,6 +41,8 @@ from sop_desktop.importers.drawingml import (
 from sop_desktop.importers.flowread import Origins
 from sop_desktop.importers.geometry import Page, PageSource
 from sop_desktop.importers.pagetable import RowOrigin
+from sop_desktop.importers.result import ImportResult
+from sop_desktop.importers.sheets import import_sheets
 from sop_desktop.importers.xlsx import read_sheets
 
 XDR = "{http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing}"

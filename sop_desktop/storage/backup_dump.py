@@ -1,5 +1,6 @@
-"""PostgreSQL backups: a logical dump of the app's tables (JSON lines per table) and its
-restore in one transaction. Works on any engine; SQLite uses the backup API instead."""
+"""PostgreSQL backups: a logical dump of the app's tables (JSON lines per table), written and
+read back. Works on any engine; SQLite uses the backup API instead. Restoring a dump (a backup
+first, then one transaction) is in sop_desktop.storage.backup_restore, above this module."""
 
 from __future__ import annotations
 
@@ -14,9 +15,10 @@ from typing import Any
 import peewee as pw
 
 from sop_desktop.paths import store_dir_for
-from sop_desktop.storage import backup as bk
-from sop_desktop.storage import backup_files, diskspace, integrity, migrations
+from sop_desktop.storage import backup_files, integrity
 from sop_desktop.storage import db as dbm
+from sop_desktop.storage.backup_verify import BackupError
+from sop_desktop.storage.schema import SCHEMA_VERSION, current_version
 
 
 def _app_models() -> list[type[pw.Model]]:
@@ -57,7 +59,7 @@ def dump_logical(services: dbm.HasDatabase, dest: str | Path) -> Path:
                 digest = integrity.heads_digest(
                     services.db.execute_sql(integrity.HEADS_SQL).fetchall())
             header = {"format": "sop-desktop-dump", "format_version": 1,
-                      "schema_version": migrations.current_version(services.db),
+                      "schema_version": current_version(services.db),
                       "tables": [m._meta.table_name for m in models],
                       "latest_chain_hash": digest, "latest_event_id": event_id,
                       "made_at": dt.datetime.now().replace(microsecond=0).isoformat(),
@@ -81,7 +83,7 @@ def dump_logical(services: dbm.HasDatabase, dest: str | Path) -> Path:
         os.replace(part, dest)
     except OSError as exc:
         part.unlink(missing_ok=True)
-        raise bk.BackupError(f"Cadangan tidak dapat ditulis ke {dest.parent}: {exc.strerror or exc}") from None
+        raise BackupError(f"Cadangan tidak dapat ditulis ke {dest.parent}: {exc.strerror or exc}") from None
     return dest
 
 
@@ -129,10 +131,10 @@ def _read_dump(path: Path) -> tuple[dict[str, Any], dict[str, tuple[list[str], l
         except ValueError:
             header = None
         if not isinstance(header, dict) or header.get("format") != "sop-desktop-dump":
-            raise bk.BackupError(f"Berkas {path} bukan cadangan SOP Desktop.")
+            raise BackupError(f"Berkas {path} bukan cadangan SOP Desktop.")
         version = int(header.get("schema_version") or 0)
-        if version > migrations.SCHEMA_VERSION:
-            raise bk.BackupError(f"Cadangan {path} dibuat oleh versi SOP Desktop yang lebih baru "
+        if version > SCHEMA_VERSION:
+            raise BackupError(f"Cadangan {path} dibuat oleh versi SOP Desktop yang lebih baru "
                                  f"(skema {version}). Perbarui aplikasi.")
         tables: dict[str, tuple[list[str], list[list[Any]]]] = {}
         current: tuple[list[str], list[list[Any]]] | None = None
@@ -145,63 +147,5 @@ def _read_dump(path: Path) -> tuple[dict[str, Any], dict[str, tuple[list[str], l
             elif current is not None:
                 current[1].append([_decode(v) for v in item])
             else:
-                raise bk.BackupError(f"Berkas {path} rusak: baris data sebelum nama tabelnya.")
+                raise BackupError(f"Berkas {path} rusak: baris data sebelum nama tabelnya.")
     return header, tables
-
-
-def restore_logical(services: dbm.HasDatabase, file: Path) -> Path | None:
-    """Restore a logical dump into the current database in one transaction: delete the app's
-    tables in reverse FK order, insert in FK order, then fix PostgreSQL sequences."""
-    header, tables = _read_dump(file)
-    models = dbm_sort(_app_models())
-    by_table = {m._meta.table_name: m for m in models}
-    unknown = set(tables) - set(by_table)
-    if unknown:
-        raise bk.BackupError(f"Cadangan {file} berisi tabel yang tidak dikenal aplikasi ini: "
-                             f"{', '.join(sorted(unknown))}.")
-    store = _store_of(services)
-    diskspace.ensure_room({store: file.stat().st_size})  # the packed files, at most
-    before = bk.create_backup(services, reason="pre-restore")
-    written = backup_files.read_dump_files(file, store)
-    try:
-        with services.db.atomic():
-            if isinstance(services.db, pw.PostgresqlDatabase):
-                # TRUNCATE fires no row triggers (history is append-only by trigger) and
-                # empties every app table at once regardless of foreign keys
-                names = ", ".join(f'"{m._meta.table_name}"' for m in models)
-                services.db.execute_sql(f"TRUNCATE {names}")
-            else:
-                for model in reversed(models):
-                    model.delete().execute()
-            for model in models:
-                name = model._meta.table_name
-                if name not in tables:
-                    continue
-                columns, rows = tables[name]
-                known = {f.column_name for f in model._meta.sorted_fields}
-                cols = [c for c in columns if c in known]
-                idx = [columns.index(c) for c in cols]
-                table = pw.Table(name, cols)
-                for start in range(0, len(rows), 500):
-                    chunk = [[row[i] for i in idx] for row in rows[start:start + 500]]
-                    services.db.execute(table.insert(chunk, columns=[pw.Column(table, c) for c in cols]))
-            if isinstance(services.db, pw.PostgresqlDatabase):
-                for model in models:
-                    pk = model._meta.primary_key
-                    if isinstance(pk, pw.AutoField):
-                        t = model._meta.table_name
-                        services.db.execute_sql(
-                            f"SELECT setval(pg_get_serial_sequence('\"{t}\"', '{pk.column_name}'), "
-                            f"COALESCE((SELECT MAX(\"{pk.column_name}\") FROM \"{t}\"), 0) + 1, false)")
-    except pw.DatabaseError as exc:
-        backup_files.remove(written)
-        raise bk.BackupError(f"Pemulihan dari {file} gagal: {exc}; isi basis data tidak diubah "
-                             f"(cadangan sebelum pemulihan: {before}).") from None
-    migrations.migrate(services.db)
-    keep: dict[str, str] = {}
-    for name, (columns, rows) in tables.items():
-        for row in rows:
-            backup_files.note_dumped_row(keep, name, columns, row)
-    backup_files.set_aside_unreferenced(store, set(keep), dt.datetime.now().strftime("%Y%m%d-%H%M%S"))
-    bk.prune_backups(before.parent)
-    return before

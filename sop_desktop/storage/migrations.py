@@ -1,7 +1,7 @@
 """Schema versions and migrations (schema version kept in the `meta` table).
 
 Every pending migration runs in ONE transaction. A backup is taken first when the database
-already had a schema (sop_desktop.storage.backup.auto_backup: SQLite's backup API, or a logical dump on
+already had a schema (sop_desktop.storage.backup_make.auto_backup: SQLite's backup API, or a logical dump on
 PostgreSQL), and on SQLite foreign keys are switched off during the run so tables can be rebuilt
 (SQLite's documented 12-step procedure); a foreign_key_check must come back empty before the
 transaction commits.
@@ -39,11 +39,12 @@ from sop_desktop.domain.model import SopDefinition
 from sop_desktop.settings import CALENDAR, RENAMED
 from sop_desktop.storage import db as dbm
 from sop_desktop.storage import integrity, ledger
-from sop_desktop.storage.backup import auto_backup
+from sop_desktop.storage.backup_make import auto_backup
 
 # the version lives below this module and the backup checks (sop_desktop.storage.schema): bump
 # it there with a new _vN; `migrations.SCHEMA_VERSION` stays the name everyone reads
 from sop_desktop.storage.schema import SCHEMA_VERSION as SCHEMA_VERSION
+from sop_desktop.storage.schema import current_version as current_version
 
 log = logging.getLogger(__name__)
 
@@ -220,13 +221,6 @@ def _v8(database: pw.Database) -> None:
 
 
 MIGRATIONS = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5, 6: _v6, 7: _v7, 8: _v8}
-
-
-def current_version(database: pw.Database) -> int:
-    if not database.table_exists("meta"):
-        return 0
-    row = dbm.Meta.get_or_none(dbm.Meta.key == "schema_version")
-    return int(row.value) if row else 0
 
 
 def migrate(database: pw.Database) -> int:

@@ -124,3 +124,127 @@ def test_every_function_level_import_of_the_core_says_why_it_is_deferred():
         found += unexplained_imports(path.read_text(encoding="utf-8"), str(path.relative_to(CORE.parent)))
     assert found == [], ("impor modul sendiri di dalam fungsi tanpa alasan (pindahkan ke atas, atau "
                          "beri komentar mengapa ditunda):\n" + "\n".join(found))
+
+
+# -- no import cycles among the core's modules (issue 14) --------------------------------------
+
+def _module_name(path: Path, root: Path) -> str:
+    """'pkg.sub.mod' for pkg/sub/mod.py, 'pkg.sub' for pkg/sub/__init__.py."""
+    parts = list(path.relative_to(root.parent).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _is_type_checking(test: ast.expr) -> bool:
+    """`if TYPE_CHECKING:` or `if typing.TYPE_CHECKING:` (imports for annotations only)."""
+    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING")
+
+
+def _imported_names(tree: ast.AST, package: str) -> list[str]:
+    """Every dotted name an import statement of `package` brings in, at module level or inside
+    a function or class; the body of `if TYPE_CHECKING:` is left out (its else branch is not)."""
+    found: list[str] = []
+
+    def visit(node: ast.AST) -> None:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.If) and _is_type_checking(child.test):
+                for stmt in child.orelse:
+                    visit_one(stmt)
+            else:
+                visit_one(child)
+
+    def visit_one(node: ast.AST) -> None:
+        if isinstance(node, ast.Import):
+            found.extend(a.name for a in node.names if a.name.split(".")[0] == package)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module \
+                and node.module.split(".")[0] == package:
+            found.extend(f"{node.module}.{a.name}" for a in node.names)
+        visit(node)
+
+    visit(tree)
+    return found
+
+
+def import_graph(root: Path) -> dict[str, set[str]]:
+    """The modules of the package at `root` and the modules each imports (a name resolves to
+    the longest module it starts with: `from pkg.a import f` is an import of pkg.a)."""
+    paths = {_module_name(p, root): p for p in sorted(root.rglob("*.py"))}
+    graph: dict[str, set[str]] = {}
+    for module, path in paths.items():
+        targets = set()
+        for name in _imported_names(ast.parse(path.read_text(encoding="utf-8")), root.name):
+            while name and name not in paths:
+                name = name.rpartition(".")[0]
+            if name and name != module:
+                targets.add(name)
+        graph[module] = targets
+    return graph
+
+
+def import_cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The groups of modules that import each other, directly or round a longer loop (the
+    strongly connected components of more than one module, Tarjan's algorithm), sorted."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    groups: list[list[str]] = []
+
+    def connect(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        for target in sorted(graph.get(node, ())):
+            if target not in index:
+                connect(target)
+                low[node] = min(low[node], low[target])
+            elif target in stack:
+                low[node] = min(low[node], index[target])
+        if low[node] == index[node]:
+            group = []
+            while True:
+                member = stack.pop()
+                group.append(member)
+                if member == node:
+                    break
+            if len(group) > 1:
+                groups.append(sorted(group))
+
+    for node in sorted(graph):
+        if node not in index:
+            connect(node)
+    return sorted(groups)
+
+
+def _describe(graph: dict[str, set[str]], group: list[str]) -> str:
+    """One line per module of a cycle: what it imports within the cycle."""
+    return "\n".join(f"  {m} -> {', '.join(sorted(graph[m] & set(group)))}" for m in group)
+
+
+def test_the_cycle_finder_sees_function_level_imports_and_skips_type_checking(tmp_path):
+    pkg = tmp_path / "pkg"
+    (pkg / "sub").mkdir(parents=True)
+    files = {
+        "__init__.py": "",
+        "a.py": "from pkg.b import f\n",
+        "b.py": "def f():\n    from pkg import a  # deferred\n    return a\n",
+        "c.py": "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from pkg.d import x\n",
+        "d.py": "import pkg.c\nx = 1\n",
+        "e.py": "class E:\n    def m(self):\n        import pkg.sub.g\n",
+        "sub/__init__.py": "",
+        "sub/g.py": "from pkg.sub import h\n",
+        "sub/h.py": "from pkg.e import E\n",
+    }
+    for name, text in files.items():
+        (pkg / name).write_text(text, encoding="utf-8")
+    graph = import_graph(pkg)
+    assert graph["pkg.a"] == {"pkg.b"} and graph["pkg.b"] == {"pkg.a"}
+    assert graph["pkg.c"] == set()  # TYPE_CHECKING only
+    assert import_cycles(graph) == [["pkg.a", "pkg.b"], ["pkg.e", "pkg.sub.g", "pkg.sub.h"]]
+
+
+def test_no_import_cycle_among_the_core_modules():
+    graph = import_graph(CORE)
+    assert "sop_desktop.storage.backup_make" in graph["sop_desktop.storage.migrations"]
+    cycles = import_cycles(graph)
+    assert cycles == [], ("modul inti saling mengimpor (juga impor di dalam fungsi; pindahkan yang "
+                          "dipakai bersama ke modul di bawahnya):\n"
+                          + "\n\n".join(_describe(graph, group) for group in cycles))
