@@ -35,8 +35,7 @@ _KEGIATAN_WORDS = ("kegiatan", "aktivitas", "aktifitas", "uraiankegiatan", "urai
                    "rinciankegiatan", "uraianprosedur", "langkahlangkah")
 _GROUP_WORDS = re.compile(r"\b(aktor|pelaksana|pelaku|actor|unit\s+kerja)\b", re.IGNORECASE)
 # columns some offices add beside the lanes that name no actor (their text is not step data)
-_OTHER_COLUMN = re.compile(r"\b(dasar\s+hukum|landasan\s+hukum|referensi|regulasi|"
-                           r"peraturan\s+terkait)\b", re.IGNORECASE)
+_OTHER_COLUMN = re.compile(r"\b(dasar\s+hukum|landasan\s+hukum|referensi|regulasi|peraturan\s+terkait)\b", re.I)
 _MARKS = {
     "mulai": "mulai", "start": "mulai", "selesai": "selesai", "end": "selesai", "finish": "selesai",
     "y": "y", "ya": "y", "yes": "y", "t": "t", "tidak": "t", "no": "t", "n": "t",
