@@ -21,6 +21,7 @@ _LOCK = threading.Lock()
 _ENGINE: _Engine | None = None
 REC_HEIGHT = 48
 REC_BATCH = 8
+WIDE = "mwMW"  # letters about one and a half times as wide as the usual letter
 
 
 @dataclass
@@ -159,17 +160,21 @@ def _ink_runs(ink: np.ndarray, gap: int) -> list[tuple[int, int]]:
     return runs
 
 
+def _x_height(ink: np.ndarray) -> int:
+    """The height of the small letters of a text line's ink, in pixels (at least 4)."""
+    profile = ink.astype(bool).sum(axis=1)
+    return max(4, int((profile >= 0.35 * profile.max()).sum()))
+
+
 def _word_gap(ink: np.ndarray, letters: int) -> int:
     """The narrowest ink gap that separates words on this line: about half the x-height,
     raised while it would cut the line into more words than its letters make likely (an
     Indonesian word has about seven letters)."""
-    profile = ink.astype(bool).sum(axis=1)
-    xheight = max(4, int((profile >= 0.35 * profile.max()).sum()))
     cols = np.flatnonzero(ink.any(axis=0))
     gaps = np.diff(cols) - 1
     gaps = gaps[gaps > 0]
     limit = 1.5 * letters / 7.0 + 1
-    gap = max(3, round(0.45 * xheight))
+    gap = max(3, round(0.45 * _x_height(ink)))
     while (gaps >= gap).sum() > limit:
         gap += 1
     return gap
@@ -180,7 +185,9 @@ def pitch_spaces(chars: list[tuple[str, float, float]]) -> list[tuple[str, float
     stand a space apart: small bold print blurs the gap between two words shut in the ink,
     but the recogniser still places the next word's first letter about a letter further
     on. A jump of twice the line's usual letter pitch, or of 1.4 times it from a small
-    letter to a capital ("TimKerja"), splits; each part keeps at least two letters."""
+    letter to a capital ("TimKerja"), splits; each part keeps at least two letters. A wide
+    letter (m, w) takes a quarter pitch of the jump after it as its own width ("Biometric";
+    not before it: a word left unspaced before "me-" would stay joined)."""
     jumps = [b[1] - a[1] for a, b in zip(chars, chars[1:], strict=False)
              if not a[0].isspace() and not b[0].isspace()]
     if len(jumps) < 6:
@@ -196,7 +203,8 @@ def pitch_spaces(chars: list[tuple[str, float, float]]) -> list[tuple[str, float
         if ch.isspace():
             run = 0
         elif out and run >= 2 and not out[-1][0].isspace():
-            prev, jump = out[-1][0], x - out[-1][1]
+            prev = out[-1][0]
+            jump = x - out[-1][1] - 0.25 * pitch * (prev in WIDE)
             ahead = 0
             for nxt, _, _ in chars[n:]:
                 if nxt.isspace():
@@ -213,21 +221,53 @@ def pitch_spaces(chars: list[tuple[str, float, float]]) -> list[tuple[str, float
     return out
 
 
-def _join_numbers(runs: list[tuple[int, int]], groups: list[list[tuple[str, float, float]]],
-                  chars: list[tuple[str, float, float]]
-                  ) -> tuple[list[tuple[int, int]], list[list[tuple[str, float, float]]]]:
-    """Ink runs rejoined where a gap cuts a number ("1" "5" of a sharp "15 menit"): two digits
-    the recogniser set no space between and placed a usual letter pitch apart."""
+def _line_pitch(chars: list[tuple[str, float, float]]) -> float:
+    """The line's usual letter pitch: the median jump between two letters the recogniser set
+    no space between (0 when the line has too few letters to tell)."""
     jumps = [b[1] - a[1] for a, b in zip(chars, chars[1:], strict=False)
              if not a[0].isspace() and not b[0].isspace()]
-    if len(jumps) < 3 or len(runs) < 2:
+    return float(np.median(jumps)) if len(jumps) >= 3 else 0.0
+
+
+def _sharp(ink: np.ndarray, letters: int) -> bool:
+    """Whether most letters of the line stand apart in its ink (sharp print, where a gap
+    inside a word can be as wide as a word gap), not touching (blurred or bold print, where
+    nearly every ink gap is a word gap)."""
+    cols = np.flatnonzero(ink.any(axis=0))
+    return letters >= 4 and int((np.diff(cols) > 1).sum()) >= 0.5 * letters
+
+
+def _one_word(last: tuple[str, float, float], first: tuple[str, float, float], gap: int,
+              pitch: float, xheight: int, sharp: bool) -> bool:
+    """Whether two letters the recogniser set no space between, an ink gap of `gap` pixels
+    apart, belong to one word (see `_join_letters`)."""
+    wide = gap >= 0.6 * xheight
+    if pitch <= 0:  # too few letters for a pitch ("17" in the No. column): the gap decides
+        return not wide
+    jump = (first[1] - last[1]) / pitch
+    if not sharp:  # only a number cut by a gap ("1" "5" of "15 menit")
+        return last[0].isdigit() and first[0].isdigit() and jump < 1.35
+    return jump < (1.2 if wide else 1.8)
+
+
+def _join_letters(runs: list[tuple[int, int]], groups: list[list[tuple[str, float, float]]],
+                  chars: list[tuple[str, float, float]], ink: np.ndarray
+                  ) -> tuple[list[tuple[int, int]], list[list[tuple[str, float, float]]]]:
+    """Ink runs rejoined where a gap cuts a word: sharp print leaves gaps inside words ("1
+    har i", "Ber kas", "15" as "1" "5") as wide as a narrow word gap, but the recogniser,
+    which sees the whole line, set the two letters no space and a usual letter pitch apart
+    there. A word gap it left out stands out in both: past an ink gap of 0.6 x-height or
+    more the next letter stands 1.2 pitches on or further, past a narrower gap 1.8. On a
+    line too short for a pitch, only a gap of 0.6 x-height or more keeps two letters apart."""
+    if len(runs) < 2:
         return runs, groups
-    pitch = float(np.median(jumps))
+    pitch, xheight = _line_pitch(chars), _x_height(ink)
+    sharp = _sharp(ink, sum(1 for ch, _, _ in chars if not ch.isspace()))
     out_runs, out_groups = [runs[0]], [list(groups[0])]
     for run, group in zip(runs[1:], groups[1:], strict=True):
         last, first = out_groups[-1][-1:], group[:1]
-        if last and first and last[0][0].isdigit() and first[0][0].isdigit() and \
-                first[0][1] - last[0][1] < 1.35 * pitch:
+        if last and first and not last[0][0].isspace() and not first[0][0].isspace() and \
+                _one_word(last[0], first[0], run[0] - out_runs[-1][1], pitch, xheight, sharp):
             out_runs[-1] = (out_runs[-1][0], run[1])
             out_groups[-1].extend(group)
         else:
@@ -239,7 +279,8 @@ def _join_numbers(runs: list[tuple[int, int]], groups: list[list[tuple[str, floa
 def line_words(chars: list[tuple[str, float, float]], ink: np.ndarray, x0: int, y0: int
                ) -> list[OcrWord]:
     """One line's characters split into words at the model's spaces and at the ink gaps
-    between words (`_word_gap`); boxes in page pixels."""
+    between words (`_word_gap`) where the model's letters stand apart too (`_join_letters`);
+    boxes in page pixels."""
     rows = np.flatnonzero(ink.any(axis=1))
     if rows.size == 0 or not chars:
         return []
@@ -250,7 +291,7 @@ def line_words(chars: list[tuple[str, float, float]], ink: np.ndarray, x0: int, 
         k = min(range(len(runs)), key=lambda i: 0 if runs[i][0] <= x < runs[i][1] else
                 min(abs(x - runs[i][0]), abs(x - runs[i][1])))
         groups[k].append((ch, x, p))
-    runs, groups = _join_numbers(runs, groups, chars)
+    runs, groups = _join_letters(runs, groups, chars, ink)
     words = []
     top, bottom = y0 + int(rows[0]), y0 + int(rows[-1]) + 1
     for (a, b), group in zip(runs, groups, strict=False):
