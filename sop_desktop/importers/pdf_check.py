@@ -19,12 +19,18 @@ class Cancelled(ImportFailed):
     """The person cancelled a long read."""
 
 
-def check_pdf_size(path: Path) -> None:
-    """Refuse a PDF that cannot be read or is too large, before any PDF library opens it."""
+def check_file_size(path: Path, limit: int, kind: str) -> None:
+    """Refuse a file that cannot be read or is larger than `limit` bytes ("PDF", "gambar"),
+    before any library opens it."""
     try:
         size = path.stat().st_size
     except OSError as exc:
         raise ImportFailed(f"{path.name}: berkas tidak dapat dibaca ({exc.strerror})") from None
-    if size > MAX_PDF_BYTES:
-        raise ImportFailed(f"{path.name}: berkas PDF terlalu besar ({size // (1024 * 1024)} MB; "
-                           f"paling besar {MAX_PDF_BYTES // (1024 * 1024)} MB)")
+    if size > limit:
+        raise ImportFailed(f"{path.name}: berkas {kind} terlalu besar ({size // (1024 * 1024)} MB; "
+                           f"paling besar {limit // (1024 * 1024)} MB)")
+
+
+def check_pdf_size(path: Path) -> None:
+    """Refuse a PDF that cannot be read or is too large, before any PDF library opens it."""
+    check_file_size(path, MAX_PDF_BYTES, "PDF")

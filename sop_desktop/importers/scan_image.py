@@ -16,6 +16,7 @@ import cv2
 import numpy as np
 
 from sop_desktop.errors import ImportFailed
+from sop_desktop.importers.pdf_check import check_file_size
 from sop_desktop.importers.scan_ocr import detect_boxes, upside_down
 
 if TYPE_CHECKING:  # Pillow is imported where an image is decoded
@@ -54,13 +55,7 @@ def image_frames(path: Path) -> list[tuple[np.ndarray, float]]:
     damaged."""
     from PIL import Image, UnidentifiedImageError
 
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise ImportFailed(f"{path.name}: berkas tidak dapat dibaca ({exc.strerror})") from None
-    if size > MAX_IMAGE_BYTES:
-        raise ImportFailed(f"{path.name}: berkas gambar terlalu besar ({size // (1024 * 1024)} MB;"
-                           f" paling besar {MAX_IMAGE_BYTES // (1024 * 1024)} MB)")
+    check_file_size(path, MAX_IMAGE_BYTES, "gambar")
     frames: list[tuple[np.ndarray, float]] = []
     try:
         with Image.open(path) as img:

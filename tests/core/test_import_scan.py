@@ -332,3 +332,15 @@ def test_the_digits_of_one_line_in_the_no_column_are_one_step_number():
     words = [Word("1", 36, 100, 38, 106), Word("1", 40, 100, 42, 106),  # "11" read as two
              Word("12", 36, 130, 43, 136), Word("x", 36, 160, 38, 166)]
     assert [w.text for w in _one_number_a_line(words)] == ["11", "12"]
+
+
+@pytest.mark.parametrize(("suffix", "kind"), [(".pdf", "PDF"), (".png", "gambar")])
+def test_a_file_over_the_size_limit_is_refused_before_it_is_opened(tmp_path, suffix, kind):
+    """A 61 MB PDF or picture (sparse: no disk used) is refused by its size alone, in one line."""
+    big = tmp_path / f"besar{suffix}"
+    with big.open("wb") as fh:
+        fh.write(b"%PDF-1.7\n" if suffix == ".pdf" else b"\x89PNG\r\n\x1a\n")
+        fh.truncate(61 * 1024 * 1024)
+    message = f"besar{suffix}: berkas {kind} terlalu besar \\(61 MB; paling besar 60 MB\\)"
+    with pytest.raises(ImportFailed, match=message):
+        read_sop_file(big)
