@@ -131,8 +131,32 @@ def split_dashed(ink: np.ndarray, found: list[Piece], dpi: float
             band = ink[int(p.y0):int(p.y1) + 1, max(0, x - r):min(w, x + r + 1)]
             along = np.asarray(band.any(axis=1)) if band.size else np.ones(1, bool)
         breaks = int(np.count_nonzero(along[1:] & ~along[:-1]))
-        (dashed if breaks >= max(3, along.size / (0.1 * dpi)) else solid).append(p)
+        many = breaks >= max(3, along.size / (0.1 * dpi))
+        (dashed if many or _short_dashed(along, dpi) else solid).append(p)
     return solid, dashed
+
+
+def _runs(along: np.ndarray) -> tuple[list[int], list[int]]:
+    """(lengths of the ink runs, lengths of the gaps between two ink runs) along a stroke."""
+    edges = np.flatnonzero(np.diff(along.astype(np.int8))) + 1
+    bounds = [0, *edges.tolist(), along.size]
+    spans = [(bool(along[a]), b - a) for a, b in zip(bounds, bounds[1:], strict=False)]
+    ink = [n for on, n in spans if on]
+    inner = spans[1:-1] if len(spans) > 2 else []
+    return ink, [n for on, n in inner if not on]
+
+
+def _short_dashed(along: np.ndarray, dpi: float) -> bool:
+    """A co-actor tick: a stroke under 0.2 inch with only one or two breaks, dashed when every
+    ink run is dash-sized and every break a clear gap (the exporter draws 2 pt dashes with
+    1.5 pt gaps). A solid line broken by noise, or a degraded dash whose gaps filled in, has a
+    longer run or a one-pixel break and stays solid."""
+    if along.size >= 0.2 * dpi:
+        return False
+    ink, gaps = _runs(along)
+    dash, gap = 2.0 / 72 * dpi, 1.5 / 72 * dpi
+    return (bool(gaps) and max(ink) <= 1.5 * dash and min(gaps) >= 0.5 * gap
+            and 1 - float(along.mean()) >= 0.25)
 
 
 def rule_mask(shape: tuple[int, ...], found: list[Piece], dpi: float, pad: int = 1

@@ -1,7 +1,7 @@
 """Round trip through the scan route (issue 15 "Done when", issue 18): every bundled SOP written
 as a PNG by `sop export-image` (its flowchart pages stacked in one picture, 150 dpi) reads back
-by OCR to the same steps, lanes, co-lanes, kinds, Ya/Tidak targets, waktu and output (a few
-co-lanes and one Tidak target not yet: the xfail below says which). The picture has no identity
+by OCR to the same steps, lanes, co-lanes, kinds, Ya/Tidak targets, waktu and output (one Tidak
+target and one lane name not yet: the xfail below says which). The picture has no identity
 page, so only the table is compared; kegiatan and output text by their characters (OCR),
 everything else exactly. The reads are shared by the tests (one OCR pass per SOP)."""
 
@@ -102,9 +102,10 @@ def test_exported_pictures_keep_their_text():
     assert matched / max(1, total) >= 0.97, matched / max(1, total)
 
 
-@pytest.mark.xfail(strict=True, reason="6 steps still differ on the sharp 150 dpi pictures: "
-                   "co-lanes of skp langkah 3, 5, 8, 9 and yankomas-bengkulu langkah 4, and "
-                   "hak-akses-aplikasi langkah 3 (Tidak to 2, not 1); see the H21 report")
+@pytest.mark.xfail(strict=True, reason="still differ on the sharp 150 dpi pictures: "
+                   "hak-akses-aplikasi langkah 3 (Tidak to 2, not 1: the head's own base is "
+                   "taken as its shaft) and kabkota-peduli-ham's lane 'Ka.Kanwil Kumham' read "
+                   "as 'Ka.Kan wil Kumham'; see the H22 report")
 def test_every_bundled_sop_exported_as_an_image_reads_back():
     """Steps, lanes, per-step lanes, co-lanes, kinds and Ya/Tidak targets exactly."""
     problems = [p for stem in SOPS for p in _differences(stem)[0]]
