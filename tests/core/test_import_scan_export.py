@@ -105,7 +105,7 @@ def test_exported_pictures_keep_their_text():
 @pytest.mark.xfail(strict=True, reason="still differ on the sharp 150 dpi pictures: "
                    "hak-akses-aplikasi langkah 3 (Tidak to 2, not 1: the head's own base is "
                    "taken as its shaft) and kabkota-peduli-ham's lane 'Ka.Kanwil Kumham' read "
-                   "as 'Ka.Kan wil Kumham'; see the H22 report")
+                   "as 'Ka.Kan wil Kumham'")
 def test_every_bundled_sop_exported_as_an_image_reads_back():
     """Steps, lanes, per-step lanes, co-lanes, kinds and Ya/Tidak targets exactly."""
     problems = [p for stem in SOPS for p in _differences(stem)[0]]
