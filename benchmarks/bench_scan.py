@@ -32,21 +32,7 @@ from make_scans import degrade, jpeg, render  # noqa: E402
 
 from sop_desktop.flowchart.pdf import sop_pdf_bytes  # noqa: E402
 from sop_desktop.importers.library import bundled_sop_dir, load  # noqa: E402
-
-
-def char_accuracy(expected: list[str], got: list[str]) -> float:
-    """Share of the expected characters (spaces collapsed) found in order in what was read
-    (the measure tests/core/test_import_scan.py asserts)."""
-    from difflib import SequenceMatcher
-
-    total = matched = 0
-    for a, b in zip(expected, got, strict=False):
-        a, b = " ".join(a.split()), " ".join(b.split())
-        total += len(a)
-        matched += sum(m.size for m in SequenceMatcher(None, a, b, autojunk=False)
-                       .get_matching_blocks())
-    total += sum(len(a) for a in expected[len(got):])
-    return matched / max(1, total)
+from tests.core.import_support import char_accuracy  # noqa: E402
 
 
 def _table_pages(data: bytes) -> list[int]:

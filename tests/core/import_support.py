@@ -4,6 +4,7 @@ refusal (shared by the fuzz tests of every reader)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from difflib import SequenceMatcher
 from typing import Any
 
 from sop_desktop.domain.model import STEP_KINDS, SopDefinition
@@ -51,3 +52,21 @@ def run_one(fn: Callable[..., Any], *args: Any) -> str:
         return "refused"
     check_result(result)
     return "ok"
+
+
+def chars_found(a: str, b: str) -> tuple[int, int]:
+    """(characters of `a`, of them found in order in `b`), spaces collapsed."""
+    a, b = " ".join(a.split()), " ".join(b.split())
+    return len(a), sum(m.size for m in SequenceMatcher(None, a, b, autojunk=False)
+                       .get_matching_blocks())
+
+
+def char_accuracy(expected: list[str], got: list[str]) -> float:
+    """Share of the expected characters (spaces collapsed) found in order in what was read
+    (the measure the scan tests assert and benchmarks/bench_scan.py reports)."""
+    total = matched = 0
+    for a, b in zip(expected, got, strict=False):
+        n, m = chars_found(a, b)
+        total, matched = total + n, matched + m
+    total += sum(len(a) for a in expected[len(got):])
+    return matched / max(1, total)

@@ -9,7 +9,6 @@ import json
 import struct
 import tracemalloc
 import zlib
-from difflib import SequenceMatcher
 from functools import cache
 from pathlib import Path
 
@@ -18,6 +17,7 @@ import pytest
 from sop_desktop.errors import ImportFailed
 from sop_desktop.importers import read_sop_file
 from sop_desktop.importers.library import bundled_sop_dir, load
+from tests.core.import_support import char_accuracy
 
 SCANS = Path(__file__).parent.parent / "fixtures" / "scans"
 DOCS = Path(__file__).parent.parent / "fixtures" / "documents"
@@ -39,18 +39,6 @@ def _expected(name: str) -> tuple[list[str], list[tuple]]:
         defn = load(Path(__file__).parents[2] / key["source"])
     steps = [(s.number, s.lane, s.kind, s.yes, s.no, s.kegiatan, s.co_lanes) for s in defn.steps]
     return [lane.name for lane in defn.lanes], steps
-
-
-def char_accuracy(expected: list[str], got: list[str]) -> float:
-    """Share of the expected characters (spaces collapsed) found in order in what was read."""
-    total = matched = 0
-    for a, b in zip(expected, got, strict=False):
-        a, b = " ".join(a.split()), " ".join(b.split())
-        total += len(a)
-        matched += sum(m.size for m in SequenceMatcher(None, a, b, autojunk=False)
-                       .get_matching_blocks())
-    total += sum(len(a) for a in expected[len(got):])
-    return matched / max(1, total)
 
 
 def test_char_accuracy_counts_missing_and_wrong_characters():

@@ -8,7 +8,6 @@ everything else exactly. The reads are shared by the tests (one OCR pass per SOP
 from __future__ import annotations
 
 import tempfile
-from difflib import SequenceMatcher
 from functools import cache
 from pathlib import Path
 
@@ -21,15 +20,9 @@ from sop_desktop.flowchart.image import write_flowchart_image
 from sop_desktop.importers import read_sop_file
 from sop_desktop.importers.library import bundled_sop_dir, load
 from sop_desktop.importers.scan_image import split_stacked
+from tests.core.import_support import chars_found
 
 SOPS = sorted(p.stem for p in bundled_sop_dir().glob("*.toml"))
-
-
-def _chars(a: str, b: str) -> tuple[int, int]:
-    """(characters of `a`, of them found in order in `b`), spaces collapsed."""
-    a, b = " ".join(a.split()), " ".join(b.split())
-    return len(a), sum(m.size for m in SequenceMatcher(None, a, b, autojunk=False)
-                       .get_matching_blocks())
 
 
 @cache
@@ -64,7 +57,7 @@ def _differences(stem: str, waktu: bool = False) -> tuple[list[str], int, int]:
         if key_a != key_b:
             out.append(f"{stem} langkah {a.number}: {key_b} bukan {key_a}")
         for x, y in ((a.kegiatan, b.kegiatan), (a.output, b.output)):
-            n, m = _chars(x or "", y or "")
+            n, m = chars_found(x or "", y or "")
             total, matched = total + n, matched + m
     return out, total, matched
 
