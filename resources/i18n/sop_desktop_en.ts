@@ -1451,6 +1451,10 @@ Restore from that backup? Changes made after the backup was taken are not in it.
 <context>
     <name>ImportDialog</name>
     <message>
+        <source>Tinjau baris sumber</source>
+        <translation>Review source lines</translation>
+    </message>
+    <message>
         <location filename="../../ui/sops/import_dialog.py" line="110"/>
         <location filename="../../ui/sops/import_dialog.py" line="405"/>
         <source>Impor SOP</source>
@@ -1601,6 +1605,26 @@ Restore from that backup? Changes made after the backup was taken are not in it.
 </context>
 <context>
     <name>ImportReview</name>
+    <message>
+        <source>Langkah bertanda ⚠: pelaksananya ditebak dari kalimat atau belum ada; periksa pelaksana, jenis dan cabangnya.</source>
+        <translation>Steps marked ⚠: their lane was guessed from the sentence or is missing; check the lane, kind and branches.</translation>
+    </message>
+    <message>
+        <source>&amp;Sumber: baris langkah %1 tidak ditemukan di %2</source>
+        <translation>&amp;Source: the line of step %1 was not found in %2</translation>
+    </message>
+    <message>
+        <source>&amp;Sumber: %1, baris %2</source>
+        <translation>&amp;Source: %1, line %2</translation>
+    </message>
+    <message>
+        <source>⚠ Pelaksana belum ada: pilih pada isian Pelaksana.</source>
+        <translation>⚠ No lane yet: choose one in the Lane field.</translation>
+    </message>
+    <message>
+        <source>⚠ Pelaksana ditebak dari kalimat: %1</source>
+        <translation>⚠ Lane guessed from the sentence: %1</translation>
+    </message>
     <message>
         <location filename="../../ui/sops/import_review.py" line="101"/>
         <source>Langkah bertanda ⚠ dibaca dengan keyakinan rendah; periksa pelaksana, jenis dan cabangnya.</source>

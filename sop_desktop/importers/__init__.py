@@ -38,19 +38,30 @@ def read_sop_file(path: str | Path, progress: Progress | None = None,
     if path.suffix.lower() == ".toml":
         # deferred: the readers and their libraries, for start-up (see the note at the top)
         from sop_desktop.importers.library import load
+        from sop_desktop.importers.text_source import toml_origins
 
-        return ImportResult([load(path)], [])
+        defn = load(path)
+        result = ImportResult([defn], [])
+        try:  # the review quotes each step's [[steps]] block
+            result.text_origins = toml_origins(path.read_text(encoding="utf-8"), defn)
+        except (OSError, UnicodeDecodeError):
+            result.text_origins = None
+        return result
     return import_file(path, progress, cancel)
 
 
 def import_text(text: str, source: str = "teks") -> ImportResult:
-    """Import every SOP table in a text (tab-separated rows, as extracted from PDF)."""
+    """Import every SOP table in a text (tab-separated rows, as extracted from PDF); each
+    step's lines are kept for the review (`ImportResult.text_origins`)."""
     # deferred: the readers and their libraries, for start-up (see the note at the top)
-    from sop_desktop.importers.build import parse_lines
+    from sop_desktop.importers.build import parse_lines_traced
     from sop_desktop.importers.cells import tokenize_text
+    from sop_desktop.importers.text_source import quote
 
-    sops, warnings = parse_lines(tokenize_text(text), source)
-    return ImportResult(sops, warnings)
+    sops, warnings, spans = parse_lines_traced(tokenize_text(text), source)
+    result = ImportResult(sops, warnings)
+    result.text_origins = quote(text, spans)
+    return result
 
 
 def import_xlsx(path: str | Path) -> ImportResult:

@@ -32,6 +32,7 @@ from sop_desktop.importers.table import (
     locate_tables,
     with_unit,
 )
+from sop_desktop.importers.text_source import SourceLines
 
 MAX_NAME = 250
 NO_TABLE = ("tidak ditemukan tabel SOP (baris langkah bernomor di bawah kepala tabel No / "
@@ -45,6 +46,8 @@ class SopDraft:
     preamble: Preamble
     parts: list[tuple[TablePart, HeaderModel]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)  # built: the row of each step
+    guessed: list[bool] = field(default_factory=list)  # built: lane only inferred from text
 
 
 def parse_lines(lines: list[Line], source: str, carry: Preamble | None = None,
@@ -54,6 +57,15 @@ def parse_lines(lines: list[Line], source: str, carry: Preamble | None = None,
     `carry`: an identity block read elsewhere (a workbook's separate identity sheet) for the
     first table that has none of its own; `sheet_name` names an SOP that has no name at all.
     """
+    sops, warnings, _spans = parse_lines_traced(lines, source, carry, sheet_name)
+    return sops, warnings
+
+
+def parse_lines_traced(lines: list[Line], source: str, carry: Preamble | None = None,
+                       sheet_name: str = "") -> tuple[list[SopDefinition], list[str],
+                                                      list[list[SourceLines]]]:
+    """parse_lines, plus per SOP and step the input lines it was read from (its row and the
+    continuation lines under it) and whether its lane was only inferred from the text."""
     lines, file_warnings = renumber_labels(lines)
     parts = locate_tables(lines)
     failures: list[str] = []
@@ -92,9 +104,11 @@ def parse_lines(lines: list[Line], source: str, carry: Preamble | None = None,
             continue
         drafts.append(SopDraft(preamble, [(part, model)]))
     sops = []
+    built: list[SopDraft] = []
     for draft in drafts:
         try:
             sops.append(build_sop(draft, source, sheet_name))
+            built.append(draft)
         except ImportFailed as exc:
             failures.append(str(exc))
     if not sops and failures:
@@ -104,7 +118,33 @@ def parse_lines(lines: list[Line], source: str, carry: Preamble | None = None,
         raise ImportFailed(f"{source} {where}: tabel SOP tidak berisi baris langkah bernomor "
                            "(kolom No kosong atau tidak berisi angka)")
     file_warnings.extend(f"{failure}; tabel ini dilewati" for failure in failures)
-    return sops, file_warnings
+    return sops, file_warnings, [_step_spans(draft, lines) for draft in built]
+
+
+def _step_spans(draft: SopDraft, lines: list[Line]) -> list[SourceLines]:
+    """Each built step's first and last input line: its row down to the line before the next
+    step row of its table part (the part's last line for its last row), blank lines left out."""
+    blank = {line.no for line in lines if line.blank}
+    ends: dict[int, int] = {}
+    for part, _model in draft.parts:
+        part_last = lines[part.end - 1].no if 0 < part.end <= len(lines) else 0
+        for row, nxt in zip(part.rows, [*part.rows[1:], None], strict=True):
+            end = nxt.line.no - 1 if nxt is not None else part_last
+            while end > row.line.no and end in blank:
+                end -= 1
+            ends[id(row)] = max(end, row.line.no)
+    return [SourceLines(row.line.no, ends.get(id(row), row.line.no), lane_guessed=guessed)
+            for row, guessed in zip(draft.rows, draft.guessed, strict=True)]
+
+
+def _lane_guessed(step: Step, marks: Marks, names: list[str]) -> bool:
+    """True when the step has a lane but no mark (symbol, X, actor name) in that lane's
+    column: the lane was inferred from the narrative text."""
+    if step.lane is None:
+        return False
+    return not any(key == int(key) and 0 <= int(key) < len(names) and
+                   names[int(key)] == step.lane and kind not in ("y", "t")
+                   for key, kind in marks.items())
 
 
 @functools.lru_cache(maxsize=4096)
@@ -239,6 +279,7 @@ def build_sop(draft: SopDraft, source: str, sheet_name: str = "") -> SopDefiniti
             seen[step.number] = key
             steps.append(step)
             marks.append(row_marks)
+            draft.rows.append(row)
     warnings.extend(draft.warnings)
     incomplete = bool(steps) and steps[0].number > 1
     if incomplete:
@@ -248,6 +289,7 @@ def build_sop(draft: SopDraft, source: str, sheet_name: str = "") -> SopDefiniti
     warnings.extend(infer_lanes(steps, names, marks))
     warnings.extend(infer_decisions(steps, names, marks))
     mark_start_end(steps, marks)
+    draft.guessed = [_lane_guessed(s, m, names) for s, m in zip(steps, marks, strict=True)]
     first_line = (pre.first_line or first_part.top or first_part.rows[0].line)
     return SopDefinition(
         name=name,

@@ -11,6 +11,7 @@ from sop_desktop.domain.model import SopDefinition
 if TYPE_CHECKING:
     from sop_desktop.importers.flowread import Origins
     from sop_desktop.importers.geometry import Page
+    from sop_desktop.importers.text_source import SourceLines
 
 
 @dataclass
@@ -22,3 +23,5 @@ class ImportResult:
     # drawn documents only (geometry.Page list, flowread.Origins): for the review screen
     pages: list[Page] = field(default_factory=list)
     origins: Origins | None = None
+    # text and TOML files only: per SOP, per step, the lines it was read from (or None)
+    text_origins: list[list[SourceLines | None]] | None = None

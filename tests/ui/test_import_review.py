@@ -66,13 +66,15 @@ def test_review_shows_the_page_and_edits_lane_kind_and_branches(qtbot, dialog,  
     assert dialog.save_button.isEnabled()
 
 
-def test_text_import_has_no_review_tab(qtbot, dialog, tmp_path):  # noqa: F811
+def test_toml_import_has_the_line_review_without_a_page(qtbot, dialog, tmp_path):  # noqa: F811
     from sop_desktop.importers.library import dumps
 
     path = tmp_path / "rkt.toml"
     path.write_text(dumps(load(bundled_sop_dir() / "rkt.toml")), encoding="utf-8")
     read_file(qtbot, dialog, path)
-    assert dialog.detail.indexOf(dialog.review) < 0
+    at = dialog.detail.indexOf(dialog.review)
+    assert at >= 0 and dialog.detail.tabText(at) == "Tinjau baris sumber"
+    assert dialog.review.page_side.isHidden() and not dialog.review.source_box.isHidden()
 
 
 def test_cancel_while_reading_stops_the_worker(qtbot, dialog, tmp_path):  # noqa: F811

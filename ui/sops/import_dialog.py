@@ -1,5 +1,6 @@
-"""Import an SOP file (text or .xlsx): read it off the UI thread, preview what was read and its
-warnings, assign the lanes the importer could not, then save.
+"""Import an SOP file (PDF, scan, Word, Excel, text or .toml): read it off the UI thread, preview
+what was read and its warnings, review it beside its source (the page, or a text's lines),
+assign the lanes the importer could not, then save.
 """
 
 from __future__ import annotations
@@ -131,7 +132,7 @@ class ImportDialog(QDialog):
         self._build_buttons(layout)
         self.sop_list.currentRowChanged.connect(self._show_sop)
         self.sop_list.itemChanged.connect(lambda _item: self._update_state())
-        self.lanes.changed.connect(self._lanes_changed)
+        self.lanes.changed.connect(self._lanes_assigned)
         self.review.changed.connect(self._review_changed)
         self.review.validity.connect(self._update_state)
         self.target_combo.activated.connect(self._target_chosen)
@@ -204,7 +205,8 @@ class ImportDialog(QDialog):
         self.lanes = LaneAssignment()
         self.lanes.setObjectName("import_lanes")
         self.detail.insertTab(0, self.lanes, self.tr("Pelaksana belum ditentukan"))
-        self.review = ImportReview(self)  # drawn documents (PDF): the page beside what was read
+        # the page beside what was read (drawn documents), or a text's lines (text, .toml)
+        self.review = ImportReview(self)
         self.review.hide()
         self.review.setObjectName("import_review")
         self.review_title = self.tr("Tinjau halaman sumber")
@@ -273,9 +275,13 @@ class ImportDialog(QDialog):
         self.result_sops = list(getattr(result, "sops", []) or [])
         self.read_result = result
         at = self.detail.indexOf(self.review)
-        if getattr(result, "pages", None) and at < 0:
+        pages = bool(getattr(result, "pages", None))
+        reviewed = pages or getattr(result, "text_origins", None) is not None
+        self.review_title = (self.tr("Tinjau halaman sumber") if pages
+                             else self.tr("Tinjau baris sumber"))
+        if reviewed and at < 0:
             self.detail.addTab(self.review, self.review_title)
-        elif not getattr(result, "pages", None) and at >= 0:
+        elif not reviewed and at >= 0:
             self.detail.removeTab(at)
             self.review.hide()
         self.file_warnings = [str(w) for w in getattr(result, "warnings", []) or []]
@@ -349,14 +355,23 @@ class ImportDialog(QDialog):
         self.detail.setCurrentIndex(0 if pending else at if at >= 0 else 2)
 
     def _show_review(self, defn: SopDefinition | None) -> None:
-        """The review tab for a drawn document: the SOP's steps with the rows they came from."""
+        """The review tab: the SOP's steps with the page rows (a drawn document) or the text
+        lines (a text or .toml file) they came from."""
         result = self.read_result
         origins = getattr(result, "origins", None)
+        lines = getattr(result, "text_origins", None)
         row = self.sop_list.currentRow()
-        if result is None or origins is None or not 0 <= row < len(origins.rows):
+        if result is not None and origins is not None and 0 <= row < len(origins.rows):
+            self.review.set_definition(defn, origins.rows[row], result.pages)
+        elif result is not None and lines is not None and 0 <= row < len(lines):
+            self.review.set_definition(defn, [], [], lines[row], Path(self.path_edit.text()).name)
+        else:
             self.review.set_definition(None, [], [])
             return
-        self.review.set_definition(defn, origins.rows[row], result.pages)
+        self._review_tab_text()
+
+    def _review_tab_text(self) -> None:
+        """The review tab's title with the number of steps still marked ⚠."""
         low = len(self.review.low_steps())
         at = self.detail.indexOf(self.review)
         if at >= 0:
@@ -371,6 +386,13 @@ class ImportDialog(QDialog):
             item.setText(f"{defn.nomor or '—'} · {defn.name}")
             self.detail.identity.setHtml(self.detail.identity_html(defn))
         self.lanes.set_definition(defn)
+        self._lanes_changed()
+        self._review_tab_text()
+
+    def _lanes_assigned(self) -> None:
+        """A lane chosen on the Pelaksana tab: the review's rows and marks follow it."""
+        self.review.refresh()
+        self._review_tab_text()
         self._lanes_changed()
 
     def _lanes_changed(self) -> None:

@@ -1,8 +1,11 @@
-"""Review of a drawn SOP (PDF, scan, Word or Excel): the source page beside the steps read.
+"""Review of an imported SOP: the source beside the steps read. For a drawn SOP (PDF, scan,
+Word or Excel) the source is the page; for a text extraction or a .toml file (no page) the
+steps fill the width and the source is the quoted line(s) each step was read from.
 
 The page shows the lane columns and every symbol found, outlined and numbered like the step
 it became; choosing a step shows its row on the page. Steps read with low confidence are
-marked. The chosen step's lane, kind, Ya/Tidak targets, kegiatan, waktu and output and the
+marked (a text's steps whose lane was only inferred from the sentence, and any step without
+a lane, too). The chosen step's lane, kind, Ya/Tidak targets, kegiatan, waktu and output and the
 SOP's name can be corrected before Simpan; the core checks each value (a bad one is named in
 place and not applied). Nothing is stored here.
 """
@@ -20,6 +23,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -34,6 +38,7 @@ from sop_desktop.importers.flowread import LOW as LOW_FLAG
 from sop_desktop.importers.geometry import Page
 from sop_desktop.importers.page_picture import GridPage, is_scan_page
 from sop_desktop.importers.pagetable import RowOrigin
+from sop_desktop.importers.text_source import SourceLines
 from ui.screen import EnterKey
 from ui.sops.import_page_view import BAND, LANE, LOW_WORD, SYMBOL, PageCanvas
 
@@ -52,6 +57,9 @@ class ImportReview(QWidget):
         self.defn: SopDefinition | None = None
         self.rows: list[RowOrigin | None] = []
         self.pages: list[Page] = []
+        self.lines: list[SourceLines | None] | None = None  # a text or .toml file: its lines
+        self.source_name = ""  # the file those lines are in
+        self.guessed: set[int] = set()  # rows whose lane the text only suggests, not yet looked at
         self.current = -1
         self.invalid: dict[str, str] = {}  # field -> the core's message, while it is wrong
         self._later = QTimer(self)  # typing refreshes the preview once it pauses
@@ -62,7 +70,8 @@ class ImportReview(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(self._build_name_row())
         split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self._build_page_side())
+        self.page_side = self._build_page_side()
+        split.addWidget(self.page_side)
         split.addWidget(self._build_step_side())
         split.setStretchFactor(0, 5)
         split.setStretchFactor(1, 4)
@@ -105,8 +114,8 @@ class ImportReview(QWidget):
         side = QWidget()
         box = QVBoxLayout(side)
         box.setContentsMargins(0, 0, 0, 0)
-        self.note = QLabel(self.tr("Langkah bertanda ⚠ dibaca dengan keyakinan rendah; periksa "
-                                   "pelaksana, jenis dan cabangnya."))
+        self.note = QLabel()
+        self.note.setObjectName("review_note")
         self.note.setWordWrap(True)
         box.addWidget(self.note)
         self.table = QTableWidget(0, 6)
@@ -126,8 +135,38 @@ class ImportReview(QWidget):
             self.table.setColumnWidth(col, width)
         self.table.currentCellChanged.connect(lambda r, _c, _pr, _pc: self.show_step(r))
         box.addWidget(self.table, 3)
-        box.addWidget(self._build_form(), 0)
+        lower = QHBoxLayout()
+        lower.addWidget(self._build_source_box(), 2)
+        lower.addWidget(self._build_form(), 3)
+        box.addLayout(lower, 0)
         return side
+
+    def _build_source_box(self) -> QWidget:
+        """A text or .toml file's lines the chosen step was read from (hidden for a page)."""
+        self.source_box = QWidget()
+        box = QVBoxLayout(self.source_box)
+        box.setContentsMargins(0, 4, 0, 0)
+        self.source_title = QLabel()
+        self.source_title.setObjectName("review_source_title")
+        self.source_title.setWordWrap(True)
+        self.source_text = QPlainTextEdit()
+        self.source_text.setObjectName("review_source")
+        self.source_text.setReadOnly(True)
+        self.source_text.setTabChangesFocus(True)
+        self.source_text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.source_text.setTabStopDistance(self.source_text.fontMetrics().horizontalAdvance("0") * 3)
+        # as tall as the step's fields beside it: the steps list keeps the rest of the height
+        self.source_text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        self.source_text.setMinimumHeight(self.source_text.fontMetrics().lineSpacing() * 3 + 12)
+        self.source_title.setBuddy(self.source_text)
+        self.source_why = QLabel()
+        self.source_why.setObjectName("review_source_why")
+        self.source_why.setWordWrap(True)
+        box.addWidget(self.source_title)
+        box.addWidget(self.source_text, 1)
+        box.addWidget(self.source_why)
+        self.source_box.hide()
+        return self.source_box
 
     def _build_form(self) -> QWidget:
         """Lane, kind, Ya/Tidak, kegiatan, waktu and output of the chosen step."""
@@ -179,6 +218,7 @@ class ImportReview(QWidget):
         self.error.hide()
         grid.addWidget(self.error, 5, 0, 1, 4)
         grid.addLayout(self._build_moves(), 6, 0, 1, 4)
+        grid.setRowStretch(7, 1)  # the fields stay together at the top when there is room
         return form
 
     def _build_moves(self) -> QHBoxLayout:
@@ -221,7 +261,7 @@ class ImportReview(QWidget):
         """The review's widgets in Tab order (the dialog puts them between its own)."""
         return [self.name_edit, self.table, self.lane_combo, self.kind_combo, self.yes_combo,
                 self.no_combo, self.kegiatan_edit, self.waktu_edit, self.output_edit,
-                self.prev_button, self.next_button]
+                self.prev_button, self.next_button, self.source_text]
 
     def _combo(self, name: str, attr: str) -> QComboBox:
         combo = QComboBox()
@@ -231,15 +271,30 @@ class ImportReview(QWidget):
 
     # ---- filling
 
-    def set_definition(self, defn: SopDefinition | None, rows: list, pages: list) -> None:
-        """The SOP read and, per step, the RowOrigin it came from (or None)."""
+    def set_definition(self, defn: SopDefinition | None, rows: list, pages: list,
+                       lines: list[SourceLines | None] | None = None,
+                       source_name: str = "") -> None:
+        """The SOP read and, per step, the RowOrigin it came from (or None); for a text or
+        .toml file `lines` instead: per step, the lines of `source_name` it was read from."""
         self.defn, self.rows, self.pages = defn, list(rows), list(pages)
+        self.lines, self.source_name = (list(lines), source_name) if lines is not None \
+            else (None, "")
+        self.guessed = {r for r, o in enumerate(self.lines or []) if o is not None and
+                        o.lane_guessed}
         self.current = -1
         self._clear_invalid()
         self.table.setRowCount(0)
         self.name_edit.setText(defn.name if defn is not None else "")
+        text_mode = self.lines is not None
+        self._layout_for(text_mode)
+        self.note.setText(self.tr("Langkah bertanda ⚠: pelaksananya ditebak dari kalimat atau "
+                                  "belum ada; periksa pelaksana, jenis dan cabangnya.")
+                          if text_mode else
+                          self.tr("Langkah bertanda ⚠ dibaca dengan keyakinan rendah; periksa "
+                                  "pelaksana, jenis dan cabangnya."))
         if defn is None:
             self.canvas.clear()
+            self.source_text.clear()
             return
         self._fill_legend()
         self.table.setRowCount(len(defn.steps))
@@ -249,6 +304,16 @@ class ImportReview(QWidget):
         if defn.steps:
             self.table.setCurrentCell(0, 1)
             self.show_step(0)
+
+    def _layout_for(self, text_mode: bool) -> None:
+        """A page beside the steps, or (a text or .toml file) the steps across the width with
+        room for lane names and the step's lines quoted beside its fields."""
+        self.page_side.setVisible(not text_mode)
+        self.source_box.setVisible(text_mode)
+        for col, width in ((2, 200 if text_mode else 120), (3, 90 if text_mode else 80)):
+            self.table.setColumnWidth(col, width)
+        lines = self.kegiatan_edit.fontMetrics().lineSpacing()
+        self.kegiatan_edit.setFixedHeight(lines * (4 if text_mode else 3) + 12)
 
     def _fill_legend(self) -> None:
         """What the colours on the page mean (low-confidence words only for scans)."""
@@ -266,12 +331,30 @@ class ImportReview(QWidget):
                                  "terbaca)"))
         self.legend.setText(" &nbsp; ".join(parts))
 
+    def is_low(self, r: int) -> bool:
+        """Step at row r read with low confidence: the reader said so, its lane is only a guess
+        from the text (until a person sets it) or it has none."""
+        if self.defn is None or not 0 <= r < len(self.defn.steps):
+            return False
+        step = self.defn.steps[r]
+        return LOW_FLAG in step.flags or r in self.guessed or not step.lane
+
     def low_steps(self) -> list[int]:
         """Numbers of the steps marked as read with low confidence."""
-        return [s.number for s in self.defn.steps if LOW_FLAG in s.flags] if self.defn else []
+        steps = self.defn.steps if self.defn is not None else []
+        return [s.number for r, s in enumerate(steps) if self.is_low(r)]
+
+    def refresh(self) -> None:
+        """The rows and the chosen step's fields again (a lane set on another tab)."""
+        if self.defn is None:
+            return
+        for r, step in enumerate(self.defn.steps):
+            self._fill_row(r, step)
+        self._fill_form()
+        self._show_source()
 
     def _fill_row(self, r: int, step: Step) -> None:
-        low = LOW_FLAG in step.flags
+        low = self.is_low(r)
         kind = self._kind_label(step.kind)
         texts = (("⚠ " if low else "") + str(step.number), step.kegiatan, step.lane or "—",
                  kind, "" if step.yes is None else str(step.yes),
@@ -349,7 +432,12 @@ class ImportReview(QWidget):
             self._fill_form()
         if LOW_FLAG in step.flags:
             step.flags.remove(LOW_FLAG)  # a person has looked at it
+        self.guessed.discard(self.current)
+        origin = self._line_origin()
+        if origin is not None:  # still looked at when another SOP of the file was shown
+            origin.lane_guessed = False
         self._fill_row(self.current, step)
+        self._show_source()
         self.changed.emit()
 
     def _edit(self, name: str, text: str) -> None:
@@ -440,6 +528,9 @@ class ImportReview(QWidget):
             self.commit()  # what was typed for the step shown before
             self.current = r
             self._fill_form()
+        if self.lines is not None:
+            self._show_source()
+            return
         origin = self.rows[r] if r < len(self.rows) else None
         if origin is None:  # not found on a page: no page rather than another step's
             self.canvas.clear()
@@ -447,6 +538,39 @@ class ImportReview(QWidget):
         on_page = [(s.number, o) for s, o in zip(self.defn.steps, self.rows, strict=False)
                    if o is not None and o.page is origin.page]
         self.canvas.show_page(origin.page, on_page, self.defn.steps[r].number)
+
+    def _line_origin(self) -> SourceLines | None:
+        """The chosen step's lines in a text or .toml file (None for a page or when unknown)."""
+        lines = self.lines
+        return lines[self.current] if lines is not None and 0 <= self.current < len(lines) \
+            else None
+
+    def _show_source(self) -> None:
+        """The chosen step's lines of a text or .toml file, quoted, and why its lane is marked."""
+        step, origin = self.step(), self._line_origin()
+        if step is None or self.lines is None:
+            return
+        if origin is None:
+            self.source_title.setText(self.tr("&Sumber: baris langkah %1 tidak ditemukan di %2")
+                                      .replace("%1", str(step.number))
+                                      .replace("%2", self.source_name))
+            self.source_text.clear()
+        else:
+            where = str(origin.first) if origin.last == origin.first else \
+                f"{origin.first}–{origin.last}"
+            self.source_title.setText(self.tr("&Sumber: %1, baris %2")
+                                      .replace("%1", self.source_name).replace("%2", where))
+            self.source_text.setPlainText(origin.text)
+        if not step.lane:
+            why = self.tr("⚠ Pelaksana belum ada: pilih pada isian Pelaksana.")
+        elif self.current in self.guessed:
+            why = self.tr("⚠ Pelaksana ditebak dari kalimat: %1").replace("%1", step.note or "")
+        else:
+            why = ""
+        short = why if len(why) <= 150 else why[:149].rstrip() + "…"  # whole in the tooltip
+        self.source_why.setText(short)
+        self.source_why.setToolTip(why)
+        self.source_why.setVisible(bool(why))
 
 
 __all__ = ["KINDS", "ImportReview"]
