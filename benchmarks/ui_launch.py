@@ -6,7 +6,9 @@
 "Usable" means the window is shown and its inbox table holds its first rows (or, for the
 floor, the bare window is shown and the event queue is empty). Prints one JSON line:
 {"seconds": ..., "cpu_s": ..., "rss_mb": ..., "peak_mb": ..., "rows": ...} (cpu_s: the process
-time up to that moment, start-up included; less moved by a busy machine than the wall time).
+time up to that moment, start-up included; less moved by a busy machine than the wall time;
+the real window adds cpu_complete_s: the same once what is built right after the first paint,
+the case pane and the toolbar's icons, is built too).
 Run by benchmarks/run.py in a fresh process each time, so the imports are part of what is
 measured, as for a clerk.
 """
@@ -69,6 +71,9 @@ def floor() -> dict:
 
 
 def real(db: str, username: str) -> dict:
+    from ui.launch import load_qt
+
+    load_qt()  # as the app's start (ui.launch.open_window): the core, Qt, its scan quieted
     from PySide6.QtWidgets import QApplication
 
     from sop_desktop.services.container import Services
@@ -85,11 +90,16 @@ def real(db: str, username: str) -> dict:
     seconds, cpu = time.perf_counter() - START, time.process_time()
     rss, peak = _memory_mb()
     rows = window.inbox.model.rowCount()
+    # what is built right after the first paint (the case pane, the toolbar's icons): not
+    # part of "usable", given apart so the figure hides nothing
+    _settle(app, lambda: window.inbox.built_case_view is not None)
+    complete = time.process_time()
     window.close()
     window.deleteLater()
     app.processEvents()
     services.close()
-    return {"seconds": seconds, "cpu_s": cpu, "rss_mb": rss, "peak_mb": peak, "rows": rows}
+    return {"seconds": seconds, "cpu_s": cpu, "rss_mb": rss, "peak_mb": peak, "rows": rows,
+            "cpu_complete_s": complete}
 
 
 if __name__ == "__main__":

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
     QProgressDialog,
-    QStyle,
     QTabWidget,
     QToolBar,
     QWidget,
@@ -23,6 +22,8 @@ from sop_desktop.services import office
 from sop_desktop.services.changes import Changes
 from ui.screen import fit_size
 from ui.settings import AppSettings
+from ui.widgets.single_click import SingleClickOnly
+from ui.window_icons import blank_icon, set_standard_icons
 from ui.window_watch import WatchOtherPcs
 from ui.workers import TaskRunner, user_message
 
@@ -55,6 +56,8 @@ class MainWindow(WatchOtherPcs, QMainWindow):
         self.user = user
         self.runner = TaskRunner(self)
         self.dialogs: list = []  # open modeless dialogs, closed on shutdown
+        # the standard icons are drawn right after the first paint (ui.window_icons: start-up)
+        self._pending_icons: list[tuple[QAction, str]] = []
         self.setObjectName("main_window")
         self._update_title()
         self.tabs = QTabWidget()
@@ -67,6 +70,7 @@ class MainWindow(WatchOtherPcs, QMainWindow):
         self.tabs.addTab(self._sops_slot, self.tr("Pustaka SOP"))
         self.tabs.currentChanged.connect(self._tab_shown)
         self.inbox.unread_changed.connect(lambda n: show_unread(self, n))  # title and tab
+        self.inbox.first_painted.connect(lambda: QTimer.singleShot(0, self, self._set_icons))
         self.setCentralWidget(self.tabs)
         self._make_actions()
         self._make_menus()
@@ -99,14 +103,18 @@ class MainWindow(WatchOtherPcs, QMainWindow):
         profile = office.load()
         self.setWindowTitle(f"{APP_NAME} {__version__} — {self.user.name} — {profile.kantor}")
 
-    def _action(self, name: str, text: str, slot, shortcut=None, icon=None, tip: str = "") -> QAction:
+    def _action(self, name: str, text: str, slot, shortcut=None, icon: str | None = None,
+                tip: str = "") -> QAction:
+        """A window action with its shortcut (live at once); `icon` names a QStyle standard
+        pixmap, drawn after the first paint (`_set_icons`)."""
         action = QAction(text, self)
         action.setObjectName(name)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         if icon is not None:
-            action.setIcon(self.style().standardIcon(icon))
+            self._pending_icons.append((action, icon))
+            action.setIcon(blank_icon())
         tip = tip or text.replace("&", "")
         if shortcut is not None:
             tip += f" ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})"
@@ -116,60 +124,63 @@ class MainWindow(WatchOtherPcs, QMainWindow):
         self.addAction(action)
         return action
 
+    def _set_icons(self) -> None:
+        pending, self._pending_icons = self._pending_icons, []
+        set_standard_icons(self, pending)
+
     def _make_actions(self) -> None:
-        sp = QStyle.StandardPixmap
         self.act_new_case = self._action("act_new_case", self.tr("&Kasus baru…"), self.new_case,
-                                         QKeySequence.StandardKey.New, sp.SP_FileIcon)
+                                         QKeySequence.StandardKey.New, "SP_FileIcon")
         self.act_import = self._action("act_import", self.tr("&Impor SOP…"), self.import_sop,
-                                       "Ctrl+I", sp.SP_DialogOpenButton)
+                                       "Ctrl+I", "SP_DialogOpenButton")
         self.act_settings = self._action("act_settings", self.tr("&Pengaturan…"), self.open_settings,
                                          "Ctrl+,")
         self.act_logout = self._action("act_logout", self.tr("Ke&luar akun"), self.logout_requested.emit)
         self.act_quit = self._action("act_quit", self.tr("&Tutup aplikasi"), self.close,
                                      QKeySequence.StandardKey.Quit)
         self.act_finish = self._action("act_finish", self.tr("&Selesai"), self.inbox.do_finish,
-                                       "Ctrl+Return", sp.SP_DialogApplyButton,
+                                       "Ctrl+Return", "SP_DialogApplyButton",
                                        self.tr("Tandai langkah sekarang selesai"))
         self.act_yes = self._action("act_yes", self.tr("&Ya"), lambda: self.inbox.do_decide(True),
-                                    "Ctrl+Y", sp.SP_DialogYesButton, self.tr("Keputusan: Ya"))
+                                    "Ctrl+Y", "SP_DialogYesButton", self.tr("Keputusan: Ya"))
         self.act_no = self._action("act_no", self.tr("&Tidak"), lambda: self.inbox.do_decide(False),
-                                   "Ctrl+T", sp.SP_DialogNoButton, self.tr("Keputusan: Tidak"))
+                                   "Ctrl+T", "SP_DialogNoButton", self.tr("Keputusan: Tidak"))
         self.act_return = self._action("act_return", self.tr("&Kembalikan"), self.inbox.do_return,
-                                       "Ctrl+K", sp.SP_ArrowBack,
+                                       "Ctrl+K", "SP_ArrowBack",
                                        self.tr("Kembalikan ke langkah sebelumnya"))
         self.act_stop = self._action("act_stop", self.tr("&Hentikan"), self.inbox.do_stop,
-                                     None, sp.SP_BrowserStop, self.tr("Hentikan kasus"))
+                                     None, "SP_BrowserStop", self.tr("Hentikan kasus"))
         self.act_attach = self._action("act_attach", self.tr("Tambah &lampiran…"),
-                                       self.inbox.add_attachment, "Ctrl+L", sp.SP_FileLinkIcon)
+                                       self.inbox.add_attachment, "Ctrl+L", "SP_FileLinkIcon")
         self.act_inbox = self._action("act_inbox", self.tr("&Kotak masuk"),
                                       lambda: self.tabs.setCurrentWidget(self.inbox), "Ctrl+1")
         self.act_sops = self._action("act_sops", self.tr("&Pustaka SOP"),
                                      lambda: self.tabs.setCurrentWidget(self.sops), "Ctrl+2")
         self.act_refresh = self._action("act_refresh", self.tr("&Muat ulang"), self.refresh,
-                                        QKeySequence.StandardKey.Refresh, sp.SP_BrowserReload)
+                                        QKeySequence.StandardKey.Refresh, "SP_BrowserReload")
         self.act_search = self._action("act_search", self.tr("&Cari kasus"), self.focus_search,
                                        QKeySequence.StandardKey.Find)
         self.act_export = self._action("act_export", self.tr("&Ekspor register ke Excel…"),
-                                       self.export_register, "Ctrl+E", sp.SP_DialogSaveButton)
+                                       self.export_register, "Ctrl+E", "SP_DialogSaveButton")
         self.act_backup = self._action("act_backup", self.tr("&Cadangkan basis data"),
-                                       self.backup_database, None, sp.SP_DriveHDIcon)
+                                       self.backup_database, None, "SP_DriveHDIcon")
         self.act_backups = self._action("act_backups", self.tr("Cadangan && &pemulihan…"),
-                                        self.open_backups, None, sp.SP_DriveFDIcon,
+                                        self.open_backups, None, "SP_DriveFDIcon",
                                         self.tr("Daftar cadangan, cadangkan sekarang, pulihkan, "
                                                 "pilih folder cadangan"))
         self.act_password = self._action("act_password", self.tr("&Ganti kata sandi…"),
                                          self.change_password)
         self.act_admin = self._action("act_admin", self.tr("&Administrasi…"), self.open_admin,
-                                      "Ctrl+Shift+A", sp.SP_FileDialogDetailedView)
+                                      "Ctrl+Shift+A", "SP_FileDialogDetailedView")
         self.act_about = self._action("act_about", self.tr("&Tentang SOP Desktop"), self.about)
         self.act_manual = self._action("act_manual", self.tr("&Panduan pengguna"), self.open_manual,
-                                       QKeySequence.StandardKey.HelpContents, sp.SP_DialogHelpButton)
+                                       QKeySequence.StandardKey.HelpContents, "SP_DialogHelpButton")
         self.act_letter = self._action("act_letter", self.tr("C&etak surat…"), self.print_letter,
-                                       QKeySequence.StandardKey.Print, sp.SP_FileDialogContentsView,
+                                       QKeySequence.StandardKey.Print, "SP_FileDialogContentsView",
                                        self.tr("Cetak surat untuk kasus yang dipilih"))
         self.act_report_register = self._action(
             "act_report_register", self.tr("&Buku register…"),
-            lambda: self.open_report("register"), "Ctrl+Shift+R", sp.SP_FileDialogListView)
+            lambda: self.open_report("register"), "Ctrl+Shift+R", "SP_FileDialogListView")
         self.act_report_kinerja = self._action(
             "act_report_kinerja", self.tr("Laporan &kinerja…"),
             lambda: self.open_report("kinerja"), "Ctrl+Shift+K")
@@ -226,8 +237,6 @@ class MainWindow(WatchOtherPcs, QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, tb)
         self.toolbar = tb
         # one press is one action: no key repeat, and a double click counts once
-        from ui.cases.view import SingleClickOnly
-
         self.single_click = SingleClickOnly(self)
         for act in (self.act_finish, self.act_yes, self.act_no, self.act_return, self.act_stop):
             act.setAutoRepeat(False)
@@ -281,7 +290,7 @@ class MainWindow(WatchOtherPcs, QMainWindow):
 
     def _update_case_actions(self, allowed) -> None:
         allowed = set(allowed or ())
-        reasons = getattr(getattr(self.inbox, "case_view", None), "reasons", {}) or {}
+        reasons = getattr(self.inbox.built_case_view, "reasons", {}) or {}
         for action, name in ((self.act_finish, "advance"), (self.act_yes, "decide"),
                              (self.act_no, "decide"), (self.act_return, "return"),
                              (self.act_stop, "stop"), (self.act_attach, "attach")):
@@ -485,8 +494,7 @@ class MainWindow(WatchOtherPcs, QMainWindow):
 
     def current_case_id(self) -> int | None:
         """The case shown in the inbox's case pane (None when none is)."""
-        view = getattr(self.inbox, "case_view", None)
-        case = getattr(view, "case", None)
+        case = getattr(self.inbox.built_case_view, "case", None)  # none shown before it is built
         if case is not None:
             return case.id
         return self.inbox.selected_case_id()

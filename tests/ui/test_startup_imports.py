@@ -25,14 +25,21 @@ HEAVY = ("reportlab", "openpyxl", "pdfplumber", "sop_desktop.importers.table",
          # for a new database or an SOP not stored yet; subprocess to build a missing .qm
          "sop_desktop.storage.anchors", "sop_desktop.storage.ledger_check", "tomllib", "tomli_w",
          "subprocess")
+# the case pane (tabs, actions, disposisi, attachments) is built right after the first paint
+AFTER_PAINT = ("ui.cases.view", "ui.cases.actions", "ui.cases.attachments",
+               "ui.cases.disposisi_dialog")
 
 CHILD = textwrap.dedent("""
     import json, sys, time
+    from ui.launch import load_qt
+
+    load_qt()  # as ui.launch.open_window: the core, then Qt
     from PySide6.QtWidgets import QApplication
     from ui.app import AppLauncher
     from ui.settings import AppSettings
 
     HEAVY = {heavy!r}
+    AFTER_PAINT = {after_paint!r}
 
     def settle(app, until):
         deadline = time.monotonic() + 60
@@ -54,10 +61,14 @@ CHILD = textwrap.dedent("""
     controller.dialog = None
     controller.show_main(user)
     window = controller.window
-    settle(app, lambda: window.isVisible() and window.inbox.model.rowCount() > 0)
+    painted = []  # what was loaded when the first screen was drawn (nothing is yet)
+    window.inbox.first_painted.connect(
+        lambda: painted.append([m for m in HEAVY + AFTER_PAINT if m in sys.modules]))
+    settle(app, lambda: window.isVisible() and window.inbox.model.rowCount() > 0 and painted)
     at_window = [m for m in HEAVY if m in sys.modules]
     print(json.dumps({{"opened": opened, "dialog": at_login[0], "at_login": at_login[1],
-                      "at_window": at_window, "rows": window.inbox.model.rowCount()}}))
+                      "at_window": at_window, "rows": window.inbox.model.rowCount(),
+                      "at_paint": painted[0]}}))
     sys.stdout.flush()
     launcher.finish()
 """)
@@ -73,7 +84,7 @@ def test_start_up_to_login_and_first_paint_imports_no_heavy_module(services, tmp
     db = str(services.db.database)
     services.close()
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
-    out = subprocess.run([sys.executable, "-c", CHILD.format(heavy=HEAVY), db,
+    out = subprocess.run([sys.executable, "-c", CHILD.format(heavy=HEAVY, after_paint=AFTER_PAINT), db,
                           holder.username],
                          capture_output=True, text=True, env=env, cwd=str(tmp_path), timeout=120)
     assert out.returncode == 0, out.stderr[-3000:]
@@ -83,6 +94,7 @@ def test_start_up_to_login_and_first_paint_imports_no_heavy_module(services, tmp
     assert result["at_login"] == [], f"dimuat sebelum dialog masuk: {result['at_login']}"
     assert result["rows"] >= 1
     assert result["at_window"] == [], f"dimuat sebelum jendela pertama: {result['at_window']}"
+    assert result["at_paint"] == [], f"dimuat sebelum gambar pertama: {result['at_paint']}"
 
 
 def _damage_an_index_page(path: Path) -> None:

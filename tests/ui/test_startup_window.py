@@ -63,3 +63,124 @@ def test_inbox_columns_are_measured_once_per_set_of_rows(qtbot, window):
     assert widths[0] >= specs[0][1]  # the agenda number is still whole
     page.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # other rows: measured again
     assert page._specs is not specs
+
+
+def _active_before_any_event(window) -> None:
+    """Make the window the active one at once, before the event loop runs (so before its
+    first paint): Qt's own activation would first process the queued events."""
+    import warnings
+
+    from PySide6.QtWidgets import QApplication
+
+    with warnings.catch_warnings():  # deprecated in Qt 6, still the only synchronous way
+        warnings.simplefilter("ignore", DeprecationWarning)
+        QApplication.setActiveWindow(window)
+
+
+def _unpainted(qtbot, services, settings):
+    """A window shown and active whose first paint has not happened yet (made in the test's
+    body: pytest-qt runs the event loop between a fixture and the test)."""
+    from ui.main_window import MainWindow
+
+    ani = make_user(services, "ani", "operator", ["Petugas Yankomas"], "Ani Operator")
+    change = services.cases.open_case(YANKOMAS, ani, {"nama_pengadu": "Rahmat Pengadu",
+                                                      "pokok_aduan": "Aduan"})
+    win = MainWindow(services, settings, ani)
+    qtbot.addWidget(win)
+    win.show()
+    _active_before_any_event(win)
+    win.setProperty("test_case_id", change.case_ids[0])
+    return win
+
+
+def test_shortcuts_work_before_the_deferred_part_is_built(qtbot, ui_services, app_settings):
+    win = _unpainted(qtbot, ui_services, app_settings)
+    try:
+        _shortcuts_before_and_after_the_first_paint(qtbot, win)
+    finally:
+        win.shutdown()
+
+
+def _shortcuts_before_and_after_the_first_paint(qtbot, win) -> None:
+    from PySide6.QtTest import QTest
+
+    from ui.sops.browser import SopBrowser
+
+    page = win.inbox
+    assert page.built_case_view is None and win._pending_icons  # nothing deferred built yet
+    QTest.keyClick(win, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)  # Ctrl+F
+    assert page.search.hasFocus()
+    QTest.keyClick(win, Qt.Key.Key_F5)  # muat ulang: the case pane is not needed for it
+    assert win.statusBar().currentMessage() == "Dimuat ulang"
+    QTest.keyClick(win, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)  # Ctrl+2
+    assert isinstance(win.tabs.currentWidget(), SopBrowser)
+    QTest.keyClick(win, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)  # Ctrl+1
+    assert win.tabs.currentWidget() is page
+    assert page.built_case_view is None  # still not built: it comes after the first paint
+    qtbot.waitUntil(lambda: page.built_case_view is not None and not win._pending_icons)
+    case_id = win.property("test_case_id")
+    page.select_case(case_id)  # its row chosen: the case pane shows it and its actions
+    assert page.case_view.case is not None and page.case_view.case.id == case_id
+    assert win.current_case_id() == case_id
+    assert win.act_letter.isEnabled()
+
+
+def test_the_case_pane_and_the_icons_come_right_after_the_first_paint(
+        qtbot, ui_services, app_settings):
+    win = _unpainted(qtbot, ui_services, app_settings)
+    try:
+        _deferred_after_the_first_paint(qtbot, win)
+    finally:
+        win.shutdown()
+
+
+def _deferred_after_the_first_paint(qtbot, win) -> None:
+    from ui.cases.view import CaseView
+    from ui.inbox.case_slot import PendingCasePane
+    from ui.window_icons import blank_icon
+
+    page = win.inbox
+    at_paint = []
+    page.first_painted.connect(lambda: at_paint.append(
+        (type(page.splitter.widget(2)), page.built_case_view,
+         win.act_finish.icon().cacheKey() == blank_icon().cacheKey())))
+    qtbot.waitUntil(lambda: page.built_case_view is not None and not win._pending_icons)
+    # first drawn: the stand-in pane (its first line is the case pane's) and blank icons
+    assert at_paint == [(PendingCasePane, None, True)]
+    assert page.splitter.widget(2) is page.case_view and isinstance(page.case_view, CaseView)
+    assert page.splitter.count() == 3
+    assert page.case_view.sizePolicy().horizontalStretch() == 3  # the slot's share, kept
+    icon = win.act_finish.icon()
+    assert not icon.isNull() and icon.cacheKey() != blank_icon().cacheKey()
+    button = win.toolbar.widgetForAction(win.act_finish)
+    assert button is not None and button.icon().cacheKey() == icon.cacheKey()
+
+
+def test_asking_for_the_case_pane_builds_it_at_once(qtbot, ui_services, app_settings):
+    """A window never painted (e.g. built for a dialog's parent) builds its case pane when a
+    case is shown, and a refresh before that does not build it."""
+    from ui.main_window import MainWindow
+
+    ani = make_user(ui_services, "ani", "operator", ["Petugas Yankomas"], "Ani Operator")
+    case_id = ui_services.cases.open_case(YANKOMAS, ani, {"nama_pengadu": "Sari Pengadu",
+                                                          "pokok_aduan": "Aduan"}).case_ids[0]
+    win = MainWindow(ui_services, app_settings, ani)
+    qtbot.addWidget(win)
+    try:
+        win.refresh()
+        assert win.inbox.built_case_view is None and win.current_case_id() is None
+        win.inbox.select_case(case_id)
+        assert win.inbox.built_case_view is not None
+        assert win.inbox.case_view.case.id == case_id
+    finally:
+        win.shutdown()
+
+
+def test_the_inbox_brushes_are_those_of_qbrush_of_the_colour():
+    """The overdue and sifat colours are built without QBrush(color) (start-up): the same."""
+    from PySide6.QtGui import QBrush
+
+    from ui.inbox.model import OVERDUE_BG, OVERDUE_BG_BRUSH, OVERDUE_FG, OVERDUE_FG_BRUSH
+
+    assert OVERDUE_BG_BRUSH == QBrush(OVERDUE_BG) and OVERDUE_FG_BRUSH == QBrush(OVERDUE_FG)
+    assert OVERDUE_BG_BRUSH.style() == Qt.BrushStyle.SolidPattern

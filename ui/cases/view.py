@@ -8,7 +8,7 @@ import html
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -46,20 +46,13 @@ from ui.cases.parts import (  # noqa: F401
     path_of,
 )
 from ui.cases.texts import ActionTexts
+from ui.widgets.single_click import SingleClickOnly
 from ui.workers import TaskRunner
 
 # the window's action names (menus, toolbar) for the core's actions
 UI_ACTIONS = {"advance": wf.ACTION_COMPLETE, "decide": wf.ACTION_DECIDE,
               "return": wf.ACTION_RETURN, "stop": wf.ACTION_STOP, "attach": wf.ACTION_ATTACH}
 CLOCK_MS = 20_000  # "Waktu kejadian (sekarang)" follows the clock this often
-
-
-class SingleClickOnly(QObject):
-    """An event filter that swallows a button's double-click event: the second half of a
-    double click then never presses the button again (on the step shown after the first)."""
-
-    def eventFilter(self, watched, event) -> bool:
-        return event.type() == QEvent.Type.MouseButtonDblClick
 
 
 class CaseView(CaseChart, ActionTexts, CaseAttachments, CaseActions, QWidget):

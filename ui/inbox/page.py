@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetrics
@@ -32,13 +33,16 @@ from sop_desktop.services.inbox import (
 )
 from sop_desktop.services.inbox_query import STATUS_OVERDUE
 from sop_desktop.services.workflow import STATUS_DONE, STATUS_OPEN, STATUS_STOPPED
-from ui.cases.view import CaseView
 from ui.i18n import date_text, datetime_text
+from ui.inbox.case_slot import PendingCasePane
 from ui.inbox.columns import InboxColumns
 from ui.inbox.model import COLUMNS, InboxModel
 from ui.inbox.tools import InboxTools, more_column_specs
 from ui.screen import fit_columns, two_lines
 from ui.workers import user_message
+
+if TYPE_CHECKING:
+    from ui.cases.view import CaseView
 
 REFRESH_MS = 60_000
 
@@ -58,6 +62,7 @@ class InboxPage(QWidget):
     actions_changed = Signal(set)
     status_message = Signal(str)
     unread_changed = Signal(int)  # the user's new and unread cases (window title, tab)
+    first_painted = Signal()  # the first screen is drawn: the window builds the rest
 
     def __init__(self, services, user, runner, parent: QWidget | None = None, settings=None):
         super().__init__(parent)
@@ -71,9 +76,12 @@ class InboxPage(QWidget):
         self.splitter.setObjectName("inbox_splitter")
         self.splitter.addWidget(self._build_scopes())
         self.splitter.addWidget(self._build_centre(runner))
-        # right: the case
-        self.case_view = CaseView(services, user, runner=runner)  # actions on the window's runner
-        self.splitter.addWidget(self.case_view)
+        # right: the case, built right after the first paint or when first asked for (start-up)
+        self._case_view: CaseView | None = None
+        self._case_slot = PendingCasePane()
+        self._case_slot.painted.connect(self.first_painted)
+        self.first_painted.connect(lambda: QTimer.singleShot(0, self, self._build_case_view))
+        self.splitter.addWidget(self._case_slot)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 3)
@@ -198,14 +206,38 @@ class InboxPage(QWidget):
         # the busy cursor ends with any reset that shows the last request (a search's rows,
         # or a refresh on this thread that replaced a search still being read)
         self.model.modelReset.connect(lambda: self._busy(self.model.loading()))
-        self.case_view.data_changed.connect(self.data_changed)
-        self.case_view.actions_changed.connect(self.actions_changed)
-        self.case_view.status_message.connect(self.status_message)
-        # the read marker is written on the worker: count the unread once it is stored
-        self.case_view.holding.marked_read.connect(lambda _case_id: self._count_unread())
         self.tools.changed.connect(self.filters_changed)
         self.tools.acted.connect(self.data_changed)
         self.tools.said.connect(self.status_message)
+
+    @property
+    def case_view(self) -> CaseView:
+        """The case pane: built right after the first paint, or now when asked for first."""
+        return self._case_view if self._case_view is not None else self._build_case_view()
+
+    @property
+    def built_case_view(self) -> CaseView | None:
+        """The case pane if it is built yet (asking does not build it)."""
+        return self._case_view
+
+    def _build_case_view(self) -> CaseView:
+        """Put the case pane in place of its stand-in (once), wired to the page's signals."""
+        if self._case_view is not None:
+            return self._case_view
+        from ui.cases.view import CaseView  # deferred for start-up: built after the first paint
+
+        view = self._case_view = CaseView(self.services, self.user, runner=self.runner)
+        sizes, index = self.splitter.sizes(), self.splitter.indexOf(self._case_slot)
+        self.splitter.replaceWidget(index, view)
+        self.splitter.setStretchFactor(index, 3)  # (a stretch is the widget's: as the slot's)
+        self.splitter.setSizes(sizes)  # the shares of the first screen stay as they were
+        self._case_slot.deleteLater()
+        view.data_changed.connect(self.data_changed)
+        view.actions_changed.connect(self.actions_changed)
+        view.status_message.connect(self.status_message)
+        # the read marker is written on the worker: count the unread once it is stored
+        view.holding.marked_read.connect(lambda _case_id: self._count_unread())
+        return view
 
     def _keep_number_whole(self, column: int, _old: int, new: int) -> None:
         """A hand-resized agenda number column never gets narrower than its numbers."""
@@ -515,7 +547,8 @@ class InboxPage(QWidget):
             self.model.refresh()
             if selected is not None:
                 self._select_row_of(selected)
-            self.case_view.reload()
+            if self._case_view is not None:  # (not built yet: nothing shown to reload)
+                self._case_view.reload()
 
     def refresh_list(self) -> None:
         """Re-read counts and the table, keeping the selection (the case pane is left alone)."""
@@ -536,9 +569,9 @@ class InboxPage(QWidget):
         """Another PC or process changed the database (sop_desktop.storage.watch.Changes): re-read
         the counts and the table, and the open case when it is one of those changed."""
         self.refresh_list()
-        case = self.case_view.case
-        if case is not None and changes.touches(case.id):
-            self.case_view.reload()
+        view = self._case_view
+        if view is not None and view.case is not None and changes.touches(view.case.id):
+            view.reload()
 
     # ----- commands from the main window
     def focus_search(self) -> None:
