@@ -42,6 +42,8 @@ class BackupService:
 
     def auto(self, reason: str) -> Path | None:
         """The automatic backup of `reason` ("daily", "on-close"): None when none was due."""
+        if reason == "daily" and bk.made_today(bk.backup_folder()):
+            return None  # every start but the day's first: making a backup is not even imported
         return bk.auto_backup(self.owner, reason)
 
     def folder(self) -> Path:

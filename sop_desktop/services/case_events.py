@@ -11,8 +11,6 @@ from sop_desktop.services.attachments import StoredFile
 from sop_desktop.services.case_fields import iso
 from sop_desktop.services.office import check_event_time
 from sop_desktop.storage import db as dbm
-from sop_desktop.storage import ledger
-from sop_desktop.storage.integrity import append_event  # every event is chained to the case's last one
 from sop_desktop.storage.watch import notify_cases, notify_statement
 
 # A case row, its id or its agenda number: what the engine's lookups accept.
@@ -36,6 +34,10 @@ def record_event(case: dbm.Case, user: dbm.User, action: str, note: str = "", *,
         now = clock()
         when = check_time(case, at, now)
         files = [f.to_dict() if isinstance(f, StoredFile) else dict(f) for f in attachments]
+        # deferred on purpose: the history chain's modules (integrity, ledger, event_canon) are
+        # for writing, which the first screen never does (issue 19, start-up)
+        from sop_desktop.storage.integrity import append_event  # chained to the case's last event
+
         event = append_event(
             case=case, action=action, from_step=case.current_step, to_step=case.current_step,
             user=user.id, position=position.id if isinstance(position, dbm.Position) else position,
@@ -98,6 +100,10 @@ def save_moved(case: dbm.Case, user: dbm.User, now: dt.datetime) -> tuple[Any, .
     """Write the moved case row (its changed columns), reset its read markers (mark_moved) and tell
     other PCs (notify_cases): one round trip on PostgreSQL (issue 19). Returns the row as
     stored, in ledger.CASE_COLUMNS order, for its global chain entry."""
+    # deferred on purpose: the global chain's module is for writing, which the first screen
+    # never does (issue 19, start-up)
+    from sop_desktop.storage import ledger
+
     notify = notify_statement([case.id])
     row = dbm.update_row(case, ledger.CASE_COLUMNS, dirty_only=True,  # the row is locked
                          before=[*([notify] if notify else []), *_moved_marks(case, user, now)])

@@ -24,7 +24,6 @@ from sop_desktop.errors import NotFound, PermissionDenied, ValidationError
 from sop_desktop.services.changes import Changes, Outcome
 from sop_desktop.services.positions import PositionService
 from sop_desktop.storage import db as dbm
-from sop_desktop.storage.ledger import record_user
 
 log = logging.getLogger(__name__)
 # Refusals are logged as warnings; without a configured handler they must not reach stderr
@@ -261,6 +260,10 @@ class UserService:
                                    role=role)
             for pos in resolved:
                 dbm.UserPosition.get_or_create(user=user, position=pos)
+            # deferred on purpose: the global chain's module is for writing, which the first
+            # screen never does (issue 19, start-up)
+            from sop_desktop.storage.ledger import record_user
+
             record_user(user.id)  # the global chain covers every user's names
         if not isinstance(by, _Unchecked):
             log_admin_action(by, "kelola_pengguna", f"pengguna {username} ({role}) ditambahkan")
@@ -393,6 +396,9 @@ class UserService:
                             ("active", active)):
             if value is not None:
                 setattr(user, attr, value.strip() if isinstance(value, str) else value)
+        # deferred on purpose: the global chain's module is for writing (issue 19, start-up)
+        from sop_desktop.storage.ledger import record_user
+
         with dbm.database.atomic():
             user.save()
             record_user(user.id)

@@ -65,7 +65,6 @@ from sop_desktop.services.sops import SopService
 from sop_desktop.services.stale import check_not_moved
 from sop_desktop.services.users import UserService, is_staff, log_refusal
 from sop_desktop.storage import db as dbm
-from sop_desktop.storage.integrity import append_event  # every event is chained to the case's last one
 from sop_desktop.storage.watch import notify_cases
 
 log = logging.getLogger(__name__)
@@ -319,6 +318,9 @@ class CaseService(CaseViews):
             self._place(case, defn, first.number, when, index)
             case.save()
             mark_moved(case, user, now)
+            # deferred on purpose: the history chain's modules (integrity, ledger, event_canon) are
+            # for writing, which the first screen never does (issue 19, start-up)
+            from sop_desktop.storage.integrity import append_event  # chained to the case's last event
             event = append_event(
                 case=case, action=ACTION_OPEN, from_step=None, to_step=first.number,
                 user=user.id, position=pos.id if holds and pos else None,
@@ -393,6 +395,9 @@ class CaseService(CaseViews):
         case.updated_at = now
         case.holder = case.held_at = None  # a case taken at a step is free again once it moves
         row = save_moved(case, user, now)  # case.save(), read markers, notify: one trip (issue 19)
+        # deferred on purpose: the history chain's modules (integrity, ledger, event_canon) are
+        # for writing, which the first screen never does (issue 19, start-up)
+        from sop_desktop.storage.integrity import append_event  # chained to the case's last event
         event = append_event(  # the case row is locked (_open_case_row) or new in this transaction
             case_locked=True, case_row=row, case=case, action=action, from_step=from_step,
             to_step=to_step, decision=decision,

@@ -14,6 +14,7 @@ Messages are Indonesian and fit on one line.
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import json
 import logging
 import os
@@ -21,38 +22,11 @@ import socket
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from sop_desktop.errors import SopError
 from sop_desktop.storage import diskspace
 from sop_desktop.storage import startup_check as _startup_check
-
-# Everything below is re-exported, used as backup.X across the tree (the window, the CLI,
-# services.backups, the tests); each lives in a module below this one, so nothing here is a cycle.
-# dump_logical writes and _read_dump reads a PostgreSQL dump (backup_dump)
-from sop_desktop.storage.backup_dump import _read_dump, dump_logical  # noqa: F401
-
-# making backups: the SQLite snapshot, the stamp of the chain head, retention runs (backup_make)
-from sop_desktop.storage.backup_make import (  # noqa: F401
-    _BACKUP_KEYS,
-    CHAIN_EVENT_KEY,
-    CHAIN_HASH_KEY,
-    MADE_AT_KEY,
-    _as_services,
-    _BareDatabase,
-    _chain_head,
-    _file_counts,
-    _forget_backup_stamp,
-    _free_name,
-    _sqlite_path,
-    _stamp_chain_head,
-    _store_root,
-    auto_backup,
-    backup_info,
-    create_backup,
-    shrink_warning,
-    sqlite_backup,
-)
 
 # names, folders and retention (backup_names)
 from sop_desktop.storage.backup_names import (  # noqa: F401
@@ -71,19 +45,11 @@ from sop_desktop.storage.backup_names import (  # noqa: F401
     default_backup_folder,
     known_backup_folders,
     list_backups,
+    made_today,
     parse_backup_name,
     prune_backups,
     set_backup_folder,
 )
-
-# restoring a backup over the live database or in place of a damaged file (backup_restore)
-from sop_desktop.storage.backup_restore import (  # noqa: F401
-    HealthyDatabase,
-    recover_damaged,
-    restore,
-    restore_logical,
-)
-from sop_desktop.storage.backup_restore import room_problem as restore_room_problem  # noqa: F401
 
 # checking a backup file, and BackupError (backup_verify)
 from sop_desktop.storage.backup_verify import (  # noqa: F401
@@ -95,6 +61,72 @@ from sop_desktop.storage.backup_verify import (  # noqa: F401
     verify_backup_file,
 )
 from sop_desktop.storage.startup_check import CheckResult
+
+# Everything below is re-exported, used as backup.X across the tree (the window, the CLI,
+# services.backups, the tests); each lives in a module below this one, so nothing here is a cycle.
+# Making, dumping and restoring backups (backup_make, backup_dump, backup_restore, and with them
+# backup_files) are imported on first use through __getattr__ below, deferred on purpose: the
+# first screen never makes or restores a backup, and the four modules cost start-up a few ms
+# (issue 19). The type checker sees them as imported here.
+if TYPE_CHECKING:
+    # dump_logical writes and _read_dump reads a PostgreSQL dump (backup_dump)
+    from sop_desktop.storage.backup_dump import _read_dump, dump_logical  # noqa: F401
+
+    # making backups: the SQLite snapshot, the stamp of the chain head, retention runs (backup_make)
+    from sop_desktop.storage.backup_make import (  # noqa: F401
+        _BACKUP_KEYS,
+        CHAIN_EVENT_KEY,
+        CHAIN_HASH_KEY,
+        MADE_AT_KEY,
+        _as_services,
+        _BareDatabase,
+        _chain_head,
+        _file_counts,
+        _forget_backup_stamp,
+        _free_name,
+        _sqlite_path,
+        _stamp_chain_head,
+        _store_root,
+        auto_backup,
+        backup_info,
+        create_backup,
+        shrink_warning,
+        sqlite_backup,
+    )
+
+    # restoring a backup over the live database or in place of a damaged file (backup_restore)
+    from sop_desktop.storage.backup_restore import (  # noqa: F401
+        HealthyDatabase,
+        recover_damaged,
+        restore,
+        restore_logical,
+    )
+    from sop_desktop.storage.backup_restore import room_problem as restore_room_problem  # noqa: F401
+
+# {name here: (module, its name there)} of the names re-exported on first use
+_DEFERRED: dict[str, tuple[str, str]] = {
+    **{n: ("sop_desktop.storage.backup_dump", n) for n in ("_read_dump", "dump_logical")},
+    **{n: ("sop_desktop.storage.backup_make", n) for n in (
+        "_BACKUP_KEYS", "CHAIN_EVENT_KEY", "CHAIN_HASH_KEY", "MADE_AT_KEY", "_as_services",
+        "_BareDatabase", "_chain_head", "_file_counts", "_forget_backup_stamp", "_free_name",
+        "_sqlite_path", "_stamp_chain_head", "_store_root", "auto_backup", "backup_info",
+        "create_backup", "shrink_warning", "sqlite_backup")},
+    **{n: ("sop_desktop.storage.backup_restore", n) for n in (
+        "HealthyDatabase", "recover_damaged", "restore", "restore_logical")},
+    "restore_room_problem": ("sop_desktop.storage.backup_restore", "room_problem"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    """A deferred re-export (see _DEFERRED), imported on its first use and kept here."""
+    try:
+        module, there = _DEFERRED[name]
+    except KeyError:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+    value = getattr(importlib.import_module(module), there)
+    globals()[name] = value
+    return value
+
 
 log = logging.getLogger(__name__)
 

@@ -32,6 +32,7 @@ from sop_desktop.storage.backup_names import (
     backup_name,
     default_backup_folder,
     list_backups,
+    made_today,
     prune_backups,
 )
 from sop_desktop.storage.backup_shrink import shrink_warning as _shrink_warning
@@ -261,10 +262,8 @@ def auto_backup(services: dbm.HasDatabase | pw.Database | pw.DatabaseProxy, reas
     if _sqlite_path(owner) is None and dbm.is_sqlite(owner.db):
         return None  # in-memory database
     folder = backup_folder()
-    if slug == "daily":
-        today = dt.date.today()
-        if any(b.when.date() == today for b in list_backups(folder)):
-            return None
+    if slug == "daily" and made_today(folder):
+        return None
     path = create_backup(owner, reason=slug)
     warning = shrink_warning(path)
     if warning:

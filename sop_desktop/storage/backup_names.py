@@ -133,6 +133,13 @@ def list_backups(folder: Path) -> list[BackupFile]:
     return sorted(found, key=lambda b: (b.when, b.path.name), reverse=True)
 
 
+
+def made_today(folder: Path) -> bool:
+    """True when `folder` holds a backup made today: the daily backup is then not due."""
+    today = dt.date.today()
+    return any(b.when.date() == today for b in list_backups(folder))
+
+
 # -- retention -------------------------------------------------------------------------------
 
 def backups_to_keep(stamps: Iterable[dt.datetime], daily: int = 7, weekly: int = 4,

@@ -38,8 +38,6 @@ from sop_desktop.domain.calendar import CalendarSettings, WorkCalendar
 from sop_desktop.domain.model import SopDefinition
 from sop_desktop.settings import CALENDAR, RENAMED
 from sop_desktop.storage import db as dbm
-from sop_desktop.storage import integrity, ledger
-from sop_desktop.storage.backup_make import auto_backup
 
 # the version lives below this module and the backup checks (sop_desktop.storage.schema): bump
 # it there with a new _vN; `migrations.SCHEMA_VERSION` stays the name everyone reads
@@ -149,6 +147,10 @@ def rebuild_sqlite_table(database: pw.Database, model: type[pw.Model]) -> None:
 
 
 def _v3(database: pw.Database) -> None:
+    # deferred on purpose (as in _v5): the history chain's modules are for writing, and start-up
+    # imports them only when a migration is due (issue 19)
+    from sop_desktop.storage import integrity
+
     columns = {c.name for c in database.get_columns(dbm.History._meta.table_name)}
     if integrity.HASH_FIELD not in columns:
         # a nullable column: a plain ALTER TABLE on both engines, no rebuild
@@ -183,6 +185,10 @@ def _v4(database: pw.Database) -> None:
 
 def _v5(database: pw.Database) -> None:
     """The global chain: its table and triggers, then one entry per existing user and case."""
+    # deferred on purpose: the global chain's module is for writing, and start-up imports it
+    # only when a migration is due (issue 19)
+    from sop_desktop.storage import ledger
+
     ledger.create_ledger(database)
     users, cases = ledger.record_unledgered(database)
     if users or cases:
@@ -235,7 +241,11 @@ def migrate(database: pw.Database) -> int:
     sqlite = dbm.is_sqlite(database)
     if version >= 1:
         # a verified copy first (SQLite: the backup API; PostgreSQL: a logical dump of the
-        # app's tables), kept beside the other backups under the safety retention
+        # app's tables), kept beside the other backups under the safety retention; imported
+        # here on purpose: making a backup (and its modules) is deferred past start-up, when no
+        # migration is due (issue 19)
+        from sop_desktop.storage.backup_make import auto_backup
+
         path = auto_backup(database, "pre-migration")
         if path is not None:
             log.info("salinan cadangan sebelum migrasi: %s", path)

@@ -24,7 +24,15 @@ HEAVY = ("reportlab", "openpyxl", "pdfplumber", "sop_desktop.importers.table",
          # the anchor log and the ledger checks are for a backup, a check or the closing; TOML
          # for a new database or an SOP not stored yet; subprocess to build a missing .qm
          "sop_desktop.storage.anchors", "sop_desktop.storage.ledger_check", "tomllib", "tomli_w",
-         "subprocess")
+         "subprocess",
+         # making, dumping and restoring backups: imported by storage.backup on first use
+         "sop_desktop.storage.backup_make", "sop_desktop.storage.backup_dump",
+         "sop_desktop.storage.backup_restore", "sop_desktop.storage.backup_files",
+         # the history chain and the global chain are for writing (a step, a user saved, a
+         # migration): imported where an event or a chain entry is written
+         "sop_desktop.storage.integrity", "sop_desktop.storage.ledger",
+         "sop_desktop.storage.event_canon", "sop_desktop.storage.findings",
+         "sop_desktop.storage.attachment_check")
 # the case pane (tabs, actions, disposisi, attachments) is built right after the first paint
 AFTER_PAINT = ("ui.cases.view", "ui.cases.actions", "ui.cases.attachments",
                "ui.cases.disposisi_dialog")
