@@ -89,12 +89,15 @@ def append_event(*, case_locked: bool = False, case_row: Sequence[Any] | None = 
 
 
 def chain_hashes(columns: Iterable[str], rows: Sequence[Sequence[Any]],
-                 previous: dict[int, str | None] | None = None) -> list[str]:
+                 previous: dict[int, str | None] | None = None,
+                 caches: dict[str, dict[Any, str]] | None = None) -> list[str]:
     """The hash of each row about to be bulk-inserted into history, in insertion order.
 
     `columns` name the row values (column or field names: case_id or case...); `previous`
     maps a case id to its latest stored hash; None looks the cases up in the database (pass {}
-    when every case is new). Call it inside the write transaction that inserts the rows."""
+    when every case is new). Call it inside the write transaction that inserts the rows.
+    `caches`: the values' JSON kept from an earlier call (a bulk writer's batches share
+    their times, steps and notes; pass the same dict each time)."""
     names = list(columns)
     named = {_FIELD_OF_COLUMN.get(c) for c in names}
     missing = [n for n in HASHED_FIELDS if n not in named]
@@ -105,7 +108,7 @@ def chain_hashes(columns: Iterable[str], rows: Sequence[Sequence[Any]],
     previous = latest_hashes(set(case_ids)) if previous is None else dict(previous)
     out: list[str] = []
     append, get, sha256, template = out.append, previous.get, hashlib.sha256, _TEMPLATE
-    caches: dict[str, dict[Any, str]] = {}
+    caches = {} if caches is None else caches
     for start in range(0, len(rows), 50_000):  # bounded memory for the column-wise pass
         parts = _batch_parts(names, rows[start:start + 50_000], caches)
         for case_id, values in zip(case_ids[start:start + 50_000], parts, strict=False):

@@ -90,28 +90,35 @@ def state_digest(kind: str, row: Sequence[Any]) -> str:
 _STATE_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
 
 
-def _state_column(column: str, values: Sequence[Any]) -> list[str]:
-    """The JSON of each normalised value of one column, each distinct value encoded once."""
+def _state_column(column: str, values: Sequence[Any],
+                  caches: dict[tuple[str, Any], dict[Any, str]]) -> list[str]:
+    """The JSON of each normalised value of one column, each distinct value encoded once
+    (`caches`: one per column and type of value, kept by the caller between batches)."""
     kinds = set(map(type, values))
     kinds.discard(type(None))
     if len(kinds) > 1:  # 1 and True or 1.0 hash alike but may encode differently
         return [_STATE_JSON(_norm(column, v)) for v in values]
     if kinds == {int} and column in _INTS:  # ids: each one differs, nothing to share
         return ["null" if v is None else int.__repr__(v) for v in values]
+    cache = caches.setdefault((column, next(iter(kinds), None)), {})
     try:
-        cache = {v: _STATE_JSON(_norm(column, v)) for v in set(values)}
+        for v in set(values).difference(cache):
+            cache[v] = _STATE_JSON(_norm(column, v))
     except TypeError:  # unhashable values: one by one
         return [_STATE_JSON(_norm(column, v)) for v in values]
     return list(map(cache.__getitem__, values))
 
 
-def state_digests(kind: str, rows: Sequence[Sequence[Any]]) -> list[str]:
+def state_digests(kind: str, rows: Sequence[Sequence[Any]],
+                  caches: dict[tuple[str, Any], dict[Any, str]] | None = None) -> list[str]:
     """state_digest of each row (all rows as long), column by column: bulk writers hold rows
-    whose times, codes and intake values repeat a lot. The same text, so the same digests."""
+    whose times, codes and intake values repeat a lot. The same text, so the same digests.
+    `caches`: the values' JSON kept from an earlier call (pass the same dict each batch)."""
     if not rows:
         return []
     columns = _TABLES[kind][1]
-    encoded = [_state_column(c, values)
+    caches = {} if caches is None else caches
+    encoded = [_state_column(c, values, caches)
                for c, values in zip(columns, zip(*rows, strict=False), strict=False)]
     start = f"[{_STATE_JSON(kind)},["
     sha256 = hashlib.sha256
