@@ -226,17 +226,24 @@ _KNOWN_JOINED = set(ABBREVIATIONS) | {"masyarakat"}
 
 
 def clean_lane_name(name: str) -> str:
-    """A printed lane header cleaned: hyphen breaks joined ("MASYA- RAKAT"), words broken by the
-    extraction joined when they form a known abbreviation ("KAKAN WIL"), spaces collapsed."""
+    """A printed lane header cleaned: hyphen breaks joined ("MASYA- RAKAT"; "Kasubbag-" ".TU":
+    a hyphen before a dot or slash only marks where the header broke the word), words broken
+    by the extraction joined when they form a known abbreviation ("KAKAN WIL"), spaces
+    collapsed."""
     text = " ".join(name.split())
     text = re.sub(r"(\w)-\s+(\w)", r"\1\2", text)
+    text = re.sub(r"(\w)-\s*(?=[./]\w)", r"\1", text)
     words = text.split(" ")
     out: list[str] = []
     i = 0
     while i < len(words):
         if i + 1 < len(words):
             joined = (words[i] + words[i + 1])
-            if joined.lower() in _KNOWN_JOINED and words[i + 1].lower() not in _KNOWN_JOINED:
+            # an acronym after a word in small letters is its own word ("Yankum HAM"): an
+            # extraction break keeps the case of the word it cuts ("KAKAN WIL", "Kakan wil")
+            acronym = words[i + 1].isupper() and not words[i].isupper()
+            if joined.lower() in _KNOWN_JOINED and words[i + 1].lower() not in _KNOWN_JOINED \
+                    and not acronym:
                 out.append(joined)
                 i += 2
                 continue

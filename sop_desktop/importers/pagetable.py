@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from sop_desktop.domain.wordbreak import is_letter_break
 from sop_desktop.importers.cells import Line, norm_key, step_number
 from sop_desktop.importers.geometry import Page, Segment, Shape, Word
+from sop_desktop.importers.linejoin import join_words, share_spellings, text_lines
 from sop_desktop.importers.printsplit import label_lines, pair_rows, values_page
 from sop_desktop.importers.table import is_mutu_baku, word_role
 
@@ -80,60 +80,6 @@ class PageLines:
     def blank(self) -> None:
         if self.lines and not self.lines[-1].blank:
             self.add([])
-
-
-def text_lines(words: list[Word]) -> list[list[Word]]:
-    """Words grouped into printed lines (top to bottom, left to right)."""
-    out: list[list[Word]] = []
-    for w in sorted(words, key=lambda w: (w.cy, w.x0)):
-        for line in reversed(out[-3:]):
-            ref = line[0]
-            if abs(w.cy - ref.cy) <= 0.45 * max(1.0, min(w.y1 - w.y0, ref.y1 - ref.y0)):
-                line.append(w)
-                break
-        else:
-            out.append([w])
-    for line in out:
-        line.sort(key=lambda w: w.x0)
-    out.sort(key=lambda ln: ln[0].cy)
-    return out
-
-
-def join_words(words: list[Word], width: float) -> str:
-    """The words of one cell as text: printed lines joined by a space, except a word broken
-    over two lines (a line holding one word only, too long to share the line with the next
-    line's first word: "Tinggal/" + "Status" -> "Tinggal/Status")."""
-    lines = text_lines(words)
-    if len(lines) > 1:
-        x0 = min(w.x0 for w in words)
-        x1 = max(w.x1 for w in words)
-        # the cell's text margin: what the fullest line leaves (at most 3.5 pt a side)
-        pad = min(3.5, max(0.0, (width - (x1 - x0)) / 2))
-    else:
-        pad = 3.0
-    out = ""
-    prev: list[Word] | None = None
-    for line in lines:
-        text = " ".join(w.text for w in line)
-        if prev is None:
-            out = text
-        elif len(prev) == 1 and _broken(prev[0], line[0], width - 2 * pad):
-            if is_letter_break(prev[0].text, line[0].text):  # the PDF writer's rule too
-                out = out[:-1]  # "Masyar-" + "akat": the hyphen only marks the break
-            out += text
-        else:
-            out += " " + text
-        prev = line
-    return out
-
-
-def _broken(prev: Word, nxt: Word, usable: float) -> bool:
-    """`prev` (alone on its line) and `nxt` are the two halves of one word broken after a "/"
-    or "-" (the whole would not fit on the line). A word broken between letters cannot be
-    told from two words on paper; it stays two words (safer for ordinary text)."""
-    if (prev.x1 - prev.x0) + (nxt.x1 - nxt.x0) <= usable + 1:
-        return False
-    return prev.text.endswith(("/", "-"))
 
 
 def _rules(page: Page) -> tuple[list[Segment], list[Segment]]:
@@ -251,8 +197,8 @@ def _header_text(page: Page, xs: list[float], top: float, bottom: float
                 continue
             (subs if col in splits and w.cy > splits[col] else tops)[col].append(w)
     widths = [xs[c + 1] - xs[c] for c in range(n)]
-    return ([join_words(t, widths[c]) for c, t in enumerate(tops)],
-            [join_words(t, widths[c]) for c, t in enumerate(subs)])
+    return ([join_words(t, widths[c], page, names=True) for c, t in enumerate(tops)],
+            [join_words(t, widths[c], page, names=True) for c, t in enumerate(subs)])
 
 
 def _col(xs: list[float], x: float) -> int | None:
@@ -387,7 +333,7 @@ def row_cells(page: Page, cols: Columns, top: float, bottom: float, skip: set[in
         if any(s.near((w.cx, w.cy), 0.0) for s in shapes):
             continue
         texts[c].append(w)
-    cells = [join_words(t, cols.xs[c + 1] - cols.xs[c]) if t else ""
+    cells = [join_words(t, cols.xs[c + 1] - cols.xs[c], page) if t else ""
              for c, t in enumerate(texts)]
     for s in shapes:
         c = cols.col_of(s.cx)
@@ -399,6 +345,7 @@ def row_cells(page: Page, cols: Columns, top: float, bottom: float, skip: set[in
 def page_lines(pages: list[Page], skip_words: set[int]) -> PageLines:
     """All pages as Lines; table rows remember their origin."""
     out = PageLines()
+    share_spellings(pages)  # how the document writes words around a "/" (linejoin)
     last_cols: Columns | None = None
     consumed: set[int] = set()  # a values page already paired with its labels page
     for index, page in enumerate(pages):
