@@ -46,6 +46,7 @@ from sop_desktop.importers.scan_image import (
     straighten,
 )
 from sop_desktop.importers.scan_ocr import detect_boxes, line_words, recognize
+from sop_desktop.importers.scan_spelling import respell
 
 if TYPE_CHECKING:  # pypdfium2 is imported where a PDF is rendered (it ships no types)
     import pypdfium2 as pdfium
@@ -424,6 +425,9 @@ def read_scan_pages(path: str | Path, progress: Progress | None = None,
         del rgb
         pages.append(page)
         warnings.extend(_page_notes(page))
+    if respell(pages):  # one spelling per word in the document ("Penilal" in a lane header)
+        for page in pages:
+            _fill_shape_text(page)
     if progress is not None:
         progress(count, count, "selesai membaca")
     return pages, warnings

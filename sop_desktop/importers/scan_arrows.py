@@ -30,6 +30,15 @@ def _tip(start: tuple[float, float], end: tuple[float, float], head: Box
     return (end[0], y1 if end[1] >= start[1] else y0)
 
 
+def _points_into(start: tuple[float, float], tip: tuple[float, float], box: Box) -> bool:
+    """Whether a stroke from `start` to its head at `tip` runs into the box: the box lies
+    across the stroke's line (an arrow enters a symbol through a side, not past a corner)."""
+    x0, y0, x1, y1 = box
+    if abs(tip[0] - start[0]) >= abs(tip[1] - start[1]):
+        return y0 <= tip[1] <= y1
+    return x0 <= tip[0] <= x1
+
+
 def _shape_at(p: tuple[float, float], shapes: list[PixShape], tol: float,
               skip: int | None = None) -> int | None:
     best, score = None, tol
@@ -52,14 +61,7 @@ def build_arrows(pieces: list[Piece], heads: list[Box], shapes: list[PixShape], 
     taken: set[int] = {n for n, pc in enumerate(pieces)
                        if max(abs(pc.x1 - pc.x0), abs(pc.y1 - pc.y0)) > max_len}
     for head in heads:
-        best, score = None, touch
-        for n, pc in enumerate(pieces):
-            if n in taken:
-                continue
-            for e, p in enumerate(_ends(pc)):
-                d = _box_dist(p, head)
-                if d <= score:
-                    best, score = (n, e), d
+        best = _shaft(head, pieces, taken, touch)
         if best is None:
             continue
         n, e = best
@@ -72,6 +74,8 @@ def build_arrows(pieces: list[Piece], heads: list[Box], shapes: list[PixShape], 
             points.append(tip)
         used = {n}
         end_shape = _shape_at(points[-1], shapes, tol)
+        if end_shape is not None and not _points_into(a, tip, shapes[end_shape].box):
+            continue  # a blob beside a symbol it does not point into: a label's letter
         for _ in range(MAX_LEGS):
             start = _shape_at(points[0], shapes, tol)
             if start is not None and start != end_shape:
@@ -95,6 +99,33 @@ def build_arrows(pieces: list[Piece], heads: list[Box], shapes: list[PixShape], 
         taken |= used
         out.append((points, start_shape, end_shape, used))
     return out
+
+
+def _inside(piece: Piece, head: Box, grow: float) -> bool:
+    """Whether the piece lies wholly within the head's box grown by `grow`: a stroke of the
+    head's own outline (its base, across the head's direction), not a shaft running into it."""
+    x0, y0, x1, y1 = head
+    return (min(piece.x0, piece.x1) >= x0 - grow and max(piece.x0, piece.x1) <= x1 + grow and
+            min(piece.y0, piece.y1) >= y0 - grow and max(piece.y0, piece.y1) <= y1 + grow)
+
+
+def _shaft(head: Box, pieces: list[Piece], taken: set[int], touch: float
+           ) -> tuple[int, int] | None:
+    """(piece index, which end) of the stroke that runs into the head: the piece with an end
+    nearest to it (within `touch`). A shaft reaches out of the head, the head's own base
+    stays inside its box: a base is taken only when no shaft touches the head (an arrow
+    too short to leave a stroke of its own)."""
+    best: dict[bool, tuple[int, int]] = {}
+    score = {True: touch, False: touch}
+    for n, pc in enumerate(pieces):
+        if n in taken:
+            continue
+        base = _inside(pc, head, touch)
+        for e, p in enumerate(_ends(pc)):
+            d = _box_dist(p, head)
+            if d <= score[base]:
+                best[base], score[base] = (n, e), d
+    return best.get(False, best.get(True))
 
 
 def _extend(p: tuple[float, float], pieces: list[Piece], used: set[int], join: float

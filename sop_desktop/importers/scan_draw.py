@@ -223,15 +223,16 @@ def _continues(hmask: np.ndarray, vmask: np.ndarray, box: Box, dpi: float) -> in
 
 def find_shapes(ink: np.ndarray, hmask: np.ndarray, vmask: np.ndarray, dpi: float
                 ) -> list[PixShape]:
-    """The flowchart symbols: closed regions of the size of a symbol that are not cells. A
-    second pass with wider gaps closed finds outlines a stamp or a faint scan broke."""
+    """The flowchart symbols: closed regions of the size of a symbol that are not cells.
+    Further passes with wider gaps closed find outlines a stamp or a faint scan broke (less
+    sure, and only where no symbol was found yet)."""
     found = _shapes(cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((3, 3), np.uint8)),
                     hmask, vmask, dpi)
-    wide = max(5, int(0.045 * dpi))
-    sealed = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((wide, wide), np.uint8))
-    for s in _shapes(sealed, hmask, vmask, dpi):
-        if not any(_overlap(s.box, f.box) for f in found):
-            found.append(PixShape(s.kind, s.box, round(s.conf * 0.85, 3)))
+    for wide, sure in ((max(5, int(0.045 * dpi)), 0.85), (max(11, int(0.1 * dpi)), 0.75)):
+        sealed = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((wide, wide), np.uint8))
+        for s in _shapes(sealed, hmask, vmask, dpi):
+            if not any(_overlap(s.box, f.box) for f in found):
+                found.append(PixShape(s.kind, s.box, round(s.conf * sure, 3)))
     return found
 
 

@@ -22,6 +22,7 @@ _ENGINE: _Engine | None = None
 REC_HEIGHT = 48
 REC_BATCH = 8
 WIDE = "mwMW"  # letters about one and a half times as wide as the usual letter
+ROMAN_CONF = 0.6  # a Roman numeral read from its bars: kept, but marked for review
 
 
 @dataclass
@@ -166,6 +167,16 @@ def _x_height(ink: np.ndarray) -> int:
     return max(4, int((profile >= 0.35 * profile.max()).sum()))
 
 
+def _letter_height(ink: np.ndarray, chars: list[tuple[str, float, float]]) -> int:
+    """The size a word gap is measured against: the x-height, or on a line without small
+    letters (a step number "12", "HAM") the height of its ink: digits and capitals are
+    thin in their middle rows, and their x-height would come out too small."""
+    if any(ch.islower() for ch, _, _ in chars):
+        return _x_height(ink)
+    rows = np.flatnonzero(ink.any(axis=1))
+    return max(4, int(rows[-1] - rows[0] + 1)) if rows.size else 4
+
+
 def _word_gap(ink: np.ndarray, letters: int) -> int:
     """The narrowest ink gap that separates words on this line: about half the x-height,
     raised while it would cut the line into more words than its letters make likely (an
@@ -187,7 +198,8 @@ def pitch_spaces(chars: list[tuple[str, float, float]]) -> list[tuple[str, float
     on. A jump of twice the line's usual letter pitch, or of 1.4 times it from a small
     letter to a capital ("TimKerja"), splits; each part keeps at least two letters. A wide
     letter (m, w) takes a quarter pitch of the jump after it as its own width ("Biometric";
-    not before it: a word left unspaced before "me-" would stay joined)."""
+    not before it: a word left unspaced before "me-" would stay joined), and the jump
+    before it loses what the recogniser set it late (`_late`: "Ka.Kanwil")."""
     jumps = [b[1] - a[1] for a, b in zip(chars, chars[1:], strict=False)
              if not a[0].isspace() and not b[0].isspace()]
     if len(jumps) < 6:
@@ -204,7 +216,7 @@ def pitch_spaces(chars: list[tuple[str, float, float]]) -> list[tuple[str, float
             run = 0
         elif out and run >= 2 and not out[-1][0].isspace():
             prev = out[-1][0]
-            jump = x - out[-1][1] - 0.25 * pitch * (prev in WIDE)
+            jump = x - out[-1][1] - 0.25 * pitch * (prev in WIDE) - _late(chars, n, pitch)
             ahead = 0
             for nxt, _, _ in chars[n:]:
                 if nxt.isspace():
@@ -219,6 +231,21 @@ def pitch_spaces(chars: list[tuple[str, float, float]]) -> list[tuple[str, float
             run += 1
         out.append(item)
     return out
+
+
+def _late(chars: list[tuple[str, float, float]], n: int, pitch: float) -> float:
+    """How far the recogniser placed the wide letter chars[n] (m, w) late: the next letter
+    follows it closer than a usual pitch ("Kan" "w" "il": the "w" set where its right half
+    is), so the jump into it is that much too long (at most half a pitch); 0 for any other
+    letter or a wide letter set on time ("dan" "m" "embuat": a space left out stays)."""
+    if chars[n][0] not in WIDE or n + 1 >= len(chars) or chars[n + 1][0].isspace():
+        return 0.0
+    return min(0.5 * pitch, max(0.0, pitch - (chars[n + 1][1] - chars[n][1])))
+
+
+def _mean(chars: list[tuple[str, float, float]]) -> float:
+    """The mean probability of the characters (0 for none)."""
+    return sum(p for _, _, p in chars) / len(chars) if chars else 0.0
 
 
 def _line_pitch(chars: list[tuple[str, float, float]]) -> float:
@@ -261,7 +288,7 @@ def _join_letters(runs: list[tuple[int, int]], groups: list[list[tuple[str, floa
     line too short for a pitch, only a gap of 0.6 x-height or more keeps two letters apart."""
     if len(runs) < 2:
         return runs, groups
-    pitch, xheight = _line_pitch(chars), _x_height(ink)
+    pitch, xheight = _line_pitch(chars), _letter_height(ink, chars)
     sharp = _sharp(ink, sum(1 for ch, _, _ in chars if not ch.isspace()))
     out_runs, out_groups = [runs[0]], [list(groups[0])]
     for run, group in zip(runs[1:], groups[1:], strict=True):
@@ -276,14 +303,64 @@ def _join_letters(runs: list[tuple[int, int]], groups: list[list[tuple[str, floa
     return out_runs, out_groups
 
 
+def own_rows(ink: np.ndarray) -> np.ndarray:
+    """A text line's ink without what the crop caught of the lines above and below: a band
+    of ink rows at the crop's top or bottom edge, apart from the line's main band by an
+    empty row and under half its height (descenders of the line above would otherwise
+    bridge a word gap: "&" "Kesra" read as one word)."""
+    filled = [bool(v) for v in np.asarray(ink.any(axis=1))]
+    bands: list[tuple[int, int]] = []
+    for y, on in enumerate(filled):
+        if on and (not bands or bands[-1][1] < y):
+            bands.append((y, y + 1))
+        elif on:
+            bands[-1] = (bands[-1][0], y + 1)
+    if len(bands) < 2:
+        return ink
+    main = max(bands, key=lambda b: int(np.count_nonzero(ink[b[0]:b[1]])))
+    out = ink.copy()
+    for a, b in (bands[0], bands[-1]):
+        if (a, b) != main and (a == 0 or b == ink.shape[0]) and \
+                b - a < 0.5 * (main[1] - main[0]):
+            out[a:b] = 0
+    return out
+
+
+def upright_bars(ink: np.ndarray) -> int:
+    """How many upright bars of one height the ink of a text line is (2 or more), else 0:
+    a Roman numeral of capital I's ("Eselon III"), which the recogniser reads as one "I"
+    or not at all. A bar is solid (no flag or foot as a "1" has), at most 0.4 times as wide
+    as tall, and spans the line's height with the others."""
+    n, _, stats, _ = cv2.connectedComponentsWithStats((ink > 0).astype(np.uint8), connectivity=8)
+    parts = [stats[i] for i in range(1, n)]
+    big = max((int(p[4]) for p in parts), default=0)
+    parts = [p for p in parts if p[4] >= 0.1 * big]
+    if len(parts) < 2:
+        return 0
+    top, bottom = min(int(p[1]) for p in parts), max(int(p[1] + p[3]) for p in parts)
+    for _x, y, w, h, area in parts:
+        if h < 0.8 * (bottom - top) or w > 0.4 * h or area < 0.75 * w * h or \
+                y > top + 0.2 * h:
+            return 0
+    return len(parts)
+
+
 def line_words(chars: list[tuple[str, float, float]], ink: np.ndarray, x0: int, y0: int
                ) -> list[OcrWord]:
     """One line's characters split into words at the model's spaces and at the ink gaps
     between words (`_word_gap`) where the model's letters stand apart too (`_join_letters`);
     boxes in page pixels."""
+    ink = own_rows(ink)
     rows = np.flatnonzero(ink.any(axis=1))
     if rows.size == 0 or not chars:
         return []
+    letters = "".join(ch for ch, _, _ in chars if not ch.isspace())
+    bars = upright_bars(ink) if letters and set(letters) <= set("Il1|") else 0
+    if bars:  # the recogniser saw bars but miscounted them
+        cols = np.flatnonzero(ink.any(axis=0))
+        return [OcrWord("I" * bars, x0 + int(cols[0]), y0 + int(rows[0]),
+                        x0 + int(cols[-1]) + 1, y0 + int(rows[-1]) + 1,
+                        max(ROMAN_CONF, _mean(chars)))]
     chars = pitch_spaces(chars)
     runs = _ink_runs(ink, _word_gap(ink, sum(1 for ch, _, _ in chars if not ch.isspace())))
     groups: list[list[tuple[str, float, float]]] = [[] for _ in runs]
@@ -311,5 +388,5 @@ def line_words(chars: list[tuple[str, float, float]], ink: np.ndarray, x0: int, 
     return words
 
 
-__all__ = ["OcrWord", "detect_boxes", "engine", "line_words", "pitch_spaces", "recognize",
-           "upside_down"]
+__all__ = ["OcrWord", "detect_boxes", "engine", "line_words", "own_rows", "pitch_spaces",
+           "recognize", "upright_bars", "upside_down"]

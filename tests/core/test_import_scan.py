@@ -78,9 +78,11 @@ def test_scan_keeps_pages_with_word_confidence_for_the_review_screen():
     assert page.words and all(0 < w.conf <= 1 for w in page.words)
     assert {s.kind for s in page.shapes} >= {"terminator", "process"}
     assert page.lane_columns
-    # 8 arrows are drawn; the stamp and the signature may hide a head, never invent an arrow
+    # 8 arrows are drawn; the stamp and the signature may hide a head or break a symbol's
+    # outline (the arrow into it then ends at no symbol), never invent an arrow
     linked = [(a.start_shape, a.end_shape) for a in page.arrows if a.start_shape and a.end_shape]
-    assert len(linked) >= 5 and all(a.end_shape for a in page.arrows)
+    assert len(linked) >= 5 and len(page.arrows) <= 8
+    assert all(a.start_shape or a.end_shape for a in page.arrows)
     order = {s.id: s.cy for s in page.shapes}
     assert all(order[b] > order[a] for a, b in linked)  # every arrow goes to the next step
     assert any("diluruskan" in w for w in result.warnings)  # the 2 degree skew was removed

@@ -1,9 +1,8 @@
 """Round trip through the scan route (issue 15 "Done when", issue 18): every bundled SOP written
 as a PNG by `sop export-image` (its flowchart pages stacked in one picture, 150 dpi) reads back
-by OCR to the same steps, lanes, co-lanes, kinds, Ya/Tidak targets, waktu and output (one Tidak
-target and one lane name not yet: the xfail below says which). The picture has no identity
-page, so only the table is compared; kegiatan and output text by their characters (OCR),
-everything else exactly. The reads are shared by the tests (one OCR pass per SOP)."""
+by OCR to the same steps, lanes, co-lanes, kinds, Ya/Tidak targets, waktu and output. The
+picture has no identity page, so only the table is compared; kegiatan and output text by their
+characters (OCR), everything else exactly. The reads are shared by the tests (one OCR pass per SOP)."""
 
 from __future__ import annotations
 
@@ -12,7 +11,6 @@ from functools import cache
 from pathlib import Path
 
 import numpy as np
-import pytest
 from PIL import Image
 
 from sop_desktop.domain.model import SopDefinition
@@ -95,10 +93,6 @@ def test_exported_pictures_keep_their_text():
     assert matched / max(1, total) >= 0.97, matched / max(1, total)
 
 
-@pytest.mark.xfail(strict=True, reason="still differ on the sharp 150 dpi pictures: "
-                   "hak-akses-aplikasi langkah 3 (Tidak to 2, not 1: the head's own base is "
-                   "taken as its shaft) and kabkota-peduli-ham's lane 'Ka.Kanwil Kumham' read "
-                   "as 'Ka.Kan wil Kumham'")
 def test_every_bundled_sop_exported_as_an_image_reads_back():
     """Steps, lanes, per-step lanes, co-lanes, kinds and Ya/Tidak targets exactly."""
     problems = [p for stem in SOPS for p in _differences(stem)[0]]
