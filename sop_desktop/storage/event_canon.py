@@ -217,3 +217,30 @@ def _batch_parts(columns: Iterable[str], rows: Sequence[Sequence[Any]],
     parts = [_column_json(name, cols[where[name]], caches.setdefault(_CACHE_OF[name], {}))
              if name in where else nulls for name in _SORTED]
     return zip(*parts, strict=False)
+
+
+# -- fast path for bulk writers ----------------------------------------------------------------
+
+def value_json(name: str, value: Any) -> str:
+    """The JSON of one hashed field's value (by field name) as canonical_json writes it; a
+    bulk writer keeps it with the value (a time's JSON next to its stored text)."""
+    return _value_json(name, value)
+
+
+def event_format(fixed: dict[str, Any]) -> tuple[str, tuple[str, ...]]:
+    """A %-format string for canonical_json of the events that share the values in `fixed`
+    (by field name), and the names of its open fields in slot order (sorted). Filling the
+    slots with those fields' value_json gives canonical_json's exact text, in one format
+    (a bulk writer prepares one per step and action instead of encoding every field)."""
+    unknown = set(fixed).difference(HASHED_FIELDS)
+    if unknown:
+        raise ValueError(f"bukan kolom riwayat yang di-hash: {', '.join(sorted(unknown))}")
+    parts: list[str] = []
+    slots: list[str] = []
+    for name in _SORTED:
+        if name in fixed:
+            parts.append(_value_json(name, fixed[name]).replace("%", "%%"))
+        else:
+            parts.append("%s")
+            slots.append(name)
+    return _TEMPLATE % tuple(parts), tuple(slots)
