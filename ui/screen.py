@@ -38,7 +38,11 @@ class ColumnFitter(QObject):
         self.fitting = False
         table.horizontalHeader().setStretchLastSection(False)
         table.horizontalHeader().sectionResized.connect(self._resized_by_hand)
-        table.viewport().installEventFilter(self)
+        resized = getattr(table, "viewport_resized", None)  # ui.widgets.sized_views: start-up
+        if resized is not None:
+            resized.connect(self.fit)
+        else:
+            table.viewport().installEventFilter(self)
 
     def _resized_by_hand(self, column: int, _old: int, new: int) -> None:
         if not self.fitting and new > 0:
@@ -54,7 +58,7 @@ class ColumnFitter(QObject):
         for column, width in self.user_widths.items():
             if column < len(specs):
                 specs[column] = (width, width, 0, None)
-        available = self.table.viewport().width()
+        available = self._available()
         hidden = set(c for c in self.user_hidden if c < len(specs))
         droppable = sorted((spec[3], column) for column, spec in enumerate(specs)
                            if spec[3] is not None)
@@ -72,6 +76,12 @@ class ColumnFitter(QObject):
             self.fitting = False
         if self.after is not None:
             self.after()
+
+
+    def _available(self) -> int:
+        """The viewport's width, without asking for the viewport where the view tells it."""
+        width = getattr(self.table, "viewport_width", None)
+        return width() if width is not None else self.table.viewport().width()
 
 
 def share_width(available: int, specs) -> list[int]:

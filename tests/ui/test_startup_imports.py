@@ -35,7 +35,9 @@ HEAVY = ("reportlab", "openpyxl", "pdfplumber", "sop_desktop.importers.table",
          "sop_desktop.storage.attachment_check")
 # the case pane (tabs, actions, disposisi, attachments) is built right after the first paint
 AFTER_PAINT = ("ui.cases.view", "ui.cases.actions", "ui.cases.attachments",
-               "ui.cases.disposisi_dialog")
+               "ui.cases.disposisi_dialog",
+               # the inbox's export and receipts open the file dialogs: imported on use
+               "ui.widgets.file_dialogs")
 
 CHILD = textwrap.dedent("""
     import json, sys, time

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QSplitter,
     QStyledItemDelegate,
@@ -39,6 +38,7 @@ from ui.inbox.columns import InboxColumns
 from ui.inbox.model import COLUMNS, InboxModel
 from ui.inbox.tools import InboxTools, more_column_specs
 from ui.screen import fit_columns, two_lines
+from ui.widgets.sized_views import SizedListWidget, SizedTableView
 from ui.workers import user_message
 
 if TYPE_CHECKING:
@@ -104,13 +104,13 @@ class InboxPage(QWidget):
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
         ll.addWidget(QLabel(self.tr("<b>Jabatan</b>")))
-        self.scopes = QListWidget()
+        self.scopes = SizedListWidget()
         self.scopes.setObjectName("inbox_scopes")
         self.scopes.setWordWrap(True)
         self.scopes.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scopes.setResizeMode(QListWidget.ResizeMode.Adjust)  # re-wrap when the pane resizes
+        self.scopes.setResizeMode(SizedListWidget.ResizeMode.Adjust)  # re-wrap when the pane resizes
         self.scopes.setSpacing(3)  # (an item padding in a style sheet breaks wrapped heights)
-        self.scopes.viewport().installEventFilter(self)  # names re-wrapped to the new width
+        self.scopes.viewport_resized.connect(self._label_scopes)  # re-wrapped to the new width
         ll.addWidget(self.scopes)
         return left
 
@@ -156,7 +156,7 @@ class InboxPage(QWidget):
 
     def _build_table(self) -> QTableView:
         """The case table: several rows selectable, the agenda number always whole."""
-        self.table = QTableView()
+        self.table = SizedTableView()
         self.table.setObjectName("inbox_table")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -246,11 +246,6 @@ class InboxPage(QWidget):
             if new < need:
                 self.column_fitter.user_widths[0] = need
                 self.table.setColumnWidth(0, need)
-
-    def eventFilter(self, watched, event) -> bool:
-        if event.type() == QEvent.Type.Resize and watched is self.scopes.viewport():
-            self._label_scopes()
-        return super().eventFilter(watched, event)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -352,7 +347,7 @@ class InboxPage(QWidget):
     def _label_scopes(self) -> None:
         """Each position in at most two lines, its counts on one line below it."""
         fm = self.scopes.fontMetrics()
-        width = max(60, self.scopes.viewport().width() - 12)
+        width = max(60, self.scopes.viewport_width() - 12)
         for i in range(self.scopes.count()):
             item = self.scopes.item(i)
             label, numbers = item.data(Qt.ItemDataRole.UserRole + 1) or (item.text(), "")
@@ -426,6 +421,9 @@ class InboxPage(QWidget):
 
     def _busy(self, busy: bool) -> None:
         """A busy cursor over the table while a search is read (the old rows stay usable)."""
+        if busy == getattr(self, "_busy_shown", False):
+            return  # (asking Qt for the viewport before the first paint costs: start-up)
+        self._busy_shown = busy
         if busy:
             self.table.viewport().setCursor(Qt.CursorShape.BusyCursor)
         else:
@@ -460,7 +458,7 @@ class InboxPage(QWidget):
         shown = [self.model.case_row(r) for r in range(min(self.model.rowCount(), 60))]
         numbers = [(fmb if c.unread else fm).horizontalAdvance(c.number)  # "baru" rows are bold
                    for c in shown if c is not None]
-        codes = [fm.horizontalAdvance(c.sop) for c in shown if c is not None]
+        codes = [fm.horizontalAdvance(code) for code in {c.sop for c in shown if c is not None}]
         number = max(numbers, default=fm.horizontalAdvance("0000/XXXX/XII/2026")) + 12 + 16  # + "baru" dot
         sop = min(max(codes, default=fm.horizontalAdvance("SOP")) + pad, 150)
         # the dates as shown (this year's without the year), measured on the rows in view
@@ -468,11 +466,12 @@ class InboxPage(QWidget):
         column = {key: i for i, (key, _l) in enumerate(COLUMNS)}
         rows = range(min(model.rowCount(), 60))
         sample = date_text(dt.date(dt.date.today().year, 9, 30), compact=True)
-        received = max([fm.horizontalAdvance(model.data(model.index(r, column["received"])) or "")
-                        for r in rows] + [fm.horizontalAdvance(sample)]) + pad
+        # each distinct text measured once (many rows share a day): start-up, issue 19
+        received = max(fm.horizontalAdvance(t) for t in {model.data(model.index(
+            r, column["received"])) or "" for r in rows} | {sample}) + pad
         sample = "⚠ " + datetime_text(dt.datetime(dt.date.today().year, 9, 30, 23, 59), compact=True)
-        due = max([fm.horizontalAdvance(model.data(model.index(r, column["due"])) or "")
-                   for r in rows] + [fm.horizontalAdvance(sample)]) + pad
+        due = max(fm.horizontalAdvance(t) for t in {model.data(model.index(
+            r, column["due"])) or "" for r in rows} | {sample}) + pad
         status = max(fmb.horizontalAdvance(self.tr(t)) for t in ("Terlambat", "Dihentikan",
                                                                  "Berjalan", "Selesai")) + pad
         header = self.table.horizontalHeader().fontMetrics()

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QMenu,
     QMessageBox,
@@ -37,7 +36,6 @@ from sop_desktop.services.inbox_query import (
     saved_filter_name,
 )
 from ui.widgets.date_edit import DateEdit
-from ui.widgets.file_dialogs import offer_open, save_dialog
 from ui.workers import user_message
 
 SAVED_KEY = "inbox_saved_filters/"  # + username: {name: state} as JSON in the settings file
@@ -52,7 +50,7 @@ def more_column_specs(model, rows, fm, pad: int) -> dict:
     for key, base, grow, rank in (("late", 64, 0, 0.4), ("sifat", 90, 0, 0.3),
                                   ("holder", 120, 1, 0.2), ("instruction", 200, 2, 0.5)):
         texts = [model.data(model.index(r, column[key])) or "" for r in rows]
-        widest = max([fm.horizontalAdvance(t) for t in texts] + [0]) + pad
+        widest = max([fm.horizontalAdvance(t) for t in set(texts)] + [0]) + pad  # once each
         filled = any(texts)
         preferred = min(max(base, widest), 260) if filled else base
         out[key] = (preferred, min(preferred, 70), grow if filled else 0,
@@ -252,6 +250,8 @@ class InboxTools(QWidget):
         self._fill_saved()
 
     def ask_save_filter(self) -> None:
+        from PySide6.QtWidgets import QInputDialog  # (rarely used: not at start-up, issue 19)
+
         name, ok = QInputDialog.getText(self, self.tr("Simpan saringan"),
                                         self.tr("Nama saringan:"))
         if ok:
@@ -305,6 +305,9 @@ class InboxTools(QWidget):
         return len(rows)
 
     def ask_export(self) -> None:
+        # the file dialogs (QFileDialog, QDesktopServices) are not on the first screen: start-up
+        from ui.widgets.file_dialogs import offer_open, save_dialog
+
         name = f"kotak-masuk-{dt.date.today().isoformat()}.xlsx"
 
         def chosen(path: str) -> None:
@@ -376,6 +379,8 @@ class InboxTools(QWidget):
             self.acted.emit(bulk.changes)
         self.bulk_done.emit(bulk)
         if folder is not None and bulk.done:
+            from ui.widgets.file_dialogs import offer_open  # not at start-up (see ask_export)
+
             offer_open(self, folder, done.replace("%1", str(len(bulk.done))))
         elif folder is not None and bulk.refused:
             box = QMessageBox(QMessageBox.Icon.Information, self.tr("Tanda terima"),
