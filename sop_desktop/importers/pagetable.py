@@ -197,8 +197,8 @@ def _header_text(page: Page, xs: list[float], top: float, bottom: float
                 continue
             (subs if col in splits and w.cy > splits[col] else tops)[col].append(w)
     widths = [xs[c + 1] - xs[c] for c in range(n)]
-    return ([join_words(t, widths[c], page, names=True) for c, t in enumerate(tops)],
-            [join_words(t, widths[c], page, names=True) for c, t in enumerate(subs)])
+    return ([join_words(t, widths[c], page, True, xs[c]) for c, t in enumerate(tops)],
+            [join_words(t, widths[c], page, True, xs[c]) for c, t in enumerate(subs)])
 
 
 def _col(xs: list[float], x: float) -> int | None:
@@ -333,7 +333,7 @@ def row_cells(page: Page, cols: Columns, top: float, bottom: float, skip: set[in
         if any(s.near((w.cx, w.cy), 0.0) for s in shapes):
             continue
         texts[c].append(w)
-    cells = [join_words(t, cols.xs[c + 1] - cols.xs[c], page) if t else ""
+    cells = [join_words(t, cols.xs[c + 1] - cols.xs[c], page, left=cols.xs[c]) if t else ""
              for c, t in enumerate(texts)]
     for s in shapes:
         c = cols.col_of(s.cx)
