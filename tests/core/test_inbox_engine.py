@@ -24,18 +24,13 @@ from sop_desktop.services.inbox_query import (
     load_saved_filters,
     saved_filter_name,
 )
-from sop_desktop.services.users import hash_password
 from sop_desktop.storage import db as dbm
 from tests.conftest import run_cli
+from tests.core.users_support import make_user
 
 YANKOMAS = "YANKOMAS-KANWIL"
 OTHER = "YANKOMAS-BENGKULU"
 NAMES = ["Rahmat", "Sari", "Budi", "Wati"]
-
-
-def make_user(svc, username: str, role: str, positions: list[str]):
-    return svc.users.create(username, username.title(), "", role, positions=positions,
-                            password_hash=hash_password("sandi-uji-1", n=2 ** 10))
 
 
 def open_cases(svc, user, names=NAMES, intake_done=True):

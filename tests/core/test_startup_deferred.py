@@ -44,7 +44,7 @@ def _child(db: Path) -> dict:
 
 
 def test_opening_the_services_imports_no_backup_making_nor_chain_module(services):
-    from tests.core.test_inbox_engine import make_user
+    from tests.core.users_support import make_user
 
     make_user(services, "ani", "operator", ["Petugas Yankomas"])  # a user: worth a backup
     db = Path(str(services.db.database))

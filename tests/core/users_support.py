@@ -18,3 +18,11 @@ class FakeClock:
     def advance(self, seconds: float) -> None:
         """Move the clock `seconds` on."""
         self.now += dt.timedelta(seconds=seconds)
+
+
+def make_user(svc, username: str, role: str, positions: list[str]):
+    """A stored user holding `positions`, with a cheap password hash."""
+    from sop_desktop.services.users import hash_password
+
+    return svc.users.create(username, username.title(), "", role, positions=positions,
+                            password_hash=hash_password("sandi-uji-1", n=2 ** 10))
