@@ -3,7 +3,9 @@
 Hostile files are refused before any page is parsed (size, encryption with a user password,
 page count) and every page is bounded (objects, characters); pages are read one at a time and
 their caches dropped, so memory stays bounded. Scanned pages (no text layer) are named in a
-warning: they need the OCR route.
+warning: they need the OCR route. A page with a text layer whose flowchart is a picture (a
+pasted drawing, a copier's searchable scan) gets its symbols and arrows from the pixels
+(pdf_raster.py).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from sop_desktop.importers.pdf_check import (  # noqa: F401
     Progress,
     check_pdf_size,
 )
+from sop_desktop.importers.pdf_raster import read_pictures
 
 if TYPE_CHECKING:  # pdfplumber is heavy: imported only when a PDF is read
     from pdfplumber.page import Page as PdfPage
@@ -145,6 +148,10 @@ def _read_page(pp: PdfPage, index: int, path: Path, warnings: list[str]) -> Page
     for curve in objects.get("curve", ()):
         _read_curve(curve, page, triangles)
     attach_heads(page.segments, triangles)
+    if objects.get("image"):  # a flowchart or a scanned page pasted as a picture (issue 18)
+        read_pictures(page, objects["image"], [(float(w["x0"]), float(w["top"]), float(w["x1"]),
+                                                float(w["bottom"])) for w in raw_words],
+                      path, index, warnings)
     rules = [s for s in page.segments if s.vertical and not s.dashed]
     for w in raw_words:
         page.words.extend(_split_at_rules(w, rules))
