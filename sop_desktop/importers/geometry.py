@@ -150,6 +150,10 @@ class Page:
     shapes: list[Shape] = field(default_factory=list)
     arrows: list[Arrow] = field(default_factory=list)
     source: PageSource = field(default_factory=PageSource)
+    # the document's writer marks every break inside a word with a hyphen (this program's own
+    # PDFs, domain.wordbreak): a line ending at the cell's margin is then never a word broken
+    # without one (importers.linejoin)
+    hyphenated_breaks: bool = False
     # filled in by import_pages, for the review screen: x boundaries of the table columns and
     # the lane columns as (x0, x1, lane name)
     columns: list[float] = field(default_factory=list)

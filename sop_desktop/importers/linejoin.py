@@ -79,7 +79,8 @@ def join_words(words: list[Word], width: float, page: Page | None = None,
                 out = out[:-1]  # "Masyar-" + "akat": the hyphen only marks the break
             out += text
         elif len(prev) == 1 and margin is not None and page is not None and \
-                _forced(prev[0], line[0], margin, whole_words(page)):
+                not page.hyphenated_breaks and _forced(prev[0], line[0], margin,
+                                                       whole_words(page)):
             out += text  # "Terselenggarany" + "a": broken where the cell ended
         else:
             out += " " + text

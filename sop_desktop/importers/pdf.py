@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sop_desktop import APP_NAME
 from sop_desktop.errors import ImportFailed
 from sop_desktop.importers.flowread import import_pages
 from sop_desktop.importers.geometry import (
@@ -78,6 +79,16 @@ def _open(path: Path) -> tuple[PDF, int]:
     return pdf, count
 
 
+def _own_writer(pdf: Any) -> bool:
+    """True for a PDF this program wrote (its Producer): its writer hyphenates every word it
+    breaks between letters (domain.wordbreak), so no hyphenless break needs guessing."""
+    try:
+        producer = str((pdf.metadata or {}).get("Producer", ""))
+    except Exception:  # noqa: BLE001 - damaged metadata: a document like any other
+        return False
+    return producer.startswith(APP_NAME + " ")
+
+
 def read_pdf_pages(path: str | Path, progress: Progress | None = None,
                    cancel: Cancel | None = None) -> tuple[list[Page], list[str]]:
     """Every page of the PDF as a Page -> (pages, warnings)."""
@@ -85,6 +96,7 @@ def read_pdf_pages(path: str | Path, progress: Progress | None = None,
     pdf, count = _open(path)
     pages: list[Page] = []
     warnings: list[str] = []
+    own = _own_writer(pdf)
     try:
         for index in range(count):
             if cancel is not None and cancel():
@@ -103,6 +115,7 @@ def read_pdf_pages(path: str | Path, progress: Progress | None = None,
                                 f"({type(exc).__name__}); dilewati")
                 continue
             if page is not None:
+                page.hyphenated_breaks = own
                 pages.append(page)
     finally:
         pdf.close()

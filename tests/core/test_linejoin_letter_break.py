@@ -162,3 +162,24 @@ def test_centred_lines_are_never_read_as_a_broken_word(tmp_path: Path) -> None:
     page = read_pdf_pages(path)[0][0]
     got = join_words(_words_in(page, 100.0, 100.0 + width), width, page, True, 100.0)
     assert got == "Kasubbid Pemajuan HAM"
+
+
+def test_this_programs_own_pdfs_never_glue_two_words_at_the_margin(tmp_path: Path) -> None:
+    """Our PDF writer hyphenates every word it breaks, so a line of its own that ends at the
+    margin is a wrap at a space: printed portrait, yankomas-kanwil has a keterangan whose
+    "penelaahan" ends 1 pt from the margin, before "diperlukan" (both nowhere else)."""
+    import re
+
+    from sop_desktop.flowchart.pdf import write_sop_pdf
+    from sop_desktop.importers import read_sop_file
+    from sop_desktop.importers.library import bundled_sop_dir, load
+
+    want = load(bundled_sop_dir() / "yankomas-kanwil.toml")
+    path = write_sop_pdf(want, tmp_path / "yankomas.pdf", "A4", False)
+    got = read_sop_file(path).sops[0]
+    assert read_pdf_pages(path)[0][0].hyphenated_breaks
+    words = {w for s in want.steps for t in (s.kegiatan, s.output, s.keterangan)
+             for w in re.findall(r"[\w.,()]+", t)}
+    glued = [w for s in got.steps for t in (s.kegiatan, s.output, s.keterangan)
+             for w in re.findall(r"[\w.,()]+", t) if w not in words]
+    assert glued == []
