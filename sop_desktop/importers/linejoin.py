@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
+from typing import TypeVar
 
 from sop_desktop.domain.wordbreak import is_letter_break
 from sop_desktop.importers.geometry import Page, Word
@@ -29,6 +31,16 @@ from sop_desktop.importers.geometry import Page, Word
 _EDGE = re.compile(r"^\W+|\W+$")
 _SPELLINGS = "_slash_spellings"  # cache key in a page's __dict__ (as pagetable caches rules)
 _WHOLE = "_whole_words"  # cache key: the words the document shows whole (see `whole_words`)
+T = TypeVar("T")
+
+
+def _per_page(page: Page, key: str, count: Callable[[list[Page]], T]) -> T:
+    """What `count` finds on the document's pages, kept in the page under `key` (set for all
+    pages of a document by `share_spellings`; else counted on this page alone, once)."""
+    cached = page.__dict__.get(key)
+    if cached is None:
+        cached = page.__dict__[key] = count([page])
+    return cached
 
 
 def text_lines(words: list[Word]) -> list[list[Word]]:
@@ -144,11 +156,7 @@ def whole_words(page: Page) -> WholeWords:
     """(ends, starts): the words (lower case, without edge punctuation) the document prints
     followed by / after another word a space away on the same line, hence whole at that
     end; on the pages `share_spellings` gave this page (else on this page alone)."""
-    cached = page.__dict__.get(_WHOLE)
-    if cached is None:
-        cached = _whole([page])
-        page.__dict__[_WHOLE] = cached
-    return cached
+    return _per_page(page, _WHOLE, _whole)
 
 
 def _whole(pages: list[Page]) -> WholeWords:
@@ -194,11 +202,7 @@ def spellings(page: Page) -> Spellings:
     """(glued, spaced): how often each pair of words around a "/" is written on one line as
     one word ("masuk/keluar") and with a space after the "/" ("masuk/ keluar"), on the pages
     `share_spellings` gave this page (else on this page alone)."""
-    cached = page.__dict__.get(_SPELLINGS)
-    if cached is None:
-        cached = _count([page])
-        page.__dict__[_SPELLINGS] = cached
-    return cached
+    return _per_page(page, _SPELLINGS, _count)
 
 
 def share_spellings(pages: list[Page]) -> None:

@@ -14,44 +14,29 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QListWidget, QTableView
 
 
-def _estimated_width(view: QAbstractScrollArea) -> int:
-    """The viewport's width before its first resize: the view inside its frame."""
-    return max(0, view.width() - 2 * view.frameWidth())
+class _ViewportWidth:
+    """Keeps the viewport's width from its resize events (a scroll area's `resizeEvent`
+    receives the viewport's) and announces it by `viewport_resized`; mixed into Qt views."""
+
+    viewport_resized = Signal()
+    _viewport_width: int | None = None
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # the viewport's resize (Qt's rule)
+        super().resizeEvent(event)  # type: ignore[misc]
+        self._viewport_width = event.size().width()
+        self.viewport_resized.emit()  # type: ignore[call-overload]  # (on the Qt view)
+
+    def viewport_width(self) -> int:
+        """The viewport's width (before its first resize: the view inside its frame)."""
+        if self._viewport_width is None:
+            view: QAbstractScrollArea = self  # type: ignore[assignment]
+            return max(0, view.width() - 2 * view.frameWidth())
+        return self._viewport_width
 
 
-class SizedListWidget(QListWidget):
+class SizedListWidget(_ViewportWidth, QListWidget):
     """A QListWidget whose viewport width is known without `viewport()` (start-up)."""
 
-    viewport_resized = Signal()
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._viewport_width: int | None = None
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # the viewport's resize (Qt's rule)
-        super().resizeEvent(event)
-        self._viewport_width = event.size().width()
-        self.viewport_resized.emit()
-
-    def viewport_width(self) -> int:
-        """The viewport's width (estimated until it is first resized)."""
-        return _estimated_width(self) if self._viewport_width is None else self._viewport_width
-
-
-class SizedTableView(QTableView):
+class SizedTableView(_ViewportWidth, QTableView):
     """A QTableView whose viewport width is known without `viewport()` (start-up)."""
-
-    viewport_resized = Signal()
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._viewport_width: int | None = None
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # the viewport's resize (Qt's rule)
-        super().resizeEvent(event)
-        self._viewport_width = event.size().width()
-        self.viewport_resized.emit()
-
-    def viewport_width(self) -> int:
-        """The viewport's width (estimated until it is first resized)."""
-        return _estimated_width(self) if self._viewport_width is None else self._viewport_width
