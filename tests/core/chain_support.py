@@ -94,7 +94,13 @@ print(count)
 
 def run_chain_writers(target: str, number: str, count: int = 30) -> None:
     """Two processes append `count` events each to the same case at the same time."""
-    procs = [subprocess.Popen([sys.executable, "-c", CHAIN_CHILD, target, number, tag, str(count)],
+    run_two_writers(CHAIN_CHILD, [target, number], count)
+
+
+def run_two_writers(script: str, args: list[str], count: int) -> None:
+    """`script` run by two processes at once (tagged A and B after `args`, then `count`);
+    each must end well and print `count`."""
+    procs = [subprocess.Popen([sys.executable, "-c", script, *args, tag, str(count)],
                               cwd=str(ROOT), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                               text=True) for tag in ("A", "B")]
     for p in procs:

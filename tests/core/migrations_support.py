@@ -11,22 +11,28 @@ from sop_desktop.storage import migrations
 from tests.core.office_support import sample_sop
 
 
+def seed_rows(con: sqlite3.Connection) -> None:
+    """The rows every old-version database of these tests starts with: three positions, the
+    sample SOP stored as CONTOH version 1, and an operator."""
+    defn = sample_sop()
+    defn.version = 1
+    con.execute("INSERT INTO position (id, name, aliases, external) VALUES "
+                "(1, 'Pemohon Uji', '[]', 1), (2, 'Petugas Uji', '[]', 0), (3, 'Kepala Uji', '[]', 0)")
+    con.execute("INSERT INTO sop_version (id, code, version, name, definition, created_at, source) "
+                "VALUES (1, 'CONTOH', 1, ?, ?, '2026-01-05 08:00:00', '')",
+                (defn.name, json.dumps(defn.to_dict())))
+    con.execute("INSERT INTO user (id, username, name, nip, jabatan, password_hash, role, active, "
+                "failed_logins, created_at) VALUES (1, 'operator', 'Operator', '', '', 'x', "
+                "'operator', 1, 0, '2026-01-05 08:00:00')")
+
+
 def populate_v2(path: Path | str) -> None:
     """A version-2 database (no history.hash) with two cases whose events interleave: case 1
     open at step 2, case 2 walked to the end, one event with an attachment list and a note."""
     migrations.create_v2_database(str(path))
-    defn = sample_sop()
-    defn.version = 1
     con = sqlite3.connect(str(path))
     with con:
-        con.execute("INSERT INTO position (id, name, aliases, external) VALUES "
-                    "(1, 'Pemohon Uji', '[]', 1), (2, 'Petugas Uji', '[]', 0), (3, 'Kepala Uji', '[]', 0)")
-        con.execute("INSERT INTO sop_version (id, code, version, name, definition, created_at, source) "
-                    "VALUES (1, 'CONTOH', 1, ?, ?, '2026-01-05 08:00:00', '')",
-                    (defn.name, json.dumps(defn.to_dict())))
-        con.execute("INSERT INTO user (id, username, name, nip, jabatan, password_hash, role, active, "
-                    "failed_logins, created_at) VALUES (1, 'operator', 'Operator', '', '', 'x', "
-                    "'operator', 1, 0, '2026-01-05 08:00:00')")
+        seed_rows(con)
         con.executemany(
             "INSERT INTO cases (id, number, sop_version_id, sop_code, year, seq, status, current_step, "
             "current_lane, current_position_id, step_started_at, current_due, fields, created_by_id, "

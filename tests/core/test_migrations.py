@@ -4,7 +4,6 @@ after a backup (version 3 chains the existing history per case)."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sqlite3
 
 import pytest
@@ -12,25 +11,15 @@ import pytest
 from sop_desktop.storage import db as dbm
 from sop_desktop.storage import integrity, migrations
 from tests.core.chain_support import expected_anchor
-from tests.core.migrations_support import populate_v2
-from tests.core.office_support import sample_sop
+from tests.core.migrations_support import populate_v2, seed_rows
 
 
 def _populate_v1(path):
     """A version-1 database with an SOP, users and cases (one open at a timed step)."""
     migrations.create_v1_database(str(path))
-    defn = sample_sop()
-    defn.version = 1
     con = sqlite3.connect(str(path))
     with con:
-        con.execute("INSERT INTO position (id, name, aliases, external) VALUES "
-                    "(1, 'Pemohon Uji', '[]', 1), (2, 'Petugas Uji', '[]', 0), (3, 'Kepala Uji', '[]', 0)")
-        con.execute("INSERT INTO sop_version (id, code, version, name, definition, created_at, source) "
-                    "VALUES (1, 'CONTOH', 1, ?, ?, '2026-01-05 08:00:00', '')",
-                    (defn.name, json.dumps(defn.to_dict())))
-        con.execute("INSERT INTO user (id, username, name, nip, jabatan, password_hash, role, active, "
-                    "failed_logins, created_at) VALUES (1, 'operator', 'Operator', '', '', 'x', "
-                    "'operator', 1, 0, '2026-01-05 08:00:00')")
+        seed_rows(con)
         rows = [
             # open at step 2 (2 hari) since Tuesday 17 March 2026 10:00
             (1, "0001/CONTOH/III/2026", 1, "CONTOH", 2026, 1, "berjalan", 2, "Petugas Uji", 2,

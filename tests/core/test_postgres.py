@@ -11,7 +11,7 @@ import pytest
 from sop_desktop.services import numbering
 from sop_desktop.storage import db as dbm
 from sop_desktop.storage import integrity
-from tests.core.chain_support import CHILD, expected_anchor, run_chain_writers
+from tests.core.chain_support import CHILD, expected_anchor, run_chain_writers, run_two_writers
 from tests.core.office_support import Office, field_values, install_sample, walk
 
 pytestmark = pytest.mark.postgres
@@ -73,22 +73,13 @@ def test_demo_fill_on_postgresql(pg_services):
 
 
 def test_two_processes_on_one_postgresql_database(pg_services):
-    import subprocess
-    import sys
 
-    from tests.conftest import ROOT
 
     svc = pg_services
     install_sample(svc)
     Office(svc)
     count = 10
-    procs = [subprocess.Popen([sys.executable, "-c", CHILD, svc.target, tag, str(count)],
-                              cwd=str(ROOT), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                              text=True) for tag in ("A", "B")]
-    for p in procs:
-        out, err = p.communicate(timeout=240)
-        assert p.returncode == 0, err
-        assert out.strip() == str(count)
+    run_two_writers(CHILD, [svc.target], count)
     cases = list(dbm.Case.select())
     assert len(cases) == 2 * count and len({c.number for c in cases}) == 2 * count
     assert sorted(c.seq for c in cases) == list(range(1, 2 * count + 1))
