@@ -34,15 +34,19 @@ NAMES = ["Rahmat", "Sari", "Budi", "Wati"]
 
 
 def open_cases(svc, user, names=NAMES, intake_done=True):
-    """One case per name, alternating between two SOPs, an hour apart; the first has no due.
+    """One case per name, alternating between two SOPs, a minute apart and at most five minutes
+    ago (the shortest step takes ten working minutes: no due has passed, whatever the clock
+    says); the first has no due.
     With the intake done they wait on Petugas Yankomas (Bengkulu) and Kepala Kantor Wilayah
     (Kanwil); else all on the public's step (an outside party's position)."""
     for i, name in enumerate(names):
         svc.cases.open_case(YANKOMAS if i % 2 else OTHER, user,
                             {"nama_pengadu": f"{name} Pengadu", "pokok_aduan": f"Aduan {i}"},
-                            at=dbm.now_local() - dt.timedelta(hours=5 - i),
+                            at=dbm.now_local() - dt.timedelta(minutes=5 - i),
                             intake_done=intake_done)
     dbm.Case.update(current_due=None).where(dbm.Case.id == dbm.Case.select().first().id).execute()
+    now = dbm.now_local()
+    assert all(c.current_due is None or c.current_due > now for c in dbm.Case.select())
 
 
 def _check_search_orders(svc):

@@ -28,7 +28,7 @@ def window(qtbot, ui_services, app_settings):
     for i, name in enumerate(names):
         code = YANKOMAS if i % 2 == 0 else OTHER
         fields = {"nama_pengadu": f"{name} Pengadu", "pokok_aduan": f"Aduan nomor {i}"}
-        svc.cases.open_case(code, ani, fields, at=dbm.now_local() - dt.timedelta(hours=5 - i),
+        svc.cases.open_case(code, ani, fields, at=dbm.now_local() - dt.timedelta(minutes=5 - i),
                             intake_done=False)  # waiting on the public's step (counts below)
     # the first case is overdue: its step was due yesterday
     first = dbm.Case.select().order_by(dbm.Case.id).first()
