@@ -14,12 +14,19 @@ import random
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sop_desktop.domain.model import IntakeField, Lane, SopDefinition, Step  # noqa: E402
 from sop_desktop.domain.waktu import parse_waktu  # noqa: E402
+
+if TYPE_CHECKING:
+    from sop_desktop.output.table import Column
+    from sop_desktop.reports.facts import CaseFacts
+    from sop_desktop.reports.registers import RegisterData
 
 HAK = ["Hak atas kesejahteraan", "Hak memperoleh keadilan", "Hak atas rasa aman",
        "Hak atas kebebasan pribadi", "Hak turut serta dalam pemerintahan"]
@@ -49,7 +56,7 @@ def _sop() -> SopDefinition:
                          fields=fields, code="BENCH")
 
 
-def make_facts(n: int, seed: int = 7):
+def make_facts(n: int, seed: int = 7) -> list[CaseFacts]:
     """n complaint cases over 2026 with a full history each (plain facts, no database)."""
     from sop_desktop.reports.facts import CaseFacts, EventFacts
 
@@ -86,7 +93,7 @@ def make_facts(n: int, seed: int = 7):
     return out
 
 
-def _register(n: int):
+def _register(n: int) -> tuple[RegisterData, float]:
     from sop_desktop.domain.calendar import WorkCalendar
     from sop_desktop.reports.registers import RegisterFilters, register_from_facts
     from sop_desktop.services.office import OfficeProfile
@@ -100,7 +107,7 @@ def _register(n: int):
     return data, time.perf_counter() - t0
 
 
-def _best(rounds: int, *writers) -> list[tuple[float, float]]:
+def _best(rounds: int, *writers: Callable[[], tuple[float, float]]) -> list[tuple[float, float]]:
     """Each writer's shortest (wall, CPU) seconds over `rounds` rounds, the writers taking
     turns in each round: on a machine shared with other work, a burst of load then hits all
     of them alike instead of whichever ran during it. The process CPU time of these
@@ -113,15 +120,16 @@ def _best(rounds: int, *writers) -> list[tuple[float, float]]:
     return best
 
 
-def _timed(fn) -> tuple[float, float]:
+def _timed(fn: Callable[[], object]) -> tuple[float, float]:
     t0, c0 = time.perf_counter(), time.process_time()
     fn()
     return time.perf_counter() - t0, time.process_time() - c0
 
 
 def bench_register_xlsx(n: int = 100_000, rounds: int = 1) -> list[tuple[str, float]]:
-    """Register rows computed from n cases, then written styled (xlsxwriter, constant_memory,
-    as the app writes it) and bare by openpyxl write_only and by xlsxwriter."""
+    """Register rows computed from n cases, then written styled as the app writes them
+    (xlsxwriter, constant_memory; the body rows straight into its row file: output.xlsx_rows)
+    and bare by openpyxl write_only and by xlsxwriter's write_row (the floors)."""
     from openpyxl import Workbook
 
     from sop_desktop.reports.registers import write_register_xlsx
@@ -143,14 +151,16 @@ def bench_register_xlsx(n: int = 100_000, rounds: int = 1) -> list[tuple[str, fl
             lambda: _timed(lambda: _xlsxwriter_bare(Path(folder) / "bare-xw.xlsx",
                                                     data.table.columns, keys, data.rows)))
     return [(f"register rows from {n:,} cases (timing vs mutu baku)", build),
-            (f"register {n:,} rows -> xlsx (styled, xlsxwriter constant_memory)", ours[0]),
+            (f"register {n:,} rows -> xlsx (styled, xlsxwriter constant_memory, rows direct)",
+             ours[0]),
             (f"floor: openpyxl write_only, same {n:,} rows bare", floor[0]),
             (f"floor: xlsxwriter constant_memory, same {n:,} rows bare", fastest[0]),
             ("CPU: ours", ours[1]), ("CPU: openpyxl bare", floor[1]),
             ("CPU: xlsxwriter bare", fastest[1])]
 
 
-def _xlsxwriter_bare(path: Path, columns, keys, rows) -> float:
+def _xlsxwriter_bare(path: Path, columns: Sequence[Column], keys: list[str],
+                     rows: Sequence[dict[str, Any]]) -> float:
     """Seconds xlsxwriter (constant_memory) takes to write the rows bare: the fastest floor."""
     import xlsxwriter
 
@@ -165,7 +175,7 @@ def _xlsxwriter_bare(path: Path, columns, keys, rows) -> float:
     return time.perf_counter() - t0
 
 
-def _plain(value):
+def _plain(value: object) -> object:
     """A cell value xlsxwriter's write() takes as openpyxl would (lists joined as text)."""
     if isinstance(value, (list, tuple)):
         return ", ".join(map(str, value))

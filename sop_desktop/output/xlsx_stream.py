@@ -38,6 +38,7 @@ from sop_desktop.output.xlsx import (
     safe_text,
     table_layout,
 )
+from sop_desktop.output.xlsx_rows import can_write_rows, pixels, write_rows
 
 Progress = Callable[[int, int], None]
 DIGIT_PX = 7  # Arial 10: a digit is 7 pixels wide (xlsxwriter's width unit as well)
@@ -112,16 +113,6 @@ class _Sink:
         return getattr(self._fh, name)
 
 
-def pixels(points: float) -> float:
-    """A row height in (fractional) pixels that xlsxwriter writes back as exactly `points`
-    (set_row would round it to whole pixels: rows a little shorter than planned)."""
-    guess = points / 0.75
-    for candidate in (guess, math.nextafter(guess, math.inf), math.nextafter(guess, -math.inf)):
-        if candidate * 0.75 == points:
-            return candidate
-    return guess
-
-
 def _close_rows(wb: Workbook) -> None:
     """Close the row files of a workbook that will not be saved (their folder is removed)."""
     for ws in wb.worksheets():
@@ -194,9 +185,11 @@ def write_text(ws: Worksheet, row: int, col: int, text: str, style: str, kit: Fo
 def write_table(wb: Workbook, ws: Worksheet, table: Table, *, office: str = "",
                 heading: list[str] | None = None, progress: Progress | None = None,
                 footer_lines: list[str] | None = None, paper: str = "A4",
-                landscape: bool = True) -> int:
+                landscape: bool = True, cell_by_cell: bool = False) -> int:
     """xlsx.write_table (borders and a filter on the header) into an xlsxwriter sheet;
-    returns the header row (1-based)."""
+    returns the header row (1-based). The body rows go straight into the sheet's row file
+    (xlsx_rows) unless the sheet cannot take them or `cell_by_cell` asks for xlsxwriter's
+    cell methods (the same file, several times slower)."""
     layout = table_layout(table, heading, paper, landscape)
     kit = Formats(wb, table.columns)
     for i, width in enumerate(layout.widths):
@@ -214,7 +207,11 @@ def write_table(wb: Workbook, ws: Worksheet, table: Table, *, office: str = "",
     collecting = gc.isenabled()
     gc.disable()  # the rows make no reference cycles: the collector's passes only cost time
     try:
-        _write_rows(ws, table, kit, head, layout.wrapped, progress)
+        if cell_by_cell or not table.columns or not can_write_rows(ws):
+            _write_rows(ws, table, kit, head, layout.wrapped, progress)
+        else:
+            write_rows(ws, table.columns, table.rows, lambda c, variant: kit.get(f"col{c}", variant),
+                       head, layout.wrapped, progress)
     finally:
         if collecting:
             gc.enable()

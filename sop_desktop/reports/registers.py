@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 from sop_desktop.domain.calendar import WorkCalendar
 from sop_desktop.domain.dates import tanggal_jam
-from sop_desktop.domain.model import SopDefinition
+from sop_desktop.domain.model import SopDefinition, Step
 from sop_desktop.errors import NotFound, ValidationError
 from sop_desktop.output import docmeta
 from sop_desktop.output.atomic import write_atomic
@@ -152,11 +152,46 @@ class RegisterData:
         return self.table.rows
 
 
-def _field_value(defn: SopDefinition, key: str, value: Any) -> object:
+@dataclass(frozen=True)
+class SopTraits:
+    """What the rows need of one SOP version, worked out once for it instead of for each case."""
+
+    field_types: dict[str, str]  # intake field key -> its type (the first field of that key)
+    disposition_steps: frozenset[int]  # steps whose kegiatan or output speaks of a disposisi
+    names_disposition: bool  # any step does
+
+    @classmethod
+    def of(cls, defn: SopDefinition) -> SopTraits:
+        types: dict[str, str] = {}
+        for f in defn.fields:
+            types.setdefault(f.key, f.type)
+        # defn.step(n): the step a case's event names by its number (the first of that number)
+        numbers = {s.number for s in defn.steps}
+        return cls(types, frozenset(n for n in numbers if _speaks_of_disposition(defn.step(n))),
+                   any(_speaks_of_disposition(s) for s in defn.steps))
+
+
+def _speaks_of_disposition(step: Step) -> bool:
+    """Whether a step's kegiatan or output names a disposisi."""
+    return "disposisi" in normalize_name(step.kegiatan + " " + step.output)
+
+
+class _TraitsCache(dict[int, tuple[SopDefinition, SopTraits]]):
+    """SopTraits per SOP definition object of one register (kept alive while cached)."""
+
+    def get_traits(self, defn: SopDefinition) -> SopTraits:
+        found = self.get(id(defn))
+        if found is None:
+            found = self[id(defn)] = (defn, SopTraits.of(defn))
+        return found[1]
+
+
+def _field_value(defn: SopDefinition, key: str, value: Any,
+                 traits: SopTraits | None = None) -> object:
     """An intake value typed for the register: dates as dates, integers as numbers."""
     if value is None or value == "":
         return None
-    kind = next((f.type for f in defn.fields if f.key == key), "text")
+    kind = (traits or SopTraits.of(defn)).field_types.get(key, "text")
     if kind == "date" and isinstance(value, str):
         try:
             return dt.date.fromisoformat(value[:10])
@@ -180,10 +215,12 @@ def _step_text(defn: SopDefinition, number: int | None) -> str:
     return f"{step.number}. {step.kegiatan}"
 
 
-def first_disposition(case: CaseFacts) -> tuple[str, dt.datetime | None]:
+def first_disposition(case: CaseFacts, traits: SopTraits | None = None
+                      ) -> tuple[str, dt.datetime | None]:
     """(kepada, tanggal) of the first disposition: an explicit disposition event, else the
     first move out of a step whose kegiatan or output speaks of a disposisi, else the first
     move that hands the case to another position."""
+    traits = traits or SopTraits.of(case.sop)
     moves = [e for e in case.events if is_move(e) or e.action in FORWARD_ACTIONS]
 
     def target(event: EventFacts) -> str:
@@ -195,16 +232,9 @@ def first_disposition(case: CaseFacts) -> tuple[str, dt.datetime | None]:
         if event.action in FORWARD_ACTIONS:
             return target(event), event.at
     for event in moves:
-        if event.from_step is None:
-            continue
-        try:
-            step = case.sop.step(event.from_step)
-        except KeyError:
-            continue
-        words = normalize_name(step.kegiatan + " " + step.output)
-        if "disposisi" in words and event.to_step is not None:
+        if event.from_step in traits.disposition_steps and event.to_step is not None:
             return target(event), event.at
-    if any("disposisi" in normalize_name(s.kegiatan + " " + s.output) for s in case.sop.steps):
+    if traits.names_disposition:
         return "", None  # the SOP names its disposition step and the case has not passed it
     first = case.sop.steps[0].number if case.sop.steps else None
     for event in moves:
@@ -285,23 +315,26 @@ def aduan_columns() -> list[Column]:
     ]
 
 
-def aduan_row(case: CaseFacts, timing: CaseTiming, mapping: dict[str, str]) -> dict:
+def aduan_row(case: CaseFacts, timing: CaseTiming, mapping: dict[str, str],
+              traits: SopTraits | None = None) -> dict:
     """One row of the Buku Register Aduan."""
     values = case.fields
+    known = traits or SopTraits.of(case.sop)
 
     def get(target: str) -> object:
         key = mapping.get(target)
-        return _field_value(case.sop, key, values.get(key)) if key else None
+        return _field_value(case.sop, key, values.get(key), known) if key else None
 
     alamat = get("alamat")
     kontak = get("kontak")
-    kepada, tanggal_disposisi = first_disposition(case)
+    nik = get("nik")
+    kepada, tanggal_disposisi = first_disposition(case, known)
     return {
         "agenda": case.number,
         "tanggal_terima": case.created_at.date(),
         "media": get("media"),
         "pengadu_nama": get("nama"),
-        "pengadu_nik": None if get("nik") is None else str(get("nik")),
+        "pengadu_nik": None if nik is None else str(nik),
         "alamat_kontak": "\n".join(str(v) for v in (alamat, kontak) if v not in (None, "")) or None,
         "teradu": get("teradu"),
         "pokok": get("pokok"),
@@ -348,7 +381,8 @@ def sop_columns(sops: list[SopDefinition], multi: bool) -> list[Column]:
     return cols
 
 
-def sop_row(case: CaseFacts, timing: CaseTiming, multi: bool) -> dict:
+def sop_row(case: CaseFacts, timing: CaseTiming, multi: bool,
+            traits: SopTraits | None = None) -> dict:
     row = {"agenda": case.number, "tanggal_terima": case.created_at.date()}
     if multi:
         row["sop"] = case.sop.name
@@ -356,8 +390,9 @@ def sop_row(case: CaseFacts, timing: CaseTiming, multi: bool) -> dict:
         row["isian"] = "\n".join(f"{labels.get(k, k)}: {v}" for k, v in case.fields.items()
                                  if v not in (None, "")) or None
     else:
+        known = traits or SopTraits.of(case.sop)
         for key, value in case.fields.items():
-            row[f"f:{key}"] = _field_value(case.sop, key, value)
+            row[f"f:{key}"] = _field_value(case.sop, key, value, known)
     running = case.status == "berjalan"
     row["langkah"] = _step_text(case.sop, case.current_step) if running else None
     at_step = case.step_positions.get(case.current_step, "") if case.current_step is not None else ""
@@ -376,6 +411,7 @@ def register_from_facts(cases: list[CaseFacts], *, kind: str, filters: RegisterF
     columns = aduan_columns() if kind == "aduan" else sop_columns(
         [c.sop for c in cases] + list(sops), multi)
     maps: dict[tuple[str, int], dict[str, str]] = {}
+    traits = _TraitsCache()
     rows: list[dict[str, Any]] = []
     for case in sorted(cases, key=lambda c: (c.created_at, c.id)):
         if filters.period is not None and not filters.period.contains(case.created_at):
@@ -387,9 +423,9 @@ def register_from_facts(cases: list[CaseFacts], *, kind: str, filters: RegisterF
             key = (case.sop.code, case.sop.version)
             if key not in maps:
                 maps[key] = complaint_field_map(case.sop)
-            row = aduan_row(case, timing, maps[key])
+            row = aduan_row(case, timing, maps[key], traits.get_traits(case.sop))
         else:
-            row = sop_row(case, timing, multi)
+            row = sop_row(case, timing, multi, traits.get_traits(case.sop))
         row["no"] = len(rows) + 1
         rows.append(row)
     if kind == "aduan":

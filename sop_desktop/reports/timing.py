@@ -45,14 +45,25 @@ class Timer:
         self.calendar = fast_calendar(calendar)
         self.as_of = as_of
         self._deadline_cache: dict[tuple, dt.datetime | None] = {}
+        self._waktus: dict[tuple[str, int], tuple[list[Waktu | None], Waktu | None]] = {}
 
     def deadline(self, defn: SopDefinition, start: dt.datetime) -> dt.datetime | None:
-        key = (defn.code, defn.version, start)
-        if key not in self._deadline_cache:
+        plan = self._waktus.get((defn.code, defn.version))
+        if plan is None:
             waktus = sop_waktus(defn)
-            self._deadline_cache[key] = (self.calendar.expected_finish(start, waktus)
-                                         if any(w is not None for w in waktus) else None)
-        return self._deadline_cache[key]
+            first = next((w for w in waktus if w is not None), None)
+            plan = self._waktus[(defn.code, defn.version)] = (waktus, first)
+        waktus, first = plan
+        if first is None:
+            return None
+        # the due times depend on `start` only through the moment the first standard counts
+        # from (the next opening, for a case received out of office hours): one per opening
+        origin = self.calendar.counted_from(start, first)
+        key = (defn.code, defn.version, origin)
+        found = self._deadline_cache.get(key)
+        if found is None:
+            found = self._deadline_cache[key] = self.calendar.expected_finish(origin, waktus)
+        return found
 
     def case(self, case: CaseFacts) -> CaseTiming:
         start = case.created_at
