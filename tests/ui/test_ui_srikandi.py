@@ -184,6 +184,9 @@ def test_date_range_due_soon_saved_filters_and_export(qtbot, ui_services, office
     soon = svc.cases.get(later[1])
     dbm.Case.update(current_due=dbm.now_local() + dt.timedelta(hours=2)).where(
         dbm.Case.id == soon.id).execute()
+    # the other one due well after the 24-hour window, whatever the day and hour of the run
+    dbm.Case.update(current_due=dbm.now_local() + dt.timedelta(days=10)).where(
+        dbm.Case.number == later[0]).execute()
     dbm.Case.update(current_due=dbm.now_local() - dt.timedelta(days=3)).where(
         dbm.Case.number == early).execute()
     win = window_for(office["kadiv"])
