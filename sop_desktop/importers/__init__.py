@@ -16,13 +16,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sop_desktop.errors import ImportFailed
-from sop_desktop.importers.result import ImportResult
 
 if TYPE_CHECKING:
     from sop_desktop.importers.pdf import Cancel, Progress
+    from sop_desktop.importers.result import ImportResult
 
 # The readers are imported inside the functions on purpose (start-up speed): services import
-# this package at start (importers.library) and the readers with their libraries cost ~0.1 s.
+# this package at start (importers.bundled, the bundled files' list) and the readers with their
+# libraries cost ~0.1 s; ImportResult too, as it brings the SOP model (domain.model, waktu),
+# which the first screen does not build (issue 19). `ImportResult` is still a name of this
+# package (module __getattr__ below).
 
 MAX_TEXT_BYTES = 20 * 1024 * 1024
 
@@ -38,6 +41,7 @@ def read_sop_file(path: str | Path, progress: Progress | None = None,
     if path.suffix.lower() == ".toml":
         # deferred: the readers and their libraries, for start-up (see the note at the top)
         from sop_desktop.importers.library import load
+        from sop_desktop.importers.result import ImportResult
         from sop_desktop.importers.text_source import toml_origins
 
         defn = load(path)
@@ -56,6 +60,7 @@ def import_text(text: str, source: str = "teks") -> ImportResult:
     # deferred: the readers and their libraries, for start-up (see the note at the top)
     from sop_desktop.importers.build import parse_lines_traced
     from sop_desktop.importers.cells import tokenize_text
+    from sop_desktop.importers.result import ImportResult
     from sop_desktop.importers.text_source import quote
 
     sops, warnings, spans = parse_lines_traced(tokenize_text(text), source)
@@ -67,6 +72,7 @@ def import_text(text: str, source: str = "teks") -> ImportResult:
 def import_xlsx(path: str | Path) -> ImportResult:
     """Import every SOP table of every sheet of an .xlsx file (hostile files are refused)."""
     # deferred: the readers and their libraries, for start-up (see the note at the top)
+    from sop_desktop.importers.result import ImportResult
     from sop_desktop.importers.sheets import import_sheets
     from sop_desktop.importers.xlsx import read_sheets
 
@@ -164,6 +170,16 @@ def _is_word_package(path: Path, head: bytes) -> bool:
     except (ImportFailed, zipfile.BadZipFile, OSError, ValueError, RuntimeError,
             NotImplementedError, EOFError):  # damaged: the .xlsx checks say what is wrong
         return False
+
+
+def __getattr__(name: str) -> object:
+    """`ImportResult` on first use (see the note at the top)."""
+    if name == "ImportResult":
+        # deferred: it brings the SOP model, which the first screen does not build
+        from sop_desktop.importers.result import ImportResult
+
+        return ImportResult
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 __all__ = ["ImportResult", "import_file", "import_text", "import_xlsx", "read_sop_file"]

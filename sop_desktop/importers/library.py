@@ -6,7 +6,6 @@ in a text editor. Waktu is written as its text ("15 menit") and parsed on load.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
@@ -14,14 +13,11 @@ from sop_desktop.domain.model import SopDefinition
 from sop_desktop.domain.validate import problems
 from sop_desktop.domain.waktu import parse_waktu
 from sop_desktop.errors import ValidationError
-from sop_desktop.paths import resources_dir
+from sop_desktop.importers.bundled import bundled_files as bundled_files  # (light: issue 19)
+from sop_desktop.importers.bundled import bundled_sop_dir as bundled_sop_dir
 
 _STEP_ORDER = ("number", "kegiatan", "lane", "co_lanes", "kind", "yes", "no", "kelengkapan",
                "waktu", "output", "keterangan", "note", "flags")
-
-
-def bundled_sop_dir() -> Path:
-    return resources_dir() / "sops"
 
 
 def to_toml_dict(defn: SopDefinition) -> dict:
@@ -123,23 +119,3 @@ def load_bundled(directory: Path | None = None) -> list[SopDefinition]:
     """All bundled SOPs, sorted by code."""
     directory = directory or bundled_sop_dir()
     return [load(p) for p in sorted(Path(directory).glob("*.toml"))]
-
-
-_CODE_LINE = re.compile(r'^code\s*=\s*"([^"\\\n]+)"\s*(?:#.*)?$', re.MULTILINE)
-
-
-def bundled_files(directory: Path | None = None) -> list[tuple[Path, str | None]]:
-    """The bundled SOP files with the code each declares on its top-level `code = "..."` line,
-    read without parsing the file (every start checks which are stored: issue 19); None where
-    there is no such line, so the caller loads that file to learn its code."""
-    out: list[tuple[Path, str | None]] = []
-    for path in sorted(Path(directory or bundled_sop_dir()).glob("*.toml")):
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            out.append((path, None))  # load() says what is wrong with it
-            continue
-        top = re.split(r"^\s*\[", text, maxsplit=1, flags=re.MULTILINE)[0]  # before any table
-        found = _CODE_LINE.findall(top)
-        out.append((path, found[0].strip() if len(found) == 1 else None))
-    return out

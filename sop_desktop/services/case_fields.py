@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sop_desktop.domain.model import IntakeField, SopDefinition
 from sop_desktop.errors import ValidationError
+
+if TYPE_CHECKING:  # annotations only: the SOP model loads where a definition is built (issue 19)
+    from sop_desktop.domain.model import IntakeField, SopDefinition
 
 _PHONE = re.compile(r"^(?:\+62|62|0)\d{8,13}$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")

@@ -5,12 +5,10 @@ from __future__ import annotations
 import builtins
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import peewee as pw
 
-from sop_desktop.domain.calendar import CalendarSettings, WorkCalendar
-from sop_desktop.domain.model import SopDefinition, Step
 from sop_desktop.domain.sifat import sifat_key
 from sop_desktop.errors import ValidationError
 from sop_desktop.services.case_events import CaseRef
@@ -23,6 +21,10 @@ from sop_desktop.services.case_states import (
 from sop_desktop.services.stale import last_move_id
 from sop_desktop.settings import CALENDAR, DUE_SOON_HOURS
 from sop_desktop.storage import db as dbm
+
+if TYPE_CHECKING:  # the SOP model and the calendar: imported where built (start-up, issue 19)
+    from sop_desktop.domain.calendar import WorkCalendar
+    from sop_desktop.domain.model import SopDefinition, Step
 
 
 def overdue_at(status: str, due: dt.datetime | None, now: dt.datetime) -> bool:
@@ -113,6 +115,9 @@ class CaseViews:
         tables it computes per year are worth keeping between transitions)."""
         raw = dbm.read_setting(CALENDAR)
         if self._calendar is None or self._calendar[0] != raw:
+            # deferred for start-up: the first screen computes no due time (issue 19)
+            from sop_desktop.domain.calendar import CalendarSettings, WorkCalendar
+
             self._calendar = (raw, WorkCalendar(CalendarSettings.from_dict(raw)))
         return self._calendar[1]
 

@@ -16,11 +16,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TypedDict
+from typing import TYPE_CHECKING, TypedDict
 
 import peewee as pw
 
-from sop_desktop.domain.model import SopDefinition, Step
 from sop_desktop.domain.sifat import sifat_code, sifat_label
 from sop_desktop.errors import PermissionDenied, SopError, ValidationError
 from sop_desktop.services.case_events import CaseRef
@@ -42,6 +41,9 @@ from sop_desktop.services.workflow import (
     record_event,
 )
 from sop_desktop.storage import db as dbm
+
+if TYPE_CHECKING:  # annotations only: the SOP model loads where a definition is built (issue 19)
+    from sop_desktop.domain.model import SopDefinition, Step
 
 # The Lembar Disposisi's "Dengan hormat harap" choices: key -> the words on the form.
 INSTRUKSI = {

@@ -12,12 +12,15 @@ import threading
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from sop_desktop.domain.model import SopDefinition
 from sop_desktop.errors import NotFound, ValidationError
 from sop_desktop.paths import resources_dir
 from sop_desktop.services.changes import Changes, Outcome
 from sop_desktop.storage import db as dbm
+
+if TYPE_CHECKING:  # annotations only: the SOP model loads where a definition is built (issue 19)
+    from sop_desktop.domain.model import SopDefinition
 
 
 def normalize_name(text: str) -> str:

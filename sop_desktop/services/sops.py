@@ -6,16 +6,21 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import peewee as pw
 
-from sop_desktop.domain.model import DEFAULT_FIELDS, SopDefinition
 from sop_desktop.errors import NotFound
-from sop_desktop.importers.library import bundled_files, load
+from sop_desktop.importers.bundled import bundled_files
 from sop_desktop.services.changes import Changes, Outcome
 from sop_desktop.services.positions import normalize_name
 from sop_desktop.storage import db as dbm
+
+if TYPE_CHECKING:
+    from sop_desktop.domain.model import SopDefinition
+
+# The SOP model (domain.model, waktu) and the library reader are imported where a definition is
+# built, not at start: the first screen reads only `summaries` (start-up, issue 19).
 
 
 def make_code(name: str, taken: set[str]) -> str:
@@ -49,6 +54,8 @@ class SopService:
             for path, code in bundled_files():
                 if code is not None and code in existing:
                     continue
+                from sop_desktop.importers.library import load  # deferred: see the top
+
                 defn = load(path)
                 if defn.code not in existing:
                     self._store(defn, 1)
@@ -57,6 +64,8 @@ class SopService:
         return added
 
     def _store(self, defn: SopDefinition, version: int) -> SopDefinition:
+        from sop_desktop.domain.model import DEFAULT_FIELDS  # deferred: see the top
+
         defn.version = version
         if not defn.fields:
             defn.fields = list(DEFAULT_FIELDS)
@@ -109,6 +118,8 @@ class SopService:
     @staticmethod
     def _defn(row: dbm.SopVersion) -> SopDefinition:
         """A stored version as a definition carrying its code and version."""
+        from sop_desktop.domain.model import SopDefinition  # deferred: see the top
+
         defn = SopDefinition.from_dict(row.definition)
         defn.code, defn.version = row.code, row.version
         return defn

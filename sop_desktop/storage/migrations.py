@@ -34,8 +34,6 @@ from collections.abc import Iterable
 
 import peewee as pw
 
-from sop_desktop.domain.calendar import CalendarSettings, WorkCalendar
-from sop_desktop.domain.model import SopDefinition
 from sop_desktop.settings import CALENDAR, RENAMED
 from sop_desktop.storage import db as dbm
 
@@ -101,6 +99,11 @@ def _v2(database: pw.Database) -> None:
 
 def _fill_current_due(database: pw.Database) -> None:
     """Compute the stored due time of every open case from its SOP version and the calendar."""
+    # deferred: every start imports this module for the version check, and only this old
+    # migration builds SOP definitions and the calendar (start-up, issue 19)
+    from sop_desktop.domain.calendar import CalendarSettings, WorkCalendar
+    from sop_desktop.domain.model import SopDefinition
+
     # schema 2 predates schema 7's key names: the calendar is still under its former key
     cal = WorkCalendar(CalendarSettings.from_dict(dbm.get_setting(CALENDAR.formerly or CALENDAR.key)))
     defs: dict[int, SopDefinition] = {}

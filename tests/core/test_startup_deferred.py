@@ -1,7 +1,7 @@
-"""The core's start-up imports (issue 19): making, dumping and restoring backups and the two hash
-chains are imported where they are used, not when the services open; `storage.backup` still
-gives every name it re-exports, and the day's later starts skip making a backup without
-importing it."""
+"""The core's start-up imports (issue 19): making, dumping and restoring backups, the two hash
+chains and the SOP definitions' modules are imported where they are used, not when the services
+open or the first screen reads; `storage.backup` and `importers` still give every name they
+export, and the day's later starts skip making a backup without importing it."""
 
 from __future__ import annotations
 
@@ -69,6 +69,75 @@ def test_every_deferred_name_is_the_object_of_its_module():
     assert restore_room_problem.__name__ == "room_problem"
     try:
         bk.no_such_name  # noqa: B018 - the attribute access is the test
+    except AttributeError as exc:
+        assert "no_such_name" in str(exc)
+    else:
+        raise AssertionError("an unknown name must raise AttributeError")
+
+
+# the SOP definitions' modules: imported where a definition is built (a case shown, a step
+# taken, an SOP imported or seeded), not for the first screen's reads (issue 19)
+DEFINITIONS = ("sop_desktop.domain.model", "sop_desktop.domain.waktu",
+               "sop_desktop.domain.calendar", "sop_desktop.domain.validate",
+               "sop_desktop.importers.library", "sop_desktop.importers.result")
+
+FIRST_SCREEN = textwrap.dedent("""
+    import json, sys
+    from sop_desktop.services.container import Services
+    from sop_desktop.services.inbox import SCOPE_MINE
+
+    definitions = {definitions!r}
+    services = Services(sys.argv[1])
+    user = services.users.get(sys.argv[2])
+    view = services.inbox.overview(user)
+    query = services.inbox.scope_query(user, SCOPE_MINE)
+    snap = services.inbox.snapshot(query, 200)
+    rows = services.inbox.page_of(query, 0, 50)
+    summaries = services.sops.summaries()
+    services.inbox.unread_count(user)
+    services.users.position_names(user)
+    read = [m for m in definitions if m in sys.modules]
+    case = services.cases.get(rows[0].case_id)
+    defn = services.cases.definition(case)  # a definition built: now they load
+    built = [m for m in definitions if m in sys.modules]
+    services.close()
+    print(json.dumps({{"read": read, "built": built, "rows": len(rows), "total": snap.total,
+                      "sops": len(summaries), "steps": len(defn.steps)}}))
+""")
+
+
+def test_the_first_screens_reads_import_no_sop_definition_module(services):
+    from sop_desktop.ops.demo import fill
+
+    fill(services, 30, seed=1)
+    holder = next(h for c in sorted(services.inbox.counts(), key=lambda c: -c.open) if c.open
+                  for h in services.users.holders(services.positions.get(c.position)))
+    db = Path(str(services.db.database))
+    services.close()
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    out = subprocess.run([sys.executable, "-c", FIRST_SCREEN.format(definitions=DEFINITIONS),
+                          str(db), holder.username],
+                         capture_output=True, text=True, env=env, timeout=120)
+    assert out.returncode == 0, out.stderr[-3000:]
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    assert result["rows"] >= 1 and result["total"] >= result["rows"] and result["sops"] >= 1
+    assert result["read"] == [], f"dimuat untuk layar pertama: {result['read']}"
+    assert result["steps"] >= 1
+    assert "sop_desktop.domain.model" in result["built"]
+
+
+def test_the_light_bundled_files_module_is_the_librarys_and_the_import_result_still_exported():
+    import sop_desktop.importers as importers
+    from sop_desktop.importers import bundled, library, result
+
+    assert library.bundled_files is bundled.bundled_files
+    assert library.bundled_sop_dir is bundled.bundled_sop_dir
+    assert importers.ImportResult is result.ImportResult
+    from sop_desktop.importers import ImportResult  # the from-import too
+
+    assert ImportResult is result.ImportResult
+    try:
+        importers.no_such_name  # noqa: B018 - the attribute access is the test
     except AttributeError as exc:
         assert "no_such_name" in str(exc)
     else:

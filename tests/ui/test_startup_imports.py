@@ -1,6 +1,8 @@
 """Start-up imports only what the first screens need (issue 19): the real start path, in a
 fresh process offscreen, up to the log-in dialog and then the main window's first paint,
-without reportlab, openpyxl, pdfplumber, the importers or the holidays tables."""
+without reportlab, openpyxl, pdfplumber, the importers, the holidays tables or the SOP
+definitions' modules; and what the first screen builds lazily (the date fields' calendars) or
+reads directly (the column measuring)."""
 
 from __future__ import annotations
 
@@ -32,7 +34,13 @@ HEAVY = ("reportlab", "openpyxl", "pdfplumber", "sop_desktop.importers.table",
          # migration): imported where an event or a chain entry is written
          "sop_desktop.storage.integrity", "sop_desktop.storage.ledger",
          "sop_desktop.storage.event_canon", "sop_desktop.storage.findings",
-         "sop_desktop.storage.attachment_check")
+         "sop_desktop.storage.attachment_check",
+         # the SOP definitions (model, waktu, calendar, validation, the library reader): built
+         # where a case is shown or moved, an SOP imported or seeded; the first screen reads
+         # only the SOPs' names and step names
+         "sop_desktop.domain.model", "sop_desktop.domain.waktu", "sop_desktop.domain.calendar",
+         "sop_desktop.domain.validate", "sop_desktop.importers.library",
+         "sop_desktop.importers.result")
 # the case pane (tabs, actions, disposisi, attachments) is built right after the first paint
 AFTER_PAINT = ("ui.cases.view", "ui.cases.actions", "ui.cases.attachments",
                "ui.cases.disposisi_dialog",
@@ -149,3 +157,53 @@ def test_login_appears_before_the_full_check_and_damage_found_then_ends_the_sess
         assert not [b for b in bk.list_backups(bk.backup_folder()) if b.reason == "daily"]
     finally:
         app.finish()
+
+
+def test_the_inbox_date_fields_build_their_calendar_only_when_opened(qtbot, window):
+    """The first screen's two date fields build no calendar (a QCalendarWidget each, with its
+    popup) until one is opened; opened, it works as before (start-up, issue 19)."""
+    import datetime as dt
+
+    from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import QApplication
+
+    def calendars() -> list:
+        return [w for w in QApplication.allWidgets() if w.objectName() == "date_calendar"]
+
+    qtbot.waitUntil(lambda: window.inbox.built_case_view is not None)  # after the first paint
+    tools = window.inbox.tools
+    assert calendars() == []
+    tools.date_from.open_calendar()
+    assert len(calendars()) == 1 and tools.date_from.menu.isVisible()
+    assert tools.date_from.calendar.selectedDate() == QDate.currentDate()
+    tools.date_from.calendar.clicked.emit(QDate(2026, 11, 3))
+    assert tools.date_from.date() == dt.date(2026, 11, 3) and not tools.date_from.menu.isVisible()
+    assert len(calendars()) == 1  # the other field's is still not built
+
+
+def test_the_column_measuring_reads_each_cell_as_the_table_shows_it(qtbot, ui_services,
+                                                                   window_for):
+    """The inbox's column widths are measured on `InboxModel.display_text` (no QModelIndex per
+    cell: start-up, issue 19); every cell's text is the table's own, overdue marks included."""
+    from sop_desktop.ops.demo import fill
+    from ui.inbox.model import COLUMNS
+
+    fill(ui_services, 60, seed=3)
+    view = max(ui_services.inbox.counts(), key=lambda c: c.open)
+    holder = ui_services.users.holders(ui_services.positions.get(view.position))[0]
+    win = window_for(holder)
+    model = win.inbox.model
+    from sop_desktop.services.inbox import SCOPE_ALL
+
+    assert win.inbox.set_scope(SCOPE_ALL)  # every case, every status
+    win.inbox.status_filter.setCurrentIndex(win.inbox.status_filter.findData(""))
+    assert model.rowCount() >= 5
+    seen = set()
+    for row in range(model.rowCount()):
+        for column, (key, _label) in enumerate(COLUMNS):
+            shown = model.data(model.index(row, column))
+            assert model.display_text(row, key) == shown, (row, key)
+            seen.add((key, bool(shown)))
+    assert ("due", True) in seen and ("status", True) in seen
+    assert any(model.case_row(r).overdue for r in range(model.rowCount()))  # "⚠ " compared too
+    assert model.display_text(model.rowCount(), "number") is None  # past the rows

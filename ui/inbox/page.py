@@ -463,15 +463,14 @@ class InboxPage(QWidget):
         sop = min(max(codes, default=fm.horizontalAdvance("SOP")) + pad, 150)
         # the dates as shown (this year's without the year), measured on the rows in view
         model = self.model
-        column = {key: i for i, (key, _l) in enumerate(COLUMNS)}
         rows = range(min(model.rowCount(), 60))
         sample = date_text(dt.date(dt.date.today().year, 9, 30), compact=True)
         # each distinct text measured once (many rows share a day): start-up, issue 19
-        received = max(fm.horizontalAdvance(t) for t in {model.data(model.index(
-            r, column["received"])) or "" for r in rows} | {sample}) + pad
+        received = max(fm.horizontalAdvance(t) for t in {
+            model.display_text(r, "received") or "" for r in rows} | {sample}) + pad
         sample = "⚠ " + datetime_text(dt.datetime(dt.date.today().year, 9, 30, 23, 59), compact=True)
-        due = max(fm.horizontalAdvance(t) for t in {model.data(model.index(
-            r, column["due"])) or "" for r in rows} | {sample}) + pad
+        due = max(fm.horizontalAdvance(t) for t in {
+            model.display_text(r, "due") or "" for r in rows} | {sample}) + pad
         status = max(fmb.horizontalAdvance(self.tr(t)) for t in ("Terlambat", "Dihentikan",
                                                                  "Berjalan", "Selesai")) + pad
         header = self.table.horizontalHeader().fontMetrics()

@@ -45,23 +45,16 @@ EXPORT_CHUNK = 500
 def more_column_specs(model, rows, fm, pad: int) -> dict:
     """(preferred, minimum, grow, drop) of the late / sifat / holder / disposisi columns: a
     column with nothing to show in the rows in view goes first on a narrow table."""
-    column = {key: i for i, (key, _l) in enumerate(model_columns())}
     out = {}
     for key, base, grow, rank in (("late", 64, 0, 0.4), ("sifat", 90, 0, 0.3),
                                   ("holder", 120, 1, 0.2), ("instruction", 200, 2, 0.5)):
-        texts = [model.data(model.index(r, column[key])) or "" for r in rows]
+        texts = [model.display_text(r, key) or "" for r in rows]
         widest = max([fm.horizontalAdvance(t) for t in set(texts)] + [0]) + pad  # once each
         filled = any(texts)
         preferred = min(max(base, widest), 260) if filled else base
         out[key] = (preferred, min(preferred, 70), grow if filled else 0,
                     rank if filled else rank - 5)
     return out
-
-
-def model_columns():
-    from ui.inbox.model import COLUMNS
-
-    return COLUMNS
 
 
 class InboxTools(QWidget):

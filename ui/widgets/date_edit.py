@@ -6,18 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QDate, QPoint, Signal
-from PySide6.QtWidgets import (
-    QCalendarWidget,
-    QHBoxLayout,
-    QLineEdit,
-    QMenu,
-    QToolButton,
-    QWidget,
-    QWidgetAction,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QToolButton, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QCalendarWidget, QMenu
 
 _SEPARATED = re.compile(r"^\s*(\d{1,2})\s*[-/.\s]\s*(\d{1,2})\s*[-/.\s]\s*(\d{2}|\d{4})\s*$")
 _DIGITS = re.compile(r"^\s*(\d{2})(\d{2})(\d{4})\s*$")
@@ -73,20 +68,43 @@ class DateEdit(QWidget):
         self.button.setToolTip(self.tr("Pilih dari kalender"))
         layout.addWidget(self.line, 1)
         layout.addWidget(self.button)
-        self.calendar = QCalendarWidget()
-        self.calendar.setObjectName("date_calendar")
-        self.calendar.setGridVisible(True)
-        self.menu = QMenu(self)
-        action = QWidgetAction(self.menu)
-        action.setDefaultWidget(self.calendar)
-        self.menu.addAction(action)
-        self.calendar.clicked.connect(self._picked)
-        self.calendar.activated.connect(self._picked)
+        # the calendar and its popup are built when first opened: the inbox's first screen has
+        # two date fields (start-up, issue 19)
+        self._calendar: QCalendarWidget | None = None
+        self._menu: QMenu | None = None
         self.button.clicked.connect(self.open_calendar)
         self.line.textChanged.connect(self._edited)
         self.line.editingFinished.connect(self._tidy)
         self.setFocusProxy(self.line)
         self.setDate(value)
+
+    @property
+    def calendar(self) -> QCalendarWidget:
+        """The calendar of the popup, built on first use."""
+        if self._calendar is None:
+            self._build_calendar()
+        return cast("QCalendarWidget", self._calendar)
+
+    @property
+    def menu(self) -> QMenu:
+        """The popup holding the calendar, built on first use."""
+        if self._menu is None:
+            self._build_calendar()
+        return cast("QMenu", self._menu)
+
+    def _build_calendar(self) -> None:
+        # deferred for start-up (see __init__): QCalendarWidget is needed only when opened
+        from PySide6.QtWidgets import QCalendarWidget, QMenu, QWidgetAction
+
+        calendar = self._calendar = QCalendarWidget()
+        calendar.setObjectName("date_calendar")
+        calendar.setGridVisible(True)
+        menu = self._menu = QMenu(self)
+        action = QWidgetAction(menu)
+        action.setDefaultWidget(calendar)
+        menu.addAction(action)
+        calendar.clicked.connect(self._picked)
+        calendar.activated.connect(self._picked)
 
     def date(self) -> dt.date | None:
         try:
@@ -118,7 +136,8 @@ class DateEdit(QWidget):
 
     def _picked(self, qdate: QDate) -> None:
         self.setDate(cast(dt.date, qdate.toPython()))
-        self.menu.hide()
+        if self._menu is not None:
+            self._menu.hide()
         self.line.setFocus()
 
     def _edited(self, _text: str) -> None:
