@@ -2,12 +2,20 @@
 `CaseService.advance` / `decide` on a demo database.
 
     .venv/bin/python benchmarks/profile_transition.py [--db FILE | --cases 1000] [--moves 200]
-        [--pg postgresql://... [--keep]]  [--profile]
+        [--pg postgresql://... [--keep]]  [--profile] [--no-fsync]
 
 Prints the median time of one transition, the SQL statements one transition sends (as the
 driver sees them: sqlite3's trace callback, a counting psycopg2 cursor), the floor (a raw
 transaction writing the same rows, run after each transition so that both see the same moment
-of a shared machine) and with --profile the top functions by cumulative time.
+of a shared machine), the CPU time of both (this process's, `time.process_time`: what is left
+when the disk is fast; the floor's is its sqlite3 calls, or its psycopg2 side only) and with
+--profile the top functions by internal and by cumulative time. `--no-fsync`: SQLite with
+synchronous=OFF on both sides, so that the wall times show the work and not the disk.
+
+The SQLite floor runs on the engine's own sqlite3 connection (bare driver calls, no peewee):
+a commit by another connection between two transitions would make each transition read the
+positions, holders and calendar afresh (services.case_lookups), as when another process writes
+in between; `--other-writer` gives the floor a connection of its own to measure just that.
 """
 
 from __future__ import annotations
@@ -98,6 +106,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cases", type=int, default=1000)
     parser.add_argument("--moves", type=int, default=200)
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--other-writer", action="store_true",
+                        help="SQLite: the floor on a connection of its own (see above)")
+    parser.add_argument("--no-fsync", action="store_true",
+                        help="SQLite: synchronous=OFF on both sides (the work without the disk)")
     args = parser.parse_args(argv)
     folder = Path(tempfile.mkdtemp(prefix="sop-prof-"))
     os.environ["SOP_DESKTOP_HOME"] = str(folder / "home")
@@ -109,24 +121,31 @@ def main(argv: list[str] | None = None) -> int:
     services = Services(target)
     if not services.cases.count():
         fill(services, args.cases, seed=1)
+    if args.no_fsync and not args.pg:
+        services.db.execute_sql("PRAGMA synchronous=OFF")
     todo = list(movers(services, args.moves))
+    move(services, *todo.pop())  # the first action of a connection sets up what it keeps
     case, step, user = todo.pop()
     seen = sent(services, lambda: move(services, case, step, user))
     print(f"SQL sent per transition (BEGIN and COMMIT included): {sum(seen.values())}")
     for sql, n in seen.most_common():
         print(f"  {n} x {sql}")
     profiler = cProfile.Profile() if args.profile else None
-    floor = _Floor(services, [c.id for c, _, _ in todo])
-    times, floors = [], []
+    floor = _Floor(services, [c.id for c, _, _ in todo], fsync=not args.no_fsync,
+                   own=args.other_writer)
+    times, floors, cpu, floor_cpu = [], [], [], []
     for case, step, user in todo:
-        start = time.perf_counter()
+        start, began = time.perf_counter(), time.process_time()
         if profiler:
             profiler.enable()
         move(services, case, step, user)
         if profiler:
             profiler.disable()
         times.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - began)
+        began = time.process_time()
         floors.append(floor.one())  # one after each: both see the same moment of the machine
+        floor_cpu.append(time.process_time() - began)
     shortest = floor.shortest(len(times))
     floor.close()
     ours, low = statistics.median(times), statistics.median(floors)
@@ -135,7 +154,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"floor ({'psycopg2' if args.pg else 'sqlite3'} writing the same rows, one after each "
           f"transition): median {low * 1000:.2f} ms, ratio {ours / low:.2f}x; shortest durable "
           f"transaction {shortest * 1000:.2f} ms")
+    print(f"CPU of this process: transition median {statistics.median(cpu) * 1000:.3f} ms, "
+          f"floor median {statistics.median(floor_cpu) * 1000:.3f} ms")
     if profiler:
+        pstats.Stats(profiler).sort_stats("tottime").print_stats(30)
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(45)
     services.close()
     if args.pg and not args.keep:
@@ -147,7 +169,8 @@ class _Floor:
     """Raw-driver transactions writing the rows of one transition, on running cases the engine
     is not moving: benchmarks/run.py's floor in sqlite3, the same rows in psycopg2."""
 
-    def __init__(self, services, moving: list[int]) -> None:
+    def __init__(self, services, moving: list[int], fsync: bool = True,
+                 own: bool = False) -> None:
         import itertools
 
         import sop_desktop.storage.db as dbm
@@ -160,8 +183,10 @@ class _Floor:
             .order_by(dbm.Case.id).limit(len(skip) + 100)) if i not in skip]
         self.ids = itertools.cycle(ids or moving)
         if self.sqlite:
-            self.con = sqlite3.connect(services.target, timeout=30, isolation_level=None)
-            self.con.execute("PRAGMA synchronous=FULL")
+            self.con = (sqlite3.connect(services.target, timeout=30, isolation_level=None)
+                        if own else services.db.connection())
+            self.closing = own
+            self.con.execute(f"PRAGMA synchronous={'FULL' if fsync else 'OFF'}")
         else:
             import psycopg2
 
@@ -193,7 +218,8 @@ class _Floor:
         return statistics.median(times)
 
     def close(self) -> None:
-        self.con.close()
+        if getattr(self, "closing", True):  # not the engine's own connection
+            self.con.close()
 
 
 def _fresh_pg(url: str) -> str:

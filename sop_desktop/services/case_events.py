@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from sop_desktop.errors import ValidationError
+from sop_desktop.errors import NotFound, ValidationError
 from sop_desktop.services.attachments import StoredFile
 from sop_desktop.services.case_fields import iso
+from sop_desktop.services.case_states import STATUS_LABELS, STATUS_OPEN
 from sop_desktop.services.office import check_event_time
+from sop_desktop.services.stale import MOVING_ACTIONS, check_not_moved
 from sop_desktop.storage import db as dbm
 from sop_desktop.storage.watch import notify_cases, notify_statement
 
@@ -38,6 +41,7 @@ def record_event(case: dbm.Case, user: dbm.User, action: str, note: str = "", *,
         # for writing, which the first screen never does (issue 19, start-up)
         from sop_desktop.storage.integrity import append_event  # chained to the case's last event
 
+        drop_head(case)  # its last event changes now: later readers read the history again
         event = append_event(
             case=case, action=action, from_step=case.current_step, to_step=case.current_step,
             user=user.id, position=position.id if isinstance(position, dbm.Position) else position,
@@ -51,8 +55,9 @@ def record_event(case: dbm.Case, user: dbm.User, action: str, note: str = "", *,
 
 
 def check_time(case: dbm.Case | int | None, at: dt.datetime | None,
-               now: dt.datetime) -> dt.datetime:
-    """The real time of an event: not in the future, not before the case's previous event."""
+               now: dt.datetime, head: CaseHead | None = None) -> dt.datetime:
+    """The real time of an event: not in the future, not before the case's previous event
+    (`head`: the case's history as read with its row, else read here)."""
     given = at is not None
     if at is None:
         at = now
@@ -61,15 +66,19 @@ def check_time(case: dbm.Case | int | None, at: dt.datetime | None,
     at = at.replace(microsecond=0)
     if given:  # the office's bounds: not before its start date, not beyond the clock allowance
         check_event_time(at, now)
-    if case is not None:
+    if head is not None:
+        last = head.last_at
+    elif case is not None:
         last = dbm.database.execute_sql(  # prepared, not a peewee query (issue 19)
             f'SELECT MAX("at") FROM "history" WHERE "case_id" = {dbm.database.param}',
             (case.id if isinstance(case, dbm.Case) else case,)).fetchone()[0]
         if isinstance(last, str):
             last = dbm.History.at.python_value(last)
-        if last is not None and at < last:
-            raise ValidationError(f"Waktu kejadian {iso(at)} tidak boleh sebelum kejadian "
-                                  f"sebelumnya pada kasus ini ({iso(last)})")
+    else:
+        last = None
+    if last is not None and at < last:
+        raise ValidationError(f"Waktu kejadian {iso(at)} tidak boleh sebelum kejadian "
+                              f"sebelumnya pada kasus ini ({iso(last)})")
     return at
 
 
@@ -115,16 +124,120 @@ def read_case(key: int | str, *, lock: bool = False) -> dbm.Case | None:
     """The case by id (an int) or agenda number, as a model, through one raw statement (a
     peewee query cost four times as much to build as to run; every action reads its case);
     `lock`: SELECT ... FOR UPDATE (PostgreSQL)."""
-    column, value = ("id", key) if isinstance(key, int) else ("number", str(key).strip())
-    fields = dbm.Case._meta.sorted_fields
-    columns = ", ".join(f'"{f.column_name}"' for f in fields)
-    sql = (f'SELECT {columns} FROM "cases" WHERE "{column}" = {dbm.database.param}'
-           + (" FOR UPDATE" if lock else ""))
-    row = dbm.database.execute_sql(sql, (value,)).fetchone()
+    column, value = _case_key(key)
+    sql = f'SELECT {_CASE_SELECT} FROM "cases" c WHERE c."{column}" = {dbm.database.param}'
+    row = dbm.database.execute_sql(sql + (" FOR UPDATE" if lock else ""), (value,)).fetchone()
+    return None if row is None else case_from_row(row)
+
+
+@dataclass(frozen=True, slots=True)
+class CaseHead:
+    """The case's history as it stood when its row was read (in the same statement): its last
+    event's time and hash, and (when asked) the id of its newest event that moved it."""
+
+    last_at: dt.datetime | None
+    last_hash: str | None
+    last_move: int | None = None
+
+
+def read_case_head(key: int | str, *, lock: bool = False,
+                   moves: bool = False) -> tuple[dbm.Case, CaseHead] | None:
+    """read_case and the case's CaseHead in one round trip (issue 19: check_time and the
+    history chain would each read it again). `lock`: PostgreSQL, the row locked FOR UPDATE
+    first, then read in a second statement of the same round trip, whose snapshot sees any
+    event committed before the lock was granted. `moves`: with CaseHead.last_move."""
+    column, value = _case_key(key)
+    p = dbm.database.param
+    sql = (f'SELECT {_CASE_SELECT}, {_HEAD_SELECT}{_MOVE_SELECT if moves else ""} '
+           f'FROM "cases" c WHERE c."{column}" = {p}')
+    if lock:
+        cursor = dbm.run_batch([(f'SELECT 1 FROM "cases" WHERE "{column}" = {p} FOR UPDATE',
+                                 [value]), (sql, [value])])
+    else:
+        cursor = dbm.database.execute_sql(sql, (value,))
+    row = cursor.fetchone()
     if row is None:
         return None
-    # the model built as Case.raw() builds it, without its cursor wrapper (a third of the cost)
-    case = dbm.Case(__no_default__=1, **{f.name: None if v is None else f.python_value(v)
-                                         for f, v in zip(fields, row, strict=True)})
-    case._dirty.clear()  # type: ignore[attr-defined]  # peewee's changed-field set, not in its stubs
+    width = len(_CASE_FIELDS)
+    last_at = row[width]
+    if isinstance(last_at, str):
+        last_at = dbm.History.at.python_value(last_at)
+    head = CaseHead(last_at, row[width + 1], row[width + 2] if moves else None)
+    return case_from_row(row), head
+
+
+def locked_case(number: CaseRef, moves: bool = False) -> dbm.Case:
+    """The case re-read inside the running write transaction, with its CaseHead kept on it for
+    this transaction (head_of; `moves`: with the id of its newest moving event).
+
+    SQLite's BEGIN IMMEDIATE already serialises writers; PostgreSQL needs the row lock
+    (SELECT ... FOR UPDATE) so two PCs cannot move the same case at once.
+    """
+    key = number.id if isinstance(number, dbm.Case) else number
+    found = read_case_head(key, lock=not dbm.is_sqlite(), moves=moves)
+    if found is None:
+        raise NotFound(f"Kasus '{key}' tidak ditemukan")
+    case, head = found
+    setattr(case, _HEAD, head)
     return case
+
+
+def open_case_row(number: CaseRef, on_step: int | None = None,
+                  on_event: int | None = None) -> dbm.Case:
+    """The running case, locked for this transaction; refused first when it moved on since
+    the view the action was taken on (so the later of two people hears that, not "tidak
+    memegang jabatan"): checked on its CaseHead, stale.check_not_moved says how it moved."""
+    case = locked_case(number, moves=on_event is not None)
+    head = head_of(case)
+    if head is None or (on_event is not None and head.last_move != int(on_event)) or (
+            on_step is not None and (case.status != STATUS_OPEN
+                                     or case.current_step != int(on_step))):
+        check_not_moved(case, on_step, on_event)
+    if case.status != STATUS_OPEN or case.current_step is None:
+        label = STATUS_LABELS.get(case.status, case.status).lower()
+        raise ValidationError(f"Kasus {case.number} sudah {label}: tidak ada langkah yang "
+                              "dapat dikerjakan")
+    return case
+
+
+# the attribute of a case model read by locked_case holding its CaseHead (for that transaction)
+_HEAD = "_sop_case_head"
+
+
+def head_of(case: dbm.Case | int | None) -> CaseHead | None:
+    """The CaseHead read with the case's row in this transaction (None: not read so)."""
+    head: CaseHead | None = getattr(case, _HEAD, None)
+    return head
+
+
+def drop_head(case: dbm.Case) -> CaseHead | None:
+    """head_of(case), no longer kept on it: the caller appends the case's next event, after
+    which the next reader reads the history again."""
+    head = head_of(case)
+    if head is not None:
+        setattr(case, _HEAD, None)
+    return head
+
+
+def case_from_row(row: Sequence[Any]) -> dbm.Case:
+    """A Case model from a row of _CASE_SELECT's columns, as Case.raw() builds it, without
+    its cursor wrapper nor a setattr per column (issue 19: every action reads its case)."""
+    case = dbm.Case.__new__(dbm.Case)
+    case.__data__ = {name: None if v is None else convert(v)
+                     for (name, convert), v in zip(_CASE_FIELDS, row, strict=False)}
+    case._dirty = set()  # type: ignore[attr-defined]  # peewee's changed-field set, not in its stubs
+    case.__rel__ = {}
+    return case
+
+
+def _case_key(key: int | str) -> tuple[str, int | str]:
+    return ("id", key) if isinstance(key, int) else ("number", str(key).strip())
+
+
+_CASE_FIELDS = [(f.name, f.python_value) for f in dbm.Case._meta.sorted_fields]
+_CASE_SELECT = ", ".join(f'c."{f.column_name}"' for f in dbm.Case._meta.sorted_fields)
+_HEAD_SELECT = ('(SELECT MAX(h."at") FROM "history" h WHERE h."case_id" = c."id"), '
+                '(SELECT h."hash" FROM "history" h WHERE h."case_id" = c."id" '
+                'ORDER BY h."id" DESC LIMIT 1)')
+_MOVE_SELECT = (', (SELECT MAX(h."id") FROM "history" h WHERE h."case_id" = c."id" AND '
+                f'h."action" IN ({", ".join(repr(a) for a in MOVING_ACTIONS)}))')

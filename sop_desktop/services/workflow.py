@@ -14,11 +14,10 @@ import datetime as dt
 import logging
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import peewee as pw
 
-from sop_desktop.domain.model import SopDefinition
 from sop_desktop.domain.sifat import sifat_code
 from sop_desktop.errors import NotFound, PermissionDenied, SopError, ValidationError, storage_error
 from sop_desktop.services import numbering
@@ -26,13 +25,18 @@ from sop_desktop.services.attachments import AttachmentService, StoredFile
 from sop_desktop.services.case_events import (
     CaseRef,
     check_time,
+    drop_head,
+    head_of,
     held_by_other,
+    locked_case,
     mark_moved,
+    open_case_row,
     read_case,
     record_event,
     save_moved,
 )
 from sop_desktop.services.case_fields import decision_value, validate_fields
+from sop_desktop.services.case_lookups import Lookups
 
 # The engine's vocabulary, imported as workflow.X across the tree (the window, the CLI, the
 # services on top of the engine): kept importable from here.
@@ -67,6 +71,9 @@ from sop_desktop.services.users import UserService, is_staff, log_refusal
 from sop_desktop.storage import db as dbm
 from sop_desktop.storage.watch import notify_cases
 
+if TYPE_CHECKING:  # the SOP model: imported where a definition is built (start-up, issue 19)
+    from sop_desktop.domain.model import SopDefinition
+
 log = logging.getLogger(__name__)
 _T = TypeVar("_T")
 # what an action's checks return: its commit, given the files copied into the store
@@ -86,6 +93,8 @@ class CaseService(CaseViews):
         self.clock = clock or dbm.now_local
         self._defs: dict[int, SopDefinition] = {}
         self._calendar = None
+        # positions, holders and the calendar, kept between actions while unchanged (issue 19)
+        self._lookups = Lookups(positions, users, self.calendar)
 
     # -- lookups ---------------------------------------------------------------------------------
     def get(self, number: CaseRef) -> dbm.Case:
@@ -102,6 +111,8 @@ class CaseService(CaseViews):
         vid = case.sop_version_id
         if vid not in self._defs:
             row = dbm.SopVersion.get_by_id(vid)
+            from sop_desktop.domain.model import SopDefinition  # deferred: start-up, issue 19
+
             defn = SopDefinition.from_dict(row.definition)
             defn.code, defn.version = row.code, row.version
             self._defs[vid] = defn
@@ -112,14 +123,14 @@ class CaseService(CaseViews):
     def _step_position(self, case: dbm.Case, defn: SopDefinition) -> dbm.Position | None:
         """The position the case's current step waits on (None: no position maps its lane)."""
         if case.current_position_id is not None:
-            # from the positions' cached read, kept on the case for _transition (issue 19)
-            pos = self.positions.by_id(case.current_position_id)
+            # from the kept positions, kept on the case for _transition (issue 19)
+            pos = self._lookups.position(case.current_position_id)
             if pos is None:
                 return case.current_position
             case.current_position = pos
             return pos
         step = current_step(case, defn)
-        return self.positions.position_for_lane(defn, step.lane)
+        return self._lookups.for_lane(defn, step.lane)
 
     def _authorize_step(self, case: dbm.Case, defn: SopDefinition, user: dbm.User,
                         on_behalf_of: dbm.User | None = None
@@ -136,13 +147,13 @@ class CaseService(CaseViews):
             if not is_staff(user):
                 raise PermissionDenied("Hanya operator atau administrator yang dapat mencatat "
                                        "langkah atas nama pejabat lain")
-            if pos is None or pos.id not in self.users.position_ids(on_behalf_of):
+            if pos is None or pos.id not in self._lookups.holds(on_behalf_of):
                 raise PermissionDenied(f"{on_behalf_of.name} ({on_behalf_of.username}) tidak "
                                        f"memegang jabatan {pos_name} untuk {where}")
             if not on_behalf_of.active:
                 raise PermissionDenied(f"Pengguna {on_behalf_of.username} sudah dinonaktifkan")
             return pos, on_behalf_of
-        if pos is not None and pos.id in self.users.position_ids(user):
+        if pos is not None and pos.id in self._lookups.holds(user):
             return pos, None
         if is_staff(user) and (pos is None or pos.external):
             # steps of the public or of outside institutions are recorded by staff
@@ -249,7 +260,7 @@ class CaseService(CaseViews):
     # -- time ------------------------------------------------------------------------------------
     def _when(self, case: dbm.Case | None, at: dt.datetime | None) -> dt.datetime:
         """The event's real time, checked against the case and the office (check_time)."""
-        return check_time(case, at, self.clock())
+        return check_time(case, at, self.clock(), head_of(case))
 
     # -- actions ---------------------------------------------------------------------------------
     def _guard(self, action: str, user: dbm.User | None, case: CaseRef | None,
@@ -259,7 +270,10 @@ class CaseService(CaseViews):
         try:
             if not write:
                 return fn()
-            with dbm.database.atomic(), self.positions.pinned():  # positions read once
+            # positions, holders and calendar read once, kept while unchanged (not inside a
+            # caller's transaction: it may still roll back)
+            keep = not dbm.database.in_transaction()
+            with dbm.database.atomic(), self.positions.pinned(), self._lookups.action(keep):
                 result = fn()
                 if isinstance(result, CaseChange) and not result.notified:
                     notify_cases(result.case_ids)  # delivered to other PCs on commit
@@ -344,12 +358,13 @@ class CaseService(CaseViews):
                index: dict[str, dbm.Position] | None = None) -> None:
         """Put the case on a step: lane, position and due time stored for the inbox queries."""
         step = defn.step(number)
-        pos = self.positions.position_for_lane(defn, step.lane, index)
+        pos = (self.positions.position_for_lane(defn, step.lane, index) if index is not None
+               else self._lookups.for_lane(defn, step.lane))
         case.current_step = step.number
         case.current_lane = step.lane
         case.current_position = pos  # the row itself (or None): its name is asked next
         case.step_started_at = start
-        case.current_due = self.calendar().due(start, step.waktu) if step.waktu else None
+        case.current_due = self._lookups.calendar().due(start, step.waktu) if step.waktu else None
 
     def _act(self, action: str, user: dbm.User, number: CaseRef, check: Callable[[], Commit],
              files: Sequence[str | Path] = ()) -> CaseChange:
@@ -374,6 +389,7 @@ class CaseService(CaseViews):
                     status: str = STATUS_OPEN) -> CaseChange:
         """Move the case (to `to_step`, or closed by `status`) and append its event."""
         now = self.clock()
+        head = drop_head(case)  # read with the case row in this transaction: the chain's end
         old_position = case.current_position.name if case.current_position is not None else None
         from_step = case.current_step
         due = case.current_due
@@ -397,9 +413,10 @@ class CaseService(CaseViews):
         row = save_moved(case, user, now)  # case.save(), read markers, notify: one trip (issue 19)
         # deferred on purpose: the history chain's modules (integrity, ledger, event_canon) are
         # for writing, which the first screen never does (issue 19, start-up)
-        from sop_desktop.storage.integrity import append_event  # chained to the case's last event
+        from sop_desktop.storage.integrity import UNREAD, append_event  # chained to the case's last event
         event = append_event(  # the case row is locked (_open_case_row) or new in this transaction
-            case_locked=True, case_row=row, case=case, action=action, from_step=from_step,
+            case_locked=True, case_row=row, previous=UNREAD if head is None else head.last_hash,
+            case=case, action=action, from_step=from_step,
             to_step=to_step, decision=decision,
             user=user.id, position=position.id if position is not None else None,
             on_behalf_of=on_behalf_of.id if on_behalf_of is not None else None, at=at,
@@ -571,28 +588,11 @@ class CaseService(CaseViews):
         except NotFound:
             return None
 
-    def _locked(self, number: CaseRef) -> dbm.Case:
-        """The case re-read inside the running write transaction.
-
-        SQLite's BEGIN IMMEDIATE already serialises writers; PostgreSQL needs the row lock
-        (SELECT ... FOR UPDATE) so two PCs cannot move the same case at once.
-        """
-        key = number.id if isinstance(number, dbm.Case) else number
-        case = read_case(key, lock=not dbm.is_sqlite())
-        if case is None:
-            raise NotFound(f"Kasus '{key}' tidak ditemukan")
-        return case
+    def _locked(self, number: CaseRef, moves: bool = False) -> dbm.Case:
+        """The case re-read inside the running write transaction (case_events.locked_case)."""
+        return locked_case(number, moves)
 
     def _open_case_row(self, number: CaseRef, on_step: int | None = None,
                        on_event: int | None = None) -> dbm.Case:
-        """The running case, locked for this transaction; refused first when it moved on
-        since the view the action was taken on (so the later of two people hears that, not
-        "tidak memegang jabatan")."""
-        case = self._locked(number)
-        check_not_moved(case, on_step, on_event)
-        if case.status != STATUS_OPEN or case.current_step is None:
-            label = STATUS_LABELS.get(case.status, case.status).lower()
-            raise ValidationError(f"Kasus {case.number} sudah {label}: tidak ada langkah yang "
-                                  "dapat dikerjakan")
-        return case
-
+        """The running case, locked for this transaction (case_events.open_case_row)."""
+        return open_case_row(number, on_step, on_event)

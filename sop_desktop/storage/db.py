@@ -7,6 +7,7 @@ Schema changes go through sop_desktop.storage.migrations (schema version in `met
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 import threading
@@ -153,16 +154,13 @@ def insert_row(instance: pw.Model) -> int:
     building cost more than the write itself (issue 19)."""
     model, data = type(instance), instance.__data__
     pk = primary_key(model)
-    fields = [f for f in model._meta.sorted_fields
-              if f.name in data and not (f is pk and data[f.name] is None)]
-    marks = ", ".join([database.param] * len(fields))
-    sql = (f'INSERT INTO "{model._meta.table_name}" '
-           f'({", ".join(chr(34) + f.column_name + chr(34) for f in fields)}) VALUES ({marks})')
+    sqlite = is_sqlite()
+    sql, fields = _insert_sql(model, tuple(data), data.get(pk.name) is None, database.param, sqlite)
     values = [f.db_value(data[f.name]) for f in fields]
-    if is_sqlite():
+    if sqlite:
         new_id = database.execute_sql(sql, values).lastrowid
     else:
-        new_id = database.execute_sql(f'{sql} RETURNING "{pk.column_name}"', values).fetchone()[0]
+        new_id = database.execute_sql(sql, values).fetchone()[0]
     data[pk.name] = new_id
     instance._dirty.clear()  # type: ignore[attr-defined]  # peewee's changed-field set, not in its stubs
     return int(new_id)
@@ -179,15 +177,38 @@ def update_row(instance: pw.Model, returning: Sequence[str] = (),
     model, data = type(instance), instance.__data__
     pk = primary_key(model)
     dirty = instance._dirty if dirty_only else None  # type: ignore[attr-defined]  # peewee's, not in its stubs
-    fields = [f for f in model._meta.sorted_fields if f.name in data and f is not pk
-              and (not dirty or f.name in dirty)]
-    sets = ", ".join(f'"{f.column_name}" = {database.param}' for f in fields)
-    back = (" RETURNING " + ", ".join(f'"{c}"' for c in returning)) if returning else ""
-    cursor = run_batch([*before, (
-        f'UPDATE "{model._meta.table_name}" SET {sets} WHERE "{pk.column_name}" = '
-        f'{database.param}{back}', [*(f.db_value(data[f.name]) for f in fields), data[pk.name]])])
+    sql, fields = _update_sql(model, tuple(data), frozenset(dirty or ()), tuple(returning),
+                              database.param)
+    cursor = run_batch([*before, (sql, [*(f.db_value(data[f.name]) for f in fields),
+                                        data[pk.name]])])
     instance._dirty.clear()  # type: ignore[attr-defined]  # peewee's changed-field set, not in its stubs
     return tuple(cursor.fetchall()[0]) if returning else None
+
+
+@functools.lru_cache(maxsize=256)
+def _insert_sql(model: type[pw.Model], names: tuple[str, ...], no_id: bool, param: str,
+                sqlite: bool) -> tuple[str, list[pw.Field[Any]]]:
+    """insert_row's statement and fields for a row holding `names` (built once per shape)."""
+    pk = primary_key(model)
+    fields = [f for f in model._meta.sorted_fields
+              if f.name in names and not (f is pk and no_id)]
+    sql = (f'INSERT INTO "{model._meta.table_name}" '
+           f'({", ".join(chr(34) + f.column_name + chr(34) for f in fields)}) '
+           f'VALUES ({", ".join([param] * len(fields))})')
+    return (sql if sqlite else f'{sql} RETURNING "{pk.column_name}"'), fields
+
+
+@functools.lru_cache(maxsize=256)
+def _update_sql(model: type[pw.Model], names: tuple[str, ...], dirty: frozenset[str],
+                returning: tuple[str, ...], param: str) -> tuple[str, list[pw.Field[Any]]]:
+    """update_row's statement and fields (built once per shape; empty `dirty`: every field)."""
+    pk = primary_key(model)
+    fields = [f for f in model._meta.sorted_fields if f.name in names and f is not pk
+              and (not dirty or f.name in dirty)]
+    sets = ", ".join(f'"{f.column_name}" = {param}' for f in fields)
+    back = (" RETURNING " + ", ".join(f'"{c}"' for c in returning)) if returning else ""
+    return (f'UPDATE "{model._meta.table_name}" SET {sets} WHERE "{pk.column_name}" = '
+            f'{param}{back}'), fields
 
 
 def run_batch(statements: Sequence[tuple[str, Sequence[Any]]]) -> Any:

@@ -166,8 +166,16 @@ def canonical_event(event: dict) -> dict:
 def canonical_json(event: dict) -> str:
     """The event as compact JSON with sorted keys: every hashed field (foreign keys by id,
     datetimes as ISO text, null when missing); the id and the hash left out."""
+    if _BY_FIELD_NAME.issuperset(event):  # keyed by field names (a model's __data__): as is
+        get = event.get
+        return _TEMPLATE % tuple([encode(get(name)) for name, encode in _SORTED_JSON])
     values = _by_field(event)
     return _TEMPLATE % tuple(_value_json(name, values[name]) for name in _SORTED)
+
+
+# canonical_json's quick path (issue 19: every step transition hashes its event)
+_BY_FIELD_NAME = frozenset(HASHED_FIELDS) | NOT_HASHED
+_SORTED_JSON = tuple((name, _VALUE_JSON[name]) for name in _SORTED)
 
 
 def _chain_hash(previous_hash: str | None, text: str) -> str:

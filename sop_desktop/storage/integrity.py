@@ -67,25 +67,63 @@ def _lock_case(case_id: int) -> None:
         dbm.Case.select(dbm.Case.id).where(dbm.Case.id == case_id).for_update().execute()
 
 
+class _Unread:
+    """The type of UNREAD."""
+
+
+UNREAD = _Unread()  # append_event's `previous` when the caller has not read it
+
+
 def append_event(*, case_locked: bool = False, case_row: Sequence[Any] | None = None,
-                 **values: Any) -> dbm.History:
+                 previous: str | None | _Unread = UNREAD, **values: Any) -> dbm.History:
     """Insert one history event chained to the previous event of its case; every single-event
     writer goes through here. Joins the caller's write transaction (or begins its own).
     `case_locked`: the caller already holds the case row's lock in this transaction (read
     with FOR UPDATE, or inserted by it); `case_row`: the case row as it now stands, in
     ledger.CASE_COLUMNS order (from the caller's UPDATE ... RETURNING), so the global
-    chain's entry need not read it again (issue 19: each is a round trip on PostgreSQL)."""
+    chain's entry need not read it again (issue 19: each is a round trip on PostgreSQL);
+    `previous`: the hash of the case's last event (None: it has none) as the caller read it
+    in this transaction after locking the case, else read here."""
     with ledger.joined(dbm.database):
-        event = dbm.History(**values)
+        event = _new_event(values)
         case_id = _as_id(event.__data__["case"])
         if not case_locked:
             _lock_case(case_id)
-        event.hash = event_hash(previous_hash(case_id), event.__data__)
+        if isinstance(previous, _Unread):
+            previous = previous_hash(case_id)
+        event.hash = event_hash(previous, event.__data__)
         dbm.insert_row(event)  # = event.save(force_insert=True), without peewee's query build
         # the global chain: this event and the case row as it now stands, in commit order
         state = None if case_row is None else ledger.state_digest(ledger.KIND_CASE, case_row)
         ledger.record_case(case_id, event.id, event.hash, state=state)
     return event
+
+
+def _new_event(values: dict[str, Any]) -> dbm.History:
+    """dbm.History(**values) as peewee builds it (defaults, then each value; a row given for a
+    foreign key kept as its related row), without a setattr per value (issue 19: every step
+    transition builds one). Values named otherwise than by field go through peewee."""
+    if not _EVENT_FIELDS.issuperset(values):
+        return dbm.History(**values)
+    event = dbm.History.__new__(dbm.History)
+    data = dbm.History._meta.get_default_dict()
+    related: dict[str, Any] = {}
+    for name, value in values.items():
+        fk = _EVENT_KEYS.get(name)
+        if fk is not None and isinstance(value, fk.rel_model):
+            data[name] = getattr(value, fk.rel_field.name)
+            related[name] = value
+        else:
+            data[name] = value
+    event.__data__ = data
+    event._dirty = set(data)  # type: ignore[attr-defined]  # peewee's changed-field set, not in its stubs
+    event.__rel__ = related
+    return event
+
+
+_EVENT_FIELDS = frozenset(dbm.History._meta.fields)
+_EVENT_KEYS = {name: f for name, f in dbm.History._meta.fields.items()
+               if isinstance(f, pw.ForeignKeyField)}
 
 
 def chain_hashes(columns: Iterable[str], rows: Sequence[Sequence[Any]],

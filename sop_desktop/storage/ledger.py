@@ -19,11 +19,13 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import hashlib
 import json
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
+from json.encoder import encode_basestring as _text_json  # ensure_ascii=False, one str
 from json.encoder import encode_basestring_ascii as _ascii_json  # json.dumps of one str
 from typing import Any, Literal, overload
 
@@ -80,14 +82,51 @@ def _norm(column: str, value: Any) -> Any:
 
 def state_digest(kind: str, row: Sequence[Any]) -> str:
     """sha256 of a case's or user's own fields (`row`: values in CASE_COLUMNS/USER_COLUMNS
-    order, as read from the database)."""
-    columns = _TABLES[kind][1]
-    values = [_norm(c, v) for c, v in zip(columns, row, strict=False)]
-    text = json.dumps([kind, values], ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    order, as read from the database): of json.dumps([kind, values normalised by _norm],
+    ensure_ascii=False, sort_keys=True, separators=(",", ":")), each column's _norm chosen
+    once (issue 19: every step transition digests its case row)."""
+    parts = ["null" if v is None else encode(v)
+             for encode, v in zip(_ENCODERS[kind], row, strict=False)]
+    return hashlib.sha256((_STARTS[kind] + ",".join(parts) + "]]").encode("utf-8")).hexdigest()
 
 
 _STATE_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
+
+
+def _encoder_of(column: str) -> Callable[[Any], str]:
+    """_STATE_JSON(_norm(column, value)) for a value that is not None: the text that value
+    has inside the digest's JSON list (a list's items are encoded one by one, joined by ",")."""
+    if column in _INTS:
+        return lambda value: int.__repr__(int(value))
+    if column == "active":
+        return lambda value: "true" if value else "false"
+    if column == "fields":
+        return _fields_json
+    if column in _TIMES:
+        return lambda value: (_stored_time_json(value) if isinstance(value, str)
+                              else _text_json(_norm(column, value)))
+    return lambda value: _text_json(value if isinstance(value, str) else str(value))
+
+
+def _fields_json(value: Any) -> str:
+    return _stored_fields_json(value) if isinstance(value, str) else _STATE_JSON(
+        _norm("fields", value))
+
+
+@functools.lru_cache(maxsize=4096)
+def _stored_time_json(text: str) -> str:
+    """A time as SQLite stores it, in the digest's JSON (a case's times recur)."""
+    return _text_json(_norm("created_at", text))
+
+
+@functools.lru_cache(maxsize=1024)
+def _stored_fields_json(text: str) -> str:
+    """A case's intake fields as stored, in the digest's JSON (they rarely change)."""
+    return _STATE_JSON(_norm("fields", text))
+
+
+_ENCODERS = {kind: tuple(map(_encoder_of, columns)) for kind, (_, columns) in _TABLES.items()}
+_STARTS = {kind: f"[{_STATE_JSON(kind)},[" for kind in _TABLES}
 
 
 def _state_column(column: str, values: Sequence[Any],
