@@ -195,9 +195,9 @@ class _Floor:
     def one(self) -> float:
         """Seconds of one raw transaction writing a transition's rows."""
         if self.sqlite:
-            from benchmarks.run import _raw_transitions
+            from benchmarks.run import _raw_transition
 
-            return _raw_transitions(self.con, [next(self.ids)], 1, self.user_id)
+            return _raw_transition(self.con, next(self.ids), self.user_id)
         return _pg_transition(self.con, next(self.ids), self.user_id)
 
     def shortest(self, count: int) -> float:

@@ -160,10 +160,16 @@ def bench_transition(b: Bench):
     svc = b.services
     operator = svc.users.get("operator")
     candidates = list(dbm.Case.select().where(dbm.Case.status == "berjalan")
-                      .order_by(dbm.Case.id.desc()).limit(b.repeat * 3))
-    moved = []
-    for case in candidates:
-        if len(moved) >= b.repeat:
+                      .order_by(dbm.Case.id.desc()).limit(b.repeat * 6))
+    # the floor moves other cases than ours, on the engine's own sqlite3 connection (bare driver
+    # calls, same pragmas: foreign keys, synchronous=FULL), one floor transaction right after each
+    # of ours so both meet the same moment of the disk and the machine (its fsync varies
+    # 0.1-4 ms); a second connection would also count as another writer to the engine
+    spare = [c.id for c in candidates[1::2]]
+    con = svc.db.connection()
+    moved, floors = [], []
+    for case in candidates[::2]:
+        if len(moved) >= b.repeat or not spare:
             break
         pos = case.current_position
         step = svc.cases.definition(case).step(case.current_step)
@@ -180,15 +186,11 @@ def bench_transition(b: Bench):
         else:
             svc.cases.advance(case.number, user, on_behalf_of=behalf)
         moved.append(time.perf_counter() - start)
-        b.notes.setdefault("moved_ids", set()).add(case.id)
-    con = b.raw()
-    same_rows = _raw_transitions(con, [c.id for c in candidates if c.id not in b.notes.get(
-        "moved_ids", ())], len(moved), operator.id)
+        floors.append(_raw_transition(con, spare.pop(), operator.id))
     shortest = _shortest_write(con, b.repeat)
-    con.close()
-    return statistics.median(moved), same_rows, (
+    return statistics.median(moved), statistics.median(floors), (
         f"lantai: sqlite3 mentah menulis baris yang sama (kasus, riwayat + hash, rantai global, "
-        f"tanda baca); transaksi tersingkat {_fmt(shortest)}")
+        f"tanda baca) pada sambungan yang sama, bergantian; transaksi tersingkat {_fmt(shortest)}")
 
 
 def _shortest_write(con: sqlite3.Connection, repeat: int) -> float:
@@ -203,51 +205,47 @@ def _shortest_write(con: sqlite3.Connection, repeat: int) -> float:
     return median_time(smallest_write, repeat)
 
 
-def _raw_transitions(con: sqlite3.Connection, case_ids: list[int], count: int,
-                     user_id: int) -> float:
-    """Median seconds of a raw sqlite3 transaction writing the rows one transition writes:
-    the case row updated, its read markers reset, a history row chained to the case's last
-    hash, and the global chain's entry after the newest one (issue 19's floor)."""
+def _raw_transition(con: sqlite3.Connection, case_id: int, user_id: int) -> float:
+    """Seconds of a raw sqlite3 transaction writing the rows one transition writes: the case
+    row updated, its read markers reset, a history row chained to the case's last hash, and
+    the global chain's entry after the newest one (issue 19's floor)."""
     import hashlib
     import json
 
-    times = []
-    for case_id in case_ids[-max(count, 1):]:
-        start = time.perf_counter()
-        now = time.strftime("%Y-%m-%d %H:%M:%S")
-        con.execute("BEGIN IMMEDIATE")
-        step, lane, pos, due = con.execute(
-            'SELECT "current_step", "current_lane", "current_position_id", "current_due" '
-            'FROM "cases" WHERE "id" = ?', (case_id,)).fetchone()
-        previous = con.execute('SELECT "hash" FROM "history" WHERE "case_id" = ? ORDER BY "id" '
-                               'DESC LIMIT 1', (case_id,)).fetchone()
-        con.execute('UPDATE "cases" SET "current_step" = ?, "current_lane" = ?, '
-                    '"current_position_id" = ?, "step_started_at" = ?, "current_due" = ?, '
-                    '"updated_at" = ?, "holder_id" = NULL, "held_at" = NULL WHERE "id" = ?',
-                    ((step or 0) + 1, lane, pos, now, due, now, case_id))
-        con.execute('DELETE FROM "case_read" WHERE "case_id" = ?', (case_id,))
-        con.execute('INSERT INTO "case_read" ("user_id", "case_id", "read_at") VALUES (?, ?, ?)',
-                    (user_id, case_id, now))
-        event = [case_id, "lanjut", step, (step or 0) + 1, None, user_id, pos, None, now, now,
-                 "", "[]", 0.0, due, True]
-        digest = hashlib.sha256(((previous[0] if previous else "") + json.dumps(
-            event, separators=(",", ":"))).encode()).hexdigest()
-        event_id = con.execute(
-            'INSERT INTO "history" ("case_id", "action", "from_step", "to_step", "decision", '
-            '"user_id", "position_id", "on_behalf_of_id", "at", "recorded_at", "note", '
-            '"attachments", "seconds_taken", "due", "on_time", "hash") VALUES '
-            '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', (*event, digest)).lastrowid
-        state = hashlib.sha256(json.dumps([case_id, step, lane, pos, now, due]).encode()).hexdigest()
-        seq, head = con.execute('SELECT "seq", "hash" FROM "ledger" ORDER BY "seq" DESC '
-                                'LIMIT 1').fetchone() or (0, "")
-        entry = hashlib.sha256((head + json.dumps([seq + 1, "kasus", case_id, event_id, digest,
-                                                   state])).encode()).hexdigest()
-        con.execute('INSERT INTO "ledger" ("seq", "kind", "ref", "event", "state", '
-                    '"recorded_at", "hash") VALUES (?, ?, ?, ?, ?, ?, ?)',
-                    (seq + 1, "kasus", case_id, event_id, state, now, entry))
-        con.execute("COMMIT")
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    start = time.perf_counter()
+    now = time.strftime("%Y-%m-%d %H:%M:%S")
+    con.execute("BEGIN IMMEDIATE")
+    step, lane, pos, due = con.execute(
+        'SELECT "current_step", "current_lane", "current_position_id", "current_due" '
+        'FROM "cases" WHERE "id" = ?', (case_id,)).fetchone()
+    previous = con.execute('SELECT "hash" FROM "history" WHERE "case_id" = ? ORDER BY "id" '
+                           'DESC LIMIT 1', (case_id,)).fetchone()
+    con.execute('UPDATE "cases" SET "current_step" = ?, "current_lane" = ?, '
+                '"current_position_id" = ?, "step_started_at" = ?, "current_due" = ?, '
+                '"updated_at" = ?, "holder_id" = NULL, "held_at" = NULL WHERE "id" = ?',
+                ((step or 0) + 1, lane, pos, now, due, now, case_id))
+    con.execute('DELETE FROM "case_read" WHERE "case_id" = ?', (case_id,))
+    con.execute('INSERT INTO "case_read" ("user_id", "case_id", "read_at") VALUES (?, ?, ?)',
+                (user_id, case_id, now))
+    event = [case_id, "lanjut", step, (step or 0) + 1, None, user_id, pos, None, now, now,
+             "", "[]", 0.0, due, True]
+    digest = hashlib.sha256(((previous[0] if previous else "") + json.dumps(
+        event, separators=(",", ":"))).encode()).hexdigest()
+    event_id = con.execute(
+        'INSERT INTO "history" ("case_id", "action", "from_step", "to_step", "decision", '
+        '"user_id", "position_id", "on_behalf_of_id", "at", "recorded_at", "note", '
+        '"attachments", "seconds_taken", "due", "on_time", "hash") VALUES '
+        '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', (*event, digest)).lastrowid
+    state = hashlib.sha256(json.dumps([case_id, step, lane, pos, now, due]).encode()).hexdigest()
+    seq, head = con.execute('SELECT "seq", "hash" FROM "ledger" ORDER BY "seq" DESC '
+                            'LIMIT 1').fetchone() or (0, "")
+    entry = hashlib.sha256((head + json.dumps([seq + 1, "kasus", case_id, event_id, digest,
+                                               state])).encode()).hexdigest()
+    con.execute('INSERT INTO "ledger" ("seq", "kind", "ref", "event", "state", '
+                '"recorded_at", "hash") VALUES (?, ?, ?, ?, ?, ?, ?)',
+                (seq + 1, "kasus", case_id, event_id, state, now, entry))
+    con.execute("COMMIT")
+    return time.perf_counter() - start
 
 
 # -- flowchart, registers and the window (helpers in bench_flowchart.py, bench_reports.py, ui_launch.py)
