@@ -10,21 +10,53 @@ project, so every layer may use it. (The per-PC interface settings live in ui/se
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass
+from dataclasses import FrozenInstanceError
 from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 JsonObject = dict[str, Any]
 
 
-@dataclass(frozen=True)
 class SettingKey(Generic[T]):
-    """One setting: its key, the value it has when never written, and what it is for."""
+    """One setting: its key, the value it has when never written, and what it is for.
+    Immutable, compared by its fields (a plain class, not a frozen dataclass: start-up, issue 19;
+    this module imports nothing of the project, so not sop_desktop.domain.record)."""
 
+    __slots__ = ("key", "default", "doc", "formerly")
     key: str
     default: T
     doc: str
-    formerly: str | None = None  # the key before schema 7, if it was renamed then
+    formerly: str | None  # the key before schema 7, if it was renamed then
+
+    def __init__(self, key: str, default: T, doc: str, formerly: str | None = None) -> None:
+        for name, value in zip(self.__slots__, (key, default, doc, formerly), strict=True):
+            object.__setattr__(self, name, value)
+
+    def _fields(self) -> tuple[Any, ...]:
+        return (self.key, self.default, self.doc, self.formerly)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, SettingKey)
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return (f"SettingKey(key={self.key!r}, default={self.default!r}, doc={self.doc!r}, "
+                f"formerly={self.formerly!r})")
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
+        """copy, deepcopy and pickle rebuild it through `__init__` (its fields cannot be set)."""
+        return type(self), self._fields()
 
     def fresh_default(self) -> T:
         """A copy of the default (a caller may change a dict or list it is given)."""

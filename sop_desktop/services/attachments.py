@@ -15,9 +15,9 @@ import tempfile
 import unicodedata
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
+from sop_desktop.domain.record import FrozenRecord
 from sop_desktop.errors import NotFound, SopError, ValidationError
 from sop_desktop.paths import store_dir_for  # noqa: F401 (re-exported: the store lives beside the database)
 from sop_desktop.storage import db as dbm
@@ -33,13 +33,16 @@ class AttachmentCorrupt(SopError):
     """A stored file no longer matches its hash."""
 
 
-@dataclass(frozen=True)
-class StoredFile:
+class StoredFile(FrozenRecord):
     """A file in the store: content hash, original name, size in bytes."""
 
+    __slots__ = ("sha256", "name", "size")
     sha256: str
     name: str
     size: int
+
+    def __init__(self, sha256: str, name: str, size: int) -> None:
+        self._fill(sha256, name, size)
 
     def to_dict(self) -> dict[str, str | int]:
         """The file as the history event's attachment entry."""

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
+from sop_desktop.domain.record import Record
 from sop_desktop.services.changes import Changes
 from sop_desktop.settings import DUE_SOON_HOURS
 from sop_desktop.storage import db as dbm
@@ -41,19 +40,31 @@ DUE_SOON_KEY = DUE_SOON_HOURS.key  # the declaration: sop_desktop.settings.DUE_S
 DEFAULT_DUE_SOON_HOURS = DUE_SOON_HOURS.default
 
 
-@dataclass
-class CaseChange:
-    """What an operation changed: the cases and the positions whose inboxes need a refresh."""
+class CaseChange(Record):
+    """What an operation changed: the cases and the positions whose inboxes need a refresh.
+    (A plain class, not a dataclass: start-up, issue 19.)"""
 
+    __slots__ = ("action", "case_ids", "numbers", "positions", "event_id", "status", "from_step",
+                 "to_step", "notified")
     action: str
     case_ids: list[int]
     numbers: list[str]
-    positions: list[str] = field(default_factory=list)
-    event_id: int | None = None
-    status: str | None = None
-    from_step: int | None = None
-    to_step: int | None = None
-    notified: bool = False  # other PCs already told, in the action's own transaction
+    positions: list[str]
+    event_id: int | None
+    status: str | None
+    from_step: int | None
+    to_step: int | None
+    notified: bool  # other PCs already told, in the action's own transaction
+
+    def __init__(self, action: str, case_ids: list[int], numbers: list[str],
+                 positions: list[str] | None = None, event_id: int | None = None,
+                 status: str | None = None, from_step: int | None = None,
+                 to_step: int | None = None, notified: bool = False) -> None:
+        self.action, self.case_ids, self.numbers = action, case_ids, numbers
+        self.positions = positions if positions is not None else []
+        self.event_id, self.status, self.from_step, self.to_step = (event_id, status, from_step,
+                                                                    to_step)
+        self.notified = notified
 
     def changes(self) -> Changes:
         """This result as the one typed `Changes` the window routes on (nothing lost)."""

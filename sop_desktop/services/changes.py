@@ -8,8 +8,9 @@ administration save, an import) ends in one `Changes`; the case engine's own res
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field, fields, replace
 from typing import TYPE_CHECKING, Generic, TypeVar
+
+from sop_desktop.domain.record import FrozenRecord
 
 if TYPE_CHECKING:  # the engine's result only appears in annotations here
     from sop_desktop.services.case_states import CaseChange
@@ -17,26 +18,40 @@ if TYPE_CHECKING:  # the engine's result only appears in annotations here
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class Changes:
+class Changes(FrozenRecord):
     """What changed: cases (by id, or all of them), inboxes, the SOP library, administration
-    data and the parts of a case; views refresh only what a field names."""
+    data and the parts of a case; views refresh only what a field names. Immutable, compared
+    without `case_changes` (a plain class, not a dataclass: start-up, issue 19)."""
 
-    cases: tuple[int, ...] = ()  # cases whose row, pane or history changed
-    all_cases: bool = False  # any case may have changed (reload, calendar, positions)
-    positions: tuple[str, ...] = ()  # positions (by name) whose inboxes need a refresh
-    action: str | None = None  # the history action that made the change, if one did
-    created: int | None = None  # the id of a case just opened
-    moved: bool = False  # the case moved on elsewhere first (a refused stale action)
-    sops: bool = False  # the SOP library (an import, a reload)
-    users: bool = False  # user accounts or who holds which position
-    position_list: bool = False  # positions and their aliases (Administrasi)
-    office: bool = False  # the office profile (kop surat, the window title)
-    calendar: bool = False  # office hours and holidays: due times move
-    numbering: bool = False  # numbering patterns
-    letters: bool = False  # letters issued for `cases`
-    attachments: bool = False  # files attached to `cases`
-    case_changes: tuple[CaseChange, ...] = field(default=(), compare=False)  # the engine's detail
+    __slots__ = ("cases", "all_cases", "positions", "action", "created", "moved", "sops", "users",
+                 "position_list", "office", "calendar", "numbering", "letters", "attachments",
+                 "case_changes")
+    _uncompared = frozenset({"case_changes"})
+
+    cases: tuple[int, ...]  # cases whose row, pane or history changed
+    all_cases: bool  # any case may have changed (reload, calendar, positions)
+    positions: tuple[str, ...]  # positions (by name) whose inboxes need a refresh
+    action: str | None  # the history action that made the change, if one did
+    created: int | None  # the id of a case just opened
+    moved: bool  # the case moved on elsewhere first (a refused stale action)
+    sops: bool  # the SOP library (an import, a reload)
+    users: bool  # user accounts or who holds which position
+    position_list: bool  # positions and their aliases (Administrasi)
+    office: bool  # the office profile (kop surat, the window title)
+    calendar: bool  # office hours and holidays: due times move
+    numbering: bool  # numbering patterns
+    letters: bool  # letters issued for `cases`
+    attachments: bool  # files attached to `cases`
+    case_changes: tuple[CaseChange, ...]  # the engine's detail (not compared)
+
+    def __init__(self, cases: tuple[int, ...] = (), all_cases: bool = False,
+                 positions: tuple[str, ...] = (), action: str | None = None,
+                 created: int | None = None, moved: bool = False, sops: bool = False,
+                 users: bool = False, position_list: bool = False, office: bool = False,
+                 calendar: bool = False, numbering: bool = False, letters: bool = False,
+                 attachments: bool = False, case_changes: tuple[CaseChange, ...] = ()) -> None:
+        self._fill(cases, all_cases, positions, action, created, moved, sops, users,
+                   position_list, office, calendar, numbering, letters, attachments, case_changes)
 
     @classmethod
     def of_case(cls, change: CaseChange) -> Changes:
@@ -59,17 +74,17 @@ class Changes:
     def merge(self, other: Changes) -> Changes:
         """Both changes in one value (case ids and positions kept in order, without repeats)."""
         values: dict[str, object] = {}
-        for f in fields(self):
-            mine, theirs = getattr(self, f.name), getattr(other, f.name)
-            if f.name == "case_changes":  # the engine's results, each kept (not hashable)
-                values[f.name] = mine + theirs
+        for name in self.field_names():
+            mine, theirs = getattr(self, name), getattr(other, name)
+            if name == "case_changes":  # the engine's results, each kept (not hashable)
+                values[name] = mine + theirs
             elif isinstance(mine, tuple):
-                values[f.name] = tuple(dict.fromkeys(mine + theirs))
+                values[name] = tuple(dict.fromkeys(mine + theirs))
             elif isinstance(mine, bool):
-                values[f.name] = mine or theirs
+                values[name] = mine or theirs
             else:
-                values[f.name] = theirs if theirs is not None else mine
-        return replace(self, **values)  # type: ignore[arg-type]
+                values[name] = theirs if theirs is not None else mine
+        return self.replaced(**values)
 
     def touches_inbox(self) -> bool:
         """True when an inbox (its counts, rows or the open case) may need a refresh."""
@@ -86,19 +101,26 @@ class Changes:
         return tuple(n for c in self.case_changes for n in c.numbers)
 
 
-@dataclass(frozen=True)
-class Outcome(Generic[T]):
+class Outcome(FrozenRecord, Generic[T]):
     """A mutating service's result (the saved record) together with the `Changes` it made."""
 
+    __slots__ = ("value", "changes")
     value: T
     changes: Changes
 
+    def __init__(self, value: T, changes: Changes) -> None:
+        self._fill(value, changes)
 
-@dataclass(frozen=True)
-class Bulk:
+
+class Bulk(FrozenRecord):
     """One action on several cases: what each case that went through gave (its number, or the
     file written), the refusals (one Indonesian line each) and the `Changes` of them all."""
 
-    done: tuple[str, ...] = ()
-    refused: tuple[str, ...] = ()
-    changes: Changes = field(default_factory=Changes)
+    __slots__ = ("done", "refused", "changes")
+    done: tuple[str, ...]
+    refused: tuple[str, ...]
+    changes: Changes
+
+    def __init__(self, done: tuple[str, ...] = (), refused: tuple[str, ...] = (),
+                 changes: Changes | None = None) -> None:
+        self._fill(done, refused, changes if changes is not None else Changes())

@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypedDict
 
 import peewee as pw
 
+from sop_desktop.domain.record import Record
 from sop_desktop.domain.sifat import sifat_code, sifat_label
 from sop_desktop.errors import PermissionDenied, SopError, ValidationError
 from sop_desktop.services.case_events import CaseRef
@@ -95,15 +95,18 @@ DisposisiRow = TypedDict("DisposisiRow", {
     "instruksi_text": str, "catatan": str, "at": str | None})
 
 
-@dataclass
-class Recipient:
+class Recipient(Record):
     """Someone a case may be passed on to: a holder of the position it waits on ("here") or
     of its next step's position ("next")."""
 
+    __slots__ = ("user", "position", "step", "where")
     user: dbm.User
     position: dbm.Position
     step: int
     where: str  # "here" | "next"
+
+    def __init__(self, user: dbm.User, position: dbm.Position, step: int, where: str) -> None:
+        self.user, self.position, self.step, self.where = user, position, step, where
 
 
 class DisposisiService:

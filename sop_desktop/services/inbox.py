@@ -15,14 +15,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
 from typing import Any
 
-import peewee as pw
-
+from sop_desktop.domain.record import Record
 from sop_desktop.services import inbox_query as engine
 from sop_desktop.services.case_states import STATUS_OPEN
-from sop_desktop.services.case_views import overdue_condition
 from sop_desktop.services.disposisi import unread_condition
 from sop_desktop.services.inbox_query import InboxFilter, InboxQuery, InboxRow, Snapshot
 from sop_desktop.services.users import is_staff
@@ -38,44 +35,58 @@ SCOPE_UNASSIGNED = "unassigned"  # open cases whose current step maps to no posi
 # any other scope is a position's name
 
 
-@dataclass
-class InboxPage:
+class InboxPage(Record):
     """A page of an inbox and the total number of its cases."""
 
+    __slots__ = ("items", "total", "limit", "offset")
     items: list[InboxRow]
     total: int
     limit: int | None
     offset: int
+
+    def __init__(self, items: list[InboxRow], total: int, limit: int | None,
+                 offset: int) -> None:
+        self.items, self.total, self.limit, self.offset = items, total, limit, offset
 
     def to_dict(self) -> dict:
         return {"total": self.total, "limit": self.limit, "offset": self.offset,
                 "items": [i.to_dict() for i in self.items]}
 
 
-@dataclass
-class InboxCount:
+class InboxCount(Record):
     """Open and overdue cases of one position (or of a user's positions together)."""
 
+    __slots__ = ("position", "open", "overdue")
     position: str
     open: int
     overdue: int
+
+    def __init__(self, position: str, open: int, overdue: int) -> None:
+        self.position, self.open, self.overdue = position, open, overdue
 
     def to_dict(self) -> dict:
         return {"position": self.position, "open": self.open, "overdue": self.overdue}
 
 
-@dataclass
-class InboxOverview:
+class InboxOverview(Record):
     """What the window's list of scopes shows for a user: the positions they hold, the
     outside parties' positions with cases waiting that staff record (recorded), the counts
     per position and of their own inbox, and their new and unread cases."""
 
+    __slots__ = ("held", "recorded", "staff", "counts", "mine", "unread")
     held: list[str]
     recorded: list[str]
     staff: bool
-    counts: dict[str, InboxCount] = field(default_factory=dict)
-    mine: InboxCount | None = None
-    unread: int = 0
+    counts: dict[str, InboxCount]
+    mine: InboxCount | None
+    unread: int
+
+    def __init__(self, held: list[str], recorded: list[str], staff: bool,
+                 counts: dict[str, InboxCount] | None = None, mine: InboxCount | None = None,
+                 unread: int = 0) -> None:
+        self.held, self.recorded, self.staff = held, recorded, staff
+        self.counts = counts if counts is not None else {}
+        self.mine, self.unread = mine, unread
 
 
 class InboxService:
@@ -187,19 +198,28 @@ class InboxService:
                                     & unread_condition(user.id)).count())
 
     def _grouped(self, position_ids: Iterable[int]) -> dict[int, tuple[int, int]]:
-        """{position id: (open, overdue)} of these positions in one grouped query. Naming the
-        positions lets the (position, status, due) index answer it alone (~2 ms at 100,000
-        cases); "any position" read every open case's row from the table (~30 ms, issue 19)."""
+        """{position id: (open, overdue)} of these positions in one statement. Naming the
+        positions lets the (position, status, due) index answer it alone; "any position" read
+        every open case's row from the table (~30 ms, issue 19). Two counts joined by UNION ALL,
+        the overdue one a range of that index (`overdue_condition`: open and due before now),
+        written raw: ~1.2 ms at 100,000 cases, where a SUM over every open entry built by
+        peewee took ~2.5 ms (start-up)."""
         ids = sorted(set(position_ids))
         if not ids:
             return {}
-        C = dbm.Case
-        overdue = pw.fn.SUM(pw.Case(None, [(overdue_condition(self.clock()), 1)], 0))
-        rows = engine.tuples(
-            C.select(C.current_position, pw.fn.COUNT(C.id).alias("n"), overdue.alias("late"))
-            .where((C.status == STATUS_OPEN) & C.current_position.in_(ids))
-            .group_by(C.current_position))
-        return {pid: (int(n), int(late or 0)) for pid, n, late in rows}
+        p, table = dbm.database.param, dbm.Case._meta.table_name
+        where = f'"status" = {p} AND "current_position_id" IN ({", ".join([p] * len(ids))})'
+        rows = engine.read_raw(
+            f'SELECT "current_position_id", COUNT(*), 0 FROM "{table}" WHERE {where} '
+            'GROUP BY "current_position_id" UNION ALL '
+            f'SELECT "current_position_id", 0, COUNT(*) FROM "{table}" WHERE {where} '
+            f'AND "current_due" < {p} GROUP BY "current_position_id"',
+            [STATUS_OPEN, *ids, STATUS_OPEN, *ids, self.clock()])
+        found: dict[int, tuple[int, int]] = {}
+        for pid, n, late in rows:
+            was = found.get(pid, (0, 0))
+            found[pid] = (was[0] + int(n), was[1] + int(late))
+        return found
 
     def counts(self) -> list[InboxCount]:
         """Open and overdue cases per position (every position, zeros included)."""
@@ -219,15 +239,16 @@ class InboxService:
     def overview(self, user: dbm.User) -> InboxOverview:
         """The scopes of the window's list for a user with their counts: one grouped count
         query, the positions, the user's positions and their unread count."""
-        positions = list(dbm.Position.select(dbm.Position.id, dbm.Position.name,
-                                             dbm.Position.external).order_by(dbm.Position.name))
-        found = self._grouped(p.id for p in positions)
-        counts = {p.name: InboxCount(p.name, *found.get(p.id, (0, 0))) for p in positions}
+        positions = engine.read_raw(  # (id, name, external), raw: no model rows (start-up)
+            f'SELECT "id", "name", "external" FROM "{dbm.Position._meta.table_name}" '
+            'ORDER BY "name"', ())
+        found = self._grouped(pid for pid, _, _ in positions)
+        counts = {name: InboxCount(name, *found.get(pid, (0, 0))) for pid, name, _ in positions}
         held_ids = self.users.position_ids(user)
-        held = [p.name for p in positions if p.id in held_ids]  # by name, as position_names
+        held = [name for pid, name, _ in positions if pid in held_ids]  # as position_names
         staff = is_staff(user)
-        recorded = [p.name for p in positions
-                    if staff and p.external and p.id not in held_ids and counts[p.name].open]
+        recorded = [name for pid, name, external in positions
+                    if staff and external and pid not in held_ids and counts[name].open]
         mine = InboxCount(user.username, sum(counts[n].open for n in held),
                           sum(counts[n].overdue for n in held))
         return InboxOverview(held, recorded, staff, counts, mine,
@@ -236,7 +257,7 @@ class InboxService:
 
 def _checked(flt: InboxFilter | None, user_id: int | None) -> InboxFilter:
     """The filter to apply: "baru" and "untuk saya" need a user (said, not an empty list)."""
-    flt = replace(flt) if flt is not None else InboxFilter()
+    flt = flt.replaced() if flt is not None else InboxFilter()
     if (flt.unread or flt.mine) and user_id is None:
         raise ValueError("unread/mine need a user")
     return flt

@@ -13,9 +13,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
 from typing import Any, cast
 
+from sop_desktop.domain.record import Record
 from sop_desktop.domain.sifat import sifat_code, sifat_key
 from sop_desktop.errors import ValidationError
 from sop_desktop.services.case_fields import iso
@@ -60,18 +60,24 @@ def subject_of(fields: dict | None) -> str:
     return texts[0][1].strip() if texts else ""
 
 
-@dataclass
-class InboxFilter:
+class InboxFilter(Record):
     """Narrowing an inbox: new and unread for its user, due soon, overdue, received between
     two days (inclusive), sifat, addressed to its user by name."""
 
-    unread: bool = False
-    due_soon: bool = False
-    overdue: bool = False
-    date_from: dt.date | None = None
-    date_to: dt.date | None = None
-    sifat: str | None = None
-    mine: bool = False
+    __slots__ = ("unread", "due_soon", "overdue", "date_from", "date_to", "sifat", "mine")
+    unread: bool
+    due_soon: bool
+    overdue: bool
+    date_from: dt.date | None
+    date_to: dt.date | None
+    sifat: str | None
+    mine: bool
+
+    def __init__(self, unread: bool = False, due_soon: bool = False, overdue: bool = False,
+                 date_from: dt.date | None = None, date_to: dt.date | None = None,
+                 sifat: str | None = None, mine: bool = False) -> None:
+        self.unread, self.due_soon, self.overdue = unread, due_soon, overdue
+        self.date_from, self.date_to, self.sifat, self.mine = date_from, date_to, sifat, mine
 
     def state(self) -> dict[str, Any]:
         """The filter as plain data, the part of a saved filter it makes up."""
@@ -122,28 +128,42 @@ def dump_saved_filters(filters: dict[str, dict]) -> bytes:
     return json.dumps(filters, ensure_ascii=False).encode("utf-8")
 
 
-@dataclass
-class InboxQuery:
+class InboxQuery(Record):
     """What an inbox shows: whose cases, which SOP and status, the search text, the order,
     the narrowing filters and whose marks ("baru", the disposisi) the rows show."""
 
-    position_ids: list[int] | None = None  # None: every case (staff); []: nothing
-    unassigned: bool = False  # open cases whose current step maps to no position
-    sop: str | None = None
-    status: str | None = STATUS_OPEN  # berjalan / terlambat / selesai / dihentikan / None = all
-    search: str = ""
-    sort: str = "due"
-    descending: bool = False
-    user_id: int | None = None
-    more: InboxFilter = field(default_factory=InboxFilter)
-    now: dt.datetime | None = None  # None: stamped by InboxService when read
-    due_soon_window: dt.timedelta | None = None  # None: the office's setting, when read
+    __slots__ = ("position_ids", "unassigned", "sop", "status", "search", "sort", "descending",
+                 "user_id", "more", "now", "due_soon_window")
+    position_ids: list[int] | None  # None: every case (staff); []: nothing
+    unassigned: bool  # open cases whose current step maps to no position
+    sop: str | None
+    status: str | None  # berjalan / terlambat / selesai / dihentikan / None = all
+    search: str
+    sort: str
+    descending: bool
+    user_id: int | None
+    more: InboxFilter
+    now: dt.datetime | None  # None: stamped by InboxService when read
+    due_soon_window: dt.timedelta | None  # None: the office's setting, when read
+
+    def __init__(self, position_ids: list[int] | None = None, unassigned: bool = False,
+                 sop: str | None = None, status: str | None = STATUS_OPEN, search: str = "",
+                 sort: str = "due", descending: bool = False, user_id: int | None = None,
+                 more: InboxFilter | None = None, now: dt.datetime | None = None,
+                 due_soon_window: dt.timedelta | None = None) -> None:
+        self.position_ids, self.unassigned, self.sop, self.status = (position_ids, unassigned,
+                                                                     sop, status)
+        self.search, self.sort, self.descending, self.user_id = search, sort, descending, user_id
+        self.more = more if more is not None else InboxFilter()
+        self.now, self.due_soon_window = now, due_soon_window
 
 
-@dataclass
-class InboxRow:
+class InboxRow(Record):
     """One row of an inbox (the window's table, the CLI's lines and JSON)."""
 
+    __slots__ = ("case_id", "number", "sop", "subject", "step", "lane", "position", "received",
+                 "due", "status", "overdue", "due_soon", "started_at", "sifat", "days_overdue",
+                 "holder", "holder_name", "unread", "instruction")
     case_id: int
     number: str
     sop: str
@@ -155,14 +175,28 @@ class InboxRow:
     due: dt.datetime | None
     status: str
     overdue: bool
-    due_soon: bool = False
-    started_at: dt.datetime | None = None
-    sifat: str = "biasa"
-    days_overdue: int = 0
-    holder: str | None = None  # username of who took it ("Ambil")
-    holder_name: str | None = None
-    unread: bool | None = None  # "baru" for the query's user (None: no user)
-    instruction: DisposisiRow | None = None  # the disposisi addressed to that user on this step
+    due_soon: bool
+    started_at: dt.datetime | None
+    sifat: str
+    days_overdue: int
+    holder: str | None  # username of who took it ("Ambil")
+    holder_name: str | None
+    unread: bool | None  # "baru" for the query's user (None: no user)
+    instruction: DisposisiRow | None  # the disposisi addressed to that user on this step
+
+    def __init__(self, case_id: int, number: str, sop: str, subject: str, step: int | None,
+                 lane: str | None, position: str | None, received: dt.datetime,
+                 due: dt.datetime | None, status: str, overdue: bool, due_soon: bool = False,
+                 started_at: dt.datetime | None = None, sifat: str = "biasa",
+                 days_overdue: int = 0, holder: str | None = None,
+                 holder_name: str | None = None, unread: bool | None = None,
+                 instruction: DisposisiRow | None = None) -> None:
+        self.case_id, self.number, self.sop, self.subject = case_id, number, sop, subject
+        self.step, self.lane, self.position = step, lane, position
+        self.received, self.due, self.status, self.overdue = received, due, status, overdue
+        self.due_soon, self.started_at, self.sifat = due_soon, started_at, sifat
+        self.days_overdue, self.holder, self.holder_name = days_overdue, holder, holder_name
+        self.unread, self.instruction = unread, instruction
 
     def to_dict(self) -> dict:
         return {"number": self.number, "sop": self.sop, "subject": self.subject,
@@ -175,14 +209,19 @@ class InboxRow:
                 "disposisi": self.instruction}
 
 
-@dataclass
-class RowExtras:
+class RowExtras(Record):
     """What a row says beyond the case columns, for one user (see row_extras)."""
 
-    holder: str | None = None
-    holder_name: str | None = None
-    unread: bool | None = None
-    instruction: DisposisiRow | None = None
+    __slots__ = ("holder", "holder_name", "unread", "instruction")
+    holder: str | None
+    holder_name: str | None
+    unread: bool | None
+    instruction: DisposisiRow | None
+
+    def __init__(self, holder: str | None = None, holder_name: str | None = None,
+                 unread: bool | None = None, instruction: DisposisiRow | None = None) -> None:
+        self.holder, self.holder_name, self.unread, self.instruction = (holder, holder_name,
+                                                                        unread, instruction)
 
 
 def tuples(query: Any) -> list[tuple[Any, ...]]:
@@ -195,9 +234,10 @@ def _marks(n: int) -> str:
     return ", ".join([dbm.database.param] * n)
 
 
-def _read(sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
+def read_raw(sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
     """The rows of one prepared raw statement (the driver's own tuples: no model built)."""
     return list(dbm.database.execute_sql(sql, params).fetchall())
+
 
 
 def _when(value: Any) -> dt.datetime | None:
@@ -213,7 +253,7 @@ def _when(value: Any) -> dt.datetime | None:
 
 def held_positions(user_id: int) -> set[int]:
     """The ids of the positions a user holds."""
-    return {pid for pid, in _read('SELECT "position_id" FROM "user_position" WHERE "user_id" = '
+    return {pid for pid, in read_raw('SELECT "position_id" FROM "user_position" WHERE "user_id" = '
                                   f'{dbm.database.param}', (user_id,))}
 
 
@@ -223,7 +263,7 @@ def _instructions(user_id: int, ids: list[int]) -> dict[int, DisposisiRow]:
     p = dbm.database.param
     out: dict[int, DisposisiRow] = {}
     for (cid, event, giver, giver_name, to, to_name, position, step, keys, note,
-         at) in _read(
+         at) in read_raw(
             'SELECT d."case_id", d."history_id", f."username", f."name", t."username", '
             't."name", p."name", d."step", d."instruksi", d."catatan", d."at" '
             'FROM "disposisi" AS d JOIN "cases" AS c ON d."case_id" = c."id" '
@@ -246,7 +286,7 @@ def row_extras(rows: list[tuple[int, int | None, int | None]],
     small prepared reads. A case is "baru" only where it waits on a position the user holds."""
     ids = [r[0] for r in rows]
     holders = sorted({r[1] for r in rows if r[1] is not None})
-    people = ({uid: (username, name) for uid, username, name in _read(
+    people = ({uid: (username, name) for uid, username, name in read_raw(
         f'SELECT "id", "username", "name" FROM "user" WHERE "id" IN ({_marks(len(holders))})',
         holders)} if holders else {})
     read: set[int] = set()
@@ -254,7 +294,7 @@ def row_extras(rows: list[tuple[int, int | None, int | None]],
     held: set[int] = set()
     if user_id is not None and ids:
         held = held_positions(user_id)
-        read = {cid for cid, in _read(
+        read = {cid for cid, in read_raw(
             f'SELECT "case_id" FROM "case_read" WHERE "user_id" = {dbm.database.param} '
             f'AND "case_id" IN ({_marks(len(ids))})', [user_id, *ids])}
         told = _instructions(user_id, ids)
@@ -363,7 +403,7 @@ def _parts(q: InboxQuery) -> list[tuple[Condition, list]]:
 def copy_query(q: InboxQuery) -> InboxQuery:
     """An independent copy (a worker reads it while the window goes on changing its own)."""
     ids = list(q.position_ids) if q.position_ids is not None else None
-    return replace(q, position_ids=ids, more=replace(q.more))
+    return q.replaced(position_ids=ids, more=q.more.replaced())
 
 
 def count(q: InboxQuery) -> int:
@@ -385,10 +425,10 @@ def _rows(q: InboxQuery, cond: Condition, order: list, offset: int,
     C = dbm.Case
     now = _now(q)
     window = q.due_soon_window or DEFAULT_DUE_SOON
-    names = dict(_read('SELECT "id", "name" FROM "position"', ()))
+    names = dict(read_raw('SELECT "id", "name" FROM "position"', ()))
     sql, params = (C.select(*(getattr(C, name) for name in _ROW_COLUMNS))
                    .where(cond).order_by(*order).limit(limit).offset(offset).sql())
-    found = _read(sql, params)
+    found = read_raw(sql, params)
     extras = row_extras([(r[0], r[12], r[6]) for r in found], q.user_id)
     rows = []
     for (cid, number, sop, fields, step, lane, position_id, created, due, started, status,
@@ -439,8 +479,7 @@ def row_index(q: InboxQuery, case_id: int, limit: int = 5000) -> int | None:
     return None
 
 
-@dataclass
-class Snapshot:
+class Snapshot(Record):
     """What an inbox shows for one query, read in one go (on a worker thread or not).
 
     With search text `ids` holds every matching case in order: one scan of the case table
@@ -448,10 +487,15 @@ class Snapshot:
     scan and then an OFFSET scan per page. Without search text the indexes answer the count
     and each page directly, so `ids` is None and pages are read by offset."""
 
+    __slots__ = ("query", "total", "ids", "first_page")
     query: InboxQuery
     total: int
-    ids: list[int] | None = None
-    first_page: list[InboxRow] | None = None
+    ids: list[int] | None
+    first_page: list[InboxRow] | None
+
+    def __init__(self, query: InboxQuery, total: int, ids: list[int] | None = None,
+                 first_page: list[InboxRow] | None = None) -> None:
+        self.query, self.total, self.ids, self.first_page = query, total, ids, first_page
 
 
 def ordered_ids(q: InboxQuery) -> list[int]:

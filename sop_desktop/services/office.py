@@ -7,9 +7,9 @@ office has not filled in yet, so a fresh install still prints a sensible (if gen
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
+from sop_desktop.domain.record import Record
 from sop_desktop.errors import ValidationError
 from sop_desktop.paths import resources_dir
 from sop_desktop.services.changes import Changes
@@ -41,29 +41,39 @@ def default_logo_path() -> Path:
     return resources_dir() / "logo" / "logo-default.png"
 
 
-@dataclass
-class OfficeProfile:
-    """The identity of the office as printed in the kop surat; empty strings are left out."""
+class OfficeProfile(Record):
+    """The identity of the office as printed in the kop surat; empty strings are left out.
+    (A plain class, not a dataclass: start-up, issue 19.)"""
 
-    kementerian: str = "KEMENTERIAN / LEMBAGA"
-    kantor: str = "NAMA KANTOR"
-    unit: str = ""
-    alamat: str = ""
-    kota: str = ""
-    telepon: str = ""
-    laman: str = ""
-    email: str = ""
-    logo_path: str = ""  # empty: the bundled neutral logo
-    tanggal_mulai: str = DEFAULT_START_DATE  # ISO date: the office's start date in this app
+    __slots__ = ("kementerian", "kantor", "unit", "alamat", "kota", "telepon", "laman", "email",
+                 "logo_path", "tanggal_mulai")
+    kementerian: str
+    kantor: str
+    unit: str
+    alamat: str
+    kota: str
+    telepon: str
+    laman: str
+    email: str
+    logo_path: str  # empty: the bundled neutral logo
+    tanggal_mulai: str  # ISO date: the office's start date in this app
+
+    def __init__(self, kementerian: str = "KEMENTERIAN / LEMBAGA", kantor: str = "NAMA KANTOR",
+                 unit: str = "", alamat: str = "", kota: str = "", telepon: str = "",
+                 laman: str = "", email: str = "", logo_path: str = "",
+                 tanggal_mulai: str = DEFAULT_START_DATE) -> None:
+        self.kementerian, self.kantor, self.unit, self.alamat = kementerian, kantor, unit, alamat
+        self.kota, self.telepon, self.laman, self.email = kota, telepon, laman, email
+        self.logo_path, self.tanggal_mulai = logo_path, tanggal_mulai
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return {name: getattr(self, name) for name in self.field_names()}
 
     @classmethod
     def from_dict(cls, data: dict | None) -> OfficeProfile:
         data = data or {}
-        known = {f.name: str(data[f.name]) for f in fields(cls)
-                 if f.name in data and data[f.name] is not None}
+        known = {name: str(data[name]) for name in cls.field_names()
+                 if name in data and data[name] is not None}
         return cls(**known)
 
     def logo_file(self) -> Path | None:
@@ -94,7 +104,7 @@ class OfficeProfile:
 
     def with_changes(self, changes: dict[str, str]) -> OfficeProfile:
         """A copy with some fields changed; an unknown field name is a clear error."""
-        names = {f.name for f in fields(self)}
+        names = set(self.field_names())
         for key in changes:
             if key not in names:
                 raise ValidationError(

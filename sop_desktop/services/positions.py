@@ -11,9 +11,9 @@ import re
 import threading
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from sop_desktop.domain.record import Record
 from sop_desktop.errors import NotFound, ValidationError
 from sop_desktop.paths import resources_dir
 from sop_desktop.services.changes import Changes, Outcome
@@ -29,12 +29,21 @@ def normalize_name(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", text.lower())
 
 
-@dataclass
-class PositionInfo:
+class PositionInfo(Record):
+    """A position with its aliases, whether it is an outside party, and the SOP lanes it holds."""
+
+    __slots__ = ("name", "aliases", "external", "lanes")
     name: str
-    aliases: list[str] = field(default_factory=list)
-    external: bool = False
-    lanes: list[dict] = field(default_factory=list)  # [{"sop": code, "lane": lane}]
+    aliases: list[str]
+    external: bool
+    lanes: list[dict]  # [{"sop": code, "lane": lane}]
+
+    def __init__(self, name: str, aliases: list[str] | None = None, external: bool = False,
+                 lanes: list[dict] | None = None) -> None:
+        self.name = name
+        self.aliases = aliases if aliases is not None else []
+        self.external = external
+        self.lanes = lanes if lanes is not None else []
 
     def to_dict(self) -> dict:
         return {"name": self.name, "aliases": list(self.aliases), "external": self.external,

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
 import peewee as pw
 
+from sop_desktop.domain.record import Record
 from sop_desktop.errors import NotFound
 from sop_desktop.importers.bundled import bundled_files
 from sop_desktop.services.changes import Changes, Outcome
@@ -91,15 +91,17 @@ class SopService:
         """Code, name and step names of every SOP's newest version, sorted by code: the stored
         columns and the steps' names picked from the stored JSON, without building the
         definitions (the inbox's SOP filter at start, issue 19)."""
-        V = dbm.SopVersion
-        sub = V.select(V.code, pw.fn.MAX(V.version).alias("v")).group_by(V.code)
-        query = (V.select(V.code, V.name, V.definition)
-                 .join(sub, on=((V.code == sub.c.code) & (V.version == sub.c.v)))
-                 .order_by(V.code))
-        return [SopSummary(row.code, row.name,
+        # one raw statement, the JSON parsed here: no query built and no model rows (~1 ms)
+        table = dbm.SopVersion._meta.table_name
+        rows = dbm.database.execute_sql(
+            f'SELECT v."code", v."name", v."definition" FROM "{table}" AS v '
+            f'JOIN (SELECT "code", MAX("version") AS "v" FROM "{table}" GROUP BY "code") AS m '
+            'ON v."code" = m."code" AND v."version" = m."v" ORDER BY v."code"').fetchall()
+        parse = dbm.SopVersion.definition.python_value
+        return [SopSummary(code, name,
                            {int(step["number"]): str(step.get("kegiatan", ""))
-                            for step in (row.definition or {}).get("steps") or []})
-                for row in query]
+                            for step in (parse(definition) or {}).get("steps") or []})
+                for code, name, definition in rows]
 
     def get(self, code: str, version: int | None = None) -> SopDefinition:
         query = dbm.SopVersion.select().where(dbm.SopVersion.code == code)
@@ -213,13 +215,18 @@ _NAME_STOP = {"sop", "sopap", "standar", "standart", "operasional", "prosedur", 
               "dalam", "serta", "atau", "bagi", "oleh"}
 
 
-@dataclass
-class Match:
+class Match(Record):
     """The result of matching an imported SOP against the library."""
 
-    code: str | None = None
-    reason: str = ""
-    warnings: list[str] = field(default_factory=list)
+    __slots__ = ("code", "reason", "warnings")
+    code: str | None
+    reason: str
+    warnings: list[str]
+
+    def __init__(self, code: str | None = None, reason: str = "",
+                 warnings: list[str] | None = None) -> None:
+        self.code, self.reason = code, reason
+        self.warnings = warnings if warnings is not None else []
 
 
 def name_words(name: str) -> set[str]:

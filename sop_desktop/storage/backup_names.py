@@ -6,9 +6,9 @@ import datetime as dt
 import json
 import re
 from collections.abc import Callable, Hashable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
+from sop_desktop.domain.record import FrozenRecord
 from sop_desktop.paths import data_dir
 from sop_desktop.settings import BACKUP_FOLDER
 from sop_desktop.storage import db as dbm
@@ -115,11 +115,16 @@ def known_backup_folders(db_path: Path | None = None) -> list[Path]:
     return unique
 
 
-@dataclass(frozen=True)
-class BackupFile:
+class BackupFile(FrozenRecord):
+    """A backup file found in a folder: its path, when it was made and why (from its name)."""
+
+    __slots__ = ("path", "when", "reason")
     path: Path
     when: dt.datetime
     reason: str
+
+    def __init__(self, path: Path, when: dt.datetime, reason: str) -> None:
+        self._fill(path, when, reason)
 
 
 def list_backups(folder: Path) -> list[BackupFile]:

@@ -7,28 +7,33 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from sop_desktop.domain.dates import tanggal_jam
+from sop_desktop.domain.record import Record
 from sop_desktop.storage import diskspace, known_state
 from sop_desktop.storage.backup_names import BackupFile, known_backup_folders
 from sop_desktop.storage.backup_verify import SQLITE_MAGIC, _connect_ro, _schema_version, newest_good_backup
 from sop_desktop.storage.schema import SCHEMA_VERSION
 
 
-@dataclass
-class CheckResult:
+class CheckResult(Record):
     """What the start-up check found; `message` is one Indonesian line for the user."""
 
+    __slots__ = ("ok", "kind", "message", "path", "backup", "details")
     ok: bool
     # ok, new, empty, emptied, not_sqlite, corrupt, newer_schema, not_sop, unreadable, disk_full
     kind: str
     message: str
     path: Path
-    backup: BackupFile | None = None
-    details: list[str] = field(default_factory=list)
+    backup: BackupFile | None
+    details: list[str]
+
+    def __init__(self, ok: bool, kind: str, message: str, path: Path,
+                 backup: BackupFile | None = None, details: list[str] | None = None) -> None:
+        self.ok, self.kind, self.message, self.path = ok, kind, message, path
+        self.backup, self.details = backup, details if details is not None else []
 
     def to_dict(self) -> dict[str, Any]:
         return {"ok": self.ok, "kind": self.kind, "message": self.message, "path": str(self.path),

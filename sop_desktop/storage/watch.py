@@ -13,11 +13,11 @@ import logging
 import select
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import peewee as pw
 
+from sop_desktop.domain.record import Record
 from sop_desktop.storage import db as dbm
 
 if TYPE_CHECKING:
@@ -30,12 +30,16 @@ _PAYLOAD_LIMIT = 7000  # PostgreSQL refuses payloads of 8000 bytes and more
 _RECONNECT_SECONDS = 5.0
 
 
-@dataclass
-class Changes:
+class Changes(Record):
     """What changed since the last poll: these cases, or (everything) something unnamed."""
 
-    case_ids: set[int] = field(default_factory=set)
-    everything: bool = False
+    __slots__ = ("case_ids", "everything")
+    case_ids: set[int]
+    everything: bool
+
+    def __init__(self, case_ids: set[int] | None = None, everything: bool = False) -> None:
+        self.case_ids = case_ids if case_ids is not None else set()
+        self.everything = everything
 
     def touches(self, case_id: int | None) -> bool:
         """True when the case with this id may have changed."""

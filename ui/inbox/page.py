@@ -38,6 +38,7 @@ from ui.inbox.columns import InboxColumns
 from ui.inbox.model import COLUMNS, InboxModel
 from ui.inbox.tools import InboxTools, more_column_specs
 from ui.screen import fit_columns, two_lines
+from ui.widgets.heading import heading_label
 from ui.widgets.sized_views import SizedListWidget, SizedTableView
 from ui.workers import user_message
 
@@ -103,7 +104,7 @@ class InboxPage(QWidget):
         left = QWidget()
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
-        ll.addWidget(QLabel(self.tr("<b>Jabatan</b>")))
+        ll.addWidget(heading_label(self.tr("<b>Jabatan</b>")))  # no rich text: start-up
         self.scopes = SizedListWidget()
         self.scopes.setObjectName("inbox_scopes")
         self.scopes.setWordWrap(True)
