@@ -77,13 +77,15 @@ def median_time(fn, repeat: int) -> float:
 @benchmark("isi demo (semua kasus + riwayat)")
 def bench_demo_fill(b: Bench):
     seconds = b.notes["fill_seconds"]
-    # floor: the same number of rows written with raw sqlite3 executemany into the same schema
+    # floor: the same rows the fill wrote (the cases, their history and the global chain's
+    # entries) written with raw sqlite3 executemany into the same tables and indexes
     con = sqlite3.connect(str(b.path))
     schema = [r[0] for r in con.execute(
-        "SELECT sql FROM sqlite_master WHERE tbl_name IN ('cases', 'history') AND sql IS NOT NULL "
-        "AND type IN ('table', 'index')")]
+        "SELECT sql FROM sqlite_master WHERE tbl_name IN ('cases', 'history', 'ledger') "
+        "AND sql IS NOT NULL AND type IN ('table', 'index')")]
     case_rows = con.execute('SELECT * FROM "cases"').fetchall()
     history_rows = con.execute('SELECT * FROM "history"').fetchall()
+    ledger_rows = con.execute('SELECT * FROM "ledger" WHERE "kind" = ?', ("kasus",)).fetchall()
     con.close()
     floor_path = b.path.with_name("floor.sqlite3")
     for suffix in ("", "-wal", "-shm"):
@@ -98,10 +100,14 @@ def bench_demo_fill(b: Bench):
     floor.executemany(f'INSERT INTO "cases" VALUES ({",".join("?" * len(case_rows[0]))})', case_rows)
     floor.executemany(f'INSERT INTO "history" VALUES ({",".join("?" * len(history_rows[0]))})',
                       history_rows)
+    if ledger_rows:
+        floor.executemany(f'INSERT INTO "ledger" VALUES ({",".join("?" * len(ledger_rows[0]))})',
+                          ledger_rows)
     floor.execute("COMMIT")
     floor_seconds, floor_cpu = time.perf_counter() - start, time.process_time() - cpu
     floor.close()
-    return seconds, floor_seconds, (f"{len(case_rows)} kasus, {len(history_rows)} riwayat; CPU "
+    return seconds, floor_seconds, (f"{len(case_rows)} kasus, {len(history_rows)} riwayat, "
+                                    f"{len(ledger_rows)} entri rantai global; CPU "
                                     f"kita {_fmt(b.notes['fill_cpu'])} (proses ini "
                                     f"{_fmt(b.notes['fill_cpu_own'])} + pekerja), "
                                     f"lantai {_fmt(floor_cpu)}")
