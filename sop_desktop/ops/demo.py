@@ -9,7 +9,8 @@ chain entry, both computed from the rows held in memory (nothing is read back).
 
 The cases are generated in batches (sop_desktop.ops.demo_gen), by a worker process for a big
 fill while this process writes the previous batch (sop_desktop.ops.demo_worker); the global
-chain is appended here, in order. The same seed and time give the same data either way.
+chain's entries come chained from the head read here (the chain held until commit). The same
+seed and time give the same data either way.
 
 Demo data goes only into a new database (no users, no cases) or one an earlier fill marked as
 a training database; the demo users get a random password, shown once to the caller.
@@ -34,6 +35,7 @@ from sop_desktop.ops.demo_gen import (
     CASE_COLUMNS,
     EVENT_COLUMNS,
     FLUSH_CASES,
+    LEDGER_COLUMNS,
     DemoJob,
     DemoTotals,
     Plan,
@@ -51,6 +53,13 @@ from sop_desktop.storage import ledger
 # from this many cases on, a worker process generates while this one writes (below it, the
 # worker's start costs more than it saves)
 WORKER_MIN_CASES = 2 * FLUSH_CASES
+# history indexes a big fill keeps (their keys come in the fill's order or from few values)
+_KEPT_INDEXES = frozenset({"history_case_id", "history_user_id"})
+# the demo users' password hash while scrypt still runs (set before the fill commits): no
+# password matches it, and the global chain does not cover password hashes
+_PENDING_HASH = "scrypt-menunggu"
+# the first batch is small: this process writes while the worker makes the next one sooner
+FIRST_BATCH = FLUSH_CASES // 5
 
 
 class DemoPeople(TypedDict):
@@ -60,6 +69,7 @@ class DemoPeople(TypedDict):
     operators: list[dbm.User]
     holders: dict[int, list[dbm.User]]  # position id -> its holders
     created: int
+    pending: list[int]  # new users whose hash is still _PENDING_HASH (set_pending_hashes)
 
 
 @dataclass
@@ -102,21 +112,26 @@ def ensure_users(services: Services, rng: random.Random, password: str, *,
     """An administrator, two operators and one pejabat for every internal position.
 
     New demo users share `password`; its scrypt hash is computed once (or given by `hashed`,
-    computed meanwhile in a thread). Returns {"admin": User, "operators": [User],
-    "holders": {position_id: [User]}}.
+    computed meanwhile in a thread: until it is done they get _PENDING_HASH, and the caller
+    calls set_pending_hashes before its transaction ends). Returns {"admin": User,
+    "operators": [User], "holders": {position_id: [User]}, ...}.
     """
     shared_hash: str | None = None
     created = 0
+    pending: list[int] = []
 
     def make(username: str, name: str, role: str, positions: Sequence[str] = ()) -> dbm.User:
         nonlocal shared_hash, created
         user = dbm.User.get_or_none(dbm.User.username == username)
         if user is None:
             if shared_hash is None:
-                shared_hash = hashed.result() if hashed else hash_password(password)
+                shared_hash = (hash_password(password) if hashed is None else
+                               hashed.result() if hashed.done() else _PENDING_HASH)
             user = services.users.create(username, name, "", role, positions=list(positions),
                                          password_hash=shared_hash)
             created += 1
+            if shared_hash == _PENDING_HASH:
+                pending.append(user.id)
         return user
 
     admin = make("admin", "Administrator Demo", "administrator")
@@ -136,7 +151,16 @@ def ensure_users(services: Services, rng: random.Random, password: str, *,
         first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
         user = make(username, f"{first} {last}", "pejabat", [pos.name])
         holders.setdefault(pos.id, []).append(user)
-    return {"admin": admin, "operators": operators, "holders": holders, "created": created}
+    return {"admin": admin, "operators": operators, "holders": holders, "created": created,
+            "pending": pending}
+
+
+def set_pending_hashes(people: DemoPeople, hashed: Future[str]) -> None:
+    """Give the users ensure_users made with _PENDING_HASH their password's hash (in the same
+    transaction: no one ever sees the placeholder)."""
+    if people["pending"]:
+        dbm.User.update(password_hash=hashed.result()).where(
+            dbm.User.id.in_(people["pending"])).execute()
 
 
 def fill(services: Services, cases: int, seed: int = 1, now: dt.datetime | None = None, *,
@@ -172,13 +196,15 @@ def _fill(services: Services, cases: int, rng: random.Random, now: dt.datetime |
         dbm.write_setting(DEMO_TRAINING, {"since": now.isoformat()})
         with services.db.atomic():  # one transaction: the users, the cases, their chains
             people = ensure_users(services, rng, password, hashed=hashed)
-            job = _job(services, rng, now, cases, defs, people)
-            # the global chain: users first, then one entry per case as each batch is written
+            # the global chain: users first, then one entry per case (chained by the
+            # generator from the head read here, under the chain's lock until commit)
             ledger.record_unledgered_users(services.db)
+            job = _job(services, rng, now, cases, defs, people)
             rebuilt = _drop_indexes_for_bulk(services.db, cases) if job.sqlite else []
             totals = _write_all(services.db, job, started)
             for sql in rebuilt:  # building an index once is faster than growing it row by row
                 services.db.execute_sql(sql)
+            set_pending_hashes(people, hashed)  # scrypt ran meanwhile, not before the cases
             for (code, year), value in totals.seqs.items():
                 numbering.raise_to(numbering.agenda_key(code), year, value)
     finally:
@@ -201,9 +227,13 @@ def _job(services: Services, rng: random.Random, now: dt.datetime, cases: int,
     # cases start within the past year: the agenda numbers given so far in those years
     seq_start = {(d.code, year): numbering.peek(numbering.agenda_key(d.code), year)
                  for d in defs for year in (now.year - 1, now.year)}
+    head = ledger.append(services.db, [])  # the newest entry, the chain held until commit
+    stamp = dbm.now_local()
     return DemoJob(rng.getstate(), cases, now, cal, _plans(services, defs, people["holders"]),
                    [u.id for u in people["operators"]], numbering.agenda_pattern(), seq_start,
-                   int(first_case), int(first_event), dbm.is_sqlite(), batch=FLUSH_CASES)
+                   int(first_case), int(first_event), dbm.is_sqlite(), batch=FLUSH_CASES,
+                   first_batch=FIRST_BATCH, ledger_head=head,
+                   ledger_stamp=stamp.isoformat(" ") if dbm.is_sqlite() else stamp)
 
 
 def _write_all(db: pw.Database, job: DemoJob, worker: demo_worker.Worker | None) -> DemoTotals:
@@ -215,7 +245,7 @@ def _write_all(db: pw.Database, job: DemoJob, worker: demo_worker.Worker | None)
                 return item
             _insert(db, job.sqlite, "cases", CASE_COLUMNS, item.case_rows)
             _insert(db, job.sqlite, "history", EVENT_COLUMNS, item.event_rows)
-            ledger.append(db, item.entries)
+            _insert(db, job.sqlite, "ledger", LEDGER_COLUMNS, item.entries)
     finally:
         items.close()  # stops the worker when this ends early (an error, Ctrl+C)
     raise RuntimeError("generator demo berhenti tanpa ringkasan")  # generate() always ends so
@@ -248,17 +278,22 @@ def _plans(services: Services, defs: list[SopDefinition],
 
 
 def _drop_indexes_for_bulk(db: pw.Database, adding: int) -> list[str]:
-    """Drop the indexes of cases and history when the fill at least doubles them; returns
-    the statements that recreate them (same transaction, so a failure restores them)."""
+    """Drop the history indexes whose keys come in random order (by time) when the fill at
+    least doubles the cases; returns the statements that recreate them (same transaction, so
+    a failure restores them). The others are kept: the fill writes history in case order and
+    its users are few, so those grow at the ends of their trees, and the cases table is a
+    tenth of the rows; their upkeep is done while the worker still generates, where building
+    them at the end would add to the wait (measured at 100,000 cases)."""
     existing = db.execute_sql('SELECT COUNT(*) FROM "cases"').fetchone()[0]
     if adding < max(existing, 1000):
         return []
     rows = db.execute_sql(
         "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-        "AND tbl_name IN ('cases', 'history')").fetchall()
-    for name, _ in rows:
+        "AND tbl_name = 'history'").fetchall()
+    dropped = [(name, sql) for name, sql in rows if name not in _KEPT_INDEXES]
+    for name, _ in dropped:
         db.execute_sql(f'DROP INDEX "{name}"')
-    return [sql for _, sql in rows]
+    return [sql for _, sql in dropped]
 
 
 def _insert(db: pw.Database, sqlite: bool, table: str, columns: tuple[str, ...],
@@ -270,7 +305,9 @@ def _insert(db: pw.Database, sqlite: bool, table: str, columns: tuple[str, ...],
     if sqlite:
         sql = f'INSERT INTO "{table}" ({cols}) VALUES ({", ".join("?" * len(columns))})'
         cursor = db.cursor()
-        # a bigger page cache for this connection while index b-trees grow
+        # a bigger page cache for this connection while it writes a batch; given back after
+        # each one (measured: a big cache kept for the whole fill costs more, its dirty pages
+        # all written at the end)
         old = cursor.execute("PRAGMA cache_size").fetchone()[0]
         cursor.execute("PRAGMA cache_size = -262144")
         try:

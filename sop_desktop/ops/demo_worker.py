@@ -15,6 +15,7 @@ Closing the iterator (the fill's error, Ctrl+C) stops the worker.
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import queue as queue_module
 from collections.abc import Generator, Iterator
@@ -81,7 +82,7 @@ def start() -> Worker | None:
 def generate(job: DemoJob, worker: Worker | None) -> Generator[DemoBatch | DemoTotals, None, None]:
     """The fill's batches and then its totals: from `worker` (when there is one), else (or
     for what it did not deliver) made here. Closing it early stops the worker."""
-    delivered = 0
+    delivered, head = 0, job.ledger_head
     if worker is not None:
         finished = False
         try:
@@ -92,9 +93,11 @@ def generate(job: DemoJob, worker: Worker | None) -> Generator[DemoBatch | DemoT
                     finished = True
                     return
                 delivered += 1
+                if item.entries:  # the global chain goes on from its last entry
+                    head = (item.entries[-1][0], item.entries[-1][-1])
         finally:
             worker.stop(finished)
-    yield from batches(job, skip=delivered)
+    yield from batches(dataclasses.replace(job, ledger_head=head), skip=delivered)
 
 
 def _receive(worker: Worker) -> Iterator[DemoBatch | DemoTotals]:

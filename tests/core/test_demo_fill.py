@@ -21,7 +21,10 @@ def _findings(services) -> dict[str, object]:
 
 def test_a_filled_database_passes_the_full_check_and_its_chains_verify(services):
     # 1,200 cases: enough for the fill's bulk path (indexes dropped and rebuilt)
+    index_sql = "SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name"
+    indexes = services.db.execute_sql(index_sql).fetchall()
     result = fill(services, 1200, seed=7, now=NOW)
+    assert services.db.execute_sql(index_sql).fetchall() == indexes  # every one back
     findings = _findings(services)
     assert all(f.ok for f in findings.values()), [
         (f.check, f.problems[:3]) for f in findings.values() if not f.ok]
@@ -157,3 +160,36 @@ def test_due_times_counted_from_the_next_opening_and_memoised_working_days():
     assert [cal.working_day_after(day, n) for n in range(7)] == expected
     assert [cal.working_day_after(day, n) for n in range(7)] == expected  # memoised alike
     assert dt.date(2026, 12, 25) not in expected and dt.date(2026, 12, 19) not in expected
+
+
+def test_users_made_while_their_scrypt_still_runs_get_the_real_hash(services, monkeypatch):
+    """The fill creates its users before the password's scrypt ends (the hash is set before
+    the fill commits): every demo user signs in with the password, none keeps the placeholder."""
+    import threading
+    import time
+
+    from sop_desktop.ops import demo
+
+    real, ready = demo.hash_password, threading.Event()
+
+    def slow(password: str) -> str:
+        ready.wait(5)  # done only once the users exist
+        time.sleep(0.05)
+        return real(password)
+
+    made: list[demo.DemoPeople] = []
+    ensure = demo.ensure_users
+
+    def ensure_then_release(*args, **kwargs):
+        made.append(ensure(*args, **kwargs))
+        ready.set()
+        return made[-1]
+
+    monkeypatch.setattr(demo, "hash_password", slow)
+    monkeypatch.setattr(demo, "ensure_users", ensure_then_release)
+    result = demo.fill(services, 30, seed=4, now=NOW, password="pelatihan-lambat")
+    assert made[0]["pending"] and len(made[0]["pending"]) == result.users
+    hashes = {u.password_hash for u in dbm.User.select()}
+    assert len(hashes) == 1 and demo._PENDING_HASH not in hashes
+    for user in dbm.User.select():
+        assert services.users.authenticate(user.username, "pelatihan-lambat").id == user.id

@@ -69,15 +69,30 @@ def test_every_generated_event_hash_is_the_general_canonical_json_chained(job, s
         assert kinds[kind] >= 5, kinds  # every kind of event, many times
 
 
-def test_each_case_entry_names_its_last_event_and_hash(job):
+@pytest.mark.parametrize("sqlite", [True, False], ids=["teks-sqlite", "datetime-postgresql"])
+def test_each_case_entry_is_the_global_chain_entry_ledger_append_writes(job, sqlite):
+    """The generator chains the global entries itself: each names its case's last event and
+    hash, digests the case row as ledger.state_digest does and chains as ledger.append."""
+    job = dataclasses.replace(job, sqlite=sqlite)
     last: dict[object, tuple[object, object]] = {}
-    entries: list[ledger.LedgerItem] = []
+    entries: list[tuple[object, ...]] = []
+    cases: dict[object, tuple[object, ...]] = {}
     for item in demo_gen.batches(job):
         if isinstance(item, demo_gen.DemoBatch):
             last.update({row[1]: (row[0], row[-1]) for row in item.event_rows})
+            cases.update({row[0]: row for row in item.case_rows})
             entries.extend(item.entries)
     assert len(entries) == 700
-    assert all((event, digest) == last[ref] for _, ref, event, digest, _ in entries)
+    seq, previous = job.ledger_head
+    order = [demo_gen.CASE_COLUMNS.index(c) for c in ledger.CASE_COLUMNS]
+    for number, kind, ref, event, state, stamp, chained in entries:
+        assert event == last[ref][0] and kind == ledger.KIND_CASE
+        row = cases[ref]
+        assert state == ledger.state_digest(kind, [row[i] for i in order])
+        assert number == seq + 1 and stamp == job.ledger_stamp
+        seq, previous = number, ledger.entry_hash(previous, number, kind, ref, event,
+                                                  last[ref][1], state)
+        assert chained == previous
 
 
 def test_a_prepared_format_gives_the_general_text_for_any_values():

@@ -4,6 +4,7 @@ start or dies is replaced by the fill's own process, and a fill that fails leave
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import multiprocessing
 import multiprocessing.spawn
@@ -108,10 +109,15 @@ def test_a_worker_that_dies_midway_is_finished_by_the_fill(services):
 
 
 def test_the_batches_skipped_on_a_restart_are_those_already_delivered(services):
-    job = _job(services, CASES)
+    job = dataclasses.replace(_job(services, CASES), first_batch=100)  # a small first one
     everything = list(demo_gen.batches(job))
-    assert list(demo_gen.batches(job, skip=2)) == everything[2:]
+    assert [len(b.case_rows) for b in everything[:-1]] == [100, BATCH, BATCH, BATCH, 100]
+    # the global chain goes on from the last entry written
+    last = everything[1].entries[-1]
+    restart = dataclasses.replace(job, ledger_head=(last[0], last[-1]))
+    assert list(demo_gen.batches(restart, skip=2)) == everything[2:]
     assert everything[1].event_rows[0][0] == everything[0].event_rows[-1][0] + 1
+    assert everything[2].entries[0][0] == last[0] + 1
 
 
 def test_closing_the_batches_early_stops_the_worker(services):
