@@ -162,6 +162,7 @@ def shoot_dialogs(sh: Shooter, window) -> None:
     dialog = ImportDialog(window.services, window.runner, window)
     dialog.show()
     sh.shot(dialog, "dialog-import")
+    shoot_import_review(sh, dialog)
     dialog.close()
     for name, opener in (("backups", window.open_backups), ("password", window.change_password),
                          ("manual", window.open_manual), ("about", window.about)):
@@ -172,6 +173,26 @@ def shoot_dialogs(sh: Shooter, window) -> None:
     window.open_settings()
     sh.shot(window.dialogs[-1], "dialog-settings")
     window.dialogs[-1].close()
+
+
+def shoot_import_review(sh: Shooter, dialog) -> None:
+    """The import dialog after reading a scanned page: the review tab with the page beside
+    what was read (nothing saved: the dialog is closed without Simpan)."""
+    import time
+
+    scan = ROOT / "tests" / "fixtures" / "scans" / "rkt_150.jpg"
+    if not scan.is_file():
+        return
+    dialog.load_path(str(scan))
+    deadline = time.monotonic() + 180
+    while not dialog.read_button.isEnabled() and time.monotonic() < deadline:
+        sh.settle(2)
+        time.sleep(0.05)
+    sh.shot(dialog, "dialog-import-scan")
+    at = dialog.detail.indexOf(dialog.review)
+    if at >= 0:
+        dialog.detail.setCurrentIndex(at)
+        sh.shot(dialog, "dialog-import-scan-review")
 
 
 def shoot_setup(sh: Shooter, folder: Path) -> None:
