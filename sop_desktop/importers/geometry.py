@@ -229,6 +229,100 @@ def attach_heads(segments: list[Segment], triangles: list[list[Point]]) -> None:
                 break
 
 
+MAX_WING = 10.0  # longest stroke of an open arrow head
+
+
+def open_heads(segments: list[Segment]) -> list[list[Point]]:
+    """Arrow heads drawn open: two short strokes spreading back from one point (the tip), as
+    two lines or one three-point polyline, where a longer stroke ends at that point and runs
+    back between them. Each becomes a triangle (tip, wing, wing) for attach_heads; its strokes
+    leave `segments`."""
+    folded = _fold_ends(segments)
+    short = [s for s in segments if not s.dashed and 2 <= len(s.points) <= 3 and
+             max(_dist(a, b) for a, b in zip(s.points, s.points[1:], strict=False)) <= MAX_WING]
+    if not short:
+        return []
+    vees: list[tuple[Point, Point, Point, list[Segment]]] = []
+    by_end: dict[tuple[int, int], list[tuple[Point, Point, Segment]]] = {}
+    for seg in short:
+        if len(seg.points) == 3:
+            vees.append((seg.points[1], seg.points[0], seg.points[2], [seg]))
+            continue
+        for tip, wing in ((seg.points[0], seg.points[1]), (seg.points[1], seg.points[0])):
+            by_end.setdefault((round(tip[0]), round(tip[1])), []).append((tip, wing, seg))
+    for (gx, gy), ends in by_end.items():  # pairs of strokes from one point (3x3 cells around)
+        near = [e for dx in (-1, 0, 1) for dy in (-1, 0, 1) for e in by_end.get((gx + dx, gy + dy), ())]
+        for tip, a, sa in ends:
+            for tip2, b, sb in near:
+                if id(sa) < id(sb) and _dist(tip, tip2) < 0.6:
+                    vees.append((tip, a, b, [sa, sb]))
+    wings = {id(s) for s in short}
+    shafts = [s for s in segments if id(s) not in wings and not s.dashed]
+    out: list[list[Point]] = []
+    used: set[int] = set()
+    for tip, a, b, strokes in vees:
+        if any(id(s) in used for s in strokes) or not _is_vee(tip, a, b, shafts):
+            continue
+        used.update(id(s) for s in strokes)
+        mid = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)  # base narrowed: the apex is the tip
+        out.append([tip] + [(mid[0] + 0.3 * (q[0] - mid[0]), mid[1] + 0.3 * (q[1] - mid[1]))
+                            for q in (a, b)])
+    for shaft, cut, at_end in folded:  # a folded end that made no head is put back
+        if id(cut) not in used:
+            if at_end:
+                shaft.points.append(cut.points[1])
+            else:
+                shaft.points.insert(0, cut.points[1])
+    put_back = {id(cut) for _, cut, _ in folded if id(cut) not in used}
+    segments[:] = [s for s in segments if id(s) not in used and id(s) not in put_back]
+    return out
+
+
+def _fold_ends(segments: list[Segment]) -> list[tuple[Segment, Segment, bool]]:
+    """A head's first wing drawn in the shaft's own path (the pen runs on from the tip back
+    along a short stroke): that stroke is cut off as its own segment, to be paired with the
+    other wing by open_heads. Returns (shaft, wing, at the shaft's end) for each cut."""
+    out = []
+    for seg in list(segments):
+        if seg.dashed or len(seg.points) < 3:
+            continue
+        for at_end in (True, False):
+            pts = seg.points
+            a, b, c = (pts[-3], pts[-2], pts[-1]) if at_end else (pts[2], pts[1], pts[0])
+            back = (b[0] - a[0]) * (c[0] - b[0]) + (b[1] - a[1]) * (c[1] - b[1])
+            if 0.5 < _dist(b, c) <= MAX_WING and _dist(a, b) > _dist(b, c) and back < 0:
+                wing = Segment([b, c], width=seg.width)
+                if at_end:
+                    seg.points.pop()
+                else:
+                    seg.points.pop(0)
+                segments.append(wing)
+                out.append((seg, wing, at_end))
+                break
+    return out
+
+
+def _is_vee(tip: Point, a: Point, b: Point, shafts: list[Segment]) -> bool:
+    """Wings of like length at an angle a head has, and a shaft ending at the tip that runs
+    back between them."""
+    la, lb = _dist(tip, a), _dist(tip, b)
+    if min(la, lb) < 1.5 or max(la, lb) > 1.6 * min(la, lb):
+        return False
+    cos = ((a[0] - tip[0]) * (b[0] - tip[0]) + (a[1] - tip[1]) * (b[1] - tip[1])) / (la * lb)
+    if not -0.5 < cos < 0.95:  # between about 18 and 120 degrees
+        return False
+    mid = ((a[0] + b[0]) / 2 - tip[0], (a[1] + b[1]) / 2 - tip[1])
+    norm = math.hypot(*mid) or 1.0
+    for shaft in shafts:
+        for end, prev in ((shaft.points[-1], shaft.points[-2]), (shaft.points[0], shaft.points[1])):
+            back = (prev[0] - end[0], prev[1] - end[1])
+            length = math.hypot(*back)
+            if _dist(end, tip) < 0.8 and length > 0 and \
+                    (back[0] * mid[0] + back[1] * mid[1]) / (length * norm) > 0.9:
+                return True
+    return False
+
+
 def _tip_for(tri: list[Point], end: Point) -> Point | None:
     """The triangle's tip when `end` touches the triangle (at its tip or its base)."""
     size = max(_dist(tri[0], tri[1]), _dist(tri[1], tri[2]), _dist(tri[0], tri[2]))
@@ -302,4 +396,4 @@ def _touching_shape(p: Point, page: Page, exclude_tip: Point | None = None) -> S
 
 
 __all__ = ["Arrow", "Page", "PageSource", "Segment", "Shape", "Word", "attach_heads",
-           "link_arrows", "shape_kind"]
+           "link_arrows", "open_heads", "shape_kind"]

@@ -23,6 +23,7 @@ from sop_desktop.importers.geometry import (
     Shape,
     Word,
     attach_heads,
+    open_heads,
     shape_kind,
 )
 
@@ -147,6 +148,7 @@ def _read_page(pp: PdfPage, index: int, path: Path, warnings: list[str]) -> Page
         return scan_pdf_page(path, index)
     triangles: list[list[tuple[float, float]]] = []
     stroked_rects = [r for r in objects.get("rect", ()) if r.get("stroke")]
+    page.segments.extend(_filled_rules(objects.get("rect", [])))
     for r in stroked_rects:
         box = (float(r["x0"]), float(r["top"]), float(r["x1"]), float(r["bottom"]))
         if _is_symbol_rect(box, stroked_rects):
@@ -160,17 +162,72 @@ def _read_page(pp: PdfPage, index: int, path: Path, warnings: list[str]) -> Page
                                          width=float(line.get("linewidth") or 1)))
     for curve in objects.get("curve", ()):
         _read_curve(curve, page, triangles)
-    attach_heads(page.segments, triangles)
+    attach_heads(page.segments, triangles + open_heads(page.segments))
     if objects.get("image"):  # a flowchart or a scanned page pasted as a picture (issue 18)
         read_pictures(page, objects["image"], [(float(w["x0"]), float(w["top"]), float(w["x1"]),
                                                 float(w["bottom"])) for w in raw_words],
                       path, index, warnings)
     rules = [s for s in page.segments if s.vertical and not s.dashed]
-    for w in raw_words:
+    for w in _turned_lines(raw_words, rules):
         page.words.extend(_split_at_rules(w, rules))
     _fill_shape_text(page)
     pp.close()
     return page
+
+
+def _turned_lines(raw_words: list[PdfObject], rules: list[Segment]) -> list[PdfObject]:
+    """The words with text turned a quarter (a lane name written up or down its header cell)
+    put in reading order: the text layer lists turned letters top to bottom, so text turned
+    anticlockwise (read bottom to top) comes out reversed, word by word. Each turned line
+    becomes one word: its letters in the direction the glyphs run (the text matrix), its words
+    joined in that order; the lines of one name wrapped in its cell are then joined too."""
+    flat: list[PdfObject] = []
+    turned: list[PdfObject] = []
+    for w in raw_words:
+        (flat if w.get("upright", True) or not w.get("chars") else turned).append(w)
+    if not turned:
+        return raw_words
+    lines: list[list[PdfObject]] = []
+    for w in sorted(turned, key=lambda w: (round(float(w["x0"])), float(w["top"]))):
+        last = lines[-1][-1] if lines else None
+        if (last is not None and abs(float(last["x0"]) - float(w["x0"])) < 1.5
+                and float(w["top"]) - float(last["bottom"]) < 2 * (float(w["x1"]) - float(w["x0"]))):
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    out: list[PdfObject] = []
+    for line in lines:
+        up = (line[0]["chars"][0].get("matrix") or (0, 0))[1] > 0  # glyphs run up the page
+        words = reversed(line) if up else line
+        text = " ".join("".join(str(ch.get("text", "")) for ch in
+                                sorted(w["chars"], key=lambda ch: float(ch["top"]), reverse=up))
+                        for w in words)
+        out.append({"text": text, "x0": min(float(w["x0"]) for w in line),
+                    "x1": max(float(w["x1"]) for w in line), "top": float(line[0]["top"]),
+                    "bottom": float(line[-1]["bottom"]), "chars": [], "up": up})
+    return flat + _wrapped_turned(out, rules)
+
+
+def _wrapped_turned(lines: list[PdfObject], rules: list[Segment]) -> list[PdfObject]:
+    """Turned lines side by side in one cell (no rule between, a line's height apart, the
+    same direction) are one text: text turned up reads its lines left to right, text turned
+    down right to left."""
+    out: list[PdfObject] = []
+    for line in sorted(lines, key=lambda w: w["x0"]):
+        prev = out[-1] if out else None
+        width = line["x1"] - line["x0"]
+        if (prev is not None and prev["up"] == line["up"]
+                and line["x0"] - prev["x1"] < 0.8 * width
+                and min(prev["bottom"], line["bottom"]) > max(prev["top"], line["top"])
+                and not any(prev["x1"] - 0.3 <= r.bbox[0] <= line["x0"] + 0.3
+                            and r.bbox[1] <= max(prev["top"], line["top"])
+                            and r.bbox[3] >= min(prev["bottom"], line["bottom"]) for r in rules)):
+            first, second = (prev, line) if line["up"] else (line, prev)
+            prev.update(text=f"{first['text']} {second['text']}", x1=line["x1"],
+                        top=min(prev["top"], line["top"]), bottom=max(prev["bottom"], line["bottom"]))
+            continue
+        out.append(dict(line))
+    return out
 
 
 def _split_at_rules(w: PdfObject, rules: list[Segment]) -> list[Word]:
@@ -234,6 +291,39 @@ def _is_symbol_rect(box: Box, rects: list[PdfObject]) -> bool:
     return True
 
 
+MAX_RULE_THICKNESS = 2.0
+
+
+def _filled_rules(rects: list[PdfObject]) -> list[Segment]:
+    """Rules drawn as thin filled rectangles without a stroke (how browsers' print to PDF and
+    Office's "Save as PDF" draw cell borders): the rectangle's centre line along its length."""
+    out = []
+    for r in rects:
+        if r.get("stroke") or not r.get("fill"):
+            continue
+        x0, y0, x1, y1 = float(r["x0"]), float(r["top"]), float(r["x1"]), float(r["bottom"])
+        w, h = x1 - x0, y1 - y0
+        if h <= MAX_RULE_THICKNESS and w >= 3 * max(h, 0.5):
+            out.append(Segment([(x0, (y0 + y1) / 2), (x1, (y0 + y1) / 2)], width=max(h, 0.1)))
+        elif w <= MAX_RULE_THICKNESS and h >= 3 * max(w, 0.5):
+            out.append(Segment([((x0 + x1) / 2, y0), ((x0 + x1) / 2, y1)], width=max(w, 0.1)))
+    return out
+
+
+def _notched_head(ring: list[tuple[float, float]]) -> list[tuple[float, float]] | None:
+    """A filled four-point head with a notch in its base (SVG markers, diagram apps): its
+    three outer points, when one point lies inside the triangle of the other three."""
+    if len(ring) != 4:
+        return None
+    for k, p in enumerate(ring):
+        tri = [q for j, q in enumerate(ring) if j != k]
+        signs = [(b[0] - a[0]) * (p[1] - a[1]) - (b[1] - a[1]) * (p[0] - a[0])
+                 for a, b in zip(tri, tri[1:] + tri[:1], strict=True)]
+        if all(v > 0 for v in signs) or all(v < 0 for v in signs):
+            return tri
+    return None
+
+
 def _rect_rules(box: Box, segments: list[Segment]) -> None:
     """A table cell's rectangle as its four rules."""
     x0, y0, x1, y1 = box
@@ -255,9 +345,12 @@ def _read_curve(curve: PdfObject, page: Page, triangles: list[list[tuple[float, 
         ring = pts[:-1] if len(pts) > 2 and pts[0] == pts[-1] else pts
         xs, ys = [p[0] for p in ring], [p[1] for p in ring]
         size = max(max(xs) - min(xs), max(ys) - min(ys))
-        if curve.get("fill") and len(set(ring)) == 3 and size <= MAX_TRIANGLE:
-            triangles.append(list(dict.fromkeys(ring)))
-            return
+        corners = list(dict.fromkeys(ring))
+        if curve.get("fill") and size <= MAX_TRIANGLE:
+            head = corners if len(corners) == 3 else None if curved else _notched_head(corners)
+            if head is not None:
+                triangles.append(head)
+                return
         if curve.get("stroke") or curve.get("fill"):
             kind = shape_kind(ring, curved)
             if kind != "unknown":
