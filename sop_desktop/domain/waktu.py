@@ -72,6 +72,8 @@ _MARK = r"^(\d+(?:[.,]\d+)?)\s*(['’′]|[\"”″])$"
 _MINUTE = ("'", "’", "′")
 _SPELLED = r"(\d+(?:[.,]\d+)?)\s*\(\s*[a-z\s-]+\)"  # 1 (satu) hari
 _PER = r"\s*(?:/|per\s+|tiap\s+|setiap\s+)\s*[a-z][a-z\s]*$"
+_UNIT_TWICE = (rf"^{_NUM}\s*(hari\s+kerja|hk|hari|jam|menit|mnt|detik|dtk|minggu|bulan)\.?"
+               rf"{_RANGE_SEP}{_NUM}\s*\2\.?$")
 _TIMES_24 = r"^(\d+)\s*[x×]\s*24\s*jam$"  # 3 x 24 jam = 3 days
 _JAM_MENIT = r"^(\d+)\s*jam\s*(\d+)\s*(?:menit|mnt)$"
 _PERIOD_WORDS = r"(minggu|pekan|bulan|triwulan|kuartal|caturwulan|catur\s+wulan|semester|tahun)"
@@ -96,6 +98,8 @@ def _normalise(clean: str) -> tuple[str, tuple[float, float, str] | None]:
     # with its printed text parses again)
     text = _rx(_KALENDER).sub("hari", text)
     text = _rx(_SPELLED).sub(r"\1", text)
+    # "10 menit s.d 15 menit", "1 jam - 2 jam": a range with its unit written at both ends
+    text = _rx(_UNIT_TWICE).sub(r"\1-\3 \2", text.strip())
     text = _rx(_MARK).sub(lambda m: f"{m.group(1)} {'menit' if m.group(2) in _MINUTE else 'detik'}",
                           text.strip())
     one = _rx(_ONE_PERIOD).match(text.strip().rstrip("."))

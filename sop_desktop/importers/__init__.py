@@ -59,11 +59,11 @@ def import_text(text: str, source: str = "teks") -> ImportResult:
     step's lines are kept for the review (`ImportResult.text_origins`)."""
     # deferred: the readers and their libraries, for start-up (see the note at the top)
     from sop_desktop.importers.build import parse_lines_traced
-    from sop_desktop.importers.cells import tokenize_text
+    from sop_desktop.importers.layout_text import text_lines
     from sop_desktop.importers.result import ImportResult
     from sop_desktop.importers.text_source import quote
 
-    sops, warnings, spans = parse_lines_traced(tokenize_text(text), source)
+    sops, warnings, spans = parse_lines_traced(text_lines(text), source)
     result = ImportResult(sops, warnings)
     result.text_origins = quote(text, spans)
     return result

@@ -78,7 +78,8 @@ class Line:
         return len(self.filled()) <= 1 and len(self.cells) <= 1
 
 
-def _raw_cell(text: str) -> str:
+def raw_cell(text: str) -> str:
+    """A cell as read from a text: markdown removed, HTML kept, ends stripped."""
     return strip_markdown(text.replace("\u00a0", " ")).strip()
 
 
@@ -101,7 +102,7 @@ def tokenize_text(text: str) -> list[Line]:
         raw_line = raw_line.rstrip("\r\n")
         if _PIPE_RULE.match(raw_line) and "\t" not in raw_line:
             raw_line = ""  # the |---|---| rule under a Markdown header: keeps row numbers
-        cells = [_raw_cell(c) for c in _split_cells(raw_line)] if raw_line.strip() else []
+        cells = [raw_cell(c) for c in _split_cells(raw_line)] if raw_line.strip() else []
         out.append(Line(no, cells))
     return out
 
@@ -110,7 +111,7 @@ def tokenize_grid(rows: Iterable[Iterable[Any]], sheet: str) -> list[Line]:
     """Turn spreadsheet rows (sequences of values) into lines of cells."""
     out = []
     for no, row in enumerate(rows, start=1):
-        cells = [_raw_cell(cell_text(v)) for v in row]
+        cells = [raw_cell(cell_text(v)) for v in row]
         while cells and not cells[-1]:
             cells.pop()
         out.append(Line(no, cells, sheet=sheet))

@@ -37,7 +37,10 @@ _SHORT_ALTERNATIVE = re.compile(
 
 # "Apakah berkas lengkap?" and "Ya: ...; Tidak: ..." / "jika ya ..., jika tidak ..."
 _QUESTION = re.compile(r"\bapakah\b[^?]{0,200}\?", re.IGNORECASE)
-_LABELS = re.compile(r"(?:\b(?:jika|apabila|bila|kalau)\s+|(?:^|[.;:,?]\s*)|\()"
+# a label after a clause's end, "jika", "(", or anywhere a colon follows it ("... langkah 6
+# Tidak: ...", two paragraphs of a cell run together)
+_LABELS = re.compile(r"(?:\b(?:jika|apabila|bila|kalau)\s+|(?:^|[.;:,?]\s*)|\(|"
+                     r"\s(?=(?:ya|tidak)\s*:))"
                      r"(ya|tidak)\b\s*[:,)]?", re.IGNORECASE)
 _STEP_REF = re.compile(r"\b(?:langkah|kegiatan|tahap|no(?:mor)?\.?)\s*(?:ke\s*-?\s*)?(\d{1,3})\b",
                        re.IGNORECASE)

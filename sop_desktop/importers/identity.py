@@ -15,12 +15,13 @@ from sop_desktop.importers.cells import Line, clean, strip_html
 
 # field -> label pattern (matched at the start of a cell, uppercase, markup removed)
 _LABELS = [
-    ("nomor", r"NO(?:MOR|\.)?\s*SOP(?:\s*AP)?"),
+    # "No. Dokumen", "Judul": the SOP header of puskesmas and other accredited services
+    ("nomor", r"NO(?:MOR|\.)?\s*(?:SOP(?:\s*AP)?|DOKUMEN)"),
     ("tanggal_pembuatan", r"(?:TANGGAL|TGL\.?)\s*PEMBUATAN"),
     ("tanggal_revisi", r"(?:TANGGAL|TGL\.?)\s*REVISI"),
     ("tanggal_efektif", r"(?:TANGGAL|TGL\.?)\s*EFEKTIF"),
     ("disahkan", r"DISAHKAN\s*OLEH"),
-    ("nama", r"(?:NAMA|JUDUL)\s*(?:SOP(?:\s*AP)?|PROSEDUR)"),
+    ("nama", r"(?:(?:NAMA|JUDUL)\s*(?:SOP(?:\s*AP)?|PROSEDUR)|JUDUL)"),
     ("dasar_hukum", r"DASAR\s*HUKUM"),
     ("kualifikasi_pelaksana", r"KUALIFIKASI\s*PELAKSANA"),
     ("keterkaitan", r"KETERKAITAN"),

@@ -225,12 +225,17 @@ def _tok_eq(a: str, b: str) -> bool:
 _KNOWN_JOINED = set(ABBREVIATIONS) | {"masyarakat"}
 
 
+_NIP_LINE = re.compile(r"\s*[(\[]?\bNIP\b\.?\s*:?\s*[\d .-]*[)\]]?\s*$", re.I)
+
+
 def clean_lane_name(name: str) -> str:
     """A printed lane header cleaned: hyphen breaks joined ("MASYA- RAKAT"; "Kasubbag-" ".TU":
     a hyphen before a dot or slash only marks where the header broke the word), words broken
     by the extraction joined when they form a known abbreviation ("KAKAN WIL"), spaces
-    collapsed."""
+    collapsed; a holder's NIP line under the position ("Kepala Sekolah" / "NIP. 1975...")
+    left out, as it names the person, not the lane."""
     text = " ".join(name.split())
+    text = _NIP_LINE.sub("", text) or text
     text = re.sub(r"(\w)-\s+(\w)", r"\1\2", text)
     text = re.sub(r"(\w)-\s*(?=[./]\w)", r"\1", text)
     words = text.split(" ")

@@ -69,16 +69,43 @@ def renumber_labels(lines: list[Line]) -> tuple[list[Line], list[str]]:
             i += 1
             continue
         col, style, rows = run
-        for k, number in rows:
+        numbered = dict(rows)
+        for k in range(rows[0][0], _run_end(out, rows[-1][0], col)):
             line = out[k]
             cells, raw = list(line.cells), list(line.raw) + [""] * (len(line.cells) - len(line.raw))
-            cells[col] = raw[col] = str(number)
+            if k in numbered:
+                cells[col] = raw[col] = str(numbered[k])
+            # "kembali ke langkah II": the reference renumbered like the label it names
+            cells = [_renumber_refs(c, style) for c in cells]
+            raw = [_renumber_refs(c, style) for c in raw]
             out[k] = Line(line.no, raw, cells, sheet=line.sheet)
         kind = "angka Romawi" if style == "roman" else "huruf"
         notes.append(f"{lines[rows[0][0]].where}: langkah bernomor {kind}; dibaca sebagai "
                      f"1-{rows[-1][1]}")
         i = rows[-1][0] + 1
     return out, notes
+
+
+_LABEL_REF = re.compile(r"\b((?:langkah|kegiatan|tahap|no(?:mor)?\.?)\s*(?:ke\s*-?\s*)?)"
+                        r"([IVXLivxl]{1,6}|[a-zA-Z])\b(?![./-]\w)")
+
+
+def _renumber_refs(text: str, style: str) -> str:
+    """A step named by its label in a row's text ("kembali ke langkah II", "ke tahap b")
+    written as the number the label became."""
+    def sub(m: re.Match) -> str:
+        value = label_value(m.group(2), style)
+        return f"{m.group(1)}{value}" if value else m.group(0)
+    return _LABEL_REF.sub(sub, text) if text else text
+
+
+def _run_end(lines: list[Line], last: int, col: int) -> int:
+    """The index after the last row's continuation lines (up to the next row or blank)."""
+    k = last + 1
+    while k < len(lines) and not lines[k].blank and not any(c <= col for c, _ in
+                                                          lines[k].filled()):
+        k += 1
+    return k
 
 
 def _label_run(lines: list[Line], i: int) -> tuple[int, str, list[tuple[int, int]]] | None:

@@ -10,9 +10,10 @@ from pathlib import Path
 from sop_desktop.domain.model import SopDefinition
 from sop_desktop.errors import ImportFailed
 from sop_desktop.importers.build import NO_TABLE, parse_lines
-from sop_desktop.importers.cells import Line
+from sop_desktop.importers.cells import Line, step_number
 from sop_desktop.importers.identity import parse_preamble
 from sop_desktop.importers.result import ImportResult
+from sop_desktop.importers.table import header_top
 
 
 def import_sheets(path: Path, sheets: Iterable[tuple[str, list[Line], list[str]]], result: ImportResult,
@@ -23,7 +24,7 @@ def import_sheets(path: Path, sheets: Iterable[tuple[str, list[Line], list[str]]
     the next sheet; `after(title, sops, lines)` may refine a sheet's SOPs (its drawn shapes)."""
     failures: list[str] = []
     carry = None  # an identity sheet without a table: its block goes to the next sheet's SOP
-    for title, lines, notes in sheets:
+    for title, lines, notes, own in _join_continued(path, sheets):
         result.warnings.extend(notes)
         if all(line.blank for line in lines):
             continue
@@ -44,10 +45,39 @@ def import_sheets(path: Path, sheets: Iterable[tuple[str, list[Line], list[str]]
             continue
         carry = None
         if after is not None:
-            after(title, sops, lines)
+            after(title, sops, own)
         result.sops.extend(sops)
         result.warnings.extend(warnings)
     if not result.sops:
         cause = next((f for f in failures if NO_TABLE not in f), failures[0]) if failures else ""
         raise ImportFailed(cause or f"{path.name}: buku kerja kosong; tidak ditemukan tabel SOP")
     return result
+
+
+def _has_header(lines: list[Line]) -> bool:
+    return any(header_top(line) for line in lines)
+
+
+def _starts_numbered(lines: list[Line]) -> bool:
+    """The sheet's first filled line is a numbered step row (a table going on)."""
+    first = next((line for line in lines if not line.blank), None)
+    filled = first.filled() if first else []
+    return bool(filled) and filled[0][0] <= 1 and step_number(filled[0][1]) is not None
+
+
+def _join_continued(path: Path, sheets: Iterable[tuple[str, list[Line], list[str]]]
+                    ) -> list[tuple[str, list[Line], list[str], list[Line]]]:
+    """The sheets as (title, lines, notes, the sheet's own lines): a sheet whose rows go on
+    numbering the table of the sheet before it, without a header of its own (a table printed
+    over two sheets), is read as the rest of that table."""
+    out: list[tuple[str, list[Line], list[str], list[Line]]] = []
+    for title, lines, notes in sheets:
+        if (out and out[-1][1] and not _has_header(lines) and _starts_numbered(lines)
+                and _has_header(out[-1][3])):
+            prev_title, prev_lines, prev_notes, own = out[-1]
+            note = (f"{path.name}: lembar '{title}' tanpa kepala tabel dibaca sebagai lanjutan "
+                    f"tabel lembar '{prev_title}'")
+            out[-1] = (prev_title, prev_lines + lines, prev_notes + notes + [note], own)
+        else:
+            out.append((title, lines, notes, lines))
+    return out

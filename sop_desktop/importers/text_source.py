@@ -31,7 +31,7 @@ class SourceLines:
 
 
 def file_lines(text: str) -> list[str]:
-    """The file's lines, numbered as the text importer numbers them (tokenize_text)."""
+    """The file's lines, numbered as the text importer numbers them (layout_text.text_lines)."""
     return [line.rstrip("\r\n") for line in text.splitlines()]
 
 

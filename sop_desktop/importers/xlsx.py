@@ -53,6 +53,39 @@ def shown_value(cell: object) -> object:
     return value
 
 
+FILL_MARK = "●"  # what an empty cell filled as a lane mark reads as
+_WHITE = ("FFFFFFFF", "00FFFFFF")
+_MAX_FILL_MARKS = 3  # a step and its co-lanes; more is a coloured band, not marks
+
+
+def _fill_key(cell: object) -> tuple | None:
+    """The colour a cell is filled with (None: no fill, or white)."""
+    fill = getattr(cell, "fill", None)
+    if fill is None or getattr(fill, "fill_type", None) in (None, "none"):
+        return None
+    colour = getattr(fill, "fgColor", None)
+    kind = getattr(colour, "type", None)
+    value = getattr(colour, kind, None) if isinstance(kind, str) else None
+    if kind == "rgb" and value in _WHITE:
+        return None
+    return (fill.fill_type, kind, str(value), getattr(colour, "tint", 0))
+
+
+def _fill_marks(cells: tuple, row: tuple) -> tuple:
+    """A row whose lane is marked by filling the lane's cell in a colour (no text in it): each
+    empty cell filled otherwise than the row's text cells reads as a mark (FILL_MARK). A
+    header or band coloured as a whole (text cells in the same colour) has no marks."""
+    texts = [i for i, v in enumerate(row) if v not in (None, "")]
+    if len(texts) < 2:
+        return row
+    text_fills = {_fill_key(cells[i]) for i in texts}
+    marks = [i for i, v in enumerate(row) if v in (None, "") and i > texts[0]
+             and _fill_key(cells[i]) not in text_fills | {None}]
+    if not marks or len(marks) > min(_MAX_FILL_MARKS, len(texts) - 1):
+        return row
+    return tuple(FILL_MARK if i in marks else v for i, v in enumerate(row))
+
+
 def read_sheets(path: Path) -> list[tuple[str, list[Line], list[str]]]:
     """Every visible sheet of a checked workbook as (title, lines of cells, warnings).
 
@@ -102,7 +135,7 @@ def _read_sheet(path: Path, ws: Worksheet, sheet: SheetFacts, budget: list[int]
         if n >= MAX_ROWS:
             raise ImportFailed(f"{path.name}: lembar '{ws.title}' terlalu panjang (lebih dari "
                                f"{MAX_ROWS} baris)")
-        row = tuple(shown_value(c) for c in cells)
+        row = _fill_marks(cells, tuple(shown_value(c) for c in cells))
         budget[0] -= sum(len(v) for v in row if isinstance(v, str))
         if budget[0] < 0:
             raise ImportFailed(f"{path.name}: berkas .xlsx ditolak: teks di sel terlalu banyak "
