@@ -23,7 +23,7 @@ from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.worksheet import Worksheet
 
 from sop_desktop.output.table import Column
-from sop_desktop.output.xlsx import FORMULA_STARTS, MAX_CELL_CHARS, coerce, row_height, safe_text
+from sop_desktop.output.xlsx import FORMULA_STARTS, MAX_CELL_CHARS, cell_value, row_height
 
 Progress = Callable[[int, int], None]
 # a format for column c and a variant ("" the column's own, "quote", "date", "datetime")
@@ -133,13 +133,7 @@ def write_rows(ws: Worksheet, columns: Sequence[Column], rows: Sequence[dict], f
         height = row_height(values, wrapped, memo)
         parts = [_row_start(number, height, heights)]
         for c, raw in enumerate(values):
-            value: Any
-            if text[c] and type(raw) is str:
-                # coerce's answer for text, quicker: printable text holds nothing to drop
-                value = (raw if raw.isprintable() and len(raw) <= MAX_CELL_CHARS
-                         else safe_text(raw)) if raw else None
-            else:
-                value = coerce(raw, kinds[c])
+            value = cell_value(raw, text[c], kinds[c])
             kind = type(value)
             if kind is str:
                 s = styles.variant(c, "quote") if value.startswith(FORMULA_STARTS) \

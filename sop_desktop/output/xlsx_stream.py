@@ -24,14 +24,13 @@ from sop_desktop.output import docmeta
 from sop_desktop.output.table import Column, Table
 from sop_desktop.output.xlsx import (
     FORMULA_STARTS,
-    MAX_CELL_CHARS,
     NUMBER_FORMATS,
     PAPER_CODES,
     PRINT_FONT,
     SIDE_MARGIN_IN,
     _hf_escape,
     _today,
-    coerce,
+    cell_value,
     fit_lines,
     looks_like_formula,
     row_height,
@@ -254,13 +253,7 @@ def _write_rows(ws: Worksheet, table: Table, kit: Formats, head: int, wrapped: l
         if height:
             ws.set_row_pixels(r, pixels(height))
         for c, raw in enumerate(values):
-            value: Any
-            if text[c] and type(raw) is str:
-                # coerce's answer for text, quicker: printable text holds nothing to drop
-                value = (raw if raw.isprintable() and len(raw) <= MAX_CELL_CHARS
-                         else safe_text(raw)) if raw else None
-            else:
-                value = coerce(raw, kinds[c])
+            value = cell_value(raw, text[c], kinds[c])
             kind = type(value)
             if kind is str:
                 write_string(r, c, value, quoted[c] if value.startswith(FORMULA_STARTS)
