@@ -12,6 +12,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from sop_desktop.storage import backup as bk
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -67,12 +69,8 @@ def test_every_deferred_name_is_the_object_of_its_module():
 
     assert create_backup is importlib.import_module("sop_desktop.storage.backup_make").create_backup
     assert restore_room_problem.__name__ == "room_problem"
-    try:
+    with pytest.raises(AttributeError, match="no_such_name"):
         bk.no_such_name  # noqa: B018 - the attribute access is the test
-    except AttributeError as exc:
-        assert "no_such_name" in str(exc)
-    else:
-        raise AssertionError("an unknown name must raise AttributeError")
 
 
 # the SOP definitions' modules: imported where a definition is built (a case shown, a step
@@ -136,9 +134,5 @@ def test_the_light_bundled_files_module_is_the_librarys_and_the_import_result_st
     from sop_desktop.importers import ImportResult  # the from-import too
 
     assert ImportResult is result.ImportResult
-    try:
+    with pytest.raises(AttributeError, match="no_such_name"):
         importers.no_such_name  # noqa: B018 - the attribute access is the test
-    except AttributeError as exc:
-        assert "no_such_name" in str(exc)
-    else:
-        raise AssertionError("an unknown name must raise AttributeError")
