@@ -150,6 +150,9 @@ class Page:
     shapes: list[Shape] = field(default_factory=list)
     arrows: list[Arrow] = field(default_factory=list)
     source: PageSource = field(default_factory=PageSource)
+    # coloured cell backgrounds (x0, y0, x1, y1): a table whose lanes are marked by filling
+    # the lane's cell (a spreadsheet printed to PDF) keeps the fill and nothing else
+    fills: list[tuple[float, float, float, float]] = field(default_factory=list)
     # the document's writer marks every break inside a word with a hyphen (this program's own
     # PDFs, domain.wordbreak): a line ending at the cell's margin is then never a word broken
     # without one (importers.linejoin)
@@ -158,6 +161,24 @@ class Page:
     # the lane columns as (x0, x1, lane name)
     columns: list[float] = field(default_factory=list)
     lane_columns: list[tuple[float, float, str]] = field(default_factory=list)
+
+
+def filled_cells(fills: list[tuple[float, float, float, float]], xs: list[float],
+                 columns: list[int], top: float, bottom: float) -> list[int]:
+    """Which of `columns` (between boundaries xs[c] and xs[c + 1]) a coloured fill marks in the
+    row top..bottom: a fill covering most of the cell and lying inside that one column (a fill
+    across the whole row shades the row, it marks no cell)."""
+    out = []
+    for c in columns:
+        x0, x1 = xs[c], xs[c + 1]
+        for f0, g0, f1, g1 in fills:
+            if f0 < x0 - 2 or f1 > x1 + 2:
+                continue
+            if min(x1, f1) - max(x0, f0) >= 0.6 * (x1 - x0) and \
+                    min(bottom, g1) - max(top, g0) >= 0.6 * (bottom - top):
+                out.append(c)
+                break
+    return out
 
 
 # ------------------------------------------------------------------ shape recognition

@@ -13,8 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from sop_desktop.importers.borderless import split_group_titles, word_columns
 from sop_desktop.importers.cells import Line, norm_key, step_number
-from sop_desktop.importers.geometry import Page, Segment, Shape, Word
+from sop_desktop.importers.geometry import Page, Segment, Shape, Word, filled_cells
+from sop_desktop.importers.layout import label_value
 from sop_desktop.importers.linejoin import join_words, share_spellings, text_lines
 from sop_desktop.importers.printsplit import label_lines, pair_rows, values_page
 from sop_desktop.importers.table import is_mutu_baku, word_role
@@ -230,14 +232,27 @@ def _roles(cols: Columns, tops: list[str], subs: list[str]) -> None:
     cols.lanes = [(c, subs[c] or tops[c]) for c in named]
 
 
+_NIP_FIRST = re.compile(r"^\s*[(\[]?\s*NIP\b", re.IGNORECASE)
+
+
+def _nip_under_name(tops: list[str], subs: list[str]) -> None:
+    """A lower header tier that is only a holder's NIP line takes the upper tier's name before
+    it: the position's line stood above the header's inner rule (a two-line header overflowing
+    a short row prints so), and the pair is one column title."""
+    for c, (top, sub) in enumerate(zip(tops, subs, strict=True)):
+        if sub and top and _NIP_FIRST.match(sub) and not _GROUP_RE.search(top):
+            tops[c], subs[c] = "", f"{top} {sub}"
+
+
 def find_columns(page: Page, lines: list[list[Word]]) -> tuple[Columns, float, float] | None:
     """The page's table header -> (columns, header top, header bottom)."""
     anchor = _header_anchor(lines)
     if anchor is None:
         return None
     w_no, w_keg = anchor
-    numbers = [w for w in page.words if w.y0 > w_no.y1 and step_number(w.text) is not None
-               and w.x1 > w_no.x0 - 15 and w.x0 < w_keg.x0 and w.cx < w_keg.x0]
+    numbers = _roman_only_counting_from_one([
+        w for w in page.words if w.y0 > w_no.y1 and _row_label(w.text) is not None
+        and w.x1 > w_no.x0 - 15 and w.x0 < w_keg.x0 and w.cx < w_keg.x0])
     first_row = min((w.y0 for w in numbers), default=w_no.y1 + 40)
     # the header's top: the rule above the No word (its cell top), else the word itself
     above = [s.bbox[1] for s in _horizontals(page) if s.bbox[1] <= w_no.y0 + 0.5
@@ -248,31 +263,25 @@ def find_columns(page: Page, lines: list[list[Word]]) -> tuple[Columns, float, f
     bottom = max(below) if below else first_row - 1
     xs = _column_xs(page, top, bottom, w_no.x0 - 40)
     if len(xs) < 4:
-        xs = _word_columns(page, top, bottom, w_no)
+        xs = word_columns(page, top, bottom, w_no)  # a table without rules
     no_col, keg_col = _col(xs, w_no.cx), _col(xs, w_keg.cx)
     if no_col is None or keg_col is None or keg_col <= no_col:
         return None
     cols = Columns(xs, no_col, keg_col)
     tops, subs = _header_text(page, xs, top, bottom)
+    _nip_under_name(tops, subs)
+    if len(_column_xs(page, top, bottom, w_no.x0 - 40)) < 4:
+        split_group_titles(tops, subs, {no_col, keg_col} | {
+            c for c, t in enumerate(tops) if word_role(t)[0] == "keterangan"})
     _roles(cols, tops, subs)
     cols.tops, cols.subs = tops, subs  # type: ignore[attr-defined]
     return cols, top, bottom
 
 
-def _word_columns(page: Page, top: float, bottom: float, w_no: Word) -> list[float]:
-    """A table without rules: boundaries halfway between the header words' columns."""
-    spans = sorted((w.x0, w.x1) for w in page.words if top - 1 <= w.cy <= bottom + 1)
-    merged: list[list[float]] = []
-    for x0, x1 in spans:
-        if merged and x0 <= merged[-1][1] + 4:
-            merged[-1][1] = max(merged[-1][1], x1)
-        else:
-            merged.append([x0, x1])
-    xs = [min(w_no.x0, merged[0][0]) - 2] if merged else [w_no.x0 - 2]
-    for a, b in zip(merged, merged[1:], strict=False):
-        xs.append((a[1] + b[0]) / 2)
-    xs.append((merged[-1][1] if merged else w_no.x1) + 40)
-    return xs
+def _row_label(text: str) -> int | None:
+    """The step a No cell stands for: a number ("12", "12.") or a Roman numeral ("IV")."""
+    number = step_number(text)
+    return number if number is not None else label_value(text, "roman")
 
 
 def _one_number_a_line(words: list[Word]) -> list[Word]:
@@ -283,8 +292,17 @@ def _one_number_a_line(words: list[Word]) -> list[Word]:
         if len(line) > 1 and all(w.text.isdigit() for w in line):
             line = [Word("".join(w.text for w in line), line[0].x0, min(w.y0 for w in line),
                          line[-1].x1, max(w.y1 for w in line), min(w.conf for w in line))]
-        out += [w for w in line if step_number(w.text) is not None]
-    return out
+        out += [w for w in line if _row_label(w.text) is not None]
+    return _roman_only_counting_from_one(out)
+
+
+def _roman_only_counting_from_one(words: list[Word]) -> list[Word]:
+    """Roman step labels are taken only from a No column numbered I, II, ... throughout: with
+    no Arabic number in it and an I among them (an "x" mark or a stray letter is no step)."""
+    arabic = [w for w in words if step_number(w.text) is not None]
+    if arabic or not any(_row_label(w.text) == 1 for w in words):
+        return arabic
+    return words
 
 
 def step_rows(page: Page, cols: Columns, start: float) -> list[tuple[int, float, float, Word]]:
@@ -298,7 +316,7 @@ def step_rows(page: Page, cols: Columns, start: float) -> list[tuple[int, float,
     table_bottom = max((s.bbox[3] for s in verts), default=None)
     out: list[tuple[int, float, float, Word]] = []
     for i, w in enumerate(nums):
-        number = step_number(w.text)
+        number = _row_label(w.text)
         if number is None:
             continue  # never: nums holds numbered words only
         # rules above and below the number's middle: a scanned number's box may reach into
@@ -339,6 +357,11 @@ def row_cells(page: Page, cols: Columns, top: float, bottom: float, skip: set[in
         c = cols.col_of(s.cx)
         if c is not None and c in cols.drawing and not cells[c]:
             cells[c] = _MARK_WORD.get(s.kind, "x")
+    if not shapes:
+        marked = filled_cells(page.fills, cols.xs, sorted(cols.drawing), top, bottom)
+        if len(marked) < max(2, len(cols.drawing)):  # every lane cell filled: a shaded row
+            for c in marked:
+                cells[c] = cells[c] or "x"
     return cells, shapes
 
 
@@ -362,8 +385,8 @@ def page_lines(pages: list[Page], skip_words: set[int]) -> PageLines:
             out.add([cols.tops[c] for c in range(len(cols.xs) - 1)])  # type: ignore[attr-defined]
             out.add([cols.subs[c] for c in range(len(cols.xs) - 1)])  # type: ignore[attr-defined]
             rows = step_rows(page, cols, bottom)
-        elif last_cols is not None and _same_grid(page, last_cols):
-            cols = last_cols
+        elif last_cols is not None and (going_on := _continuation(page, last_cols)):
+            cols = going_on
             rows = step_rows(page, cols, 0.0)
             top = rows[0][1] if rows else page.height
             _emit_text(out, page, [ln for ln in lines if ln[0].cy < top - 0.5])
@@ -419,6 +442,32 @@ def _same_grid(page: Page, cols: Columns) -> bool:
     xs = {round(s.bbox[0]) for s in _verticals(page)}
     hits = sum(1 for x in cols.xs if any(abs(x - v) <= 2 for v in xs))
     return hits >= max(3, int(0.7 * len(cols.xs)))
+
+
+def _continuation(page: Page, last: Columns) -> Columns | None:
+    """The columns of a page without a header that continues the last table, else None."""
+    return last if _same_grid(page, last) else _continued_columns(page, last)
+
+
+def _continued_columns(page: Page, last: Columns) -> Columns | None:
+    """A page without a header whose ruled table has the last table's columns in the same
+    order but other widths (a continuation sheet whose columns were sized apart, its empty
+    trailing columns left out): the last table's roles on this page's own column rules, when
+    its No column holds step numbers."""
+    verts = _verticals(page)
+    if not verts:
+        return None
+    xs = _column_xs(page, min(s.bbox[1] for s in verts), max(s.bbox[3] for s in verts), 0.0)
+    n = len(xs) - 1
+    if not max(last.drawing, default=last.keg_col) + 2 <= n <= len(last.xs) - 1:
+        return None
+    cols = Columns(xs, last.no_col, last.keg_col, set(last.drawing), list(last.lanes))
+    rows = step_rows(page, cols, 0.0)
+    if not rows or any(cols.col_of(w.cx) != cols.no_col for *_, w in rows):
+        return None
+    for name in ("tops", "subs"):  # the header texts, for the review screen
+        setattr(cols, name, getattr(last, name, [])[:n])
+    return cols
 
 
 def _emit_text(out: PageLines, page: Page, lines: list[list[Word]]) -> None:

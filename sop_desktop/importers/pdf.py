@@ -149,6 +149,7 @@ def _read_page(pp: PdfPage, index: int, path: Path, warnings: list[str]) -> Page
     triangles: list[list[tuple[float, float]]] = []
     stroked_rects = [r for r in objects.get("rect", ()) if r.get("stroke")]
     page.segments.extend(_filled_rules(objects.get("rect", [])))
+    page.fills.extend(_cell_fills(objects.get("rect", [])))
     for r in stroked_rects:
         box = (float(r["x0"]), float(r["top"]), float(r["x1"]), float(r["bottom"]))
         if _is_symbol_rect(box, stroked_rects):
@@ -307,6 +308,26 @@ def _filled_rules(rects: list[PdfObject]) -> list[Segment]:
             out.append(Segment([(x0, (y0 + y1) / 2), (x1, (y0 + y1) / 2)], width=max(h, 0.1)))
         elif w <= MAX_RULE_THICKNESS and h >= 3 * max(w, 0.5):
             out.append(Segment([((x0 + x1) / 2, y0), ((x0 + x1) / 2, y1)], width=max(w, 0.1)))
+    return out
+
+
+def _cell_fills(rects: list[PdfObject]) -> list[Box]:
+    """Coloured backgrounds of cells: filled, unstroked rectangles too thick to be a rule,
+    in a colour that is not white (white is the paper)."""
+    out = []
+    for r in rects:
+        if r.get("stroke") or not r.get("fill"):
+            continue
+        x0, y0, x1, y1 = float(r["x0"]), float(r["top"]), float(r["x1"]), float(r["bottom"])
+        colour = r.get("non_stroking_color")
+        values = colour if isinstance(colour, (list, tuple)) else (colour,)
+        try:
+            white = all(float(v) >= 0.97 for v in values) if len(values) != 4 else \
+                all(float(v) <= 0.03 for v in values)  # CMYK: no ink
+        except (TypeError, ValueError):
+            white = False
+        if x1 - x0 > MAX_RULE_THICKNESS and y1 - y0 > MAX_RULE_THICKNESS and not white:
+            out.append((x0, y0, x1, y1))
     return out
 
 

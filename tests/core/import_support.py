@@ -70,3 +70,37 @@ def char_accuracy(expected: list[str], got: list[str]) -> float:
         total, matched = total + n, matched + m
     total += sum(len(a) for a in expected[len(got):])
     return matched / max(1, total)
+
+
+def key_misses(result, key: dict) -> list[str]:
+    """How an import result differs from a hand key (tests/fixtures/import/unseen/<name>.json):
+    identity, lanes in order, step numbers and per step kegiatan, lanes, kind, Ya/Tidak
+    targets, output and waktu. [] when it reads to its key."""
+    from sop_desktop.domain.waktu import read_waktu
+
+    def waktu(text: str | None) -> tuple | None:
+        reading = read_waktu(text) if text else None
+        if reading is None or reading.waktu is None:
+            return None
+        return reading.waktu.min, reading.waktu.max, reading.waktu.unit
+
+    if len(result.sops) != 1:
+        return [f"{len(result.sops)} SOP terbaca"]
+    defn = result.sops[0]
+    out = []
+    if (defn.name, defn.identity.nomor) != (key["name"], key["nomor"]):
+        out.append(f"identitas {defn.name!r} {defn.identity.nomor!r}")
+    if defn.lane_names != key["lanes"]:
+        out.append(f"pelaksana {defn.lane_names}")
+    if [s.number for s in defn.steps] != [s["number"] for s in key["steps"]]:
+        return out + [f"langkah {[s.number for s in defn.steps]}"]
+    for step, want in zip(defn.steps, key["steps"], strict=True):
+        got = {"kegiatan": " ".join(step.kegiatan.split()), "lane": step.lane,
+               "co_lanes": step.co_lanes, "kind": step.kind, "yes": step.yes, "no": step.no,
+               "output": " ".join(step.output.split()),
+               "waktu": (step.waktu.min, step.waktu.max, step.waktu.unit) if step.waktu
+               else None}
+        expected = dict(want, waktu=waktu(want["waktu"]))
+        out += [f"langkah {step.number} {field}: {value!r} != {expected[field]!r}"
+                for field, value in got.items() if value != expected[field]]
+    return out
