@@ -47,6 +47,7 @@ from sop_desktop.importers.scan_image import (
 )
 from sop_desktop.importers.scan_ocr import detect_boxes, line_words, recognize
 from sop_desktop.importers.scan_spelling import respell
+from sop_desktop.importers.scan_turned import outside, redetect, split_turned, turned_words
 
 if TYPE_CHECKING:  # pypdfium2 is imported where a PDF is rendered (it ships no types)
     import pypdfium2 as pdfium
@@ -111,13 +112,19 @@ def _orphans(ink: np.ndarray, dpi: float) -> list[tuple[int, int, int, int]]:
 
 
 def _read_words(gray: np.ndarray, ink: np.ndarray, rules: np.ndarray,
-                boxes: list[tuple[int, int, int, int]], k: float, detected: int) -> list[Word]:
+                boxes: list[tuple[int, int, int, int]], k: float, detected: int,
+                turned: tuple[list[tuple[int, int, int, int]], np.ndarray] = ([], np.zeros(0))
+                ) -> list[Word]:
     """Recognise every text box; words in points (k = 72 / dpi). Boxes from `detected` on are
-    loose marks the detector missed: only a sure reading of them is kept."""
+    loose marks the detector missed: only a sure reading of them is kept. `turned`: the
+    lines of text turned a quarter and the mask of the vertical rules (scan_turned.py)."""
     clean = gray.copy()
     clean[rules > 0] = 255
     text_ink = ink.copy()
     text_ink[rules > 0] = 0
+    words: list[Word] = []
+    if turned[0]:
+        words = turned_words(clean, text_ink, turned[1], turned[0], k, MIN_WORD_CONF)
     h, w = gray.shape
     crops: list[np.ndarray] = []
     spots: list[tuple[int, int, int, int, int, float, int]] = []
@@ -132,7 +139,6 @@ def _read_words(gray: np.ndarray, ink: np.ndarray, rules: np.ndarray,
         spots.append((x0, y0, x1, y1, side, MIN_WORD_CONF if n < detected else SURE_CONF,
                       len(variants)))
     readings = recognize(crops) if crops else []
-    words: list[Word] = []
     seen: dict[str, list[Word]] = {}
     at = 0
     for x0, y0, x1, y1, side, least, count in spots:
@@ -262,20 +268,23 @@ def scan_page(rgb: np.ndarray, dpi: float, number: int = 1,
     img = straighten(rgb, dpi)
     gray = img.gray
     ink = binarize(gray, smooth=True)
-    faint = binarize(gray, 225)
+    faint = binarize(gray, 225, untint=True)
     _erase_qr(gray, ink, faint)
     k = 72.0 / dpi
     boxes = detect_boxes(cv2.cvtColor(gray, cv2.COLOR_GRAY2BGR))
     _cancelled(cancel, source.path if source else "gambar")
     segments, shapes, arrows, rules, vlong = _drawing(faint, ink, boxes, dpi, k, number)
+    boxes, turned = split_turned(boxes, dpi)
+    turned = redetect(gray, turned, dpi)
+    boxes = outside(boxes, turned)
     boxes = _split_at_rules(boxes, vlong)
-    rest = clear_boxes(remove_text(ink, boxes, dpi), [_in_pixels(s.bbox, k) for s in shapes],
-                       max(3, int(0.03 * dpi)))
+    rest = clear_boxes(remove_text(ink, boxes + turned, dpi),
+                       [_in_pixels(s.bbox, k) for s in shapes], max(3, int(0.03 * dpi)))
     # a digit printed against a rule is a mark of its own once the rules are out of the ink
     rest[cv2.dilate(rules, np.ones((3, 3), np.uint8)) > 0] = 0
     detected = len(boxes)
     boxes = boxes + _orphans(rest, dpi)
-    words = _read_words(gray, ink, rules, boxes, k, detected)
+    words = _read_words(gray, ink, rules, boxes, k, detected, (turned, vlong))
     h, w = gray.shape
     page = Page(w * k, h * k, number, words=words, segments=segments, shapes=shapes,
                 arrows=arrows, source=source or PageSource("", number - 1, "image"))

@@ -333,7 +333,9 @@ def find_heads(ink: np.ndarray, hmask: np.ndarray, vmask: np.ndarray, dpi: float
     reach = max(4, int(0.04 * dpi))
     for i in range(1, n):
         x, y, w, h, area = stats[i]
-        if not (0.025 * dpi <= max(w, h) <= 0.16 * dpi and min(w, h) >= 0.015 * dpi and
+        # the lower bound: bigger than the blob the opening leaves where a stroke meets a
+        # symbol's sharp corner (a diamond's tip a branch leaves from)
+        if not (0.045 * dpi <= max(w, h) <= 0.16 * dpi and min(w, h) >= 0.015 * dpi and
                 0.25 <= area / (w * h) <= 0.85):
             continue
         cx, cy = int(cents[i][0]), int(cents[i][1])

@@ -205,17 +205,44 @@ def to_gray(rgb: np.ndarray) -> np.ndarray:
     return cv2.inpaint(gray, around, 3, cv2.INPAINT_TELEA)
 
 
-def binarize(gray: np.ndarray, level: int = 185, smooth: bool = False) -> np.ndarray:
-    """Ink mask (255 = ink) robust to uneven light: each pixel against the local paper
-    brightness. A higher `level` keeps faint and thin lines (the drawing), a lower one keeps
-    the gaps between letters open (the text, `smooth`: noise and halos taken off)."""
-    if smooth:
-        gray = cv2.medianBlur(gray, 3)
+def _normalised(gray: np.ndarray) -> np.ndarray:
+    """Each pixel against the local paper brightness (255 = paper), robust to uneven light."""
     k = max(15, (min(gray.shape) // 40) | 1)
     bg = cv2.dilate(gray, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k)))
     bg = cv2.blur(bg, (k, k))
-    norm = cv2.divide(gray, np.maximum(bg, 1), scale=255)
-    return np.where(norm < level, 255, 0).astype(np.uint8)
+    return cv2.divide(gray, np.maximum(bg, 1), scale=255)
+
+
+def binarize(gray: np.ndarray, level: int = 185, smooth: bool = False,
+             untint: bool = False) -> np.ndarray:
+    """Ink mask (255 = ink) robust to uneven light: each pixel against the local paper
+    brightness. A higher `level` keeps faint and thin lines (the drawing), a lower one keeps
+    the gaps between letters open (the text, `smooth`: noise and halos taken off).
+    `untint`: a light flat fill (a symbol printed on a pale colour) is paper, not ink."""
+    if smooth:
+        gray = cv2.medianBlur(gray, 3)
+    norm = _normalised(gray)
+    ink = norm < level
+    if untint:
+        ink &= ~_tint(norm)
+    return np.where(ink, 255, 0).astype(np.uint8)
+
+
+def _tint(norm: np.ndarray) -> np.ndarray:
+    """Pixels of a pale flat fill: lighter than print (the text's ink level) and with no
+    paper within a few pixels. A faint thin line has paper right beside it, and so has the
+    outline around a fill on its outer side; both stay ink. The fill's own edge is kept
+    too (a pixel of fill only when all its neighbours are), so a blurred outline is never
+    cut open where it fades into the fill."""
+    calm = cv2.medianBlur(norm, 3)
+    size = max(7, int(min(norm.shape) / 190) | 1)  # about 0.045 inch on an A4 page
+    brightest = cv2.dilate(calm, cv2.getStructuringElement(cv2.MORPH_RECT, (size, size)))
+    tint = ((brightest < TINT_PAPER) & (calm >= TINT_PRINT)).astype(np.uint8)
+    return cv2.erode(tint, np.ones((3, 3), np.uint8)) > 0
+
+
+TINT_PAPER = 240  # brighter than this (against the local paper) is paper
+TINT_PRINT = 185  # darker than this is print, whatever its surroundings
 
 
 def skew_angle(ink: np.ndarray) -> float:
