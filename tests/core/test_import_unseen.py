@@ -24,40 +24,10 @@ from sop_desktop.domain.waktu import parse_waktu, read_waktu
 from sop_desktop.importers import import_text, read_sop_file
 from sop_desktop.importers.lane_names import clean_lane_name
 from sop_desktop.importers.layout_text import text_lines
+from tests.core.import_support import key_misses
 
 UNSEEN = Path(__file__).parent.parent / "fixtures" / "import" / "unseen"
 KEYS = sorted(UNSEEN.glob("*.json"))
-
-
-def _waktu(text: str | None) -> tuple | None:
-    """What a waktu should read as: (min, max, unit), or None for no standard."""
-    reading = read_waktu(text) if text else None
-    if reading is None or reading.waktu is None:
-        return None
-    return reading.waktu.min, reading.waktu.max, reading.waktu.unit
-
-
-def _misses(result, key: dict) -> list[str]:
-    if len(result.sops) != 1:
-        return [f"{len(result.sops)} SOP terbaca"]
-    defn = result.sops[0]
-    out = []
-    if (defn.name, defn.identity.nomor) != (key["name"], key["nomor"]):
-        out.append(f"identitas {defn.name!r} {defn.identity.nomor!r}")
-    if defn.lane_names != key["lanes"]:
-        out.append(f"pelaksana {defn.lane_names}")
-    if [s.number for s in defn.steps] != [s["number"] for s in key["steps"]]:
-        return out + [f"langkah {[s.number for s in defn.steps]}"]
-    for step, want in zip(defn.steps, key["steps"], strict=True):
-        got = {"kegiatan": " ".join(step.kegiatan.split()), "lane": step.lane,
-               "co_lanes": step.co_lanes, "kind": step.kind, "yes": step.yes, "no": step.no,
-               "output": " ".join(step.output.split()),
-               "waktu": (step.waktu.min, step.waktu.max, step.waktu.unit) if step.waktu
-               else None}
-        expected = dict(want, waktu=_waktu(want["waktu"]))
-        out += [f"langkah {step.number} {field}: {value!r} != {expected[field]!r}"
-                for field, value in got.items() if value != expected[field]]
-    return out
 
 
 def test_the_documents_cover_the_styles_and_offices():
@@ -78,7 +48,7 @@ def test_unseen_document_reads_to_its_hand_key(key_path):
     start = time.perf_counter()
     result = read_sop_file(UNSEEN / key["document"])
     assert time.perf_counter() - start < 3.0
-    assert _misses(result, key) == []
+    assert key_misses(result, key) == []
 
 
 # ---------------------------------------------------------------- the rules, one by one
