@@ -24,6 +24,7 @@ from sop_desktop.storage import migrations
 from sop_desktop.storage.diskspace import DiskFull
 from ui.crash import CrashHandler, install_app_log, remove_app_log
 from ui.i18n import Translations
+from ui.launch import resume_collector
 from ui.settings import AppSettings
 from ui.workers import TaskRunner, user_message
 
@@ -89,6 +90,7 @@ class AppController(QObject):
         dialog.finished.connect(self._login_finished)
         self.dialog = dialog
         dialog.open()
+        resume_collector()  # the start now waits for a person: its pause ends (ui.launch)
 
     def _login_finished(self, result: int) -> None:
         dialog, self.dialog = self.dialog, None
@@ -342,6 +344,7 @@ class AppLauncher(QObject):
 
     def finish(self) -> None:
         """Close everything: the windows, background work, the on-close backup, the lock."""
+        resume_collector()
         dialog, self.dialog = self.dialog, None
         if dialog is not None:
             dialog.finished.disconnect()

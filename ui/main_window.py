@@ -20,6 +20,7 @@ from sop_desktop import APP_NAME, __version__
 from sop_desktop.errors import SopError
 from sop_desktop.services import office
 from sop_desktop.services.changes import Changes
+from ui.launch import resume_collector
 from ui.screen import fit_size
 from ui.settings import AppSettings
 from ui.widgets.single_click import SingleClickOnly
@@ -127,6 +128,7 @@ class MainWindow(WatchOtherPcs, QMainWindow):
     def _set_icons(self) -> None:
         pending, self._pending_icons = self._pending_icons, []
         set_standard_icons(self, pending)
+        resume_collector()  # the first screen is complete: the start's pause ends (ui.launch)
 
     def _make_actions(self) -> None:
         self.act_new_case = self._action("act_new_case", self.tr("&Kasus baru…"), self.new_case,

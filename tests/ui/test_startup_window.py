@@ -184,3 +184,56 @@ def test_the_inbox_brushes_are_those_of_qbrush_of_the_colour():
 
     assert OVERDUE_BG_BRUSH == QBrush(OVERDUE_BG) and OVERDUE_FG_BRUSH == QBrush(OVERDUE_FG)
     assert OVERDUE_BG_BRUSH.style() == Qt.BrushStyle.SolidPattern
+
+
+def test_the_start_pauses_the_cyclic_collector_until_the_first_screen_is_complete(
+        qtbot, ui_services, app_settings):
+    """ui.launch pauses Python's cyclic collector from `load_qt` to the first screen (start-up,
+    issue 19): the window's first paint and the deferred part run without it, then it runs
+    again with what the start made frozen out of later collections."""
+    import gc
+
+    from ui.launch import pause_collector, resume_collector
+
+    assert gc.isenabled()
+    frozen = gc.get_freeze_count()
+    pause_collector()
+    try:
+        assert not gc.isenabled()
+        win = _unpainted(qtbot, ui_services, app_settings)
+        try:
+            page = win.inbox
+            assert not gc.isenabled()  # built: still paused until the first screen is complete
+            qtbot.waitUntil(lambda: page.built_case_view is not None and not win._pending_icons)
+            assert gc.isenabled() and gc.get_freeze_count() > frozen
+            resume_collector()  # a second end of the pause changes nothing
+            assert gc.isenabled()
+        finally:
+            win.shutdown()
+    finally:
+        resume_collector()
+        gc.unfreeze()  # this test process builds many more windows
+
+
+def test_the_log_in_dialog_ends_the_start_pause(qtbot, ui_services, app_settings):
+    """The start waits for a person at the log-in dialog: the collector runs again there, and
+    an application that ends before any window resumes it too."""
+    import gc
+
+    from ui.app import AppController
+    from ui.launch import pause_collector, resume_collector
+
+    make_user(ui_services, "admin", "administrator", [], "Siti Admin")
+    pause_collector()
+    controller = AppController(ui_services, app_settings)
+    try:
+        assert not gc.isenabled()
+        controller.show_login()
+        assert gc.isenabled()
+    finally:
+        resume_collector()
+        gc.unfreeze()
+        dialog = controller.dialog
+        if dialog is not None:
+            dialog.close()  # (its `finished` clears controller.dialog)
+            dialog.deleteLater()
