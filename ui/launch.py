@@ -74,12 +74,12 @@ def quiet_feature_scan() -> bool:
     return True
 
 
-# Start-up creates some 400,000 objects that all live on (modules, classes, PySide6's enums,
+# Start-up creates some 60,000 container objects that all live on (modules, classes, enums,
 # widgets): Python's cyclic collector, run every 700 new objects, walks them again and again
 # and finds nothing to free. It is paused from `load_qt` to the window's first screen and then
-# resumed, the survivors frozen out of later collections (`gc.freeze`, as CPython's docs advise
-# for a program's start). `resume_collector` is also called where the start waits for a person
-# (the log-in dialog) and when the application ends, so the pause never outlives the start.
+# resumed, the survivors frozen out of later collections (`gc.freeze`). `resume_collector` is
+# also called where the start waits for a person (the log-in dialog) and when the application
+# ends, so the pause never outlives the start.
 _collector_paused = False
 
 
