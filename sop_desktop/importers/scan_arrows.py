@@ -82,8 +82,14 @@ def build_arrows(pieces: list[Piece], heads: list[Box], shapes: list[PixShape], 
                 break
             nxt = _extend(points[0], pieces, used | taken, join)
             if nxt is None:
-                break
-            k, far = nxt
+                turn = _corner(points[0], points[1], pieces, used | taken, 0.1 * dpi,
+                               max(join, 0.03 * dpi))
+                if turn is None:
+                    break
+                k, corner, far = turn
+                points[0] = corner
+            else:
+                k, far = nxt
             used.add(k)
             points.insert(0, far)
         start_shape = _shape_at(points[0], shapes, tol)
@@ -98,7 +104,74 @@ def build_arrows(pieces: list[Piece], heads: list[Box], shapes: list[PixShape], 
             continue  # a mark near a loose line, not an arrow between symbols
         taken |= used
         out.append((points, start_shape, end_shape, used))
+    return out + _headless(pieces, shapes, taken, tol, join, dpi)
+
+
+def _headless(pieces: list[Piece], shapes: list[PixShape], taken: set[int], tol: float,
+              join: float, dpi: float
+              ) -> list[tuple[list[tuple[float, float]], int | None, int | None, set[int]]]:
+    """Branches whose head was not seen (merged into the thick outline of a symbol with a
+    shadow): a line that leaves a decision at its left or right corner, followed leg by leg
+    to the symbol it runs into, is an arrow from the decision. Only the side corners: an
+    arrow whose head was missed enters a decision at its top, and would be turned round."""
+    out: list[tuple[list[tuple[float, float]], int | None, int | None, set[int]]] = []
+    for d, shape in enumerate(shapes):
+        if shape.kind != "decision":
+            continue
+        x0, y0, x1, y1 = shape.box
+        for n, pc in enumerate(pieces):
+            if n in taken or not pc.horizontal or abs(pc.y0 - (y0 + y1) / 2) > 0.15 * (y1 - y0):
+                continue
+            a, b = _ends(pc)
+            if _box_dist(b, shape.box) < _box_dist(a, shape.box):
+                a, b = b, a
+            if _box_dist(a, shape.box) > tol or min(abs(a[0] - x0), abs(a[0] - x1)) > tol:
+                continue
+            found = _follow([a, b], {n}, pieces, shapes, taken, d, tol, join, dpi)
+            if found is not None:
+                taken |= found[1]
+                out.append((found[0], d, found[2], found[1]))
     return out
+
+
+def _ahead(q: tuple[float, float], p: tuple[float, float], shapes: list[PixShape],
+           reach: float, skip: int) -> int | None:
+    """The symbol (not `skip`) the leg q -> p runs into within `reach` past p."""
+    length = math.hypot(p[0] - q[0], p[1] - q[1])
+    if length <= 0:
+        return None
+    tip = (p[0] + reach * (p[0] - q[0]) / length, p[1] + reach * (p[1] - q[1]) / length)
+    for n, s in enumerate(shapes):
+        if n != skip and _box_dist(tip, s.box) == 0 and _box_dist(p, s.box) > 0 and \
+                _points_into(q, p, s.box):
+            return n
+    return None
+
+
+def _follow(points: list[tuple[float, float]], used: set[int], pieces: list[Piece],
+            shapes: list[PixShape], taken: set[int], start: int, tol: float, join: float,
+            dpi: float) -> tuple[list[tuple[float, float]], set[int], int] | None:
+    """(points, pieces, end shape) of the line from `points` on, leg by leg, to the symbol
+    (not `start`) it runs into; None when it stops short of one."""
+    for _ in range(MAX_LEGS):
+        end = _shape_at(points[-1], shapes, tol, skip=start)
+        if end is not None:
+            return (points, used, end) if _points_into(points[-2], points[-1],
+                                                       shapes[end].box) else None
+        nxt = _extend(points[-1], pieces, used | taken, join)
+        if nxt is None:
+            turn = _corner(points[-1], points[-2], pieces, used | taken, 0.1 * dpi,
+                           max(join, 0.03 * dpi))
+            if turn is None:  # the head's room before the symbol, its tip in the outline
+                end = _ahead(points[-2], points[-1], shapes, 0.15 * dpi, start)
+                return None if end is None else (points, used, end)
+            k, corner, far = turn
+            points[-1] = corner
+        else:
+            k, far = nxt
+        used.add(k)
+        points.append(far)
+    return None
 
 
 def _inside(piece: Piece, head: Box, grow: float) -> bool:
@@ -139,6 +212,34 @@ def _extend(p: tuple[float, float], pieces: list[Piece], used: set[int], join: f
             d = math.hypot(near[0] - p[0], near[1] - p[1])
             if d <= score:
                 best, score = (n, far), d
+    return best
+
+
+def _corner(p: tuple[float, float], q: tuple[float, float], pieces: list[Piece],
+            used: set[int], overshoot: float, tol: float
+            ) -> tuple[int, tuple[float, float], tuple[float, float]] | None:
+    """(piece, corner, far end) of the stroke that turns off the leg q -> p where one of the
+    two runs on a little past the corner (the stroke closed to a line beside it): their
+    crossing lies within `overshoot` of p's end of the leg (or up to `tol` past it) and
+    within `overshoot` of one end of the other stroke, whose far end leaves the leg."""
+    flat = abs(p[0] - q[0]) >= abs(p[1] - q[1])
+    length = math.hypot(q[0] - p[0], q[1] - p[1])
+    if length <= 0:
+        return None
+    ux, uy = (q[0] - p[0]) / length, (q[1] - p[1]) / length
+    best, score = None, overshoot + tol
+    for n, pc in enumerate(pieces):
+        if n in used or pc.horizontal == flat:
+            continue
+        x = (pc.x0, p[1]) if flat else (p[0], pc.y0)  # where the two lines cross
+        along = (x[0] - p[0]) * ux + (x[1] - p[1]) * uy
+        if not -tol <= along <= min(overshoot, length - tol):
+            continue
+        for near, far in ((_ends(pc)[0], _ends(pc)[1]), (_ends(pc)[1], _ends(pc)[0])):
+            past = math.hypot(near[0] - x[0], near[1] - x[1])
+            if past <= overshoot and math.hypot(far[0] - x[0], far[1] - x[1]) > overshoot and \
+                    abs(along) + past < score:
+                best, score = (n, x, far), abs(along) + past
     return best
 
 

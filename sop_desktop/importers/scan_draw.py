@@ -86,30 +86,63 @@ def line_masks(ink: np.ndarray, dpi: float) -> tuple[np.ndarray, np.ndarray]:
 
 def pieces(mask: np.ndarray, horizontal: bool, dpi: float) -> list[Piece]:
     """The strokes of a line mask, collinear pieces across small gaps joined."""
-    n, _labels, stats, cents = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    n, labels, stats, cents = cv2.connectedComponentsWithStats(mask, connectivity=8)
     raw = []
     k = max(8, int(0.08 * dpi))
+    found = {}
     for i in range(1, n):
+        x, y, w, h, _area = stats[i]
+        if (w if horizontal else h) >= k:
+            found[i] = _thickness(labels[y:y + h, x:x + w] == i, horizontal)
+    # a stroke is at most 0.045 inch thick, or half as thick again as the page's strokes
+    # (a bold drawing): the thickness of half their length
+    usual = 0.0
+    if found:
+        order = sorted(found, key=found.__getitem__)
+        lengths = np.cumsum([stats[i][2] if horizontal else stats[i][3] for i in order])
+        usual = found[order[int(np.searchsorted(lengths, lengths[-1] / 2))]]
+    limit = max(0.045 * dpi, 1.5 * usual)
+    for i, across in found.items():
         x, y, w, h, area = stats[i]
         length = w if horizontal else h
-        thick = area / max(1, length)
-        if length < k or thick > 0.045 * dpi:
+        if across > limit:
             continue
+        thick = area / max(1, length)
         mid = cents[i][1] if horizontal else cents[i][0]
         start = x if horizontal else y
         raw.append([float(mid), float(start), float(start + length - 1), thick])
-    merged: list[list[float]] = []
-    tol = max(3.0, 0.04 * dpi)  # a stroke and its shadow (a fill's edge, a thick line) are one
-    for r in sorted(raw, key=lambda r: -(r[2] - r[1])):  # longest first: it keeps its place
-        for m in merged:
-            if abs(m[0] - r[0]) <= tol and r[1] - m[2] <= 0.1 * dpi and m[1] - r[2] <= 0.1 * dpi:
-                m[1], m[2], m[3] = min(m[1], r[1]), max(m[2], r[2]), max(m[3], r[3])
-                break
-        else:
-            merged.append(list(r))
+    merged = _merge(raw, max(3.0, 0.04 * dpi), 0.1 * dpi)
     if horizontal:
         return [Piece(a, m, b, m, True, t) for m, a, b, t in merged]
     return [Piece(m, a, m, b, False, t) for m, a, b, t in merged]
+
+
+def _merge(raw: list[list[float]], tol: float, reach: float) -> list[list[float]]:
+    """[middle, start, end, thickness] strokes joined while two lie on one line (middles
+    `tol` apart: a stroke and its shadow, a fill's edge, a thick line, are one) with at most
+    `reach` between them; the longer keeps its place. Repeated until none joins: a rule cut
+    at every line that crosses it is one rule again."""
+    merged = [list(r) for r in raw]
+    while True:
+        out: list[list[float]] = []
+        for r in sorted(merged, key=lambda r: -(r[2] - r[1])):
+            for m in out:
+                if abs(m[0] - r[0]) <= tol and r[1] - m[2] <= reach and m[1] - r[2] <= reach:
+                    m[1], m[2], m[3] = min(m[1], r[1]), max(m[2], r[2]), max(m[3], r[3])
+                    break
+            else:
+                out.append(list(r))
+        if len(out) == len(merged):
+            return out
+        merged = out
+
+
+def _thickness(part: np.ndarray, horizontal: bool) -> float:
+    """A stroke's usual thickness: the median across it along its length, so what widens
+    it at one end (an open arrow head's two wings) does not make it too thick for a stroke
+    (its mean thickness, area over length, stays its measure otherwise)."""
+    counts = (part if horizontal else part.T).sum(axis=0)
+    return float(np.median(counts[counts > 0])) if counts.any() else 0.0
 
 
 def split_dashed(ink: np.ndarray, found: list[Piece], dpi: float
@@ -282,8 +315,8 @@ def _symbol(region: np.ndarray, box: Box, hmask: np.ndarray, vmask: np.ndarray, 
     kind, fit = classify(region)
     if kind == "unknown":
         return None
-    if kind == "process" and _continues(hmask, vmask, box, dpi) >= 3:
-        return None
+    if kind != "decision" and _continues(hmask, vmask, box, dpi) >= 3:
+        return None  # a cell, or a corner of one cut off by a line (a label's letters in it)
     stroke = max(2, int(0.02 * dpi))
     x0, y0, x1, y1 = box
     return PixShape(kind, (x0 - stroke, y0 - stroke, x1 + stroke, y1 + stroke),
@@ -322,10 +355,26 @@ def _join(a: Box, ra: np.ndarray, b: Box, rb: np.ndarray, axis: int, space: int
     return box, cv2.morphologyEx(region, cv2.MORPH_CLOSE, np.ones(size, np.uint8))
 
 
+def stroke_width(ink: np.ndarray, hmask: np.ndarray, vmask: np.ndarray) -> int:
+    """The usual thickness of the page's strokes in `ink`, in pixels: the median run of ink
+    across the horizontal strokes (down a column) and across the vertical ones (along a
+    row); 0 when the page has no strokes."""
+    runs = []
+    for mask, cells in ((hmask, lambda m: m.T), (vmask, lambda m: m)):
+        on = cells((ink > 0) & (mask > 0)).astype(np.int8)
+        edges = np.diff(np.pad(on, ((0, 0), (1, 1))), axis=1)
+        starts, ends = np.nonzero(edges == 1), np.nonzero(edges == -1)
+        runs.append(ends[1] - starts[1])  # row-major: the n-th start and end pair up
+    both = np.concatenate(runs)
+    return int(np.median(both)) if both.size else 0
+
+
 def find_heads(ink: np.ndarray, hmask: np.ndarray, vmask: np.ndarray, dpi: float) -> list[Box]:
     """Boxes of small filled blobs (arrow heads); the corners and crossings of thick strokes
-    are none."""
-    k = max(3, int(0.03 * dpi)) | 1
+    are none. The opening that leaves them is wider than the page's strokes are thick (a
+    bold drawing's strokes would survive one of a fixed size, and an open head's two
+    strokes stay joined to the shaft)."""
+    k = max(max(3, int(0.03 * dpi)), stroke_width(ink, hmask, vmask) + 2) | 1
     solid = cv2.morphologyEx(ink, cv2.MORPH_OPEN,
                              cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k)))
     n, _, stats, cents = cv2.connectedComponentsWithStats(solid, connectivity=8)
@@ -339,12 +388,19 @@ def find_heads(ink: np.ndarray, hmask: np.ndarray, vmask: np.ndarray, dpi: float
                 0.25 <= area / (w * h) <= 0.85):
             continue
         cx, cy = int(cents[i][0]), int(cents[i][1])
-        across = hmask[cy, max(0, x - reach):x + w + reach].astype(bool).mean() > 0.5
-        down = vmask[max(0, y - reach):y + h + reach, cx].astype(bool).mean() > 0.5
+        # a stroke runs on out of the blob to a side (measured outside the blob: a bold
+        # head is as wide as the horizontal mask's shortest stroke)
+        across = _runs_on(hmask[cy, max(0, x - reach):x], hmask[cy, x + w:x + w + reach])
+        down = _runs_on(vmask[max(0, y - reach):y, cx], vmask[y + h:y + h + reach, cx])
         if across and down:
             continue  # where two strokes meet or cross (a corner of a thick line)
         out.append((int(x), int(y), int(x + w), int(y + h)))
     return out
+
+
+def _runs_on(before: np.ndarray, after: np.ndarray) -> bool:
+    """Whether a stroke mask fills most of the stretch before or after a blob."""
+    return any(side.size and side.astype(bool).mean() > 0.5 for side in (before, after))
 
 
 def clear_boxes(mask: np.ndarray, boxes: list[Box], grow: int) -> np.ndarray:
@@ -376,4 +432,4 @@ def snap_corners(hs: list[Piece], vs: list[Piece], tol: float) -> None:
 
 __all__ = ["Box", "Piece", "PixShape", "classify", "clear_boxes", "find_heads", "find_shapes",
            "line_masks", "pieces", "remove_text", "rule_mask", "snap_corners",
-           "split_dashed"]
+           "split_dashed", "stroke_width"]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from sop_desktop.importers.geometry import Page, Word
+from sop_desktop.importers.geometry import Page, Segment, Word
 
 _LOOK_ALIKE = str.maketrans({"l": "i", "q": "g"})
 _CORE = re.compile(r"^(\W*)(.*?)(\W*)$", re.S)
@@ -40,7 +40,7 @@ def respell(pages: list[Page]) -> int:
             core = _core(w.text)[1]
             if sum(ch.isalpha() for ch in core) >= MIN_LETTERS:
                 readings[core.translate(_LOOK_ALIKE)][core].append(w.conf)
-    changed = 0
+    changed = _first_letters(pages, readings)
     for page in pages:
         for w in page.words:
             better = _better(w, readings)
@@ -49,6 +49,45 @@ def respell(pages: list[Page]) -> int:
                 w.text = lead + better + trail
                 changed += 1
     return changed
+
+
+RULE_TOUCH = 2.5  # points between a vertical rule and a word that lost a letter to it
+
+
+def _first_letters(pages: list[Page], readings: dict[str, dict[str, list[float]]]) -> int:
+    """Words that begin right at a vertical table rule and lost their first letter to it
+    (a letter printed against the rule is taken out with the rule: "idak" for "Tidak" in a
+    branch label beside a lane rule) take it back when the document reads, surely, exactly
+    one word that is this one with one letter before it; the number of words changed."""
+    whole: dict[str, set[str]] = defaultdict(set)  # the word without its first letter ->
+    first: dict[str, str] = {}                      # the words read surely (their letter)
+    for spellings in readings.values():
+        for text, confs in spellings.items():
+            if max(confs) >= SURE:
+                whole[text.lower()[1:]].add(text.lower())
+                first.setdefault(text.lower(), text[0])
+    sure = {rest: first[next(iter(words))] for rest, words in whole.items() if len(words) == 1}
+    changed = 0
+    for page in pages:
+        rules = [s for s in page.segments if not s.head and len(s.points) == 2 and
+                 abs(s.points[0][0] - s.points[1][0]) < 1.0 and
+                 abs(s.points[0][1] - s.points[1][1]) >= 36.0]
+        for w in page.words:
+            lead, core, trail = _core(w.text)
+            found = sure.get(core.lower()) if len(core) >= MIN_LETTERS - 1 and not lead \
+                else None
+            if not found or not any(_against(w, r) for r in rules):
+                continue
+            w.text = found + core + trail  # the letter as the document prints it
+            changed += 1
+    return changed
+
+
+def _against(w: Word, rule: Segment) -> bool:
+    """Whether the word begins right of the vertical rule, touching it, along its length."""
+    x = rule.points[0][0]
+    top, bottom = sorted((rule.points[0][1], rule.points[1][1]))
+    return 0 <= w.x0 - x <= RULE_TOUCH and top <= w.cy <= bottom
 
 
 def _better(w: Word, readings: dict[str, dict[str, list[float]]]) -> str | None:
