@@ -14,6 +14,7 @@ layer can call `scan_pdf_page(path, index)` for it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -46,6 +47,7 @@ from sop_desktop.importers.scan_image import (
     straighten,
 )
 from sop_desktop.importers.scan_ocr import detect_boxes, line_words, recognize
+from sop_desktop.importers.scan_repeat import settle_repeats
 from sop_desktop.importers.scan_spelling import respell
 from sop_desktop.importers.scan_turned import outside, redetect, split_turned, turned_words
 
@@ -60,6 +62,7 @@ MAX_RENDER_SIDE = 2400
 MIN_WORD_CONF = 0.4
 SURE_CONF = 0.85
 LOW_CONF = 0.8  # words below this are marked for the review screen
+_NUMBER = re.compile(r"\d{1,3}[.)]?")
 
 Progress = Callable[[int, int, str], None]
 Cancel = Callable[[], bool]
@@ -140,20 +143,78 @@ def _read_words(gray: np.ndarray, ink: np.ndarray, rules: np.ndarray,
                       len(variants)))
     readings = recognize(crops) if crops else []
     seen: dict[str, list[Word]] = {}
+    doubtful: list[Word] = []  # loose marks read unsurely as a step number
     at = 0
     for x0, y0, x1, y1, side, least, count in spots:
         chars = max(readings[at:at + count], key=_mean_prob)
         at += count
         chars = [(ch, x - side, p) for ch, x, p in chars]
+        if least > MIN_WORD_CONF and _sure_number(chars):
+            least = MIN_WORD_CONF
         for ow in line_words(chars, text_ink[y0:y1, x0:x1], x0, y0):
             text = ow.text.strip()
+            word = Word(text, ow.x0 * k, ow.y0 * k, ow.x1 * k, ow.y1 * k, round(ow.conf, 3))
+            if MIN_WORD_CONF <= ow.conf < least and _NUMBER.fullmatch(text):
+                doubtful.append(word)
             if ow.conf < least or not text or all(c in "|!_-.,'`~" for c in text):
                 continue
-            word = Word(text, ow.x0 * k, ow.y0 * k, ow.x1 * k, ow.y1 * k, round(ow.conf, 3))
             if not any(_same_word(word, other) for other in seen.setdefault(text, [])):
                 seen[text].append(word)
                 words.append(word)
-    return words
+    return _without_partial_readings(words + _in_sequence(doubtful, words))
+
+
+def _without_partial_readings(words: list[Word]) -> list[Word]:
+    """The words less those read a second time from part of a longer word's ink: two text
+    boxes the detector laid over one word ("Pelak" inside "Pelaksana", "T" inside "Terima").
+    A word goes when most of its box lies inside a longer word's box and its letters are a
+    part of that word's. A number stays (a step number read apart from the text it touches)."""
+    order = sorted(words, key=lambda w: w.y0)
+    drop: set[int] = set()
+    for i, a in enumerate(order):
+        key = a.text.casefold().strip(".,:;()[]|")
+        for b in order[i + 1:]:
+            if b.y0 >= a.y1:
+                break
+            for short, long_, part in ((a, b, key), (b, a, b.text.casefold().strip(".,:;()[]|"))):
+                if len(short.text) < len(long_.text) and part and not part.isdigit() and \
+                        part in long_.text.casefold() and _inside(short, long_) > 0.6:
+                    drop.add(id(short))
+    return [w for w in words if id(w) not in drop]
+
+
+def _inside(a: Word, b: Word) -> float:
+    """The share of a's box that lies inside b's."""
+    w = min(a.x1, b.x1) - max(a.x0, b.x0)
+    h = min(a.y1, b.y1) - max(a.y0, b.y0)
+    area = (a.x1 - a.x0) * (a.y1 - a.y0)
+    return w * h / area if w > 0 and h > 0 and area > 0 else 0.0
+
+
+def _in_sequence(doubtful: list[Word], words: list[Word]) -> list[Word]:
+    """The loose marks read unsurely as a step number that continue their column's
+    numbering: the nearest number under one in its column is the next number, or the
+    nearest above it the one before (a "1." printed close to its row's rule)."""
+    numbers = [(w, int(w.text.rstrip(".)"))) for w in words if _NUMBER.fullmatch(w.text)]
+    kept = []
+    for mark in doubtful:
+        n = int(mark.text.rstrip(".)"))
+        column = [(w, v) for w, v in numbers if min(w.x1, mark.x1) > max(w.x0, mark.x0)]
+        below = min(((w.cy, v) for w, v in column if w.cy > mark.y1), default=None)
+        above = max(((w.cy, v) for w, v in column if w.cy < mark.y0), default=None)
+        if (below is not None and below[1] == n + 1) or (above is not None and
+                                                          above[1] == n - 1):
+            kept.append(mark)
+    return kept
+
+
+def _sure_number(chars: list[tuple[str, float, float]]) -> bool:
+    """A loose mark read as a step number ("4.", "12)") whose digits the recogniser is sure
+    of: the dot or bracket after them, a speck it is seldom sure of, does not make the
+    number doubtful."""
+    text = "".join(ch for ch, _, _ in chars).strip()
+    return bool(_NUMBER.fullmatch(text)) and all(p >= SURE_CONF for ch, _, p in chars
+                                                  if ch.isdigit())
 
 
 def _mean_prob(chars: list[tuple[str, float, float]]) -> float:
@@ -434,7 +495,9 @@ def read_scan_pages(path: str | Path, progress: Progress | None = None,
         del rgb
         pages.append(page)
         warnings.extend(_page_notes(page))
-    if respell(pages):  # one spelling per word in the document ("Penilal" in a lane header)
+    # one spelling per word in the document ("Penilal" in a lane header), one reading per
+    # cell of a header printed again on each page
+    if respell(pages) + settle_repeats(pages):
         for page in pages:
             _fill_shape_text(page)
     if progress is not None:

@@ -198,11 +198,26 @@ def to_gray(rgb: np.ndarray) -> np.ndarray:
     paper and lines around it, so the black print under a stamp stays readable."""
     hsv = cv2.cvtColor(rgb, cv2.COLOR_RGB2HSV)
     gray = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
-    coloured = ((hsv[:, :, 1] > 60) & (hsv[:, :, 2] > 60)).astype(np.uint8)
-    if not coloured.any():
+    tinted = ((hsv[:, :, 1] > 60) & (hsv[:, :, 2] > 60)).astype(np.uint8)
+    strong = np.where(_chroma(rgb) > INK_CHROMA, tinted, 0).astype(np.uint8)
+    if not strong.any():
         return gray
-    around = cv2.dilate(coloured, np.ones((5, 5), np.uint8))
+    # a tinted pixel is coloured ink where strongly coloured ink is near (a stamp's faint
+    # edge), not on its own (print blurred into a pale fill)
+    near = cv2.dilate(strong, np.ones((9, 9), np.uint8))
+    around = cv2.dilate(np.minimum(tinted, near), np.ones((5, 5), np.uint8))
     return cv2.inpaint(gray, around, 3, cv2.INPAINT_TELEA)
+
+
+INK_CHROMA = 36  # coloured ink (a stamp, a pen) differs this much between its channels
+
+
+def _chroma(rgb: np.ndarray) -> np.ndarray:
+    """Per pixel the spread between the strongest and weakest channel. A dark pixel with a
+    slight colour cast (black print blurred into a pale fill, the colour a JPEG bleeds
+    around it) has a high relative saturation but a small spread; stamp and pen ink have a
+    large one."""
+    return cv2.subtract(rgb.max(axis=2), rgb.min(axis=2))
 
 
 def _normalised(gray: np.ndarray) -> np.ndarray:
@@ -271,11 +286,15 @@ def skew_angle(ink: np.ndarray) -> float:
 
 
 def rotate(gray: np.ndarray, degrees: float) -> np.ndarray:
-    """The image turned by `degrees` (counter-clockwise in image terms), white borders."""
+    """The image turned by `degrees` (counter-clockwise in image terms). The corners turned
+    in are filled with the paper of the page's edge, not white: a white wedge beside paper
+    a scanner lit greyer reads, against that paper, as a line along the page's edge (an
+    extra column or row of the table)."""
     h, w = gray.shape[:2]
     m = cv2.getRotationMatrix2D((w / 2, h / 2), degrees, 1.0)
+    edge = np.concatenate([gray[0], gray[-1], gray[:, 0], gray[:, -1]])
     return cv2.warpAffine(gray, m, (w, h), flags=cv2.INTER_LINEAR,
-                          borderMode=cv2.BORDER_CONSTANT, borderValue=255)
+                          borderMode=cv2.BORDER_CONSTANT, borderValue=int(np.median(edge)))
 
 
 def turn(gray: np.ndarray, quarter: int) -> np.ndarray:

@@ -3,8 +3,10 @@ refusal (shared by the fuzz tests of every reader)."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from difflib import SequenceMatcher
+from pathlib import Path
 from typing import Any
 
 from sop_desktop.domain.model import STEP_KINDS, SopDefinition
@@ -70,6 +72,12 @@ def char_accuracy(expected: list[str], got: list[str]) -> float:
         total, matched = total + n, matched + m
     total += sum(len(a) for a in expected[len(got):])
     return matched / max(1, total)
+
+
+def document_key(source: str) -> dict:
+    """The hand key of a fixture document: tests/fixtures/documents/<source> as .json."""
+    path = (Path(__file__).parent.parent / "fixtures" / "documents" / source).with_suffix(".json")
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def key_misses(result, key: dict) -> list[str]:

@@ -16,6 +16,7 @@ import numpy as np
 
 from sop_desktop.importers import read_sop_file
 from sop_desktop.importers.scan_image import binarize
+from tests.core.import_support import document_key
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 SCANS = FIXTURES / "scans"
@@ -28,8 +29,7 @@ def _read(name: str):
 
 
 def _key(name: str) -> dict:
-    source = FIXTURES / "documents" / META[name]["source"]
-    return json.loads(source.with_suffix(".json").read_text(encoding="utf-8"))
+    return document_key(META[name]["source"])
 
 
 def test_the_unseen_scans_are_small_jpegs():
