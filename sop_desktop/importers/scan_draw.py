@@ -72,16 +72,51 @@ def remove_text(ink: np.ndarray, boxes: list[Box], dpi: float = 150.0) -> np.nda
 
 
 def line_masks(ink: np.ndarray, dpi: float) -> tuple[np.ndarray, np.ndarray]:
-    """(horizontal, vertical) stroke masks: broken lines closed, short marks dropped."""
+    """(horizontal, vertical) stroke masks: broken lines closed, short marks dropped. Two
+    parallel lines a few pixels apart (an arrow leg beside a table rule) are closed across
+    into a block, which joins the leg to every rule it meets: no stroke is that thick, so
+    the block is cut out and the mask found again there in the ink without the long strokes
+    of the other direction (the lines crossing or turning at them, up to their edge). Only
+    a block thick across one direction is two lines side by side: a blot of ink (an emblem,
+    a logo) is thick both ways and stays as closed before."""
     gap = max(3, int(0.03 * dpi))
     k = max(8, int(0.08 * dpi))
-    masks = []
-    for shape_close, shape_open in (((gap, 1), (k, 1)), ((1, gap), (1, k))):
-        closed = cv2.morphologyEx(ink, cv2.MORPH_CLOSE,
-                                  cv2.getStructuringElement(cv2.MORPH_RECT, shape_close))
-        masks.append(cv2.morphologyEx(closed, cv2.MORPH_OPEN,
-                                      cv2.getStructuringElement(cv2.MORPH_RECT, shape_open)))
+    deep = max(12, int(0.1 * dpi))  # longer than any stroke is thick
+    ways = (((gap, 1), (k, 1), (1, deep)), ((1, gap), (1, k), (deep, 1)))
+    masks = [_line_mask(ink, close, open_) for close, open_, _ in ways]
+    blocks = [cv2.morphologyEx(mask, cv2.MORPH_OPEN,
+                               cv2.getStructuringElement(cv2.MORPH_RECT, other))
+              for mask, (_, _, other) in zip(masks, ways, strict=True)]
+    for n, (close, open_, other) in enumerate(ways):
+        block = _one_way(blocks[n], blocks[1 - n])
+        if block.any():  # grown across by the gap: the closing bridged it only now and then
+            block = cv2.dilate(block, cv2.getStructuringElement(cv2.MORPH_RECT, (
+                (2 * gap + 1, 1) if open_[0] > 1 else (1, 2 * gap + 1))))
+            own = ink.copy()
+            own[cv2.morphologyEx(ink, cv2.MORPH_OPEN,
+                                 cv2.getStructuringElement(cv2.MORPH_RECT, other)) > 0] = 0
+            masks[n][block > 0] = 0
+            masks[n] |= _line_mask(own, close, open_) & block
     return masks[0], masks[1]
+
+
+def _one_way(block: np.ndarray, other: np.ndarray) -> np.ndarray:
+    """The parts of `block` that the other direction's block does not touch."""
+    n, labels, _stats, _ = cv2.connectedComponentsWithStats(block, connectivity=8)
+    if n <= 1:
+        return block
+    touched = np.zeros(n, bool)
+    touched[np.unique(labels[cv2.dilate(other, np.ones((3, 3), np.uint8)) > 0])] = True
+    touched[0] = True
+    return np.where(touched[labels], 0, 255).astype(np.uint8)
+
+
+def _line_mask(ink: np.ndarray, close: tuple[int, int], open_: tuple[int, int]) -> np.ndarray:
+    """The ink closed and opened with rectangles of (width, height) `close` and `open_`."""
+    closed = cv2.morphologyEx(ink, cv2.MORPH_CLOSE,
+                              cv2.getStructuringElement(cv2.MORPH_RECT, close))
+    return cv2.morphologyEx(closed, cv2.MORPH_OPEN,
+                            cv2.getStructuringElement(cv2.MORPH_RECT, open_))
 
 
 def pieces(mask: np.ndarray, horizontal: bool, dpi: float) -> list[Piece]:

@@ -201,3 +201,27 @@ def test_a_doubtful_step_number_is_kept_where_it_continues_its_columns_numbering
     stray = Word("2", 300, 94, 303, 99, 0.6)
     kept = scan_module._in_sequence([one, four, seven, stray], column)
     assert [w.text for w in kept] == ["1.", "4."]
+
+
+def test_a_return_arrow_beside_a_column_rule_keeps_the_row_rules(tmp_path):
+    """The whole Dinsos document scanned at 150 dpi as benchmarks/bench_scan_unseen.py
+    degrades it: where a return arrow runs a few pixels beside a column rule the closing
+    joined the two into a block that took the row rules crossing them, and rows 2-4 merged
+    (three SOPs were read). The block is cut out only where it is thick across one
+    direction; an emblem's blot, thick both ways, is left as before (the identity page
+    test in test_import_pdf_raster.py)."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+    from bench_scan_unseen import UNSEEN, scan_file
+
+    docs = sorted(UNSEEN.glob("*.pdf"))
+    pdf = UNSEEN / "unseen_dinsos_bansos.pdf"
+    path, _pages = scan_file(pdf, docs.index(pdf), 150, tmp_path)
+    key = json.loads(pdf.with_suffix(".json").read_text(encoding="utf-8"))
+    result = read_sop_file(path)
+    assert len(result.sops) == 1
+    defn = result.sops[0]
+    assert defn.lane_names == key["lanes"]
+    assert [(s.number, s.lane, s.kind) for s in defn.steps] == [
+        (s["number"], s["lane"], s["kind"]) for s in key["steps"]]
