@@ -64,6 +64,14 @@ class Word:
         return (self.y0 + self.y1) / 2
 
 
+def covered(a: Word, b: Word) -> float:
+    """The share of a's box that lies inside b's (0 when the boxes do not meet)."""
+    w = min(a.x1, b.x1) - max(a.x0, b.x0)
+    h = min(a.y1, b.y1) - max(a.y0, b.y0)
+    area = (a.x1 - a.x0) * (a.y1 - a.y0)
+    return w * h / area if w > 0 and h > 0 and area > 0 else 0.0
+
+
 @dataclass
 class Segment:
     """A stroked polyline: a table rule (2 points) or an arrow's path (tip last when `head`)."""

@@ -24,7 +24,7 @@ import numpy as np
 
 from sop_desktop.errors import ImportFailed
 from sop_desktop.importers.flowread import import_pages
-from sop_desktop.importers.geometry import Arrow, Page, PageSource, Segment, Shape, Word
+from sop_desktop.importers.geometry import Arrow, Page, PageSource, Segment, Shape, Word, covered
 from sop_desktop.importers.pdf_check import Cancelled, check_pdf_size
 from sop_desktop.importers.scan_arrows import build_arrows
 from sop_desktop.importers.scan_draw import (
@@ -170,25 +170,18 @@ def _without_partial_readings(words: list[Word]) -> list[Word]:
     A word goes when most of its box lies inside a longer word's box and its letters are a
     part of that word's. A number stays (a step number read apart from the text it touches)."""
     order = sorted(words, key=lambda w: w.y0)
+    letters = {id(w): w.text.casefold().strip(".,:;()[]|") for w in words}
     drop: set[int] = set()
     for i, a in enumerate(order):
-        key = a.text.casefold().strip(".,:;()[]|")
         for b in order[i + 1:]:
             if b.y0 >= a.y1:
                 break
-            for short, long_, part in ((a, b, key), (b, a, b.text.casefold().strip(".,:;()[]|"))):
+            for short, long_ in ((a, b), (b, a)):
+                part = letters[id(short)]
                 if len(short.text) < len(long_.text) and part and not part.isdigit() and \
-                        part in long_.text.casefold() and _inside(short, long_) > 0.6:
+                        part in long_.text.casefold() and covered(short, long_) > 0.6:
                     drop.add(id(short))
     return [w for w in words if id(w) not in drop]
-
-
-def _inside(a: Word, b: Word) -> float:
-    """The share of a's box that lies inside b's."""
-    w = min(a.x1, b.x1) - max(a.x0, b.x0)
-    h = min(a.y1, b.y1) - max(a.y0, b.y0)
-    area = (a.x1 - a.x0) * (a.y1 - a.y0)
-    return w * h / area if w > 0 and h > 0 and area > 0 else 0.0
 
 
 def _in_sequence(doubtful: list[Word], words: list[Word]) -> list[Word]:
@@ -247,11 +240,8 @@ def _glyph_start(band: np.ndarray, x0: int) -> int:
 
 
 def _same_word(a: Word, b: Word) -> bool:
-    """The same word read twice (from two overlapping text boxes)."""
-    w = min(a.x1, b.x1) - max(a.x0, b.x0)
-    h = min(a.y1, b.y1) - max(a.y0, b.y0)
-    small = min((a.x1 - a.x0) * (a.y1 - a.y0), (b.x1 - b.x0) * (b.y1 - b.y0))
-    return a.text == b.text and w > 0 and h > 0 and w * h > 0.5 * small
+    """The same word read twice (from two text boxes covering most of the smaller one)."""
+    return a.text == b.text and max(covered(a, b), covered(b, a)) > 0.5
 
 
 def _drawing(ink: np.ndarray, dark: np.ndarray, boxes: list[Box], dpi: float, k: float, number: int

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from difflib import SequenceMatcher
 
-from sop_desktop.importers.geometry import Page, Word
+from sop_desktop.importers.geometry import Page, Word, covered
 
 DOUBTFUL = 0.85  # a reading below this may be replaced
 SURE = 0.95  # by a reading at least this sure
@@ -24,12 +24,7 @@ MIN_RESEMBLANCE = 0.5
 
 def _overlap(a: Word, b: Word) -> float:
     """Share of the smaller box both boxes cover."""
-    w = min(a.x1, b.x1) - max(a.x0, b.x0)
-    h = min(a.y1, b.y1) - max(a.y0, b.y0)
-    if w <= 0 or h <= 0:
-        return 0.0
-    small = min((a.x1 - a.x0) * (a.y1 - a.y0), (b.x1 - b.x0) * (b.y1 - b.y0))
-    return w * h / max(small, 1e-6)
+    return max(covered(a, b), covered(b, a))
 
 
 def _same_size(a: Page, b: Page) -> bool:
