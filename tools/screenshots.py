@@ -47,6 +47,16 @@ class Shooter:
         for _ in range(rounds):
             self.app.processEvents()
 
+    def wait(self, done, seconds: float = 20.0) -> None:
+        """Let the event loop run until `done()` (a preview built by its worker), at most
+        `seconds`."""
+        import time
+
+        end = time.monotonic() + seconds
+        while not done() and time.monotonic() < end:
+            self.settle(2)
+            time.sleep(0.05)
+
     def shot(self, widget, name: str) -> Path:
         self.settle()
         self.count += 1
@@ -149,6 +159,8 @@ def shoot_dialogs(sh: Shooter, window) -> None:
     if window.current_case_id() is not None:
         letter = window.print_letter()
         if letter is not None:
+            sh.wait(lambda: not letter.preview_timer.isActive() and not letter.preview_running
+                    and bool(letter.preview.page_labels))
             sh.shot(letter, "dialog-letter")
             letter.close()
     from ui.dialogs.admin import AdminDialog

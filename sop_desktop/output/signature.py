@@ -55,8 +55,10 @@ class Signer:
                    str(data.get("nip") or ""))
 
     def label(self) -> str:
-        """'Kepala Kantor Wilayah (Dewi Gunawan)': how the history and registers name the signer."""
-        return f"{self.jabatan} ({self.nama})" if self.nama else self.jabatan
+        """'Kepala Kantor Wilayah (Dewi Gunawan)': how the history and registers name the signer
+        (the name alone when there is no jabatan, the jabatan alone when there is no name)."""
+        jabatan, nama = self.jabatan.strip(), self.nama.strip()
+        return f"{jabatan} ({nama})" if jabatan and nama else jabatan or nama
 
     def is_empty(self) -> bool:
         return not (self.jabatan.strip() or self.nama.strip() or self.nip.strip())

@@ -77,6 +77,9 @@ def test_signature_helpers():
     assert acting_jabatan("Plh.", "Kepala Divisi") == "Plh. Kepala Divisi"
     assert acting_jabatan(None, "Kepala Divisi") == "Kepala Divisi"
     assert Signer.from_dict({"jabatan": "Kabid", "nama": None}).label() == "Kabid"
+    # an operator holding no position signs by name: no empty jabatan before the brackets
+    assert Signer.from_dict({"jabatan": "", "nama": "Operator Demo"}).label() == "Operator Demo"
+    assert Signer.from_dict({"jabatan": "Kabid", "nama": "Dewi"}).label() == "Kabid (Dewi)"
     from sop_desktop.output.pdf import styles
 
     style = styles()["sign"]
