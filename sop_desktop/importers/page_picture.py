@@ -5,8 +5,8 @@ as its reading: the Word and Excel readers give each table or sheet as a `GridPa
 grid at the positions the reader computed, the rows read, the flowchart shapes drawn on it)
 with each step's row (`ImportResult.origins`), and `add_pictures` writes the cells' text into
 the grid, so the review screen treats every drawn document alike. `scan_view` gives a scanned
-page's picture straightened as the scan reader saw it (turned and deskewed, so the outlines sit
-on the words) and its words read with low confidence.
+page's picture straightened as the scan reader saw it (a photo made flat, turned and deskewed,
+so the outlines sit on the words) and its words read with low confidence.
 """
 
 from __future__ import annotations
@@ -59,7 +59,8 @@ def is_scan_page(page: Page) -> bool:
 
 
 def scan_view(page: Page, long_side: int = 2000) -> ScanView:
-    """The scanned page's picture turned and deskewed exactly as scan_image.straighten did
+    """The scanned page's picture flattened (scan_photo), turned and deskewed exactly as the
+    scan reader did
     (in colour, at most `long_side` pixels), and its words below scan.LOW_CONF."""
     # OpenCV and the scan reader are heavy: loaded only when a scanned page is shown
     import cv2
@@ -67,6 +68,7 @@ def scan_view(page: Page, long_side: int = 2000) -> ScanView:
 
     from sop_desktop.importers.scan import LOW_CONF
     from sop_desktop.importers.scan_image import image_frames, turn
+    from sop_desktop.importers.scan_photo import flatten
 
     src = page.source
     if src.kind == "image":
@@ -77,6 +79,8 @@ def scan_view(page: Page, long_side: int = 2000) -> ScanView:
         if bgr is None:
             raise ImportFailed(f"{Path(src.path).name}: halaman tidak dapat ditampilkan")
         rgb = cv2.cvtColor(bgr, cv2.COLOR_BGR2RGB)
+    if getattr(page, "flattened", ""):  # a photo made flat as scan.scan_page did (same result)
+        rgb = flatten(rgb, 200.0).rgb
     rgb = turn(rgb, int(getattr(page, "turned", 0)) // 90)
     skew = float(getattr(page, "skew", 0.0))
     h, w = rgb.shape[:2]

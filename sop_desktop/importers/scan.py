@@ -47,6 +47,7 @@ from sop_desktop.importers.scan_image import (
     straighten,
 )
 from sop_desktop.importers.scan_ocr import detect_boxes, line_words, recognize
+from sop_desktop.importers.scan_photo import flatten
 from sop_desktop.importers.scan_repeat import settle_repeats
 from sop_desktop.importers.scan_spelling import respell
 from sop_desktop.importers.scan_turned import outside, redetect, split_turned, turned_words
@@ -316,7 +317,9 @@ def _split_at_rules(boxes: list[tuple[int, int, int, int]], vlong: np.ndarray
 def scan_page(rgb: np.ndarray, dpi: float, number: int = 1,
               source: PageSource | None = None, cancel: Cancel | None = None) -> Page:
     """One page image (RGB array, pixels per inch) -> a Page in points, y down."""
-    img = straighten(rgb, dpi)
+    flat = flatten(rgb, dpi)  # a photo taken at an angle made a rectangle (a scan: unchanged)
+    img = straighten(flat.rgb, flat.dpi)
+    dpi = flat.dpi
     gray = img.gray
     ink = binarize(gray, smooth=True)
     faint = binarize(gray, 225, untint=True)
@@ -339,6 +342,7 @@ def scan_page(rgb: np.ndarray, dpi: float, number: int = 1,
     h, w = gray.shape
     page = Page(w * k, h * k, number, words=words, segments=segments, shapes=shapes,
                 arrows=arrows, source=source or PageSource("", number - 1, "image"))
+    page.flattened = flat.how  # type: ignore[attr-defined]  # for the review screen
     page.turned = img.turned  # type: ignore[attr-defined]  # for the review screen
     page.skew = img.skew  # type: ignore[attr-defined]
     _fill_shape_text(page)
@@ -497,6 +501,11 @@ def read_scan_pages(path: str | Path, progress: Progress | None = None,
 
 def _page_notes(page: Page) -> list[str]:
     notes = []
+    flattened = getattr(page, "flattened", "")
+    if flattened:
+        seen = "tepi halaman" if flattened == "halaman" else "garis tepi tabel"
+        notes.append(f"halaman {page.number}: foto yang diambil miring diratakan menurut "
+                     f"{seen}; periksa hasilnya")
     turned, skew = getattr(page, "turned", 0), getattr(page, "skew", 0.0)
     if turned or abs(skew) >= 0.3:
         notes.append(f"halaman {page.number}: diluruskan (diputar {turned}°, miring "
