@@ -1,7 +1,7 @@
 """Screenshots of the window at a clerk's screen size, to look for cut text before a release.
 
     xvfb-run -s "-screen 0 1366x768x24" .venv/bin/python tools/screenshots.py [--out DIR]
-        [--db PATH] [--cases 2000]
+        [--db PATH] [--cases 2000] [--scan FILE]
 
 Builds a fresh training database with `sop-desktop demo` (never an office's own database),
 then saves PNGs of the inbox, a case waiting on a decision (actions and flowchart), the SOP
@@ -192,7 +192,8 @@ def shoot_import_review(sh: Shooter, dialog) -> None:
     what was read (nothing saved: the dialog is closed without Simpan)."""
     import time
 
-    scan = ROOT / "tests" / "fixtures" / "scans" / "rkt_150.jpg"
+    scan = Path(os.environ.get("SOP_SHOTS_SCAN") or
+                ROOT / "tests" / "fixtures" / "scans" / "rkt_150.jpg")
     if not scan.is_file():
         return
     dialog.load_path(str(scan))
@@ -240,7 +241,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", default=None, help="demo database to create (new file)")
     parser.add_argument("--cases", type=int, default=2000)
     parser.add_argument("--user", default="operator")
+    parser.add_argument("--scan", default=None,
+                        help="the scan or photo the import review reads (default: a fixture scan)")
     args = parser.parse_args(argv)
+    if args.scan:
+        os.environ["SOP_SHOTS_SCAN"] = str(Path(args.scan).resolve())
     out = Path(args.out)
     home = Path(tempfile.mkdtemp(prefix="sop-shots-home-"))
     os.environ["SOP_DESKTOP_HOME"] = str(home)  # settings and logs of this run only
