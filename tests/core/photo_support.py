@@ -7,20 +7,17 @@ from __future__ import annotations
 
 import io
 import math
+import sys
+from pathlib import Path
 
 import cv2
 import numpy as np
-import pypdfium2 as pdfium
 from PIL import Image
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures" / "scans"))
+from make_scans import render  # noqa: E402  (the fixture script's page rendering)
 
-def render(pdf: bytes, index: int, dpi: int) -> np.ndarray:
-    """Page `index` of a PDF as RGB at `dpi`."""
-    doc = pdfium.PdfDocument(pdf)
-    try:
-        return np.array(doc[index].render(scale=dpi / 72).to_pil().convert("RGB"))
-    finally:
-        doc.close()
+__all__ = ["close_up", "flat_scan", "jpeg", "on_desk", "render"]
 
 
 def _corners(w: float, h: float, tilt: float, ox: float = 0.0, oy: float = 0.0,
