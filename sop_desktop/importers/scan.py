@@ -51,6 +51,7 @@ from sop_desktop.importers.scan_photo import flatten
 from sop_desktop.importers.scan_repeat import settle_repeats
 from sop_desktop.importers.scan_spelling import respell
 from sop_desktop.importers.scan_turned import outside, redetect, split_turned, turned_words
+from sop_desktop.importers.scan_vocabulary import office_spelling
 
 if TYPE_CHECKING:  # pypdfium2 is imported where a PDF is rendered (it ships no types)
     import pypdfium2 as pdfium
@@ -490,8 +491,9 @@ def read_scan_pages(path: str | Path, progress: Progress | None = None,
         pages.append(page)
         warnings.extend(_page_notes(page))
     # one spelling per word in the document ("Penilal" in a lane header), one reading per
-    # cell of a header printed again on each page
-    if respell(pages) + settle_repeats(pages):
+    # cell of a header printed again on each page, office words as offices spell them
+    # ("Kakanwli" in a lane header)
+    if respell(pages) + settle_repeats(pages) + office_spelling(pages):
         for page in pages:
             _fill_shape_text(page)
     if progress is not None:
