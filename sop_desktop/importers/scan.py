@@ -47,6 +47,7 @@ from sop_desktop.importers.scan_image import (
     straighten,
 )
 from sop_desktop.importers.scan_ocr import detect_boxes, line_words, recognize
+from sop_desktop.importers.scan_paper import neutral_paper
 from sop_desktop.importers.scan_photo import flatten
 from sop_desktop.importers.scan_repeat import settle_repeats
 from sop_desktop.importers.scan_spelling import respell
@@ -319,7 +320,7 @@ def scan_page(rgb: np.ndarray, dpi: float, number: int = 1,
               source: PageSource | None = None, cancel: Cancel | None = None) -> Page:
     """One page image (RGB array, pixels per inch) -> a Page in points, y down."""
     flat = flatten(rgb, dpi)  # a photo taken at an angle made a rectangle (a scan: unchanged)
-    img = straighten(flat.rgb, flat.dpi)
+    img = straighten(neutral_paper(flat.rgb), flat.dpi)  # yellowish paper made white first
     dpi = flat.dpi
     gray = img.gray
     ink = binarize(gray, smooth=True)
