@@ -18,6 +18,7 @@ import numpy as np
 from sop_desktop.errors import ImportFailed
 from sop_desktop.importers.pdf_check import check_file_size
 from sop_desktop.importers.scan_ocr import detect_boxes, upside_down
+from sop_desktop.importers.scan_stamps import print_under_ink
 
 if TYPE_CHECKING:  # Pillow is imported where an image is decoded
     from PIL.Image import Image
@@ -195,7 +196,8 @@ def decode_bytes(data: bytes, name: str) -> tuple[np.ndarray, float]:
 
 def to_gray(rgb: np.ndarray) -> np.ndarray:
     """Grey image with coloured ink (stamps, signatures, highlighter) painted over with the
-    paper and lines around it, so the black print under a stamp stays readable."""
+    paper and lines around it, so the black print under a stamp stays readable; the print
+    seen through a stamp's ink is kept (scan_stamps.py)."""
     hsv = cv2.cvtColor(rgb, cv2.COLOR_RGB2HSV)
     gray = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
     tinted = ((hsv[:, :, 1] > 60) & (hsv[:, :, 2] > 60)).astype(np.uint8)
@@ -206,7 +208,11 @@ def to_gray(rgb: np.ndarray) -> np.ndarray:
     # edge), not on its own (print blurred into a pale fill)
     near = cv2.dilate(strong, np.ones((9, 9), np.uint8))
     around = cv2.dilate(np.minimum(tinted, near), np.ones((5, 5), np.uint8))
-    return cv2.inpaint(gray, around, 3, cv2.INPAINT_TELEA)
+    out = cv2.inpaint(gray, around, 3, cv2.INPAINT_TELEA)
+    # the black print a stamp's transparent ink lies over shows through it: kept
+    under = print_under_ink(rgb, around, strong, _normalised)
+    out[under] = gray[under]
+    return out
 
 
 INK_CHROMA = 36  # coloured ink (a stamp, a pen) differs this much between its channels

@@ -45,7 +45,9 @@ def respell(pages: list[Page]) -> int:
         for w in page.words:
             better = _better(w, readings)
             if better is not None:
-                lead, _, trail = _core(w.text)
+                lead, core, trail = _core(w.text)
+                if core[:1] == "l" and better[:1] == "i":  # a capital I: the same tall stroke
+                    better = "I" + better[1:]              # as l in sans-serif print ("lzin")
                 w.text = lead + better + trail
                 changed += 1
     return changed

@@ -88,6 +88,15 @@ def test_a_header_word_misread_by_a_look_alike_letter_takes_the_documents_spelli
     assert [w.text for w in body.words] == ["meneruskan", "Penilai,"]  # punctuation kept
 
 
+def test_a_capital_i_read_as_l_stays_a_capital_when_respelled():
+    # "Izin" in a lane header, its capital I read as the same tall stroke l: the document's
+    # "izin" gives the spelling, the header keeps its capital
+    header = _page(("lzin", 0.84), ("Tinggal", 0.98))
+    body = _page(("permohonan", 0.99), ("izin", 0.99))
+    assert respell([header, body]) == 1
+    assert [w.text for w in header.words] == ["Izin", "Tinggal"]
+
+
 def test_a_sure_reading_or_an_unsure_other_spelling_is_left_alone():
     # both readings sure: two words of the document
     page = _page(("Kasl", 0.97), ("Kasi", 0.98))
