@@ -8,8 +8,12 @@ with tests/core/import_support.py's `key_misses`: step count, lane names, per-st
 (lane and co-lanes), kinds and decision targets (Ya/Tidak).
 
     .venv/bin/python benchmarks/bench_scan_unseen.py [--dpi 150] [--docs bpbd,dinsos]
-                                                     [--detail]
+                                                     [--set documents] [--detail]
 
+`--set documents` scores the Word/Excel-made PDFs instead (tests/fixtures/documents/*.pdf
+whose key has "steps": LibreOffice prints of the .docx/.xlsx beside them), degraded the same
+way, and also the share of the kegiatan characters read right (the kegiatan of the key's
+`source` SOP, step by step, by tests/core/import_support.py's `char_accuracy`).
 `--docs` takes parts of the file stems (`bpbd` for unseen_bpbd_logistik). `--detail` prints
 each miss as key_misses words it. The totals line ends with seconds per page (import only)
 and the peak resident memory of the process.
@@ -33,9 +37,10 @@ sys.path.insert(0, str(ROOT / "tests" / "fixtures" / "scans"))
 
 from make_scans import degrade, jpeg, render  # noqa: E402
 
-from tests.core.import_support import key_misses  # noqa: E402
+from tests.core.import_support import char_accuracy, key_misses  # noqa: E402
 
-UNSEEN = ROOT / "tests" / "fixtures" / "documents" / "unseen"
+DOCUMENTS = ROOT / "tests" / "fixtures" / "documents"
+UNSEEN = DOCUMENTS / "unseen"
 FIELDS = ("lane", "co_lanes", "kind", "yes", "no")
 
 
@@ -69,7 +74,7 @@ def score(result, key: dict) -> dict:
     steps = key["steps"]
     out = {"count": False, "lanes": False, "lane": 0, "kind": 0, "targets": 0,
            "steps": len(steps), "decisions": sum(s["kind"] == "decision" for s in steps),
-           "misses": []}
+           "misses": [], "chars": _chars(result, key)}
     if len(result.sops) != 1:
         out["misses"] = key_misses(result, key)
         return out
@@ -101,6 +106,19 @@ def score(result, key: dict) -> dict:
     return out
 
 
+def _chars(result, key: dict) -> float | None:
+    """The share of the kegiatan characters of the key's `source` SOP read right, step by
+    step by number (a step not read counts as nothing read); None when the key names no
+    SOP file as its source (the unseen set's keys are made by hand)."""
+    if not str(key.get("source", "")).endswith(".toml"):
+        return None
+    from sop_desktop.importers.library import load
+
+    want = load(ROOT / key["source"]).steps
+    read = {s.number: s.kegiatan for s in result.sops[0].steps} if len(result.sops) == 1 else {}
+    return char_accuracy([s.kegiatan for s in want], [read.get(s.number, "") for s in want])
+
+
 def _field(line: str) -> str:
     """The step field a key_misses line names ("langkah 4 yes: 3 != 5" -> "yes") when it is
     one this benchmark scores, else ""."""
@@ -109,8 +127,13 @@ def _field(line: str) -> str:
     return field if field in FIELDS else ""
 
 
-def _pick(names: str) -> list[Path]:
-    docs = sorted(UNSEEN.glob("*.pdf"))
+def _documents() -> list[Path]:
+    """The Word/Excel-made PDFs whose key is of one SOP (has "steps")."""
+    return [p for p in sorted(DOCUMENTS.glob("*.pdf"))
+            if "steps" in json.loads(p.with_suffix(".json").read_text(encoding="utf-8"))]
+
+
+def _pick(names: str, docs: list[Path]) -> list[Path]:
     if not names:
         return docs
     parts = [n.strip() for n in names.split(",") if n.strip()]
@@ -122,18 +145,21 @@ def main() -> None:
     ap.add_argument("--dpi", type=int, action="append", choices=(150, 200),
                     help="only this resolution (may be given twice)")
     ap.add_argument("--docs", default="", help="comma-separated parts of document names")
+    ap.add_argument("--set", default="unseen", choices=("unseen", "documents"),
+                    help="the generator-style unseen PDFs or the Word/Excel-made ones")
     ap.add_argument("--detail", action="store_true", help="print each miss")
     args = ap.parse_args()
     from sop_desktop.errors import ImportFailed
     from sop_desktop.importers import read_sop_file
 
     dpis = args.dpi or [150, 200]
-    docs = _pick(args.docs)
-    everything = sorted(UNSEEN.glob("*.pdf"))
+    everything = _documents() if args.set == "documents" else sorted(UNSEEN.glob("*.pdf"))
+    docs = _pick(args.docs, everything)
     sums = {"count": 0, "lanes": 0, "lane": 0, "kind": 0, "targets": 0, "steps": 0,
-            "decisions": 0, "pages": 0, "runs": 0}
+            "decisions": 0, "pages": 0, "runs": 0, "chars": 0.0}
     seconds = 0.0
-    print(f"{'dokumen':28s} dpi hlm  s/hlm jumlah pelaksana  lajur/langkah  jenis  cabang")
+    print(f"{'dokumen':28s} dpi hlm  s/hlm jumlah pelaksana  lajur/langkah  jenis  cabang"
+          + ("  karakter" if args.set == "documents" else ""))
     with tempfile.TemporaryDirectory() as tmp:
         for pdf in docs:
             key = json.loads(pdf.with_suffix(".json").read_text(encoding="utf-8"))
@@ -151,21 +177,32 @@ def main() -> None:
                 sums["runs"] += 1
                 for name in ("count", "lanes", "lane", "kind", "targets", "steps", "decisions"):
                     sums[name] += got[name]
-                print(f"{pdf.stem:28s} {dpi} {n:3d} {took / n:6.1f} "
-                      f"{'ya' if got['count'] else 'TIDAK':>6s} {'ya' if got['lanes'] else 'TIDAK':>9s}"
-                      f"  {got['lane']:5d}/{got['steps']:<3d}  {got['kind']:3d}/{got['steps']:<3d}"
-                      f" {got['targets']:2d}/{got['decisions']}", flush=True)
+                sums["chars"] += got["chars"] or 0.0
+                _line(pdf.stem, dpi, n, took, got)
                 if args.detail:
                     for line in got["misses"]:
                         print(f"    {line}")
+    _totals(sums, seconds, args.set == "documents")
+
+
+def _line(stem: str, dpi: int, n: int, took: float, got: dict) -> None:
+    chars = "" if got["chars"] is None else f"  {got['chars']:8.1%}"
+    print(f"{stem:28s} {dpi} {n:3d} {took / n:6.1f} "
+          f"{'ya' if got['count'] else 'TIDAK':>6s} {'ya' if got['lanes'] else 'TIDAK':>9s}"
+          f"  {got['lane']:5d}/{got['steps']:<3d}  {got['kind']:3d}/{got['steps']:<3d}"
+          f" {got['targets']:2d}/{got['decisions']}{chars}", flush=True)
+
+
+def _totals(sums: dict, seconds: float, chars: bool) -> None:
     runs, steps = max(1, sums["runs"]), max(1, sums["steps"])
     items = (sums["count"] + sums["lanes"] + sums["lane"] + sums["kind"] + sums["targets"])
     of = 2 * sums["runs"] + 2 * sums["steps"] + sums["decisions"]
+    text = f", karakter kegiatan {sums['chars'] / runs:.1%}" if chars else ""
     print(f"\n{sums['runs']} pindaian, {sums['pages']} halaman: jumlah langkah benar "
           f"{sums['count']}/{runs}, nama pelaksana benar {sums['lanes']}/{runs}, pelaksana per "
           f"langkah {sums['lane']}/{steps}, jenis {sums['kind']}/{steps}, cabang Ya/Tidak "
-          f"{sums['targets']}/{sums['decisions']}; semua {items}/{of} = {items / max(1, of):.1%}; "
-          f"{seconds / max(1, sums['pages']):.1f} s per halaman, memori puncak "
+          f"{sums['targets']}/{sums['decisions']}; semua {items}/{of} = {items / max(1, of):.1%}"
+          f"{text}; {seconds / max(1, sums['pages']):.1f} s per halaman, memori puncak "
           f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MB")
 
 

@@ -45,8 +45,12 @@ class PixShape:
 
 def remove_text(ink: np.ndarray, boxes: list[Box], dpi: float = 150.0) -> np.ndarray:
     """The ink without the text: the connected parts that lie wholly inside a text box, and
-    the text inside a box that a vertical rule runs through (letters printed against the
-    rule are joined to it)."""
+    the text inside a box that a vertical rule runs through, or along an end of a text
+    line's box (letters printed against the rule are joined to it: a text line blurred into
+    one band and joined to the rule its first letter touches would otherwise stay in the
+    drawing as a thick horizontal stroke, and be taken for a rule and out of the text). A
+    box narrower than tall (a lone step number, or the part of one left of a rule) is not
+    widened: its digit, cut by the rule, is read from its own mark."""
     if not boxes:
         return ink.copy()
     inside = np.zeros(ink.shape, np.uint8)
@@ -62,13 +66,45 @@ def remove_text(ink: np.ndarray, boxes: list[Box], dpi: float = 150.0) -> np.nda
     vlong = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((tall, 1), np.uint8))
     for x0, y0, x1, y1 in boxes:
         x0, y0 = max(0, x0), max(0, y0)
-        if x1 - x0 < 3 or y1 - y0 < 3 or not vlong[y0:y1, x0:x1].any():
+        if x1 - x0 < 3 or y1 - y0 < 3:
+            continue
+        if x1 - x0 >= y1 - y0:  # a text line, not a lone number (read from its own mark)
+            x0, x1 = _to_rules(vlong[y0:y1], x0, x1, max(4, int(0.04 * dpi)))
+        if not vlong[y0:y1, x0:x1].any():
             continue
         region = out[y0 + 1:y1 - 1, x0:x1]
         keep = vlong[y0 + 1:y1 - 1, x0:x1] > 0
-        keep |= (region > 0).mean(axis=1, keepdims=True) >= 0.9
+        keep |= _crossing_rows(ink, (x0, y0 + 1, x1, y1 - 1), dpi)[:, None]
         region[~keep] = 0
     return out
+
+
+def _to_rules(vlong: np.ndarray, x0: int, x1: int, reach: int) -> tuple[int, int]:
+    """A text box's ends (x0, x1) moved out onto a vertical rule within `reach` of them (the
+    rule its first or last letter touches; the detector's box stops short of it)."""
+    left = np.flatnonzero(vlong[:, max(0, x0 - reach):x0].any(axis=0))
+    right = np.flatnonzero(vlong[:, x1:x1 + reach].any(axis=0))
+    if left.size:
+        x0 = max(0, x0 - reach) + int(left[-1])
+    if right.size:
+        x1 = x1 + int(right[0]) + 1
+    return x0, x1
+
+
+def _crossing_rows(ink: np.ndarray, box: Box, dpi: float) -> np.ndarray:
+    """Per row of the box: a line crossing it, the row inked across the box and on past
+    one of its ends (a row rule, an arrow through its label). A text line blurred into one
+    band fills its rows across its box too, but stops at the box's ends."""
+    x0, y0, x1, y1 = box
+    rows = ink[y0:y1, x0:x1] > 0
+    if rows.size == 0:
+        return np.zeros(max(0, y1 - y0), bool)
+    far = max(6, int(0.1 * dpi))
+    before = ink[y0:y1, max(0, x0 - far):x0] > 0
+    after = ink[y0:y1, x1:x1 + far] > 0
+    on = [side.mean(axis=1) >= 0.8 if side.shape[1] >= far // 2 else np.zeros(y1 - y0, bool)
+          for side in (before, after)]
+    return np.asarray((rows.mean(axis=1) >= 0.9) & (on[0] | on[1]))
 
 
 def line_masks(ink: np.ndarray, dpi: float) -> tuple[np.ndarray, np.ndarray]:
@@ -142,14 +178,24 @@ def pieces(mask: np.ndarray, horizontal: bool, dpi: float) -> list[Piece]:
         length = w if horizontal else h
         if across > limit:
             continue
-        thick = area / max(1, length)
-        mid = cents[i][1] if horizontal else cents[i][0]
+        thick = min(area / max(1, length), across)
+        part = labels[y:y + h, x:x + w] == i
+        mid = _core_line(part if horizontal else part.T) + (y if horizontal else x)
         start = x if horizontal else y
         raw.append([float(mid), float(start), float(start + length - 1), thick])
     merged = _merge(raw, max(3.0, 0.04 * dpi), 0.1 * dpi)
     if horizontal:
         return [Piece(a, m, b, m, True, t) for m, a, b, t in merged]
     return [Piece(m, a, m, b, False, t) for m, a, b, t in merged]
+
+
+def _core_line(part: np.ndarray) -> float:
+    """The middle of a stroke across its length (rows across, columns along): the median of
+    each column's middle, so print touching one side of a rule does not pull it over."""
+    rows = np.arange(part.shape[0], dtype=np.float64)[:, None]
+    count = part.sum(axis=0)
+    centres = (part * rows).sum(axis=0)[count > 0] / count[count > 0]
+    return float(np.median(centres)) if centres.size else part.shape[0] / 2
 
 
 def _merge(raw: list[list[float]], tol: float, reach: float) -> list[list[float]]:
