@@ -290,17 +290,57 @@ def _join_letters(runs: list[tuple[int, int]], groups: list[list[tuple[str, floa
         return runs, groups
     pitch, xheight = _line_pitch(chars), _letter_height(ink, chars)
     sharp = _sharp(ink, sum(1 for ch, _, _ in chars if not ch.isspace()))
+    apart = _word_gap_seen(runs, chars, ink)
     out_runs, out_groups = [runs[0]], [list(groups[0])]
     for run, group in zip(runs[1:], groups[1:], strict=True):
         last, first = out_groups[-1][-1:], group[:1]
+        gap = run[0] - out_runs[-1][1]
         if last and first and not last[0][0].isspace() and not first[0][0].isspace() and \
-                _one_word(last[0], first[0], run[0] - out_runs[-1][1], pitch, xheight, sharp):
+                not _word_apart(last[0], first[0], gap, apart, pitch) and \
+                _one_word(last[0], first[0], gap, pitch, xheight, sharp):
             out_runs[-1] = (out_runs[-1][0], run[1])
             out_groups[-1].extend(group)
         else:
             out_runs.append(run)
             out_groups.append(list(group))
     return out_runs, out_groups
+
+
+def _word_apart(last: tuple[str, float, float], first: tuple[str, float, float], gap: int,
+                apart: tuple[float, float], pitch: float) -> bool:
+    """Whether two letters the recogniser set no space between stand a word apart by what the
+    line itself shows (`_word_gap_seen`): an ink gap as wide as its narrowest spaced one, and
+    the second letter as far on as past its spaces and at least 1.4 letter pitches."""
+    ink_gap, jump = apart
+    step = first[1] - last[1]
+    return (last[0].isalpha() and first[0].isalpha() and pitch > 0 and gap >= ink_gap
+            and step >= max(1.4 * pitch, jump))
+
+
+def _word_gap_seen(runs: list[tuple[int, int]], chars: list[tuple[str, float, float]],
+                   ink: np.ndarray) -> tuple[float, float]:
+    """The ink gap that is surely a word gap on this line, learnt from the line itself: the
+    narrowest gap between two runs where the recogniser set a space, when it is at least
+    twice the widest gap inside any run (print whose letters stand well apart within words
+    and further apart between them: a bold title "PENYUSUNAN RENCANA" whose first space the
+    recogniser left out), with the least distance the recogniser's letters jump across one of
+    its spaces. Infinite when the line shows no such clear step."""
+    spaced = [b[0] - a[1] for a, b in zip(runs, runs[1:], strict=False)
+              if any(ch.isspace() and a[1] - 1 <= x <= b[0] + 1 for ch, x, _ in chars)]
+    # how far on the first letter after each of the recogniser's spaces stands
+    jumps = [chars[n + 1][1] - chars[n - 1][1] for n in range(1, len(chars) - 1)
+             if chars[n][0].isspace() and not chars[n - 1][0].isspace()
+             and not chars[n + 1][0].isspace()]
+    never = (float("inf"), float("inf"))
+    if not spaced or not jumps:
+        return never
+    inside = 0
+    for a, b in runs:
+        cols = np.flatnonzero(ink[:, a:b].any(axis=0))
+        if cols.size > 1:
+            inside = max(inside, int((np.diff(cols) - 1).max()))
+    narrowest = min(spaced)
+    return (float(narrowest), float(min(jumps))) if narrowest >= 2 * max(1, inside) else never
 
 
 def own_rows(ink: np.ndarray) -> np.ndarray:
