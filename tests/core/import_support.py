@@ -80,6 +80,19 @@ def document_key(source: str) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+def reads_as_bundled(result, stem: str) -> None:
+    """Assert that an import reads one SOP with the lanes, and the steps' numbers, lanes and
+    kinds, of the bundled SOP `stem` (resources/sops/STEM.toml)."""
+    from sop_desktop.importers.library import bundled_sop_dir, load
+
+    defn = load(bundled_sop_dir() / f"{stem}.toml")
+    assert len(result.sops) == 1
+    read = result.sops[0]
+    assert read.lane_names == [lane.name for lane in defn.lanes]
+    assert [(s.number, s.lane, s.kind) for s in read.steps] == \
+        [(s.number, s.lane, s.kind) for s in defn.steps]
+
+
 def key_misses(result, key: dict) -> list[str]:
     """How an import result differs from a hand key (tests/fixtures/import/unseen/<name>.json):
     identity, lanes in order, step numbers and per step kegiatan, lanes, kind, Ya/Tidak

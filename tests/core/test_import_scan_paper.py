@@ -11,8 +11,8 @@ import numpy as np
 from PIL import Image
 
 from sop_desktop.importers import read_sop_file
-from sop_desktop.importers.library import bundled_sop_dir, load
 from sop_desktop.importers.scan_paper import neutral_paper, paper_colour
+from tests.core.import_support import reads_as_bundled
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures" / "scans"))
 from make_scans import degrade, render, source_pdf  # noqa: E402
@@ -51,10 +51,4 @@ def test_a_scan_of_a_page_on_yellowed_paper_reads_as_its_source(tmp_path):
     path = tmp_path / "kertas_tua.jpg"
     Image.fromarray(degrade(page, angle=0.7, seed=4)).save(path, "JPEG", quality=75,
                                                            dpi=(200, 200))
-    result = read_sop_file(path)
-    defn = load(bundled_sop_dir() / "rkt.toml")
-    assert len(result.sops) == 1
-    read = result.sops[0]
-    assert read.lane_names == [lane.name for lane in defn.lanes]
-    assert [(s.number, s.lane, s.kind) for s in read.steps] == \
-        [(s.number, s.lane, s.kind) for s in defn.steps]
+    reads_as_bundled(read_sop_file(path), "rkt")

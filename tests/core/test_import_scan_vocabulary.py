@@ -13,8 +13,8 @@ from PIL import Image
 
 from sop_desktop.importers import read_sop_file
 from sop_desktop.importers.geometry import Page, Word
-from sop_desktop.importers.library import bundled_sop_dir, load
 from sop_desktop.importers.scan_vocabulary import office_spelling
+from tests.core.import_support import reads_as_bundled
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures" / "scans"))
 from make_scans import degrade, render, source_pdf  # noqa: E402
@@ -45,10 +45,4 @@ def test_a_black_and_white_copier_scan_reads_the_lanes_of_its_source(tmp_path):
     path = tmp_path / "salinan.tif"
     Image.fromarray(((gray > 150) * 255).astype(np.uint8)).convert("1").save(
         path, "TIFF", compression="group4", dpi=(200, 200))
-    result = read_sop_file(path)
-    defn = load(bundled_sop_dir() / "rkt.toml")
-    assert len(result.sops) == 1
-    read = result.sops[0]
-    assert read.lane_names == [lane.name for lane in defn.lanes]
-    assert [(s.number, s.lane, s.kind) for s in read.steps] == \
-        [(s.number, s.lane, s.kind) for s in defn.steps]
+    reads_as_bundled(read_sop_file(path), "rkt")
