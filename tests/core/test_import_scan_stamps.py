@@ -19,17 +19,9 @@ import cv2
 import numpy as np
 from PIL import Image
 
-from sop_desktop.importers.scan_arrows import build_arrows
-from sop_desktop.importers.scan_draw import (
-    PixShape,
-    clear_boxes,
-    find_heads,
-    find_shapes,
-    line_masks,
-    pieces,
-    snap_corners,
-)
+from sop_desktop.importers.scan_draw import line_masks
 from sop_desktop.importers.scan_image import binarize, to_gray
+from tests.core.scan_support import PixShape, find_drawing
 
 INK = (25, 25, 25)
 STAMP = (110, 40, 150)  # the purple of make_scans.py's stamp
@@ -71,16 +63,8 @@ def _scanned(img: np.ndarray) -> np.ndarray:
 
 def _drawing(gray: np.ndarray, dpi: float) -> tuple[list[PixShape], list]:
     """The symbols and arrows of a faded page as scan.py finds them on a page without text."""
-    ink, faint = binarize(gray, smooth=True), binarize(gray, 225, untint=True)
-    hmask, vmask = line_masks(faint, dpi)
-    shapes = find_shapes(faint, hmask, vmask, dpi)
-    heads = find_heads(ink, hmask, vmask, dpi)
-    grow = max(2, int(0.01 * dpi))
-    outline = [s.box for s in shapes]
-    hs = pieces(clear_boxes(hmask, outline, grow), True, dpi)
-    vs = pieces(clear_boxes(vmask, outline, grow), False, dpi)
-    snap_corners(hs, vs, max(3.0, 0.03 * dpi))
-    return shapes, build_arrows(hs + vs, heads, shapes, dpi, 0.45 * max(gray.shape))
+    return find_drawing(binarize(gray, smooth=True), binarize(gray, 225, untint=True), dpi,
+                        0.45 * max(gray.shape))
 
 
 def _at(shapes: list[PixShape], p: tuple[int, int]) -> int | None:

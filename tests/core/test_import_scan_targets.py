@@ -22,19 +22,10 @@ import cv2
 import numpy as np
 
 from sop_desktop.importers.geometry import Page, Segment, Word
-from sop_desktop.importers.scan_arrows import build_arrows
-from sop_desktop.importers.scan_draw import (
-    PixShape,
-    clear_boxes,
-    find_heads,
-    find_shapes,
-    line_masks,
-    pieces,
-    snap_corners,
-    stroke_width,
-)
+from sop_desktop.importers.scan_draw import line_masks, stroke_width
 from sop_desktop.importers.scan_image import binarize
 from sop_desktop.importers.scan_spelling import respell
+from tests.core.scan_support import PixShape, find_drawing
 
 INK = (30, 30, 30)
 
@@ -74,16 +65,8 @@ def _drawing(img: np.ndarray, dpi: float) -> tuple[list[PixShape], list]:
     img = cv2.GaussianBlur(img, (0, 0), 0.6).astype(np.float32)
     gray = cv2.cvtColor(np.clip(img + rng.normal(0, 4, img.shape), 0, 255).astype(np.uint8),
                         cv2.COLOR_RGB2GRAY)
-    ink, faint = binarize(gray, smooth=True), binarize(gray, 225, untint=True)
-    hmask, vmask = line_masks(faint, dpi)
-    shapes = find_shapes(faint, hmask, vmask, dpi)
-    heads = find_heads(ink, hmask, vmask, dpi)
-    grow = max(2, int(0.01 * dpi))
-    outline = [s.box for s in shapes]
-    hs = pieces(clear_boxes(hmask, outline, grow), True, dpi)
-    vs = pieces(clear_boxes(vmask, outline, grow), False, dpi)
-    snap_corners(hs, vs, max(3.0, 0.03 * dpi))
-    return shapes, build_arrows(hs + vs, heads, shapes, dpi, 0.45 * max(gray.shape))
+    return find_drawing(binarize(gray, smooth=True), binarize(gray, 225, untint=True), dpi,
+                        0.45 * max(gray.shape))
 
 
 def _arrow_between(found: tuple[list[PixShape], list], first: tuple[int, int],

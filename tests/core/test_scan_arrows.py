@@ -9,17 +9,7 @@ import cv2
 import numpy as np
 import pytest
 
-from sop_desktop.importers.scan_arrows import build_arrows
-from sop_desktop.importers.scan_draw import (
-    PixShape,
-    clear_boxes,
-    find_heads,
-    find_shapes,
-    line_masks,
-    pieces,
-    snap_corners,
-    split_dashed,
-)
+from tests.core.scan_support import PixShape, find_drawing
 
 
 def _head(ink: np.ndarray, tip: tuple[int, int], towards: str, size: int) -> None:
@@ -43,15 +33,8 @@ def _head(ink: np.ndarray, tip: tuple[int, int], towards: str, size: int) -> Non
 
 def _arrows(ink: np.ndarray, dpi: float) -> tuple[list[PixShape], list[tuple]]:
     """(symbols, arrows as (start index, end index)) found on an ink mask."""
-    hmask, vmask = line_masks(ink, dpi)
-    shapes = find_shapes(ink, hmask, vmask, dpi)
-    heads = find_heads(ink, hmask, vmask, dpi)
-    outline = [s.box for s in shapes]
-    grow = max(2, int(0.01 * dpi))
-    hs, _ = split_dashed(ink, pieces(clear_boxes(hmask, outline, grow), True, dpi), dpi)
-    vs, _ = split_dashed(ink, pieces(clear_boxes(vmask, outline, grow), False, dpi), dpi)
-    snap_corners(hs, vs, max(3.0, 0.03 * dpi))
-    found = build_arrows(hs + vs, heads, shapes, dpi, 0.45 * 11.69 * dpi)  # as on an A4 page
+    # arrows may run as far as on an A4 page
+    shapes, found = find_drawing(ink, ink, dpi, 0.45 * 11.69 * dpi, dashed=True)
     return shapes, [(start, end) for _, start, end, _ in found]
 
 
