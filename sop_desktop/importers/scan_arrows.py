@@ -8,6 +8,8 @@ import math
 from sop_desktop.importers.scan_draw import Box, Piece, PixShape
 
 MAX_LEGS = 12
+LOST_CORNER = 1.5  # how much further a corner's other stroke may stop short of it, its
+# leg ending right there (ink lost under a painted-out signature)
 
 
 def _box_dist(p: tuple[float, float], box: Box) -> float:
@@ -221,26 +223,47 @@ def _corner(p: tuple[float, float], q: tuple[float, float], pieces: list[Piece],
     """(piece, corner, far end) of the stroke that turns off the leg q -> p where one of the
     two runs on a little past the corner (the stroke closed to a line beside it): their
     crossing lies within `overshoot` of p's end of the leg (or up to `tol` past it) and
-    within `overshoot` of one end of the other stroke, whose far end leaves the leg."""
+    within `overshoot` of one end of the other stroke, whose far end leaves the leg.
+    A corner may also have lost a stretch of one of its two strokes (ink under a signature
+    or stamp that the scan route painted out): while one stroke reaches the crossing, the
+    other may stop short of it by up to LOST_CORNER times `overshoot`."""
     flat = abs(p[0] - q[0]) >= abs(p[1] - q[1])
     length = math.hypot(q[0] - p[0], q[1] - p[1])
     if length <= 0:
         return None
     ux, uy = (q[0] - p[0]) / length, (q[1] - p[1]) / length
-    best, score = None, overshoot + tol
+    lost = LOST_CORNER * overshoot
+    best, score = None, lost + overshoot + tol
     for n, pc in enumerate(pieces):
         if n in used or pc.horizontal == flat:
             continue
         x = (pc.x0, p[1]) if flat else (p[0], pc.y0)  # where the two lines cross
-        along = (x[0] - p[0]) * ux + (x[1] - p[1]) * uy
-        if not -tol <= along <= min(overshoot, length - tol):
+        along = (x[0] - p[0]) * ux + (x[1] - p[1]) * uy  # < 0: the leg stops short of it
+        if not -lost <= along <= min(overshoot, length - tol):
             continue
         for near, far in ((_ends(pc)[0], _ends(pc)[1]), (_ends(pc)[1], _ends(pc)[0])):
             past = math.hypot(near[0] - x[0], near[1] - x[1])
-            if past <= overshoot and math.hypot(far[0] - x[0], far[1] - x[1]) > overshoot and \
-                    abs(along) + past < score:
+            if math.hypot(far[0] - x[0], far[1] - x[1]) <= overshoot or \
+                    abs(along) + past >= score:
+                continue
+            if along >= -tol:  # the leg reaches the crossing: the other stroke may fall short
+                ok = past <= (lost if along >= 0 else overshoot)
+            else:  # the leg falls short: the other stroke reaches the crossing
+                ok = past <= overshoot and _reaches(near, far, x, tol)
+            if ok:
                 best, score = (n, x, far), abs(along) + past
     return best
+
+
+def _reaches(near: tuple[float, float], far: tuple[float, float], x: tuple[float, float],
+             tol: float) -> bool:
+    """Whether the stroke from `near` to `far` reaches the point x on its line (runs on to
+    it or past it, or stops at most `tol` short)."""
+    length = math.hypot(far[0] - near[0], far[1] - near[1])
+    if length <= 0:
+        return False
+    t = ((x[0] - near[0]) * (far[0] - near[0]) + (x[1] - near[1]) * (far[1] - near[1])) / length
+    return t >= -tol
 
 
 __all__ = ["build_arrows"]

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 import cv2
 import numpy as np
 
+from sop_desktop.importers.scan_diamond import open_diamonds
+
 Box = tuple[int, int, int, int]  # x0, y0, x1, y1 (exclusive), pixels
 
 
@@ -59,6 +61,7 @@ def remove_text(ink: np.ndarray, boxes: list[Box], dpi: float = 150.0) -> np.nda
     n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     counts = np.bincount(labels[inside.astype(bool)], minlength=n)
     drop = (counts >= stats[:, cv2.CC_STAT_AREA]) | (stats[:, cv2.CC_STAT_AREA] < 4)
+    drop |= _cut_letters(stats, counts, boxes)
     drop[0] = False
     out = ink.copy()
     out[drop[labels]] = 0
@@ -76,6 +79,30 @@ def remove_text(ink: np.ndarray, boxes: list[Box], dpi: float = 150.0) -> np.nda
         keep = vlong[y0 + 1:y1 - 1, x0:x1] > 0
         keep |= _crossing_rows(ink, (x0, y0 + 1, x1, y1 - 1), dpi)[:, None]
         region[~keep] = 0
+    return out
+
+
+CUT_SHARE = 0.6  # a word's letters the box's end cut off: at least this share inside it
+
+
+def _cut_letters(stats: np.ndarray, counts: np.ndarray, boxes: list[Box]) -> np.ndarray:
+    """Per connected part of the ink: the letters of a word whose text box stops short of
+    its first or last letters (a detector's box is tight, and cuts a faint grey label's
+    ends): a part mostly inside one box, within its rows and reaching out of it at either
+    end by no more than a letter (the box's height), is that box's text. A line running
+    through or out of a label reaches further, a symbol's outline is taller; both stay."""
+    area = stats[:, cv2.CC_STAT_AREA]
+    out = np.zeros(len(stats), bool)
+    partly = np.flatnonzero((counts >= CUT_SHARE * area) & (counts < area))
+    if not partly.size or not boxes:
+        return out
+    b = np.asarray(boxes, dtype=np.int64)
+    for i in partly:
+        x, y, w, h = (int(v) for v in stats[i, :4])
+        rows = (b[:, 1] - 2 <= y) & (y + h <= b[:, 3] + 2)
+        tall = b[:, 3] - b[:, 1]
+        meet = (x >= b[:, 0] - tall) & (x + w <= b[:, 2] + tall) & (b[:, 2] - b[:, 0] > tall)
+        out[i] = bool((rows & meet).any())
     return out
 
 
@@ -339,7 +366,8 @@ def find_shapes(ink: np.ndarray, hmask: np.ndarray, vmask: np.ndarray, dpi: floa
                 ) -> list[PixShape]:
     """The flowchart symbols: closed regions of the size of a symbol that are not cells.
     Further passes with wider gaps closed find outlines a stamp or a faint scan broke (less
-    sure, and only where no symbol was found yet)."""
+    sure, and only where no symbol was found yet), and a last one diamonds that lost an
+    edge (scan_diamond.py)."""
     found = _shapes(cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((3, 3), np.uint8)),
                     hmask, vmask, dpi)
     for wide, sure in ((max(5, int(0.045 * dpi)), 0.85), (max(11, int(0.1 * dpi)), 0.75)):
@@ -347,6 +375,10 @@ def find_shapes(ink: np.ndarray, hmask: np.ndarray, vmask: np.ndarray, dpi: floa
         for s in _shapes(sealed, hmask, vmask, dpi):
             if not any(_overlap(s.box, f.box) for f in found):
                 found.append(PixShape(s.kind, s.box, round(s.conf * sure, 3)))
+    # a diamond an opaque signature or stamp took an edge off: its inside is no hole
+    stroke = stroke_width(ink, hmask, vmask)
+    found += [PixShape("decision", box, conf) for box, conf in
+              open_diamonds(ink, hmask, vmask, dpi, [f.box for f in found], stroke)]
     return found
 
 

@@ -1,8 +1,10 @@
 """Scanned page images: loading within bounds, and straightening (90/180/270 turns, skew).
 
 A page is brought to a working resolution of at most about 200 dpi (enough for printed SOP
-text, and it bounds time and memory), coloured ink (stamps, signatures in blue or red) is
-faded to white, and the page is turned and deskewed so that its text lines run horizontally.
+text, and it bounds time and memory); a phone photo is flattened before (scan_photo.py), so
+that its page, not the whole picture, gets that resolution. Coloured ink (stamps,
+signatures in blue or red) is faded to white, and the page is turned and deskewed so that
+its text lines run horizontally.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import numpy as np
 from sop_desktop.errors import ImportFailed
 from sop_desktop.importers.pdf_check import check_file_size
 from sop_desktop.importers.scan_ocr import detect_boxes, upside_down
+from sop_desktop.importers.scan_photo import flatten, mark_flat
 from sop_desktop.importers.scan_stamps import print_under_ink
 
 if TYPE_CHECKING:  # Pillow is imported where an image is decoded
@@ -27,6 +30,7 @@ MAX_IMAGE_BYTES = 60 * 1024 * 1024
 MAX_IMAGE_PIXELS = 60_000_000  # a 600 dpi A4 page is 35 million pixels
 MAX_FRAMES = 60  # pages of one multi-page TIFF
 WORK_LONG_SIDE = 2400  # working resolution: A4 at about 200 dpi
+PHOTO_LONG_SIDE = 4800  # a photo is flattened at up to this: its page keeps about 200 dpi
 MIN_SIDE = 300
 A4_LONG_INCH = 11.69
 MAX_SKEW = 8.0
@@ -120,8 +124,8 @@ def _frame_pages(img: Image) -> list[tuple[np.ndarray, float]]:
     full = np.array(img.convert("RGB"))
     parts = split_stacked(full)
     if len(parts) == 1:
-        del full, parts
-        return [_to_rgb(img, _dpi(img))]
+        del parts
+        return [_flat_fit(full, _dpi(img))]
     tag = img.info.get("dpi")
     out = []
     for part in parts:
@@ -158,18 +162,37 @@ def split_stacked(rgb: np.ndarray) -> list[np.ndarray]:
 
 
 def _to_rgb(img: Image, dpi: float) -> tuple[np.ndarray, float]:
-    """Decoded at the working resolution (JPEG decodes reduced when much larger) -> (RGB,
-    pixels per inch of the result)."""
+    """Decoded (a JPEG decodes reduced when much larger than a photo is flattened at),
+    flattened and brought to the working resolution -> (RGB, pixels per inch of the
+    result)."""
     long_side = max(img.size)
     if img.format == "JPEG":
-        img.draft("RGB", (WORK_LONG_SIDE, WORK_LONG_SIDE))
-    rgb = _fit(np.array(img.convert("RGB")))
-    return rgb, dpi * max(rgb.shape[:2]) / long_side
+        img.draft("RGB", (PHOTO_LONG_SIDE, PHOTO_LONG_SIDE))
+    rgb = np.array(img.convert("RGB"))
+    return _flat_fit(rgb, dpi * max(rgb.shape[:2]) / long_side)
 
 
-def _fit(rgb: np.ndarray) -> np.ndarray:
+def _flat_fit(rgb: np.ndarray, dpi: float) -> tuple[np.ndarray, float]:
+    """A picture at its own resolution -> (RGB at the working resolution, its dpi). A phone
+    photo's page fills only part of the picture: it is flattened (scan_photo.flatten: cut
+    out of its desk, made a rectangle) before the picture is brought to the working size,
+    so the page, not the whole picture, gets the working resolution. The result is marked
+    as flattened (scan.scan_page's own call leaves it as it is). A scan, which flatten
+    leaves unchanged, is brought to the working size from its own pixels as before."""
+    long_side = max(rgb.shape[:2])
+    big = _fit(rgb, PHOTO_LONG_SIDE)  # bounds the flattening's memory: 4800 px, 52 MB
+    flat = flatten(big, dpi * max(big.shape[:2]) / long_side)
+    if not flat.how:
+        del big, flat
+        out = _fit(rgb)
+        return mark_flat(out, ""), dpi * max(out.shape[:2]) / long_side
+    out = _fit(flat.rgb)
+    return mark_flat(out, flat.how), flat.dpi * max(out.shape[:2]) / max(flat.rgb.shape[:2])
+
+
+def _fit(rgb: np.ndarray, long: int = WORK_LONG_SIDE) -> np.ndarray:
     h, w = rgb.shape[:2]
-    scale = WORK_LONG_SIDE / max(h, w)
+    scale = long / max(h, w)
     if scale < 1:
         rgb = cv2.resize(rgb, (int(w * scale), int(h * scale)), interpolation=cv2.INTER_AREA)
     return rgb

@@ -32,8 +32,27 @@ class Flattened:
     how: str  # "" (unchanged), "halaman" (the page's edges found) or "tabel" (the table's border)
 
 
+class FlatPicture(np.ndarray):
+    """A picture `flatten` has already been run on (at a higher resolution, before it was
+    brought to the working size): flattening it again leaves it as it is. `how` is what
+    was done ("", "halaman", "tabel"); None on a part or copy of one (flattened anew)."""
+
+    how: str | None = None
+
+
+def mark_flat(rgb: np.ndarray, how: str) -> np.ndarray:
+    """`rgb` (not copied) marked as already flattened, `how` as `flatten` said."""
+    out = rgb.view(FlatPicture)
+    out.how = how
+    return out
+
+
 def flatten(rgb: np.ndarray, dpi: float, page_long_inch: float = 11.69) -> Flattened:
-    """`rgb` with the photographed page made a rectangle, or unchanged when it already is."""
+    """`rgb` with the photographed page made a rectangle, or unchanged when it already is
+    (or was flattened before: `mark_flat`)."""
+    if isinstance(rgb, FlatPicture) and rgb.how is not None:
+        return Flattened(np.asarray(rgb), dpi, rgb.how)
+    rgb = np.asarray(rgb)
     h, w = rgb.shape[:2]
     scale = FIND_SIDE / max(h, w)
     small = cv2.resize(rgb, (max(1, int(w * scale)), max(1, int(h * scale))),
@@ -313,4 +332,4 @@ def _paper(rgb: np.ndarray) -> tuple[int, int, int]:
     return tuple(int(v) for v in np.median(bright, axis=0))  # type: ignore[return-value]
 
 
-__all__ = ["Flattened", "flatten"]
+__all__ = ["FlatPicture", "Flattened", "flatten", "mark_flat"]

@@ -105,3 +105,64 @@ def test_a_photo_on_a_desk_reads_as_its_source(tmp_path):
     page = result.pages[0]
     view = cv2.imdecode(np.frombuffer(scan_view(page).png, np.uint8), cv2.IMREAD_COLOR)
     assert abs(view.shape[1] / view.shape[0] - page.width / page.height) < 0.01
+
+
+def _padded(photo: np.ndarray, height: int, width: int) -> np.ndarray:
+    """The photo widened (its desk's edge repeated) or cut to height x width."""
+    h, w = photo.shape[:2]
+    photo = photo[:height, :width]
+    return np.pad(photo, ((0, max(0, height - h)), (0, max(0, width - w)), (0, 0)), "edge")
+
+
+def test_a_phone_photo_is_flattened_before_it_is_brought_to_the_working_size(tmp_path):
+    """A 12-megapixel phone photo (4000 x 3000) of a landscape page on a desk: the page is
+    cut out at the photo's own resolution and only then brought to the working size, so it
+    is read with more pixels per inch than when the whole photo was reduced first; the scan
+    reader's own flattening then leaves it as it is and still says it was flattened."""
+    from sop_desktop.importers.library import load
+    from sop_desktop.importers.scan_image import WORK_LONG_SIDE, image_frames
+
+    page = _page(200)  # 2339 px wide: with the desk around it, 60% of the photo's width
+    photo = _padded(photos.on_desk(page, 0.05), 3000, 4000)
+    path = tmp_path / "foto.jpg"
+    path.write_bytes(photos.jpeg(photo))
+    [(rgb, dpi)] = image_frames(path)
+    # the frame is the page alone (the desk is gone), in the page's proportions
+    edge = np.concatenate([rgb[2, :], rgb[-3, :], rgb[:, 2], rgb[:, -3]])
+    assert np.median(edge.mean(axis=1)) > 170
+    assert abs(rgb.shape[1] / rgb.shape[0] - page.shape[1] / page.shape[0]) < 0.04
+    # before: the whole photo reduced to the working size, then flattened
+    reduced = cv2.resize(photo, (WORK_LONG_SIDE, 1800), interpolation=cv2.INTER_AREA)
+    before = flatten(reduced, WORK_LONG_SIDE / 11.69)
+    assert before.how == "halaman"
+    assert max(rgb.shape[:2]) == WORK_LONG_SIDE  # the page alone at the working size
+    assert max(rgb.shape[:2]) > 1.15 * max(before.rgb.shape[:2])
+    assert dpi > 1.15 * before.dpi and dpi > 190, (dpi, before.dpi)
+    again = flatten(rgb, dpi)
+    assert again.how == "halaman" and again.dpi == dpi and np.shares_memory(again.rgb, rgb)
+    result = read_sop_file(path)
+    assert len(result.sops) == 1
+    got = [(s.number, s.lane, s.kind) for s in result.sops[0].steps]
+    defn = load(Path(__file__).parents[2] / "resources" / "sops" / "pagu-anggaran.toml")
+    assert got == [(s.number, s.lane, s.kind) for s in defn.steps][:7]
+    assert any("foto yang diambil miring diratakan" in w for w in result.warnings)
+
+
+def test_a_flatbed_scan_file_is_brought_to_the_working_size_as_before(tmp_path):
+    """A scan (nothing to flatten) larger than the working size is reduced from its own
+    pixels exactly as before, and marked so the scan reader does not look again."""
+    from PIL import Image
+
+    from sop_desktop.importers.scan_image import WORK_LONG_SIDE, image_frames
+
+    scan = photos.flat_scan(photos.render(SOURCE.read_bytes(), 1, 250), 1.0)
+    path = tmp_path / "pindai.png"
+    Image.fromarray(scan).save(path, dpi=(250, 250))
+    [(rgb, dpi)] = image_frames(path)
+    h, w = scan.shape[:2]
+    k = WORK_LONG_SIDE / max(h, w)
+    want = cv2.resize(scan, (int(w * k), int(h * k)), interpolation=cv2.INTER_AREA)
+    assert np.array_equal(np.asarray(rgb), want)
+    assert abs(dpi - 250 * max(want.shape[:2]) / max(h, w)) < 0.05  # the tag in dots per metre
+    again = flatten(rgb, dpi)
+    assert again.how == "" and np.shares_memory(again.rgb, rgb) and again.dpi == dpi
