@@ -27,6 +27,7 @@ from sop_desktop.importers.flowread import import_pages
 from sop_desktop.importers.geometry import Arrow, Page, PageSource, Segment, Shape, Word, covered
 from sop_desktop.importers.pdf_check import Cancelled, check_pdf_size
 from sop_desktop.importers.scan_arrows import build_arrows
+from sop_desktop.importers.scan_detect import missed_lines
 from sop_desktop.importers.scan_draw import (
     Box,
     Piece,
@@ -355,7 +356,7 @@ def scan_page(rgb: np.ndarray, dpi: float, number: int = 1,
     faint = binarize(gray, 225, untint=True)
     _erase_qr(gray, ink, faint)
     k = 72.0 / dpi
-    boxes = detect_boxes(cv2.cvtColor(gray, cv2.COLOR_GRAY2BGR))
+    boxes = missed_lines(gray, detect_boxes(cv2.cvtColor(gray, cv2.COLOR_GRAY2BGR)), dpi)
     _cancelled(cancel, source.path if source else "gambar")
     segments, shapes, arrows, rules, vlong = _drawing(faint, ink, boxes, dpi, k, number)
     boxes, turned = split_turned(boxes, dpi)

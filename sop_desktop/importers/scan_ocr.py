@@ -16,6 +16,7 @@ import cv2
 import numpy as np
 
 from sop_desktop.errors import ImportFailed
+from sop_desktop.importers.scan_glyphs import UPRIGHT, roman_numerals
 
 _LOCK = threading.Lock()
 _ENGINE: _Engine | None = None
@@ -72,7 +73,8 @@ def engine() -> _Engine:
 
 
 def detect_boxes(bgr: np.ndarray) -> list[tuple[int, int, int, int]]:
-    """Axis-aligned boxes (x0, y0, x1, y1) of the text lines found on a (straight) image."""
+    """Axis-aligned boxes (x0, y0, x1, y1) of the text lines found on a (straight) image.
+    On a page, scan_detect.missed_lines looks again where it missed small, light print."""
     boxes, _ = engine().det(bgr)
     out: list[tuple[int, int, int, int]] = []
     if boxes is None:
@@ -141,6 +143,8 @@ def recognize(crops: list[np.ndarray]) -> list[list[tuple[str, float, float]]]:
         for n, i in enumerate(batch):
             out[i] = [(ch, (t + 0.5) * step * scales[n], p)
                       for ch, t, p in _decode(preds[n], eng.chars)]
+            if any(ch in UPRIGHT for ch, _, _ in out[i]):  # "Eselon Il": bars recounted
+                out[i] = roman_numerals(cv2.cvtColor(crops[i], cv2.COLOR_BGR2GRAY), out[i])
     return out
 
 

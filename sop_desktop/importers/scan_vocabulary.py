@@ -7,6 +7,13 @@ both give "kakanwii") takes the office word's spelling, in the case it was print
 The office words are the lane vocabulary (importers.lane_names: abbreviations such as Kakanwil,
 Kasubbag, Sekcam and the words lane names are made of, such as Kepala, Petugas, Pemohon), at
 least five letters long, so that short words are never touched.
+
+Two office words printed with a slash between them ("JFU/JFT", "Kasubbag/Kasi") lose the slash
+in small bold print: the recogniser reads the thin slanted stroke as an upright letter
+("JFUIJFT"). A word that is no office word itself but is two office words of three letters or
+more joined by one upright letter (I, l, 1) takes the slash back; so does an office word
+ending in such a letter that the next word on its line, an office word too, follows closely
+("JFUI Pengadministrasi": the slash read as a letter and a space after it).
 """
 
 from __future__ import annotations
@@ -15,7 +22,7 @@ import functools
 import re
 
 from sop_desktop.importers import lane_names
-from sop_desktop.importers.geometry import Page
+from sop_desktop.importers.geometry import Page, Word
 
 MIN_LETTERS = 5
 _WORD = re.compile(r"^(\W*)([A-Za-z0-9|!]+)(\W*)$")
@@ -49,18 +56,86 @@ def _in_case_of(word: str, like: str) -> str:
     return word.capitalize() if like[:1].isupper() else word
 
 
+_UPRIGHT = "Il1"  # not "|": a rule between two header cells is no slash
+MIN_PART = 3  # letters of each office word joined by a slash
+
+
+@functools.cache
+def _all_office_words() -> frozenset[str]:
+    """Every office word of the lane vocabulary (lower case, any length)."""
+    return frozenset(w for w in set(lane_names.ABBREVIATIONS) | set(lane_names.GENERIC) |
+                     set(lane_names.STAFF_HEADS) | set(lane_names.SENIOR_HEADS) |
+                     set(lane_names.EXTERNAL_WORDS) if w.isalpha())
+
+
+def _slashed(core: str) -> str | None:
+    """`core` with its upright letter put back as the slash between two office words
+    ("JFUIJFT" -> "JFU/JFT"), or None when it is not two office words joined so."""
+    words = _all_office_words()
+    if core.lower() in words:
+        return None
+    found = [i for i in range(MIN_PART, len(core) - MIN_PART) if core[i] in _UPRIGHT
+             and core[:i].lower() in words and core[i + 1:].lower() in words]
+    return core[:found[0]] + "/" + core[found[0] + 1:] if len(found) == 1 else None
+
+
+def _slash_before(word: Word, after: list[Word]) -> Word | None:
+    """The word right after `word` on its line when `word` is an office word ending in an
+    upright letter read for a slash and that next word is an office word too (else None)."""
+    m = _WORD.match(word.text)
+    words = _all_office_words()
+    if m is None or m.group(1) or m.group(3) or m.group(2)[-1:] not in set(_UPRIGHT):
+        return None
+    first = m.group(2)[:-1]
+    if len(first) < MIN_PART or first.lower() not in words or m.group(2).lower() in words:
+        return None
+    height = word.y1 - word.y0
+    nxt = min((w for w in after if 0 <= w.x0 - word.x1 <= height and
+               min(w.y1, word.y1) - max(w.y0, word.y0) >= 0.5 * height),
+              key=lambda w: w.x0, default=None)
+    if nxt is None:
+        return None
+    m2 = _WORD.match(nxt.text)
+    ok = m2 is not None and not m2.group(1) and len(m2.group(2)) >= MIN_PART and \
+        m2.group(2).lower() in words
+    return nxt if ok else None
+
+
+def _slashes_before_spaces(page: Page) -> int:
+    """Office words parted by a slash read as a letter and a space, joined back into one
+    word ("JFUI" "Pengadministrasi" -> "JFU/Pengadministrasi"); the number joined."""
+    joined = 0
+    for word in list(page.words):
+        if word not in page.words:
+            continue
+        nxt = _slash_before(word, [w for w in page.words if w is not word])
+        if nxt is None:
+            continue
+        word.text = word.text[:-1] + "/" + nxt.text
+        word.x1, word.y0, word.y1 = nxt.x1, min(word.y0, nxt.y0), max(word.y1, nxt.y1)
+        word.conf = min(word.conf, nxt.conf)
+        page.words.remove(nxt)
+        joined += 1
+    return joined
+
+
 def office_spelling(pages: list[Page]) -> int:
     """Words of the pages respelled as office words (see the module docstring); the number of
     words changed."""
     known = _office_words()
     vocabulary = set(known.values())
-    changed = 0
+    changed = sum(_slashes_before_spaces(page) for page in pages)
     for page in pages:
         for w in page.words:
             m = _WORD.match(w.text)
             if m is None:
                 continue
             lead, core, trail = m.groups()
+            slashed = _slashed(core)
+            if slashed is not None:
+                w.text = lead + slashed + trail
+                changed += 1
+                continue
             if len(core) < MIN_LETTERS or core.lower() in vocabulary or \
                     sum(ch.isalpha() for ch in core) < MIN_LETTERS - 1:
                 continue
