@@ -157,6 +157,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"CPU of this process: transition median {statistics.median(cpu) * 1000:.3f} ms, "
           f"floor median {statistics.median(floor_cpu) * 1000:.3f} ms")
     if profiler:
+        calls = pstats.Stats(profiler).total_calls
+        print(f"function calls per transition (cProfile, builtins included): "
+              f"{calls / len(times):.0f}")
         pstats.Stats(profiler).sort_stats("tottime").print_stats(30)
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(45)
     services.close()

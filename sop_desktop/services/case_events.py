@@ -14,6 +14,8 @@ from sop_desktop.services.case_states import STATUS_LABELS, STATUS_OPEN
 from sop_desktop.services.office import check_event_time
 from sop_desktop.services.stale import MOVING_ACTIONS, check_not_moved
 from sop_desktop.storage import db as dbm
+from sop_desktop.storage.field_values import python_values, to_python
+from sop_desktop.storage.row_writes import execute, run_batch, update_row
 from sop_desktop.storage.watch import notify_cases, notify_statement
 
 # A case row, its id or its agenda number: what the engine's lookups accept.
@@ -94,7 +96,7 @@ def held_by_other(case: dbm.Case, user: dbm.User | None) -> str:
 
 def mark_moved(case: dbm.Case, user: dbm.User, now: dt.datetime) -> None:
     """The case moved: it is "baru" again for everyone except the one who moved it."""
-    dbm.run_batch(_moved_marks(case, user, now))
+    run_batch(_moved_marks(case, user, now))
 
 
 def _moved_marks(case: dbm.Case, user: dbm.User, now: dt.datetime) -> list[tuple[str, list[Any]]]:
@@ -114,8 +116,8 @@ def save_moved(case: dbm.Case, user: dbm.User, now: dt.datetime) -> tuple[Any, .
     from sop_desktop.storage import ledger
 
     notify = notify_statement([case.id])
-    row = dbm.update_row(case, ledger.CASE_COLUMNS, dirty_only=True,  # the row is locked
-                         before=[*([notify] if notify else []), *_moved_marks(case, user, now)])
+    row = update_row(case, ledger.CASE_COLUMNS, dirty_only=True,  # the row is locked
+                     before=[*([notify] if notify else []), *_moved_marks(case, user, now)])
     assert row is not None  # asked for columns: the updated row comes back
     return row
 
@@ -151,17 +153,17 @@ def read_case_head(key: int | str, *, lock: bool = False,
     sql = (f'SELECT {_CASE_SELECT}, {_HEAD_SELECT}{_MOVE_SELECT if moves else ""} '
            f'FROM "cases" c WHERE c."{column}" = {p}')
     if lock:
-        cursor = dbm.run_batch([(f'SELECT 1 FROM "cases" WHERE "{column}" = {p} FOR UPDATE',
-                                 [value]), (sql, [value])])
+        cursor = run_batch([(f'SELECT 1 FROM "cases" WHERE "{column}" = {p} FOR UPDATE',
+                             [value]), (sql, [value])])
     else:
-        cursor = dbm.database.execute_sql(sql, (value,))
+        cursor = execute(sql, (value,))
     row = cursor.fetchone()
     if row is None:
         return None
-    width = len(_CASE_FIELDS)
+    width = len(_CASE_NAMES)
     last_at = row[width]
     if isinstance(last_at, str):
-        last_at = dbm.History.at.python_value(last_at)
+        last_at = python_values(_AT_STEPS, (last_at,))[0]
     head = CaseHead(last_at, row[width + 1], row[width + 2] if moves else None)
     return case_from_row(row), head
 
@@ -223,8 +225,7 @@ def case_from_row(row: Sequence[Any]) -> dbm.Case:
     """A Case model from a row of _CASE_SELECT's columns, as Case.raw() builds it, without
     its cursor wrapper nor a setattr per column (issue 19: every action reads its case)."""
     case = dbm.Case.__new__(dbm.Case)
-    case.__data__ = {name: None if v is None else convert(v)
-                     for (name, convert), v in zip(_CASE_FIELDS, row, strict=False)}
+    case.__data__ = dict(zip(_CASE_NAMES, python_values(_CASE_STEPS, row), strict=False))
     case._dirty = set()  # type: ignore[attr-defined]  # peewee's changed-field set, not in its stubs
     case.__rel__ = {}
     return case
@@ -234,7 +235,9 @@ def _case_key(key: int | str) -> tuple[str, int | str]:
     return ("id", key) if isinstance(key, int) else ("number", str(key).strip())
 
 
-_CASE_FIELDS = [(f.name, f.python_value) for f in dbm.Case._meta.sorted_fields]
+_CASE_NAMES = tuple(f.name for f in dbm.Case._meta.sorted_fields)
+_CASE_STEPS = to_python(dbm.Case._meta.sorted_fields)
+_AT_STEPS = to_python([dbm.History.at])
 _CASE_SELECT = ", ".join(f'c."{f.column_name}"' for f in dbm.Case._meta.sorted_fields)
 _HEAD_SELECT = ('(SELECT MAX(h."at") FROM "history" h WHERE h."case_id" = c."id"), '
                 '(SELECT h."hash" FROM "history" h WHERE h."case_id" = c."id" '

@@ -14,10 +14,9 @@ afresh, once.
 
 from __future__ import annotations
 
-import contextlib
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -97,28 +96,14 @@ class Lookups:
         self._kept: _Kept | None = None
         self._local = threading.local()
 
-    @contextlib.contextmanager
-    def action(self, keep: bool = True) -> Iterator[None]:
+    def action(self, keep: bool = True) -> _Action:
         """Around one action's body, inside its write transaction: the kept view when nothing
         changed since the last action ended, else a new one (kept afterwards on SQLite when
         the body succeeded; a failed body's writes were rolled back and leave it unkept).
         `keep=False`: the transaction is a caller's (an outer one may still roll back): a view
-        of its own, neither taken from nor kept for other actions."""
-        if getattr(self._local, "kept", None) is not None:  # an action inside an action
-            yield
-            return
-        token = _token() if keep else None
-        kept = self._kept
-        if token is None or kept is None or kept.token is None or not _same(kept.token, token):
-            kept = _Kept(None)
-        self._local.kept = kept
-        try:
-            yield
-            if token is not None:  # a body that wrote WATCHED moved the counter past it
-                kept.token = token
-                self._kept = kept
-        finally:
-            self._local.kept = None
+        of its own, neither taken from nor kept for other actions. The positions are pinned
+        for the action too (PositionService.pinned: read once in it)."""
+        return _Action(self, keep)
 
     def _view(self) -> _Kept | None:
         kept: _Kept | None = getattr(self._local, "kept", None)
@@ -169,6 +154,45 @@ class Lookups:
         if kept.calendar is None:
             kept.calendar = self._read_calendar()
         return kept.calendar
+
+
+class _Action:
+    """Lookups.action()'s context (a class: entered once per action, issue 19)."""
+
+    __slots__ = ("_lookups", "_keep", "_token", "_kept", "_pin")
+
+    def __init__(self, lookups: Lookups, keep: bool) -> None:
+        self._lookups, self._keep = lookups, keep
+        self._kept: _Kept | None = None  # None: an action inside an action (nothing to do)
+        self._token: Token | None = None
+
+    def __enter__(self) -> None:
+        lookups = self._lookups
+        self._pin = lookups._positions.pin()
+        if getattr(lookups._local, "kept", None) is not None:  # an action inside an action
+            return
+        try:
+            token = _token() if self._keep else None
+        except BaseException:
+            lookups._positions.unpin(self._pin)
+            raise
+        kept = lookups._kept
+        if token is None or kept is None or kept.token is None or not _same(kept.token, token):
+            kept = _Kept(None)
+        self._token, self._kept = token, kept
+        lookups._local.kept = kept
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        lookups, kept = self._lookups, self._kept
+        try:
+            if kept is not None:
+                # a body that wrote WATCHED moved the counter past it
+                if exc_type is None and self._token is not None:
+                    kept.token = self._token
+                    lookups._kept = kept
+                lookups._local.kept = None
+        finally:
+            lookups._positions.unpin(self._pin)
 
 
 def _same(kept: Token, now: Token) -> bool:

@@ -72,16 +72,25 @@ class PositionService:
     def pinned(self) -> Iterator[None]:
         """Inside: the positions are read once and that index kept, one transaction's view
         (a step transition asks for them twice: its own step and the next; issue 19)."""
-        depth = getattr(self._pin, "depth", 0)
-        if not depth:
-            self._pin.index = None
-        self._pin.depth = depth + 1
+        depth = self.pin()
         try:
             yield
         finally:
-            self._pin.depth = depth
-            if not depth:
-                self._pin.index = None
+            self.unpin(depth)
+
+    def pin(self) -> int:
+        """Enter pinned() (for a caller's own context manager); returns what unpin() takes."""
+        depth: int = getattr(self._pin, "depth", 0)
+        if not depth:
+            self._pin.index = None
+        self._pin.depth = depth + 1
+        return depth
+
+    def unpin(self, depth: int) -> None:
+        """Leave pinned(), entered by the pin() that returned `depth`."""
+        self._pin.depth = depth
+        if not depth:
+            self._pin.index = None
 
     def seed_defaults(self) -> None:
         if dbm.Position.select().exists():

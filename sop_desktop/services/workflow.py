@@ -273,7 +273,7 @@ class CaseService(CaseViews):
             # positions, holders and calendar read once, kept while unchanged (not inside a
             # caller's transaction: it may still roll back)
             keep = not dbm.database.in_transaction()
-            with dbm.database.atomic(), self.positions.pinned(), self._lookups.action(keep):
+            with dbm.database.atomic(), self._lookups.action(keep):  # positions pinned too
                 result = fn()
                 if isinstance(result, CaseChange) and not result.notified:
                     notify_cases(result.case_ids)  # delivered to other PCs on commit
@@ -390,11 +390,13 @@ class CaseService(CaseViews):
         """Move the case (to `to_step`, or closed by `status`) and append its event."""
         now = self.clock()
         head = drop_head(case)  # read with the case row in this transaction: the chain's end
-        old_position = case.current_position.name if case.current_position is not None else None
+        was = case.current_position
+        old_position = was.name if was is not None else None
         from_step = case.current_step
         due = case.current_due
-        seconds = ((at - case.step_started_at).total_seconds()
-                   if case.step_started_at is not None and action != ACTION_REOPEN else None)
+        started = case.step_started_at
+        seconds = ((at - started).total_seconds()
+                   if started is not None and action != ACTION_REOPEN else None)
         on_time = (at <= due) if (due is not None and action != ACTION_REOPEN) else None
         if status == STATUS_OPEN and to_step is not None:
             self._place(case, defn, to_step, at)
@@ -425,9 +427,9 @@ class CaseService(CaseViews):
         for f in stored:
             dbm.Attachment.create(case=case, history=event, sha256=f.sha256, name=f.name,
                                   size=f.size, added_by=user.id, added_at=now)
+        now_at = case.current_position
         positions = [p for p in dict.fromkeys(
-            [old_position,
-             case.current_position.name if case.current_position is not None else None]) if p]
+            [old_position, now_at.name if now_at is not None else None]) if p]
         return CaseChange(action, [case.id], [case.number], positions, event.id, case.status,
                           from_step, to_step, notified=True)
 

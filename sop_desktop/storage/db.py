@@ -7,8 +7,8 @@ Schema changes go through sop_desktop.storage.migrations (schema version in `met
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
+import logging
 import re
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -22,6 +22,7 @@ from sop_desktop.settings import SettingKey
 from sop_desktop.storage.pg_driver import attach_psycopg2
 
 T = TypeVar("T")
+_PEEWEE_LOG = logging.getLogger("peewee")  # its debug log shows every statement
 
 
 class _Proxy(pw.DatabaseProxy):
@@ -146,82 +147,6 @@ def read_setting(setting: SettingKey[T]) -> T:
 def write_setting(setting: SettingKey[T], value: T) -> None:
     """Store a declared setting's value (one transaction)."""
     set_setting(setting.key, value)
-
-
-def insert_row(instance: pw.Model) -> int:
-    """instance.save(force_insert=True) as one prepared INSERT of the values it holds; sets and
-    returns its new id. For hot single-row writers (a step transition's event): peewee's query
-    building cost more than the write itself (issue 19)."""
-    model, data = type(instance), instance.__data__
-    pk = primary_key(model)
-    sqlite = is_sqlite()
-    sql, fields = _insert_sql(model, tuple(data), data.get(pk.name) is None, database.param, sqlite)
-    values = [f.db_value(data[f.name]) for f in fields]
-    if sqlite:
-        new_id = database.execute_sql(sql, values).lastrowid
-    else:
-        new_id = database.execute_sql(sql, values).fetchone()[0]
-    data[pk.name] = new_id
-    instance._dirty.clear()  # type: ignore[attr-defined]  # peewee's changed-field set, not in its stubs
-    return int(new_id)
-
-
-def update_row(instance: pw.Model, returning: Sequence[str] = (),
-               before: Sequence[tuple[str, Sequence[Any]]] = (),
-               dirty_only: bool = False) -> tuple[Any, ...] | None:
-    """instance.save() of a row read before, as one prepared UPDATE of every column it holds
-    (what peewee's save writes), for the same hot paths as insert_row. `returning`: columns
-    of the row as stored after the update, returned (UPDATE ... RETURNING); `before`:
-    statements sent ahead of it in the same round trip (run_batch); `dirty_only`: only the
-    columns assigned since the row was read (save(only=...)), for a row locked since."""
-    model, data = type(instance), instance.__data__
-    pk = primary_key(model)
-    dirty = instance._dirty if dirty_only else None  # type: ignore[attr-defined]  # peewee's, not in its stubs
-    sql, fields = _update_sql(model, tuple(data), frozenset(dirty or ()), tuple(returning),
-                              database.param)
-    cursor = run_batch([*before, (sql, [*(f.db_value(data[f.name]) for f in fields),
-                                        data[pk.name]])])
-    instance._dirty.clear()  # type: ignore[attr-defined]  # peewee's changed-field set, not in its stubs
-    return tuple(cursor.fetchall()[0]) if returning else None
-
-
-@functools.lru_cache(maxsize=256)
-def _insert_sql(model: type[pw.Model], names: tuple[str, ...], no_id: bool, param: str,
-                sqlite: bool) -> tuple[str, list[pw.Field[Any]]]:
-    """insert_row's statement and fields for a row holding `names` (built once per shape)."""
-    pk = primary_key(model)
-    fields = [f for f in model._meta.sorted_fields
-              if f.name in names and not (f is pk and no_id)]
-    sql = (f'INSERT INTO "{model._meta.table_name}" '
-           f'({", ".join(chr(34) + f.column_name + chr(34) for f in fields)}) '
-           f'VALUES ({", ".join([param] * len(fields))})')
-    return (sql if sqlite else f'{sql} RETURNING "{pk.column_name}"'), fields
-
-
-@functools.lru_cache(maxsize=256)
-def _update_sql(model: type[pw.Model], names: tuple[str, ...], dirty: frozenset[str],
-                returning: tuple[str, ...], param: str) -> tuple[str, list[pw.Field[Any]]]:
-    """update_row's statement and fields (built once per shape; empty `dirty`: every field)."""
-    pk = primary_key(model)
-    fields = [f for f in model._meta.sorted_fields if f.name in names and f is not pk
-              and (not dirty or f.name in dirty)]
-    sets = ", ".join(f'"{f.column_name}" = {param}' for f in fields)
-    back = (" RETURNING " + ", ".join(f'"{c}"' for c in returning)) if returning else ""
-    return (f'UPDATE "{model._meta.table_name}" SET {sets} WHERE "{pk.column_name}" = '
-            f'{param}{back}'), fields
-
-
-def run_batch(statements: Sequence[tuple[str, Sequence[Any]]]) -> Any:
-    """Run statements in order, returning the last one's cursor. PostgreSQL: sent as one
-    text in one round trip (psycopg2 binds the parameters on this side, and returns the last
-    statement's rows); SQLite runs them one by one (in-process: no trip to save) (issue 19)."""
-    if is_sqlite():
-        cursor = None
-        for sql, params in statements:
-            cursor = database.execute_sql(sql, params)
-        return cursor
-    return database.execute_sql(";\n".join(sql for sql, _ in statements),
-                                [p for _, params in statements for p in params])
 
 
 def primary_key(model: type[pw.Model]) -> pw.Field[Any]:
@@ -573,6 +498,17 @@ class _SqliteDatabase(pw.SqliteDatabase):
                     check()  # raises (and stays armed) when the file is damaged
                     self._write_check = None
         return super().execute_sql(sql, params)
+
+    def execute_hot(self, sql: str, params: Sequence[Any]) -> Any:
+        """execute_sql without peewee's layers per statement (a step transition's, issue 19):
+        straight on this thread's open connection, errors raised as peewee's; through
+        execute_sql while the first-write check is armed, a query hook or its debug log on."""
+        conn = self._state.conn  # type: ignore[attr-defined]  # peewee's per-thread state
+        if conn is None or self._write_check is not None or self.query_hooks or \
+                _PEEWEE_LOG.isEnabledFor(logging.DEBUG):
+            return self.execute_sql(sql, params)
+        with pw.__exception_wrapper__:  # type: ignore[attr-defined]  # peewee's, not in stubs
+            return conn.execute(sql, params)
 
     def _rolled_back_already(self) -> bool:
         conn = self._state.conn  # type: ignore[attr-defined]  # peewee's per-thread connection state

@@ -168,14 +168,25 @@ def canonical_json(event: dict) -> str:
     datetimes as ISO text, null when missing); the id and the hash left out."""
     if _BY_FIELD_NAME.issuperset(event):  # keyed by field names (a model's __data__): as is
         get = event.get
-        return _TEMPLATE % tuple([encode(get(name)) for name, encode in _SORTED_JSON])
+        return _TEMPLATE % tuple([
+            "null" if (v := get(name)) is None else (by_type.get(type(v)) or encode)(v)
+            for name, encode, by_type in _SORTED_JSON])
     values = _by_field(event)
     return _TEMPLATE % tuple(_value_json(name, values[name]) for name in _SORTED)
 
 
 # canonical_json's quick path (issue 19: every step transition hashes its event)
 _BY_FIELD_NAME = frozenset(HASHED_FIELDS) | NOT_HASHED
-_SORTED_JSON = tuple((name, _VALUE_JSON[name]) for name in _SORTED)
+# per field, the JSON of a value of the usual type written by one call, exactly as its
+# _VALUE_JSON does (an int's repr, a str through the same escaper, an ISO time needs none)
+_TYPED_JSON: dict[Callable[[Any], str], dict[type, Callable[[Any], str]]] = {
+    _j_int: {int: int.__repr__},
+    _j_text: {str: _encode_str},
+    _j_time: {dt.datetime: lambda v: f'"{v.isoformat()}"'},
+    _j_bool: {bool: {True: "true", False: "false"}.__getitem__},
+}
+_SORTED_JSON = tuple((name, _VALUE_JSON[name], _TYPED_JSON.get(_VALUE_JSON[name], {}))
+                     for name in _SORTED)
 
 
 def _chain_hash(previous_hash: str | None, text: str) -> str:

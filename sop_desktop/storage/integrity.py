@@ -39,6 +39,7 @@ from sop_desktop.storage.event_canon import (  # noqa: F401
     event_hash,
 )
 from sop_desktop.storage.findings import Finding
+from sop_desktop.storage.row_writes import insert_row
 
 if TYPE_CHECKING:
     from sop_desktop.storage.anchors import Anchor
@@ -92,7 +93,7 @@ def append_event(*, case_locked: bool = False, case_row: Sequence[Any] | None = 
         if isinstance(previous, _Unread):
             previous = previous_hash(case_id)
         event.hash = event_hash(previous, event.__data__)
-        dbm.insert_row(event)  # = event.save(force_insert=True), without peewee's query build
+        insert_row(event)  # = event.save(force_insert=True), without peewee's query build
         # the global chain: this event and the case row as it now stands, in commit order
         state = None if case_row is None else ledger.state_digest(ledger.KIND_CASE, case_row)
         ledger.record_case(case_id, event.id, event.hash, state=state)
@@ -106,15 +107,17 @@ def _new_event(values: dict[str, Any]) -> dbm.History:
     if not _EVENT_FIELDS.issuperset(values):
         return dbm.History(**values)
     event = dbm.History.__new__(dbm.History)
-    data = dbm.History._meta.get_default_dict()
+    if _DEFAULTED.issubset(values):  # every default overwritten: none computed (a clock read)
+        data = dict(values)
+    else:
+        data = dbm.History._meta.get_default_dict()
+        data.update(values)
     related: dict[str, Any] = {}
-    for name, value in values.items():
-        fk = _EVENT_KEYS.get(name)
-        if fk is not None and isinstance(value, fk.rel_model):
-            data[name] = getattr(value, fk.rel_field.name)
+    for name, fk in _EVENT_KEYS.items():
+        value = data.get(name)
+        if value is not None and isinstance(value, fk.rel_model):
+            data[name] = value.__data__.get(fk.rel_field.name)  # its id, as its accessor reads it
             related[name] = value
-        else:
-            data[name] = value
     event.__data__ = data
     event._dirty = set(data)  # type: ignore[attr-defined]  # peewee's changed-field set, not in its stubs
     event.__rel__ = related
@@ -124,6 +127,8 @@ def _new_event(values: dict[str, Any]) -> dbm.History:
 _EVENT_FIELDS = frozenset(dbm.History._meta.fields)
 _EVENT_KEYS = {name: f for name, f in dbm.History._meta.fields.items()
                if isinstance(f, pw.ForeignKeyField)}
+# the fields peewee gives a default value to (History(**values) computes them, then overwrites)
+_DEFAULTED = frozenset(dbm.History._meta.get_default_dict())
 
 
 def chain_hashes(columns: Iterable[str], rows: Sequence[Sequence[Any]],

@@ -32,6 +32,7 @@ from typing import Any, Literal, overload
 import peewee as pw
 
 from sop_desktop.storage import db as dbm
+from sop_desktop.storage.row_writes import runner
 
 KIND_CASE = "kasus"
 KIND_USER = "pengguna"
@@ -85,8 +86,8 @@ def state_digest(kind: str, row: Sequence[Any]) -> str:
     order, as read from the database): of json.dumps([kind, values normalised by _norm],
     ensure_ascii=False, sort_keys=True, separators=(",", ":")), each column's _norm chosen
     once (issue 19: every step transition digests its case row)."""
-    parts = ["null" if v is None else encode(v)
-             for encode, v in zip(_ENCODERS[kind], row, strict=False)]
+    parts = ["null" if v is None else (typed.get(type(v)) or encode)(v)
+             for (encode, typed), v in zip(_ENCODERS[kind], row, strict=False)]
     return hashlib.sha256((_STARTS[kind] + ",".join(parts) + "]]").encode("utf-8")).hexdigest()
 
 
@@ -115,8 +116,12 @@ def _fields_json(value: Any) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def _stored_time_json(text: str) -> str:
-    """A time as SQLite stores it, in the digest's JSON (a case's times recur)."""
-    return _text_json(_norm("created_at", text))
+    """A time as SQLite stores it, in the digest's JSON (a case's times recur): _norm's ISO
+    text (no character of it needs escaping), or the text as it is when it is none."""
+    try:
+        return f'"{dt.datetime.fromisoformat(text).isoformat()}"'
+    except ValueError:
+        return _text_json(text)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -125,7 +130,20 @@ def _stored_fields_json(text: str) -> str:
     return _STATE_JSON(_norm("fields", text))
 
 
-_ENCODERS = {kind: tuple(map(_encoder_of, columns)) for kind, (_, columns) in _TABLES.items()}
+def _typed_of(column: str) -> dict[type, Callable[[Any], str]]:
+    """The encoder of each column's usual type of value, written by one call (exactly what
+    _encoder_of's gives for it); other types go through _encoder_of's."""
+    if column in _INTS:
+        return {int: int.__repr__}
+    if column == "fields":
+        return {str: _stored_fields_json}
+    if column in _TIMES:
+        return {str: _stored_time_json}
+    return {} if column == "active" else {str: _text_json}
+
+
+_ENCODERS = {kind: tuple((_encoder_of(c), _typed_of(c)) for c in columns)
+             for kind, (_, columns) in _TABLES.items()}
 _STARTS = {kind: f"[{_STATE_JSON(kind)},[" for kind in _TABLES}
 
 
@@ -219,8 +237,8 @@ def has_ledger(database: pw.Database) -> bool:
 
 def head(database: pw.Database) -> tuple[int, str | None]:
     """(number, hash) of the newest entry; (0, None) when the chain is empty."""
-    row = database.execute_sql(
-        'SELECT "seq", "hash" FROM "ledger" ORDER BY "seq" DESC LIMIT 1').fetchone()
+    row = runner(database)('SELECT "seq", "hash" FROM "ledger" ORDER BY "seq" DESC LIMIT 1',
+                           ()).fetchone()
     return (int(row[0]), row[1]) if row else (0, None)
 
 

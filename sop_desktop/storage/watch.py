@@ -58,7 +58,7 @@ def notify_cases(case_ids: Iterable[int | None]) -> None:
 
 def notify_statement(case_ids: Iterable[int | None]) -> tuple[str, list[str]] | None:
     """notify_cases as a statement (sql, parameters) for the caller to send along with its
-    own in one round trip (dbm.run_batch); None on SQLite."""
+    own in one round trip (row_writes.run_batch); None on SQLite."""
     if dbm.database.obj is None or dbm.is_sqlite():
         return None
     ids = sorted({int(i) for i in case_ids if i is not None})
