@@ -108,10 +108,12 @@ def test_a_photo_on_a_desk_reads_as_its_source(tmp_path):
 
 
 def _padded(photo: np.ndarray, height: int, width: int) -> np.ndarray:
-    """The photo widened (its desk's edge repeated) or cut to height x width."""
+    """The photo widened on all sides alike (its desk's edge repeated), so that the page stays
+    in the middle of the picture as a camera's axis leaves it (the focal length solved from
+    the page's corners assumes the picture's centre on that axis)."""
     h, w = photo.shape[:2]
-    photo = photo[:height, :width]
-    return np.pad(photo, ((0, max(0, height - h)), (0, max(0, width - w)), (0, 0)), "edge")
+    dy, dx = max(0, height - h), max(0, width - w)
+    return np.pad(photo, ((dy // 2, dy - dy // 2), (dx // 2, dx - dx // 2), (0, 0)), "edge")
 
 
 def test_a_phone_photo_is_flattened_before_it_is_brought_to_the_working_size(tmp_path):
