@@ -4,6 +4,7 @@ strokes outside the symbols (dashed links split off when asked), corners snapped
 
 from __future__ import annotations
 
+import cv2
 import numpy as np
 
 from sop_desktop.importers.scan_arrows import build_arrows
@@ -17,6 +18,16 @@ from sop_desktop.importers.scan_draw import (
     snap_corners,
     split_dashed,
 )
+
+
+def draw_head(img: np.ndarray, tip: tuple[int, int], dx: int, dy: int, size: int,
+              ink: tuple[int, int, int] = (30, 30, 30)) -> None:
+    """A filled triangle arrow head drawn at `tip`, the arrow running along (dx, dy)."""
+    x, y = tip
+    bx, by = x - dx * size, y - dy * size
+    pts = np.array([(x, y), (bx - dy * size // 2, by + dx * size // 2),
+                    (bx + dy * size // 2, by - dx * size // 2)], np.int32)
+    cv2.fillPoly(img, [pts], ink)
 
 
 def find_drawing(ink: np.ndarray, faint: np.ndarray, dpi: float, reach: float,
@@ -36,4 +47,4 @@ def find_drawing(ink: np.ndarray, faint: np.ndarray, dpi: float, reach: float,
     return shapes, build_arrows(hs + vs, heads, shapes, dpi, reach)
 
 
-__all__ = ["PixShape", "find_drawing"]
+__all__ = ["PixShape", "draw_head", "find_drawing"]

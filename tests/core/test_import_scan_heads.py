@@ -21,7 +21,7 @@ import numpy as np
 
 from sop_desktop.importers.scan_draw import remove_text
 from sop_desktop.importers.scan_image import binarize
-from tests.core.scan_support import PixShape, find_drawing
+from tests.core.scan_support import PixShape, draw_head, find_drawing
 
 INK = (30, 30, 30)
 PAPER = (250, 250, 250)
@@ -39,15 +39,6 @@ def _grid(img: np.ndarray, xs: list[int], ys: list[int]) -> None:
         cv2.line(img, (x, 0), (x, h - 1), INK, 2)
     for y in ys:
         cv2.line(img, (0, y), (w - 1, y), INK, 2)
-
-
-def _head(img: np.ndarray, tip: tuple[int, int], dx: int, dy: int, size: int) -> None:
-    """A filled triangle head at `tip`, the arrow running along (dx, dy)."""
-    x, y = tip
-    bx, by = x - dx * size, y - dy * size
-    pts = np.array([(x, y), (bx - dy * size // 2, by + dx * size // 2),
-                    (bx + dy * size // 2, by - dx * size // 2)], np.int32)
-    cv2.fillPoly(img, [pts], INK)
 
 
 def _scanned(img: np.ndarray, blur: float) -> np.ndarray:
@@ -91,7 +82,7 @@ def _ya_branch_page() -> np.ndarray:
     cv2.line(img, (480, 200), (480, 222), INK, 2)
     cv2.line(img, (480, 222), (195, 222), INK, 2)
     cv2.line(img, (195, 222), (195, 408), INK, 2)
-    _head(img, (195, 418), 0, 1, 12)
+    draw_head(img, (195, 418), 0, 1, 12)
     cv2.putText(img, "Sesuai", (488, 229), cv2.FONT_HERSHEY_SIMPLEX, 0.7, GREY, 3,
                 cv2.LINE_AA)
     return img
@@ -146,18 +137,18 @@ def _signed_diamond_page(erase: list[tuple[tuple[int, int], tuple[int, int]]],
     _grid(img, [60, 360, 760, 1060], [40, 240, 520, 760])
     cv2.rectangle(img, (480, 90), (620, 150), INK, 2)
     cv2.line(img, (550, 150), (550, 262), INK, 2)
-    _head(img, (550, 272), 0, 1, 12)
+    draw_head(img, (550, 272), 0, 1, 12)
     top, right, bottom, left = (550, 272), (610, 312), (550, 352), (490, 312)
     cv2.polylines(img, [np.array([top, right, bottom, left], np.int32)], True, INK, 2)
     cv2.line(img, (553, 352), (613, 312), (120, 120, 120), 4)  # the shadow
     cv2.rectangle(img, (480, 600), (620, 660), INK, 2)
     cv2.line(img, (550, 352), (550, 588), INK, 2)
-    _head(img, (550, 598), 0, 1, 12)
+    draw_head(img, (550, 598), 0, 1, 12)
     cv2.line(img, (610, 312), (700, 312), INK, 2)
     cv2.line(img, (700, 312), (700, 120), INK, 2)
     cv2.line(img, (700, 120), (634, 120), INK, 2)
     if head:
-        _head(img, (622, 120), -1, 0, 12)
+        draw_head(img, (622, 120), -1, 0, 12)
     for a, b in erase:
         cv2.line(img, a, b, PAPER, 9)
     return img

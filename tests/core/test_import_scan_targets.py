@@ -25,7 +25,7 @@ from sop_desktop.importers.geometry import Page, Segment, Word
 from sop_desktop.importers.scan_draw import line_masks, stroke_width
 from sop_desktop.importers.scan_image import binarize
 from sop_desktop.importers.scan_spelling import respell
-from tests.core.scan_support import PixShape, find_drawing
+from tests.core.scan_support import PixShape, draw_head, find_drawing
 
 INK = (30, 30, 30)
 
@@ -46,15 +46,6 @@ def _grid(img: np.ndarray, xs: list[int], ys: list[int], thick: int = 2) -> None
 def _diamond(img: np.ndarray, cx: int, cy: int, rx: int, ry: int, thick: int = 2) -> None:
     pts = np.array([(cx, cy - ry), (cx + rx, cy), (cx, cy + ry), (cx - rx, cy)], np.int32)
     cv2.polylines(img, [pts], True, INK, thick)
-
-
-def _head(img: np.ndarray, tip: tuple[int, int], dx: int, dy: int, size: int) -> None:
-    """A filled triangle head at `tip`, the arrow running along (dx, dy)."""
-    x, y = tip
-    bx, by = x - dx * size, y - dy * size
-    pts = np.array([(x, y), (bx - dy * size // 2, by + dx * size // 2),
-                    (bx + dy * size // 2, by - dx * size // 2)], np.int32)
-    cv2.fillPoly(img, [pts], INK)
 
 
 def _drawing(img: np.ndarray, dpi: float) -> tuple[list[PixShape], list]:
@@ -94,12 +85,12 @@ def test_a_branch_channel_beside_a_table_rule_reaches_its_target():
     cv2.rectangle(img, (470, 410), (610, 480), INK, 2)  # Ya: straight down
     cv2.rectangle(img, (470, 660), (610, 730), INK, 2)  # Tidak: round by the channel
     cv2.line(img, (540, 235), (540, 398), INK, 2)
-    _head(img, (540, 408), 0, 1, 12)
+    draw_head(img, (540, 408), 0, 1, 12)
     channel = 700 - 9  # 9 px left of the lane rule: a 4 to 5 px gap between the strokes
     cv2.line(img, (610, 190), (channel, 190), INK, 2)
     cv2.line(img, (channel, 190), (channel, 695), INK, 2)
     cv2.line(img, (channel, 695), (624, 695), INK, 2)
-    _head(img, (612, 695), -1, 0, 12)
+    draw_head(img, (612, 695), -1, 0, 12)
     found = _drawing(img, dpi)
     assert _arrow_between(found, (540, 190), (540, 445))
     assert _arrow_between(found, (540, 190), (540, 695))
@@ -115,12 +106,12 @@ def test_a_label_across_a_rule_over_its_branch_line_makes_no_symbol():
     _grid(img, [40, 372, 640, 960], [40, 400, 620], thick=2)
     cv2.rectangle(img, (410, 250), (550, 320), INK, 2)  # the step before, one row up
     cv2.line(img, (480, 320), (480, 413), INK, 2)
-    _head(img, (480, 424), 0, 1, 11)
+    draw_head(img, (480, 424), 0, 1, 11)
     _diamond(img, 480, 470, 70, 45, 2)
     cv2.rectangle(img, (120, 220), (260, 290), INK, 2)  # the Tidak target, up in lane 1
     cv2.line(img, (410, 470), (190, 470), INK, 2)
     cv2.line(img, (190, 470), (190, 304), INK, 2)
-    _head(img, (190, 292), 0, -1, 11)
+    draw_head(img, (190, 292), 0, -1, 11)
     cv2.putText(img, "Tidak", (335, 470), cv2.FONT_HERSHEY_SIMPLEX, 0.75, INK, 2,
                 cv2.LINE_AA)
     found = _drawing(img, dpi)

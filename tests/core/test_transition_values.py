@@ -123,12 +123,17 @@ class _Seen(logging.Handler):
             self.sql.append(str(record.msg[0]))
 
 
-def test_a_transition_s_statements_still_reach_peewee_s_log_and_hooks(services: Any) -> None:
+def _opened(services: Any) -> tuple[Office, str]:
+    """(the office, the number of a case just opened on the sample SOP)."""
     install_sample(services)
     office = Office(services)
-    number = services.cases.open_case("CONTOH", office.operator,
-                                      field_values(services.sops.get("CONTOH")),
-                                      intake_done=False).numbers[0]
+    return office, services.cases.open_case("CONTOH", office.operator,
+                                            field_values(services.sops.get("CONTOH")),
+                                            intake_done=False).numbers[0]
+
+
+def test_a_transition_s_statements_still_reach_peewee_s_log_and_hooks(services: Any) -> None:
+    office, number = _opened(services)
     logger, handler = logging.getLogger("peewee"), _Seen()
     level = logger.level
     logger.addHandler(handler)
@@ -152,11 +157,7 @@ def test_a_transition_s_statements_still_reach_peewee_s_log_and_hooks(services: 
 
 
 def test_the_first_write_of_a_process_still_waits_for_its_file_check(services: Any) -> None:
-    install_sample(services)
-    office = Office(services)
-    number = services.cases.open_case("CONTOH", office.operator,
-                                      field_values(services.sops.get("CONTOH")),
-                                      intake_done=False).numbers[0]
+    office, number = _opened(services)
     before = services.cases.get(number)
     checked: list[bool] = []
 
