@@ -8,6 +8,11 @@ horizontal and vertical strokes and without filled blobs such as arrow heads) ar
 into pieces across the small gaps where a leg or head left a corner; a piece whose hull is
 a rhombus standing on its tip (corners at the middles of its box's sides), with at least
 three of its sides drawn along their length and its inside empty, is a decision.
+
+A diamond crossed from tip to tip by a line (a link routed through it) that lost most of one
+half to such a stroke keeps the other half as a closed hole: a triangle whose base is the
+line, drawn from tip to tip, and whose apex stands over the base's middle. Its mirror image
+across the line is the half that is gone (`half_diamonds`).
 """
 
 from __future__ import annotations
@@ -56,6 +61,69 @@ def open_diamonds(ink: np.ndarray, hmask: np.ndarray, vmask: np.ndarray, dpi: fl
             out.append(((x - grow, y - grow, x + w + grow, y + h + grow),
                         round((0.6 + 0.4 * fit) * SURE, 3)))
     return out
+
+
+HALF_WIDE = (2.2, 5.0)  # a half diamond's width over its height (a diamond's 1.1 to 2.5)
+HALF_FILL = (0.42, 0.66)  # a triangle fills half its box (its base line a little more)
+APEX_OFF = 0.12  # the apex this share of the width off the base's middle at most
+
+
+def half_diamonds(ink: np.ndarray, hmask: np.ndarray, dpi: float, taken: list[Box]
+                  ) -> list[tuple[Box, float]]:
+    """(box, confidence) of the decisions of which one half is a closed triangle on a line
+    drawn from tip to tip, the other half gone (see the module docstring), where no symbol
+    was found yet (`taken`). `ink`: the drawing's ink; `hmask`: its horizontal strokes."""
+    sealed = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((3, 3), np.uint8))
+    contours, hier = cv2.findContours(sealed, cv2.RETR_CCOMP, cv2.CHAIN_APPROX_SIMPLE)
+    out: list[tuple[Box, float]] = []
+    if hier is None:
+        return out
+    for i, cnt in enumerate(contours):
+        x, y, w, h = cv2.boundingRect(cnt)
+        if hier[0][i][3] == -1 or not (0.3 * dpi <= w <= 3.2 * dpi and 0.08 * dpi <= h):
+            continue
+        region = np.zeros((h, w), np.uint8)
+        cv2.drawContours(region, [cnt - [x, y]], -1, 1, thickness=-1)
+        up = _apex_side(region)
+        if up is None or not HALF_WIDE[0] <= w / h <= HALF_WIDE[1] or \
+                not _tip_to_tip(hmask, (x, y, x + w, y + h), up, dpi):
+            continue
+        grow = max(2, int(0.02 * dpi))
+        box = (x - grow, y - grow, x + w + grow, y + 2 * h + grow) if up else \
+            (x - grow, y - h - grow, x + w + grow, y + h + grow)
+        if not any(_overlap(box, t) for t in taken + [b for b, _ in out]):
+            out.append((box, round(0.6 * SURE, 3)))
+    return out
+
+
+def _apex_side(region: np.ndarray) -> bool | None:
+    """True when the filled region is a triangle standing on its base (apex up), False when
+    hanging from it (apex down), None when it is no such triangle: it fills half its box,
+    one end row is full (the base), and the rows narrow towards the other end to an apex
+    over the base's middle."""
+    h, w = region.shape
+    if not HALF_FILL[0] <= float(region.mean()) <= HALF_FILL[1]:
+        return None
+    widths = region.sum(axis=1)
+    for up, rows in ((True, region), (False, region[::-1])):
+        span = widths if up else widths[::-1]
+        base = span[-max(1, h // 8):].max()
+        if base < 0.85 * w or span[: max(1, h // 5)].max() > 0.45 * w:
+            continue
+        cols = np.flatnonzero(rows[: max(1, h // 5)].any(axis=0))
+        if cols.size and abs((cols[0] + cols[-1]) / 2 - (w - 1) / 2) <= APEX_OFF * w:
+            return up
+    return None
+
+
+def _tip_to_tip(hmask: np.ndarray, box: Box, up: bool, dpi: float) -> bool:
+    """Whether a horizontal stroke runs along the triangle's base from one tip to the other
+    (the line that crossed the diamond), across at least nine tenths of its width."""
+    x0, y0, x1, y1 = box
+    near = max(3, int(0.03 * dpi))
+    y = y1 if up else y0
+    band = hmask[max(0, y - near):y + near, x0:x1]
+    return band.size > 0 and float(band.any(axis=0).mean()) >= 0.9
 
 
 def _diagonal_ink(ink: np.ndarray, hmask: np.ndarray, vmask: np.ndarray, dpi: float,
@@ -132,4 +200,4 @@ def _drawn_share(near: np.ndarray, a: np.ndarray, b: np.ndarray) -> float:
     return float(near[ys, xs].mean())
 
 
-__all__ = ["open_diamonds"]
+__all__ = ["half_diamonds", "open_diamonds"]

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import cv2
 import numpy as np
 
-from sop_desktop.importers.scan_diamond import open_diamonds
+from sop_desktop.importers.scan_diamond import half_diamonds, open_diamonds
 
 Box = tuple[int, int, int, int]  # x0, y0, x1, y1 (exclusive), pixels
 
@@ -321,6 +321,36 @@ def _patch(region: np.ndarray, fx: float, fy: float, size: int) -> float:
     return float(sub.mean()) if sub.size else 0.0
 
 
+ROUND_ENDS = 0.09  # a corner's square this share empty at least: the end is rounded
+STADIUM_ROOM = 1 - np.pi / 4  # the empty share of a corner square of a stadium (r = h/2)
+
+
+def corner_room(region: np.ndarray) -> list[float]:
+    """The empty share of each corner's square of a filled region (1 = inside), its side
+    half the region's shorter side: (top-left, top-right, bottom-left, bottom-right). A
+    stadium (ends of radius half its height) leaves 1 - pi/4 = 0.21 of each empty, Word's
+    and Excel's terminator (ends of a flatter ellipse, 0.16 of its width across) about 0.15,
+    a rectangle a few hundredths (its corners' blur), a rounded rectangle of radius r about
+    0.21 * (2r / h)^2. Measured on the whole square, not on a patch near the corner: blur
+    and binarisation move the curve by a pixel or two, which fills a small patch at the
+    corner of a small symbol but leaves most of the square's empty part."""
+    h, w = region.shape
+    s = max(2, round(min(w, h) / 2))
+    return [1.0 - float(q.mean()) for q in
+            (region[:s, :s], region[:s, w - s:], region[h - s:, :s], region[h - s:, w - s:])]
+
+
+def _stadium(region: np.ndarray, fill: float, mids: list[float]) -> float:
+    """How much a wide filled region looks like a stadium by its corners (0 = not): three
+    corners or more with their square's rounded share empty (one corner may be filled by an
+    arrow that joins it there), its middle filled."""
+    h, w = region.shape
+    if w < 1.5 * h or not 0.78 < fill < 0.97 or min(mids) <= 0.7:
+        return 0.0
+    room = sorted(corner_room(region))[1]
+    return min(1.0, room / STADIUM_ROOM) if room >= ROUND_ENDS else 0.0
+
+
 def classify(region: np.ndarray) -> tuple[str, float]:
     """The symbol kind of a filled region (1 = inside) -> (kind, fit 0..1)."""
     h, w = region.shape
@@ -338,6 +368,9 @@ def classify(region: np.ndarray) -> tuple[str, float]:
     if w >= 1.5 * h and 0.78 < fill < 0.97 and min(mids) > 0.7 and (
             max(corners) < 0.35 or (rounded < 0.5 and sum(corners) < 2.0)):
         return "terminator", 1.0 - rounded
+    stadium = _stadium(region, fill, mids)
+    if stadium > 0:
+        return "terminator", stadium
     if 0.4 < fill < 0.68 and max(corners) < 0.2 and min(mids) > 0.5:
         return "decision", 1.0 - abs(fill - 0.5) * 2
     top, bottom = corners[:2], corners[2:]
@@ -379,6 +412,8 @@ def find_shapes(ink: np.ndarray, hmask: np.ndarray, vmask: np.ndarray, dpi: floa
     stroke = stroke_width(ink, hmask, vmask)
     found += [PixShape("decision", box, conf) for box, conf in
               open_diamonds(ink, hmask, vmask, dpi, [f.box for f in found], stroke)]
+    found += [PixShape("decision", box, conf) for box, conf in
+              half_diamonds(ink, hmask, dpi, [f.box for f in found])]
     return found
 
 
