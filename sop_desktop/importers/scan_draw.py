@@ -448,8 +448,9 @@ def _shapes(sealed: np.ndarray, hmask: np.ndarray, vmask: np.ndarray, dpi: float
         if shape is not None:
             out.append(shape)
     for box, region in _crossed(halves, dpi):
-        # two table cells joined are no symbol: their rules run on past the corners
-        if not any(_overlap(box, s.box) for s in out) and _continues(hmask, vmask, box, dpi) < 3:
+        # two table cells joined are no symbol: their rules run on past the corners (two
+        # of them at least where the cells are a table's first or last column, one row high)
+        if not any(_overlap(box, s.box) for s in out) and _continues(hmask, vmask, box, dpi) < 2:
             shape = _symbol(region, box, hmask, vmask, dpi)
             if shape is not None and shape.kind != "connector":
                 out.append(PixShape(shape.kind, shape.box, round(shape.conf * 0.9, 3)))
