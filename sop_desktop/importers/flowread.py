@@ -297,15 +297,23 @@ def _kind(shape: Shape, i: int, count: int, graph: Graph) -> str | None:
 def _branches(step: Step, shapes: list[Shape], i: int, steps: list[Step], graph: Graph,
               by_row: dict[int, Step]) -> None:
     outs: list[tuple[str | None, Step]] = []
+    lost: set[str] = set()  # the labels of branches whose end was not found
     for s in shapes:
         for arrow in graph.out.get(s.id, []):
             row = graph.target(arrow)
             target = by_row.get(id(row)) if row is not None else None
+            sense = label_sense(arrow.label) if arrow.label else None
             if target is not None:
-                outs.append((label_sense(arrow.label) if arrow.label else None, target))
+                outs.append((sense, target))
+            elif sense is not None:
+                lost.add(sense)
     yes = next((t.number for sense, t in outs if sense == "yes"), None)
     no = next((t.number for sense, t in outs if sense == "no"), None)
     rest = [t.number for sense, t in outs if sense is None]
+    if yes is None and no is None and len(rest) == 1 and len(lost) == 1:
+        # the other branch's label was read on an arrow whose end was not found
+        yes, no = (None, rest.pop()) if "yes" in lost else (rest.pop(), None)
+    sure = yes is not None or no is not None  # a branch known by its label
     nxt = steps[i + 1].number
     if yes is None and rest:
         yes = nxt if nxt in rest and (no is not None or len(rest) > 1) else rest.pop(0)
@@ -317,8 +325,13 @@ def _branches(step: Step, shapes: list[Shape], i: int, steps: list[Step], graph:
         no = rest[0]
     if yes is None or no is None:
         if step.kind == "decision" and step.yes is not None and step.no is not None:
-            _flag(step, "panah keputusan tidak lengkap; cabang dari teks")
-            return
+            # the branch the drawing shows by its label, the other as the text says
+            mixed = (step.yes if yes is None else yes, step.no if no is None else no)
+            if not sure or mixed[0] == mixed[1]:
+                _flag(step, "panah keputusan tidak lengkap; cabang dari teks")
+                return
+            yes, no = mixed
+            _flag(step, "panah keputusan tidak lengkap; satu cabang dari teks")
         yes = yes if yes is not None else nxt
         if no is None:
             _flag(step, "panah Tidak tidak ditemukan; diarahkan ke langkah sebelumnya")

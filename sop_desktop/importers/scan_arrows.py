@@ -60,8 +60,9 @@ def build_arrows(pieces: list[Piece], heads: list[Box], shapes: list[PixShape], 
     touch = max(3.0, 0.025 * dpi)
     join = max(2.0, 0.012 * dpi)
     out = []
-    taken: set[int] = {n for n, pc in enumerate(pieces)
+    rules: set[int] = {n for n, pc in enumerate(pieces)
                        if max(abs(pc.x1 - pc.x0), abs(pc.y1 - pc.y0)) > max_len}
+    taken = set(rules)
     for head in heads:
         best = _shaft(head, pieces, taken, touch)
         if best is None:
@@ -82,18 +83,12 @@ def build_arrows(pieces: list[Piece], heads: list[Box], shapes: list[PixShape], 
             start = _shape_at(points[0], shapes, tol)
             if start is not None and start != end_shape:
                 break
-            nxt = _extend(points[0], pieces, used | taken, join)
-            if nxt is None:
-                turn = _corner(points[0], points[1], pieces, used | taken, 0.1 * dpi,
-                               max(join, 0.03 * dpi))
-                if turn is None:
-                    break
-                k, corner, far = turn
-                points[0] = corner
-            else:
-                k, far = nxt
+            step = _next_leg(points[0], points[1], pieces, rules, used | taken, join, dpi)
+            if step is None:
+                break
+            k, corners, far = step
+            points[0:1] = [far, *reversed(corners)]
             used.add(k)
-            points.insert(0, far)
         start_shape = _shape_at(points[0], shapes, tol)
         if start_shape is None or start_shape == end_shape:
             # a first leg too short to be seen as a stroke: the symbol just beside the start
@@ -106,11 +101,26 @@ def build_arrows(pieces: list[Piece], heads: list[Box], shapes: list[PixShape], 
             continue  # a mark near a loose line, not an arrow between symbols
         taken |= used
         out.append((points, start_shape, end_shape, used))
-    return out + _headless(pieces, shapes, taken, tol, join, dpi)
+    return out + _headless(pieces, shapes, taken, rules, tol, join, dpi)
 
 
-def _headless(pieces: list[Piece], shapes: list[PixShape], taken: set[int], tol: float,
-              join: float, dpi: float
+def _next_leg(p: tuple[float, float], q: tuple[float, float], pieces: list[Piece],
+              rules: set[int], used: set[int], join: float, dpi: float
+              ) -> tuple[int, list[tuple[float, float]], tuple[float, float]] | None:
+    """(piece, corners from p on, far end) of the stroke the line q -> p goes on with at p:
+    the stroke that continues it, turns off it at a corner, or (the leg ending on a table
+    rule) leaves the rule further along it."""
+    nxt = _extend(p, pieces, used, join)
+    if nxt is not None:
+        return nxt[0], [p], nxt[1]
+    turn = _corner(p, q, pieces, used, 0.1 * dpi, max(join, 0.03 * dpi))
+    if turn is not None:
+        return turn[0], [turn[1]], turn[2]
+    return _along(p, q, pieces, rules, used, max(join, 0.03 * dpi), 0.05 * dpi, dpi)
+
+
+def _headless(pieces: list[Piece], shapes: list[PixShape], taken: set[int], rules: set[int],
+              tol: float, join: float, dpi: float
               ) -> list[tuple[list[tuple[float, float]], int | None, int | None, set[int]]]:
     """Branches whose head was not seen (merged into the thick outline of a symbol with a
     shadow): a line that leaves a decision at its left or right corner, followed leg by leg
@@ -129,7 +139,7 @@ def _headless(pieces: list[Piece], shapes: list[PixShape], taken: set[int], tol:
                 a, b = b, a
             if _box_dist(a, shape.box) > tol or min(abs(a[0] - x0), abs(a[0] - x1)) > tol:
                 continue
-            found = _follow([a, b], {n}, pieces, shapes, taken, d, tol, join, dpi)
+            found = _follow([a, b], {n}, pieces, shapes, (taken, rules), d, tol, join, dpi)
             if found is not None:
                 taken |= found[1]
                 out.append((found[0], d, found[2], found[1]))
@@ -151,29 +161,85 @@ def _ahead(q: tuple[float, float], p: tuple[float, float], shapes: list[PixShape
 
 
 def _follow(points: list[tuple[float, float]], used: set[int], pieces: list[Piece],
-            shapes: list[PixShape], taken: set[int], start: int, tol: float, join: float,
-            dpi: float) -> tuple[list[tuple[float, float]], set[int], int] | None:
+            shapes: list[PixShape], ruled: tuple[set[int], set[int]], start: int, tol: float,
+            join: float, dpi: float) -> tuple[list[tuple[float, float]], set[int], int] | None:
     """(points, pieces, end shape) of the line from `points` on, leg by leg, to the symbol
-    (not `start`) it runs into; None when it stops short of one."""
+    (not `start`) it runs into; None when it stops short of one. `ruled`: the pieces taken
+    (rules and other arrows) and the table rules among them."""
+    taken, rules = ruled
     for _ in range(MAX_LEGS):
         end = _shape_at(points[-1], shapes, tol, skip=start)
         if end is not None:
             return (points, used, end) if _points_into(points[-2], points[-1],
                                                        shapes[end].box) else None
         nxt = _extend(points[-1], pieces, used | taken, join)
-        if nxt is None:
-            turn = _corner(points[-1], points[-2], pieces, used | taken, 0.1 * dpi,
-                           max(join, 0.03 * dpi))
-            if turn is None:  # the head's room before the symbol, its tip in the outline
-                end = _ahead(points[-2], points[-1], shapes, 0.15 * dpi, start)
-                return None if end is None else (points, used, end)
-            k, corner, far = turn
-            points[-1] = corner
-        else:
+        turn = None if nxt is not None else _corner(points[-1], points[-2], pieces,
+                                                    used | taken, 0.1 * dpi,
+                                                    max(join, 0.03 * dpi))
+        if nxt is not None:
             k, far = nxt
+        elif turn is not None:
+            k, points[-1], far = turn
+        else:  # the head's room before the symbol, its tip in the outline
+            end = _ahead(points[-2], points[-1], shapes, 0.15 * dpi, start)
+            if end is not None:
+                return points, used, end
+            leg = _along(points[-1], points[-2], pieces, rules, used | taken,
+                         max(join, 0.03 * dpi), 0.05 * dpi, dpi)
+            if leg is None:
+                return None
+            k, corners, far = leg
+            points[-1:] = corners
         used.add(k)
         points.append(far)
     return None
+
+
+def _along(p: tuple[float, float], q: tuple[float, float], pieces: list[Piece],
+           rules: set[int], used: set[int], tol: float, least: float, long_: float
+           ) -> tuple[int, list[tuple[float, float]], tuple[float, float]] | None:
+    """(piece, corners from p on, far end) of the stroke a line takes up again after running
+    along a table rule: the leg q -> p ends on a rule across it (the rest of the line lies
+    over the rule, one stroke with it: a connector routed along a cell's edge), and the
+    nearest stroke along that rule with an end on it, leaving it by more than `least` in
+    the leg's direction, is the line going on (a stroke that crosses the rule has no end on
+    it; only a line that ran along the rule stops there)."""
+    flat = abs(p[0] - q[0]) >= abs(p[1] - q[1])
+    across = [r for r, rule in enumerate(pieces) if rule.horizontal != flat and
+              (r in rules or _length(rule) >= long_)]
+    best, score = None, math.inf
+    for r in across:
+        rule = pieces[r]
+        reach = tol + rule.thick / 2
+        if _seg_dist(p, rule) > reach:
+            continue
+        for n, pc in enumerate(pieces):
+            if n in used or n in rules or n == r or pc.horizontal != flat:
+                continue
+            for near, far in ((_ends(pc)[0], _ends(pc)[1]), (_ends(pc)[1], _ends(pc)[0])):
+                if _seg_dist(near, rule) > reach or _seg_dist(far, rule) <= least + reach or \
+                        any(_seg_dist(far, pieces[o]) <= tol + pieces[o].thick / 2
+                            for o in across if o != r):
+                    continue  # a cell's rule runs from one rule to the next
+                along = abs(near[1] - p[1]) if flat else abs(near[0] - p[0])
+                if along < score:
+                    corner = (p[0], near[1]) if flat else (near[0], p[1])
+                    best, score = (n, [p, corner], far), along
+    return best
+
+
+def _length(piece: Piece) -> float:
+    return math.hypot(piece.x1 - piece.x0, piece.y1 - piece.y0)
+
+
+def _seg_dist(p: tuple[float, float], piece: Piece) -> float:
+    """Distance from p to the stroke."""
+    (ax, ay), (bx, by) = _ends(piece)
+    dx, dy = bx - ax, by - ay
+    if dx == dy == 0:
+        return math.hypot(p[0] - ax, p[1] - ay)
+    t = max(0.0, min(1.0, ((p[0] - ax) * dx + (p[1] - ay) * dy) / (dx * dx + dy * dy)))
+    return math.hypot(p[0] - ax - t * dx, p[1] - ay - t * dy)
 
 
 def _inside(piece: Piece, head: Box, grow: float) -> bool:
