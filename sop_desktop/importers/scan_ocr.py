@@ -171,25 +171,37 @@ def _x_height(ink: np.ndarray) -> int:
     return max(4, int((profile >= 0.35 * profile.max()).sum()))
 
 
+CAPITAL_X = 0.7  # a small letter is about this share of a capital's height (x-height/cap)
+
+
 def _letter_height(ink: np.ndarray, chars: list[tuple[str, float, float]]) -> int:
     """The size a word gap is measured against: the x-height, or on a line without small
     letters (a step number "12", "HAM") the height of its ink: digits and capitals are
-    thin in their middle rows, and their x-height would come out too small."""
+    thin in their middle rows, and their x-height would come out too small. On a line of
+    capitals ("JFU /") that height is the capitals'; the x-height of the type, which a
+    space's width goes with, is CAPITAL_X of it."""
     if any(ch.islower() for ch, _, _ in chars):
         return _x_height(ink)
     rows = np.flatnonzero(ink.any(axis=1))
-    return max(4, int(rows[-1] - rows[0] + 1)) if rows.size else 4
+    if not rows.size:
+        return 4
+    height = int(rows[-1] - rows[0] + 1)
+    if any(ch.isupper() for ch, _, _ in chars):
+        height = round(CAPITAL_X * height)
+    return max(4, height)
 
 
-def _word_gap(ink: np.ndarray, letters: int) -> int:
+def _word_gap(ink: np.ndarray, letters: int, small: bool = True) -> int:
     """The narrowest ink gap that separates words on this line: about half the x-height,
     raised while it would cut the line into more words than its letters make likely (an
-    Indonesian word has about seven letters)."""
+    Indonesian word has about seven letters). On a line without small letters (`small`
+    False: "JFU /", "SOP") the fullest rows are the capitals' height, and the x-height of
+    the type, which a space's width goes with, is CAPITAL_X of it."""
     cols = np.flatnonzero(ink.any(axis=0))
     gaps = np.diff(cols) - 1
     gaps = gaps[gaps > 0]
     limit = 1.5 * letters / 7.0 + 1
-    gap = max(3, round(0.45 * _x_height(ink)))
+    gap = max(3, round(0.45 * _x_height(ink) * (1.0 if small else CAPITAL_X)))
     while (gaps >= gap).sum() > limit:
         gap += 1
     return gap
@@ -347,11 +359,8 @@ def _word_gap_seen(runs: list[tuple[int, int]], chars: list[tuple[str, float, fl
     return (float(narrowest), float(min(jumps))) if narrowest >= 2 * max(1, inside) else never
 
 
-def own_rows(ink: np.ndarray) -> np.ndarray:
-    """A text line's ink without what the crop caught of the lines above and below: a band
-    of ink rows at the crop's top or bottom edge, apart from the line's main band by an
-    empty row and under half its height (descenders of the line above would otherwise
-    bridge a word gap: "&" "Kesra" read as one word)."""
+def _bands(ink: np.ndarray) -> list[tuple[int, int]]:
+    """The bands of ink rows (first, end) parted by empty rows, top to bottom."""
     filled = [bool(v) for v in np.asarray(ink.any(axis=1))]
     bands: list[tuple[int, int]] = []
     for y, on in enumerate(filled):
@@ -359,15 +368,57 @@ def own_rows(ink: np.ndarray) -> np.ndarray:
             bands.append((y, y + 1))
         elif on:
             bands[-1] = (bands[-1][0], y + 1)
+    return bands
+
+
+def _main_band(ink: np.ndarray, bands: list[tuple[int, int]]) -> tuple[int, int]:
+    """The band of rows with the most ink: the line's own letters."""
+    return max(bands, key=lambda b: int(np.count_nonzero(ink[b[0]:b[1]])))
+
+
+def own_rows(ink: np.ndarray) -> np.ndarray:
+    """A text line's ink without what the crop caught of the lines above and below: a band
+    of ink rows at the crop's top or bottom edge, apart from the line's main band by an
+    empty row and under half its height (descenders of the line above would otherwise
+    bridge a word gap: "&" "Kesra" read as one word)."""
+    bands = _bands(ink)
     if len(bands) < 2:
         return ink
-    main = max(bands, key=lambda b: int(np.count_nonzero(ink[b[0]:b[1]])))
+    main = _main_band(ink, bands)
     out = ink.copy()
     for a, b in (bands[0], bands[-1]):
         if (a, b) != main and (a == 0 or b == ink.shape[0]) and \
                 b - a < 0.5 * (main[1] - main[0]):
             out[a:b] = 0
     return out
+
+
+OFF_INK = 3  # pixels: a character read this far before or after the line's own letters
+
+
+def _on_own_ink(chars: list[tuple[str, float, float]], ink: np.ndarray
+                ) -> list[tuple[str, float, float]]:
+    """The characters less those read at the line's start or end from ink beyond its own
+    letters: a text box laid a little too low catches the tops of the next line's first
+    letters ("d" "a" of "dan Pelaporan" before "Program"), which the recogniser reads. The
+    line's letters are the columns of its main band of rows (`_main_band`); a character
+    more than OFF_INK pixels (or a third of the line's letter pitch) before the first of
+    them or after the last is dropped, and so is a space left at the new start or end."""
+    bands = _bands(ink)
+    if len(bands) < 2 or not chars:
+        return chars
+    a, b = _main_band(ink, bands)
+    cols = np.flatnonzero(ink[a:b].any(axis=0))
+    if cols.size == 0:
+        return chars
+    reach = max(OFF_INK, _line_pitch(chars) / 3)
+    first, last = float(cols[0]) - reach, float(cols[-1]) + 1 + reach
+    start, end = 0, len(chars)
+    while start < end and (chars[start][1] < first or chars[start][0].isspace()):
+        start += 1
+    while end > start and (chars[end - 1][1] > last or chars[end - 1][0].isspace()):
+        end -= 1
+    return chars[start:end]
 
 
 def upright_bars(ink: np.ndarray) -> int:
@@ -394,6 +445,7 @@ def line_words(chars: list[tuple[str, float, float]], ink: np.ndarray, x0: int, 
     """One line's characters split into words at the model's spaces and at the ink gaps
     between words (`_word_gap`) where the model's letters stand apart too (`_join_letters`);
     boxes in page pixels."""
+    chars = _on_own_ink(chars, ink)
     ink = own_rows(ink)
     rows = np.flatnonzero(ink.any(axis=1))
     if rows.size == 0 or not chars:
@@ -406,7 +458,8 @@ def line_words(chars: list[tuple[str, float, float]], ink: np.ndarray, x0: int, 
                         x0 + int(cols[-1]) + 1, y0 + int(rows[-1]) + 1,
                         max(ROMAN_CONF, _mean(chars)))]
     chars = pitch_spaces(chars)
-    runs = _ink_runs(ink, _word_gap(ink, sum(1 for ch, _, _ in chars if not ch.isspace())))
+    runs = _ink_runs(ink, _word_gap(ink, sum(1 for ch, _, _ in chars if not ch.isspace()),
+                                    any(ch.islower() for ch, _, _ in chars)))
     groups: list[list[tuple[str, float, float]]] = [[] for _ in runs]
     for ch, x, p in chars:
         k = min(range(len(runs)), key=lambda i: 0 if runs[i][0] <= x < runs[i][1] else
@@ -427,9 +480,35 @@ def line_words(chars: list[tuple[str, float, float]], ink: np.ndarray, x0: int, 
             left = a if n == 0 else int((pieces[n - 1][-1][1] + pc[0][1]) / 2)
             right = b if n == len(pieces) - 1 else int((pc[-1][1] + pieces[n + 1][0][1]) / 2)
             text = "".join(ch for ch, _, _ in pc)
+            if len(pieces) == 1 and text in _UPRIGHT_LETTERS and _slanted(ink[:, a:b]):
+                text = "/"  # a slash standing apart, read as an upright letter
             conf = float(sum(p for _, _, p in pc) / len(pc))
             words.append(OcrWord(text, x0 + left, top, x0 + right, bottom, conf))
     return words
+
+
+_UPRIGHT_LETTERS = {"I", "l", "1", "|"}
+SLANT = 0.07  # a slash's top third lies right of its bottom third by this share of its height
+
+
+def _slanted(ink: np.ndarray) -> bool:
+    """Whether the ink of one glyph leans as a slash does: the ink of its top third lies
+    right of that of its bottom third by at least SLANT of its height and a pixel (a small
+    slash, blurred, leans about 0.1 of its height so measured). An I, l or | stands upright
+    (0 give or take half a pixel) and a 1's flag leans the other way; only an italic I
+    leans as much, and a lone italic capital between words is rare in an SOP table."""
+    rows = np.flatnonzero(ink.any(axis=1))
+    if rows.size < 6:
+        return False
+    top, bottom = int(rows[0]), int(rows[-1]) + 1
+    third = max(1, (bottom - top) // 3)
+
+    def middle(part: np.ndarray) -> float:
+        ys, xs = np.nonzero(part)
+        return float(xs.mean()) if xs.size else 0.0
+
+    lean = middle(ink[top:top + third]) - middle(ink[bottom - third:bottom])
+    return lean >= max(1.0, SLANT * (bottom - top))
 
 
 __all__ = ["OcrWord", "detect_boxes", "engine", "line_words", "own_rows", "pitch_spaces",

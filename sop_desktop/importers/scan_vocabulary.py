@@ -13,7 +13,8 @@ in small bold print: the recogniser reads the thin slanted stroke as an upright 
 ("JFUIJFT"). A word that is no office word itself but is two office words of three letters or
 more joined by one upright letter (I, l, 1) takes the slash back; so does an office word
 ending in such a letter that the next word on its line, an office word too, follows closely
-("JFUI Pengadministrasi": the slash read as a letter and a space after it).
+("JFUI Pengadministrasi": the slash, printed between spaces, read as a letter and the space
+after it), as a word of its own ("JFU" "/" "Pengadministrasi").
 """
 
 from __future__ import annotations
@@ -102,21 +103,20 @@ def _slash_before(word: Word, after: list[Word]) -> Word | None:
 
 
 def _slashes_before_spaces(page: Page) -> int:
-    """Office words parted by a slash read as a letter and a space, joined back into one
-    word ("JFUI" "Pengadministrasi" -> "JFU/Pengadministrasi"); the number joined."""
-    joined = 0
+    """Office words parted by a slash read as a letter and a space: the letter made a slash
+    word of its own ("JFUI" "Pengadministrasi" -> "JFU" "/" "Pengadministrasi"), since a
+    space the recogniser saw after the slash was printed, and print sets a slash between
+    words with a space on both sides or on neither; the number of slashes put back."""
+    found = 0
     for word in list(page.words):
-        if word not in page.words:
+        if _slash_before(word, [w for w in page.words if w is not word]) is None:
             continue
-        nxt = _slash_before(word, [w for w in page.words if w is not word])
-        if nxt is None:
-            continue
-        word.text = word.text[:-1] + "/" + nxt.text
-        word.x1, word.y0, word.y1 = nxt.x1, min(word.y0, nxt.y0), max(word.y1, nxt.y1)
-        word.conf = min(word.conf, nxt.conf)
-        page.words.remove(nxt)
-        joined += 1
-    return joined
+        share = (word.x1 - word.x0) / max(1, len(word.text))  # the letter's part of the box
+        slash = Word("/", word.x1 - share, word.y0, word.x1, word.y1, word.conf)
+        word.text, word.x1 = word.text[:-1], word.x1 - share
+        page.words.insert(page.words.index(word) + 1, slash)
+        found += 1
+    return found
 
 
 def office_spelling(pages: list[Page]) -> int:

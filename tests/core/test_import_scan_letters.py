@@ -117,7 +117,7 @@ def test_words_that_are_not_two_office_words_keep_their_letters():
     assert [w.text for w in page.words] == texts
 
 
-def test_a_slash_read_as_a_letter_before_a_space_joins_the_two_office_words():
+def test_a_slash_read_as_a_letter_before_a_space_stands_as_a_word_between_the_office_words():
     page = Page(800, 600, 1, words=[Word("JFUI", 10, 10, 24, 16, 0.9),
                                     Word("Pengadministrasi", 26, 10, 70, 16, 0.98),
                                     Word("JFUI", 10, 30, 24, 36, 0.9),  # next: no office word
@@ -125,6 +125,9 @@ def test_a_slash_read_as_a_letter_before_a_space_joins_the_two_office_words():
                                     Word("Kasil", 10, 50, 24, 56, 0.9),  # next: a cell away
                                     Word("Pemohon", 200, 50, 230, 56, 0.98)])
     assert office_spelling([page]) == 1
-    assert [w.text for w in page.words] == ["JFU/Pengadministrasi", "JFUI", "membuat", "Kasil",
-                                            "Pemohon"]
-    assert (page.words[0].x0, page.words[0].x1) == (10, 70)
+    # printed "JFU / Pengadministrasi": the space after the slash was printed, so was the
+    # one before it
+    assert [w.text for w in page.words] == ["JFU", "/", "Pengadministrasi", "JFUI", "membuat",
+                                            "Kasil", "Pemohon"]
+    assert (page.words[0].x0, page.words[0].x1) == (10, 20.5)
+    assert (page.words[1].x0, page.words[1].x1) == (20.5, 24)
