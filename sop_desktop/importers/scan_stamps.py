@@ -12,9 +12,7 @@ stamp's ring or letters is a line, an outline or a letter running in from the pa
 one side and out on the other, so it touches print outside the ink at places as far apart
 as the piece is long. A speck of the ink's own noise, or a dark stroke of a pen lying
 over paper, touches none; the part of a pen stroke lying across a rule touches it only
-where it crosses. Print lying wholly under the ink (a lane name under a stamp's word) touches
-no print outside it, but ends in the ink all round, where a pen stroke runs on out of the
-stamp as coloured ink as dark as itself; such a piece is kept too.
+where it crosses.
 """
 
 from __future__ import annotations
@@ -48,8 +46,7 @@ def print_under_ink(rgb: np.ndarray, painted: np.ndarray, coloured: np.ndarray,
     level = _ink_level(value, coloured[y0:y1, x0:x1] > 0, min(painted.shape))
     gray = paper(cv2.cvtColor(part, cv2.COLOR_RGB2GRAY))
     outside = (gray < PRINT_LEVEL) & ~mask
-    dark = _dark(value, level, mask)
-    keep[y0:y1, x0:x1] = _continuing(dark, outside) | _enclosed(dark, value, level, mask)
+    keep[y0:y1, x0:x1] = _continuing(_dark(value, level, mask), outside)
     return keep
 
 
@@ -83,36 +80,6 @@ def _ink_level(value: np.ndarray, coloured: np.ndarray, side: int) -> np.ndarray
         level = np.where(weight > 0.02, total / np.maximum(weight, 1e-6), 0)
         core &= value >= EDGE_INK * level
     return level
-
-
-MIN_PIECE = 16  # pixels: a darker piece smaller than this is a speck of the ink or a pen crossing
-
-
-def _enclosed(dark: np.ndarray, value: np.ndarray, level: np.ndarray, mask: np.ndarray
-              ) -> np.ndarray:
-    """The connected pieces of `dark` that end in the coloured ink all round: print lying
-    wholly under a stamp's letters, or among them in the fringe painted out with them
-    (a lane name in a header cell under the stamp's word), which need touch no print
-    outside the ink. Around such a piece the ink is no darker than the ink's own level: where
-    print ends, the ink over paper begins. A pen stroke darker than the ink runs on out
-    of the stamp as coloured ink as dark as itself, beyond the stamp's reach, and is left
-    out; so is a speck under MIN_PIECE pixels."""
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(dark.astype(np.uint8),
-                                                           connectivity=8)
-    if n <= 1:
-        return np.zeros(dark.shape, bool)
-    sums = np.bincount(labels.ravel(), weights=level.ravel(), minlength=n)
-    piece_level = sums / np.maximum(stats[:, cv2.CC_STAT_AREA], 1)
-    grown = cv2.dilate(labels.astype(np.float32), np.ones((3, 3), np.uint8)).astype(np.intp)
-    ring = mask & ~dark & (grown > 0)
-    ry, rx = np.nonzero(ring)
-    owner = grown[ry, rx]
-    darker = value[ry, rx] < UNDER_INK * piece_level[owner]
-    runs_on = np.zeros(n, bool)
-    runs_on[owner[darker]] = True
-    good = ~runs_on & (stats[:, cv2.CC_STAT_AREA] >= MIN_PIECE)
-    good[0] = False
-    return good[labels]
 
 
 def _continuing(dark: np.ndarray, outside: np.ndarray) -> np.ndarray:

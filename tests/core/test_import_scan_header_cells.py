@@ -7,8 +7,7 @@
 - the tops of the next line's letters, caught by a text box laid a little low, are not read
   into the line ("daProgram");
 - a thin letter the recogniser dropped inside a word ("Pengkajan") and a space it put inside a
-  word ("Yanku mham") are mended from the document's own sure readings;
-- print lying wholly under a stamp's letters is kept, a pen stroke over the stamp is not.
+  word ("Yanku mham") are mended from the document's own sure readings.
 
 The lines in tests/fixtures/ocr_lines/header_cells.json are real: the recogniser's characters
 and the ink of header cells of tests/fixtures/documents/*.pdf degraded as scans.
@@ -16,21 +15,17 @@ and the ink of header cells of tests/fixtures/documents/*.pdf degraded as scans.
 
 from __future__ import annotations
 
-import io
 import json
 from pathlib import Path
 
 import cv2
 import numpy as np
-from PIL import Image, ImageDraw, ImageFont
 
 from sop_desktop.importers.geometry import Page, Word
-from sop_desktop.importers.scan_image import binarize, to_gray
 from sop_desktop.importers.scan_ocr import line_words
 from sop_desktop.importers.scan_spelling import respell
 
 CELLS = Path(__file__).parent.parent / "fixtures" / "ocr_lines" / "header_cells.json"
-FONT = "/usr/share/fonts/truetype/liberation2/LiberationSans-Bold.ttf"
 
 
 def _words(document: str, dpi: str) -> list[str]:
@@ -96,38 +91,3 @@ def test_a_space_inside_a_word_goes_when_the_document_reads_it_whole():
     assert respell([header, body]) == 1
     assert [w.text for w in header.words] == ["Kadiv", "Yankumham", "tanda", "tangan"]
     assert (header.words[1].x0, header.words[1].x1) == (40, 85)
-
-
-STAMP = (110, 40, 150)  # the purple of make_scans.py's stamp
-
-
-def _stamped_word() -> tuple[np.ndarray, np.ndarray]:
-    """A bold word printed where a stamp's word lies over it (transparent ink, as
-    make_scans.py lays it), scanned -> (scan, the print alone as a mask)."""
-    img = np.full((400, 700, 3), 250, np.uint8)
-    cv2.rectangle(img, (20, 20), (680, 380), (25, 25, 25), 2)
-    pil = Image.fromarray(img)
-    ImageDraw.Draw(pil).text((150, 185), "Pengelolaan Sistem", font=ImageFont.truetype(FONT, 26),
-                             fill=(25, 25, 25))
-    img = np.array(pil)
-    printed = cv2.cvtColor(img, cv2.COLOR_RGB2GRAY) < 128
-    layer = img.copy()
-    cv2.putText(layer, "DISAHKAN", (120, 225), cv2.FONT_HERSHEY_SIMPLEX, 2.6, STAMP, 9)
-    img = cv2.addWeighted(layer, 0.75, img, 0.25, 0)
-    out = cv2.GaussianBlur(img, (0, 0), 0.6).astype(np.float32)
-    out += np.random.default_rng(5).normal(0, 5, out.shape)
-    buf = io.BytesIO()
-    Image.fromarray(np.clip(out, 0, 255).astype(np.uint8)).save(buf, "JPEG", quality=72)
-    return np.array(Image.open(buf).convert("RGB")), printed
-
-
-def test_print_wholly_under_a_stamps_letters_is_kept():
-    scan, printed = _stamped_word()
-    ink = binarize(to_gray(scan), smooth=True) > 0
-    stamp = np.zeros(printed.shape, np.uint8)
-    cv2.putText(stamp, "DISAHKAN", (120, 225), cv2.FONT_HERSHEY_SIMPLEX, 2.6, 255, 9)
-    under = printed & (cv2.erode(stamp, np.ones((5, 5), np.uint8)) > 0)
-    assert under.sum() > 300  # much of the word lies inside the stamp's strokes
-    assert ink[under].mean() > 0.6, ink[under].mean()
-    paper = (stamp > 0) & ~(cv2.dilate(printed.astype(np.uint8), np.ones((7, 7), np.uint8)) > 0)
-    assert ink[paper].mean() < 0.05  # the stamp's own ink is still faded
